@@ -1,0 +1,44 @@
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { Pool } from "pg";
+import * as schema from "./schema";
+
+export type Database = NodePgDatabase<typeof schema>;
+/** A transaction handle: what recordAudit and every multi-step write receive. */
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type DbOrTx = Database | Tx;
+
+type Holder = { pool?: Pool; db?: Database };
+// Next dev reloads modules; keep one pool per process instead of one per reload.
+const holder = ((globalThis as Record<string, unknown>).__imePortalDb ??= {}) as Holder;
+
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      "DATABASE_URL is not set. Start the portal with `npm run dev` (it serves an embedded Postgres) " +
+        "or point DATABASE_URL at a Postgres server.",
+    );
+  }
+  return url;
+}
+
+/** Opened on first use, never at import time, so `next build` touches no database. */
+export function getPool(): Pool {
+  holder.pool ??= new Pool({
+    connectionString: databaseUrl(),
+    max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+  });
+  return holder.pool;
+}
+
+export function getDb(): Database {
+  holder.db ??= drizzle(getPool(), { schema });
+  return holder.db;
+}
+
+export async function closeDb(): Promise<void> {
+  const pool = holder.pool;
+  holder.pool = undefined;
+  holder.db = undefined;
+  await pool?.end();
+}

@@ -1,0 +1,6 @@
+export * from "./auth";
+export * from "./specialists";
+export * from "./bookings";
+export * from "./documents";
+export * from "./audit";
+export * from "./webhooks";

@@ -1,0 +1,11 @@
+import { afterAll, inject } from "vitest";
+import { closeDb } from "@/db/client";
+
+// Every integration file talks to the run's scratch database through the app's own client.
+process.env.DATABASE_URL = inject("databaseUrl");
+process.env.BETTER_AUTH_SECRET ??= "integration-test-secret-at-least-32-characters";
+process.env.BETTER_AUTH_URL ??= "http://localhost:3000";
+
+afterAll(async () => {
+  await closeDb();
+});

@@ -1,0 +1,32 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = { "@": path.resolve(__dirname) };
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          // One fresh database per run (tests/support/global-setup.ts); files share it and
+          // create their own rows, so they never depend on each other's data.
+          globalSetup: ["tests/support/global-setup.ts"],
+          setupFiles: ["tests/support/integration-env.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // 2 cores; the database is the bottleneck, not the runner.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
