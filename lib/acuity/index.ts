@@ -1,0 +1,10 @@
+export * from "./client";
+export * from "./config";
+export * from "./datetime";
+export * from "./errors";
+export * from "./get-client";
+export { createAcuityTransport, type AcuityTransportOptions } from "./http";
+export { RequestLimiter, sharedAcuityLimiter, type RequestLimiterOptions } from "./rate-limiter";
+export * from "./schemas";
+export * from "./webhook-signature";
+export { DEMO_APPOINTMENT_TYPES, DEMO_CALENDARS, type DemoCalendar } from "./demo-calendars";
