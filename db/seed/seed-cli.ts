@@ -1,0 +1,19 @@
+import { drizzle } from "drizzle-orm/node-postgres";
+import { Pool } from "pg";
+import * as schema from "@/db/schema";
+import { migrateDatabase } from "@/db/migrate";
+import { withDatabaseUrl } from "@/services/database-url";
+import { buildDemoBookings } from "./demo-bookings";
+import { seedDemoData } from "./seed";
+
+// `npm run db:seed`: migrates and loads the demo data into DATABASE_URL (or the embedded database).
+await withDatabaseUrl(async (url) => {
+  await migrateDatabase(url);
+  const pool = new Pool({ connectionString: url });
+  try {
+    const seeded = await seedDemoData(drizzle(pool, { schema }), buildDemoBookings(new Date()));
+    console.log(seeded ? "demo data loaded" : "demo data already present");
+  } finally {
+    await pool.end();
+  }
+});

@@ -1,0 +1,105 @@
+import { hashPassword } from "better-auth/crypto";
+import { eq } from "drizzle-orm";
+import type { Database, Tx } from "@/db/client";
+import * as t from "@/db/schema";
+import { DEMO_CALENDARS } from "@/lib/acuity/demo-calendars";
+import { newId } from "@/lib/ids";
+import { demoMeetingLink, type DemoBookingPlan } from "./demo-bookings";
+import { DEMO_ADMIN, DEMO_ORGANIZATIONS, DEMO_PASSWORD, SYSTEM_USER } from "./demo-people";
+import { ensureSystemUser } from "./system-user";
+
+async function createUser(tx: Tx, person: { name: string; email: string }, passwordHash: string, role = "user") {
+  const id = newId();
+  await tx.insert(t.users).values({ id, name: person.name, email: person.email, emailVerified: true, role });
+  await tx.insert(t.accounts).values({ accountId: id, providerId: "credential", userId: id, password: passwordHash, updatedAt: new Date() });
+  return id;
+}
+
+/**
+ * Loads the demo world once: an admin, three referrer organizations with teams and people,
+ * six specialists and the planned bookings with their progress history. Does nothing when
+ * the admin already exists, so every start may call it.
+ */
+export async function seedDemoData(db: Database, plans: DemoBookingPlan[]): Promise<boolean> {
+  const existing = await db.select({ id: t.users.id }).from(t.users).where(eq(t.users.email, DEMO_ADMIN.email));
+  if (existing.length > 0) return false;
+  // One hash for every demo user: scrypt is deliberately slow, and the password is shared.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  await db.transaction(async (tx) => {
+    await createUser(tx, DEMO_ADMIN, passwordHash, "admin");
+    const systemUserId = await ensureSystemUser(tx);
+    const now = new Date();
+
+    const organizations = [];
+    for (const org of DEMO_ORGANIZATIONS) {
+      const organizationId = newId();
+      await tx.insert(t.organizations).values({ id: organizationId, name: org.name, slug: org.slug, createdAt: now });
+      const teamIds = org.teams.map(() => newId());
+      await tx.insert(t.teams).values(org.teams.map((name, i) => ({ id: teamIds[i], name, organizationId, createdAt: now })));
+      const peopleIds: string[] = [];
+      for (const person of org.people) {
+        const userId = await createUser(tx, person, passwordHash);
+        peopleIds.push(userId);
+        await tx.insert(t.members).values({ organizationId, userId, role: person.role, createdAt: now });
+        for (const teamIndex of person.teams) {
+          await tx.insert(t.teamMembers).values({ teamId: teamIds[teamIndex]!, userId, createdAt: now });
+        }
+      }
+      organizations.push({ organizationId, teamIds, peopleIds });
+    }
+
+    const specialistIds: string[] = [];
+    for (const calendar of DEMO_CALENDARS) {
+      const userId = await createUser(tx, { name: calendar.specialistName, email: calendar.email }, passwordHash);
+      const [row] = await tx
+        .insert(t.specialists)
+        .values({
+          userId,
+          acuityCalendarId: String(calendar.id),
+          name: calendar.specialistName,
+          specialty: calendar.specialty,
+          location: calendar.location,
+        })
+        .returning({ id: t.specialists.id });
+      specialistIds.push(row!.id);
+    }
+
+    for (const plan of plans) {
+      const org = organizations[plan.organizationIndex]!;
+      const createdById = plan.creatorIndex === null ? systemUserId : org.peopleIds[plan.creatorIndex]!;
+      const bookingId = newId();
+      await tx.insert(t.bookings).values({
+        id: bookingId,
+        acuityAppointmentId: String(plan.acuityAppointmentId),
+        specialistId: specialistIds[plan.calendarIndex]!,
+        organizationId: org.organizationId,
+        teamId: plan.teamIndex === null ? null : org.teamIds[plan.teamIndex]!,
+        createdById,
+        examineeName: `${plan.examinee.firstName} ${plan.examinee.lastName}`,
+        examineePhone: plan.examinee.phone,
+        examineeEmail: plan.examinee.email,
+        appointmentDate: plan.appointmentDate,
+        appointmentType: plan.appointmentType,
+        meetingLink: plan.appointmentType === "telehealth" ? demoMeetingLink(plan.acuityAppointmentId) : null,
+        status: plan.status,
+        currentProgress: plan.progressPath.at(-1)!,
+        source: plan.source,
+        externalCreatedBy: plan.source === "acuity_direct" ? "frontdesk@provider.test" : null,
+        createdAt: plan.createdAt,
+      });
+      await tx.insert(t.bookingProgress).values(
+        plan.progressPath.map((progress, step) => ({
+          bookingId,
+          progress,
+          changedById: step === 0 ? createdById : progress === "payment_received" ? systemUserId : createdById,
+          notes: step === 0 ? "Demo booking" : null,
+          createdAt: new Date(plan.createdAt.getTime() + step * 3_600_000),
+        })),
+      );
+    }
+  });
+  return true;
+}
+
+export { SYSTEM_USER };

@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+/**
+ * Every audited action, dotted `<resource>.<verb>`. A new mutation adds its action here,
+ * so the audit trail's filters and the code agree on one list.
+ */
+export const AUDIT_ACTIONS = [
+  "auth.signed_in",
+  "auth.signed_out",
+  "impersonation.started",
+  "impersonation.stopped",
+  "booking.created",
+  "booking.rescheduled",
+  "booking.cancelled",
+  "booking.progress_changed",
+  "booking.status_changed",
+  "booking.updated",
+  "booking.synced_from_acuity",
+  "document.uploaded",
+  "document.downloaded",
+  "document.deleted",
+  "specialist.created",
+  "specialist.updated",
+  "user.created",
+  "user.updated",
+  "user.banned",
+  "user.unbanned",
+  "user.sessions_revoked",
+  "organization.created",
+  "organization.updated",
+  "organization.member_added",
+  "organization.member_removed",
+  "organization.member_role_changed",
+  "team.created",
+  "team.updated",
+  "team.deleted",
+  "team.member_added",
+  "team.member_removed",
+  "webhook.replayed",
+] as const;
+
+export const auditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof auditActionSchema>;
+
+export const AUDIT_RESOURCE_TYPES = [
+  "session",
+  "user",
+  "booking",
+  "document",
+  "specialist",
+  "organization",
+  "team",
+  "webhook_event",
+] as const;
+export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];

@@ -1,0 +1,83 @@
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
+import { nextCookies } from "better-auth/next-js";
+import { admin, organization } from "better-auth/plugins";
+import { getDb } from "@/db/client";
+import * as schema from "@/db/schema";
+import { newId } from "@/lib/ids";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { requestInfoFromHeaders } from "@/lib/audit/request-context";
+import { readAuthEnv } from "./config";
+
+export const IMPERSONATION_SECONDS = 60 * 60;
+
+function createAuth() {
+  const env = readAuthEnv();
+  const db = getDb();
+  const auditSession = async (
+    headers: Headers | undefined,
+    action: "auth.signed_in" | "auth.signed_out",
+    session: { id: string; userId: string; impersonatedBy?: string | null },
+  ) => {
+    await recordAudit(
+      db,
+      {
+        actorUserId: session.impersonatedBy ?? session.userId,
+        impersonatedUserId: session.impersonatedBy ? session.userId : null,
+        ...requestInfoFromHeaders(headers ?? new Headers()),
+      },
+      { action, resourceType: "session", resourceId: session.id },
+    );
+  };
+
+  return betterAuth({
+    appName: "IME Portal",
+    baseURL: env.BETTER_AUTH_URL,
+    secret: env.BETTER_AUTH_SECRET,
+    trustedOrigins: env.BETTER_AUTH_TRUSTED_ORIGINS?.split(",").map((o) => o.trim()) ?? [],
+    database: drizzleAdapter(db, { provider: "pg", usePlural: true, schema }),
+    // No public sign-up: admins create users, or users join by invitation.
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
+    advanced: { database: { generateId: () => newId() } },
+    rateLimit: {
+      enabled: true,
+      // In the database so the limit holds across several app instances.
+      storage: "database",
+      modelName: "rateLimits",
+      window: 60,
+      max: 300,
+      customRules: { "/sign-in/email": { window: 60, max: env.AUTH_SIGN_IN_RATE_LIMIT } },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-out") return;
+        const current = await getSessionFromCtx(ctx);
+        if (current) await auditSession(ctx.headers, "auth.signed_out", current.session);
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const created = ctx.context.newSession;
+        if (created) await auditSession(ctx.headers, "auth.signed_in", created.session);
+      }),
+    },
+    plugins: [
+      // Admins only; admins cannot be impersonated (no impersonate-admins permission).
+      admin({ impersonationSessionDuration: IMPERSONATION_SECONDS }),
+      organization({
+        allowUserToCreateOrganization: false,
+        teams: { enabled: true, defaultTeam: { enabled: false } },
+      }),
+      nextCookies(), // must stay last, or cookies set inside server actions are lost
+    ],
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+const holder = ((globalThis as Record<string, unknown>).__imePortalAuth ??= {}) as { auth?: Auth };
+
+/** Built on first use: reading env or touching the database at import time breaks `next build`. */
+export function getAuth(): Auth {
+  holder.auth ??= createAuth();
+  return holder.auth;
+}

@@ -1,0 +1,115 @@
+/**
+ * The one policy module: every "may this actor do X to Y" in shared/PRODUCT.md is answered
+ * here, and nowhere else. Screens ask it what to offer; actions ask it what to allow.
+ * Its SQL twin for list queries is booking-scope.ts, kept in step by the matrix tests.
+ */
+import type { DocumentCategory, ProgressStage } from "@/db/schema/enums";
+import type { Actor } from "./actor";
+
+/** The fields of a booking that decide who may see and touch it. */
+export interface BookingAccessFacts {
+  organizationId: string;
+  teamId: string | null;
+  specialistId: string;
+  createdById: string;
+  createdForId: string | null;
+}
+
+export const isPlatformAdmin = (actor: Actor) => actor.platformRole === "admin";
+
+const membershipIn = (actor: Actor, organizationId: string) =>
+  actor.memberships.find((m) => m.organizationId === organizationId);
+
+const isOrganizationManager = (actor: Actor, organizationId: string) => {
+  const role = membershipIn(actor, organizationId)?.role;
+  return role === "owner" || role === "admin";
+};
+
+const belongsToTeam = (actor: Actor, teamId: string) => actor.teams.some((t) => t.teamId === teamId);
+
+export const isBookingSpecialist = (actor: Actor, booking: BookingAccessFacts) =>
+  actor.specialistIds.includes(booking.specialistId);
+
+/** Sees it as a referrer: through organization membership, not as its specialist. */
+export function canSeeAsReferrer(actor: Actor, booking: BookingAccessFacts): boolean {
+  const membership = membershipIn(actor, booking.organizationId);
+  if (!membership) return false;
+  if (membership.role === "owner" || membership.role === "admin") return true;
+  return (
+    booking.teamId === null ||
+    belongsToTeam(actor, booking.teamId) ||
+    booking.createdById === actor.userId ||
+    booking.createdForId === actor.userId
+  );
+}
+
+export function canViewBooking(actor: Actor, booking: BookingAccessFacts): boolean {
+  return isPlatformAdmin(actor) || isBookingSpecialist(actor, booking) || canSeeAsReferrer(actor, booking);
+}
+
+/**
+ * Referrers book for their own organization; a member only without a team or for a team
+ * they belong to, owners/admins for any team of it. `team` carries the team's organization
+ * so a team of another organization is refused.
+ */
+export function canCreateBooking(
+  actor: Actor,
+  target: { organizationId: string; team: { id: string; organizationId: string } | null },
+): boolean {
+  if (target.team && target.team.organizationId !== target.organizationId) return false;
+  if (isPlatformAdmin(actor)) return true;
+  const membership = membershipIn(actor, target.organizationId);
+  if (!membership) return false;
+  if (!target.team) return true;
+  return isOrganizationManager(actor, target.organizationId) || belongsToTeam(actor, target.team.id);
+}
+
+/** Reschedule and cancel: admins, and referrers who can see the booking. */
+export function canRescheduleOrCancel(actor: Actor, booking: BookingAccessFacts): boolean {
+  return isPlatformAdmin(actor) || canSeeAsReferrer(actor, booking);
+}
+
+const SPECIALIST_STAGES: readonly ProgressStage[] = ["no_show", "generating_report", "report_generated"];
+const REFERRER_STAGES: readonly ProgressStage[] = ["rescheduled", "cancelled"];
+
+/** Who may move a booking to a stage at all; the progress state machine adds order and timing. */
+export function canSetProgress(actor: Actor, booking: BookingAccessFacts, stage: ProgressStage): boolean {
+  if (isPlatformAdmin(actor)) return true;
+  if (isBookingSpecialist(actor, booking) && SPECIALIST_STAGES.includes(stage)) return true;
+  return canSeeAsReferrer(actor, booking) && REFERRER_STAGES.includes(stage);
+}
+
+/** payment_received, closing and archiving. */
+export const canManageBookingStatus = (actor: Actor) => isPlatformAdmin(actor);
+
+const SPECIALIST_UPLOADS: readonly DocumentCategory[] = ["report", "dictation", "other"];
+const REFERRER_UPLOADS: readonly DocumentCategory[] = ["consent_form", "brief", "other"];
+
+export function canUploadDocument(actor: Actor, booking: BookingAccessFacts, category: DocumentCategory): boolean {
+  if (isPlatformAdmin(actor)) return true;
+  if (isBookingSpecialist(actor, booking) && SPECIALIST_UPLOADS.includes(category)) return true;
+  return canSeeAsReferrer(actor, booking) && REFERRER_UPLOADS.includes(category);
+}
+
+/** Referrers download everything of a booking they see except dictations. */
+export function canDownloadDocument(actor: Actor, booking: BookingAccessFacts, category: DocumentCategory): boolean {
+  if (isPlatformAdmin(actor) || isBookingSpecialist(actor, booking)) return true;
+  return canSeeAsReferrer(actor, booking) && category !== "dictation";
+}
+
+/** The admin console: platform admins acting as themselves. */
+export const canUseAdminConsole = (actor: Actor) => isPlatformAdmin(actor) && actor.impersonatorId === null;
+
+export interface ImpersonationTarget {
+  id: string;
+  role: string | null;
+  banned: boolean | null;
+}
+
+/** Only admins (not already impersonating), never of another admin, a banned user or oneself. */
+export function canImpersonate(actor: Actor, target: ImpersonationTarget): boolean {
+  if (!canUseAdminConsole(actor)) return false;
+  if (target.id === actor.userId) return false;
+  if ((target.role ?? "user").split(",").includes("admin")) return false;
+  return !target.banned;
+}
