@@ -1,0 +1,51 @@
+/**
+ * What stands between a request and the API: Acuity's limits (10 requests/s, 20 open
+ * connections → 429) and the test switches (fail the next N, slow every answer down).
+ */
+export class TrafficControl {
+  private injected: number[] = [];
+  private tokens: number;
+  private lastRefill = Date.now();
+  private inFlight = 0;
+  delayMs = 0;
+
+  constructor(
+    readonly maxPerSecond = 10,
+    readonly maxConcurrent = 20,
+  ) {
+    this.tokens = maxPerSecond;
+  }
+
+  /** The next `count` API requests answer `status` (500, 503, 429...) before doing anything. */
+  failNext(count: number, status = 500): void {
+    for (let i = 0; i < count; i++) this.injected.push(status);
+  }
+
+  takeInjectedFailure(): number | undefined {
+    return this.injected.shift();
+  }
+
+  /**
+   * Lets a request in, or returns null when it is over a limit. The returned function must
+   * be called when the answer has been sent.
+   */
+  admit(): (() => void) | null {
+    const now = Date.now();
+    this.tokens = Math.min(this.maxPerSecond, this.tokens + ((now - this.lastRefill) * this.maxPerSecond) / 1000);
+    this.lastRefill = now;
+    if (this.tokens < 1 || this.inFlight >= this.maxConcurrent) return null;
+    this.tokens -= 1;
+    this.inFlight += 1;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.inFlight -= 1;
+    };
+  }
+
+  reset(): void {
+    this.injected = [];
+    this.delayMs = 0;
+  }
+}
