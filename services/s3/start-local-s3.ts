@@ -59,6 +59,7 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     cors,
     upstream: { host: "127.0.0.1", port: upstream.port },
     spoolDir,
+    s3rverDirectory: bucketsDir,
   });
   let address: AddressInfo;
   try {

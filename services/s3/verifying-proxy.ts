@@ -6,6 +6,7 @@
 import { createReadStream } from "node:fs";
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
 import { pipeline } from "node:stream/promises";
+import { abortMultipartUploadOnDisk, abortRequestTarget } from "./abort-multipart";
 import { corsResponseHeaders, preflightHeaders, type CorsRules } from "./cors";
 import { S3ProxyError, sendS3Error } from "./s3-error";
 import { UNSIGNED_PAYLOAD } from "./sigv4";
@@ -18,6 +19,8 @@ export interface VerifyingProxyOptions {
   upstream: { host: string; port: number };
   /** Where request bodies wait while they are checked. */
   spoolDir: string;
+  /** s3rver's storage root, for the operations s3rver lacks (abort multipart). */
+  s3rverDirectory: string;
 }
 
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "expect", "upgrade", "te", "trailer", "proxy-connection"]);
@@ -92,6 +95,13 @@ export function createVerifyingProxy(options: VerifyingProxyOptions): http.Serve
         return;
       }
       const verified = verifyRequest(req, options.identity);
+      const abort = abortRequestTarget(req.method, resource, verified.forwardQuery);
+      if (abort) {
+        await abortMultipartUploadOnDisk(options.s3rverDirectory, abort);
+        res.writeHead(204, cors);
+        res.end();
+        return;
+      }
       body = await spoolBody(req, verified.payloadHash, options.spoolDir);
       await forward(req, res, options, verified.forwardQuery, body, cors);
     };
