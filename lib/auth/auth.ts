@@ -44,7 +44,6 @@ function createAuth() {
       enabled: true,
       // In the database so the limit holds across several app instances.
       storage: "database",
-      modelName: "rateLimits",
       window: 60,
       max: 300,
       customRules: { "/sign-in/email": { window: 60, max: env.AUTH_SIGN_IN_RATE_LIMIT } },

@@ -1,0 +1,44 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { impersonateUserAction } from "@/app/(portal)/admin/users/actions";
+import { Button } from "@/components/ui/button";
+
+/** Asks for a reason (it goes into the audit row), then starts a one-hour impersonation. */
+export function ImpersonateButton({ userId, userName }: { userId: string; userName: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  if (!open) {
+    return <Button variant="secondary" onClick={() => setOpen(true)}>Impersonate</Button>;
+  }
+  return (
+    <form
+      className="flex flex-wrap items-center justify-end gap-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        startTransition(async () => {
+          const result = await impersonateUserAction({ userId, reason });
+          if (!result.ok) return setError(result.fieldErrors.reason?.[0] ?? result.error);
+          router.push("/bookings");
+          router.refresh();
+        });
+      }}
+    >
+      <input
+        aria-label={`Reason for impersonating ${userName}`}
+        placeholder="Reason (recorded in the audit log)"
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        className="w-64 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+        autoFocus
+      />
+      <Button type="submit" disabled={pending}>{pending ? "Starting…" : "Start"}</Button>
+      <Button type="button" variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
+      {error && <p role="alert" className="w-full text-right text-sm text-rose-700">{error}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { authClient } from "@/lib/auth/auth-client";
+
+const signInSchema = z.object({
+  email: z.email("Enter the e-mail address you were invited with"),
+  password: z.string().min(1, "Enter your password"),
+});
+
+export function SignInForm() {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? "Check your e-mail and password");
+      return;
+    }
+    setPending(true);
+    setError(null);
+    const { error: signInError } = await authClient.signIn.email(parsed.data);
+    setPending(false);
+    if (signInError) {
+      setError(
+        signInError.status === 429
+          ? "Too many attempts — wait a minute and try again."
+          : (signInError.message ?? "That e-mail and password do not match."),
+      );
+      return;
+    }
+    router.push("/bookings");
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+      <label className="block text-sm font-medium">
+        E-mail
+        <input name="email" type="email" autoComplete="username" required
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+      </label>
+      <label className="block text-sm font-medium">
+        Password
+        <input name="password" type="password" autoComplete="current-password" required
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+      </label>
+      {error && <p role="alert" className="text-sm text-rose-700">{error}</p>}
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

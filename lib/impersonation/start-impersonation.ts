@@ -1,0 +1,35 @@
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
+import type { ActionContext } from "@/lib/actions/define-action";
+import { NotFoundError, UserFacingError } from "@/lib/actions/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { canImpersonate } from "@/lib/authz/policy";
+
+/**
+ * Audits and starts an impersonation. `openSession` makes better-auth's impersonation
+ * session (1 hour, cookies for the browser); it runs inside the audit row's transaction, so
+ * a refused or failed start leaves no audit row and a failed audit leaves no session cookie.
+ */
+export async function startImpersonation(
+  { tx, actor, auditContext }: ActionContext,
+  input: { userId: string; reason: string },
+  openSession: (userId: string) => Promise<void>,
+): Promise<{ userId: string }> {
+  const [target] = await tx
+    .select({ id: users.id, role: users.role, banned: users.banned })
+    .from(users)
+    .where(eq(users.id, input.userId));
+  if (!target) throw new NotFoundError("That user");
+  if (!canImpersonate(actor, target)) {
+    if ((target.role ?? "").includes("admin")) throw new UserFacingError("Administrators cannot be impersonated.");
+    if (target.banned) throw new UserFacingError("Banned users cannot be impersonated — unban them first.");
+    throw new UserFacingError("You cannot impersonate this user.");
+  }
+  await recordAudit(
+    tx,
+    { ...auditContext, impersonatedUserId: target.id },
+    { action: "impersonation.started", resourceType: "user", resourceId: target.id, metadata: { reason: input.reason } },
+  );
+  await openSession(target.id);
+  return { userId: target.id };
+}

@@ -1,0 +1,85 @@
+/**
+ * `npm run dev` / `npm run start:embedded`: the portal on one machine with no configuration.
+ * Each dependency that has no environment variable gets its embedded default — Postgres
+ * (PGlite, served over the wire protocol) — then migrations and demo data are applied and
+ * Next.js starts with the resulting environment. Set DATABASE_URL to use a real server.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { Pool } from "pg";
+import * as schema from "@/db/schema";
+import { migrateDatabase } from "@/db/migrate";
+import { buildDemoBookings } from "@/db/seed/demo-bookings";
+import { seedDemoData } from "@/db/seed/seed";
+import { readOrCreateAuthSecret } from "@/services/auth-secret";
+import { startEmbeddedPostgres } from "@/services/embedded-postgres";
+import { PGLITE_DIR } from "@/services/paths";
+
+const mode = process.argv[2] === "start" ? "start" : "dev";
+const port = process.env.PORT ?? "3000";
+const env: NodeJS.ProcessEnv = { ...process.env, PORT: port };
+const stops: (() => Promise<void>)[] = [];
+
+function log(message: string) {
+  console.log(`[portal] ${message}`);
+}
+
+async function prepareDatabase() {
+  if (!env.DATABASE_URL) {
+    const embedded = await startEmbeddedPostgres({ dataDir: PGLITE_DIR, port: Number(env.EMBEDDED_PG_PORT ?? 0) });
+    stops.push(embedded.stop);
+    env.DATABASE_URL = embedded.url;
+    // The socket server serializes queries; a small pool avoids queueing behind idle clients.
+    env.DATABASE_POOL_MAX ??= "8";
+    log(`embedded Postgres (PGlite) at ${embedded.url} — data in .data/pglite`);
+  }
+  await migrateDatabase(env.DATABASE_URL);
+  const pool = new Pool({ connectionString: env.DATABASE_URL });
+  try {
+    const seeded = await seedDemoData(drizzle(pool, { schema }), buildDemoBookings(new Date()));
+    log(seeded ? "demo data loaded (logins in README.md)" : "database ready");
+  } finally {
+    await pool.end();
+  }
+}
+
+function run(command: string, args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on("SIGINT", forward);
+    process.on("SIGTERM", forward);
+    child.on("exit", (code) => {
+      process.off("SIGINT", forward);
+      process.off("SIGTERM", forward);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+async function main() {
+  env.BETTER_AUTH_SECRET ??= readOrCreateAuthSecret();
+  env.BETTER_AUTH_URL ??= `http://localhost:${port}`;
+  await prepareDatabase();
+
+  const next = path.join("node_modules", ".bin", "next");
+  if (mode === "start" && !fs.existsSync(path.join(".next", "BUILD_ID"))) {
+    log("no production build yet — running next build");
+    const built = await run(next, ["build"]);
+    if (built !== 0) return built;
+  }
+  log(`portal on http://localhost:${port}`);
+  return run(next, [mode, "--port", port]);
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  console.error("[portal] failed to start:", error instanceof Error ? error.message : error);
+} finally {
+  for (const stop of stops.reverse()) await stop().catch(() => {});
+}
+process.exit(exitCode);
