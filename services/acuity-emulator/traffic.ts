@@ -2,6 +2,8 @@
  * What stands between a request and the API: Acuity's limits (10 requests/s, 20 open
  * connections → 429) and the test switches (fail the next N, slow every answer down).
  */
+const JITTER_SLACK = 0.2;
+
 export class TrafficControl {
   private injected: number[] = [];
   private tokens: number;
@@ -33,7 +35,10 @@ export class TrafficControl {
     const now = Date.now();
     this.tokens = Math.min(this.maxPerSecond, this.tokens + ((now - this.lastRefill) * this.maxPerSecond) / 1000);
     this.lastRefill = now;
-    if (this.tokens < 1 || this.inFlight >= this.maxConcurrent) return null;
+    // Arrival times jitter by a few ms, so a client pacing itself at exactly the limit can
+    // look a hair too fast here; allow that slack rather than punish a well-behaved client.
+    if (this.tokens < 1 - JITTER_SLACK || this.inFlight >= this.maxConcurrent) return null;
+    this.tokens = Math.max(this.tokens, 1);
     this.tokens -= 1;
     this.inFlight += 1;
     let done = false;
