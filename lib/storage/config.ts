@@ -22,7 +22,7 @@ const storageEnvSchema = z.object({
   S3_FORCE_PATH_STYLE: booleanFlag.optional(),
 });
 
-export function readStorageConfig(env: NodeJS.ProcessEnv = process.env): StorageConfig {
+export function readStorageConfig(env: Record<string, string | undefined> = process.env): StorageConfig {
   // Empty strings from .env files mean "not set".
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = storageEnvSchema.safeParse(present);

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { readStorageConfig } from "@/lib/storage/config";
+import { planParts } from "@/lib/storage/multipart";
+
+const base = { S3_REGION: "eu-west-2", S3_BUCKET: "docs", S3_ACCESS_KEY_ID: "AKID", S3_SECRET_ACCESS_KEY: "secret" };
+
+describe("storage configuration", () => {
+  it("uses path-style addressing for a custom endpoint and virtual hosts on AWS", () => {
+    expect(readStorageConfig({ ...base, S3_ENDPOINT: "http://127.0.0.1:4020" })).toMatchObject({
+      endpoint: "http://127.0.0.1:4020",
+      forcePathStyle: true,
+    });
+    expect(readStorageConfig({ ...base, S3_ENDPOINT: "" })).toMatchObject({ endpoint: undefined, forcePathStyle: false });
+    expect(readStorageConfig({ ...base, S3_ENDPOINT: "http://minio:9000", S3_FORCE_PATH_STYLE: "false" }).forcePathStyle).toBe(false);
+  });
+
+  it("names what is missing", () => {
+    expect(() => readStorageConfig({ ...base, S3_BUCKET: undefined })).toThrow(/S3_BUCKET/);
+  });
+});
+
+describe("multipart plan", () => {
+  it("covers the whole file with parts S3 accepts", () => {
+    const size = 100 * 1024 * 1024 + 3;
+    const parts = planParts(size);
+    expect(parts.map((p) => p.partNumber)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(parts.reduce((sum, p) => sum + p.size, 0)).toBe(size);
+    expect(parts.at(-1)).toMatchObject({ offset: 6 * 16 * 1024 * 1024, size: 4 * 1024 * 1024 + 3 });
+  });
+});
