@@ -1,5 +1,6 @@
 // s3rver ships no types; only what start-local-s3.ts uses is declared.
 declare module "s3rver" {
+  import type { Server } from "node:http";
   import type { AddressInfo } from "node:net";
 
   interface S3rverOptions {
@@ -16,6 +17,7 @@ declare module "s3rver" {
   export default class S3rver {
     constructor(options?: S3rverOptions);
     run(): Promise<AddressInfo>;
+    httpServer?: Server;
     close(): Promise<void>;
   }
 }

@@ -77,7 +77,10 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
         proxy.close(() => resolve());
         proxy.closeAllConnections();
       });
-      await s3rver.close();
+      // The proxy's idle keep-alive sockets would otherwise hold s3rver's close for seconds.
+      const closing = s3rver.close();
+      s3rver.httpServer?.closeAllConnections();
+      await closing;
     },
   };
 }
