@@ -1,11 +1,12 @@
-import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(__dirname) };
+const alias = { "@": import.meta.dirname };
 
 export default defineConfig({
   resolve: { alias },
   test: {
+    // 2 cores; the database is the bottleneck, not the runner.
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
@@ -23,8 +24,6 @@ export default defineConfig({
           setupFiles: ["tests/support/integration-env.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // 2 cores; the database is the bottleneck, not the runner.
-          maxWorkers: 2,
         },
       },
     ],

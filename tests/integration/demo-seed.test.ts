@@ -1,0 +1,75 @@
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { bookingProgress, bookings, specialists, users } from "@/db/schema";
+import { PROGRESS_STAGES } from "@/db/schema/enums";
+import { buildDemoBookings, DEMO_BOOKING_COUNT } from "@/db/seed/demo-bookings";
+import { DEMO_ORGANIZATIONS } from "@/db/seed/demo-people";
+import { seedDemoData } from "@/db/seed/seed";
+import { DEMO_CALENDARS } from "@/lib/acuity/demo-calendars";
+import { loadActor } from "@/lib/authz/load-actor";
+import { listBookingsForViewer } from "@/lib/bookings/list-bookings";
+
+// This file alone seeds the run's database; the other files' rows live in their own organizations.
+let firstRun: boolean;
+beforeAll(async () => {
+  firstRun = await seedDemoData(getDb(), buildDemoBookings(new Date()));
+});
+
+async function visibleOrganizations(email: string) {
+  const [user] = await getDb().select({ id: users.id }).from(users).where(eq(users.email, email));
+  const actor = await loadActor(getDb(), user!.id, null);
+  const rows = await listBookingsForViewer(getDb(), actor!, { limit: 1000 });
+  return { count: rows.length, organizations: new Set(rows.map((r) => r.organizationName)), rows };
+}
+
+describe("the demo seed", () => {
+  it("loads once and is a no-op the second time", async () => {
+    expect(firstRun).toBe(true);
+    expect(await seedDemoData(getDb(), buildDemoBookings(new Date()))).toBe(false);
+    const [{ count }] = await getDb().select({ count: sql<number>`count(*)::int` }).from(bookings).where(sql`${bookings.acuityAppointmentId} LIKE '80%'`) as [{ count: number }];
+    expect(count).toBe(DEMO_BOOKING_COUNT);
+  });
+
+  it("covers every progress stage, both sources and both appointment types", async () => {
+    const rows = await getDb().selectDistinct({ p: bookings.currentProgress, s: bookings.source, t: bookings.appointmentType }).from(bookings);
+    expect(new Set(rows.map((r) => r.p))).toEqual(new Set(PROGRESS_STAGES));
+    expect(new Set(rows.map((r) => r.s))).toEqual(new Set(["portal", "acuity_direct"]));
+    expect(new Set(rows.map((r) => r.t))).toEqual(new Set(["in_person", "telehealth"]));
+  });
+
+  it("links six specialists to the emulator's calendars, one of them telehealth-only", async () => {
+    const rows = await getDb().select().from(specialists).where(sql`${specialists.acuityCalendarId} IN ${DEMO_CALENDARS.map((c) => String(c.id))}`);
+    expect(rows).toHaveLength(6);
+    expect(rows.filter((r) => r.location === null)).toHaveLength(1);
+    expect(new Set(rows.map((r) => r.specialty)).size).toBeGreaterThanOrEqual(5);
+  });
+
+  it("gives every booking a progress history ending in its current stage", async () => {
+    const mismatched = await getDb().execute(sql`
+      SELECT b.id FROM ${bookings} b
+      WHERE b.acuity_appointment_id LIKE '80%' AND b.current_progress <> (
+        SELECT p.progress FROM ${bookingProgress} p WHERE p.booking_id = b.id ORDER BY p.created_at DESC LIMIT 1)`);
+    expect(mismatched.rows).toEqual([]);
+  });
+
+  it("shows an organization owner all and only their organization's bookings", async () => {
+    const owner = await visibleOrganizations("owner@northwind.test");
+    expect(owner.count).toBe(DEMO_BOOKING_COUNT / DEMO_ORGANIZATIONS.length);
+    expect([...owner.organizations]).toEqual(["Northwind Insurance"]);
+  });
+
+  it("shows a team member fewer bookings than the owner: none of the other team's", async () => {
+    const owner = await visibleOrganizations("owner@northwind.test");
+    const member = await visibleOrganizations("motor@northwind.test");
+    expect(member.count).toBeGreaterThan(0);
+    expect(member.count).toBeLessThan(owner.count);
+    expect(member.rows.some((r) => r.teamName === "Workers Compensation")).toBe(false);
+  });
+
+  it("shows a specialist only their own examinations", async () => {
+    const seen = await visibleOrganizations(DEMO_CALENDARS[0]!.email);
+    expect(seen.count).toBe(DEMO_BOOKING_COUNT / DEMO_CALENDARS.length);
+    expect(new Set(seen.rows.map((r) => r.specialistName))).toEqual(new Set([DEMO_CALENDARS[0]!.specialistName]));
+  });
+});

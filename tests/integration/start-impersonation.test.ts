@@ -1,0 +1,58 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { UserFacingError } from "@/lib/actions/errors";
+import { auditContextFor } from "@/lib/actions/request-actor";
+import { startImpersonation } from "@/lib/impersonation/start-impersonation";
+import { buildActors, type IdOf } from "../support/authz-fixture";
+import { auditRowsFor } from "../support/audit-rows";
+import { insertAuthzWorld } from "../support/insert-authz-world";
+
+let id: IdOf;
+beforeAll(async () => {
+  ({ id } = await insertAuthzWorld());
+  await getDb().update(users).set({ banned: true, banReason: "left the firm" }).where(eq(users.id, id("outsider")));
+});
+
+/** Runs startImpersonation in a real transaction, as the action wrapper does. */
+async function start(targetKey: string, openSession: (userId: string) => Promise<void> = async () => {}) {
+  const admin = buildActors(id).platformAdmin;
+  const auditContext = auditContextFor(admin, { ipAddress: "198.51.100.4", userAgent: "vitest" });
+  return getDb().transaction((tx) =>
+    startImpersonation({ tx, actor: admin, auditContext, audit: async () => {} }, { userId: id(targetKey), reason: "Ticket 4711" }, openSession),
+  );
+}
+
+describe("starting an impersonation", () => {
+  it("opens the session and audits the admin, the user and the reason", async () => {
+    const opened: string[] = [];
+    await start("memberA1", async (userId) => void opened.push(userId));
+    expect(opened).toEqual([id("memberA1")]);
+    const [row] = await auditRowsFor("user", id("memberA1"));
+    expect(row).toMatchObject({
+      action: "impersonation.started",
+      userId: id("platformAdmin"),
+      impersonatedUserId: id("memberA1"),
+      metadata: { reason: "Ticket 4711" },
+    });
+  });
+
+  it("refuses another admin and a banned user, with no session and no audit row", async () => {
+    const opened: string[] = [];
+    const openSession = async (userId: string) => void opened.push(userId);
+    const otherAdmin = `${id("x")}-admin`;
+    await getDb().insert(users).values({ id: otherAdmin, name: "Other admin", email: `${otherAdmin}@fixture.test`, role: "admin" });
+    await expect(start("x-admin", openSession)).rejects.toThrow(UserFacingError);
+    await expect(start("x-admin", openSession)).rejects.toThrow("Administrators cannot be impersonated.");
+    await expect(start("outsider", openSession)).rejects.toThrow(/Banned users cannot be impersonated/);
+    expect(opened).toEqual([]);
+    expect(await auditRowsFor("user", otherAdmin)).toHaveLength(0);
+    expect(await auditRowsFor("user", id("outsider"))).toHaveLength(0);
+  });
+
+  it("leaves no audit row when the session cannot be opened", async () => {
+    await expect(start("memberB1", async () => { throw new Error("auth down"); })).rejects.toThrow("auth down");
+    expect(await auditRowsFor("user", id("memberB1"))).toHaveLength(0);
+  });
+});

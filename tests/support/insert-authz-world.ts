@@ -1,0 +1,44 @@
+import { randomBytes } from "node:crypto";
+import { getDb } from "@/db/client";
+import * as t from "@/db/schema";
+import { ACTOR_KEYS, BOOKING_KEYS, buildBookings, type BookingKey, type IdOf } from "./authz-fixture";
+
+/** Inserts the fixture world with ids unique to this call; returns the id mapper and booking ids. */
+export async function insertAuthzWorld(): Promise<{ id: IdOf; bookingIds: Record<BookingKey, string> }> {
+  const tag = randomBytes(4).toString("hex");
+  const id: IdOf = (key) => `${tag}-${key}`;
+  const db = getDb();
+  const now = new Date();
+  await db.insert(t.users).values(
+    [...ACTOR_KEYS, "specialistS2"].map((key) => ({
+      id: id(key),
+      name: key,
+      email: `${tag}-${key}@fixture.test`,
+      role: key === "platformAdmin" ? "admin" : "user",
+    })),
+  );
+  await db.insert(t.organizations).values(["A", "B"].map((key) => ({ id: id(key), name: `Org ${key} ${tag}`, slug: `${tag}-${key}`.toLowerCase(), createdAt: now })));
+  await db.insert(t.teams).values([
+    { id: id("A1"), name: "A1", organizationId: id("A"), createdAt: now },
+    { id: id("A2"), name: "A2", organizationId: id("A"), createdAt: now },
+    { id: id("B1"), name: "B1", organizationId: id("B"), createdAt: now },
+  ]);
+  await db.insert(t.specialists).values([
+    { id: id("S1"), userId: id("specialistS1"), acuityCalendarId: `${tag}-cal-1`, name: "S1", specialty: "Neurology", location: "Denver" },
+    { id: id("S2"), userId: id("specialistS2"), acuityCalendarId: `${tag}-cal-2`, name: "S2", specialty: "Psychiatry", location: null },
+  ]);
+  const facts = buildBookings(id);
+  const bookingIds = Object.fromEntries(BOOKING_KEYS.map((key) => [key, id(`booking-${key}`)])) as Record<BookingKey, string>;
+  await db.insert(t.bookings).values(
+    BOOKING_KEYS.map((key, i) => ({
+      id: bookingIds[key],
+      acuityAppointmentId: `${tag}-${i}`,
+      ...facts[key],
+      examineeName: `Examinee ${key}`,
+      examineePhone: "+12125550100",
+      appointmentDate: new Date(now.getTime() + (i + 1) * 86_400_000),
+      appointmentType: "telehealth" as const,
+    })),
+  );
+  return { id, bookingIds };
+}
