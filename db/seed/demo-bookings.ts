@@ -72,7 +72,8 @@ export function buildDemoBookings(now: Date): DemoBookingPlan[] {
   const plans: DemoBookingPlan[] = [];
 
   for (let i = 0; i < DEMO_BOOKING_COUNT; i++) {
-    const calendarIndex = i % DEMO_CALENDARS.length;
+    // Not i % 6: with organization = i % 3 each organization would only ever meet two specialists.
+    const calendarIndex = Math.floor(i / DEMO_ORGANIZATIONS.length) % DEMO_CALENDARS.length;
     const calendar = DEMO_CALENDARS[calendarIndex]!;
     const organizationIndex = i % DEMO_ORGANIZATIONS.length;
     const organization = DEMO_ORGANIZATIONS[organizationIndex]!;

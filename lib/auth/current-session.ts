@@ -11,7 +11,9 @@ import { getAuth } from "./auth";
  * session stops working at once. Memoized per request.
  */
 export const getCurrentSession = cache(async () => {
-  return getAuth().api.getSession({ headers: await headers(), query: { disableCookieCache: true } });
+  // headers() first: it marks the page dynamic before anything touches auth or the database.
+  const requestHeaders = await headers();
+  return getAuth().api.getSession({ headers: requestHeaders, query: { disableCookieCache: true } });
 });
 
 export const getCurrentActor = cache(async (): Promise<Actor | null> => {

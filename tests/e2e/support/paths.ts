@@ -1,0 +1,4 @@
+import path from "node:path";
+
+export const E2E_DATABASE_URL_FILE = path.join(process.cwd(), "test-results", ".e2e-database-url");
+export const ARTIFACTS_DIR = path.join(process.cwd(), "artifacts", "e2e");
