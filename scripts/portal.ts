@@ -1,8 +1,9 @@
 /**
  * `npm run dev` / `npm run start:embedded`: the portal on one machine with no configuration.
  * Each dependency that has no environment variable gets its embedded default — Postgres
- * (PGlite, served over the wire protocol) — then migrations and demo data are applied and
- * Next.js starts with the resulting environment. Set DATABASE_URL to use a real server.
+ * (PGlite, served over the wire protocol), S3 (a signature-checking local server) — then
+ * migrations and demo data are applied and Next.js starts with the resulting environment.
+ * Set DATABASE_URL / S3_ENDPOINT to use real services.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -15,7 +16,8 @@ import { buildDemoBookings } from "@/db/seed/demo-bookings";
 import { seedDemoData } from "@/db/seed/seed";
 import { readOrCreateAuthSecret } from "@/services/auth-secret";
 import { startEmbeddedPostgres } from "@/services/embedded-postgres";
-import { PGLITE_DIR } from "@/services/paths";
+import { DATA_DIR, PGLITE_DIR } from "@/services/paths";
+import { startLocalS3 } from "@/services/s3/start-local-s3";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const port = process.env.PORT ?? "3000";
@@ -45,6 +47,32 @@ async function prepareDatabase() {
   }
 }
 
+/** Without S3_ENDPOINT: the local S3 (s3rver behind a signature-verifying proxy), data in .data/s3. */
+async function prepareStorage() {
+  if (env.S3_ENDPOINT || env.S3_BUCKET) return;
+  const local = {
+    bucket: "ime-documents",
+    accessKeyId: "local-dev-access-key",
+    secretAccessKey: "local-dev-secret-key",
+    region: "us-east-1",
+  };
+  const s3 = await startLocalS3({
+    ...local,
+    port: Number(env.S3_LOCAL_PORT ?? 4020),
+    dataDir: path.join(DATA_DIR, "s3"),
+    allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+  });
+  stops.push(s3.stop);
+  Object.assign(env, {
+    S3_ENDPOINT: s3.endpoint,
+    S3_BUCKET: local.bucket,
+    S3_ACCESS_KEY_ID: local.accessKeyId,
+    S3_SECRET_ACCESS_KEY: local.secretAccessKey,
+    S3_REGION: local.region,
+  });
+  log(`local S3 at ${s3.endpoint} (bucket ${local.bucket}) — data in .data/s3`);
+}
+
 function run(command: string, args: string[]): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: "inherit", env });
@@ -63,6 +91,7 @@ async function main() {
   env.BETTER_AUTH_SECRET ??= readOrCreateAuthSecret();
   env.BETTER_AUTH_URL ??= `http://localhost:${port}`;
   await prepareDatabase();
+  await prepareStorage();
 
   const next = path.join("node_modules", ".bin", "next");
   if (mode === "start" && !fs.existsSync(path.join(".next", "BUILD_ID"))) {
