@@ -2,7 +2,8 @@
  * What stands between a request and the API: Acuity's limits (10 requests/s, 20 open
  * connections → 429) and the test switches (fail the next N, slow every answer down).
  */
-const JITTER_SLACK = 0.2;
+/** Up to half a token (50 ms at 10/s) of arrival jitter is forgiven. */
+const JITTER_SLACK = 0.5;
 
 export class TrafficControl {
   private injected: number[] = [];

