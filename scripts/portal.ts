@@ -1,7 +1,8 @@
 /**
  * `npm run dev` / `npm run start:embedded`: the portal on one machine with no configuration.
  * Each dependency that has no environment variable gets its embedded default — Postgres
- * (PGlite, served over the wire protocol), S3 (a signature-checking local server) — then
+ * (PGlite, served over the wire protocol), S3 (a signature-checking local server), Acuity
+ * (the local emulator) — then
  * migrations and demo data are applied and Next.js starts with the resulting environment.
  * Set DATABASE_URL / S3_ENDPOINT to use real services.
  */
@@ -18,11 +19,15 @@ import { readOrCreateAuthSecret } from "@/services/auth-secret";
 import { startEmbeddedPostgres } from "@/services/embedded-postgres";
 import { DATA_DIR, PGLITE_DIR } from "@/services/paths";
 import { startLocalS3 } from "@/services/s3/start-local-s3";
+import { startAcuityEmulator } from "@/services/acuity-emulator";
+import { demoAcuityAppointments } from "@/services/demo-acuity-appointments";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const port = process.env.PORT ?? "3000";
 const env: NodeJS.ProcessEnv = { ...process.env, PORT: port };
 const stops: (() => Promise<void>)[] = [];
+// One plan for the seed and the Acuity emulator, so both agree on every demo appointment.
+const demoPlans = buildDemoBookings(new Date());
 
 function log(message: string) {
   console.log(`[portal] ${message}`);
@@ -40,7 +45,7 @@ async function prepareDatabase() {
   await migrateDatabase(env.DATABASE_URL);
   const pool = new Pool({ connectionString: env.DATABASE_URL });
   try {
-    const seeded = await seedDemoData(drizzle(pool, { schema }), buildDemoBookings(new Date()));
+    const seeded = await seedDemoData(drizzle(pool, { schema }), demoPlans);
     log(seeded ? "demo data loaded (logins in README.md)" : "database ready");
   } finally {
     await pool.end();
@@ -73,6 +78,27 @@ async function prepareStorage() {
   log(`local S3 at ${s3.endpoint} (bucket ${local.bucket}) — data in .data/s3`);
 }
 
+/**
+ * Without ACUITY_BASE_URL: the local Acuity emulator (state in .data/acuity-emulator.json),
+ * sending signed webhooks to this portal. Its credentials are local-only, not secrets.
+ */
+async function prepareAcuity() {
+  if (env.ACUITY_BASE_URL) return;
+  env.ACUITY_USER_ID ??= "10001";
+  env.ACUITY_API_KEY ??= "local-emulator-api-key";
+  const emulator = await startAcuityEmulator({
+    port: Number(env.ACUITY_EMULATOR_PORT ?? 4010),
+    userId: env.ACUITY_USER_ID,
+    apiKey: env.ACUITY_API_KEY,
+    webhookTargets: [`http://localhost:${port}/api/webhooks/acuity`],
+    stateFile: path.join(DATA_DIR, "acuity-emulator.json"),
+    initialAppointments: demoAcuityAppointments(demoPlans),
+  });
+  stops.push(emulator.stop);
+  env.ACUITY_BASE_URL = emulator.url;
+  log(`Acuity emulator at ${emulator.url} (control: ${emulator.controlUrl})`);
+}
+
 function run(command: string, args: string[]): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: "inherit", env });
@@ -92,6 +118,7 @@ async function main() {
   env.BETTER_AUTH_URL ??= `http://localhost:${port}`;
   await prepareDatabase();
   await prepareStorage();
+  await prepareAcuity();
 
   const next = path.join("node_modules", ".bin", "next");
   if (mode === "start" && !fs.existsSync(path.join(".next", "BUILD_ID"))) {

@@ -5,9 +5,19 @@ set -euo pipefail
 port="${SMOKE_PORT:-3200}"
 log="$(mktemp)"
 cookies="$(mktemp)"
-env -u DATABASE_URL PORT="$port" npx tsx scripts/portal.ts start >"$log" 2>&1 &
+if curl -s -o /dev/null "http://localhost:$port/"; then
+  echo "smoke: port $port is already in use; stop that server or set SMOKE_PORT" >&2
+  exit 1
+fi
+# Its own process group, so cleanup stops the launcher, Next.js and the embedded services together.
+setsid env -u DATABASE_URL PORT="$port" node_modules/.bin/tsx scripts/portal.ts start >"$log" 2>&1 &
 pid=$!
-cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -f "$cookies"; }
+cleanup() {
+  kill -TERM -- "-$pid" 2>/dev/null || true
+  for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL -- "-$pid" 2>/dev/null || true
+  rm -f "$cookies" "$log"
+}
 trap cleanup EXIT
 
 for _ in $(seq 1 90); do
