@@ -4,3 +4,4 @@ export * from "./bookings";
 export * from "./documents";
 export * from "./audit";
 export * from "./webhooks";
+export * from "./operations";

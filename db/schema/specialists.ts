@@ -13,6 +13,8 @@ export const specialists = pgTable(
     /** NULL means telehealth-only. */
     location: varchar("location", { length: 255 }),
     isActive: boolean("is_active").notNull().default(true),
+    /** The Acuity calendar's IANA zone (beyond the seed): times are shown in it. */
+    timezone: varchar("timezone", { length: 64 }),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },

@@ -60,6 +60,7 @@ export async function seedDemoData(db: Database, plans: DemoBookingPlan[]): Prom
           name: calendar.specialistName,
           specialty: calendar.specialty,
           location: calendar.location,
+          timezone: calendar.timezone,
         })
         .returning({ id: t.specialists.id });
       specialistIds.push(row!.id);

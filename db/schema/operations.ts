@@ -1,0 +1,54 @@
+/**
+ * Tables beyond the seed contract that keep multi-step operations safe: idempotent booking
+ * submissions, uploads that are signed but not yet confirmed, and the dev e-mail outbox.
+ */
+import { bigint, index, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { bookings } from "./bookings";
+import { createdAtColumn, idColumn, userRef } from "./columns";
+import { DOCUMENT_CATEGORIES } from "./enums";
+
+/** One row per submitted booking form: a resubmission with the same key finds its booking. */
+export const bookingRequests = pgTable("booking_requests", {
+  idempotencyKey: varchar("idempotency_key", { length: 255 }).primaryKey(),
+  requestedById: userRef("requested_by_id").notNull().references(() => users.id),
+  bookingId: varchar("booking_id", { length: 255 }).references(() => bookings.id, { onDelete: "cascade" }),
+  acuityAppointmentId: varchar("acuity_appointment_id", { length: 255 }),
+  createdAt: createdAtColumn(),
+});
+
+/** A presigned upload awaiting its confirm step; unconfirmed ones are deleted after a day. */
+export const pendingUploads = pgTable(
+  "pending_uploads",
+  {
+    id: idColumn(),
+    bookingId: varchar("booking_id", { length: 255 })
+      .notNull()
+      .references(() => bookings.id, { onDelete: "cascade" }),
+    uploadedById: userRef("uploaded_by_id").notNull().references(() => users.id),
+    s3Key: varchar("s3_key", { length: 500 }).notNull().unique(),
+    fileName: varchar("file_name", { length: 255 }).notNull(),
+    declaredSize: bigint("declared_size", { mode: "number" }).notNull(),
+    declaredMimeType: varchar("declared_mime_type", { length: 100 }).notNull(),
+    category: varchar("category", { length: 50, enum: DOCUMENT_CATEGORIES }).notNull(),
+    multipartUploadId: text("multipart_upload_id"),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [index("idx_pending_uploads_created").on(t.createdAt)],
+);
+
+/** E-mails the portal sends; in the embedded default nothing leaves the machine and admins read them here. */
+export const outboxEmails = pgTable(
+  "outbox_emails",
+  {
+    id: idColumn(),
+    toAddress: varchar("to_address", { length: 255 }).notNull(),
+    subject: varchar("subject", { length: 500 }).notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body"),
+    createdAt: createdAtColumn(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    error: text("error"),
+  },
+  (t) => [index("idx_outbox_emails_created").on(t.createdAt)],
+);

@@ -1,0 +1,83 @@
+import { and, count, eq } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { bookingProgress, bookings, documents } from "@/db/schema";
+import type { ProgressStage } from "@/db/schema/enums";
+import { ConflictError, NotFoundError, UserFacingError } from "@/lib/actions/errors";
+import type { AuditContext } from "@/lib/audit/request-context";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/authz/actor";
+import { canViewBooking } from "@/lib/authz/policy";
+import { evaluateTransition } from "./evaluate-transition";
+import type { TransitionKind } from "./transitions";
+
+export interface ChangeProgressInput {
+  bookingId: string;
+  /** The stage the user saw; if the booking moved since, nothing is written. */
+  expectedFrom: ProgressStage;
+  to: ProgressStage;
+  note?: string | null;
+  asCorrection?: boolean;
+}
+
+/**
+ * Tells the outside world (Acuity) about the move, inside the transaction: if Acuity refuses,
+ * nothing is written. If the commit fails after Acuity agreed, Acuity's webhook brings the
+ * booking to the same stage later — Acuity is the source of truth for the appointment.
+ */
+export type ProgressSideEffect = (kind: TransitionKind, booking: { acuityAppointmentId: string; note: string | null }) => Promise<void>;
+
+/**
+ * Moves a booking to a new stage: row lock, stage check, state-machine verdict, side effect,
+ * then the booking, its progress row and the audit row — one transaction. Two people changing
+ * one booking at once: the second waits on the lock, sees the stage moved, and gets a conflict.
+ */
+export async function changeProgress(
+  tx: Tx,
+  who: { actor: Actor; auditContext: AuditContext },
+  input: ChangeProgressInput,
+  sideEffect: ProgressSideEffect,
+  now = new Date(),
+): Promise<{ bookingId: string; progress: ProgressStage }> {
+  const [booking] = await tx.select().from(bookings).where(eq(bookings.id, input.bookingId)).for("update");
+  if (!booking || !canViewBooking(who.actor, booking)) throw new NotFoundError("That booking");
+  if (booking.currentProgress !== input.expectedFrom) throw new ConflictError();
+
+  const [{ reports }] = (await tx
+    .select({ reports: count() })
+    .from(documents)
+    .where(and(eq(documents.bookingId, booking.id), eq(documents.category, "report")))) as [{ reports: number }];
+  const note = input.note?.trim() || null;
+  const verdict = evaluateTransition(who.actor, booking, input.to, {
+    now,
+    reportCount: reports,
+    note,
+    asCorrection: input.asCorrection,
+  });
+  if (!verdict.ok) throw new UserFacingError(verdict.reason);
+
+  if (verdict.rule && verdict.rule.kind !== "advance") {
+    await sideEffect(verdict.rule.kind, { acuityAppointmentId: booking.acuityAppointmentId, note });
+  }
+
+  const updated = await tx
+    .update(bookings)
+    .set({ currentProgress: input.to })
+    .where(and(eq(bookings.id, booking.id), eq(bookings.currentProgress, input.expectedFrom)))
+    .returning({ id: bookings.id });
+  if (updated.length !== 1) throw new ConflictError();
+
+  await tx.insert(bookingProgress).values({
+    bookingId: booking.id,
+    progress: input.to,
+    changedById: who.auditContext.actorUserId,
+    changedForId: who.auditContext.impersonatedUserId,
+    notes: verdict.isCorrection ? `Correction: ${note}` : note,
+  });
+  await recordAudit(tx, who.auditContext, {
+    action: "booking.progress_changed",
+    resourceType: "booking",
+    resourceId: booking.id,
+    metadata: { from: input.expectedFrom, to: input.to, note, correction: verdict.isCorrection },
+  });
+  return { bookingId: booking.id, progress: input.to };
+}

@@ -1,0 +1,3 @@
+export * from "./transitions";
+export * from "./evaluate-transition";
+export * from "./change-progress";
