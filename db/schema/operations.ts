@@ -52,3 +52,15 @@ export const outboxEmails = pgTable(
   },
   (t) => [index("idx_outbox_emails_created").on(t.createdAt)],
 );
+
+/**
+ * Per Acuity appointment: when the newest applied read of it started. Applying a read takes
+ * this row's lock (serializing concurrent syncs of one appointment) and is refused when a
+ * read that started later was already applied — so an out-of-order, slower read never
+ * overwrites newer truth.
+ */
+export const acuitySyncMarks = pgTable("acuity_sync_marks", {
+  acuityAppointmentId: varchar("acuity_appointment_id", { length: 255 }).primaryKey(),
+  readStartedAt: timestamp("read_started_at", { withTimezone: true }).notNull(),
+  appliedAt: timestamp("applied_at", { withTimezone: true }).notNull().defaultNow(),
+});

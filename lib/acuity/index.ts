@@ -8,3 +8,4 @@ export { RequestLimiter, sharedAcuityLimiter, type RequestLimiterOptions } from 
 export * from "./schemas";
 export * from "./webhook-signature";
 export { DEMO_APPOINTMENT_TYPES, DEMO_CALENDARS, type DemoCalendar } from "./demo-calendars";
+export * from "./portal-reference";

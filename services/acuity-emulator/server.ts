@@ -30,6 +30,8 @@ export interface AcuityEmulatorOptions {
   stateFile?: string;
   initialAppointments?: EmulatorAppointmentSeed[];
   now?: () => Date;
+  /** First id handed out (default 900001); tests sharing a database pick distinct ranges. */
+  firstAppointmentId?: number;
   /** Acuity's limits; lower them only to provoke 429s. */
   limits?: { maxPerSecond?: number; maxConcurrent?: number };
 }
@@ -59,7 +61,7 @@ function hasValidCredentials(req: IncomingMessage, userId: string, apiKey: strin
 
 export async function startAcuityEmulator(options: AcuityEmulatorOptions): Promise<AcuityEmulator> {
   const now = options.now ?? (() => new Date());
-  const store = new AppointmentStore(options.initialAppointments ?? [], now, options.stateFile);
+  const store = new AppointmentStore(options.initialAppointments ?? [], now, options.stateFile, options.firstAppointmentId);
   const webhooks = new WebhookDispatcher(options.apiKey, options.webhookTargets ?? [], options.webhookActionStyle);
   const traffic = new TrafficControl(options.limits?.maxPerSecond, options.limits?.maxConcurrent);
   const ctx: OperationContext = { store, webhooks, now };

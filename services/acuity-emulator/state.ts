@@ -101,13 +101,16 @@ interface PersistedState {
 
 export class AppointmentStore {
   readonly appointments = new Map<number, StoredAppointment>();
-  private nextId = FIRST_APPOINTMENT_ID;
+  private nextId: number;
 
   constructor(
     private readonly seeds: EmulatorAppointmentSeed[],
     private readonly now: () => Date,
     private readonly stateFile?: string,
+    /** Tests sharing one database give each emulator its own id range. */
+    private readonly firstId = FIRST_APPOINTMENT_ID,
   ) {
+    this.nextId = firstId;
     if (stateFile && existsSync(stateFile)) this.load(stateFile);
     else this.reset();
   }
@@ -116,7 +119,7 @@ export class AppointmentStore {
   reset(): void {
     this.appointments.clear();
     for (const seed of this.seeds) this.appointments.set(seed.id, appointmentFromSeed(seed, this.now()));
-    this.nextId = FIRST_APPOINTMENT_ID;
+    this.nextId = this.firstId;
     this.save();
   }
 
@@ -143,7 +146,7 @@ export class AppointmentStore {
   private load(file: string): void {
     const persisted = JSON.parse(readFileSync(file, "utf8")) as PersistedState;
     for (const appointment of persisted.appointments) this.appointments.set(appointment.id, appointment);
-    this.nextId = Math.max(FIRST_APPOINTMENT_ID, persisted.nextId);
+    this.nextId = Math.max(this.firstId, persisted.nextId);
   }
 
   private save(): void {

@@ -1,0 +1,75 @@
+import { eq, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { acuitySyncMarks, bookingProgress, bookings } from "@/db/schema";
+import type { AcuityAppointment } from "@/lib/acuity";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { bookingFactsFromAppointment } from "./appointment-facts";
+import { createDirectBooking } from "./create-direct-booking";
+import { stageFromAcuity } from "./derive-stage";
+import { systemAuditContext, type SyncContext } from "./sync-context";
+
+export type ApplyOutcome =
+  | { outcome: "created"; bookingId: string; organizationRule: string }
+  | { outcome: "updated"; bookingId: string; changes: Record<string, [unknown, unknown]> }
+  | { outcome: "unchanged"; bookingId: string }
+  | { outcome: "stale" }
+  | { outcome: "ignored"; reason: string };
+
+const SYNCED_FIELDS = ["appointmentDate", "meetingLink", "examineeName", "examineePhone", "examineeEmail"] as const;
+
+const same = (a: unknown, b: unknown) =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+
+/**
+ * Makes the booking match Acuity's appointment, inside the caller's transaction. The sync mark
+ * serializes syncs of one appointment and drops a read older than one already applied. A
+ * progress row is added only when the stage really changes, and an audit row only when
+ * anything did — so a second delivery of the same news writes nothing.
+ */
+export async function applyAcuityAppointment(tx: Tx, appointment: AcuityAppointment, context: SyncContext): Promise<ApplyOutcome> {
+  const appointmentId = String(appointment.id);
+  const marked = await tx
+    .insert(acuitySyncMarks)
+    .values({ acuityAppointmentId: appointmentId, readStartedAt: context.readStartedAt })
+    .onConflictDoUpdate({
+      target: acuitySyncMarks.acuityAppointmentId,
+      set: { readStartedAt: context.readStartedAt, appliedAt: sql`now()` },
+      setWhere: sql`${acuitySyncMarks.readStartedAt} < excluded.read_started_at`,
+    })
+    .returning({ id: acuitySyncMarks.acuityAppointmentId });
+  if (marked.length === 0) return { outcome: "stale" };
+
+  const [booking] = await tx.select().from(bookings).where(eq(bookings.acuityAppointmentId, appointmentId)).for("update");
+  if (!booking) return createDirectBooking(tx, appointment, context);
+
+  const facts = bookingFactsFromAppointment(appointment);
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const field of SYNCED_FIELDS) {
+    if (!same(booking[field], facts[field])) changes[field] = [booking[field], facts[field]];
+  }
+  const stage = stageFromAcuity(booking.currentProgress, {
+    canceled: appointment.canceled,
+    noShow: appointment.noShow ?? false,
+    moved: "appointmentDate" in changes,
+  });
+  if (stage !== booking.currentProgress) changes.currentProgress = [booking.currentProgress, stage];
+  if (Object.keys(changes).length === 0) return { outcome: "unchanged", bookingId: booking.id };
+
+  const update = Object.fromEntries(Object.entries(changes).map(([field, [, next]]) => [field, next]));
+  await tx.update(bookings).set(update).where(eq(bookings.id, booking.id));
+  if (changes.currentProgress) {
+    await tx.insert(bookingProgress).values({
+      bookingId: booking.id,
+      progress: stage,
+      changedById: context.systemUserId,
+      notes: appointment.canceled ? "Cancelled in Acuity" : "Moved in Acuity",
+    });
+  }
+  await recordAudit(tx, systemAuditContext(context.systemUserId), {
+    action: "booking.synced_from_acuity",
+    resourceType: "booking",
+    resourceId: booking.id,
+    metadata: { changes, acuityAppointmentId: appointment.id, eventIds: context.eventIds, trigger: context.trigger },
+  });
+  return { outcome: "updated", bookingId: booking.id, changes };
+}

@@ -1,0 +1,29 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { LEASE_SECONDS } from "./retry-policy";
+
+export interface ClaimedEvent {
+  id: string;
+  resourceId: string;
+  attempts: number;
+}
+
+/**
+ * Leases due, unprocessed events to this worker: SKIP LOCKED lets several workers (app
+ * instances) claim in parallel without waiting on or doubling each other, and the lease —
+ * next_attempt_at pushed into the future — keeps others off while Acuity is being read,
+ * without holding a transaction open. `ids` narrows the claim to specific events.
+ */
+export async function claimDueEvents(db: DbOrTx, options: { limit: number; ids?: string[] }): Promise<ClaimedEvent[]> {
+  const only = options.ids ? sql`AND id IN ${options.ids}` : sql``;
+  const result = await db.execute<{ id: string; resource_id: string; attempts: number }>(sql`
+    UPDATE webhook_events SET next_attempt_at = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = attempts + 1
+    WHERE id IN (
+      SELECT id FROM webhook_events
+      WHERE processed_at IS NULL AND next_attempt_at <= now() ${only}
+      ORDER BY created_at
+      LIMIT ${options.limit}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING id, resource_id, attempts`);
+  return result.rows.map((row) => ({ id: row.id, resourceId: row.resource_id, attempts: row.attempts }));
+}

@@ -1,0 +1,77 @@
+import { eq } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { bookingProgress, bookings, specialists } from "@/db/schema";
+import { parsePortalReference, type AcuityAppointment } from "@/lib/acuity";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { newId } from "@/lib/ids";
+import { bookingFactsFromAppointment } from "./appointment-facts";
+import { initialStagesFromAcuity } from "./derive-stage";
+import { SyncDeferredError } from "./errors";
+import { resolveOrganization } from "./resolve-organization";
+import { systemAuditContext, type SyncContext } from "./sync-context";
+
+export type DirectBookingResult =
+  | { outcome: "created"; bookingId: string; organizationRule: string }
+  | { outcome: "ignored"; reason: string };
+
+/**
+ * An appointment the portal has no booking for. Made by the portal (its marker in the notes):
+ * the booking is still being saved — wait — or was never saved and the appointment cancelled —
+ * nothing to do. Otherwise it was made directly in Acuity and becomes an `acuity_direct` booking.
+ */
+export async function createDirectBooking(tx: Tx, appointment: AcuityAppointment, context: SyncContext): Promise<DirectBookingResult> {
+  const portalBookingId = parsePortalReference(appointment.notes);
+  if (portalBookingId) {
+    if (appointment.canceled) return { outcome: "ignored", reason: "portal appointment cancelled before its booking was saved" };
+    throw new SyncDeferredError(`The portal has not finished saving booking ${portalBookingId} for this appointment yet.`);
+  }
+
+  const [specialist] = await tx
+    .select({ id: specialists.id })
+    .from(specialists)
+    .where(eq(specialists.acuityCalendarId, String(appointment.calendarID)));
+  if (!specialist) {
+    throw new SyncDeferredError(`No specialist is linked to Acuity calendar ${appointment.calendarID}; link one, then replay.`);
+  }
+
+  const organization = await resolveOrganization(tx, appointment);
+  const facts = bookingFactsFromAppointment(appointment);
+  const bookedAt = new Date(appointment.datetimeCreated);
+  const stages = initialStagesFromAcuity({ canceled: appointment.canceled, noShow: appointment.noShow ?? false });
+  const bookingId = newId();
+  await tx.insert(bookings).values({
+    id: bookingId,
+    acuityAppointmentId: String(appointment.id),
+    specialistId: specialist.id,
+    organizationId: organization.organizationId,
+    teamId: null,
+    createdById: context.systemUserId,
+    ...facts,
+    currentProgress: stages.at(-1)!,
+    source: "acuity_direct",
+    externalCreatedBy: appointment.scheduledBy,
+    // When Acuity took the booking; the seed requires it to precede the appointment.
+    createdAt: Number.isNaN(bookedAt.getTime()) ? new Date() : bookedAt,
+  });
+  await tx.insert(bookingProgress).values(
+    stages.map((progress, step) => ({
+      bookingId,
+      progress,
+      changedById: context.systemUserId,
+      notes: step === 0 ? `Booked directly in Acuity${appointment.scheduledBy ? ` by ${appointment.scheduledBy}` : ""}` : "Changed in Acuity",
+    })),
+  );
+  await recordAudit(tx, systemAuditContext(context.systemUserId), {
+    action: "booking.synced_from_acuity",
+    resourceType: "booking",
+    resourceId: bookingId,
+    metadata: {
+      created: true,
+      acuityAppointmentId: appointment.id,
+      organizationRule: organization.rule,
+      eventIds: context.eventIds,
+      trigger: context.trigger,
+    },
+  });
+  return { outcome: "created", bookingId, organizationRule: organization.rule };
+}

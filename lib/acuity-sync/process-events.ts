@@ -1,0 +1,68 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { AcuityError, type AcuityClient } from "@/lib/acuity";
+import { applyAcuityAppointment, type ApplyOutcome } from "./apply-appointment";
+import type { ClaimedEvent } from "./claim-events";
+import { recordFailedAttempt, settleAnsweredEvents } from "./settle-events";
+import { getSystemUserId } from "./system-user";
+
+export interface ProcessingReport {
+  appointments: number;
+  succeeded: number;
+  failed: number;
+  outcomes: ApplyOutcome["outcome"][];
+}
+
+const describe = (error: unknown) =>
+  error instanceof AcuityError ? `Acuity: ${error.userMessage} (${error.code})` : error instanceof Error ? error.message : String(error);
+
+async function databaseNow(db: Database): Promise<Date> {
+  const result = await db.execute<{ now: Date }>(sql`SELECT clock_timestamp() AS now`);
+  return new Date(result.rows[0]!.now);
+}
+
+/** One read of appointment N from Acuity answers every claimed event about N. */
+async function syncOneAppointment(db: Database, client: AcuityClient, appointmentId: string, events: ClaimedEvent[]) {
+  const systemUserId = await getSystemUserId(db);
+  // Read Acuity outside any transaction: no connection waits on Acuity's rate limit.
+  const readStartedAt = await databaseNow(db);
+  const appointment = await client.getAppointment(Number(appointmentId));
+  return db.transaction(async (tx) => {
+    const outcome = await applyAcuityAppointment(tx, appointment, {
+      systemUserId,
+      readStartedAt,
+      eventIds: events.map((e) => e.id),
+      trigger: "webhook",
+    });
+    await settleAnsweredEvents(tx, appointmentId, events.map((e) => e.id), readStartedAt);
+    return outcome;
+  });
+}
+
+/** Processes claimed events grouped by appointment, a few appointments at a time. */
+export async function processClaimedEvents(
+  db: Database,
+  client: AcuityClient,
+  claimed: ClaimedEvent[],
+  concurrency = 8,
+): Promise<ProcessingReport> {
+  const groups = new Map<string, ClaimedEvent[]>();
+  for (const event of claimed) groups.set(event.resourceId, [...(groups.get(event.resourceId) ?? []), event]);
+  const queue = [...groups.entries()];
+  const report: ProcessingReport = { appointments: groups.size, succeeded: 0, failed: 0, outcomes: [] };
+
+  const work = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [appointmentId, events] = next;
+      try {
+        report.outcomes.push((await syncOneAppointment(db, client, appointmentId, events)).outcome);
+        report.succeeded += 1;
+      } catch (error) {
+        report.failed += 1;
+        await recordFailedAttempt(db, events, describe(error));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, work));
+  return report;
+}
