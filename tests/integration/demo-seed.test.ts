@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { bookingProgress, bookings, specialists, users } from "@/db/schema";
 import { PROGRESS_STAGES } from "@/db/schema/enums";
@@ -10,11 +10,7 @@ import { DEMO_CALENDARS } from "@/lib/acuity/demo-calendars";
 import { loadActor } from "@/lib/authz/load-actor";
 import { listBookingsForViewer } from "@/lib/bookings/list-bookings";
 
-// This file alone seeds the run's database; the other files' rows live in their own organizations.
-let firstRun: boolean;
-beforeAll(async () => {
-  firstRun = await seedDemoData(getDb(), buildDemoBookings(new Date()));
-});
+// The run's global setup loaded the demo world (tests/support/global-setup.ts).
 
 async function visibleOrganizations(email: string) {
   const [user] = await getDb().select({ id: users.id }).from(users).where(eq(users.email, email));
@@ -25,7 +21,6 @@ async function visibleOrganizations(email: string) {
 
 describe("the demo seed", () => {
   it("loads once and is a no-op the second time", async () => {
-    expect(firstRun).toBe(true);
     expect(await seedDemoData(getDb(), buildDemoBookings(new Date()))).toBe(false);
     const [{ count }] = await getDb().select({ count: sql<number>`count(*)::int` }).from(bookings).where(sql`${bookings.acuityAppointmentId} LIKE '80%'`) as [{ count: number }];
     expect(count).toBe(DEMO_BOOKING_COUNT);
