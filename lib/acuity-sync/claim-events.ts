@@ -1,5 +1,6 @@
-import { sql } from "drizzle-orm";
+import { and, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { webhookEvents } from "@/db/schema";
 import { LEASE_SECONDS } from "./retry-policy";
 
 export interface ClaimedEvent {
@@ -12,15 +13,23 @@ export interface ClaimedEvent {
  * Leases due, unprocessed events to this worker: SKIP LOCKED lets several workers (app
  * instances) claim in parallel without waiting on or doubling each other, and the lease —
  * next_attempt_at pushed into the future — keeps others off while Acuity is being read,
- * without holding a transaction open. `ids` narrows the claim to specific events.
+ * without holding a transaction open. `ids` / `resourceIds` narrow the claim to specific
+ * events or appointments.
  */
-export async function claimDueEvents(db: DbOrTx, options: { limit: number; ids?: string[] }): Promise<ClaimedEvent[]> {
-  const only = options.ids ? sql`AND id IN ${options.ids}` : sql``;
+export async function claimDueEvents(
+  db: DbOrTx,
+  options: { limit: number; ids?: string[]; resourceIds?: string[] },
+): Promise<ClaimedEvent[]> {
+  const due = and(
+    isNull(webhookEvents.processedAt),
+    lte(webhookEvents.nextAttemptAt, sql`now()`),
+    options.ids ? inArray(webhookEvents.id, options.ids) : undefined,
+    options.resourceIds ? inArray(webhookEvents.resourceId, options.resourceIds) : undefined,
+  );
   const result = await db.execute<{ id: string; resource_id: string; attempts: number }>(sql`
     UPDATE webhook_events SET next_attempt_at = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = attempts + 1
     WHERE id IN (
-      SELECT id FROM webhook_events
-      WHERE processed_at IS NULL AND next_attempt_at <= now() ${only}
+      SELECT id FROM webhook_events WHERE ${due}
       ORDER BY created_at
       LIMIT ${options.limit}
       FOR UPDATE SKIP LOCKED)

@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { AcuityError, type AcuityClient } from "@/lib/acuity";
 import { applyAcuityAppointment, type ApplyOutcome } from "./apply-appointment";
+import { databaseNow } from "./database-now";
 import type { ClaimedEvent } from "./claim-events";
 import { recordFailedAttempt, settleAnsweredEvents } from "./settle-events";
 import { getSystemUserId } from "./system-user";
@@ -13,13 +13,8 @@ export interface ProcessingReport {
   outcomes: ApplyOutcome["outcome"][];
 }
 
-const describe = (error: unknown) =>
+export const describeSyncError = (error: unknown) =>
   error instanceof AcuityError ? `Acuity: ${error.userMessage} (${error.code})` : error instanceof Error ? error.message : String(error);
-
-async function databaseNow(db: Database): Promise<Date> {
-  const result = await db.execute<{ now: Date }>(sql`SELECT clock_timestamp() AS now`);
-  return new Date(result.rows[0]!.now);
-}
 
 /** One read of appointment N from Acuity answers every claimed event about N. */
 async function syncOneAppointment(db: Database, client: AcuityClient, appointmentId: string, events: ClaimedEvent[]) {
@@ -59,7 +54,7 @@ export async function processClaimedEvents(
         report.succeeded += 1;
       } catch (error) {
         report.failed += 1;
-        await recordFailedAttempt(db, events, describe(error));
+        await recordFailedAttempt(db, events, describeSyncError(error));
       }
     }
   };

@@ -1,5 +1,6 @@
-import { sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { webhookEvents } from "@/db/schema";
 import { MAX_ATTEMPTS, retryDelaySeconds } from "./retry-policy";
 
 /**
@@ -7,20 +8,28 @@ import { MAX_ATTEMPTS, retryDelaySeconds } from "./retry-policy";
  * started: each one only said "read appointment N now", and that read answered them all.
  */
 export async function settleAnsweredEvents(db: DbOrTx, appointmentId: string, claimedIds: string[], readStartedAt: Date) {
-  await db.execute(sql`
-    UPDATE webhook_events SET processed_at = now(), error = NULL
-    WHERE processed_at IS NULL AND resource_id = ${appointmentId}
-      AND (id IN ${claimedIds} OR created_at <= ${readStartedAt.toISOString()})`);
+  await db
+    .update(webhookEvents)
+    .set({ processedAt: sql`now()`, error: null })
+    .where(
+      and(
+        isNull(webhookEvents.processedAt),
+        eq(webhookEvents.resourceId, appointmentId),
+        or(inArray(webhookEvents.id, claimedIds), lte(webhookEvents.createdAt, readStartedAt)),
+      ),
+    );
 }
 
 /** Keeps the failure on each event and schedules the next attempt; after the last, waits for a replay. */
 export async function recordFailedAttempt(db: DbOrTx, events: { id: string; attempts: number }[], message: string) {
   for (const event of events) {
     const retry = event.attempts < MAX_ATTEMPTS;
-    await db.execute(sql`
-      UPDATE webhook_events
-      SET error = ${message.slice(0, 2000)},
-          next_attempt_at = ${retry ? sql`now() + make_interval(secs => ${retryDelaySeconds(event.attempts)})` : sql`NULL`}
-      WHERE id = ${event.id} AND processed_at IS NULL`);
+    await db
+      .update(webhookEvents)
+      .set({
+        error: message.slice(0, 2000),
+        nextAttemptAt: retry ? sql`now() + make_interval(secs => ${retryDelaySeconds(event.attempts)})` : null,
+      })
+      .where(and(eq(webhookEvents.id, event.id), isNull(webhookEvents.processedAt)));
   }
 }

@@ -18,11 +18,14 @@ const state = ((globalThis as Record<string, unknown>).__imeWebhookWorker ??= {
   pendingKick: false,
 }) as WorkerState;
 
-/** Claims and processes every due event until none is left. Several processes may run it at once. */
-export async function drainDueEvents(): Promise<number> {
+/**
+ * Claims and processes every due event until none is left — or only those about the given
+ * appointments. Several processes may run it at once.
+ */
+export async function drainDueEvents(scope: { resourceIds?: string[] } = {}): Promise<number> {
   let processed = 0;
   for (;;) {
-    const claimed = await claimDueEvents(getDb(), { limit: BATCH });
+    const claimed = await claimDueEvents(getDb(), { limit: BATCH, resourceIds: scope.resourceIds });
     if (claimed.length === 0) return processed;
     await processClaimedEvents(getDb(), getAcuityClient(), claimed);
     processed += claimed.length;

@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   "team.member_added",
   "team.member_removed",
   "webhook.replayed",
+  "acuity.reconciled",
 ] as const;
 
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
@@ -51,5 +52,6 @@ export const AUDIT_RESOURCE_TYPES = [
   "organization",
   "team",
   "webhook_event",
+  "acuity",
 ] as const;
 export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];

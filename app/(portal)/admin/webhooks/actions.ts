@@ -1,0 +1,45 @@
+"use server";
+import { after } from "next/server";
+import { getDb } from "@/db/client";
+import { getAcuityClient } from "@/lib/acuity";
+import { reconcileWindow } from "@/lib/acuity-sync/reconcile";
+import { replayWebhookEvents } from "@/lib/acuity-sync/replay-events";
+import { reconcileWindowSchema, replayAllFailedSchema, replayEventSchema } from "@/lib/acuity-sync/schemas";
+import { kickWebhookWorker } from "@/lib/acuity-sync/worker";
+import { defineAction } from "@/lib/actions/define-action";
+import { NotFoundError } from "@/lib/actions/errors";
+import { canUseAdminConsole } from "@/lib/authz/policy";
+
+export const replayWebhookEventAction = defineAction({
+  input: replayEventSchema,
+  authorize: canUseAdminConsole,
+  run: async ({ tx, audit }, { eventId }) => {
+    const replayed = await replayWebhookEvents(tx, { eventIds: [eventId] });
+    if (replayed.length === 0) throw new NotFoundError("That webhook event");
+    await audit({ action: "webhook.replayed", resourceType: "webhook_event", resourceId: eventId });
+    after(kickWebhookWorker); // once committed, not before
+    return { replayed: replayed.length };
+  },
+});
+
+export const replayAllFailedWebhooksAction = defineAction({
+  input: replayAllFailedSchema,
+  authorize: canUseAdminConsole,
+  run: async ({ tx, audit }) => {
+    const replayed = await replayWebhookEvents(tx, { allFailed: true });
+    for (const id of replayed) await audit({ action: "webhook.replayed", resourceType: "webhook_event", resourceId: id });
+    after(kickWebhookWorker); // once committed, not before
+    return { replayed: replayed.length };
+  },
+});
+
+/** Each appointment is synced in its own transaction (and audited there by the system user). */
+export const reconcileAcuityAction = defineAction({
+  input: reconcileWindowSchema,
+  authorize: canUseAdminConsole,
+  run: async ({ audit }, { from, to }) => {
+    const report = await reconcileWindow(getDb(), getAcuityClient(), { from: new Date(from), to: new Date(to) });
+    await audit({ action: "acuity.reconciled", resourceType: "acuity", resourceId: `${from}..${to}`, metadata: { ...report } });
+    return report;
+  },
+});
