@@ -80,5 +80,14 @@ export class RequestLimiter {
   }
 }
 
-/** The one limiter shared by every client in this process (Acuity's limits are per account). */
-export const sharedAcuityLimiter = new RequestLimiter();
+const positive = (value: string | undefined) => (Number(value) > 0 ? Number(value) : undefined);
+
+/**
+ * The one limiter shared by every client in this process (Acuity's limits are per account:
+ * 10 requests/s, 20 in flight). ACUITY_MAX_REQUESTS_PER_SECOND / ACUITY_MAX_IN_FLIGHT lower
+ * them when several instances share one account, or raise them against the emulator.
+ */
+export const sharedAcuityLimiter = new RequestLimiter({
+  maxPerSecond: positive(process.env.ACUITY_MAX_REQUESTS_PER_SECOND),
+  maxInFlight: positive(process.env.ACUITY_MAX_IN_FLIGHT),
+});
