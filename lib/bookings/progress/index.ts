@@ -1,3 +1,4 @@
 export * from "./transitions";
 export * from "./evaluate-transition";
 export * from "./change-progress";
+export * from "./stage-names";
