@@ -17,7 +17,7 @@ import { BOOKING_CHANGED_MESSAGE, changeProgress, type ProgressSideEffect } from
 import { acuityProgressSideEffect } from "@/lib/bookings/progress/acuity-side-effect";
 import { changeProgressDefinition, correctProgressDefinition } from "@/lib/bookings/progress/progress-action-definitions";
 import type { AcuityEmulator } from "@/services/acuity-emulator/server";
-import { buildActors, type IdOf } from "../support/authz-fixture";
+import { buildActors } from "../support/authz-fixture";
 import { auditRowsFor } from "../support/audit-rows";
 import { insertAuthzWorld } from "../support/insert-authz-world";
 import { clientFor, HART, IN_PERSON, startTestEmulator } from "./acuity-test-support";

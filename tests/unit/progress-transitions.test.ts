@@ -33,7 +33,6 @@ const booking = (currentProgress: ProgressStage, status: BookingProgressFacts["s
 });
 
 type Allowed = Partial<Record<ProgressStage, ProgressStage[]>>;
-const EXAM_NOT_STARTED: ProgressStage[] = ["scheduled", "rescheduled"];
 const both = (targets: ProgressStage[]): Allowed => ({ scheduled: targets, rescheduled: targets });
 
 /** Regular moves allowed with a note given and a report uploaded; stages not listed allow none. */

@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/authz/actor";
 import { canViewBooking } from "@/lib/authz/policy";
 import { evaluateTransition } from "./evaluate-transition";
+import { BOOKING_CHANGED_MESSAGE } from "./messages";
 import type { TransitionKind } from "./transitions";
 
 export interface ChangeProgressInput {
@@ -30,9 +31,6 @@ export type ProgressSideEffect = (
   kind: Exclude<TransitionKind, "advance">,
   booking: { bookingId: string; acuityAppointmentId: string; note: string | null },
 ) => Promise<void>;
-
-/** What the second of two people changing one booking at once is told. */
-export const BOOKING_CHANGED_MESSAGE = "This booking changed while you were looking — reload to see where it is now.";
 
 /**
  * Moves a booking to a new stage: row lock, stage check, state-machine verdict, side effect,
