@@ -99,7 +99,7 @@ export default async function SpecialistHomePage() {
               <li key={row.id} className="px-4 py-3" data-testid="owed-item" data-booking-id={row.id}>
                 <ExaminationSummary row={row} when={dateAndTime(row.appointmentDate, zoneOf(row))} />
                 <p className="mt-1 text-xs text-slate-500">
-                  {row.ageDays === 0 ? "Examined today" : `${row.ageDays} day${row.ageDays === 1 ? "" : "s"} since the examination`}
+                  {row.ageDays === 0 ? "Examined within the last day" : `${row.ageDays} day${row.ageDays === 1 ? "" : "s"} since the examination`}
                   {row.attendanceUnconfirmed && " · attendance not confirmed yet"}
                 </p>
               </li>
