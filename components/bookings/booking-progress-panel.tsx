@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import { canCorrectProgress } from "@/lib/authz/policy";
 import type { BookingForViewer } from "@/lib/bookings/get-booking";
-import { correctionTargets, offeredTransitions, STAGE_NAMES } from "@/lib/bookings/progress";
+import { CORRECTION_NOTE_PREFIX, correctionTargets, offeredTransitions, STAGE_NAMES } from "@/lib/bookings/progress";
 import { loadProgressView } from "@/lib/bookings/progress/load-progress-view";
 import { formatInZone } from "@/lib/time/zoned";
 import { ProgressBadge } from "./progress-badge";
@@ -56,6 +56,11 @@ export async function BookingProgressPanel({ booking, actor }: { booking: Bookin
                     </>
                   )}
                 </span>
+                {entry.notes?.startsWith(CORRECTION_NOTE_PREFIX) && (
+                  <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-800" data-testid="progress-entry-correction">
+                    Correction
+                  </span>
+                )}
                 <time dateTime={entry.createdAt.toISOString()} className="text-slate-500">
                   {formatInZone(entry.createdAt, zone)}
                 </time>

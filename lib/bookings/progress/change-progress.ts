@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/authz/actor";
 import { canViewBooking } from "@/lib/authz/policy";
 import { evaluateTransition } from "./evaluate-transition";
-import { BOOKING_CHANGED_MESSAGE } from "./messages";
+import { BOOKING_CHANGED_MESSAGE, CORRECTION_NOTE_PREFIX } from "./messages";
 import type { TransitionKind } from "./transitions";
 
 export interface ChangeProgressInput {
@@ -77,7 +77,7 @@ export async function changeProgress(
     progress: input.to,
     changedById: who.auditContext.actorUserId,
     changedForId: who.auditContext.impersonatedUserId,
-    notes: verdict.isCorrection ? `Correction: ${note}` : note,
+    notes: verdict.isCorrection ? `${CORRECTION_NOTE_PREFIX}${note}` : note,
   });
   await recordAudit(tx, who.auditContext, {
     action: "booking.progress_changed",
