@@ -1,7 +1,8 @@
 import { redirect } from "next/navigation";
+import { homePathFor } from "@/components/shell/nav-items";
 import { getCurrentActor } from "@/lib/auth/current-session";
 
 export default async function HomePage() {
   const actor = await getCurrentActor();
-  redirect(actor ? "/bookings" : "/sign-in");
+  redirect(actor ? homePathFor(actor) : "/sign-in");
 }

@@ -6,7 +6,7 @@ import { getCurrentActor } from "@/lib/auth/current-session";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage() {
-  if (await getCurrentActor()) redirect("/bookings");
+  if (await getCurrentActor()) redirect("/");
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">

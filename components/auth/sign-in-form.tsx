@@ -35,7 +35,8 @@ export function SignInForm() {
       );
       return;
     }
-    router.push("/bookings");
+    // The home page sends each persona to where they start (specialists: their examinations).
+    router.push("/");
     router.refresh();
   }
 

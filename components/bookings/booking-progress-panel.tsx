@@ -1,10 +1,80 @@
+import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
+import { canCorrectProgress } from "@/lib/authz/policy";
 import type { BookingForViewer } from "@/lib/bookings/get-booking";
+import { CORRECTION_NOTE_PREFIX, correctionTargets, offeredTransitions, STAGE_NAMES } from "@/lib/bookings/progress";
+import { loadProgressView } from "@/lib/bookings/progress/load-progress-view";
+import { formatInZone } from "@/lib/time/zoned";
+import { ProgressBadge } from "./progress-badge";
+import { ProgressControls, type OfferedMove } from "./progress-controls";
 
 /**
- * The booking page's progress section: timeline and the moves this viewer may make now.
- * Slot owned by the specialist-workspace work (issue 6); the booking page renders it as is.
+ * Cancel and reschedule change the appointment time or existence and are the booking page's own
+ * controls (booking flow); this panel offers the report pipeline's moves and admin corrections.
  */
-export async function BookingProgressPanel(_props: { booking: BookingForViewer; actor: Actor }) {
-  return null;
+const MOVES_RENDERED_ELSEWHERE = new Set(["cancel", "reschedule"]);
+
+/**
+ * The booking page's progress section: the current stage, every change with who made it (and
+ * for whom, when an admin acted as someone), and the moves this viewer may make now — exactly
+ * what the state machine offers, disabled ones with the reason.
+ */
+export async function BookingProgressPanel({ booking, actor }: { booking: BookingForViewer; actor: Actor }) {
+  const facts = booking.booking;
+  const { timeline, reportCount } = await loadProgressView(getDb(), actor, facts.id);
+  const zone = booking.specialist.timezone ?? "UTC";
+  const moves: OfferedMove[] = offeredTransitions(actor, facts, { now: new Date(), reportCount })
+    .filter((offer) => !MOVES_RENDERED_ELSEWHERE.has(offer.rule.kind))
+    .map(({ rule, blockedReason }) => ({ to: rule.to, label: rule.label, requiresNote: rule.requiresNote, blockedReason }));
+  const corrections = canCorrectProgress(actor)
+    ? correctionTargets(facts).map((stage) => ({ stage, label: STAGE_NAMES[stage] }))
+    : [];
+
+  return (
+    <section aria-labelledby="progress-heading" data-testid="progress-panel" className="rounded-lg border border-slate-200 bg-white p-5">
+      <div className="flex flex-wrap items-center gap-3">
+        <h2 id="progress-heading" className="text-lg font-semibold">Progress</h2>
+        <ProgressBadge stage={facts.currentProgress} testId="progress-current" />
+        {facts.status !== "active" && (
+          <span className="text-xs text-slate-500">Booking {facts.status}: only an administrator can change it.</span>
+        )}
+      </div>
+
+      {timeline.length === 0 ? (
+        <p className="mt-4 text-sm text-slate-600">No changes recorded yet.</p>
+      ) : (
+        <ol className="mt-4 space-y-3 border-l border-slate-200 pl-4" data-testid="progress-timeline">
+          {timeline.map((entry) => (
+            <li key={entry.id} data-testid="progress-entry" data-stage={entry.progress} className="text-sm">
+              <div className="flex flex-wrap items-center gap-2">
+                <ProgressBadge stage={entry.progress} />
+                <span className="text-slate-700">
+                  by <span className="font-medium" data-testid="progress-entry-by">{entry.changedByName}</span>
+                  {entry.changedForName && (
+                    <>
+                      {" "}acting as <span className="font-medium" data-testid="progress-entry-for">{entry.changedForName}</span>
+                    </>
+                  )}
+                </span>
+                {entry.notes?.startsWith(CORRECTION_NOTE_PREFIX) && (
+                  <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-800" data-testid="progress-entry-correction">
+                    Correction
+                  </span>
+                )}
+                <time dateTime={entry.createdAt.toISOString()} className="text-slate-500">
+                  {formatInZone(entry.createdAt, zone)}
+                </time>
+              </div>
+              {entry.notes && <p className="mt-1 whitespace-pre-line text-slate-600" data-testid="progress-entry-note">{entry.notes}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+      <p className="mt-2 text-xs text-slate-500">Times in the specialist&apos;s time zone ({zone}).</p>
+
+      {(moves.length > 0 || corrections.length > 0) && (
+        <ProgressControls bookingId={facts.id} currentStage={facts.currentProgress} moves={moves} corrections={corrections} />
+      )}
+    </section>
+  );
 }

@@ -7,7 +7,7 @@ export function AppNav({ actor }: { actor: Actor }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
-        <Link href="/bookings" className="font-semibold text-indigo-700">IME Portal</Link>
+        <Link href="/" className="font-semibold text-indigo-700">IME Portal</Link>
         <nav aria-label="Main" className="flex gap-4 text-sm">
           {navItemsFor(actor).map((item) => (
             <Link key={item.href} href={item.href} className="text-slate-700 hover:text-indigo-700">

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/authz/actor";
-import { canUseAdminConsole } from "@/lib/authz/policy";
+import { canUseAdminConsole, hasSpecialistWorkspace } from "@/lib/authz/policy";
 
 export interface NavItem {
   href: string;
@@ -8,7 +8,9 @@ export interface NavItem {
 
 /** What the navigation offers depends on who is signed in — asked of the policy module. */
 export function navItemsFor(actor: Actor): NavItem[] {
-  const items: NavItem[] = [{ href: "/bookings", label: "Bookings" }];
+  const items: NavItem[] = [];
+  if (hasSpecialistWorkspace(actor)) items.push({ href: "/specialist", label: "My examinations" });
+  items.push({ href: "/bookings", label: "Bookings" });
   if (canUseAdminConsole(actor)) {
     items.push({ href: "/admin/users", label: "Users" }, { href: "/admin/webhooks", label: "Webhooks" });
   }
@@ -21,3 +23,6 @@ export function personaLabel(actor: Actor): string {
   const role = actor.memberships[0]?.role;
   return role ? `Referrer (${role})` : "Referrer";
 }
+
+/** Where a signed-in user starts: specialists on their examinations, everyone else on bookings. */
+export const homePathFor = (actor: Actor) => (hasSpecialistWorkspace(actor) ? "/specialist" : "/bookings");

@@ -79,6 +79,19 @@ export function canSetProgress(actor: Actor, booking: BookingAccessFacts, stage:
   return canSeeAsReferrer(actor, booking) && REFERRER_STAGES.includes(stage);
 }
 
+/**
+ * The coarse gate of progress actions: someone who could set some stage on some booking
+ * (admin, specialist, organization member). The record-level answer is canSetProgress.
+ */
+export const canChangeSomeProgress = (actor: Actor) =>
+  isPlatformAdmin(actor) || actor.specialistIds.length > 0 || actor.memberships.length > 0;
+
+/** Admin corrections of a stage (any stage to any stage, with a note). */
+export const canCorrectProgress = (actor: Actor) => isPlatformAdmin(actor);
+
+/** The specialist workspace (agenda, reports owed): users linked to a specialist record. */
+export const hasSpecialistWorkspace = (actor: Actor) => actor.specialistIds.length > 0;
+
 /** payment_received, closing and archiving. */
 export const canManageBookingStatus = (actor: Actor) => isPlatformAdmin(actor);
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DOCUMENT_CATEGORIES, PROGRESS_STAGES, type DocumentCategory, type ProgressStage } from "@/db/schema/enums";
 import {
+  canChangeSomeProgress,
+  canCorrectProgress,
   canCreateBooking,
   canDownloadDocument,
   canManageBookingStatus,
@@ -8,6 +10,7 @@ import {
   canSetProgress,
   canUploadDocument,
   canViewBooking,
+  hasSpecialistWorkspace,
 } from "@/lib/authz/policy";
 import {
   ACTOR_KEYS,
@@ -48,6 +51,18 @@ function expectedDownloads(actor: ActorKey, booking: BookingKey): DocumentCatego
   return VISIBLE[actor][booking] ? ["consent_form", "brief", "report", "other"] : [];
 }
 
+/** Booking-independent gates.  change some progress, correct a stage, specialist workspace */
+const GATES: Record<ActorKey, [boolean, boolean, boolean]> = {
+  platformAdmin: [true, true, false],
+  specialistS1: [true, false, true],
+  ownerA: [true, false, false],
+  adminA: [true, false, false],
+  memberA1: [true, false, false],
+  memberNoTeamA: [true, false, false],
+  memberB1: [true, false, false],
+  outsider: [false, false, false],
+};
+
 describe.each(ACTOR_KEYS)("policy for %s", (actorKey) => {
   const actor = actors[actorKey];
 
@@ -83,6 +98,10 @@ describe.each(ACTOR_KEYS)("policy for %s", (actorKey) => {
     },
   );
 
+  it("passes the progress, correction and specialist-workspace gates exactly as GATES says", () => {
+    expect([canChangeSomeProgress(actor), canCorrectProgress(actor), hasSpecialistWorkspace(actor)]).toEqual(GATES[actorKey]);
+  });
+
   it("may mark payment, close and archive only as a platform admin", () => {
     expect(canManageBookingStatus(actor)).toBe(actorKey === "platformAdmin");
   });
@@ -98,5 +117,6 @@ describe("stage rules that do not depend on the booking", () => {
     const asMember = { ...actors.memberA1, impersonatorId: "platformAdmin" };
     expect(canViewBooking(asMember, bookings.aTeam2)).toBe(false);
     expect(canViewBooking(asMember, bookings.aTeam1)).toBe(true);
+    expect(canCorrectProgress({ ...actors.memberA1, impersonatorId: "platformAdmin" })).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/authz/actor";
 import { canViewBooking } from "@/lib/authz/policy";
 import { evaluateTransition } from "./evaluate-transition";
+import { BOOKING_CHANGED_MESSAGE, CORRECTION_NOTE_PREFIX } from "./messages";
 import type { TransitionKind } from "./transitions";
 
 export interface ChangeProgressInput {
@@ -23,8 +24,13 @@ export interface ChangeProgressInput {
  * Tells the outside world (Acuity) about the move, inside the transaction: if Acuity refuses,
  * nothing is written. If the commit fails after Acuity agreed, Acuity's webhook brings the
  * booking to the same stage later — Acuity is the source of truth for the appointment.
+ * Called for every kind but "advance"; admin corrections never call it (they fix the portal's
+ * record, e.g. after a missed webhook, and must not change the appointment).
  */
-export type ProgressSideEffect = (kind: TransitionKind, booking: { acuityAppointmentId: string; note: string | null }) => Promise<void>;
+export type ProgressSideEffect = (
+  kind: Exclude<TransitionKind, "advance">,
+  booking: { bookingId: string; acuityAppointmentId: string; note: string | null },
+) => Promise<void>;
 
 /**
  * Moves a booking to a new stage: row lock, stage check, state-machine verdict, side effect,
@@ -40,7 +46,7 @@ export async function changeProgress(
 ): Promise<{ bookingId: string; progress: ProgressStage }> {
   const [booking] = await tx.select().from(bookings).where(eq(bookings.id, input.bookingId)).for("update");
   if (!booking || !canViewBooking(who.actor, booking)) throw new NotFoundError("That booking");
-  if (booking.currentProgress !== input.expectedFrom) throw new ConflictError();
+  if (booking.currentProgress !== input.expectedFrom) throw new ConflictError(BOOKING_CHANGED_MESSAGE);
 
   const [{ reports }] = (await tx
     .select({ reports: count() })
@@ -56,7 +62,7 @@ export async function changeProgress(
   if (!verdict.ok) throw new UserFacingError(verdict.reason);
 
   if (verdict.rule && verdict.rule.kind !== "advance") {
-    await sideEffect(verdict.rule.kind, { acuityAppointmentId: booking.acuityAppointmentId, note });
+    await sideEffect(verdict.rule.kind, { bookingId: booking.id, acuityAppointmentId: booking.acuityAppointmentId, note });
   }
 
   const updated = await tx
@@ -64,14 +70,14 @@ export async function changeProgress(
     .set({ currentProgress: input.to })
     .where(and(eq(bookings.id, booking.id), eq(bookings.currentProgress, input.expectedFrom)))
     .returning({ id: bookings.id });
-  if (updated.length !== 1) throw new ConflictError();
+  if (updated.length !== 1) throw new ConflictError(BOOKING_CHANGED_MESSAGE);
 
   await tx.insert(bookingProgress).values({
     bookingId: booking.id,
     progress: input.to,
     changedById: who.auditContext.actorUserId,
     changedForId: who.auditContext.impersonatedUserId,
-    notes: verdict.isCorrection ? `Correction: ${note}` : note,
+    notes: verdict.isCorrection ? `${CORRECTION_NOTE_PREFIX}${note}` : note,
   });
   await recordAudit(tx, who.auditContext, {
     action: "booking.progress_changed",

@@ -7,6 +7,7 @@ import {
   isPlatformAdmin,
   type BookingAccessFacts,
 } from "@/lib/authz/policy";
+import { STAGE_NAMES } from "./stage-names";
 import { TRANSITIONS, type TransitionRole, type TransitionRule } from "./transitions";
 
 export interface BookingProgressFacts extends BookingAccessFacts {
@@ -60,7 +61,13 @@ export function evaluateTransition(
     const rule = TRANSITIONS.find(
       (r) => r.to === to && r.from.includes(booking.currentProgress) && r.roles.some((role) => roles.includes(role)),
     );
-    if (!rule) return { ok: false, reason: `A booking that is ${booking.currentProgress.replace("_", " ")} cannot move to ${to.replace("_", " ")}.` };
+    if (!rule) {
+      const hint = isPlatformAdmin(actor) ? " To fix the record, correct the stage with a note." : "";
+      return {
+        ok: false,
+        reason: `A booking at "${STAGE_NAMES[booking.currentProgress]}" cannot move to "${STAGE_NAMES[to]}".${hint}`,
+      };
+    }
     const blocked = blockedBy(rule, booking, context);
     if (blocked) return { ok: false, reason: blocked };
     if (rule.requiresNote && !hasNote) return { ok: false, reason: "Add a note saying why." };

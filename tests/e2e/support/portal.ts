@@ -9,7 +9,8 @@ export async function signIn(page: Page, email: string) {
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/bookings$/);
+  // Specialists start on their examinations, everyone else on bookings.
+  await expect(page).toHaveURL(/\/(bookings|specialist)$/);
 }
 
 export async function signOut(page: Page) {

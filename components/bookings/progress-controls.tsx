@@ -1,0 +1,153 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useId, useState, useTransition } from "react";
+import { changeProgressAction, correctProgressAction } from "@/app/(portal)/bookings/[bookingId]/progress-actions";
+import { Button } from "@/components/ui/button";
+import type { ProgressStage } from "@/db/schema/enums";
+import { BOOKING_CHANGED_MESSAGE } from "@/lib/bookings/progress/messages";
+
+export interface OfferedMove {
+  to: ProgressStage;
+  label: string;
+  requiresNote: boolean;
+  /** null = possible now; otherwise why not, shown beside the disabled button. */
+  blockedReason: string | null;
+}
+
+interface Props {
+  bookingId: string;
+  currentStage: ProgressStage;
+  moves: OfferedMove[];
+  corrections: { stage: ProgressStage; label: string }[];
+}
+
+/** The buttons for the moves the server offered, a note for them, and an admin's correction form. */
+export function ProgressControls({ bookingId, currentStage, moves, corrections }: Props) {
+  const router = useRouter();
+  const noteId = useId();
+  const [note, setNote] = useState("");
+  const [correction, setCorrection] = useState<{ stage: ProgressStage | ""; note: string }>({ stage: "", note: "" });
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const conflict = error === BOOKING_CHANGED_MESSAGE;
+
+  function submit(run: () => Promise<{ ok: true } | { ok: false; error: string; fieldErrors: Record<string, string[]> }>, onDone: () => void) {
+    setError(null);
+    startTransition(async () => {
+      const result = await run();
+      if (!result.ok) return setError(result.fieldErrors.note?.[0] ?? result.error);
+      onDone();
+      router.refresh();
+    });
+  }
+
+  function move(target: OfferedMove) {
+    if (target.requiresNote && !note.trim()) return setError(`Add a note saying why before “${target.label}”.`);
+    submit(
+      () => changeProgressAction({ bookingId, expectedFrom: currentStage, to: target.to, note }),
+      () => setNote(""),
+    );
+  }
+
+  return (
+    <div className="mt-5 space-y-5 border-t border-slate-100 pt-4">
+      {moves.length > 0 && (
+        <div className="space-y-3">
+          <label htmlFor={noteId} className="block text-sm font-medium">
+            Note {moves.some((m) => m.requiresNote) ? "(required for some changes)" : "(optional)"}
+          </label>
+          <textarea
+            id={noteId}
+            data-testid="progress-note"
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            rows={2}
+            maxLength={2000}
+            className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            placeholder="Recorded on the timeline with the change"
+          />
+          <ul className="flex flex-wrap gap-3">
+            {moves.map((m) => (
+              <li key={m.to} className="max-w-xs">
+                <Button
+                  type="button"
+                  data-testid={`progress-move-${m.to}`}
+                  disabled={pending || m.blockedReason !== null}
+                  aria-describedby={m.blockedReason ? `${noteId}-${m.to}-why` : undefined}
+                  variant={m.to === "no_show" ? "secondary" : "primary"}
+                  onClick={() => move(m)}
+                >
+                  {m.label}
+                </Button>
+                {m.blockedReason && (
+                  <p id={`${noteId}-${m.to}-why`} className="mt-1 text-xs text-slate-500" data-testid={`progress-move-${m.to}-reason`}>
+                    {m.blockedReason}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {corrections.length > 0 && (
+        <form
+          className="space-y-2 rounded-md bg-slate-50 p-3"
+          data-testid="progress-correct"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!correction.stage) return setError("Choose the stage the booking should be at.");
+            if (!correction.note.trim()) return setError("A correction needs a note saying why.");
+            const to = correction.stage;
+            submit(
+              () => correctProgressAction({ bookingId, expectedFrom: currentStage, to, note: correction.note }),
+              () => setCorrection({ stage: "", note: "" }),
+            );
+          }}
+        >
+          <p className="text-sm font-medium">Correct the stage (administrators)</p>
+          <p className="text-xs text-slate-500">
+            Fixes the portal&apos;s record only — the appointment in Acuity is not changed. Recorded as a correction.
+          </p>
+          <div className="flex flex-wrap items-start gap-2">
+            <select
+              aria-label="Correct stage to"
+              data-testid="progress-correct-stage"
+              value={correction.stage}
+              onChange={(event) => setCorrection({ ...correction, stage: event.target.value as ProgressStage })}
+              className="rounded-md border border-slate-300 px-2 py-2 text-sm"
+            >
+              <option value="">Choose a stage…</option>
+              {corrections.map((c) => (
+                <option key={c.stage} value={c.stage}>{c.label}</option>
+              ))}
+            </select>
+            <input
+              aria-label="Why the stage is corrected"
+              data-testid="progress-correct-note"
+              value={correction.note}
+              onChange={(event) => setCorrection({ ...correction, note: event.target.value })}
+              maxLength={2000}
+              placeholder="Why (required)"
+              className="min-w-64 flex-1 rounded-md border border-slate-300 px-2 py-2 text-sm"
+            />
+            <Button type="submit" variant="secondary" disabled={pending} data-testid="progress-correct-submit">
+              Correct stage
+            </Button>
+          </div>
+        </form>
+      )}
+
+      {error && (
+        <div role="alert" className="flex flex-wrap items-center gap-3 text-sm text-rose-700" data-testid="progress-error">
+          <span>{error}</span>
+          {conflict && (
+            <Button type="button" variant="secondary" onClick={() => { setError(null); router.refresh(); }}>
+              Reload
+            </Button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

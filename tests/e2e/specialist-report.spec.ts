@@ -1,0 +1,92 @@
+/**
+ * The specialist's day and the report pipeline, end to end: today's examination on their home
+ * page, then (on the booking page) report started → report uploaded → report ready, and the
+ * referrer seeing the new stage and downloading the report.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { ARTIFACTS_DIR } from "./support/paths";
+import { queryPortalDatabase, signIn, signOut } from "./support/portal";
+import { insertTodaysExamination, REFERRER, SPECIALIST } from "./support/todays-examination";
+
+test("a specialist lands on their examinations: today's, what needs attention and what is owed — only their own", async ({ page }) => {
+  const exam = await insertTodaysExamination();
+  await signIn(page, SPECIALIST.email);
+  await expect(page).toHaveURL(/\/specialist$/);
+  await expect(page.getByRole("link", { name: "My examinations" })).toBeVisible();
+
+  const today = page.getByTestId("agenda-day").filter({ hasText: "Today —" });
+  const item = today.getByTestId("agenda-item").filter({ hasText: exam.examineeName });
+  await expect(item).toBeVisible();
+  await expect(item).toContainText("In person");
+  await expect(item.getByTestId("brief-flag")).toHaveAttribute("data-present", "true");
+  await expect(item.getByTestId("consent-flag")).toHaveAttribute("data-present", "false");
+  await expect(item.getByTestId("stage")).toHaveAttribute("data-stage", "scheduled");
+
+  // Its time has passed and nobody confirmed it: flagged, and its report is owed.
+  await expect(page.getByTestId("attention-item").filter({ hasText: exam.examineeName })).toHaveAttribute("data-reason", "confirm_attendance");
+  await expect(page.getByTestId("owed-item").filter({ hasText: exam.examineeName })).toBeVisible();
+
+  // Every booking on the page is this specialist's own.
+  const shown = await page.locator("[data-booking-id]").evaluateAll((els) => els.map((el) => el.getAttribute("data-booking-id")!));
+  const owners = await queryPortalDatabase<{ specialist_id: string }>("select distinct specialist_id from bookings where id = any($1)", [shown]);
+  expect(owners).toEqual([{ specialist_id: exam.specialistId }]);
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, "specialist-home.png"), fullPage: true });
+});
+
+// Needs the booking page (issue 4) and the documents section (issue 5); runs once they are merged.
+const bookingPageExists = fs.existsSync(path.join(process.cwd(), "app", "(portal)", "bookings", "[bookingId]", "page.tsx"));
+
+test("the specialist starts the report, uploads it and marks it ready; the referrer sees the stage and downloads it", async ({ page }) => {
+  test.skip(!bookingPageExists, "needs the booking page /bookings/[bookingId] (issue 4)");
+  const exam = await insertTodaysExamination();
+  await signIn(page, SPECIALIST.email);
+  await page.getByTestId("agenda-item").filter({ hasText: exam.examineeName }).getByTestId("examinee").click();
+  await expect(page).toHaveURL(new RegExp(`/bookings/${exam.bookingId}$`));
+
+  const panel = page.getByTestId("progress-panel");
+  await expect(panel.getByTestId("progress-current")).toHaveAttribute("data-stage", "scheduled");
+  // A referrer's moves are not offered to the specialist.
+  await expect(panel.getByTestId("progress-move-cancelled")).toHaveCount(0);
+  await panel.getByTestId("progress-note").fill("Examined at the clinic");
+  await panel.getByTestId("progress-move-generating_report").click();
+  await expect(panel.getByTestId("progress-current")).toHaveAttribute("data-stage", "generating_report");
+  const started = panel.getByTestId("progress-entry").last();
+  await expect(started).toHaveAttribute("data-stage", "generating_report");
+  await expect(started.getByTestId("progress-entry-by")).toHaveText(SPECIALIST.name);
+  await expect(started.getByTestId("progress-entry-note")).toHaveText("Examined at the clinic");
+
+  // Report ready needs a report first.
+  await expect(panel.getByTestId("progress-move-report_generated")).toBeDisabled();
+  await expect(panel.getByTestId("progress-move-report_generated-reason")).toContainText("Upload the report first");
+
+  // Upload through the documents section (issue 5). ASSUMED contract: a category select and a
+  // file input inside data-testid="documents-section"; adjust to that section's real controls.
+  const documentsSection = page.getByTestId("documents-section");
+  await documentsSection.getByLabel(/category/i).selectOption("report");
+  await documentsSection.locator('input[type="file"]').setInputFiles({
+    name: "ime-report.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4\n% IME report\n"),
+  });
+  await expect(documentsSection).toContainText("ime-report.pdf");
+
+  await page.reload();
+  await panel.getByTestId("progress-move-report_generated").click();
+  await expect(panel.getByTestId("progress-current")).toHaveAttribute("data-stage", "report_generated");
+  await signOut(page);
+
+  await signIn(page, REFERRER.email);
+  const row = page.getByTestId("booking-row").filter({ hasText: exam.examineeName });
+  await expect(row).toContainText("Report ready");
+  await page.goto(`/bookings/${exam.bookingId}`);
+  await expect(page.getByTestId("progress-current")).toHaveAttribute("data-stage", "report_generated");
+  await expect(page.getByTestId("progress-entry").last().getByTestId("progress-entry-by")).toHaveText(SPECIALIST.name);
+  // The referrer may not move the report along.
+  await expect(page.getByTestId("progress-move-report_generated")).toHaveCount(0);
+  const download = page.waitForEvent("download");
+  await page.getByTestId("documents-section").getByRole("link", { name: /ime-report\.pdf/ }).click();
+  expect((await download).suggestedFilename()).toBe("ime-report.pdf");
+});
