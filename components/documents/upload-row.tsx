@@ -55,7 +55,7 @@ export function UploadRow({ item, onCancel, onRetry, onDismiss }: { item: Upload
         aria-valuenow={item.status === "done" ? 100 : percent}
         data-testid="upload-progress"
       >
-        <div className={`h-full transition-[width] duration-200 ${barTone}`} style={{ width: `${item.status === "done" ? 100 : percent}%` }} />
+        <div className={`h-full ${barTone}`} style={{ width: `${item.status === "done" ? 100 : percent}%` }} />
       </div>
       {item.error && <p role="alert" className="mt-2 text-sm text-rose-700">{item.error}</p>}
     </li>

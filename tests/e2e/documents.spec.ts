@@ -5,7 +5,9 @@
  * Needs the booking page (/bookings/<id>, issue 4) that renders BookingDocumentsSection.
  */
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { ARTIFACTS_DIR } from "./support/paths";
 import { queryPortalDatabase, signIn, signOut } from "./support/portal";
 
 const REFERRER = "owner@northwind.test";
@@ -51,6 +53,7 @@ test("a brief goes from referrer to specialist, and a report back, each access a
   await expect(page.getByTestId("documents-group-dictation")).toHaveCount(0);
   await uploadFile(page, "Brief", brief);
   await expect(page.getByTestId("documents-group-brief").getByTestId("document-name")).toHaveText([brief.name]);
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, "documents-brief-uploaded.png"), fullPage: true });
   await signOut(page);
 
   await signIn(page, booking!.specialistEmail);
