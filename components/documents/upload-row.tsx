@@ -41,7 +41,8 @@ export function UploadRow({ item, onCancel, onRetry, onDismiss }: { item: Upload
             {STATUS_TEXT[item.status]}
             {item.status === "uploading" && ` ${percent}%`}
           </span>
-          {active && <Button variant="secondary" onClick={onCancel}>Cancel</Button>}
+          {/* Once confirming, the file is in storage and the portal is deciding: too late to cancel. */}
+          {(item.status === "preparing" || item.status === "uploading") && <Button variant="secondary" onClick={onCancel}>Cancel</Button>}
           {(item.status === "failed" || item.status === "cancelled") && <Button variant="secondary" onClick={onRetry}>Retry</Button>}
           {!active && <Button variant="secondary" onClick={onDismiss} aria-label={`Remove ${item.file.name} from the list`}>Dismiss</Button>}
         </div>

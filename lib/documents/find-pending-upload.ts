@@ -1,5 +1,4 @@
 import { and, eq } from "drizzle-orm";
-import type { Tx } from "@/db/client";
 import { bookings, pendingUploads } from "@/db/schema";
 import { NotFoundError } from "@/lib/actions/errors";
 import { canUploadDocument } from "@/lib/authz/policy";
@@ -12,7 +11,7 @@ import type { DocumentActionContext } from "./context";
  * actor no longer sees, or one they may no longer upload is not found.
  */
 export async function lockOwnPendingUpload({ tx, actor, auditContext }: Pick<DocumentActionContext, "tx" | "actor" | "auditContext">, pendingUploadId: string) {
-  const [row] = await (tx as Tx)
+  const [row] = await tx
     .select({
       pending: pendingUploads,
       booking: {
