@@ -1,10 +1,13 @@
 /**
  * The e2e web server: a fresh database (on DATABASE_URL's server, else embedded), migrated
- * and loaded with the demo data, then the production build on E2E_PORT. The database URL
- * is written to a file so specs can check what the portal stored. Dropped on SIGTERM.
+ * and loaded with the demo data, the local S3 (signature-checking, in a temp dir, any free
+ * port, CORS open to the portal's origin), then the production build on E2E_PORT. The
+ * database URL is written to a file so specs can check what the portal stored. All of it
+ * is dropped on SIGTERM.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
@@ -12,6 +15,7 @@ import * as schema from "@/db/schema";
 import { migrateDatabase } from "@/db/migrate";
 import { buildDemoBookings } from "@/db/seed/demo-bookings";
 import { seedDemoData } from "@/db/seed/seed";
+import { startLocalS3 } from "@/services/s3/start-local-s3";
 import { createScratchDatabase } from "../../support/scratch-database";
 import { E2E_DATABASE_URL_FILE } from "./paths";
 
@@ -24,6 +28,16 @@ await pool.end();
 fs.mkdirSync(path.dirname(E2E_DATABASE_URL_FILE), { recursive: true });
 fs.writeFileSync(E2E_DATABASE_URL_FILE, scratch.url);
 
+// Browsers PUT and GET documents on the store directly, so it must answer the portal's origin.
+const s3DataDir = fs.mkdtempSync(path.join(tmpdir(), "ime-e2e-s3-"));
+const s3Identity = { bucket: "ime-e2e-documents", accessKeyId: "e2e-access-key", secretAccessKey: "e2e-secret-key", region: "us-east-1" };
+const s3 = await startLocalS3({
+  ...s3Identity,
+  port: 0,
+  dataDir: s3DataDir,
+  allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+});
+
 const app = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", port], {
   stdio: "inherit",
   env: {
@@ -34,6 +48,11 @@ const app = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port",
     BETTER_AUTH_URL: `http://localhost:${port}`,
     // Specs sign in many times from one address; production keeps the strict default.
     AUTH_SIGN_IN_RATE_LIMIT: "1000",
+    S3_ENDPOINT: s3.endpoint,
+    S3_BUCKET: s3Identity.bucket,
+    S3_ACCESS_KEY_ID: s3Identity.accessKeyId,
+    S3_SECRET_ACCESS_KEY: s3Identity.secretAccessKey,
+    S3_REGION: s3Identity.region,
   },
 });
 
@@ -44,11 +63,15 @@ async function stop() {
   app.kill("SIGTERM");
   await new Promise((resolve) => app.once("exit", resolve));
   await scratch.drop().catch(() => {});
+  await s3.stop().catch(() => {});
+  fs.rmSync(s3DataDir, { recursive: true, force: true });
   fs.rmSync(E2E_DATABASE_URL_FILE, { force: true });
   process.exit(0);
 }
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
 app.on("exit", (code) => {
-  if (!stopping) process.exit(code ?? 1);
+  if (stopping) return;
+  fs.rmSync(s3DataDir, { recursive: true, force: true });
+  process.exit(code ?? 1);
 });

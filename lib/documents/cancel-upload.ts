@@ -1,0 +1,29 @@
+import { eq } from "drizzle-orm";
+import { pendingUploads } from "@/db/schema";
+import { getStorage, type Storage } from "@/lib/storage/client";
+import { deleteObject } from "@/lib/storage/delete-object";
+import { abortMultipartUpload } from "@/lib/storage/multipart";
+import type { DocumentActionContext } from "./context";
+import { lockOwnPendingUpload } from "./find-pending-upload";
+import type { PendingUploadInput } from "./schemas";
+
+/**
+ * The user cancelled an upload: free what the store may already hold (stored parts, or an
+ * object whose PUT finished just before the cancel) and forget the pending row. Nothing was
+ * uploaded as far as the portal is concerned, so there is nothing to audit.
+ */
+export async function cancelUpload(
+  context: DocumentActionContext,
+  input: PendingUploadInput,
+  storage: Storage = getStorage(),
+): Promise<{ cancelled: true }> {
+  const { pending } = await lockOwnPendingUpload(context, input.pendingUploadId);
+  if (pending.multipartUploadId) {
+    await abortMultipartUpload({ key: pending.s3Key, uploadId: pending.multipartUploadId }, storage).catch((error: unknown) => {
+      if ((error as { name?: string }).name !== "NoSuchUpload") throw error;
+    });
+  }
+  await deleteObject(pending.s3Key, storage);
+  await context.tx.delete(pendingUploads).where(eq(pendingUploads.id, pending.id));
+  return { cancelled: true };
+}

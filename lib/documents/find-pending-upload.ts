@@ -1,0 +1,42 @@
+import { and, eq } from "drizzle-orm";
+import { bookings, pendingUploads } from "@/db/schema";
+import { NotFoundError } from "@/lib/actions/errors";
+import { canUploadDocument } from "@/lib/authz/policy";
+import { bookingVisibilityCondition } from "@/lib/authz/booking-scope";
+import type { DocumentActionContext } from "./context";
+
+/**
+ * The caller's own pending upload, locked for the rest of the transaction so two confirms
+ * of one upload can't both create a document. Someone else's upload, one of a booking the
+ * actor no longer sees, or one they may no longer upload is not found.
+ */
+export async function lockOwnPendingUpload({ tx, actor, auditContext }: Pick<DocumentActionContext, "tx" | "actor" | "auditContext">, pendingUploadId: string) {
+  const [row] = await tx
+    .select({
+      pending: pendingUploads,
+      booking: {
+        id: bookings.id,
+        organizationId: bookings.organizationId,
+        teamId: bookings.teamId,
+        specialistId: bookings.specialistId,
+        createdById: bookings.createdById,
+        createdForId: bookings.createdForId,
+      },
+    })
+    .from(pendingUploads)
+    .innerJoin(bookings, eq(bookings.id, pendingUploads.bookingId))
+    .where(
+      and(
+        eq(pendingUploads.id, pendingUploadId),
+        eq(pendingUploads.uploadedById, auditContext.actorUserId),
+        bookingVisibilityCondition(actor),
+      ),
+    )
+    .for("update", { of: pendingUploads });
+  if (!row || !canUploadDocument(actor, row.booking, row.pending.category)) {
+    throw new NotFoundError("That upload");
+  }
+  return row;
+}
+
+export type LockedPendingUpload = Awaited<ReturnType<typeof lockOwnPendingUpload>>;
