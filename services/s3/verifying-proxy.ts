@@ -7,6 +7,7 @@ import { createReadStream } from "node:fs";
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
 import { pipeline } from "node:stream/promises";
 import { abortMultipartUploadOnDisk, abortRequestTarget } from "./abort-multipart";
+import { checkMultipartRequest, multipartTarget } from "./multipart-guard";
 import { corsResponseHeaders, preflightHeaders, type CorsRules } from "./cors";
 import { S3ProxyError, sendS3Error } from "./s3-error";
 import { UNSIGNED_PAYLOAD } from "./sigv4";
@@ -102,7 +103,10 @@ export function createVerifyingProxy(options: VerifyingProxyOptions): http.Serve
         res.end();
         return;
       }
-      body = await spoolBody(req, verified.payloadHash, options.spoolDir);
+      const spooled = await spoolBody(req, verified.payloadHash, options.spoolDir);
+      body = spooled;
+      const multipart = multipartTarget(req.method, resource, verified.forwardQuery);
+      if (multipart) await checkMultipartRequest(options.s3rverDirectory, multipart, spooled?.file ?? null);
       await forward(req, res, options, verified.forwardQuery, body, cors);
     };
     handle()

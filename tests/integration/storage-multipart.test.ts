@@ -108,4 +108,32 @@ describe("multipart upload of a large dictation", () => {
       $metadata: { httpStatusCode: 404 },
     });
   });
+
+  it("refuses completing with a part never uploaded or a wrong ETag, and keeps serving", async () => {
+    const key = buildDocumentKey(newId(), newId());
+    const { uploadId } = await createMultipartUpload({ key, contentType: CONTENT_TYPE }, s3.storage);
+    const [part] = await presignUploadParts({ key, uploadId, parts: [{ partNumber: 1, size: 1024 }] }, s3.storage);
+    const put = await fetch(part!.url, { method: "PUT", body: Buffer.alloc(1024, 1) });
+    const etag = put.headers.get("etag")!;
+
+    await expect(
+      completeMultipartUpload({ key, uploadId, parts: [{ partNumber: 1, etag }, { partNumber: 2, etag }] }, s3.storage),
+    ).rejects.toMatchObject({ name: "InvalidPart", $metadata: { httpStatusCode: 400 } });
+    await expect(
+      completeMultipartUpload({ key, uploadId, parts: [{ partNumber: 1, etag: '"0123456789abcdef0123456789abcdef"' }] }, s3.storage),
+    ).rejects.toMatchObject({ name: "InvalidPart" });
+    expect(await headObject(key, s3.storage)).toBeNull();
+
+    // The store is still up, and the honest completion works.
+    await completeMultipartUpload({ key, uploadId, parts: [{ partNumber: 1, etag }] }, s3.storage);
+    expect((await headObject(key, s3.storage))?.size).toBe(1024);
+  });
+
+  it("refuses a part for an upload that does not exist", async () => {
+    const key = buildDocumentKey(newId(), newId());
+    const [part] = await presignUploadParts({ key, uploadId: "0123456789abcdef", parts: [{ partNumber: 1, size: 16 }] }, s3.storage);
+    const res = await fetch(part!.url, { method: "PUT", body: Buffer.alloc(16) });
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain("NoSuchUpload");
+  });
 });
