@@ -9,7 +9,15 @@ export interface NavItem {
 /** What the navigation offers depends on who is signed in — asked of the policy module. */
 export function navItemsFor(actor: Actor): NavItem[] {
   const items: NavItem[] = [{ href: "/bookings", label: "Bookings" }];
-  if (canUseAdminConsole(actor)) items.push({ href: "/admin/users", label: "Users" });
+  if (canUseAdminConsole(actor)) {
+    items.push(
+      { href: "/admin/users", label: "Users" },
+      { href: "/admin/organizations", label: "Organizations" },
+      { href: "/admin/specialists", label: "Specialists" },
+      { href: "/admin/bookings", label: "Booking admin" },
+      { href: "/admin/audit", label: "Audit trail" },
+    );
+  }
   return items;
 }
 

@@ -7,6 +7,7 @@ import { organizationAdapter, viaBetterAuth } from "@/lib/admin/better-auth";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { AuditContext } from "@/lib/audit/request-context";
 import { getAuth } from "@/lib/auth/auth";
+import { strongestOrganizationRole } from "@/lib/authz/actor";
 
 export type InvitationView =
   | { state: "missing" }
@@ -86,7 +87,7 @@ export async function acceptInvitation(invitationId: string, joiner: Joiner, req
         : (await viaBetterAuth(() => getAuth().api.createUser({ body: { email: view.email, name: joiner.name, password: joiner.password, role: "user" } }))).user.id;
     const [firstTeam, ...otherTeams] = invitation?.teamId ? invitation.teamId.split(",") : [];
     const member = await viaBetterAuth(() =>
-      getAuth().api.addMember({ body: { userId, organizationId: invitation!.organizationId, role: view.role, teamId: firstTeam } }),
+      getAuth().api.addMember({ body: { userId, organizationId: invitation!.organizationId, role: strongestOrganizationRole(view.role), teamId: firstTeam } }),
     );
     for (const teamId of otherTeams) await adapter.findOrCreateTeamMember({ teamId, userId });
 
