@@ -14,11 +14,18 @@ export const correctStageSchema = z.object({
   to: z.enum(PROGRESS_STAGES),
   note: z.string().trim().min(3, "A correction needs a note saying why").max(1000),
 });
-export const moveBookingSchema = z.object({
+/** Accepts `organizationId` + `teamId`, or the picker's single `target` = "organizationId|teamId". */
+const splitTarget = (raw: unknown) => {
+  if (!raw || typeof raw !== "object" || !("target" in raw) || typeof raw.target !== "string") return raw;
+  const [organizationId, teamId] = raw.target.split("|");
+  return { ...raw, organizationId, teamId };
+};
+
+export const moveBookingSchema = z.preprocess(splitTarget, z.object({
   bookingId: z.string().min(1),
   organizationId: z.string().min(1, "Choose an organization"),
   teamId: z
     .string()
     .optional()
     .transform((value) => value || null),
-});
+}));
