@@ -12,6 +12,8 @@ import * as schema from "@/db/schema";
 import { migrateDatabase } from "@/db/migrate";
 import { buildDemoBookings } from "@/db/seed/demo-bookings";
 import { seedDemoData } from "@/db/seed/seed";
+import { startAcuityEmulator } from "@/services/acuity-emulator";
+import { demoAcuityAppointments } from "@/services/demo-acuity-appointments";
 import { createScratchDatabase } from "../../support/scratch-database";
 import { E2E_DATABASE_URL_FILE } from "./paths";
 
@@ -19,10 +21,20 @@ const port = process.env.E2E_PORT ?? "3100";
 const scratch = await createScratchDatabase("ime_e2e");
 await migrateDatabase(scratch.url);
 const pool = new Pool({ connectionString: scratch.url });
-await seedDemoData(drizzle(pool, { schema }), buildDemoBookings(new Date()));
+const demoPlans = buildDemoBookings(new Date());
+await seedDemoData(drizzle(pool, { schema }), demoPlans);
 await pool.end();
 fs.mkdirSync(path.dirname(E2E_DATABASE_URL_FILE), { recursive: true });
 fs.writeFileSync(E2E_DATABASE_URL_FILE, scratch.url);
+
+// The Acuity emulator in this process (any free port), with the seed's appointments, as `npm run dev` does.
+const acuity = { userId: "10001", apiKey: "e2e-emulator-api-key" };
+const emulator = await startAcuityEmulator({
+  port: 0,
+  ...acuity,
+  webhookTargets: [`http://localhost:${port}/api/webhooks/acuity`],
+  initialAppointments: demoAcuityAppointments(demoPlans),
+});
 
 const app = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", port], {
   stdio: "inherit",
@@ -34,6 +46,9 @@ const app = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port",
     BETTER_AUTH_URL: `http://localhost:${port}`,
     // Specs sign in many times from one address; production keeps the strict default.
     AUTH_SIGN_IN_RATE_LIMIT: "1000",
+    ACUITY_USER_ID: acuity.userId,
+    ACUITY_API_KEY: acuity.apiKey,
+    ACUITY_BASE_URL: emulator.url,
   },
 });
 
@@ -43,6 +58,7 @@ async function stop() {
   stopping = true;
   app.kill("SIGTERM");
   await new Promise((resolve) => app.once("exit", resolve));
+  await emulator.stop().catch(() => {});
   await scratch.drop().catch(() => {});
   fs.rmSync(E2E_DATABASE_URL_FILE, { force: true });
   process.exit(0);
