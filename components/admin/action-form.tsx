@@ -84,14 +84,3 @@ export function ActionForm({
     </form>
   );
 }
-
-export const inputClass = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
-
-export function Field({ label, children, className = "" }: { label: string; children: React.ReactNode; className?: string }) {
-  return (
-    <label className={`flex flex-col gap-1 text-xs font-medium text-slate-600 ${className}`}>
-      {label}
-      {children}
-    </label>
-  );
-}

@@ -1,4 +1,5 @@
-import { ActionForm, Field, inputClass } from "@/components/admin/action-form";
+import { ActionForm } from "@/components/admin/action-form";
+import { Field, inputClass } from "@/components/admin/form-fields";
 import { PROGRESS_LABELS } from "@/components/bookings/progress-label";
 import { correctStageAction, moveBookingAction } from "@/app/(portal)/admin/bookings/actions";
 import type { ProgressStage } from "@/db/schema/enums";

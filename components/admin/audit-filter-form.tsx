@@ -1,6 +1,6 @@
 import { AUDIT_ACTIONS, AUDIT_RESOURCE_TYPES } from "@/lib/audit/actions";
 import type { AuditFilter } from "@/lib/audit-trail/filters";
-import { Field, inputClass } from "./action-form";
+import { Field, inputClass } from "./form-fields";
 
 /** A plain GET form: the filter lives in the URL, so a filtered view can be shared and exported. */
 export function AuditFilterForm({ filter }: { filter: Partial<AuditFilter> }) {

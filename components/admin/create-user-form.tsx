@@ -1,4 +1,5 @@
-import { ActionForm, Field, inputClass } from "@/components/admin/action-form";
+import { ActionForm } from "@/components/admin/action-form";
+import { Field, inputClass } from "@/components/admin/form-fields";
 import { createUserAction } from "@/app/(portal)/admin/users/actions";
 
 /** Creates an account with a password, platform role and (optionally) a first organization and team. */

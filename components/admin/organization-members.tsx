@@ -1,4 +1,5 @@
-import { ActionForm, Field, inputClass } from "@/components/admin/action-form";
+import { ActionForm } from "@/components/admin/action-form";
+import { Field, inputClass } from "@/components/admin/form-fields";
 import { addMemberAction, removeMemberAction, setMemberRoleAction } from "@/app/(portal)/admin/organizations/actions";
 
 interface Member { memberId: string; userId: string; name: string; email: string; role: string; banned: boolean | null; teamIds: string[] }

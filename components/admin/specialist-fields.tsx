@@ -1,4 +1,4 @@
-import { Field, inputClass } from "@/components/admin/action-form";
+import { Field, inputClass } from "@/components/admin/form-fields";
 import type { AcuityCalendar } from "@/lib/acuity";
 
 /** The fields of a specialist; calendars come from Acuity, those linked elsewhere are disabled. */

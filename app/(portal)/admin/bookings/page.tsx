@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminBookingRowTools } from "@/components/admin/admin-booking-row-tools";
 import { AdminBookingsBulk } from "@/components/admin/admin-bookings-bulk";
-import { inputClass } from "@/components/admin/action-form";
+import { inputClass } from "@/components/admin/form-fields";
 import { PROGRESS_LABELS } from "@/components/bookings/progress-label";
 import { getDb } from "@/db/client";
 import { BOOKING_STATUSES, PROGRESS_STAGES, type ProgressStage } from "@/db/schema/enums";

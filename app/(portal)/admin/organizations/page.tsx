@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionForm, Field, inputClass } from "@/components/admin/action-form";
+import { ActionForm } from "@/components/admin/action-form";
+import { Field, inputClass } from "@/components/admin/form-fields";
 import { getDb } from "@/db/client";
 import { requireAdminConsole } from "@/lib/admin/require-admin";
 import { listOrganizationsForAdmin, TRIAGE_ORGANIZATION_SLUG } from "@/lib/organizations/list-organizations";

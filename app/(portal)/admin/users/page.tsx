@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { ImpersonateButton } from "@/components/admin/impersonate-button";
 import { UserAccountControls } from "@/components/admin/user-account-controls";
-import { inputClass } from "@/components/admin/action-form";
+import { inputClass } from "@/components/admin/form-fields";
 import { getDb } from "@/db/client";
 import { requireAdminConsole } from "@/lib/admin/require-admin";
 import { canImpersonate, canManageUserAccount } from "@/lib/authz/policy";

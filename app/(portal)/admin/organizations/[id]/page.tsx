@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionForm, Field, inputClass } from "@/components/admin/action-form";
+import { ActionForm } from "@/components/admin/action-form";
+import { Field, inputClass } from "@/components/admin/form-fields";
 import { OrganizationMembers } from "@/components/admin/organization-members";
 import { OrganizationTeams } from "@/components/admin/organization-teams";
 import { getDb } from "@/db/client";
