@@ -12,7 +12,14 @@ export function navItemsFor(actor: Actor): NavItem[] {
   if (hasSpecialistWorkspace(actor)) items.push({ href: "/specialist", label: "My examinations" });
   items.push({ href: "/bookings", label: "Bookings" });
   if (canUseAdminConsole(actor)) {
-    items.push({ href: "/admin/users", label: "Users" }, { href: "/admin/webhooks", label: "Webhooks" });
+    items.push(
+      { href: "/admin/users", label: "Users" },
+      { href: "/admin/organizations", label: "Organizations" },
+      { href: "/admin/specialists", label: "Specialists" },
+      { href: "/admin/bookings", label: "Booking admin" },
+      { href: "/admin/audit", label: "Audit trail" },
+      { href: "/admin/webhooks", label: "Webhooks" },
+    );
   }
   return items;
 }

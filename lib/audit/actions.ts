@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   "booking.status_changed",
   "booking.updated",
   "booking.synced_from_acuity",
+  "booking.moved",
   "document.uploaded",
   "document.downloaded",
   "document.deleted",
@@ -26,6 +27,10 @@ export const AUDIT_ACTIONS = [
   "user.banned",
   "user.unbanned",
   "user.sessions_revoked",
+  "user.password_set",
+  "invitation.created",
+  "invitation.accepted",
+  "invitation.cancelled",
   "organization.created",
   "organization.updated",
   "organization.member_added",
@@ -38,6 +43,7 @@ export const AUDIT_ACTIONS = [
   "team.member_removed",
   "webhook.replayed",
   "acuity.reconciled",
+  "audit.exported",
 ] as const;
 
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
@@ -53,5 +59,7 @@ export const AUDIT_RESOURCE_TYPES = [
   "team",
   "webhook_event",
   "acuity",
+  "invitation",
+  "audit_log",
 ] as const;
 export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];

@@ -8,6 +8,7 @@ import * as schema from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { requestInfoFromHeaders } from "@/lib/audit/request-context";
+import { sendInvitationEmail } from "@/lib/email/send-invitation-email";
 import { readAuthEnv } from "./config";
 
 export const IMPERSONATION_SECONDS = 60 * 60;
@@ -65,7 +66,21 @@ function createAuth() {
       admin({ impersonationSessionDuration: IMPERSONATION_SECONDS }),
       organization({
         allowUserToCreateOrganization: false,
-        teams: { enabled: true, defaultTeam: { enabled: false } },
+        // Teams are optional in an organization (bookings may have none), so the last one may go.
+        teams: { enabled: true, defaultTeam: { enabled: false }, allowRemovingAllTeams: true },
+        // better-auth's default cap is 100 members; an insurer's case managers can outnumber that.
+        membershipLimit: 10_000,
+        // Into the outbox (and over SMTP when SMTP_URL is set); the link opens /accept-invitation/:id.
+        sendInvitationEmail: async (data) => {
+          await sendInvitationEmail(getDb(), env.BETTER_AUTH_URL, {
+            invitationId: data.id,
+            email: data.email,
+            role: data.role,
+            organizationName: data.organization.name,
+            inviterName: data.inviter.user.name,
+            expiresAt: data.invitation.expiresAt,
+          });
+        },
       }),
       nextCookies(), // must stay last, or cookies set inside server actions are lost
     ],

@@ -126,3 +126,7 @@ export function canImpersonate(actor: Actor, target: ImpersonationTarget): boole
   if ((target.role ?? "user").split(",").includes("admin")) return false;
   return !target.banned;
 }
+
+/** Ban, unban, reset password, revoke sessions: admins, never on their own account (they would lock themselves out). */
+export const canManageUserAccount = (actor: Actor, target: { id: string }) =>
+  canUseAdminConsole(actor) && target.id !== actor.userId;

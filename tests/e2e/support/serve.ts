@@ -16,6 +16,8 @@ import { migrateDatabase } from "@/db/migrate";
 import { buildDemoBookings } from "@/db/seed/demo-bookings";
 import { seedDemoData } from "@/db/seed/seed";
 import { startLocalS3 } from "@/services/s3/start-local-s3";
+import { startAcuityEmulator } from "@/services/acuity-emulator";
+import { demoAcuityAppointments } from "@/services/demo-acuity-appointments";
 import { createScratchDatabase } from "../../support/scratch-database";
 import { E2E_DATABASE_URL_FILE } from "./paths";
 
@@ -23,7 +25,8 @@ const port = process.env.E2E_PORT ?? "3100";
 const scratch = await createScratchDatabase("ime_e2e");
 await migrateDatabase(scratch.url);
 const pool = new Pool({ connectionString: scratch.url });
-await seedDemoData(drizzle(pool, { schema }), buildDemoBookings(new Date()));
+const demoPlans = buildDemoBookings(new Date());
+await seedDemoData(drizzle(pool, { schema }), demoPlans);
 await pool.end();
 fs.mkdirSync(path.dirname(E2E_DATABASE_URL_FILE), { recursive: true });
 fs.writeFileSync(E2E_DATABASE_URL_FILE, scratch.url);
@@ -36,6 +39,15 @@ const s3 = await startLocalS3({
   port: 0,
   dataDir: s3DataDir,
   allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+});
+
+// The Acuity emulator in this process (any free port), with the seed's appointments, as `npm run dev` does.
+const acuity = { userId: "10001", apiKey: "e2e-emulator-api-key" };
+const emulator = await startAcuityEmulator({
+  port: 0,
+  ...acuity,
+  webhookTargets: [`http://localhost:${port}/api/webhooks/acuity`],
+  initialAppointments: demoAcuityAppointments(demoPlans),
 });
 
 const app = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", port], {
@@ -53,6 +65,9 @@ const app = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port",
     S3_ACCESS_KEY_ID: s3Identity.accessKeyId,
     S3_SECRET_ACCESS_KEY: s3Identity.secretAccessKey,
     S3_REGION: s3Identity.region,
+    ACUITY_USER_ID: acuity.userId,
+    ACUITY_API_KEY: acuity.apiKey,
+    ACUITY_BASE_URL: emulator.url,
   },
 });
 
@@ -62,6 +77,7 @@ async function stop() {
   stopping = true;
   app.kill("SIGTERM");
   await new Promise((resolve) => app.once("exit", resolve));
+  await emulator.stop().catch(() => {});
   await scratch.drop().catch(() => {});
   await s3.stop().catch(() => {});
   fs.rmSync(s3DataDir, { recursive: true, force: true });

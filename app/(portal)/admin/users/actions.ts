@@ -1,10 +1,18 @@
 "use server";
 import { headers } from "next/headers";
 import { defineAction } from "@/lib/actions/define-action";
+import { adminRequest } from "@/lib/admin/request-headers";
 import { getAuth } from "@/lib/auth/auth";
 import { canUseAdminConsole } from "@/lib/authz/policy";
 import { startImpersonationSchema, stopImpersonationSchema } from "@/lib/impersonation/schemas";
 import { startImpersonation } from "@/lib/impersonation/start-impersonation";
+import {
+  banUserDefinition,
+  revokeUserSessionsDefinition,
+  setUserPasswordDefinition,
+  unbanUserDefinition,
+} from "@/lib/users/account-actions";
+import { createUserDefinition } from "@/lib/users/create-user";
 
 export const impersonateUserAction = defineAction({
   input: startImpersonationSchema,
@@ -24,3 +32,9 @@ export const stopImpersonatingAction = defineAction({
     return { userId: actor.userId };
   },
 });
+
+export const createUserAction = defineAction(createUserDefinition);
+export const banUserAction = defineAction(banUserDefinition(adminRequest));
+export const unbanUserAction = defineAction(unbanUserDefinition(adminRequest));
+export const setUserPasswordAction = defineAction(setUserPasswordDefinition(adminRequest));
+export const revokeUserSessionsAction = defineAction(revokeUserSessionsDefinition(adminRequest));

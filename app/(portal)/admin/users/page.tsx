@@ -1,47 +1,72 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { CreateUserForm } from "@/components/admin/create-user-form";
 import { ImpersonateButton } from "@/components/admin/impersonate-button";
+import { UserAccountControls } from "@/components/admin/user-account-controls";
+import { inputClass } from "@/components/admin/form-fields";
 import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/current-session";
-import { canImpersonate, canUseAdminConsole } from "@/lib/authz/policy";
+import { requireAdminConsole } from "@/lib/admin/require-admin";
+import { canImpersonate, canManageUserAccount } from "@/lib/authz/policy";
+import { listOrganizationsWithTeams } from "@/lib/organizations/list-organizations";
 import { listUsersForAdmin } from "@/lib/users/list-users";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function AdminUsersPage() {
-  const actor = await requireActor();
-  if (!canUseAdminConsole(actor)) notFound();
-  const users = await listUsersForAdmin(getDb());
+export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const actor = await requireAdminConsole();
+  const { q } = await searchParams;
+  const db = getDb();
+  const [users, organizations] = await Promise.all([listUsersForAdmin(db, q), listOrganizationsWithTeams(db)]);
   return (
     <section>
       <h1 className="text-2xl font-semibold">Users</h1>
-      <p className="mt-1 text-sm text-slate-600">{users.length} users. Impersonate one to see the portal as they do.</p>
-      <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-4 py-3">Name</th>
-              <th className="px-4 py-3">E-mail</th>
-              <th className="px-4 py-3">Role</th>
-              <th className="px-4 py-3">Organizations</th>
-              <th className="px-4 py-3"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {users.map((user) => (
-              <tr key={user.id} data-testid={`user-row-${user.email}`}>
-                <td className="px-4 py-3 font-medium">{user.name}</td>
-                <td className="px-4 py-3">{user.email}</td>
-                <td className="px-4 py-3">{user.role ?? "user"}{user.banned ? " · banned" : ""}</td>
-                <td className="px-4 py-3 text-slate-600">{user.organizations ?? "—"}</td>
-                <td className="px-4 py-3 text-right">
-                  {canImpersonate(actor, user) && <ImpersonateButton userId={user.id} userName={user.name} />}
-                </td>
+      <p className="mt-1 text-sm text-slate-600">
+        {q ? `${users.length} users match “${q}”.` : `${users.length} users.`} Impersonate one to see the portal as they do.
+      </p>
+      <form className="mt-4 flex gap-2" role="search">
+        <input name="q" defaultValue={q} placeholder="Search name, e-mail or organization" aria-label="Search users" className={`${inputClass} w-80`} />
+        <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">Search</button>
+      </form>
+      <CreateUserForm organizations={organizations} />
+      {users.length === 0 ? (
+        <p className="mt-6 rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">No users match this search.</p>
+      ) : (
+        <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <tr>
+                <th className="px-4 py-3">Name</th>
+                <th className="px-4 py-3">E-mail</th>
+                <th className="px-4 py-3">Role</th>
+                <th className="px-4 py-3">Organizations</th>
+                <th className="px-4 py-3"><span className="sr-only">Actions</span></th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {users.map((user) => (
+                <tr key={user.id} data-testid={`user-row-${user.email}`} className="align-top">
+                  <td className="px-4 py-3 font-medium">{user.name}</td>
+                  <td className="px-4 py-3">{user.email}</td>
+                  <td className="px-4 py-3">
+                    {user.role ?? "user"}
+                    {user.banned && (
+                      <span className="ml-1 rounded bg-rose-100 px-1.5 py-0.5 text-xs text-rose-800" title={user.banReason ?? undefined}>
+                        banned{user.banExpires ? ` until ${user.banExpires.toISOString().slice(0, 10)}` : ""}
+                      </span>
+                    )}
+                  </td>
+                  <td className="px-4 py-3 text-slate-600">{user.organizations ?? "—"}</td>
+                  <td className="px-4 py-3 text-right">
+                    <div className="flex flex-col items-end gap-2">
+                      {canImpersonate(actor, user) && <ImpersonateButton userId={user.id} userName={user.name} />}
+                      {canManageUserAccount(actor, user) && <UserAccountControls user={user} />}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }

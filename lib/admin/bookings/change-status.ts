@@ -1,0 +1,61 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { bookings } from "@/db/schema";
+import type { BookingStatus } from "@/db/schema/enums";
+import { NotFoundError, UserFacingError } from "@/lib/actions/errors";
+import type { AuditContext } from "@/lib/audit/request-context";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/authz/actor";
+import { canManageBookingStatus } from "@/lib/authz/policy";
+
+/** active → closed → archived; a closed booking may be reopened, an archived one is final. */
+export const STATUS_TRANSITIONS: Record<BookingStatus, readonly BookingStatus[]> = {
+  active: ["closed"],
+  closed: ["archived", "active"],
+  archived: [],
+};
+
+export const STATUS_LABELS: Record<BookingStatus, string> = { active: "Active", closed: "Closed", archived: "Archived" };
+
+/**
+ * Changes the status of several bookings at once, all or nothing: rows locked in id order
+ * (two bulk changes cannot deadlock), each move checked, one audit row per booking. Bookings
+ * already at the target are left alone and reported, so repeating a bulk close is harmless.
+ */
+export async function changeBookingStatus(
+  tx: Tx,
+  who: { actor: Actor; auditContext: AuditContext },
+  input: { bookingIds: string[]; to: BookingStatus; note?: string | null },
+): Promise<{ changed: string[]; unchanged: string[] }> {
+  if (!canManageBookingStatus(who.actor)) throw new NotFoundError("That booking");
+  const ids = [...new Set(input.bookingIds)].sort();
+  const rows = await tx
+    .select({ id: bookings.id, status: bookings.status, examineeName: bookings.examineeName })
+    .from(bookings)
+    .where(inArray(bookings.id, ids))
+    .orderBy(bookings.id)
+    .for("update");
+  if (rows.length !== ids.length) throw new NotFoundError(ids.length === 1 ? "That booking" : "One of the selected bookings");
+
+  const refused = rows.filter((row) => row.status !== input.to && !STATUS_TRANSITIONS[row.status].includes(input.to));
+  if (refused.length > 0) {
+    const names = refused.slice(0, 5).map((r) => `${r.examineeName} (${STATUS_LABELS[r.status].toLowerCase()})`).join(", ");
+    throw new UserFacingError(
+      `${refused.length} of the selected bookings cannot become ${STATUS_LABELS[input.to].toLowerCase()}: ${names}${refused.length > 5 ? ", …" : ""}. Nothing was changed.`,
+    );
+  }
+  const note = input.note?.trim() || null;
+  const changed: string[] = [];
+  for (const row of rows) {
+    if (row.status === input.to) continue;
+    await tx.update(bookings).set({ status: input.to, updatedAt: new Date() }).where(eq(bookings.id, row.id));
+    await recordAudit(tx, who.auditContext, {
+      action: "booking.status_changed",
+      resourceType: "booking",
+      resourceId: row.id,
+      metadata: { from: row.status, to: input.to, note, bulk: rows.length > 1 },
+    });
+    changed.push(row.id);
+  }
+  return { changed, unchanged: rows.filter((r) => !changed.includes(r.id)).map((r) => r.id) };
+}

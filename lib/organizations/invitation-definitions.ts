@@ -1,0 +1,76 @@
+import { and, eq } from "drizzle-orm";
+import { invitations } from "@/db/schema";
+import { NotFoundError, UserFacingError } from "@/lib/actions/errors";
+import { adminAction } from "@/lib/admin/admin-action";
+import { organizationAdapter, viaBetterAuth } from "@/lib/admin/better-auth";
+import { readAuthEnv } from "@/lib/auth/config";
+import { invitationAcceptUrl, invitationEmail } from "@/lib/email/invitation-email";
+import { enqueueEmail } from "@/lib/email/send-email";
+import { membershipOf, organizationById, teamOfOrganization, userByEmail } from "./lookups";
+import { invitationIdSchema, inviteMemberSchema } from "./schemas";
+
+/**
+ * Invites someone by e-mail to an organization (and optionally a team). The invitation row is
+ * better-auth's (its adapter: the invite endpoint demands the caller be a member); the e-mail
+ * goes into the outbox in this transaction, and the page delivers it over SMTP after commit.
+ */
+export const inviteMemberDefinition = adminAction({
+  input: inviteMemberSchema,
+  run: async ({ tx, actor, audit }, input) => {
+    const organization = await organizationById(tx, input.organizationId);
+    if (input.teamId) await teamOfOrganization(tx, organization.id, input.teamId);
+    const existing = await userByEmail(tx, input.email);
+    if (existing && (await membershipOf(tx, organization.id, existing.id))) {
+      throw new UserFacingError(`${existing.name} is already a member of ${organization.name}.`, { email: ["Already a member"] });
+    }
+    const adapter = await organizationAdapter();
+    if ((await adapter.findPendingInvitation({ email: input.email, organizationId: organization.id })).length > 0) {
+      throw new UserFacingError("This e-mail already has a pending invitation — cancel it first to send a new one.", { email: ["Already invited"] });
+    }
+    const invitation = await viaBetterAuth(() =>
+      adapter.createInvitation({
+        invitation: { email: input.email, role: input.role, organizationId: organization.id, teamIds: input.teamId ? [input.teamId] : [] },
+        user: { id: actor.userId, name: actor.name, email: actor.email, emailVerified: true, createdAt: new Date(), updatedAt: new Date() },
+      }),
+    );
+    const outboxEmailId = await enqueueEmail(
+      tx,
+      invitationEmail({
+        to: input.email,
+        organizationName: organization.name,
+        inviterName: actor.name,
+        role: input.role,
+        acceptUrl: invitationAcceptUrl(readAuthEnv().BETTER_AUTH_URL, invitation.id),
+        expiresAt: new Date(invitation.expiresAt),
+      }),
+    );
+    await audit({
+      action: "invitation.created",
+      resourceType: "invitation",
+      resourceId: invitation.id,
+      metadata: { organizationId: organization.id, email: input.email, role: input.role, teamId: input.teamId ?? null, outboxEmailId },
+    });
+    return { invitationId: invitation.id, outboxEmailId };
+  },
+});
+
+export const cancelInvitationDefinition = adminAction({
+  input: invitationIdSchema,
+  run: async ({ tx, audit }, input) => {
+    const [invitation] = await tx
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.id, input.invitationId), eq(invitations.status, "pending")));
+    if (!invitation) throw new NotFoundError("That pending invitation");
+    const adapter = await organizationAdapter();
+    const updated = await viaBetterAuth(() => adapter.updateInvitation({ invitationId: invitation.id, status: "canceled", fromStatus: "pending" }));
+    if (!updated) throw new UserFacingError("The invitation was accepted or cancelled meanwhile.");
+    await audit({
+      action: "invitation.cancelled",
+      resourceType: "invitation",
+      resourceId: invitation.id,
+      metadata: { organizationId: invitation.organizationId, email: invitation.email },
+    });
+    return { invitationId: invitation.id };
+  },
+});

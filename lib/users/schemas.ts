@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+const id = (what: string) => z.string().trim().min(1, `Choose ${what}`);
+const password = z.string().min(10, "Use at least 10 characters").max(128, "Use at most 128 characters");
+const optionalId = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value || undefined);
+
+export const ORGANIZATION_ROLES = ["owner", "admin", "member"] as const;
+
+export const createUserSchema = z.object({
+  name: z.string().trim().min(2, "Enter the person's name").max(255),
+  email: z.email("Enter a valid e-mail address").trim().toLowerCase(),
+  role: z.enum(["user", "admin"], { error: "Choose a platform role" }),
+  password,
+  organizationId: optionalId,
+  organizationRole: z.enum(ORGANIZATION_ROLES).default("member"),
+  teamId: optionalId,
+});
+
+export const banUserSchema = z.object({
+  userId: id("a user"),
+  reason: z.string().trim().min(3, "Say why (at least 3 characters)").max(500),
+  /** Empty = until unbanned. */
+  days: z.union([z.literal(""), z.coerce.number().int().min(1, "At least 1 day").max(3650)]).optional(),
+});
+
+export const userIdSchema = z.object({ userId: id("a user") });
+
+export const setPasswordSchema = z.object({
+  userId: id("a user"),
+  newPassword: password,
+  signOutEverywhere: z
+    .union([z.boolean(), z.literal("on"), z.literal("")])
+    .optional()
+    .transform((value) => value === true || value === "on"),
+});

@@ -1,0 +1,129 @@
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { ARTIFACTS_DIR } from "./support/paths";
+import { queryPortalDatabase, signIn } from "./support/portal";
+
+const ORG = "Bayside Claims";
+const TEAM = "Property";
+const INVITEE = { email: "riley.referrer@bayside.test", name: "Riley Referrer", password: "riley-password-2026" };
+const SPECIALIST = { email: "nora.quinn@specialists.test", name: "Dr. Nora Quinn" };
+/** Dr. Brennan's calendar in the emulator. The emulator knows only the six demo calendars and the seed links them all. */
+const CALENDAR_ID = "7106";
+
+const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
+
+test("an admin sets up an organization, invites a referrer who joins, adds a specialist, impersonates the referrer with a reason, and finds it all in the audit trail", async ({ page, browser }) => {
+  await signIn(page, "admin@ime.test");
+
+  // Organization with a team.
+  await mainNav(page).getByRole("link", { name: "Organizations" }).click();
+  const createOrg = page.getByTestId("create-organization-form");
+  await createOrg.getByLabel("Name").fill(ORG);
+  await createOrg.getByLabel("First team (optional)").fill(TEAM);
+  await createOrg.getByRole("button", { name: "Create organization" }).click();
+  await expect(createOrg.getByRole("status")).toHaveText("Organization created.");
+  await page.getByRole("link", { name: ORG }).click();
+  await expect(page.getByTestId("organization-name")).toHaveText(ORG);
+  await expect(page.getByTestId(`team-${TEAM}`)).toBeVisible();
+
+  // Invitation into the team; the e-mail lands in the outbox.
+  const invite = page.getByTestId("invite-form");
+  await invite.getByLabel("E-mail").fill(INVITEE.email);
+  await invite.getByLabel("Team (optional)").selectOption({ label: TEAM });
+  await invite.getByRole("button", { name: "Send invitation" }).click();
+  await expect(invite.getByRole("status")).toHaveText("Invitation sent.");
+  await expect(page.getByText(INVITEE.email)).toBeVisible();
+
+  await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Outbox" }).click();
+  const mail = page.getByTestId("outbox-email").filter({ hasText: INVITEE.email });
+  await expect(mail).toContainText(`You are invited to ${ORG}`);
+  await mail.getByText("Read").click();
+  const body = await mail.getByTestId("outbox-body").innerText();
+  const link = /https?:\/\/\S+\/accept-invitation\/\S+/.exec(body)?.[0];
+  expect(link).toBeTruthy();
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, "admin-outbox.png"), fullPage: true });
+
+  // The invitee accepts in their own browser.
+  const inviteeContext = await browser.newContext();
+  const invitee = await inviteeContext.newPage();
+  await invitee.goto(new URL(link!).pathname);
+  await expect(invitee.getByText(`You are invited to join ${ORG} as member in ${TEAM}.`)).toBeVisible();
+  await invitee.getByLabel("Your name").fill(INVITEE.name);
+  await invitee.getByLabel("Password (at least 10 characters)").fill(INVITEE.password);
+  await invitee.getByLabel("Repeat the password").fill(INVITEE.password);
+  await invitee.getByRole("button", { name: "Create my account and join" }).click();
+  await expect(invitee).toHaveURL(/\/bookings$/);
+  await expect(invitee.getByTestId("signed-in-user")).toHaveText(INVITEE.name);
+  await invitee.goto(new URL(link!).pathname);
+  await expect(invitee.getByText(/has already been used/)).toBeVisible();
+  await inviteeContext.close();
+
+  // A specialist: a new user linked to an Acuity calendar.
+  await mainNav(page).getByRole("link", { name: "Users" }).click();
+  await page.getByText("Create a user").click();
+  const createUser = page.getByTestId("create-user-form");
+  await createUser.getByLabel("Name").fill(SPECIALIST.name);
+  await createUser.getByLabel("E-mail").fill(SPECIALIST.email);
+  await createUser.getByLabel("Password (10+ characters)").fill("nora-password-2026");
+  await createUser.getByRole("button", { name: "Create user" }).click();
+  await expect(createUser.getByRole("status")).toHaveText("User created.");
+
+  await queryPortalDatabase(`UPDATE specialists SET acuity_calendar_id = 'retired-' || acuity_calendar_id WHERE acuity_calendar_id = $1`, [CALENDAR_ID]);
+  await mainNav(page).getByRole("link", { name: "Specialists" }).click();
+  const createSpecialist = page.getByTestId("create-specialist-form");
+  await createSpecialist.getByLabel("User e-mail").fill(SPECIALIST.email);
+  await createSpecialist.getByLabel("Acuity calendar").selectOption(CALENDAR_ID);
+  await createSpecialist.getByLabel("Name shown to referrers").fill(SPECIALIST.name);
+  await createSpecialist.getByLabel("Specialty").fill("Neuropsychology");
+  await createSpecialist.getByRole("button", { name: "Create specialist" }).click();
+  await expect(createSpecialist.getByRole("status")).toHaveText("Specialist created.");
+  await expect(page.getByTestId(`specialist-${CALENDAR_ID}`)).toContainText("Neuropsychology · Telehealth only");
+
+  // Impersonate the new referrer with a reason, then stop.
+  await mainNav(page).getByRole("link", { name: "Users" }).click();
+  const row = page.getByTestId(`user-row-${INVITEE.email}`);
+  await expect(row).toContainText(ORG);
+  await row.getByRole("button", { name: "Impersonate" }).click();
+  await row.getByLabel(`Reason for impersonating ${INVITEE.name}`).fill("Onboarding call, ticket 9001");
+  await row.getByRole("button", { name: "Start" }).click();
+  await expect(page.getByTestId("impersonation-banner")).toContainText(`Impersonating ${INVITEE.name}`);
+  expect((await page.goto("/admin/audit"))?.status()).toBe(404);
+  await page.goto("/bookings");
+  // (Booking for them needs the booking form of issue 4; it is not part of this spec yet.)
+  await page.getByTestId("impersonation-banner").getByRole("button", { name: "Stop impersonating" }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
+
+  // The audit trail, filtered by the referrer.
+  await mainNav(page).getByRole("link", { name: "Audit trail" }).click();
+  await page.getByLabel("Impersonated user").fill(INVITEE.email);
+  await page.getByRole("button", { name: "Filter" }).click();
+  const rows = page.getByTestId("audit-row");
+  await expect(rows.filter({ hasText: "impersonation.started" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "impersonation.stopped" })).toHaveCount(1);
+  await rows.filter({ hasText: "impersonation.started" }).getByRole("button", { name: "Show details" }).click();
+  await expect(page.getByTestId("audit-metadata")).toContainText("Onboarding call, ticket 9001");
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, "admin-audit-trail.png"), fullPage: true });
+
+  await page.goto(`/admin/audit?actor=${encodeURIComponent(INVITEE.email)}`);
+  await expect(rows.filter({ hasText: "invitation.accepted" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "organization.member_added" })).toHaveCount(1);
+
+  // The export of the current filter carries the same rows.
+  const csv = await page.request.get(`/api/admin/audit/export?impersonated=${encodeURIComponent(INVITEE.email)}`);
+  expect(csv.status()).toBe(200);
+  const lines = (await csv.text()).trim().split("\r\n");
+  expect(lines.slice(1).map((line) => line.split(",")[5]).sort()).toEqual(["impersonation.started", "impersonation.stopped"]);
+
+  const created = await queryPortalDatabase<{ action: string }>(
+    `SELECT action FROM audit_logs a JOIN users u ON u.id = a.user_id WHERE u.email = 'admin@ime.test' AND action IN ('organization.created','team.created','invitation.created','user.created','specialist.created') ORDER BY timestamp`,
+  );
+  expect(created.map((r) => r.action)).toEqual(["organization.created", "team.created", "invitation.created", "user.created", "specialist.created"]);
+});
+
+test("the admin console and the export are 404 for a referrer", async ({ page }) => {
+  await signIn(page, "owner@northwind.test");
+  for (const path of ["/admin/organizations", "/admin/specialists", "/admin/bookings", "/admin/audit", "/admin/outbox"]) {
+    expect((await page.goto(path))?.status(), path).toBe(404);
+  }
+  expect((await page.request.get("/api/admin/audit/export")).status()).toBe(404);
+});

@@ -1,0 +1,58 @@
+import { randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import * as t from "@/db/schema";
+import { defineAction } from "@/lib/actions/define-action";
+import type { Actor } from "@/lib/authz/actor";
+import { acceptInvitation, viewInvitation } from "@/lib/organizations/accept-invitation";
+import { inviteMemberDefinition } from "@/lib/organizations/invitation-definitions";
+import { getAuth } from "@/lib/auth/auth";
+import { as, createSignedInAdmin } from "../support/admin-session";
+import type { IdOf } from "../support/authz-fixture";
+import { insertAuthzWorld } from "../support/insert-authz-world";
+
+let admin: Actor;
+let id: IdOf;
+const request = { ipAddress: "203.0.113.50", userAgent: "invitee-browser" };
+beforeAll(async () => {
+  ({ actor: admin } = await createSignedInAdmin());
+  ({ id } = await insertAuthzWorld());
+});
+
+async function invite(email: string, teamId?: string) {
+  const result = await defineAction(inviteMemberDefinition, as(admin))({ organizationId: id("A"), email, role: "member", teamId });
+  if (!result.ok) throw new Error(result.error);
+  return result.data.invitationId;
+}
+
+describe("accepting an invitation", () => {
+  it("creates the account, joins organization and team, audits as the new user, and works only once", async () => {
+    const email = `invitee.${randomBytes(3).toString("hex")}@acme.test`;
+    const invitationId = await invite(email, id("A2"));
+    expect(await viewInvitation(getDb(), invitationId)).toMatchObject({ state: "pending", email, hasAccount: false, teamNames: ["A2"] });
+
+    const { userId } = await acceptInvitation(invitationId, { kind: "new", name: "Ivy Invitee", password: "invited-password-1" }, request);
+    const [member] = await getDb().select().from(t.members).where(and(eq(t.members.userId, userId), eq(t.members.organizationId, id("A"))));
+    expect(member?.role).toBe("member");
+    expect(await getDb().select().from(t.teamMembers).where(and(eq(t.teamMembers.userId, userId), eq(t.teamMembers.teamId, id("A2"))))).toHaveLength(1);
+    // The password works: the new user can sign in.
+    await expect(getAuth().api.signInEmail({ body: { email, password: "invited-password-1" } })).resolves.toMatchObject({ user: { email } });
+
+    const [accepted] = await getDb().select().from(t.auditLogs).where(and(eq(t.auditLogs.action, "invitation.accepted"), eq(t.auditLogs.resourceId, invitationId)));
+    expect(accepted).toMatchObject({ userId, impersonatedUserId: null, ipAddress: "203.0.113.50", metadata: { organizationId: id("A"), email } });
+
+    await expect(acceptInvitation(invitationId, { kind: "new", name: "Mallory", password: "another-password" }, request)).rejects.toThrow(/already been used/);
+    expect((await viewInvitation(getDb(), invitationId)).state).toBe("used");
+  });
+
+  it("lets only the invited person's signed-in account join, and refuses unknown links", async () => {
+    const invitationId = await invite(`${id("outsider")}@fixture.test`);
+    expect(await viewInvitation(getDb(), invitationId)).toMatchObject({ state: "pending", hasAccount: true });
+    await expect(acceptInvitation(invitationId, { kind: "new", name: "Impostor", password: "impostor-password" }, request)).rejects.toThrow(/account with this e-mail exists/);
+    await expect(acceptInvitation(invitationId, { kind: "existing", userId: id("memberB1"), email: `${id("memberB1")}@fixture.test` }, request)).rejects.toThrow(/This invitation is for/);
+    await acceptInvitation(invitationId, { kind: "existing", userId: id("outsider"), email: `${id("outsider")}@fixture.test` }, request);
+    expect(await getDb().select().from(t.members).where(and(eq(t.members.userId, id("outsider")), eq(t.members.organizationId, id("A"))))).toHaveLength(1);
+    expect(await viewInvitation(getDb(), "no-such-invitation")).toEqual({ state: "missing" });
+  });
+});

@@ -1,0 +1,33 @@
+import { randomBytes } from "node:crypto";
+import { getDb } from "@/db/client";
+import type { AdminRequest } from "@/lib/admin/better-auth";
+import { auditContextFor, type RequestActor } from "@/lib/actions/request-actor";
+import { getAuth } from "@/lib/auth/auth";
+import type { Actor } from "@/lib/authz/actor";
+import { loadActor } from "@/lib/authz/load-actor";
+
+export const TEST_IP = "198.51.100.23";
+
+/**
+ * A real platform admin with a real better-auth session: admin-plugin endpoints (ban, set
+ * password, revoke sessions) check the caller's session, so tests pass its cookie like a browser.
+ */
+export async function createSignedInAdmin(): Promise<{ actor: Actor; request: AdminRequest; email: string }> {
+  const tag = randomBytes(4).toString("hex");
+  const email = `admin-${tag}@console.test`;
+  const password = `password-${tag}-long`;
+  const { user } = await getAuth().api.createUser({ body: { email, name: `Console Admin ${tag}`, password, role: "admin" } });
+  const signedIn = await getAuth().api.signInEmail({ body: { email, password }, returnHeaders: true });
+  const cookie = signedIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const actor = (await loadActor(getDb(), user.id, null))!;
+  return { actor, email, request: { authHeaders: async () => new Headers({ cookie }) } };
+}
+
+/** The request resolver defineAction takes, for a given actor. */
+export const as = (actor: Actor) => async (): Promise<RequestActor> => ({
+  actor,
+  auditContext: auditContextFor(actor, { ipAddress: TEST_IP, userAgent: "vitest" }),
+});
