@@ -23,7 +23,7 @@ export function ImpersonateButton({ userId, userName }: { userId: string; userNa
         startTransition(async () => {
           const result = await impersonateUserAction({ userId, reason });
           if (!result.ok) return setError(result.fieldErrors.reason?.[0] ?? result.error);
-          router.push("/bookings");
+          router.push("/"); // the impersonated user's own home (a specialist's is /specialist)
           router.refresh();
         });
       }}
