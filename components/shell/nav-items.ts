@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/authz/actor";
-import { canUseAdminConsole } from "@/lib/authz/policy";
+import { canBookForAnyOrganization, canUseAdminConsole } from "@/lib/authz/policy";
 
 export interface NavItem {
   href: string;
@@ -9,6 +9,9 @@ export interface NavItem {
 /** What the navigation offers depends on who is signed in — asked of the policy module. */
 export function navItemsFor(actor: Actor): NavItem[] {
   const items: NavItem[] = [{ href: "/bookings", label: "Bookings" }];
+  if (canBookForAnyOrganization(actor)) {
+    items.push({ href: "/specialists", label: "Find a specialist" }, { href: "/bookings/new", label: "New booking" });
+  }
   if (canUseAdminConsole(actor)) items.push({ href: "/admin/users", label: "Users" });
   return items;
 }

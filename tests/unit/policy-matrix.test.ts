@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DOCUMENT_CATEGORIES, PROGRESS_STAGES, type DocumentCategory, type ProgressStage } from "@/db/schema/enums";
 import {
+  canBookForAnyOrganization,
   canCreateBooking,
   canDownloadDocument,
   canManageBookingStatus,
@@ -82,6 +83,11 @@ describe.each(ACTOR_KEYS)("policy for %s", (actorKey) => {
       expect(canCreateBooking(actor, { organizationId: target.org, team })).toBe(MAY_CREATE[actorKey][targetKey]);
     },
   );
+
+  it("is offered booking exactly when the create matrix allows some organization and team", () => {
+    const mayCreateSomewhere = Object.values(MAY_CREATE[actorKey]).some(Boolean);
+    expect(canBookForAnyOrganization(actor)).toBe(mayCreateSomewhere);
+  });
 
   it("may mark payment, close and archive only as a platform admin", () => {
     expect(canManageBookingStatus(actor)).toBe(actorKey === "platformAdmin");
