@@ -4,6 +4,7 @@ import { AcuityValidationError } from "@/lib/acuity";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { AuditContext } from "@/lib/audit/request-context";
 import type { Actor } from "@/lib/authz/actor";
+import { canRescheduleOrCancel } from "@/lib/authz/policy";
 import { forgetCalendarAvailability } from "@/lib/availability/cache";
 import { changeProgress, type ProgressSideEffect } from "@/lib/bookings/progress";
 import { acuityUserError } from "./acuity-user-error";
@@ -26,6 +27,7 @@ export async function cancelBooking(
 ): Promise<{ bookingId: string }> {
   const booking = await getBookingForViewer(deps.db, who.actor, input.bookingId);
   if (!booking) throw new NotFoundError("That booking");
+  if (!canRescheduleOrCancel(who.actor, booking.booking)) throw new UserFacingError("You can't cancel this booking.");
   let cancelledInAcuity = false;
 
   const cancelInAcuity: ProgressSideEffect = async (kind, locked) => {

@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
 import { bookings } from "@/db/schema";
-import { NotFoundError } from "@/lib/actions/errors";
+import { NotFoundError, UserFacingError } from "@/lib/actions/errors";
 import { parseAcuityDatetime, type AcuityAppointment, type AcuityClient } from "@/lib/acuity";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { AuditContext } from "@/lib/audit/request-context";
 import type { Actor } from "@/lib/authz/actor";
+import { canRescheduleOrCancel } from "@/lib/authz/policy";
 import { forgetCalendarAvailability } from "@/lib/availability/cache";
 import { zoneOf } from "@/lib/availability/calendar-of";
 import { changeProgress } from "@/lib/bookings/progress";
@@ -41,6 +42,7 @@ export async function rescheduleBooking(
 ): Promise<{ bookingId: string; appointmentDate: Date }> {
   const booking = await getBookingForViewer(deps.db, who.actor, input.bookingId);
   if (!booking) throw new NotFoundError("That booking");
+  if (!canRescheduleOrCancel(who.actor, booking.booking)) throw new UserFacingError("You can't reschedule this booking.");
   const zone = zoneOf(booking.specialist);
   const calendarID = Number(booking.specialist.acuityCalendarId);
   let moved: { appointment: AcuityAppointment; previous: Date } | null = null;
