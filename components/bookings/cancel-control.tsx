@@ -16,6 +16,7 @@ export function CancelControl({ bookingId, expectedProgress, label }: { bookingI
   if (!open) return <Button variant="danger" onClick={() => setOpen(true)}>{label}</Button>;
   return (
     <form
+      noValidate
       className="w-full space-y-3 rounded-lg border border-rose-200 bg-rose-50/40 p-4"
       onSubmit={(event) => {
         event.preventDefault();
