@@ -70,8 +70,9 @@ export async function generateBookings(pool: Pool, shape: BenchShape): Promise<v
            CASE WHEN g % 3 = 0 THEN 'telehealth' ELSE 'in_person' END,
            CASE WHEN g % 3 = 0 THEN 'https://meet.example.test/ime-' || g ELSE NULL END,
            CASE WHEN at < now() - interval '400 days' THEN 'archived' WHEN at < now() - interval '200 days' THEN 'closed' ELSE 'active' END,
-           CASE WHEN at > now() THEN (ARRAY['scheduled','scheduled','rescheduled','cancelled'])[1 + g % 4]
-                ELSE (ARRAY['generating_report','report_generated','payment_received','no_show','cancelled'])[1 + g % 5] END,
+           -- (g / 3): not g itself, which would tie each organization (g % 200) to one stage.
+           CASE WHEN at > now() THEN (ARRAY['scheduled','scheduled','rescheduled','cancelled'])[1 + (g / 3) % 4]
+                ELSE (ARRAY['generating_report','report_generated','payment_received','no_show','cancelled'])[1 + (g / 3) % 5] END,
            CASE WHEN g % 7 = 3 THEN 'acuity_direct' ELSE 'portal' END,
            NULL,
            at - interval '20 days',
