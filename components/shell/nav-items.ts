@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/authz/actor";
-import { canUseAdminConsole, hasSpecialistWorkspace } from "@/lib/authz/policy";
+import { canBookForAnyOrganization, canUseAdminConsole, hasSpecialistWorkspace } from "@/lib/authz/policy";
 
 export interface NavItem {
   href: string;
@@ -11,6 +11,9 @@ export function navItemsFor(actor: Actor): NavItem[] {
   const items: NavItem[] = [];
   if (hasSpecialistWorkspace(actor)) items.push({ href: "/specialist", label: "My examinations" });
   items.push({ href: "/bookings", label: "Bookings" });
+  if (canBookForAnyOrganization(actor)) {
+    items.push({ href: "/specialists", label: "Find a specialist" }, { href: "/bookings/new", label: "New booking" });
+  }
   if (canUseAdminConsole(actor)) {
     items.push(
       { href: "/admin/users", label: "Users" },

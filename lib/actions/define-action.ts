@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getDb, type Tx } from "@/db/client";
+import { getDb, type Database, type Tx } from "@/db/client";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record-audit";
 import type { AuditContext } from "@/lib/audit/request-context";
 import type { Actor } from "@/lib/authz/actor";
@@ -15,12 +15,40 @@ export interface ActionContext {
   auditContext: AuditContext;
 }
 
-export interface ActionDefinition<Schema extends z.ZodType, Output> {
+/** What a transaction opened by a `transaction: "manual"` action hands to its callback. */
+export interface TransactionScope {
+  tx: Tx;
+  audit: (entry: AuditEntry) => Promise<void>;
+}
+
+/**
+ * For actions that must call the outside world (Acuity) before or around their database
+ * write: no transaction is opened for them; they open their own with `transaction(fn)`
+ * (audit bound to it) when the external call has answered, and can compensate if it fails.
+ */
+export interface ManualActionContext {
+  actor: Actor;
+  auditContext: AuditContext;
+  db: Database;
+  transaction: <T>(fn: (scope: TransactionScope) => Promise<T>) => Promise<T>;
+}
+
+interface BaseDefinition<Schema extends z.ZodType> {
   input: Schema;
   /** The coarse permission, asked of the policy module before anything runs. */
   authorize: (actor: Actor) => boolean;
+}
+
+export interface ActionDefinition<Schema extends z.ZodType, Output> extends BaseDefinition<Schema> {
+  transaction?: "wrapped";
   /** Runs inside one transaction; record-level checks go through the policy module too. */
   run: (context: ActionContext, input: z.infer<Schema>) => Promise<Output>;
+}
+
+export interface ManualActionDefinition<Schema extends z.ZodType, Output> extends BaseDefinition<Schema> {
+  transaction: "manual";
+  /** Runs outside any transaction; every write goes through `context.transaction`. */
+  run: (context: ManualActionContext, input: z.infer<Schema>) => Promise<Output>;
 }
 
 const formDataToObject = (form: FormData) =>
@@ -29,13 +57,30 @@ const formDataToObject = (form: FormData) =>
     return [key, values.length > 1 ? values : values[0]];
   }));
 
+function execute<Output>(
+  definition: ActionDefinition<z.ZodType, Output> | ManualActionDefinition<z.ZodType, Output>,
+  { actor, auditContext }: RequestActor,
+  input: unknown,
+): Promise<Output> {
+  const db = getDb();
+  const auditIn = (tx: Tx) => (entry: AuditEntry) => recordAudit(tx, auditContext, entry);
+  if (definition.transaction === "manual") {
+    return definition.run(
+      { actor, auditContext, db, transaction: (fn) => db.transaction((tx) => fn({ tx, audit: auditIn(tx) })) },
+      input,
+    );
+  }
+  return db.transaction((tx) => definition.run({ actor, tx, auditContext, audit: auditIn(tx) }, input));
+}
+
 /**
  * The one wrapper for every mutation: load the session's actor, parse the input with zod,
  * check the declared permission, run in a transaction with audit, return a typed result.
- * A forbidden actor gets the same answer as a missing record.
+ * A forbidden actor gets the same answer as a missing record. `transaction: "manual"` is the
+ * variant for "external call, then transaction" flows (see ManualActionContext).
  */
 export function defineAction<Schema extends z.ZodType, Output>(
-  definition: ActionDefinition<Schema, Output>,
+  definition: ActionDefinition<Schema, Output> | ManualActionDefinition<Schema, Output>,
   resolveActor: () => Promise<RequestActor | null> = resolveRequestActor,
 ) {
   return async (raw: unknown): Promise<ActionResult<Output>> => {
@@ -46,16 +91,9 @@ export function defineAction<Schema extends z.ZodType, Output>(
       const { fieldErrors } = z.flattenError(parsed.error) as { fieldErrors: Record<string, string[]> };
       return failure("Please correct the highlighted fields.", fieldErrors);
     }
-    const { actor, auditContext } = requestActor;
-    if (!definition.authorize(actor)) return failure("Not found.");
+    if (!definition.authorize(requestActor.actor)) return failure("Not found.");
     try {
-      const data = await getDb().transaction((tx) =>
-        definition.run(
-          { actor, tx, auditContext, audit: (entry) => recordAudit(tx, auditContext, entry) },
-          parsed.data,
-        ),
-      );
-      return success(data);
+      return success(await execute(definition as ActionDefinition<z.ZodType, Output>, requestActor, parsed.data));
     } catch (error) {
       if (error instanceof UserFacingError) return failure(error.message, error.fieldErrors);
       console.error("action failed", error);

@@ -64,6 +64,15 @@ export function canCreateBooking(
   return isOrganizationManager(actor, target.organizationId) || belongsToTeam(actor, target.team.id);
 }
 
+/**
+ * Whether there is any organization this actor may book for — what the navigation and the
+ * booking screens ask before offering "New booking". Same rule as canCreateBooking with the
+ * target left open: platform admins, and members of at least one organization.
+ */
+export function canBookForAnyOrganization(actor: Actor): boolean {
+  return isPlatformAdmin(actor) || actor.memberships.length > 0;
+}
+
 /** Reschedule and cancel: admins, and referrers who can see the booking. */
 export function canRescheduleOrCancel(actor: Actor, booking: BookingAccessFacts): boolean {
   return isPlatformAdmin(actor) || canSeeAsReferrer(actor, booking);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DOCUMENT_CATEGORIES, PROGRESS_STAGES, type DocumentCategory, type ProgressStage } from "@/db/schema/enums";
 import {
+  canBookForAnyOrganization,
   canChangeSomeProgress,
   canCorrectProgress,
   canCreateBooking,
@@ -100,6 +101,11 @@ describe.each(ACTOR_KEYS)("policy for %s", (actorKey) => {
 
   it("passes the progress, correction and specialist-workspace gates exactly as GATES says", () => {
     expect([canChangeSomeProgress(actor), canCorrectProgress(actor), hasSpecialistWorkspace(actor)]).toEqual(GATES[actorKey]);
+  });
+
+  it("is offered booking exactly when the create matrix allows some organization and team", () => {
+    const mayCreateSomewhere = Object.values(MAY_CREATE[actorKey]).some(Boolean);
+    expect(canBookForAnyOrganization(actor)).toBe(mayCreateSomewhere);
   });
 
   it("may mark payment, close and archive only as a platform admin", () => {

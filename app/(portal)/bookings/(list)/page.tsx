@@ -1,0 +1,121 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PROGRESS_LABELS } from "@/components/bookings/progress-label";
+import { BookingsTable, type BookingTableRow } from "@/components/bookings/bookings-table";
+import { BookingsToolbar } from "@/components/bookings/bookings-toolbar";
+import { ViewerTimeZoneSync } from "@/components/bookings/viewer-time-zone-sync";
+import { getDb } from "@/db/client";
+import { BOOKING_STATUSES, PROGRESS_STAGES, type ProgressStage } from "@/db/schema/enums";
+import { requireActor } from "@/lib/auth/current-session";
+import { canBookForAnyOrganization } from "@/lib/authz/policy";
+import { FALLBACK_TIME_ZONE } from "@/lib/availability/calendar-of";
+import { bookingFilterOptions } from "@/lib/bookings/booking-filter-options";
+import { NO_TEAM } from "@/lib/bookings/booking-list-query";
+import { hasActiveFilters, parseBookingListParams } from "@/lib/bookings/booking-list-params";
+import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
+import type { BookingListRow } from "@/lib/bookings/list-bookings";
+import { formatPhone } from "@/lib/bookings/phone";
+import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
+import { formatInZone, zoneOffsetMinutes } from "@/lib/time/zoned";
+
+export const metadata: Metadata = { title: "Bookings" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const capitalized = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
+
+function tableRow(row: BookingListRow, viewerZone: string | null): BookingTableRow {
+  const zone = row.specialistTimezone ?? FALLBACK_TIME_ZONE;
+  const sameClock = viewerZone === null || zoneOffsetMinutes(row.appointmentDate, zone) === zoneOffsetMinutes(row.appointmentDate, viewerZone);
+  const progress = PROGRESS_LABELS[row.currentProgress as ProgressStage];
+  return {
+    id: row.id,
+    examineeName: row.examineeName,
+    phone: formatPhone(row.examineePhone),
+    when: formatInZone(row.appointmentDate, zone),
+    whenViewer: sameClock ? null : formatInZone(row.appointmentDate, viewerZone!, { weekday: undefined, year: undefined }),
+    specialistName: row.specialistName,
+    organizationName: row.organizationName,
+    teamName: row.teamName,
+    appointmentType: row.appointmentType,
+    meetingLink: row.meetingLink,
+    progressLabel: progress.label,
+    progressTone: progress.tone,
+    source: row.source,
+    created: row.createdAt ? formatInZone(row.createdAt, viewerZone ?? FALLBACK_TIME_ZONE, { weekday: undefined, hour: undefined, minute: undefined, timeZoneName: undefined }) : "—",
+  };
+}
+
+export default async function BookingsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requireActor();
+  const state = parseBookingListParams(await searchParams);
+  const viewerZone = await viewerTimeZone();
+  const db = getDb();
+  const [page, options] = await Promise.all([
+    listBookingPageForViewer(db, actor, state, viewerZone ?? FALLBACK_TIME_ZONE),
+    bookingFilterOptions(db, actor),
+  ]);
+  const filtered = hasActiveFilters(state);
+  const { filters } = state;
+
+  return (
+    <section className="space-y-4">
+      <ViewerTimeZoneSync current={viewerZone} />
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">Bookings</h1>
+          <p className="mt-1 text-sm text-slate-600" data-testid="booking-count">
+            {page.total === 0 ? (filtered ? "No bookings match." : "No bookings you can see yet.") : `${page.total.toLocaleString("en-US")}${page.totalIsCapped ? "+" : ""} bookings`}
+          </p>
+        </div>
+        {canBookForAnyOrganization(actor) && (
+          <Link href="/specialists" className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500">Book an examination</Link>
+        )}
+      </div>
+      <BookingsToolbar
+        search={state.search}
+        hasFilters={filtered}
+        filters={{
+          status: filters.status?.join(",") ?? "",
+          progress: filters.progress?.join(",") ?? "",
+          specialist: filters.specialistId ?? "",
+          team: filters.teamId ?? "",
+          type: filters.appointmentType ?? "",
+          source: filters.source ?? "",
+          from: filters.from ?? "",
+          to: filters.to ?? "",
+        }}
+        options={{
+          progress: PROGRESS_STAGES.map((p) => ({ value: p, label: PROGRESS_LABELS[p].label })),
+          status: BOOKING_STATUSES.map((s) => ({ value: s, label: capitalized(s) })),
+          specialist: options.specialists.map((s) => ({ value: s.id, label: s.name })),
+          team: [{ value: NO_TEAM, label: "No team" }, ...options.teams.map((t) => ({ value: t.id, label: options.teams.length > 4 ? `${t.organizationName} — ${t.name}` : t.name }))],
+          type: [{ value: "in_person", label: "In person" }, { value: "telehealth", label: "Telehealth" }],
+          source: [{ value: "portal", label: "Booked in the portal" }, { value: "acuity_direct", label: "Made in Acuity" }],
+        }}
+      />
+      {page.rows.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center" data-testid="bookings-empty">
+          <p className="font-medium">{filtered ? "No bookings match your search and filters." : "No bookings yet."}</p>
+          <p className="mt-1 text-sm text-slate-600">
+            {filtered ? (
+              <>Try fewer filters, or <Link href="/bookings" className="text-indigo-700 underline">clear them all</Link>.</>
+            ) : canBookForAnyOrganization(actor) ? (
+              <>When you book an examination it appears here. <Link href="/specialists" className="text-indigo-700 underline">Find a specialist</Link>.</>
+            ) : (
+              "Examinations booked with you will appear here."
+            )}
+          </p>
+        </div>
+      ) : (
+        <BookingsTable
+          rows={page.rows.map((row) => tableRow(row, viewerZone))}
+          sorting={[{ id: state.sort.column, desc: state.sort.direction === "desc" }]}
+          pagination={{ pageIndex: state.page - 1, pageSize: state.pageSize }}
+          rowCount={page.total}
+          rowCountIsCapped={page.totalIsCapped}
+          hasNextPage={page.hasNextPage}
+        />
+      )}
+    </section>
+  );
+}

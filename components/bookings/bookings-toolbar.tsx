@@ -1,0 +1,105 @@
+"use client";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
+
+export interface FilterOption {
+  value: string;
+  label: string;
+}
+
+interface Props {
+  search: string;
+  filters: Record<string, string>;
+  options: Record<"status" | "progress" | "specialist" | "team" | "type" | "source", FilterOption[]>;
+  hasFilters: boolean;
+}
+
+const SEARCH_DELAY_MS = 300;
+const FILTERS: { key: keyof Props["options"]; label: string; all: string }[] = [
+  { key: "progress", label: "Progress", all: "Any progress" },
+  { key: "status", label: "Status", all: "Any status" },
+  { key: "specialist", label: "Specialist", all: "Any specialist" },
+  { key: "team", label: "Team", all: "Any team" },
+  { key: "type", label: "Type", all: "Any type" },
+  { key: "source", label: "Source", all: "Any source" },
+];
+
+/** Search as you type (debounced) and the filters; every change is a URL change, back to page 1. */
+export function BookingsToolbar({ search, filters, options, hasFilters }: Props) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [text, setText] = useState(search);
+  const [pending, startTransition] = useTransition();
+  const lastSent = useRef(search);
+
+  const apply = (changes: Record<string, string>) => {
+    const params = new URLSearchParams(searchParams.toString());
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) params.set(key, value);
+      else params.delete(key);
+    }
+    params.delete("page");
+    startTransition(() => router.replace(`${pathname}${params.size ? `?${params}` : ""}`, { scroll: false }));
+  };
+
+  useEffect(() => {
+    if (text.trim() === lastSent.current) return;
+    const timer = setTimeout(() => {
+      lastSent.current = text.trim();
+      apply({ q: text.trim() });
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only typing should trigger a search
+  }, [text]);
+
+  const tooShort = text.trim().length > 0 && text.trim().length < 3 && text.replace(/\D/g, "").length < 3;
+  return (
+    <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <label className="flex-1">
+          <span className="sr-only">Search bookings</span>
+          <input
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder="Search examinee name or phone…"
+            className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            aria-describedby="search-hint"
+          />
+        </label>
+        {pending && <span className="text-xs text-slate-500" aria-live="polite">Updating…</span>}
+        {hasFilters && (
+          <Link href={pathname} className="text-sm text-indigo-700 hover:underline" onClick={() => setText("")}>Clear all</Link>
+        )}
+      </div>
+      <p id="search-hint" className={`text-xs ${tooShort ? "text-amber-700" : "text-slate-500"}`}>
+        {tooShort ? "Type at least 3 letters or digits to search." : "Any part of the name, or phone digits in any format."}
+      </p>
+      <div className="flex flex-wrap items-end gap-2 text-sm">
+        {FILTERS.map(({ key, label, all }) => (
+          <label key={key} className="flex flex-col text-xs text-slate-500">
+            {label}
+            <select
+              value={filters[key] ?? ""}
+              onChange={(e) => apply({ [key]: e.target.value })}
+              className="mt-0.5 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-800"
+            >
+              <option value="">{all}</option>
+              {options[key].map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            </select>
+          </label>
+        ))}
+        <label className="flex flex-col text-xs text-slate-500">
+          From
+          <input type="date" value={filters.from ?? ""} onChange={(e) => apply({ from: e.target.value })} className="mt-0.5 rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-800" />
+        </label>
+        <label className="flex flex-col text-xs text-slate-500">
+          To
+          <input type="date" value={filters.to ?? ""} onChange={(e) => apply({ to: e.target.value })} className="mt-0.5 rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-800" />
+        </label>
+      </div>
+    </div>
+  );
+}

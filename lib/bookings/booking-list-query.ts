@@ -1,0 +1,80 @@
+/**
+ * The filters, search and sort of the bookings table as SQL — always ANDed with the viewer's
+ * visibility condition by the list and count queries, never used alone.
+ */
+import { asc, desc, eq, gte, ilike, inArray, isNull, like, lt, or, type SQL } from "drizzle-orm";
+import { bookings, specialists } from "@/db/schema";
+import type { AppointmentType, BookingSource, BookingStatus, ProgressStage } from "@/db/schema/enums";
+import { zonedWallTimeToInstant } from "@/lib/time/zoned";
+import { phoneDigits } from "./phone";
+
+export const BOOKING_SORT_COLUMNS = ["appointmentDate", "examineeName", "specialist", "progress", "createdAt"] as const;
+export type BookingSortColumn = (typeof BOOKING_SORT_COLUMNS)[number];
+export interface BookingSort {
+  column: BookingSortColumn;
+  direction: "asc" | "desc";
+}
+export const DEFAULT_BOOKING_SORT: BookingSort = { column: "appointmentDate", direction: "desc" };
+
+/** The value that stands for "bookings without a team" in the team filter. */
+export const NO_TEAM = "none";
+
+export interface BookingListFilters {
+  status?: BookingStatus[];
+  progress?: ProgressStage[];
+  specialistId?: string;
+  /** A team id, or NO_TEAM. */
+  teamId?: string;
+  appointmentType?: AppointmentType;
+  source?: BookingSource;
+  /** Inclusive days (YYYY-MM-DD) of the appointment, in `timeZone`. */
+  from?: string;
+  to?: string;
+  timeZone?: string;
+}
+
+/** Search needs three characters (or three digits): shorter ones match nearly everything. */
+export const MIN_SEARCH_LENGTH = 3;
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Examinee name (any part, any case) or phone (the digits, in any format, any part). */
+export function searchCondition(search: string | undefined): SQL | undefined {
+  const text = search?.trim() ?? "";
+  const digits = phoneDigits(text);
+  const byName = text.length >= MIN_SEARCH_LENGTH ? ilike(bookings.examineeName, `%${escapeLike(text)}%`) : undefined;
+  const byPhone = digits.length >= MIN_SEARCH_LENGTH ? like(bookings.examineePhone, `%${digits}%`) : undefined;
+  return byName && byPhone ? or(byName, byPhone) : (byName ?? byPhone);
+}
+
+const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+export function filterConditions(filters: BookingListFilters = {}): SQL[] {
+  const zone = filters.timeZone ?? "UTC";
+  const conditions: (SQL | undefined)[] = [
+    filters.status?.length ? inArray(bookings.status, filters.status) : undefined,
+    filters.progress?.length ? inArray(bookings.currentProgress, filters.progress) : undefined,
+    filters.specialistId ? eq(bookings.specialistId, filters.specialistId) : undefined,
+    filters.teamId ? (filters.teamId === NO_TEAM ? isNull(bookings.teamId) : eq(bookings.teamId, filters.teamId)) : undefined,
+    filters.appointmentType ? eq(bookings.appointmentType, filters.appointmentType) : undefined,
+    filters.source ? eq(bookings.source, filters.source) : undefined,
+    filters.from ? gte(bookings.appointmentDate, zonedWallTimeToInstant(filters.from, "00:00", zone)) : undefined,
+    filters.to ? lt(bookings.appointmentDate, zonedWallTimeToInstant(nextDay(filters.to), "00:00", zone)) : undefined,
+  ];
+  return conditions.filter((c): c is SQL => c !== undefined);
+}
+
+const SORT_EXPRESSIONS = {
+  appointmentDate: bookings.appointmentDate,
+  examineeName: bookings.examineeName,
+  specialist: specialists.name,
+  progress: bookings.currentProgress,
+  createdAt: bookings.createdAt,
+} as const;
+
+/** ORDER BY for a sort, with the booking id as the tie-breaker so pages never overlap. */
+export function sortOrder(sort: BookingSort = DEFAULT_BOOKING_SORT): SQL[] {
+  const direction = sort.direction === "asc" ? asc : desc;
+  return [direction(SORT_EXPRESSIONS[sort.column]), direction(bookings.id)];
+}
+

@@ -1,0 +1,86 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { members, teamMembers } from "@/db/schema";
+import { loadActor } from "@/lib/authz/load-actor";
+import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
+import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
+import { countBookingsForViewer } from "@/lib/bookings/count-bookings";
+import { ACTOR_KEYS, BOOKING_KEYS, VISIBLE, type BookingKey, type IdOf } from "../support/authz-fixture";
+import { insertAuthzWorld } from "../support/insert-authz-world";
+
+let id: IdOf;
+let bookingIds: Record<BookingKey, string>;
+
+beforeAll(async () => {
+  ({ id, bookingIds } = await insertAuthzWorld());
+  const now = new Date();
+  await getDb().insert(members).values([
+    { organizationId: id("A"), userId: id("ownerA"), role: "owner", createdAt: now },
+    { organizationId: id("A"), userId: id("adminA"), role: "admin", createdAt: now },
+    { organizationId: id("A"), userId: id("memberA1"), role: "member", createdAt: now },
+    { organizationId: id("A"), userId: id("memberNoTeamA"), role: "member", createdAt: now },
+    { organizationId: id("B"), userId: id("memberB1"), role: "member", createdAt: now },
+  ]);
+  await getDb().insert(teamMembers).values([
+    { teamId: id("A2"), userId: id("adminA") },
+    { teamId: id("A1"), userId: id("memberA1") },
+    { teamId: id("B1"), userId: id("memberB1") },
+  ]);
+});
+
+/** The fixture bookings (by key) on the viewer's table for these URL params. */
+async function tableFor(actorKey: (typeof ACTOR_KEYS)[number], params: Record<string, string>) {
+  const actor = (await loadActor(getDb(), id(actorKey), null))!;
+  const state = parseBookingListParams({ size: "100", ...params });
+  const page = await listBookingPageForViewer(getDb(), actor, state, "UTC");
+  const keyOf = new Map(Object.entries(bookingIds).map(([key, bookingId]) => [bookingId, key as BookingKey]));
+  return page.rows.map((r) => keyOf.get(r.id)).filter((k): k is BookingKey => k !== undefined);
+}
+
+const visibleOf = (actorKey: (typeof ACTOR_KEYS)[number], among: readonly BookingKey[] = BOOKING_KEYS) =>
+  among.filter((key) => VISIBLE[actorKey][key]);
+
+describe.each(ACTOR_KEYS)("the bookings table for %s", (actorKey) => {
+  it("searches by any part of the examinee name, case-insensitively, within what they may see", async () => {
+    const found = await tableFor(actorKey, { q: `examinee ATEAM` });
+    expect(found.sort()).toEqual(visibleOf(actorKey, ["aTeam1", "aTeam2", "aTeam2ForMember"]).sort());
+  });
+
+  it("searches by phone digits typed in any format", async () => {
+    const found = await tableFor(actorKey, { q: "(212) 555-01" });
+    expect(found.sort()).toEqual(visibleOf(actorKey).sort());
+  });
+
+  it("filters by team without widening the scope", async () => {
+    const found = await tableFor(actorKey, { team: id("A1") });
+    expect(found).toEqual(visibleOf(actorKey, ["aTeam1"]));
+  });
+
+  it("filters by the no-team choice", async () => {
+    const found = await tableFor(actorKey, { team: "none" });
+    expect(found.sort()).toEqual(visibleOf(actorKey, ["aNoTeam", "bNoTeam"]).sort());
+  });
+
+  it("filters by specialist and sorts by examinee name", async () => {
+    const found = await tableFor(actorKey, { specialist: id("S2"), sort: "examineeName.asc" });
+    const expected = visibleOf(actorKey, ["aNoTeam", "aTeam1", "aTeam2ForMember", "bNoTeam"]).sort((a, b) => `Examinee ${a}`.localeCompare(`Examinee ${b}`));
+    expect(found).toEqual(expected);
+  });
+});
+
+it("pages with an exact count, and stops counting at the cap", async () => {
+  const admin = (await loadActor(getDb(), id("platformAdmin"), null))!;
+  const state = parseBookingListParams({ q: "Examinee", size: "10" });
+  const page = await listBookingPageForViewer(getDb(), admin, { ...state, pageSize: 2, page: 2 }, "UTC");
+  const total = await countBookingsForViewer(getDb(), admin, { search: "Examinee" });
+  expect(total.total).toBeGreaterThanOrEqual(6);
+  expect(page.rows).toHaveLength(2);
+  expect(await countBookingsForViewer(getDb(), admin, { search: "Examinee" }, 3)).toEqual({ total: 3, capped: true });
+});
+
+it("filters by appointment date range in the viewer's zone", async () => {
+  // The fixture's bookings are 1..6 days ahead; a range of the first two days holds two of them.
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const found = await tableFor("platformAdmin", { from: day(1), to: day(2) });
+  expect(found.sort()).toEqual(["aNoTeam", "aTeam1"].sort());
+});
