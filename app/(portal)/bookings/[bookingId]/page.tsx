@@ -9,6 +9,7 @@ import { RescheduleControl } from "@/components/bookings/reschedule-control";
 import { ViewerTimeZoneSync } from "@/components/bookings/viewer-time-zone-sync";
 import { ZonedTime } from "@/components/bookings/zoned-time";
 import { BookingDocumentsSection } from "@/components/documents/booking-documents-section";
+import { BookingAuditTab } from "@/components/admin/booking-audit-tab";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-session";
 import { zoneOf } from "@/lib/availability/calendar-of";
@@ -119,6 +120,8 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
 
       <BookingProgressPanel booking={booking} actor={actor} />
       <BookingDocumentsSection booking={booking} actor={actor} />
+      {/* Admins only: the component renders nothing for anyone else. */}
+      <BookingAuditTab actor={actor} bookingId={booking.booking.id} />
     </article>
   );
 }

@@ -14,8 +14,8 @@ import { loadActor } from "@/lib/authz/load-actor";
 import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
 import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import { createScratchDatabase } from "@/tests/support/scratch-database";
-import { generateBookings, type BenchShape } from "./bench/generate-bookings";
-import { planShape } from "./bench/explain-shape";
+import { generateBookings, type BenchShape } from "./generate-bookings";
+import { planShape } from "./explain-shape";
 
 const SHAPE: BenchShape = {
   bookings: Number(process.env.BENCH_BOOKINGS ?? 1_000_000),
@@ -25,16 +25,6 @@ const SHAPE: BenchShape = {
   membersPerOrganization: 12,
 };
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
-/**
- * Indexes this benchmark shows are needed (deep pages of one specialist or organization,
- * progress + date filters) but that no migration has yet. BENCH_PROPOSED_INDEXES=1 adds them
- * to the scratch database so their effect can be measured; the default measures the schema as migrated.
- */
-const PROPOSED_INDEXES = [
-  "CREATE INDEX idx_bookings_specialist_date ON bookings (specialist_id, appointment_date, id)",
-  "CREATE INDEX idx_bookings_organization_date ON bookings (organization_id, appointment_date, id)",
-  "CREATE INDEX idx_bookings_progress_date ON bookings (current_progress, appointment_date)",
-];
 const WARMUP = 5;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -47,11 +37,6 @@ async function main() {
     await migrateDatabase(scratch.url);
     let started = Date.now();
     await generateBookings(pool, SHAPE);
-    if (process.env.BENCH_PROPOSED_INDEXES === "1") {
-      for (const ddl of PROPOSED_INDEXES) await pool.query(ddl);
-      await pool.query("ANALYZE bookings");
-      console.log(`proposed indexes added:\n  ${PROPOSED_INDEXES.join(";\n  ")};`);
-    }
     const { rows: [size] } = await pool.query<{ n: string; bytes: string }>(
       "SELECT count(*) AS n, pg_size_pretty(pg_total_relation_size('bookings')) AS bytes FROM bookings",
     );
