@@ -85,3 +85,23 @@ export const DEMO_CALENDARS: DemoCalendar[] = [
     workingHours: { days: weekdays, start: "10:00", end: "18:00" },
   },
 ];
+
+/**
+ * Calendars the demo Acuity account has but no specialist is linked to yet — what an admin
+ * picks when creating a specialist from a calendar (Admin → Specialists).
+ */
+export const UNLINKED_DEMO_CALENDARS: DemoCalendar[] = [
+  {
+    id: 7107,
+    specialistName: "Dr. Grace Liu",
+    email: "grace.liu@specialists.test",
+    specialty: "Rheumatology",
+    location: "1200 4th Ave, Seattle, WA",
+    city: "Seattle",
+    timezone: "America/Los_Angeles",
+    workingHours: { days: weekdays, start: "09:00", end: "17:00" },
+  },
+];
+
+/** Every calendar of the demo Acuity account, as the emulator serves them. */
+export const ACUITY_DEMO_ACCOUNT_CALENDARS: DemoCalendar[] = [...DEMO_CALENDARS, ...UNLINKED_DEMO_CALENDARS];

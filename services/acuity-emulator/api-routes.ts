@@ -4,7 +4,7 @@ import type { DemoCalendar } from "@/lib/acuity/demo-calendars";
 import { cancelAppointment, createAppointment, rescheduleAppointment, updateAppointment, type OperationContext } from "./appointments";
 import { isBookable, openDatesIn, openSlotsOn, type SlotContext } from "./availability";
 import { APPOINTMENT_TYPES, calendarOffersType, calendarsOffering, findAppointmentType, findCalendar, renderAppointmentType, renderCalendar } from "./catalog";
-import { DEMO_CALENDARS } from "@/lib/acuity/demo-calendars";
+import { ACUITY_DEMO_ACCOUNT_CALENDARS } from "@/lib/acuity/demo-calendars";
 import { EmulatorHttpError, badRequest, notFound, readJsonObject, toId } from "./http-util";
 import { renderAppointment } from "./render";
 import { instantFromInput } from "./state";
@@ -111,7 +111,7 @@ function listAppointments(ctx: OperationContext, params: URLSearchParams): ApiAn
 export async function routeApi(ctx: OperationContext, req: IncomingMessage, path: string, params: URLSearchParams): Promise<ApiAnswer> {
   const method = req.method ?? "GET";
   const admin = params.get("admin") === "true";
-  if (method === "GET" && path === "/calendars") return ok(DEMO_CALENDARS.map(renderCalendar));
+  if (method === "GET" && path === "/calendars") return ok(ACUITY_DEMO_ACCOUNT_CALENDARS.map(renderCalendar));
   if (method === "GET" && path === "/appointment-types") return ok(APPOINTMENT_TYPES.map(renderAppointmentType));
   if (method === "GET" && path === "/availability/dates") return availabilityDates(ctx, params);
   if (method === "GET" && path === "/availability/times") return availabilityTimes(ctx, params);

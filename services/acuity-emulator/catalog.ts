@@ -1,5 +1,5 @@
 /** The emulator's calendars and appointment types, straight from the shared demo ids. */
-import { DEMO_APPOINTMENT_TYPES, DEMO_CALENDARS, type DemoCalendar } from "@/lib/acuity/demo-calendars";
+import { ACUITY_DEMO_ACCOUNT_CALENDARS, DEMO_APPOINTMENT_TYPES, type DemoCalendar } from "@/lib/acuity/demo-calendars";
 
 export interface EmulatorAppointmentType {
   id: number;
@@ -15,7 +15,7 @@ export const APPOINTMENT_TYPES: EmulatorAppointmentType[] = [
 ];
 
 export function findCalendar(id: number): DemoCalendar | undefined {
-  return DEMO_CALENDARS.find((calendar) => calendar.id === id);
+  return ACUITY_DEMO_ACCOUNT_CALENDARS.find((calendar) => calendar.id === id);
 }
 
 export function findAppointmentType(id: number): EmulatorAppointmentType | undefined {
@@ -28,7 +28,7 @@ export function calendarOffersType(calendar: DemoCalendar, type: EmulatorAppoint
 }
 
 export function calendarsOffering(type: EmulatorAppointmentType): DemoCalendar[] {
-  return DEMO_CALENDARS.filter((calendar) => calendarOffersType(calendar, type));
+  return ACUITY_DEMO_ACCOUNT_CALENDARS.filter((calendar) => calendarOffersType(calendar, type));
 }
 
 export function renderCalendar(calendar: DemoCalendar) {

@@ -1,14 +1,15 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { ARTIFACTS_DIR } from "./support/paths";
+import { UNLINKED_DEMO_CALENDARS } from "@/lib/acuity/demo-calendars";
 import { queryPortalDatabase, signIn } from "./support/portal";
 
 const ORG = "Bayside Claims";
 const TEAM = "Property";
 const INVITEE = { email: "riley.referrer@bayside.test", name: "Riley Referrer", password: "riley-password-2026" };
 const SPECIALIST = { email: "nora.quinn@specialists.test", name: "Dr. Nora Quinn" };
-/** Dr. Brennan's calendar in the emulator. The emulator knows only the six demo calendars and the seed links them all. */
-const CALENDAR_ID = "7106";
+/** The demo Acuity account's calendar that no specialist is linked to yet (Dr. Grace Liu). */
+const CALENDAR_ID = String(UNLINKED_DEMO_CALENDARS[0]!.id);
 
 const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 
@@ -67,8 +68,6 @@ test("an admin sets up an organization, invites a referrer who joins, adds a spe
   await createUser.getByLabel("Password (10+ characters)").fill("nora-password-2026");
   await createUser.getByRole("button", { name: "Create user" }).click();
   await expect(createUser.getByRole("status")).toHaveText("User created.");
-
-  await queryPortalDatabase(`UPDATE specialists SET acuity_calendar_id = 'retired-' || acuity_calendar_id WHERE acuity_calendar_id = $1`, [CALENDAR_ID]);
   await mainNav(page).getByRole("link", { name: "Specialists" }).click();
   const createSpecialist = page.getByTestId("create-specialist-form");
   await createSpecialist.getByLabel("User e-mail").fill(SPECIALIST.email);

@@ -36,11 +36,8 @@ test("a specialist lands on their examinations: today's, what needs attention an
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, "specialist-home.png"), fullPage: true });
 });
 
-// Needs the booking page (issue 4) and the documents section (issue 5); runs once they are merged.
-const bookingPageExists = fs.existsSync(path.join(process.cwd(), "app", "(portal)", "bookings", "[bookingId]", "page.tsx"));
 
 test("the specialist starts the report, uploads it and marks it ready; the referrer sees the stage and downloads it", async ({ page }) => {
-  test.skip(!bookingPageExists, "needs the booking page /bookings/[bookingId] (issue 4)");
   const exam = await insertTodaysExamination();
   await signIn(page, SPECIALIST.email);
   await page.getByTestId("agenda-item").filter({ hasText: exam.examineeName }).getByTestId("examinee").click();
@@ -62,16 +59,15 @@ test("the specialist starts the report, uploads it and marks it ready; the refer
   await expect(panel.getByTestId("progress-move-report_generated")).toBeDisabled();
   await expect(panel.getByTestId("progress-move-report_generated-reason")).toContainText("Upload the report first");
 
-  // Upload through the documents section (issue 5). ASSUMED contract: a category select and a
-  // file input inside data-testid="documents-section"; adjust to that section's real controls.
+  // Upload the report through the documents section, and wait until it is confirmed.
   const documentsSection = page.getByTestId("documents-section");
-  await documentsSection.getByLabel(/category/i).selectOption("report");
-  await documentsSection.locator('input[type="file"]').setInputFiles({
+  await documentsSection.getByTestId("upload-category").selectOption({ label: "Report" });
+  await documentsSection.getByTestId("upload-input").setInputFiles({
     name: "ime-report.pdf",
     mimeType: "application/pdf",
     buffer: Buffer.from("%PDF-1.4\n% IME report\n"),
   });
-  await expect(documentsSection).toContainText("ime-report.pdf");
+  await expect(page.getByTestId("documents-group-report").getByTestId("document-name")).toHaveText(["ime-report.pdf"]);
 
   await page.reload();
   await panel.getByTestId("progress-move-report_generated").click();
@@ -86,7 +82,7 @@ test("the specialist starts the report, uploads it and marks it ready; the refer
   await expect(page.getByTestId("progress-entry").last().getByTestId("progress-entry-by")).toHaveText(SPECIALIST.name);
   // The referrer may not move the report along.
   await expect(page.getByTestId("progress-move-report_generated")).toHaveCount(0);
-  const download = page.waitForEvent("download");
-  await page.getByTestId("documents-section").getByRole("link", { name: /ime-report\.pdf/ }).click();
-  expect((await download).suggestedFilename()).toBe("ime-report.pdf");
+  const reportRow = page.getByTestId("documents-group-report").getByTestId("document-row").filter({ hasText: "ime-report.pdf" });
+  const [download] = await Promise.all([page.waitForEvent("download"), reportRow.getByRole("button", { name: "Download ime-report.pdf" }).click()]);
+  expect(download.suggestedFilename()).toBe("ime-report.pdf");
 });

@@ -4,7 +4,9 @@ import * as t from "@/db/schema";
 import { ACTOR_KEYS, BOOKING_KEYS, buildBookings, type BookingKey, type IdOf } from "./authz-fixture";
 
 /** Inserts the fixture world with ids unique to this call; returns the id mapper and booking ids. */
-export async function insertAuthzWorld(): Promise<{ id: IdOf; bookingIds: Record<BookingKey, string> }> {
+export async function insertAuthzWorld(
+  options: { examineePhone?: string } = {},
+): Promise<{ id: IdOf; bookingIds: Record<BookingKey, string> }> {
   const tag = randomBytes(4).toString("hex");
   const id: IdOf = (key) => `${tag}-${key}`;
   const db = getDb();
@@ -35,7 +37,7 @@ export async function insertAuthzWorld(): Promise<{ id: IdOf; bookingIds: Record
       acuityAppointmentId: `${tag}-${i}`,
       ...facts[key],
       examineeName: `Examinee ${key}`,
-      examineePhone: "+12125550100",
+      examineePhone: options.examineePhone ?? "+12125550100",
       appointmentDate: new Date(now.getTime() + (i + 1) * 86_400_000),
       appointmentType: "telehealth" as const,
     })),
