@@ -87,8 +87,22 @@ test("an admin sets up an organization, invites a referrer who joins, adds a spe
   await row.getByRole("button", { name: "Start" }).click();
   await expect(page.getByTestId("impersonation-banner")).toContainText(`Impersonating ${INVITEE.name}`);
   expect((await page.goto("/admin/audit"))?.status()).toBe(404);
-  await page.goto("/bookings");
-  // (Booking for them needs the booking form of issue 4; it is not part of this spec yet.)
+  // Book an examination for them: the first free telehealth time of Dr. Brennan.
+  await page.goto("/specialists?specialty=Psychology&telehealth=1");
+  await page.getByTestId("specialist-card").filter({ hasText: "Dr. Lucas Brennan" }).getByRole("link", { name: "Choose a time" }).click();
+  const freeTimes = page.getByRole("list", { name: "Free times" }).getByRole("button");
+  await expect(freeTimes.first()).toBeVisible();
+  await freeTimes.first().click();
+  await page.getByLabel("Examinee full name").fill("Morgan Onboarding");
+  await page.getByLabel("Examinee phone").fill("(415) 555-0142");
+  await page.getByRole("button", { name: "Book examination" }).click();
+  await expect(page).toHaveURL(/\/bookings\/[a-z0-9]+\?booked=1$/);
+  const [booked] = await queryPortalDatabase<{ by: string; for: string | null }>(
+    `SELECT creator.email AS by, beneficiary.email AS for FROM bookings b
+       JOIN users creator ON creator.id = b.created_by_id LEFT JOIN users beneficiary ON beneficiary.id = b.created_for_id
+      WHERE b.examinee_name = 'Morgan Onboarding'`,
+  );
+  expect(booked).toEqual({ by: "admin@ime.test", for: INVITEE.email });
   await page.getByTestId("impersonation-banner").getByRole("button", { name: "Stop impersonating" }).click();
   await expect(page).toHaveURL(/\/admin\/users$/);
 
@@ -99,6 +113,7 @@ test("an admin sets up an organization, invites a referrer who joins, adds a spe
   const rows = page.getByTestId("audit-row");
   await expect(rows.filter({ hasText: "impersonation.started" })).toHaveCount(1);
   await expect(rows.filter({ hasText: "impersonation.stopped" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "booking.created" })).toHaveCount(1);
   await rows.filter({ hasText: "impersonation.started" }).getByRole("button", { name: "Show details" }).click();
   await expect(page.getByTestId("audit-metadata")).toContainText("Onboarding call, ticket 9001");
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, "admin-audit-trail.png"), fullPage: true });
@@ -111,7 +126,7 @@ test("an admin sets up an organization, invites a referrer who joins, adds a spe
   const csv = await page.request.get(`/api/admin/audit/export?impersonated=${encodeURIComponent(INVITEE.email)}`);
   expect(csv.status()).toBe(200);
   const lines = (await csv.text()).trim().split("\r\n");
-  expect(lines.slice(1).map((line) => line.split(",")[5]).sort()).toEqual(["impersonation.started", "impersonation.stopped"]);
+  expect(lines.slice(1).map((line) => line.split(",")[5]).sort()).toEqual(["booking.created", "impersonation.started", "impersonation.stopped"]);
 
   const created = await queryPortalDatabase<{ action: string }>(
     `SELECT action FROM audit_logs a JOIN users u ON u.id = a.user_id WHERE u.email = 'admin@ime.test' AND action IN ('organization.created','team.created','invitation.created','user.created','specialist.created') ORDER BY timestamp`,
