@@ -1,13 +1,6 @@
 import Link from "next/link";
+import { ADMIN_SECTIONS } from "@/components/shell/admin-sections";
 
-export const ADMIN_SECTIONS = [
-  { href: "/admin/users", label: "Users" },
-  { href: "/admin/organizations", label: "Organizations" },
-  { href: "/admin/specialists", label: "Specialists" },
-  { href: "/admin/bookings", label: "Bookings" },
-  { href: "/admin/audit", label: "Audit trail" },
-  { href: "/admin/outbox", label: "Outbox" },
-] as const;
 
 export function AdminNav() {
   return (

@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/authz/actor";
+import { ADMIN_SECTIONS } from "./admin-sections";
 import { canBookForAnyOrganization, canUseAdminConsole, hasSpecialistWorkspace } from "@/lib/authz/policy";
 
 export interface NavItem {
@@ -14,16 +15,8 @@ export function navItemsFor(actor: Actor): NavItem[] {
   if (canBookForAnyOrganization(actor)) {
     items.push({ href: "/specialists", label: "Find a specialist" }, { href: "/bookings/new", label: "New booking" });
   }
-  if (canUseAdminConsole(actor)) {
-    items.push(
-      { href: "/admin/users", label: "Users" },
-      { href: "/admin/organizations", label: "Organizations" },
-      { href: "/admin/specialists", label: "Specialists" },
-      { href: "/admin/bookings", label: "Booking admin" },
-      { href: "/admin/audit", label: "Audit trail" },
-      { href: "/admin/webhooks", label: "Webhooks" },
-    );
-  }
+  // One entry; the admin console's own navigation lists its sections (admin-sections.ts).
+  if (canUseAdminConsole(actor)) items.push({ href: ADMIN_SECTIONS[0].href, label: "Admin" });
   return items;
 }
 

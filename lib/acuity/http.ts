@@ -1,6 +1,7 @@
 /**
  * The transport every Acuity call goes through: basic auth, a timeout per attempt, the
- * process-wide limiter, retries for GETs only, and zod parsing of every answer.
+ * process-wide limiter, retries for GETs (and for anything refused with 429), and zod parsing
+ * of every answer.
  */
 import type { z } from "zod";
 import { DEFAULT_ACUITY_TIMEOUT_MS, type AcuityConfig } from "./config";
@@ -10,7 +11,7 @@ import { sharedAcuityLimiter, type RequestLimiter } from "./rate-limiter";
 export interface AcuityTransportOptions {
   config: AcuityConfig;
   limiter?: RequestLimiter;
-  /** Extra attempts after the first one, GETs only. */
+  /** Extra attempts after the first one: GETs, and any request refused with 429. */
   maxRetries?: number;
   retryBaseDelayMs?: number;
   /** Longest we wait between attempts; a longer Retry-After means "give up now". */
@@ -117,7 +118,8 @@ export function createAcuityTransport(options: AcuityTransportOptions): AcuityTr
         });
       }
 
-      if (retryable && attempt < maxRetries && (status === 429 || status >= 500)) {
+      // A 429 means Acuity refused before doing anything, so even a booking may be sent again.
+      if (attempt < maxRetries && (status === 429 || (retryable && status >= 500))) {
         const delay = parseRetryAfter(retryAfter) ?? backoffDelay(attempt, baseDelay, maxDelay);
         if (delay <= maxDelay) {
           await sleep(delay);

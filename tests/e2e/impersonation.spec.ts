@@ -17,7 +17,8 @@ test("a referrer sees only their organization's bookings; an admin impersonates 
   const asAdmin = await visibleBookings(page);
   expect(asAdmin.organizations.length).toBeGreaterThan(1);
 
-  await page.getByRole("link", { name: "Users" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
   const row = page.getByTestId(`user-row-${REFERRER.email}`);
   await row.getByRole("button", { name: "Impersonate" }).click();
   await row.getByLabel(`Reason for impersonating ${REFERRER.name}`).fill("Reproducing support ticket 4711");
@@ -30,7 +31,7 @@ test("a referrer sees only their organization's bookings; an admin impersonates 
   await expect(banner).toContainText(/\d+ min left/);
   const whileImpersonating = await visibleBookings(page);
   expect(whileImpersonating).toEqual(asReferrer);
-  await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveCount(0);
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, "impersonation-banner.png"), fullPage: true });
 
   // The admin console is not reachable while acting as the referrer.

@@ -84,6 +84,19 @@ describe("Acuity transport", () => {
     expect(calls).toHaveLength(1);
   });
 
+  it("sends a booking again after a 429, which Acuity answers before doing anything", async () => {
+    const appointment = { id: 1, datetime: "2026-12-01T09:00:00-0500", duration: "60", calendarID: 7101, appointmentTypeID: 501,
+      firstName: "Ann", lastName: "Lee", email: "ann@example.test", phone: "", timezone: "America/New_York",
+      calendarTimezone: "America/New_York", canceled: false, location: "", notes: "", forms: [], scheduledBy: null,
+      datetimeCreated: "2026-11-22T10:00:00-0500", calendar: "Dr. Amelia Hart", type: "IME" };
+    const { acuity, calls } = client([acuityError(429, "too_many_requests"), json(200, appointment)]);
+    const booked = await acuity.createAppointment({
+      datetime: "2026-12-01T09:00:00-0500", appointmentTypeID: 501, calendarID: 7101, firstName: "Ann", lastName: "Lee", email: "ann@example.test",
+    });
+    expect(booked.id).toBe(1);
+    expect(calls.map((c) => c.init.method)).toEqual(["POST", "POST"]);
+  });
+
   it("stops retrying when Retry-After is longer than it is willing to wait", async () => {
     const { acuity, calls } = client([acuityError(429, "too_many_requests")].map((a) => () => {
       const response = a();
