@@ -15,7 +15,13 @@ export type ApplyOutcome =
   | { outcome: "stale" }
   | { outcome: "ignored"; reason: string };
 
-const SYNCED_FIELDS = ["appointmentDate", "meetingLink", "examineeName", "examineePhone", "examineeEmail"] as const;
+/**
+ * Acuity is the truth for the appointment itself; the portal is the record of who the examinee
+ * is for bookings made in the portal (Acuity may hold the booker's e-mail as a stand-in, since it
+ * requires one). So examinee details follow Acuity only for bookings made in Acuity.
+ */
+const APPOINTMENT_FIELDS = ["appointmentDate", "meetingLink"] as const;
+const EXAMINEE_FIELDS = ["examineeName", "examineePhone", "examineeEmail"] as const;
 
 const same = (a: unknown, b: unknown) =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
@@ -44,7 +50,8 @@ export async function applyAcuityAppointment(tx: Tx, appointment: AcuityAppointm
 
   const facts = bookingFactsFromAppointment(appointment);
   const changes: Record<string, [unknown, unknown]> = {};
-  for (const field of SYNCED_FIELDS) {
+  const fields = booking.source === "acuity_direct" ? [...APPOINTMENT_FIELDS, ...EXAMINEE_FIELDS] : APPOINTMENT_FIELDS;
+  for (const field of fields) {
     if (!same(booking[field], facts[field])) changes[field] = [booking[field], facts[field]];
   }
   const stage = stageFromAcuity(booking.currentProgress, {

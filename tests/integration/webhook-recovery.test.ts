@@ -159,6 +159,33 @@ describe("a webhook for the portal's own appointment", () => {
   });
 });
 
+describe("a booking made in the portal", () => {
+  it("takes the new time from Acuity but keeps the examinee details the portal recorded", async () => {
+    const bookingId = newId();
+    // Acuity requires an e-mail; the booking flow sends the booker's when the examinee has none.
+    const appointment = bookDirectly({ email: "east@summit.test", notes: portalReferenceNote(bookingId), scheduledBy: null });
+    const [specialist] = await getDb().execute<{ id: string }>(sql`SELECT id FROM specialists WHERE acuity_calendar_id = '7102'`).then((r) => r.rows);
+    const [org] = await getDb().execute<{ id: string; user_id: string }>(sql`SELECT o.id, u.id AS user_id FROM organizations o JOIN members m ON m.organization_id = o.id JOIN users u ON u.id = m.user_id WHERE u.email = 'east@summit.test'`).then((r) => r.rows);
+    await getDb().insert(bookings).values({
+      id: bookingId, acuityAppointmentId: String(appointment.id), specialistId: specialist!.id, organizationId: org!.id,
+      createdById: org!.user_id, examineeName: "Robin Recovery-Smith", examineePhone: "+13125550142", examineeEmail: null,
+      appointmentDate: new Date(appointment.datetime), appointmentType: "in_person",
+    });
+    await getDb().insert(bookingProgress).values({ bookingId, progress: "scheduled", changedById: org!.user_id });
+    await emulator.settleWebhooks();
+
+    const later = new Date(Date.now() + 80 * 86_400_000);
+    while (later.getUTCDay() === 0 || later.getUTCDay() === 6) later.setUTCDate(later.getUTCDate() + 1);
+    emulator.changeAppointmentDirectly(appointment.id, { datetime: `${later.toISOString().slice(0, 10)}T11:00:00` });
+    await emulator.settleWebhooks();
+    await drain();
+
+    const booking = await bookingFor(appointment.id);
+    expect(booking).toMatchObject({ currentProgress: "rescheduled", examineeEmail: null, examineeName: "Robin Recovery-Smith" });
+    expect(booking!.appointmentDate.toISOString().slice(0, 10)).toBe(later.toISOString().slice(0, 10));
+  });
+});
+
 it("answers the signed route in a way Acuity understands", async () => {
   const body = "action=appointment.changed&id=3299999";
   mine.add("3299999");
