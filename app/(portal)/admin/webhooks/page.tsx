@@ -55,7 +55,7 @@ export default async function WebhookEventsPage({ searchParams }: { searchParams
 
       <ReconcileForm />
 
-      <p className="text-sm text-slate-600" data-testid="webhook-count">{total} events</p>
+      <p className="text-sm text-slate-600" data-testid="webhook-count">{total} {total === 1 ? "event" : "events"}</p>
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
           No webhook events match these filters.
