@@ -3,8 +3,7 @@ import { getDb, type Database, type Tx } from "@/db/client";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record-audit";
 import type { AuditContext } from "@/lib/audit/request-context";
 import type { Actor } from "@/lib/authz/actor";
-import { UserFacingError } from "./errors";
-import { failure, success, type ActionResult } from "./result";
+import { failure, failureFromError, success, type ActionResult } from "./result";
 import { resolveRequestActor, type RequestActor } from "./request-actor";
 
 export interface ActionContext {
@@ -95,9 +94,7 @@ export function defineAction<Schema extends z.ZodType, Output>(
     try {
       return success(await execute(definition as ActionDefinition<z.ZodType, Output>, requestActor, parsed.data));
     } catch (error) {
-      if (error instanceof UserFacingError) return failure(error.message, error.fieldErrors);
-      console.error("action failed", error);
-      return failure("Something went wrong and nothing was changed. Please try again.");
+      return failureFromError(error);
     }
   };
 }

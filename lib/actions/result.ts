@@ -1,3 +1,5 @@
+import { UserFacingError } from "./errors";
+
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: string; fieldErrors: Record<string, string[]> };
@@ -8,3 +10,13 @@ export const failure = (error: string, fieldErrors: Record<string, string[]> = {
   error,
   fieldErrors,
 });
+
+/**
+ * The result for a thrown error: a UserFacingError's own words, anything else logged and
+ * reported as "nothing was changed" (true: it was thrown inside the rolled-back transaction).
+ */
+export function failureFromError(error: unknown, logLabel = "action failed"): ActionResult<never> {
+  if (error instanceof UserFacingError) return failure(error.message, error.fieldErrors);
+  console.error(logLabel, error);
+  return failure("Something went wrong and nothing was changed. Please try again.");
+}

@@ -28,3 +28,13 @@ export function bookingVisibilityCondition(actor: Actor): SQL {
   }
   return conditions.length > 0 ? or(...conditions)! : sql`false`;
 }
+
+/** The booking columns the policy reads (BookingAccessFacts, plus the id): select these, not a copy. */
+export const bookingAccessColumns = {
+  id: bookings.id,
+  organizationId: bookings.organizationId,
+  teamId: bookings.teamId,
+  specialistId: bookings.specialistId,
+  createdById: bookings.createdById,
+  createdForId: bookings.createdForId,
+};

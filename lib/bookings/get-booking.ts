@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { bookings, organizations, specialists, teams, users } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { bookingVisibilityCondition } from "@/lib/authz/booking-scope";
+import { specialistSummaryColumns } from "@/lib/specialists/specialist-columns";
 
 const createdBy = alias(users, "created_by");
 const createdFor = alias(users, "created_for");
@@ -16,14 +17,7 @@ export async function getBookingForViewer(db: DbOrTx, viewer: Actor, bookingId: 
   const [row] = await db
     .select({
       booking: bookings,
-      specialist: {
-        id: specialists.id,
-        name: specialists.name,
-        specialty: specialists.specialty,
-        location: specialists.location,
-        timezone: specialists.timezone,
-        acuityCalendarId: specialists.acuityCalendarId,
-      },
+      specialist: specialistSummaryColumns,
       organizationName: organizations.name,
       teamName: teams.name,
       createdByName: createdBy.name,

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { bookings } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
-import { bookingVisibilityCondition } from "@/lib/authz/booking-scope";
+import { bookingAccessColumns, bookingVisibilityCondition } from "@/lib/authz/booking-scope";
 import type { BookingAccessFacts } from "@/lib/authz/policy";
 
 export type BookingAccess = BookingAccessFacts & { id: string };
@@ -13,14 +13,7 @@ export type BookingAccess = BookingAccessFacts & { id: string };
  */
 export async function findBookingAccessForViewer(db: DbOrTx, viewer: Actor, bookingId: string): Promise<BookingAccess | null> {
   const [row] = await db
-    .select({
-      id: bookings.id,
-      organizationId: bookings.organizationId,
-      teamId: bookings.teamId,
-      specialistId: bookings.specialistId,
-      createdById: bookings.createdById,
-      createdForId: bookings.createdForId,
-    })
+    .select(bookingAccessColumns)
     .from(bookings)
     .where(and(eq(bookings.id, bookingId), bookingVisibilityCondition(viewer)));
   return row ?? null;

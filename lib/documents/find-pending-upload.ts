@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { bookings, pendingUploads } from "@/db/schema";
 import { NotFoundError } from "@/lib/actions/errors";
 import { canUploadDocument } from "@/lib/authz/policy";
-import { bookingVisibilityCondition } from "@/lib/authz/booking-scope";
+import { bookingAccessColumns, bookingVisibilityCondition } from "@/lib/authz/booking-scope";
 import type { DocumentActionContext } from "./context";
 
 /**
@@ -14,14 +14,7 @@ export async function lockOwnPendingUpload({ tx, actor, auditContext }: Pick<Doc
   const [row] = await tx
     .select({
       pending: pendingUploads,
-      booking: {
-        id: bookings.id,
-        organizationId: bookings.organizationId,
-        teamId: bookings.teamId,
-        specialistId: bookings.specialistId,
-        createdById: bookings.createdById,
-        createdForId: bookings.createdForId,
-      },
+      booking: bookingAccessColumns,
     })
     .from(pendingUploads)
     .innerJoin(bookings, eq(bookings.id, pendingUploads.bookingId))

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { bookings, documents } from "@/db/schema";
 import { NotFoundError } from "@/lib/actions/errors";
-import { bookingVisibilityCondition } from "@/lib/authz/booking-scope";
+import { bookingAccessColumns, bookingVisibilityCondition } from "@/lib/authz/booking-scope";
 import { canDownloadDocument } from "@/lib/authz/policy";
 import { getStorage, type Storage } from "@/lib/storage/client";
 import { presignDownload } from "@/lib/storage/presign-download";
@@ -27,14 +27,7 @@ export async function requestDownload(
   const [row] = await tx
     .select({
       document: { id: documents.id, s3Key: documents.s3Key, fileName: documents.fileName, category: documents.category },
-      booking: {
-        id: bookings.id,
-        organizationId: bookings.organizationId,
-        teamId: bookings.teamId,
-        specialistId: bookings.specialistId,
-        createdById: bookings.createdById,
-        createdForId: bookings.createdForId,
-      },
+      booking: bookingAccessColumns,
     })
     .from(documents)
     .innerJoin(bookings, eq(bookings.id, documents.bookingId))

@@ -1,18 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { specialists } from "@/db/schema";
+import { specialistSummaryColumns } from "@/lib/specialists/specialist-columns";
 
 /** One active specialist with what booking needs (calendar, zone, address), or null. */
 export async function getActiveSpecialist(db: DbOrTx, specialistId: string) {
   const [row] = await db
-    .select({
-      id: specialists.id,
-      name: specialists.name,
-      specialty: specialists.specialty,
-      location: specialists.location,
-      timezone: specialists.timezone,
-      acuityCalendarId: specialists.acuityCalendarId,
-    })
+    .select(specialistSummaryColumns)
     .from(specialists)
     .where(and(eq(specialists.id, specialistId), eq(specialists.isActive, true)));
   return row ?? null;

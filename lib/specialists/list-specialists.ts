@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, isNotNull, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { specialists } from "@/db/schema";
 import { cityOf } from "./city";
+import { specialistSummaryColumns } from "@/lib/specialists/specialist-columns";
 
 export interface SpecialistFilters {
   specialty?: string;
@@ -39,14 +40,7 @@ export async function listActiveSpecialists(
   if (filters.specialty) conditions.push(eq(specialists.specialty, filters.specialty));
   if (filters.city) conditions.push(isNotNull(specialists.location), ilike(specialists.location, `%${escapeLike(filters.city)}%`));
   const rows = await db
-    .select({
-      id: specialists.id,
-      name: specialists.name,
-      specialty: specialists.specialty,
-      location: specialists.location,
-      timezone: specialists.timezone,
-      acuityCalendarId: specialists.acuityCalendarId,
-    })
+    .select(specialistSummaryColumns)
     .from(specialists)
     .where(and(...conditions))
     .orderBy(asc(specialists.name));

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { members, teamMembers } from "@/db/schema";
 import { loadActor } from "@/lib/authz/load-actor";
 import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
@@ -14,20 +13,7 @@ let bookingIds: Record<BookingKey, string>;
 const lastFour = String(Math.floor(Math.random() * 10_000)).padStart(4, "0");
 
 beforeAll(async () => {
-  ({ id, bookingIds } = await insertAuthzWorld({ examineePhone: `+1646555${lastFour}` }));
-  const now = new Date();
-  await getDb().insert(members).values([
-    { organizationId: id("A"), userId: id("ownerA"), role: "owner", createdAt: now },
-    { organizationId: id("A"), userId: id("adminA"), role: "admin", createdAt: now },
-    { organizationId: id("A"), userId: id("memberA1"), role: "member", createdAt: now },
-    { organizationId: id("A"), userId: id("memberNoTeamA"), role: "member", createdAt: now },
-    { organizationId: id("B"), userId: id("memberB1"), role: "member", createdAt: now },
-  ]);
-  await getDb().insert(teamMembers).values([
-    { teamId: id("A2"), userId: id("adminA") },
-    { teamId: id("A1"), userId: id("memberA1") },
-    { teamId: id("B1"), userId: id("memberB1") },
-  ]);
+  ({ id, bookingIds } = await insertAuthzWorld({ examineePhone: `+1646555${lastFour}`, withMemberships: true }));
 });
 
 /** The fixture bookings (by key) on the viewer's table for these URL params. */

@@ -4,27 +4,13 @@ import { listBookingsForViewer } from "@/lib/bookings/list-bookings";
 import { loadActor } from "@/lib/authz/load-actor";
 import { ACTOR_KEYS, BOOKING_KEYS, VISIBLE, type BookingKey, type IdOf } from "../support/authz-fixture";
 import { insertAuthzWorld } from "../support/insert-authz-world";
-import { members, teamMembers } from "@/db/schema";
 
 let id: IdOf;
 let bookingIds: Record<BookingKey, string>;
 
 beforeAll(async () => {
-  ({ id, bookingIds } = await insertAuthzWorld());
-  // Memberships as the fixture describes them, so loadActor builds the actors from the database.
-  const now = new Date();
-  await getDb().insert(members).values([
-    { organizationId: id("A"), userId: id("ownerA"), role: "owner", createdAt: now },
-    { organizationId: id("A"), userId: id("adminA"), role: "admin", createdAt: now },
-    { organizationId: id("A"), userId: id("memberA1"), role: "member", createdAt: now },
-    { organizationId: id("A"), userId: id("memberNoTeamA"), role: "member", createdAt: now },
-    { organizationId: id("B"), userId: id("memberB1"), role: "member", createdAt: now },
-  ]);
-  await getDb().insert(teamMembers).values([
-    { teamId: id("A2"), userId: id("adminA") },
-    { teamId: id("A1"), userId: id("memberA1") },
-    { teamId: id("B1"), userId: id("memberB1") },
-  ]);
+  // With the fixture's memberships, so loadActor builds the actors from the database.
+  ({ id, bookingIds } = await insertAuthzWorld({ withMemberships: true }));
 });
 
 describe.each(ACTOR_KEYS)("the bookings list for %s", (actorKey) => {

@@ -5,7 +5,7 @@
  */
 import { randomInt } from "node:crypto";
 import { getDb } from "@/db/client";
-import { members, specialists, teamMembers } from "@/db/schema";
+import { specialists } from "@/db/schema";
 import { auditContextFor, type RequestActor } from "@/lib/actions/request-actor";
 import { createAcuityClient, type AcuityClient } from "@/lib/acuity";
 import type { Actor } from "@/lib/authz/actor";
@@ -37,21 +37,8 @@ export const as = (actor: Actor) => async (): Promise<RequestActor> => ({
 });
 
 export async function startBookingWorld(): Promise<BookingWorld> {
-  const { id, bookingIds } = await insertAuthzWorld();
-  const now = new Date();
+  const { id, bookingIds } = await insertAuthzWorld({ withMemberships: true });
   const db = getDb();
-  await db.insert(members).values([
-    { organizationId: id("A"), userId: id("ownerA"), role: "owner", createdAt: now },
-    { organizationId: id("A"), userId: id("adminA"), role: "admin", createdAt: now },
-    { organizationId: id("A"), userId: id("memberA1"), role: "member", createdAt: now },
-    { organizationId: id("A"), userId: id("memberNoTeamA"), role: "member", createdAt: now },
-    { organizationId: id("B"), userId: id("memberB1"), role: "member", createdAt: now },
-  ]);
-  await db.insert(teamMembers).values([
-    { teamId: id("A2"), userId: id("adminA") },
-    { teamId: id("A1"), userId: id("memberA1") },
-    { teamId: id("B1"), userId: id("memberB1") },
-  ]);
   // The demo seed owns the calendar ids "7101".."7106"; leading zeros make distinct strings
   // for the same Acuity calendar number, so this file's specialists never collide with it.
   const padding = "0".repeat(randomInt(1, 60));

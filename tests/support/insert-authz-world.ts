@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/db/client";
 import * as t from "@/db/schema";
-import { ACTOR_KEYS, BOOKING_KEYS, buildBookings, type BookingKey, type IdOf } from "./authz-fixture";
+import { ACTOR_KEYS, BOOKING_KEYS, buildActors, buildBookings, type BookingKey, type IdOf } from "./authz-fixture";
 
 /** Inserts the fixture world with ids unique to this call; returns the id mapper and booking ids. */
 export async function insertAuthzWorld(
-  options: { examineePhone?: string } = {},
+  options: { examineePhone?: string; withMemberships?: boolean } = {},
 ): Promise<{ id: IdOf; bookingIds: Record<BookingKey, string> }> {
   const tag = randomBytes(4).toString("hex");
   const id: IdOf = (key) => `${tag}-${key}`;
@@ -42,5 +42,16 @@ export async function insertAuthzWorld(
       appointmentType: "telehealth" as const,
     })),
   );
+  if (options.withMemberships) await insertFixtureMemberships(id);
   return { id, bookingIds };
+}
+
+/** The organization and team memberships the fixture's actors describe, so loadActor rebuilds them. */
+async function insertFixtureMemberships(id: IdOf) {
+  const actors = Object.values(buildActors(id));
+  const createdAt = new Date();
+  await getDb().insert(t.members).values(
+    actors.flatMap((actor) => actor.memberships.map((m) => ({ organizationId: m.organizationId, userId: actor.userId, role: m.role, createdAt }))),
+  );
+  await getDb().insert(t.teamMembers).values(actors.flatMap((actor) => actor.teams.map((team) => ({ teamId: team.teamId, userId: actor.userId }))));
 }

@@ -1,7 +1,6 @@
 "use server";
 import { headers } from "next/headers";
-import { failure, success, type ActionResult } from "@/lib/actions/result";
-import { UserFacingError } from "@/lib/actions/errors";
+import { failure, failureFromError, success, type ActionResult } from "@/lib/actions/result";
 import { requestInfoFromHeaders } from "@/lib/audit/request-context";
 import { getAuth } from "@/lib/auth/auth";
 import { getCurrentSession } from "@/lib/auth/current-session";
@@ -17,9 +16,7 @@ async function guarded<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
   try {
     return success(await work());
   } catch (error) {
-    if (error instanceof UserFacingError) return failure(error.message, error.fieldErrors);
-    console.error("accept invitation failed", error);
-    return failure("Something went wrong and nothing was changed. Please try again.");
+    return failureFromError(error, "accept invitation failed");
   }
 }
 
