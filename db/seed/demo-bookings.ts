@@ -5,7 +5,7 @@
  */
 import { DEMO_APPOINTMENT_TYPES, DEMO_CALENDARS } from "@/lib/acuity/demo-calendars";
 import type { AppointmentType, BookingStatus, ProgressStage } from "@/db/schema/enums";
-import { zonedWallTimeToInstant } from "@/lib/time/zoned";
+import { zonedTimeToInstant } from "@/lib/time/zoned";
 import { DEMO_ORGANIZATIONS } from "./demo-people";
 
 export interface DemoBookingPlan {
@@ -82,7 +82,7 @@ export function buildDemoBookings(now: Date): DemoBookingPlan[] {
     const dayOffset = past ? -(3 + Math.floor(random() * 40)) : 1 + Math.floor(random() * 25);
     const day = weekdayOnOrAfter(new Date(today.getTime() + dayOffset * 86_400_000));
     const startHour = Number(calendar.workingHours.start.slice(0, 2)) + 1 + (i % 4);
-    const appointmentDate = zonedWallTimeToInstant(
+    const appointmentDate = zonedTimeToInstant(
       day.toISOString().slice(0, 10),
       `${String(startHour).padStart(2, "0")}:00`,
       calendar.timezone,

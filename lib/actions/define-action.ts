@@ -10,14 +10,14 @@ export interface ActionContext {
   actor: Actor;
   tx: Tx;
   /** Writes an audit row in this action's transaction, with actor and impersonation filled in. */
-  audit: (entry: AuditEntry) => Promise<void>;
+  audit: (entries: AuditEntry | AuditEntry[]) => Promise<void>;
   auditContext: AuditContext;
 }
 
 /** What a transaction opened by a `transaction: "manual"` action hands to its callback. */
 export interface TransactionScope {
   tx: Tx;
-  audit: (entry: AuditEntry) => Promise<void>;
+  audit: (entries: AuditEntry | AuditEntry[]) => Promise<void>;
 }
 
 /**
@@ -62,7 +62,7 @@ function execute<Output>(
   input: unknown,
 ): Promise<Output> {
   const db = getDb();
-  const auditIn = (tx: Tx) => (entry: AuditEntry) => recordAudit(tx, auditContext, entry);
+  const auditIn = (tx: Tx) => (entries: AuditEntry | AuditEntry[]) => recordAudit(tx, auditContext, entries);
   if (definition.transaction === "manual") {
     return definition.run(
       { actor, auditContext, db, transaction: (fn) => db.transaction((tx) => fn({ tx, audit: auditIn(tx) })) },

@@ -11,18 +11,22 @@ export interface AuditEntry {
 }
 
 /**
- * Writes one audit row inside the caller's transaction, so the row exists exactly when
- * the change it describes does.
+ * Writes audit rows (one per entry, in one insert) inside the caller's transaction, so the rows
+ * exist exactly when the changes they describe do.
  */
-export async function recordAudit(tx: DbOrTx, context: AuditContext, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLogs).values({
-    userId: context.actorUserId,
-    impersonatedUserId: context.impersonatedUserId,
-    action: entry.action,
-    resourceType: entry.resourceType,
-    resourceId: entry.resourceId,
-    metadata: entry.metadata ?? {},
-    ipAddress: context.ipAddress,
-    userAgent: context.userAgent,
-  });
+export async function recordAudit(tx: DbOrTx, context: AuditContext, entries: AuditEntry | AuditEntry[]): Promise<void> {
+  const list = Array.isArray(entries) ? entries : [entries];
+  if (list.length === 0) return;
+  await tx.insert(auditLogs).values(
+    list.map((entry) => ({
+      userId: context.actorUserId,
+      impersonatedUserId: context.impersonatedUserId,
+      action: entry.action,
+      resourceType: entry.resourceType,
+      resourceId: entry.resourceId,
+      metadata: entry.metadata ?? {},
+      ipAddress: context.ipAddress,
+      userAgent: context.userAgent,
+    })),
+  );
 }

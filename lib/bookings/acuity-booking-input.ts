@@ -11,8 +11,6 @@ import { acuityAppointmentTypeId } from "@/lib/availability/appointment-types";
 import type { CreateBookingInput } from "./schemas";
 
 /** How the portal signs its appointments in Acuity, so an Acuity admin can trace them back. */
-/** One format for the booking flow and the webhook sync (which defers on it): lib/acuity/portal-reference. */
-export const portalReference = portalReferenceNote;
 
 /** Acuity wants a first and a last name; a single name is sent as both parts' best guess. */
 export function splitName(fullName: string): { firstName: string; lastName: string } {
@@ -31,7 +29,7 @@ export function acuityCreateInput(
   calendar: { acuityCalendarId: string; timezone: string },
   fallbackEmail: string,
 ): CreateAppointmentInput {
-  const notes = [portalReference(bookingId), input.notes].filter(Boolean).join("\n\n");
+  const notes = [portalReferenceNote(bookingId), input.notes].filter(Boolean).join("\n\n");
   return {
     datetime: input.datetime,
     appointmentTypeID: acuityAppointmentTypeId(input.appointmentType),
@@ -60,7 +58,7 @@ export async function findAppointmentByReference(
     maxDate: new Date(at.getTime() + 60_000).toISOString(),
     max: 50,
   });
-  return candidates.find((a) => a.notes.includes(portalReference(bookingId))) ?? null;
+  return candidates.find((a) => a.notes.includes(portalReferenceNote(bookingId))) ?? null;
 }
 
 /** True when Acuity may have done the work although we got no answer. */

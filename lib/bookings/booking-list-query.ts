@@ -5,7 +5,7 @@
 import { asc, desc, eq, gte, ilike, inArray, isNull, like, lt, or, type SQL } from "drizzle-orm";
 import { bookings, specialists } from "@/db/schema";
 import type { AppointmentType, BookingSource, BookingStatus, ProgressStage } from "@/db/schema/enums";
-import { zonedWallTimeToInstant } from "@/lib/time/zoned";
+import { zonedTimeToInstant } from "@/lib/time/zoned";
 import { phoneDigits } from "./phone";
 
 export const BOOKING_SORT_COLUMNS = ["appointmentDate", "examineeName", "specialist", "progress", "createdAt"] as const;
@@ -58,8 +58,8 @@ export function filterConditions(filters: BookingListFilters = {}): SQL[] {
     filters.teamId ? (filters.teamId === NO_TEAM ? isNull(bookings.teamId) : eq(bookings.teamId, filters.teamId)) : undefined,
     filters.appointmentType ? eq(bookings.appointmentType, filters.appointmentType) : undefined,
     filters.source ? eq(bookings.source, filters.source) : undefined,
-    filters.from ? gte(bookings.appointmentDate, zonedWallTimeToInstant(filters.from, "00:00", zone)) : undefined,
-    filters.to ? lt(bookings.appointmentDate, zonedWallTimeToInstant(nextDay(filters.to), "00:00", zone)) : undefined,
+    filters.from ? gte(bookings.appointmentDate, zonedTimeToInstant(filters.from, "00:00", zone)) : undefined,
+    filters.to ? lt(bookings.appointmentDate, zonedTimeToInstant(nextDay(filters.to), "00:00", zone)) : undefined,
   ];
   return conditions.filter((c): c is SQL => c !== undefined);
 }

@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/authz/actor";
 import { forgetCalendarAvailability } from "@/lib/availability/cache";
 import { zoneOf } from "@/lib/availability/calendar-of";
 import { newId } from "@/lib/ids";
-import { acuityCreateInput, findAppointmentByReference, outcomeUnknown, portalReference } from "./acuity-booking-input";
+import { portalReferenceNote } from "@/lib/acuity/portal-reference";
+import { acuityCreateInput, findAppointmentByReference, outcomeUnknown } from "./acuity-booking-input";
 import { claimBookingRequest, recordAcuityAppointment, releaseBookingRequest, waitForBookingRequest } from "./booking-requests";
 import { SLOT_TAKEN } from "./acuity-user-error";
 import { insertPortalBooking } from "./insert-portal-booking";
@@ -89,7 +90,7 @@ export async function createBooking(
 async function compensate(deps: CreateBookingDeps, key: string, bookingId: string, appointment: AcuityAppointment): Promise<never> {
   try {
     await deps.acuity.cancelAppointment(appointment.id, {
-      cancelNote: `${portalReference(bookingId)} could not be saved; cancelled automatically by the portal.`,
+      cancelNote: `${portalReferenceNote(bookingId)} could not be saved; cancelled automatically by the portal.`,
       admin: true,
     });
   } catch (cancelError) {

@@ -100,10 +100,6 @@ export function daysInMonth(month: string): string[] {
   return Array.from({ length: count }, (_, i) => `${month}-${pad(i + 1)}`);
 }
 
-/** Aliases kept for callers that use the earlier names. */
-export const zoneOffsetMinutes = offsetMinutesAt;
-export const zonedWallTimeToInstant = zonedTimeToInstant;
-
 /** Formats an instant for people, in a zone, e.g. "Tue 1 Dec 2026, 9:00 AM EST". */
 export function formatInZone(instant: Date, timeZone: string, options: Intl.DateTimeFormatOptions = {}): string {
   return new Intl.DateTimeFormat("en-US", {

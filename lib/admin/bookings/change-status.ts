@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { bookings } from "@/db/schema";
 import type { BookingStatus } from "@/db/schema/enums";
@@ -45,17 +45,21 @@ export async function changeBookingStatus(
     );
   }
   const note = input.note?.trim() || null;
-  const changed: string[] = [];
-  for (const row of rows) {
-    if (row.status === input.to) continue;
-    await tx.update(bookings).set({ status: input.to, updatedAt: new Date() }).where(eq(bookings.id, row.id));
-    await recordAudit(tx, who.auditContext, {
-      action: "booking.status_changed",
-      resourceType: "booking",
-      resourceId: row.id,
-      metadata: { from: row.status, to: input.to, note, bulk: rows.length > 1 },
-    });
-    changed.push(row.id);
+  const moving = rows.filter((row) => row.status !== input.to);
+  if (moving.length > 0) {
+    // updated_at is the trigger's job.
+    await tx.update(bookings).set({ status: input.to }).where(inArray(bookings.id, moving.map((row) => row.id)));
+    await recordAudit(
+      tx,
+      who.auditContext,
+      moving.map((row) => ({
+        action: "booking.status_changed" as const,
+        resourceType: "booking" as const,
+        resourceId: row.id,
+        metadata: { from: row.status, to: input.to, note, bulk: rows.length > 1 },
+      })),
+    );
   }
-  return { changed, unchanged: rows.filter((r) => !changed.includes(r.id)).map((r) => r.id) };
+  const changed = moving.map((row) => row.id);
+  return { changed, unchanged: rows.filter((r) => r.status === input.to).map((r) => r.id) };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { zonedWallTimeToInstant } from "@/lib/time/zoned";
+import { zonedTimeToInstant } from "@/lib/time/zoned";
 import { queryPortalDatabase } from "./portal";
 
 export const SPECIALIST = { email: "priya.natarajan@specialists.test", name: "Dr. Priya Natarajan" };
@@ -22,7 +22,7 @@ export async function insertTodaysExamination() {
   );
   const now = new Date();
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: specialist!.timezone }).format(now);
-  const startOfDay = zonedWallTimeToInstant(today, "00:00", specialist!.timezone);
+  const startOfDay = zonedTimeToInstant(today, "00:00", specialist!.timezone);
   const appointment = new Date(Math.max(now.getTime() - 30 * 60_000, startOfDay.getTime() + 1_000));
   const bookingId = `e2e-today-${tag}`;
   const examineeName = `Tess Today ${tag}`;

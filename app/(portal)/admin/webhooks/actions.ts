@@ -27,7 +27,7 @@ export const replayAllFailedWebhooksAction = defineAction({
   authorize: canUseAdminConsole,
   run: async ({ tx, audit }) => {
     const replayed = await replayWebhookEvents(tx, { allFailed: true });
-    for (const id of replayed) await audit({ action: "webhook.replayed", resourceType: "webhook_event", resourceId: id });
+    await audit(replayed.map((id) => ({ action: "webhook.replayed" as const, resourceType: "webhook_event" as const, resourceId: id })));
     after(kickWebhookWorker); // once committed, not before
     return { replayed: replayed.length };
   },

@@ -16,7 +16,7 @@ import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import type { BookingListRow } from "@/lib/bookings/list-bookings";
 import { formatPhone } from "@/lib/bookings/phone";
 import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
-import { formatInZone, zoneOffsetMinutes } from "@/lib/time/zoned";
+import { formatInZone, offsetMinutesAt } from "@/lib/time/zoned";
 
 export const metadata: Metadata = { title: "Bookings" };
 
@@ -25,7 +25,7 @@ const capitalized = (value: string) => value.charAt(0).toUpperCase() + value.sli
 
 function tableRow(row: BookingListRow, viewerZone: string | null): BookingTableRow {
   const zone = row.specialistTimezone ?? FALLBACK_TIME_ZONE;
-  const sameClock = viewerZone === null || zoneOffsetMinutes(row.appointmentDate, zone) === zoneOffsetMinutes(row.appointmentDate, viewerZone);
+  const sameClock = viewerZone === null || offsetMinutesAt(row.appointmentDate, zone) === offsetMinutesAt(row.appointmentDate, viewerZone);
   const progress = PROGRESS_LABELS[row.currentProgress as ProgressStage];
   return {
     id: row.id,
