@@ -1,9 +1,9 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { bookingProgress, bookings, specialists, users } from "@/db/schema";
 import { PROGRESS_STAGES } from "@/db/schema/enums";
-import { buildDemoBookings, DEMO_BOOKING_COUNT } from "@/db/seed/demo-bookings";
+import { buildDemoBookings, DEMO_BOOKING_COUNT, FIRST_DEMO_APPOINTMENT_ID } from "@/db/seed/demo-bookings";
 import { DEMO_ORGANIZATIONS } from "@/db/seed/demo-people";
 import { seedDemoData } from "@/db/seed/seed";
 import { DEMO_CALENDARS } from "@/lib/acuity/demo-calendars";
@@ -12,12 +12,20 @@ import { listBookingsForViewer } from "@/lib/bookings/list-bookings";
 
 // The run's global setup loaded the demo world (tests/support/global-setup.ts).
 
+/**
+ * The seed's own appointments, by their exact id range. Emulators seeded with the demo
+ * appointments allocate new ids just above it (800061, …), and other files book through them
+ * into the same database, so a prefix such as '80%' would count their bookings too.
+ */
+const demoAppointmentIds = Array.from({ length: DEMO_BOOKING_COUNT }, (_, i) => String(FIRST_DEMO_APPOINTMENT_ID + i));
+const isDemoAppointment = inArray(bookings.acuityAppointmentId, demoAppointmentIds);
+
 /** What a demo persona sees of the demo bookings (other files add bookings to demo organizations too). */
 async function visibleOrganizations(email: string) {
   const [user] = await getDb().select({ id: users.id }).from(users).where(eq(users.email, email));
   const actor = await loadActor(getDb(), user!.id, null);
   const demoIds = new Set(
-    (await getDb().select({ id: bookings.id }).from(bookings).where(sql`${bookings.acuityAppointmentId} LIKE '80____'`)).map((r) => r.id),
+    (await getDb().select({ id: bookings.id }).from(bookings).where(isDemoAppointment)).map((r) => r.id),
   );
   const rows = (await listBookingsForViewer(getDb(), actor!, { limit: 100_000 })).filter((row) => demoIds.has(row.id));
   return { count: rows.length, organizations: new Set(rows.map((r) => r.organizationName)), rows };
@@ -26,7 +34,7 @@ async function visibleOrganizations(email: string) {
 describe("the demo seed", () => {
   it("loads once and is a no-op the second time", async () => {
     expect(await seedDemoData(getDb(), buildDemoBookings(new Date()))).toBe(false);
-    const [{ count }] = await getDb().select({ count: sql<number>`count(*)::int` }).from(bookings).where(sql`${bookings.acuityAppointmentId} LIKE '80%'`) as [{ count: number }];
+    const [{ count }] = await getDb().select({ count: sql<number>`count(*)::int` }).from(bookings).where(isDemoAppointment) as [{ count: number }];
     expect(count).toBe(DEMO_BOOKING_COUNT);
   });
 
@@ -46,9 +54,9 @@ describe("the demo seed", () => {
 
   it("gives every booking a progress history ending in its current stage", async () => {
     const mismatched = await getDb().execute(sql`
-      SELECT b.id FROM ${bookings} b
-      WHERE b.acuity_appointment_id LIKE '80%' AND b.current_progress <> (
-        SELECT p.progress FROM ${bookingProgress} p WHERE p.booking_id = b.id ORDER BY p.created_at DESC LIMIT 1)`);
+      SELECT ${bookings.id} FROM ${bookings}
+      WHERE ${isDemoAppointment} AND ${bookings.currentProgress} <> (
+        SELECT p.progress FROM ${bookingProgress} p WHERE p.booking_id = ${bookings.id} ORDER BY p.created_at DESC LIMIT 1)`);
     expect(mismatched.rows).toEqual([]);
   });
 
