@@ -3,7 +3,8 @@
  * Each dependency that has no environment variable gets its embedded default — Postgres
  * (PGlite, served over the wire protocol), S3 (a signature-checking local server), Acuity
  * (the local emulator) — then
- * migrations and demo data are applied and Next.js starts with the resulting environment.
+ * migrations and demo data are applied and the portal server (scripts/portal-server.ts: Next.js
+ * plus the webhook fast path) starts with the resulting environment.
  * Set DATABASE_URL / S3_ENDPOINT to use real services.
  */
 import { spawn } from "node:child_process";
@@ -127,7 +128,7 @@ async function main() {
     if (built !== 0) return built;
   }
   log(`portal on http://localhost:${port}`);
-  return run(next, [mode, "--port", port]);
+  return run(path.join("node_modules", ".bin", "tsx"), [path.join("scripts", "portal-server.ts"), mode]);
 }
 
 let exitCode = 1;

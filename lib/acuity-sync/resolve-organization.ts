@@ -27,13 +27,18 @@ function intakeFieldValue(appointment: AcuityAppointment, fieldId: number): stri
   return null;
 }
 
+const findTriageOrganization = async (db: DbOrTx) =>
+  (await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, TRIAGE_ORGANIZATION.slug)))[0]?.id;
+
+/** Read first: it exists after the first direct booking, and every later one needs only the read. */
 async function ensureTriageOrganization(db: DbOrTx): Promise<string> {
+  const existing = await findTriageOrganization(db);
+  if (existing) return existing;
   await db
     .insert(organizations)
     .values({ id: newId(), ...TRIAGE_ORGANIZATION, createdAt: new Date() })
     .onConflictDoNothing({ target: organizations.slug });
-  const [row] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, TRIAGE_ORGANIZATION.slug));
-  return row!.id;
+  return (await findTriageOrganization(db))!;
 }
 
 /**

@@ -85,9 +85,10 @@ const positive = (value: string | undefined) => (Number(value) > 0 ? Number(valu
 /**
  * The one limiter shared by every client in this process (Acuity's limits are per account:
  * 10 requests/s, 20 in flight). ACUITY_MAX_REQUESTS_PER_SECOND / ACUITY_MAX_IN_FLIGHT lower
- * them when several instances share one account, or raise them against the emulator.
+ * them when several instances share one account, or raise them against the emulator. Kept on
+ * globalThis: Next's bundle and the portal server's own modules are separate copies in one process.
  */
-export const sharedAcuityLimiter = new RequestLimiter({
+export const sharedAcuityLimiter = ((globalThis as Record<string, unknown>).__imeAcuityLimiter ??= new RequestLimiter({
   maxPerSecond: positive(process.env.ACUITY_MAX_REQUESTS_PER_SECOND),
   maxInFlight: positive(process.env.ACUITY_MAX_IN_FLIGHT),
-});
+})) as RequestLimiter;

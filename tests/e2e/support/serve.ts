@@ -1,7 +1,8 @@
 /**
  * The e2e web server: a fresh database (on DATABASE_URL's server, else embedded), migrated
  * and loaded with the demo data, the local S3 (signature-checking, in a temp dir, any free
- * port, CORS open to the portal's origin), then the production build on E2E_PORT. The
+ * port, CORS open to the portal's origin), then the production build on E2E_PORT, served by the
+ * portal server as `npm start` serves it. The
  * database URL is written to a file so specs can check what the portal stored. All of it
  * is dropped on SIGTERM.
  */
@@ -50,11 +51,11 @@ const emulator = await startAcuityEmulator({
   initialAppointments: demoAcuityAppointments(demoPlans),
 });
 
-const app = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", port], {
+const app = spawn(path.join("node_modules", ".bin", "tsx"), [path.join("scripts", "portal-server.ts"), "start"], {
   stdio: "inherit",
   env: {
     ...process.env,
-    NODE_ENV: "production",
+    PORT: port,
     DATABASE_URL: scratch.url,
     BETTER_AUTH_SECRET: "e2e-secret-that-is-long-enough-for-better-auth",
     BETTER_AUTH_URL: `http://localhost:${port}`,

@@ -1,0 +1,27 @@
+import { readAcuityConfigFromEnv, verifyAcuityWebhook } from "@/lib/acuity";
+import { storeWebhookDelivery } from "./webhook-intake";
+import { kickWebhookWorker } from "./worker";
+
+/** Where Acuity posts its webhooks (the Next route and the portal server's fast path). */
+export const ACUITY_WEBHOOK_PATH = "/api/webhooks/acuity";
+
+/** Webhooks carry four short form fields; anything much larger is not from Acuity. */
+export const MAX_WEBHOOK_BODY_BYTES = 16 * 1024;
+
+export interface WebhookAnswer {
+  status: 200 | 401 | 413;
+  body: { received: string } | { error: string };
+}
+
+/**
+ * Acuity's webhook, whoever carries the HTTP: verify the signature over the raw bytes, store
+ * the delivery, answer. Processing happens in the worker — Acuity never waits for it.
+ */
+export async function receiveAcuityWebhook(rawBody: Buffer, signature: string | null): Promise<WebhookAnswer> {
+  if (rawBody.length > MAX_WEBHOOK_BODY_BYTES) return { status: 413, body: { error: "body too large for an Acuity webhook" } };
+  const { apiKey } = readAcuityConfigFromEnv();
+  if (!verifyAcuityWebhook(rawBody, signature, apiKey)) return { status: 401, body: { error: "invalid signature" } };
+  const event = await storeWebhookDelivery(rawBody.toString("utf8"));
+  if (event.actionable) kickWebhookWorker();
+  return { status: 200, body: { received: event.id } };
+}
