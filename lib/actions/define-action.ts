@@ -12,6 +12,12 @@ export interface ActionContext {
   /** Writes an audit row in this action's transaction, with actor and impersonation filled in. */
   audit: (entries: AuditEntry | AuditEntry[]) => Promise<void>;
   auditContext: AuditContext;
+  /**
+   * Undoes a write made outside this transaction (better-auth writes on its own connection) if
+   * the transaction does not commit, so a failed action leaves no half change behind. Undos run
+   * newest first, after the rollback.
+   */
+  onRollback: (undo: () => Promise<unknown>) => void;
 }
 
 /** What a transaction opened by a `transaction: "manual"` action hands to its callback. */
@@ -69,7 +75,23 @@ function execute<Output>(
       input,
     );
   }
-  return db.transaction((tx) => definition.run({ actor, tx, auditContext, audit: auditIn(tx) }, input));
+  return runWithCompensation((onRollback) =>
+    db.transaction((tx) => definition.run({ actor, tx, auditContext, audit: auditIn(tx), onRollback }, input)),
+  );
+}
+
+/** Runs `work`; if it throws, runs the undos it registered (newest first), then rethrows. */
+async function runWithCompensation<Output>(work: (onRollback: (undo: () => Promise<unknown>) => void) => Promise<Output>): Promise<Output> {
+  const undos: (() => Promise<unknown>)[] = [];
+  try {
+    return await work((undo) => undos.push(undo));
+  } catch (error) {
+    for (const undo of undos.reverse()) {
+      // The action's own error is what the user must hear; a failed undo is for the operators.
+      await undo().catch((undoError) => console.error("[actions] could not undo an outside write after a rollback", undoError));
+    }
+    throw error;
+  }
 }
 
 /**

@@ -5,15 +5,19 @@ import { NotFoundError, UserFacingError } from "@/lib/actions/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { canImpersonate } from "@/lib/authz/policy";
 
+/** Opens better-auth's impersonation session; may return how to close it again. */
+export type OpenImpersonationSession = (userId: string) => Promise<(() => Promise<unknown>) | void>;
+
 /**
  * Audits and starts an impersonation. `openSession` makes better-auth's impersonation
- * session (1 hour, cookies for the browser); it runs inside the audit row's transaction, so
- * a refused or failed start leaves no audit row and a failed audit leaves no session cookie.
+ * session (1 hour, cookies for the browser) after the audit row is written, so a refused or
+ * failed start leaves no audit row; if the transaction then fails to commit, the session it
+ * opened is closed again (onRollback), so no impersonation stands unaudited.
  */
 export async function startImpersonation(
-  { tx, actor, auditContext }: ActionContext,
+  { tx, actor, auditContext, onRollback }: Pick<ActionContext, "tx" | "actor" | "auditContext" | "onRollback">,
   input: { userId: string; reason: string },
-  openSession: (userId: string) => Promise<void>,
+  openSession: OpenImpersonationSession,
 ): Promise<{ userId: string }> {
   const [target] = await tx
     .select({ id: users.id, role: users.role, banned: users.banned })
@@ -30,6 +34,7 @@ export async function startImpersonation(
     { ...auditContext, impersonatedUserId: target.id },
     { action: "impersonation.started", resourceType: "user", resourceId: target.id, metadata: { reason: input.reason } },
   );
-  await openSession(target.id);
+  const close = await openSession(target.id);
+  if (close) onRollback(close);
   return { userId: target.id };
 }

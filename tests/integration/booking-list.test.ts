@@ -31,7 +31,7 @@ const visibleOf = (actorKey: (typeof ACTOR_KEYS)[number], among: readonly Bookin
 describe.each(ACTOR_KEYS)("the bookings table for %s", (actorKey) => {
   it("searches by any part of the examinee name, case-insensitively, within what they may see", async () => {
     const found = await tableFor(actorKey, { q: `examinee ATEAM` });
-    expect(found.sort()).toEqual(visibleOf(actorKey, ["aTeam1", "aTeam2", "aTeam2ForMember"]).sort());
+    expect(found.sort()).toEqual(visibleOf(actorKey, ["aTeam1", "aTeam2", "aTeam2ForMember", "aTeam2ByMember1"]).sort());
   });
 
   it("searches by phone digits typed in any format", async () => {
@@ -51,7 +51,7 @@ describe.each(ACTOR_KEYS)("the bookings table for %s", (actorKey) => {
 
   it("filters by specialist and sorts by examinee name", async () => {
     const found = await tableFor(actorKey, { specialist: id("S2"), sort: "examineeName.asc" });
-    const expected = visibleOf(actorKey, ["aNoTeam", "aTeam1", "aTeam2ForMember", "bNoTeam"]).sort((a, b) => `Examinee ${a}`.localeCompare(`Examinee ${b}`));
+    const expected = visibleOf(actorKey, ["aNoTeam", "aTeam1", "aTeam2ForMember", "aTeam2ByMember1", "bNoTeam"]).sort((a, b) => `Examinee ${a}`.localeCompare(`Examinee ${b}`));
     expect(found).toEqual(expected);
   });
 });

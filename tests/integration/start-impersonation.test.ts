@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { UserFacingError } from "@/lib/actions/errors";
 import { auditContextFor } from "@/lib/actions/request-actor";
-import { startImpersonation } from "@/lib/impersonation/start-impersonation";
+import { startImpersonation, type OpenImpersonationSession } from "@/lib/impersonation/start-impersonation";
 import { buildActors, type IdOf } from "../support/authz-fixture";
 import { auditRowsFor } from "../support/audit-rows";
 import { insertAuthzWorld } from "../support/insert-authz-world";
@@ -15,13 +15,21 @@ beforeAll(async () => {
   await getDb().update(users).set({ banned: true, banReason: "left the firm" }).where(eq(users.id, id("outsider")));
 });
 
-/** Runs startImpersonation in a real transaction, as the action wrapper does. */
-async function start(targetKey: string, openSession: (userId: string) => Promise<void> = async () => {}) {
+/** Runs startImpersonation as the action wrapper does: a real transaction, undos run after a rollback. */
+async function start(targetKey: string, openSession: OpenImpersonationSession = async () => {}, afterStart?: () => Promise<void>) {
   const admin = buildActors(id).platformAdmin;
   const auditContext = auditContextFor(admin, { ipAddress: "198.51.100.4", userAgent: "vitest" });
-  return getDb().transaction((tx) =>
-    startImpersonation({ tx, actor: admin, auditContext, audit: async () => {} }, { userId: id(targetKey), reason: "Ticket 4711" }, openSession),
-  );
+  const undos: (() => Promise<unknown>)[] = [];
+  try {
+    return await getDb().transaction(async (tx) => {
+      const started = await startImpersonation({ tx, actor: admin, auditContext, onRollback: (undo) => undos.push(undo) }, { userId: id(targetKey), reason: "Ticket 4711" }, openSession);
+      await afterStart?.();
+      return started;
+    });
+  } catch (error) {
+    for (const undo of undos.reverse()) await undo();
+    throw error;
+  }
 }
 
 describe("starting an impersonation", () => {
@@ -54,5 +62,16 @@ describe("starting an impersonation", () => {
   it("leaves no audit row when the session cannot be opened", async () => {
     await expect(start("memberB1", async () => { throw new Error("auth down"); })).rejects.toThrow("auth down");
     expect(await auditRowsFor("user", id("memberB1"))).toHaveLength(0);
+  });
+
+  it("closes the session it opened when the transaction cannot commit, leaving neither session nor audit row", async () => {
+    const open = new Set<string>();
+    const openSession: OpenImpersonationSession = async (userId) => {
+      open.add(userId);
+      return async () => open.delete(userId);
+    };
+    await expect(start("adminA", openSession, async () => { throw new Error("database gone"); })).rejects.toThrow("database gone");
+    expect(open.size).toBe(0);
+    expect(await auditRowsFor("user", id("adminA"))).toHaveLength(0);
   });
 });

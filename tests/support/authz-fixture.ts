@@ -19,7 +19,7 @@ export const ACTOR_KEYS = [
 ] as const;
 export type ActorKey = (typeof ACTOR_KEYS)[number];
 
-export const BOOKING_KEYS = ["aNoTeam", "aTeam1", "aTeam2", "aTeam2ForMember", "bTeam1", "bNoTeam"] as const;
+export const BOOKING_KEYS = ["aNoTeam", "aTeam1", "aTeam2", "aTeam2ForMember", "aTeam2ByMember1", "bTeam1", "bNoTeam"] as const;
 export type BookingKey = (typeof BOOKING_KEYS)[number];
 
 /** Maps a fixture name to a database id; tests prefix them so runs never collide. */
@@ -71,6 +71,8 @@ export function buildBookings(id: IdOf): Record<BookingKey, BookingAccessFacts> 
       createdById: id("platformAdmin"),
       createdForId: id("memberNoTeamA"),
     },
+    // Booked by memberA1 for team A2 (before they left it, or by an admin's choice): theirs all the same.
+    aTeam2ByMember1: { organizationId: id("A"), teamId: id("A2"), specialistId: id("S2"), createdById: id("memberA1"), createdForId: null },
     bTeam1: { organizationId: id("B"), teamId: id("B1"), specialistId: id("S1"), createdById: id("memberB1"), createdForId: null },
     bNoTeam: { organizationId: id("B"), teamId: null, specialistId: id("S2"), createdById: id("memberB1"), createdForId: null },
   };
@@ -82,22 +84,22 @@ type Row = Record<BookingKey, boolean>;
 const row = (values: boolean[]): Row =>
   Object.fromEntries(BOOKING_KEYS.map((key, i) => [key, values[i]!])) as Row;
 
-/** Who sees which booking.          aNoTeam aTeam1 aTeam2 aT2For bTeam1 bNoTeam */
+/** Who sees which booking.          aNoTeam aTeam1 aTeam2 aT2For aT2By1 bTeam1 bNoTeam */
 export const VISIBLE: Record<ActorKey, Row> = {
-  platformAdmin: /*               */ row([Y, Y, Y, Y, Y, Y]),
-  specialistS1: /*                */ row([N, N, Y, N, Y, N]),
-  ownerA: /*                      */ row([Y, Y, Y, Y, N, N]),
-  adminA: /*                      */ row([Y, Y, Y, Y, N, N]),
-  memberA1: /*                    */ row([Y, Y, N, N, N, N]),
-  memberNoTeamA: /*               */ row([Y, N, N, Y, N, N]),
-  memberB1: /*                    */ row([N, N, N, N, Y, Y]),
-  outsider: /*                    */ row([N, N, N, N, N, N]),
+  platformAdmin: /*               */ row([Y, Y, Y, Y, Y, Y, Y]),
+  specialistS1: /*                */ row([N, N, Y, N, N, Y, N]),
+  ownerA: /*                      */ row([Y, Y, Y, Y, Y, N, N]),
+  adminA: /*                      */ row([Y, Y, Y, Y, Y, N, N]),
+  memberA1: /*                    */ row([Y, Y, N, N, Y, N, N]),
+  memberNoTeamA: /*               */ row([Y, N, N, Y, N, N, N]),
+  memberB1: /*                    */ row([N, N, N, N, N, Y, Y]),
+  outsider: /*                    */ row([N, N, N, N, N, N, N]),
 };
 
 /** Who may reschedule or cancel: referrer visibility only — a specialist may not. */
 export const RESCHEDULE_OR_CANCEL: Record<ActorKey, Row> = {
   ...VISIBLE,
-  specialistS1: row([N, N, N, N, N, N]),
+  specialistS1: row([N, N, N, N, N, N, N]),
 };
 
 /** Booking targets for creation: organization and team (B1 under A is a mismatch). */

@@ -19,7 +19,8 @@ export const impersonateUserAction = defineAction({
   authorize: canUseAdminConsole,
   run: (context, input) =>
     startImpersonation(context, input, async (userId) => {
-      await getAuth().api.impersonateUser({ body: { userId }, headers: await headers() });
+      const { session } = await getAuth().api.impersonateUser({ body: { userId }, headers: await headers() });
+      return async () => (await getAuth().$context).internalAdapter.deleteSession(session.token);
     }),
 });
 
