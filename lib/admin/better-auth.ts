@@ -19,9 +19,11 @@ import { getAuth } from "@/lib/auth/auth";
  *
  * Atomicity: better-auth writes on its own pool connection, not in the action's transaction.
  * Actions therefore run their checks first, then the better-auth call, then the audit row:
- * if better-auth fails nothing is audited; if the audit insert failed after better-auth
- * succeeded, the change would stand unaudited (the insert is a plain row in a healthy
- * transaction, so this needs the database to fail in between).
+ * if better-auth fails nothing is audited. Where a better-auth write is followed by more steps
+ * (create a user, then its membership; an organization, then its first team; an impersonation
+ * session, then the commit) the action registers an undo with `onRollback`, so a later failure
+ * takes the write back. A single-call change (ban, rename, …) whose audit insert failed would
+ * still stand unaudited; that needs the database to fail between two statements.
  */
 export interface AdminRequest {
   /** The admin's request headers (cookie), for endpoints that need the caller's session. */

@@ -5,17 +5,20 @@ import { freeSlug, organizationById } from "./lookups";
 import { createOrganizationSchema, renameOrganizationSchema, slugFromName } from "./schemas";
 
 /**
- * Creates an organization, optionally with its first team. better-auth's create endpoint would
+ * Creates an organization, optionally with its first team — all or nothing. better-auth's create endpoint would
  * make the caller its owner; the provider's admin is not a member of client organizations, so
  * the organization is created through better-auth's organization adapter and its people join
  * by invitation or "add member".
  */
 export const createOrganizationDefinition = adminAction({
   input: createOrganizationSchema,
-  run: async ({ tx, audit }, input) => {
+  run: async ({ tx, audit, onRollback }, input) => {
     const slug = await freeSlug(tx, slugFromName(input.name));
     const adapter = await organizationAdapter();
     const organization = await viaBetterAuth(() => adapter.createOrganization({ organization: { name: input.name, slug, createdAt: new Date() } }));
+    // Saved outside this transaction: if the first team or an audit row fails, take it back
+    // (its teams go with it) so no unaudited organization is left behind.
+    onRollback(() => adapter.deleteOrganization(organization.id));
     await audit({ action: "organization.created", resourceType: "organization", resourceId: organization.id, metadata: { name: input.name, slug } });
     let teamId: string | null = null;
     if (input.firstTeamName) {

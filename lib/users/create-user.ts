@@ -8,11 +8,11 @@ import { createUserSchema } from "./schemas";
 
 /**
  * Creates an account with a password and a platform role, optionally as a member (and team
- * member) of an organization. The password never reaches the audit row.
+ * member) of an organization — all or nothing. The password never reaches the audit row.
  */
 export const createUserDefinition = adminAction({
   input: createUserSchema,
-  run: async ({ tx, audit }, input) => {
+  run: async ({ tx, audit, onRollback }, input) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);
     if (taken) throw new UserFacingError("A user with this e-mail already exists.", { email: ["Already in use"] });
     if (input.teamId && !input.organizationId) throw new UserFacingError("Choose the organization of the team.", { organizationId: ["Required for a team"] });
@@ -32,6 +32,10 @@ export const createUserDefinition = adminAction({
     const { user } = await viaBetterAuth(() =>
       getAuth().api.createUser({ body: { email: input.email, name: input.name, password: input.password, role: input.role } }),
     );
+    // better-auth saved the account on its own connection: if the membership or the audit
+    // fails, remove it again rather than leave an account nobody audited (sessions, accounts
+    // and memberships go with it).
+    onRollback(async () => (await getAuth().$context).internalAdapter.deleteUser(user.id));
     await audit({
       action: "user.created",
       resourceType: "user",
