@@ -11,6 +11,8 @@ import { SlotLabel } from "./slot-label";
 interface Props {
   bookingId: string;
   expectedProgress: string;
+  /** ISO time of the appointment as this page shows it. */
+  expectedAppointmentDate: string;
   specialistId: string;
   appointmentType: "in_person" | "telehealth";
   timeZone: string;
@@ -19,7 +21,7 @@ interface Props {
 }
 
 /** Reschedule: a new free time from the specialist's calendar, an optional note, confirm. */
-export function RescheduleControl({ bookingId, expectedProgress, specialistId, appointmentType, timeZone, initialMonth, label }: Props) {
+export function RescheduleControl({ bookingId, expectedProgress, expectedAppointmentDate, specialistId, appointmentType, timeZone, initialMonth, label }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [slot, setSlot] = useState<AvailableSlot | null>(null);
@@ -44,7 +46,7 @@ export function RescheduleControl({ bookingId, expectedProgress, specialistId, a
           onClick={() =>
             startTransition(async () => {
               setError(null);
-              const result = await rescheduleBookingAction({ bookingId, expectedProgress, datetime: slot?.datetime ?? "", note });
+              const result = await rescheduleBookingAction({ bookingId, expectedProgress, expectedAppointmentDate, datetime: slot?.datetime ?? "", note });
               if (!result.ok) {
                 setError(result.error);
                 if (result.fieldErrors.datetime) {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
 import { bookings } from "@/db/schema";
-import { NotFoundError, UserFacingError } from "@/lib/actions/errors";
+import { ConflictError, NotFoundError, UserFacingError } from "@/lib/actions/errors";
 import { parseAcuityDatetime, type AcuityAppointment, type AcuityClient } from "@/lib/acuity";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { AuditContext } from "@/lib/audit/request-context";
@@ -10,6 +10,7 @@ import { canRescheduleOrCancel } from "@/lib/authz/policy";
 import { forgetCalendarAvailability } from "@/lib/availability/cache";
 import { zoneOf } from "@/lib/availability/calendar-of";
 import { changeProgress } from "@/lib/bookings/progress";
+import { BOOKING_CHANGED_MESSAGE } from "@/lib/bookings/progress/messages";
 import { meetingLinkOf } from "./acuity-booking-input";
 import { toAcuityDatetime } from "./acuity-datetime-in-zone";
 import { acuityUserError } from "./acuity-user-error";
@@ -55,8 +56,10 @@ export async function rescheduleBooking(
         { bookingId: booking.booking.id, expectedFrom: input.expectedProgress, to: "rescheduled", note: input.note },
         async (kind, locked) => {
           if (kind !== "reschedule") throw new Error(`unexpected transition kind ${kind}`);
-          // Read under the row lock: the time we would restore if the write fails.
+          // Read under the row lock: the time we would restore if the write fails — and the
+          // time the user saw, or someone else moved it first (two tabs, two people).
           const [current] = await tx.select({ at: bookings.appointmentDate }).from(bookings).where(eq(bookings.id, booking.booking.id));
+          if (current!.at.getTime() !== new Date(input.expectedAppointmentDate).getTime()) throw new ConflictError(BOOKING_CHANGED_MESSAGE);
           try {
             const appointment = await deps.acuity.rescheduleAppointment(Number(locked.acuityAppointmentId), { datetime: input.datetime, calendarID });
             moved = { appointment, previous: current!.at };

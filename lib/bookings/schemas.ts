@@ -57,6 +57,11 @@ export const rescheduleBookingSchema = z.object({
   bookingId: id,
   /** The stage the user saw: if the booking moved since, nothing is changed. */
   expectedProgress: z.enum(PROGRESS_STAGES),
+  /**
+   * The appointment time the user saw. A reschedule stays `rescheduled`, so the stage alone
+   * cannot tell that someone else moved the booking meanwhile; the time can.
+   */
+  expectedAppointmentDate: z.iso.datetime({ offset: true, error: "Reload the booking and pick the time again" }),
   datetime: slotDatetime,
   note: optionalText(1000),
 });

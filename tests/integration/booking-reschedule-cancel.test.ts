@@ -46,6 +46,7 @@ describe("rescheduling", () => {
     const result = await defineAction(rescheduleBookingDefinition, as(world.actors.memberA1))({
       bookingId,
       expectedProgress: "scheduled",
+      expectedAppointmentDate: first!.startsAt,
       datetime: later!.datetime,
       note: "Examinee asked for later",
     });
@@ -63,7 +64,7 @@ describe("rescheduling", () => {
     const [first, taken] = await freeSlots(world, world.telehealthSpecialist, 2);
     const bookingId = await bookTelehealth(first!.datetime);
     world.emulator.createAppointmentDirectly({ datetime: taken!.datetime, calendarID: 7106, appointmentTypeID: 502, firstName: "Other", lastName: "Person", email: "o@example.test" });
-    const result = await defineAction(rescheduleBookingDefinition, as(world.actors.memberA1))({ bookingId, expectedProgress: "scheduled", datetime: taken!.datetime });
+    const result = await defineAction(rescheduleBookingDefinition, as(world.actors.memberA1))({ bookingId, expectedProgress: "scheduled", expectedAppointmentDate: first!.startsAt, datetime: taken!.datetime });
     expect(result).toMatchObject({ ok: false, error: "That time was just taken — pick another." });
     expect((await bookingRow(bookingId)).currentProgress).toBe("scheduled");
     expect(await stagesOf(bookingId)).toEqual(["scheduled"]);
@@ -76,7 +77,7 @@ describe("rescheduling", () => {
     const attempt = rescheduleBooking(
       { db: getDb(), acuity: world.acuity, beforeCommit: async () => { throw new Error("commit lost"); } },
       who,
-      { bookingId, expectedProgress: "scheduled", datetime: later!.datetime, note: null },
+      { bookingId, expectedProgress: "scheduled", expectedAppointmentDate: first!.startsAt, datetime: later!.datetime, note: null },
     );
     await expect(attempt).rejects.toThrow("commit lost");
     const appointment = await appointmentOf(bookingId);
@@ -85,13 +86,28 @@ describe("rescheduling", () => {
     expect(await stagesOf(bookingId)).toEqual(["scheduled"]);
   });
 
+  it("lets only the first of two pages showing the same time move it; the second is told to reload", async () => {
+    const [first, second, third, fourth] = await freeSlots(world, world.telehealthSpecialist, 4);
+    const bookingId = await bookTelehealth(first!.datetime);
+    const reschedule = defineAction(rescheduleBookingDefinition, as(world.actors.memberA1));
+    expect((await reschedule({ bookingId, expectedProgress: "scheduled", expectedAppointmentDate: first!.startsAt, datetime: second!.datetime })).ok).toBe(true);
+    // Two tabs now show "rescheduled" at the second time; both pick a new one.
+    const seen = { bookingId, expectedProgress: "rescheduled" as const, expectedAppointmentDate: second!.startsAt };
+    expect((await reschedule({ ...seen, datetime: third!.datetime })).ok).toBe(true);
+    const stale = await reschedule({ ...seen, datetime: fourth!.datetime });
+    expect(stale).toMatchObject({ ok: false, error: expect.stringMatching(/changed while you were looking/) });
+    expect((await bookingRow(bookingId)).appointmentDate).toEqual(new Date(third!.startsAt));
+    expect(new Date((await appointmentOf(bookingId)).datetime.replace(/([+-]\d{2})(\d{2})$/, "$1:$2"))).toEqual(new Date(third!.startsAt));
+    expect(await stagesOf(bookingId)).toEqual(["scheduled", "rescheduled", "rescheduled"]);
+  });
+
   it("is not offered to the booking's specialist, and is not found for another organization", async () => {
     const [slot, later] = await freeSlots(world, world.telehealthSpecialist, 2);
     const bookingId = await bookTelehealth(slot!.datetime);
     const specialist = { ...world.actors.specialistS1, specialistIds: [world.telehealthSpecialist.id] };
-    const bySpecialist = await defineAction(rescheduleBookingDefinition, as(specialist))({ bookingId, expectedProgress: "scheduled", datetime: later!.datetime });
+    const bySpecialist = await defineAction(rescheduleBookingDefinition, as(specialist))({ bookingId, expectedProgress: "scheduled", expectedAppointmentDate: slot!.startsAt, datetime: later!.datetime });
     expect(bySpecialist).toMatchObject({ ok: false, error: "You can't reschedule this booking." });
-    const byOutsider = await defineAction(rescheduleBookingDefinition, as(world.actors.memberB1))({ bookingId, expectedProgress: "scheduled", datetime: later!.datetime });
+    const byOutsider = await defineAction(rescheduleBookingDefinition, as(world.actors.memberB1))({ bookingId, expectedProgress: "scheduled", expectedAppointmentDate: slot!.startsAt, datetime: later!.datetime });
     expect(byOutsider).toMatchObject({ ok: false, error: "That booking was not found." });
     expect((await bookingRow(bookingId)).currentProgress).toBe("scheduled");
   });

@@ -104,6 +104,7 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
                   key={rule.to}
                   bookingId={b.id}
                   expectedProgress={b.currentProgress}
+                  expectedAppointmentDate={b.appointmentDate.toISOString()}
                   specialistId={booking.specialist.id}
                   appointmentType={b.appointmentType}
                   timeZone={zone}
