@@ -5,6 +5,7 @@
  */
 import type { DocumentCategory, ProgressStage } from "@/db/schema/enums";
 import type { Actor } from "./actor";
+import { TRANSITIONS, type TransitionRole } from "@/lib/bookings/progress/transitions";
 
 /** The fields of a booking that decide who may see and touch it. */
 export interface BookingAccessFacts {
@@ -78,14 +79,17 @@ export function canRescheduleOrCancel(actor: Actor, booking: BookingAccessFacts)
   return isPlatformAdmin(actor) || canSeeAsReferrer(actor, booking);
 }
 
-const SPECIALIST_STAGES: readonly ProgressStage[] = ["no_show", "generating_report", "report_generated"];
-const REFERRER_STAGES: readonly ProgressStage[] = ["rescheduled", "cancelled"];
+/** The stages each role may move a booking to, read from the lifecycle table (its one home). */
+const stagesOf = (role: TransitionRole): ReadonlySet<ProgressStage> =>
+  new Set(TRANSITIONS.filter((rule) => rule.roles.includes(role)).map((rule) => rule.to));
+const SPECIALIST_STAGES = stagesOf("specialist");
+const REFERRER_STAGES = stagesOf("referrer");
 
 /** Who may move a booking to a stage at all; the progress state machine adds order and timing. */
 export function canSetProgress(actor: Actor, booking: BookingAccessFacts, stage: ProgressStage): boolean {
   if (isPlatformAdmin(actor)) return true;
-  if (isBookingSpecialist(actor, booking) && SPECIALIST_STAGES.includes(stage)) return true;
-  return canSeeAsReferrer(actor, booking) && REFERRER_STAGES.includes(stage);
+  if (isBookingSpecialist(actor, booking) && SPECIALIST_STAGES.has(stage)) return true;
+  return canSeeAsReferrer(actor, booking) && REFERRER_STAGES.has(stage);
 }
 
 /**
