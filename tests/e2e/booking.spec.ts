@@ -67,6 +67,11 @@ test("a referrer finds a telehealth specialist, books the first free time, finds
   // The view survives a reload: the search is in the URL.
   await page.reload();
   await expect(page.getByTestId("booking-row").filter({ hasText: EXAMINEE })).toHaveCount(1);
+  // A stale link to a page past the end says so and leads back, keeping the search.
+  await page.goto(`/bookings?q=212.555.0199&page=40`);
+  await expect(page.getByTestId("bookings-past-end")).toContainText("past the end of the list");
+  await page.getByRole("link", { name: "Go to the first page" }).click();
+  await expect(page.getByTestId("booking-row").filter({ hasText: EXAMINEE })).toHaveCount(1);
 
   // Reschedule to another free time.
   await page.getByTestId("booking-row").filter({ hasText: EXAMINEE }).getByTestId("booking-link").click();

@@ -39,7 +39,7 @@ describe("the demo seed", () => {
   });
 
   it("covers every progress stage, both sources and both appointment types", async () => {
-    const rows = await getDb().selectDistinct({ p: bookings.currentProgress, s: bookings.source, t: bookings.appointmentType }).from(bookings);
+    const rows = await getDb().selectDistinct({ p: bookings.currentProgress, s: bookings.source, t: bookings.appointmentType }).from(bookings).where(isDemoAppointment);
     expect(new Set(rows.map((r) => r.p))).toEqual(new Set(PROGRESS_STAGES));
     expect(new Set(rows.map((r) => r.s))).toEqual(new Set(["portal", "acuity_direct"]));
     expect(new Set(rows.map((r) => r.t))).toEqual(new Set(["in_person", "telehealth"]));

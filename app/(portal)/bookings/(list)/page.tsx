@@ -11,7 +11,7 @@ import { canBookForAnyOrganization } from "@/lib/authz/policy";
 import { FALLBACK_TIME_ZONE } from "@/lib/availability/calendar-of";
 import { bookingFilterOptions } from "@/lib/bookings/booking-filter-options";
 import { NO_TEAM } from "@/lib/bookings/booking-list-query";
-import { hasActiveFilters, parseBookingListParams } from "@/lib/bookings/booking-list-params";
+import { bookingListQuery, hasActiveFilters, parseBookingListParams } from "@/lib/bookings/booking-list-params";
 import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import type { BookingListRow } from "@/lib/bookings/list-bookings";
 import { formatPhone } from "@/lib/bookings/phone";
@@ -93,7 +93,15 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
           source: [{ value: "portal", label: "Booked in the portal" }, { value: "acuity_direct", label: "Made in Acuity" }],
         }}
       />
-      {page.rows.length === 0 ? (
+      {page.rows.length === 0 && page.total > 0 ? (
+        // A shared or bookmarked link to a page that no longer exists (bookings were cancelled, filters narrowed).
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center" data-testid="bookings-past-end">
+          <p className="font-medium">This page is past the end of the list.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            <Link href={`/bookings${bookingListQuery({ ...state, page: 1 })}`} className="text-indigo-700 underline">Go to the first page</Link>
+          </p>
+        </div>
+      ) : page.rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center" data-testid="bookings-empty">
           <p className="font-medium">{filtered ? "No bookings match your search and filters." : "No bookings yet."}</p>
           <p className="mt-1 text-sm text-slate-600">
