@@ -16,12 +16,15 @@ export function UserAccountControls({ user }: { user: { id: string; name: string
         {user.banned ? (
           <ActionForm action={unbanUserAction} submitLabel="Unban" variant="secondary" successText="Unbanned.">
             <input type="hidden" name="userId" value={user.id} />
+            <Field label="Reason (recorded)">
+              <input name="reason" required minLength={3} maxLength={500} className={`${inputClass} w-48`} aria-label={`Unban reason for ${user.name}`} />
+            </Field>
           </ActionForm>
         ) : (
           <ActionForm action={banUserAction} submitLabel="Ban" variant="danger" confirmText={`Ban ${user.name}? They are signed out at once.`}>
             <input type="hidden" name="userId" value={user.id} />
             <Field label="Reason (recorded)">
-              <input name="reason" required minLength={3} className={`${inputClass} w-48`} aria-label={`Ban reason for ${user.name}`} />
+              <input name="reason" required minLength={3} maxLength={500} className={`${inputClass} w-48`} aria-label={`Ban reason for ${user.name}`} />
             </Field>
             <Field label="Days (empty = until unbanned)">
               <input name="days" type="number" min={1} className={`${inputClass} w-24`} />

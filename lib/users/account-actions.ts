@@ -7,7 +7,7 @@ import { viaBetterAuth, type AdminRequest } from "@/lib/admin/better-auth";
 import { getAuth } from "@/lib/auth/auth";
 import type { Actor } from "@/lib/authz/actor";
 import { canManageUserAccount } from "@/lib/authz/policy";
-import { banUserSchema, setPasswordSchema, userIdSchema } from "./schemas";
+import { banUserSchema, setPasswordSchema, unbanUserSchema, userIdSchema } from "./schemas";
 
 /** The target account, checked against the policy: missing → not found, oneself → refused. */
 async function accountToManage(tx: Tx, actor: Actor, userId: string) {
@@ -42,14 +42,15 @@ export const banUserDefinition = (request: AdminRequest) =>
     },
   });
 
+/** Lifts a ban; the reason is required so the trail says why access came back, not only that it did. */
 export const unbanUserDefinition = (request: AdminRequest) =>
   adminAction({
-    input: userIdSchema,
+    input: unbanUserSchema,
     run: async ({ tx, actor, audit }, input) => {
       const target = await accountToManage(tx, actor, input.userId);
       if (!target.banned) throw new UserFacingError("This user is not banned.");
       await viaBetterAuth(async () => getAuth().api.unbanUser({ body: { userId: target.id }, headers: await request.authHeaders() }));
-      await audit({ action: "user.unbanned", resourceType: "user", resourceId: target.id });
+      await audit({ action: "user.unbanned", resourceType: "user", resourceId: target.id, metadata: { reason: input.reason } });
       return { userId: target.id };
     },
   });

@@ -1,4 +1,4 @@
-import { asc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, count, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { members, organizations, users } from "@/db/schema";
 
@@ -10,31 +10,74 @@ export interface UserListRow {
   banned: boolean | null;
   banReason: string | null;
   banExpires: Date | null;
+  /** Every organization of the user, by name — never only the ones the search matched. */
   organizations: string | null;
 }
 
+export interface UserListPage {
+  rows: UserListRow[];
+  /** Users matching the search across all pages: the pager and the heading count need it. */
+  total: number;
+}
+
+const likePattern = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+// The listed user's id, spelled out in full: in a single-table select list drizzle drops the
+// table name, and a bare "id" inside the subqueries below would name a member's or organization's.
+const listedUserId = sql`${sql.identifier("users")}.${sql.identifier("id")}`;
+
 /**
- * Users with their organizations, optionally searched by name, e-mail or organization —
- * for the admin console only (callers check the policy).
+ * Name, e-mail or the name of any organization the user belongs to. The organization test is
+ * an EXISTS of its own, so it picks users without narrowing which of their organizations the
+ * list then shows.
  */
-export async function listUsersForAdmin(db: DbOrTx, search?: string, limit = 200): Promise<UserListRow[]> {
-  const pattern = search?.trim() ? `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  return db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      banned: users.banned,
-      banReason: users.banReason,
-      banExpires: users.banExpires,
-      organizations: sql<string | null>`string_agg(${organizations.name}, ', ' ORDER BY ${organizations.name})`,
-    })
-    .from(users)
-    .leftJoin(members, eq(members.userId, users.id))
-    .leftJoin(organizations, eq(organizations.id, members.organizationId))
-    .where(pattern ? or(ilike(users.name, pattern), ilike(users.email, pattern), ilike(organizations.name, pattern)) : undefined)
-    .groupBy(users.id)
-    .orderBy(asc(users.name))
-    .limit(limit);
+function userSearchCondition(search: string | undefined): SQL | undefined {
+  const text = search?.trim();
+  if (!text) return undefined;
+  const pattern = likePattern(text);
+  const inMatchingOrganization = sql`EXISTS (
+    SELECT 1 FROM ${members} m JOIN ${organizations} o ON o.id = m.organization_id
+    WHERE m.user_id = ${listedUserId} AND o.name ILIKE ${pattern}
+  )`;
+  return or(ilike(users.name, pattern), ilike(users.email, pattern), inMatchingOrganization);
+}
+
+/** All of one user's organizations, aggregated apart from the search so none is filtered out. */
+const organizationNames = sql<string | null>`(
+  SELECT string_agg(o.name, ', ' ORDER BY o.name)
+  FROM ${members} m JOIN ${organizations} o ON o.id = m.organization_id
+  WHERE m.user_id = ${listedUserId}
+)`;
+
+/**
+ * One page of users with their organizations, optionally searched by name, e-mail or
+ * organization, and how many match — for the admin console only (callers check the policy).
+ * Ordered by name, then id, so pages neither repeat nor skip users who share a name.
+ */
+export async function listUsersForAdmin(
+  db: DbOrTx,
+  filter: { search?: string },
+  page: { pageIndex: number; pageSize: number },
+): Promise<UserListPage> {
+  const where = userSearchCondition(filter.search);
+  const [rows, totals] = await Promise.all([
+    db
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        role: users.role,
+        banned: users.banned,
+        banReason: users.banReason,
+        banExpires: users.banExpires,
+        organizations: organizationNames,
+      })
+      .from(users)
+      .where(and(where))
+      .orderBy(asc(users.name), asc(users.id))
+      .limit(page.pageSize)
+      .offset(page.pageIndex * page.pageSize),
+    db.select({ total: count() }).from(users).where(and(where)),
+  ]);
+  return { rows, total: totals[0]?.total ?? 0 };
 }

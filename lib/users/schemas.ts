@@ -2,6 +2,8 @@ import { z } from "zod";
 
 const id = (what: string) => z.string().trim().min(1, `Choose ${what}`);
 const password = z.string().min(10, "Use at least 10 characters").max(128, "Use at most 128 characters");
+/** Why an account was banned or unbanned: recorded in the audit row, so it cannot be left out. */
+const accountChangeReason = z.string().trim().min(3, "Say why (at least 3 characters)").max(500, "Keep the reason under 500 characters");
 const optionalId = z
   .string()
   .trim()
@@ -22,10 +24,12 @@ export const createUserSchema = z.object({
 
 export const banUserSchema = z.object({
   userId: id("a user"),
-  reason: z.string().trim().min(3, "Say why (at least 3 characters)").max(500),
+  reason: accountChangeReason,
   /** Empty = until unbanned. */
   days: z.union([z.literal(""), z.coerce.number().int().min(1, "At least 1 day").max(3650)]).optional(),
 });
+
+export const unbanUserSchema = z.object({ userId: id("a user"), reason: accountChangeReason });
 
 export const userIdSchema = z.object({ userId: id("a user") });
 

@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
@@ -88,8 +91,8 @@ describe("users", () => {
     expect(banned).toMatchObject({ banned: true, banReason: "Left the insurer" });
     expect((await auditRow("user.banned", userId)).metadata).toMatchObject({ reason: "Left the insurer", expiresAt: expect.any(String) });
 
-    await run(unbanUserDefinition(request), { userId });
-    await auditRow("user.unbanned", userId);
+    await run(unbanUserDefinition(request), { userId, reason: "Rejoined the insurer" });
+    expect((await auditRow("user.unbanned", userId)).metadata).toEqual({ reason: "Rejoined the insurer" });
     await run(setUserPasswordDefinition(request), { userId, newPassword: "second-password-456", signOutEverywhere: "on" });
     const passwordAudit = await auditRow("user.password_set", userId);
     expect(JSON.stringify(passwordAudit.metadata)).not.toContain("second-password");
@@ -232,7 +235,7 @@ describe("outside the admin console's rights", () => {
   const everyDefinition = () => [
     [createUserDefinition, { name: "Eve", email: `eve.${tag}@x.test`, role: "admin", password: "long-enough-pw" }],
     [banUserDefinition(request), { userId: id("memberA1"), reason: "because" }],
-    [unbanUserDefinition(request), { userId: id("memberA1") }],
+    [unbanUserDefinition(request), { userId: id("memberA1"), reason: "because" }],
     [setUserPasswordDefinition(request), { userId: id("memberA1"), newPassword: "long-enough-pw" }],
     [revokeUserSessionsDefinition(request), { userId: id("memberA1") }],
     [createOrganizationDefinition, { name: `Evil Org ${tag}` }],
@@ -285,5 +288,23 @@ describe("outside the admin console's rights", () => {
     const after = await snapshot();
     expect({ ...after, audits: 0 }).toEqual({ ...before, audits: 0 });
     if (!actor.impersonatorId) expect(mine[0]!.n).toBe(0);
+  });
+
+  // A new admin action that is not in everyDefinition would go untested for refusals; fail instead.
+  it("lists every admin action definition, and only the known inline admin actions live in app/", () => {
+    const root = join(fileURLToPath(import.meta.url), "../../..");
+    const sources = (dir: string, suffix: string) =>
+      readdirSync(join(root, dir), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(suffix)).map((f) => readFileSync(join(root, dir, f), "utf8"));
+    const ownSource = readFileSync(fileURLToPath(import.meta.url), "utf8");
+    const listed = ownSource.slice(ownSource.indexOf("const everyDefinition"), ownSource.indexOf("] as const;"));
+    const definitions = sources("lib", ".ts").flatMap((text) => [...text.matchAll(/export const (\w+) =(?:\s*\([^)]*\)\s*=>)?\s*adminAction\(/g)].map((m) => m[1]!));
+    expect(definitions.length).toBeGreaterThanOrEqual(24);
+    expect(definitions.filter((name) => !listed.includes(`[${name}`))).toEqual([]);
+    // Still written inline with next/* imports, so not importable here (covered elsewhere or pending a lift into lib/).
+    const notYetLifted = ["impersonateUserAction", "replayWebhookEventAction", "replayAllFailedWebhooksAction", "reconcileAcuityAction"];
+    const inline = sources("app", "actions.ts").flatMap((text) =>
+      text.split("export const ").filter((chunk) => /^\w+ = defineAction\(\{[^]*authorize: canUseAdminConsole/.test(chunk)).map((chunk) => chunk.split(" ")[0]!),
+    );
+    expect(inline.filter((name) => !notYetLifted.includes(name))).toEqual([]);
   });
 });

@@ -2,33 +2,42 @@ import type { Metadata } from "next";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { ImpersonateButton } from "@/components/admin/impersonate-button";
 import { UserAccountControls } from "@/components/admin/user-account-controls";
+import { UserListPager } from "@/components/admin/user-list-pager";
 import { inputClass } from "@/components/admin/form-fields";
 import { getDb } from "@/db/client";
 import { requireAdminConsole } from "@/lib/admin/require-admin";
 import { canImpersonate, canManageUserAccount } from "@/lib/authz/policy";
 import { listOrganizationsWithTeams } from "@/lib/organizations/list-organizations";
 import { listUsersForAdmin } from "@/lib/users/list-users";
+import { parseUserListParams, USERS_PAGE_SIZE } from "@/lib/users/user-list-params";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireAdminConsole();
-  const { q } = await searchParams;
+  const state = parseUserListParams(await searchParams);
+  const q = state.search;
   const db = getDb();
-  const [users, organizations] = await Promise.all([listUsersForAdmin(db, q), listOrganizationsWithTeams(db)]);
+  const [{ rows: users, total }, organizations] = await Promise.all([
+    listUsersForAdmin(db, { search: q }, { pageIndex: state.pageIndex, pageSize: USERS_PAGE_SIZE }),
+    listOrganizationsWithTeams(db),
+  ]);
   return (
     <section>
       <h1 className="text-2xl font-semibold">Users</h1>
-      <p className="mt-1 text-sm text-slate-600">
-        {q ? `${users.length} users match “${q}”.` : `${users.length} users.`} Impersonate one to see the portal as they do.
+      <p className="mt-1 text-sm text-slate-600" data-testid="user-count">
+        {q ? `${total} users match “${q}”.` : `${total} users.`} Impersonate one to see the portal as they do.
       </p>
+      {/* Submitting drops `page`: a new search starts on its first page. */}
       <form className="mt-4 flex gap-2" role="search">
         <input name="q" defaultValue={q} placeholder="Search name, e-mail or organization" aria-label="Search users" className={`${inputClass} w-80`} />
         <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">Search</button>
       </form>
       <CreateUserForm organizations={organizations} />
       {users.length === 0 ? (
-        <p className="mt-6 rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">No users match this search.</p>
+        <p className="mt-6 rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
+          {total === 0 ? "No users match this search." : "This page is past the last one."}
+        </p>
       ) : (
         <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -67,6 +76,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           </table>
         </div>
       )}
+      <UserListPager state={state} total={total} pageSize={USERS_PAGE_SIZE} />
     </section>
   );
 }
