@@ -3,9 +3,8 @@ import { headers } from "next/headers";
 import { defineAction } from "@/lib/actions/define-action";
 import { adminRequest } from "@/lib/admin/request-headers";
 import { getAuth } from "@/lib/auth/auth";
-import { canUseAdminConsole } from "@/lib/authz/policy";
-import { startImpersonationSchema, stopImpersonationSchema } from "@/lib/impersonation/schemas";
-import { startImpersonation } from "@/lib/impersonation/start-impersonation";
+import { startImpersonationDefinition } from "@/lib/impersonation/impersonation-definitions";
+import { stopImpersonationSchema } from "@/lib/impersonation/schemas";
 import {
   banUserDefinition,
   revokeUserSessionsDefinition,
@@ -14,15 +13,12 @@ import {
 } from "@/lib/users/account-actions";
 import { createUserDefinition } from "@/lib/users/create-user";
 
-export const impersonateUserAction = defineAction({
-  input: startImpersonationSchema,
-  authorize: canUseAdminConsole,
-  run: (context, input) =>
-    startImpersonation(context, input, async (userId) => {
-      const { session } = await getAuth().api.impersonateUser({ body: { userId }, headers: await headers() });
-      return async () => (await getAuth().$context).internalAdapter.deleteSession(session.token);
-    }),
-});
+export const impersonateUserAction = defineAction(
+  startImpersonationDefinition(async (userId) => {
+    const { session } = await getAuth().api.impersonateUser({ body: { userId }, headers: await headers() });
+    return async () => (await getAuth().$context).internalAdapter.deleteSession(session.token);
+  }),
+);
 
 export const stopImpersonatingAction = defineAction({
   input: stopImpersonationSchema,
