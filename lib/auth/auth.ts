@@ -40,7 +40,18 @@ function createAuth() {
     database: drizzleAdapter(db, { provider: "pg", usePlural: true, schema }),
     // No public sign-up: admins create users, or users join by invitation.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
-    advanced: { database: { generateId: () => newId() } },
+    advanced: {
+      database: { generateId: () => newId() },
+      // The rate limiter's client: better-auth ignores a multi-hop x-forwarded-for (without
+      // trustedProxies), which put every client behind a proxy into one shared bucket. So the
+      // auth route replaces the header with the single address the audit records (its first hop,
+      // `clientIpFromHeaders`), and limiter, session and audit row agree.
+      // Trust assumption: the proxy in front of the portal sets x-forwarded-for itself, replacing
+      // any client-sent value (Next.js adds the socket address only when the header is absent).
+      // A proxy that appends lets a client choose its first hop: its audit IP, and a fresh
+      // limiter bucket per forged address.
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
+    },
     rateLimit: {
       enabled: true,
       // In the database so the limit holds across several app instances.
