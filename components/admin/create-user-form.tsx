@@ -1,9 +1,10 @@
 import { ActionForm } from "@/components/admin/action-form";
 import { Field, inputClass } from "@/components/admin/form-fields";
+import { MembershipRows, type OrganizationChoice } from "@/components/admin/membership-rows";
 import { createUserAction } from "@/app/(portal)/admin/users/actions";
 
-/** Creates an account with a password, platform role and (optionally) a first organization and team. */
-export function CreateUserForm({ organizations }: { organizations: { id: string; name: string; teams: { id: string; name: string }[] }[] }) {
+/** Creates an account with a password, a platform role and any number of organization memberships. */
+export function CreateUserForm({ organizations }: { organizations: OrganizationChoice[] }) {
   return (
     <details className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
       <summary className="cursor-pointer font-medium text-indigo-700">Create a user</summary>
@@ -17,25 +18,7 @@ export function CreateUserForm({ organizations }: { organizations: { id: string;
             <option value="admin">Administrator</option>
           </select>
         </Field>
-        <Field label="Organization (optional)">
-          <select name="organizationId" defaultValue="" className={inputClass}>
-            <option value="">— none —</option>
-            {organizations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
-          </select>
-        </Field>
-        <Field label="Organization role">
-          <select name="organizationRole" defaultValue="member" className={inputClass}>
-            <option value="member">Member</option>
-            <option value="admin">Admin</option>
-            <option value="owner">Owner</option>
-          </select>
-        </Field>
-        <Field label="Team (optional)">
-          <select name="teamId" defaultValue="" className={inputClass}>
-            <option value="">— none —</option>
-            {organizations.flatMap((o) => o.teams.map((t) => <option key={t.id} value={t.id}>{o.name} · {t.name}</option>))}
-          </select>
-        </Field>
+        <MembershipRows organizations={organizations} />
       </ActionForm>
     </details>
   );

@@ -1,38 +1,29 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
 import { organizations, teams, users } from "@/db/schema";
 import { UserFacingError } from "@/lib/actions/errors";
 import { adminAction } from "@/lib/admin/admin-action";
 import { viaBetterAuth } from "@/lib/admin/better-auth";
 import { getAuth } from "@/lib/auth/auth";
-import { createUserSchema } from "./schemas";
+import { createUserSchema, type NewUserMembership } from "./schemas";
 
 /**
- * Creates an account with a password and a platform role, optionally as a member (and team
- * member) of an organization — all or nothing. The password never reaches the audit row.
+ * Creates an account with a password and a platform role, and makes it a member (and team
+ * member) of any number of organizations — all or nothing. The password never reaches the
+ * audit row.
  */
 export const createUserDefinition = adminAction({
   input: createUserSchema,
   run: async ({ tx, audit, onRollback }, input) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);
     if (taken) throw new UserFacingError("A user with this e-mail already exists.", { email: ["Already in use"] });
-    if (input.teamId && !input.organizationId) throw new UserFacingError("Choose the organization of the team.", { organizationId: ["Required for a team"] });
-    if (input.organizationId) {
-      const [organization] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, input.organizationId));
-      if (!organization) throw new UserFacingError("That organization no longer exists.", { organizationId: ["Not found"] });
-    }
-    if (input.teamId) {
-      const [team] = await tx
-        .select({ id: teams.id })
-        .from(teams)
-        .where(and(eq(teams.id, input.teamId), eq(teams.organizationId, input.organizationId!)));
-      if (!team) throw new UserFacingError("That team is not part of the chosen organization.", { teamId: ["Not in this organization"] });
-    }
+    for (const membership of input.memberships) await checkMembership(tx, membership);
 
     // Server call without headers: better-auth skips its own permission check; ours ran.
     const { user } = await viaBetterAuth(() =>
       getAuth().api.createUser({ body: { email: input.email, name: input.name, password: input.password, role: input.role } }),
     );
-    // better-auth saved the account on its own connection: if the membership or the audit
+    // better-auth saved the account on its own connection: if a membership or an audit row
     // fails, remove it again rather than leave an account nobody audited (sessions, accounts
     // and memberships go with it).
     onRollback(async () => (await getAuth().$context).internalAdapter.deleteUser(user.id));
@@ -42,19 +33,31 @@ export const createUserDefinition = adminAction({
       resourceId: user.id,
       metadata: { email: input.email, name: input.name, role: input.role },
     });
-    if (input.organizationId) {
+    for (const membership of input.memberships) {
       const member = await viaBetterAuth(() =>
         getAuth().api.addMember({
-          body: { userId: user.id, organizationId: input.organizationId!, role: input.organizationRole, teamId: input.teamId },
+          body: { userId: user.id, organizationId: membership.organizationId, role: membership.role, teamId: membership.teamId },
         }),
       );
       await audit({
         action: "organization.member_added",
         resourceType: "organization",
-        resourceId: input.organizationId,
-        metadata: { userId: user.id, memberId: member?.id, role: input.organizationRole, teamId: input.teamId ?? null },
+        resourceId: membership.organizationId,
+        metadata: { userId: user.id, memberId: member?.id, role: membership.role, teamId: membership.teamId ?? null },
       });
     }
     return { userId: user.id };
   },
 });
+
+/** The organization exists and the team (if any) is one of its own — before anything is saved. */
+async function checkMembership(tx: Tx, membership: NewUserMembership): Promise<void> {
+  const [organization] = await tx.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.id, membership.organizationId));
+  if (!organization) throw new UserFacingError("One of the chosen organizations no longer exists.", { memberships: ["Organization not found — reload the page"] });
+  if (!membership.teamId) return;
+  const [team] = await tx
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.id, membership.teamId), eq(teams.organizationId, membership.organizationId)));
+  if (!team) throw new UserFacingError(`That team is not part of ${organization.name}.`, { memberships: [`Pick a team of ${organization.name}`] });
+}

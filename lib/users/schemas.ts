@@ -12,14 +12,37 @@ const optionalId = z
 
 export const ORGANIZATION_ROLES = ["owner", "admin", "member"] as const;
 
+const membershipSchema = z.object({
+  organizationId: id("an organization"),
+  role: z.enum(ORGANIZATION_ROLES, { error: "Choose owner, admin or member" }).default("member"),
+  teamId: optionalId,
+});
+export type NewUserMembership = z.infer<typeof membershipSchema>;
+
+/** The form sends its membership rows as one JSON field; objects (tests, scripts) pass as they are. */
+const fromJsonField = (value: unknown) => {
+  if (value === undefined || value === "") return [];
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value; // not JSON: the array check below says what is wrong
+  }
+};
+
 export const createUserSchema = z.object({
   name: z.string().trim().min(2, "Enter the person's name").max(255),
   email: z.email("Enter a valid e-mail address").trim().toLowerCase(),
   role: z.enum(["user", "admin"], { error: "Choose a platform role" }),
   password,
-  organizationId: optionalId,
-  organizationRole: z.enum(ORGANIZATION_ROLES).default("member"),
-  teamId: optionalId,
+  /** Organizations (each with a role and optionally one of its teams) the user joins at once. */
+  memberships: z.preprocess(
+    fromJsonField,
+    z
+      .array(membershipSchema, { error: "List the organizations as rows" })
+      .max(20, "Add at most 20 organizations here; add more from the organization pages")
+      .refine((rows) => new Set(rows.map((r) => r.organizationId)).size === rows.length, "Each organization only once"),
+  ),
 });
 
 export const banUserSchema = z.object({

@@ -8,6 +8,7 @@ const ORG = "Bayside Claims";
 const TEAM = "Property";
 const INVITEE = { email: "riley.referrer@bayside.test", name: "Riley Referrer", password: "riley-password-2026" };
 const SPECIALIST = { email: "nora.quinn@specialists.test", name: "Dr. Nora Quinn" };
+const COLLEAGUE = { email: "casey.colleague@bayside.test", name: "Casey Colleague" };
 /** The demo Acuity account's calendar that no specialist is linked to yet (Dr. Grace Liu). */
 const CALENDAR_ID = String(UNLINKED_DEMO_CALENDARS[0]!.id);
 
@@ -75,6 +76,25 @@ test("an admin sets up an organization, invites a referrer who joins, adds a spe
   await createUser.getByLabel("Password (10+ characters)").fill("nora-password-2026");
   await createUser.getByRole("button", { name: "Create user" }).click();
   await expect(createUser.getByRole("status")).toHaveText("User created.");
+  // A colleague who joins the new organization and its team at once, and Northwind as an admin.
+  await createUser.getByLabel("Name").fill(COLLEAGUE.name);
+  await createUser.getByLabel("E-mail").fill(COLLEAGUE.email);
+  await createUser.getByLabel("Password (10+ characters)").fill("colleague-password-2026");
+  const memberships = createUser.getByTestId("membership-rows");
+  await memberships.getByRole("button", { name: "Add an organization" }).click();
+  await memberships.getByLabel("Organization").nth(0).selectOption({ label: ORG });
+  await memberships.getByLabel("Team (optional)").nth(0).selectOption({ label: TEAM });
+  await memberships.getByRole("button", { name: "Add an organization" }).click();
+  await memberships.getByLabel("Organization").nth(1).selectOption({ label: "Northwind Insurance" });
+  await memberships.getByLabel("Role").nth(1).selectOption("admin");
+  await createUser.getByRole("button", { name: "Create user" }).click();
+  await expect(createUser.getByRole("status")).toHaveText("User created.");
+  await expect(page.getByTestId(`user-row-${COLLEAGUE.email}`)).toContainText(`${ORG}, Northwind Insurance`);
+  const colleagueTeams = await queryPortalDatabase<{ name: string }>(
+    "SELECT t.name FROM team_members tm JOIN teams t ON t.id = tm.team_id JOIN users u ON u.id = tm.user_id WHERE u.email = $1",
+    [COLLEAGUE.email],
+  );
+  expect(colleagueTeams.map((t) => t.name)).toEqual([TEAM]);
   await openAdminSection(page, "Specialists");
   const createSpecialist = page.getByTestId("create-specialist-form");
   await createSpecialist.getByLabel("User e-mail").fill(SPECIALIST.email);

@@ -79,11 +79,19 @@ describe("users", () => {
     const email = `case.manager.${tag}@console.test`;
     const { userId } = await run(createUserDefinition, {
       name: "Casey Manager", email, role: "user", password: "first-password-123",
-      organizationId: id("A"), organizationRole: "member", teamId: id("A1"),
+      memberships: JSON.stringify([
+        { organizationId: id("A"), role: "member", teamId: id("A1") },
+        { organizationId: id("B"), role: "admin" },
+      ]),
     });
     expect((await auditRow("user.created", userId)).metadata).toEqual({ email, name: "Casey Manager", role: "user" });
     const memberAudit = await getDb().select().from(t.auditLogs).where(and(eq(t.auditLogs.action, "organization.member_added"), sql`${t.auditLogs.metadata}->>'userId' = ${userId}`));
-    expect(memberAudit[0]).toMatchObject({ resourceId: id("A"), metadata: { role: "member", teamId: id("A1") } });
+    expect(memberAudit.map((row) => [row.resourceId, row.metadata]).sort()).toEqual([
+      [id("A"), expect.objectContaining({ role: "member", teamId: id("A1") })],
+      [id("B"), expect.objectContaining({ role: "admin", teamId: null })],
+    ].sort());
+    const memberships = await getDb().select({ org: t.members.organizationId, role: t.members.role }).from(t.members).where(eq(t.members.userId, userId));
+    expect(memberships.sort((a, b) => a.org.localeCompare(b.org))).toEqual([{ org: id("A"), role: "member" }, { org: id("B"), role: "admin" }].sort((a, b) => a.org.localeCompare(b.org)));
     const [team] = await getDb().select().from(t.teamMembers).where(and(eq(t.teamMembers.userId, userId), eq(t.teamMembers.teamId, id("A1"))));
     expect(team).toBeDefined();
 

@@ -46,7 +46,7 @@ describe("an admin action that fails after better-auth saved something", () => {
       .returning();
     const email = `doomed-${tag}@rollback.test`;
     const result = await defineAction(createUserDefinition, as(admin))({
-      name: "Doomed Case Manager", email, role: "user", password: "long-enough-pw", organizationId: organization!.id,
+      name: "Doomed Case Manager", email, role: "user", password: "long-enough-pw", memberships: [{ organizationId: organization!.id, role: "member" }],
     });
     expect(result.ok).toBe(false);
     expect(await getDb().select().from(t.users).where(eq(t.users.email, email))).toEqual([]);
