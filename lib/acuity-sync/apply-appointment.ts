@@ -1,11 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { acuitySyncMarks, bookingProgress, bookings } from "@/db/schema";
+import { acuitySyncMarks, bookingProgress, bookings, specialists } from "@/db/schema";
 import type { AcuityAppointment } from "@/lib/acuity";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { bookingFactsFromAppointment } from "./appointment-facts";
 import { createDirectBooking } from "./create-direct-booking";
 import { stageFromAcuity } from "./derive-stage";
+import { SyncDeferredError } from "./errors";
 import { systemAuditContext, type SyncContext } from "./sync-context";
 
 export type ApplyOutcome =
@@ -16,12 +17,31 @@ export type ApplyOutcome =
   | { outcome: "ignored"; reason: string };
 
 /**
- * Acuity is the truth for the appointment itself; the portal is the record of who the examinee
+ * Acuity is the truth for the appointment itself — when, with whom (the calendar's specialist),
+ * in person or telehealth, the meeting link; the portal is the record of who the examinee
  * is for bookings made in the portal (Acuity may hold the booker's e-mail as a stand-in, since it
  * requires one). So examinee details follow Acuity only for bookings made in Acuity.
  */
-const APPOINTMENT_FIELDS = ["appointmentDate", "meetingLink"] as const;
+const APPOINTMENT_FIELDS = ["appointmentDate", "specialistId", "appointmentType", "meetingLink"] as const;
 const EXAMINEE_FIELDS = ["examineeName", "examineePhone", "examineeEmail"] as const;
+
+/**
+ * The specialist linked to the appointment's calendar. Staff can move an appointment to a
+ * calendar no specialist is linked to yet: that fails the sync with a reason admins see on
+ * /admin/webhooks, and a replay after linking one finishes it.
+ */
+async function specialistOfCalendar(tx: Tx, appointment: AcuityAppointment): Promise<string> {
+  const [specialist] = await tx
+    .select({ id: specialists.id })
+    .from(specialists)
+    .where(eq(specialists.acuityCalendarId, String(appointment.calendarID)));
+  if (!specialist) {
+    throw new SyncDeferredError(
+      `Appointment ${appointment.id} is on Acuity calendar ${appointment.calendarID}, which no specialist is linked to; link one, then replay.`,
+    );
+  }
+  return specialist.id;
+}
 
 const same = (a: unknown, b: unknown) =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
@@ -48,7 +68,7 @@ export async function applyAcuityAppointment(tx: Tx, appointment: AcuityAppointm
   const [booking] = await tx.select().from(bookings).where(eq(bookings.acuityAppointmentId, appointmentId)).for("update");
   if (!booking) return createDirectBooking(tx, appointment, context);
 
-  const facts = bookingFactsFromAppointment(appointment);
+  const facts = { ...bookingFactsFromAppointment(appointment), specialistId: await specialistOfCalendar(tx, appointment) };
   const changes: Record<string, [unknown, unknown]> = {};
   const fields = booking.source === "acuity_direct" ? [...APPOINTMENT_FIELDS, ...EXAMINEE_FIELDS] : APPOINTMENT_FIELDS;
   for (const field of fields) {
@@ -57,7 +77,8 @@ export async function applyAcuityAppointment(tx: Tx, appointment: AcuityAppointm
   const stage = stageFromAcuity(booking.currentProgress, {
     canceled: appointment.canceled,
     noShow: appointment.noShow ?? false,
-    moved: "appointmentDate" in changes,
+    // Another time or another specialist's calendar: either way the examinee must be told.
+    moved: "appointmentDate" in changes || "specialistId" in changes,
   });
   if (stage !== booking.currentProgress) changes.currentProgress = [booking.currentProgress, stage];
   if (Object.keys(changes).length === 0) return { outcome: "unchanged", bookingId: booking.id };
@@ -69,7 +90,7 @@ export async function applyAcuityAppointment(tx: Tx, appointment: AcuityAppointm
       bookingId: booking.id,
       progress: stage,
       changedById: context.systemUserId,
-      notes: appointment.canceled ? "Cancelled in Acuity" : "Moved in Acuity",
+      notes: appointment.canceled ? "Cancelled in Acuity" : changes.specialistId ? "Moved to another specialist in Acuity" : "Moved in Acuity",
     });
   }
   await recordAudit(tx, systemAuditContext(context.systemUserId), {

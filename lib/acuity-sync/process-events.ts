@@ -23,14 +23,10 @@ async function syncOneAppointment(db: Database, client: AcuityClient, appointmen
   const readStartedAt = await databaseNow(db);
   const appointment = await client.getAppointment(Number(appointmentId));
   return db.transaction(async (tx) => {
-    const outcome = await applyAcuityAppointment(tx, appointment, {
-      systemUserId,
-      readStartedAt,
-      eventIds: events.map((e) => e.id),
-      trigger: "webhook",
-    });
-    await settleAnsweredEvents(tx, appointmentId, events.map((e) => e.id), readStartedAt);
-    return outcome;
+    // Settle first so the audit row names every event this read answered, unclaimed ones too;
+    // a failure below rolls the settling back with everything else.
+    const answered = await settleAnsweredEvents(tx, appointmentId, events.map((e) => e.id), readStartedAt);
+    return applyAcuityAppointment(tx, appointment, { systemUserId, readStartedAt, eventIds: answered, trigger: "webhook" });
   });
 }
 

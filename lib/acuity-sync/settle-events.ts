@@ -5,10 +5,12 @@ import { MAX_ATTEMPTS, retryDelaySeconds } from "./retry-policy";
 
 /**
  * Marks as processed every pending event for the appointment received before the Acuity read
- * started: each one only said "read appointment N now", and that read answered them all.
+ * started: each one only said "read appointment N now", and that read answered them all —
+ * the claimed ones and any other worker's unclaimed ones alike. Returns their ids, so the
+ * audit row can name every event the read answered.
  */
-export async function settleAnsweredEvents(db: DbOrTx, appointmentId: string, claimedIds: string[], readStartedAt: Date) {
-  await db
+export async function settleAnsweredEvents(db: DbOrTx, appointmentId: string, claimedIds: string[], readStartedAt: Date): Promise<string[]> {
+  const settled = await db
     .update(webhookEvents)
     .set({ processedAt: sql`now()`, error: null })
     .where(
@@ -17,7 +19,9 @@ export async function settleAnsweredEvents(db: DbOrTx, appointmentId: string, cl
         eq(webhookEvents.resourceId, appointmentId),
         or(inArray(webhookEvents.id, claimedIds), lte(webhookEvents.createdAt, readStartedAt)),
       ),
-    );
+    )
+    .returning({ id: webhookEvents.id });
+  return settled.map((row) => row.id).sort();
 }
 
 /** Keeps the failure on each event and schedules the next attempt; after the last, waits for a replay. */

@@ -1,6 +1,6 @@
 /**
  * The transport every Acuity call goes through: basic auth, a timeout per attempt, the
- * process-wide limiter, retries for GETs (and for anything refused with 429), and zod parsing
+ * process-wide limiter, retries for reads (and for anything refused with 429), and zod parsing
  * of every answer.
  */
 import type { z } from "zod";
@@ -11,7 +11,7 @@ import { sharedAcuityLimiter, type RequestLimiter } from "./rate-limiter";
 export interface AcuityTransportOptions {
   config: AcuityConfig;
   limiter?: RequestLimiter;
-  /** Extra attempts after the first one: GETs, and any request refused with 429. */
+  /** Extra attempts after the first one: reads, and any request refused with 429. */
   maxRetries?: number;
   retryBaseDelayMs?: number;
   /** Longest we wait between attempts; a longer Retry-After means "give up now". */
@@ -30,6 +30,17 @@ export interface AcuityRequest<T> {
 }
 
 export type AcuityTransport = <T>(request: AcuityRequest<T>) => Promise<T>;
+
+/**
+ * POSTs that only ask a question (check-times books nothing), so sending one twice is as
+ * harmless as repeating a GET.
+ */
+const READ_ONLY_POSTS = new Set(["/availability/check-times"]);
+
+/** Whether a request may be sent again after a 5xx or a network failure. */
+export function isRetryableRead(request: Pick<AcuityRequest<unknown>, "method" | "path">): boolean {
+  return request.method === "GET" || (request.method === "POST" && READ_ONLY_POSTS.has(request.path));
+}
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -77,8 +88,8 @@ export function createAcuityTransport(options: AcuityTransportOptions): AcuityTr
 
   return async function send<T>(request: AcuityRequest<T>): Promise<T> {
     const url = buildUrl(config.baseUrl, request.path, request.query);
-    // Only reads are repeated: a retried POST/PUT could book or cancel twice.
-    const retryable = request.method === "GET";
+    // Only reads are repeated: a retried booking, reschedule or cancel could happen twice.
+    const retryable = isRetryableRead(request);
     const headers: Record<string, string> = { Authorization: authorization, Accept: "application/json" };
     if (request.body !== undefined) headers["Content-Type"] = "application/json";
 

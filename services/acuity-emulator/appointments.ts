@@ -141,6 +141,21 @@ export function rescheduleAppointment(
   return updated;
 }
 
+/**
+ * Staff switching the appointment type in Acuity's UI (the API can't): in person ↔ telehealth.
+ * The calendar must offer the new type; the time stays, as an admin edit skips availability.
+ */
+export function changeAppointmentType(ctx: OperationContext, id: number, appointmentTypeID: unknown): StoredAppointment {
+  const existing = requireExisting(ctx, id);
+  if (existing.canceled) throw badRequest("appointment_canceled", "This appointment has been canceled and can not be changed.");
+  const type = requireType(appointmentTypeID);
+  requireCalendarFor(existing.calendarID, type);
+  const updated = { ...existing, appointmentTypeID: type.id };
+  ctx.store.put(updated);
+  fire(ctx, "changed", updated);
+  return updated;
+}
+
 export function cancelAppointment(
   ctx: OperationContext,
   id: number,

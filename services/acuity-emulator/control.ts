@@ -4,7 +4,14 @@
  * and the functions on the in-process emulator handle.
  */
 import type { IncomingMessage } from "node:http";
-import { cancelAppointment, createAppointment, rescheduleAppointment, updateAppointment, type OperationContext } from "./appointments";
+import {
+  cancelAppointment,
+  changeAppointmentType,
+  createAppointment,
+  rescheduleAppointment,
+  updateAppointment,
+  type OperationContext,
+} from "./appointments";
 import { EmulatorHttpError, badRequest, readJsonObject, toId } from "./http-util";
 import { renderAppointment, type RenderedAppointment } from "./render";
 import type { TrafficControl } from "./traffic";
@@ -16,7 +23,7 @@ export const DEFAULT_STAFF_EMAIL = "frontdesk@provider.test";
 export interface EmulatorControls {
   /** Books as staff: no availability check, webhooks fire, `scheduledBy` defaults to staff. */
   createAppointmentDirectly(input: Record<string, unknown>): RenderedAppointment;
-  /** `datetime`/`calendarID` → rescheduled; contact fields/notes/fields → changed. */
+  /** `datetime`/`calendarID` → rescheduled; `appointmentTypeID`, contact fields/notes/fields → changed. */
   changeAppointmentDirectly(id: number, input: Record<string, unknown>): RenderedAppointment;
   cancelAppointmentDirectly(id: number, input?: { cancelNote?: string; noShow?: boolean }): RenderedAppointment;
   /** Every appointment, cancelled included, oldest id first. */
@@ -44,11 +51,14 @@ export function createControls(ctx: OperationContext, traffic: TrafficControl): 
       return renderAppointment(createAppointment(ctx, input, { admin: true, scheduledBy }));
     },
     changeAppointmentDirectly(id, input) {
-      const { datetime, calendarID, ...contact } = input;
+      const { datetime, calendarID, appointmentTypeID, ...contact } = input;
       const moves = datetime !== undefined || calendarID !== undefined;
       const edits = Object.keys(contact).length > 0;
-      if (!moves && !edits) throw badRequest("invalid_request", "Nothing to change.");
-      let result = moves ? rescheduleAppointment(ctx, id, { datetime, calendarID }, { admin: true }) : undefined;
+      if (!moves && !edits && appointmentTypeID === undefined) throw badRequest("invalid_request", "Nothing to change.");
+      // A move to another calendar alone keeps the time, as Acuity's "change calendar" does.
+      const when = datetime ?? (moves ? store.get(id)?.startsAt : undefined);
+      let result = moves ? rescheduleAppointment(ctx, id, { datetime: when, calendarID }, { admin: true }) : undefined;
+      if (appointmentTypeID !== undefined) result = changeAppointmentType(ctx, id, appointmentTypeID);
       if (edits) result = updateAppointment(ctx, id, contact);
       return renderAppointment(result!);
     },

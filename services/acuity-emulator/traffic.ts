@@ -2,7 +2,13 @@
  * What stands between a request and the API: Acuity's limits (10 requests/s, 20 open
  * connections → 429) and the test switches (fail the next N, slow every answer down).
  */
-/** Up to half a token (50 ms at 10/s) of arrival jitter is forgiven. */
+/**
+ * How far into debt the bucket may go: a request arriving up to half a token early (50 ms at
+ * 10/s) is let in, because arrival times jitter by a few ms and a client pacing itself at
+ * exactly the limit would otherwise be punished. The debt is paid back from the refill, so
+ * the slack is a one-off allowance, never extra throughput: over any stretch, at most
+ * maxPerSecond (the one-second burst) + maxPerSecond × seconds + JITTER_SLACK get through.
+ */
 const JITTER_SLACK = 0.5;
 
 export class TrafficControl {
@@ -36,10 +42,8 @@ export class TrafficControl {
     const now = Date.now();
     this.tokens = Math.min(this.maxPerSecond, this.tokens + ((now - this.lastRefill) * this.maxPerSecond) / 1000);
     this.lastRefill = now;
-    // Arrival times jitter by a few ms, so a client pacing itself at exactly the limit can
-    // look a hair too fast here; allow that slack rather than punish a well-behaved client.
     if (this.tokens < 1 - JITTER_SLACK || this.inFlight >= this.maxConcurrent) return null;
-    this.tokens = Math.max(this.tokens, 1);
+    // May go below zero (by at most JITTER_SLACK): the early arrival is owed, not forgiven.
     this.tokens -= 1;
     this.inFlight += 1;
     let done = false;

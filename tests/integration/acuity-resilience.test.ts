@@ -94,16 +94,32 @@ describe("rate limiting", () => {
     }
   });
 
-  it("lets a burst of 30 parallel reads through the client's limiter without a failure", async () => {
+  it("paces a burst of 30 parallel reads within 10/s, so Acuity refuses none of them", async () => {
     const fresh = await startTestEmulator({ realLimits: true });
     try {
-      // One retry forgives a stray 429 from timing jitter; without the limiter, 20 of the 30
-      // would be refused and half of those again on their retry.
-      const acuity = clientFor(fresh, { limiter: new RequestLimiter(), maxRetries: 1 });
+      // No retries: a single 429 fails the test, so it shows the pacing, not a recovery.
+      const acuity = clientFor(fresh, { limiter: new RequestLimiter(), maxRetries: 0 });
+      const started = Date.now();
       const results = await Promise.all(
         Array.from({ length: 30 }, () => acuity.getAvailableDates({ month: "2026-12", appointmentTypeID: IN_PERSON, calendarID: HART })),
       );
       expect(results.every((dates) => dates.length > 0)).toBe(true);
+      // A one-second burst of 10, then 10/s for the other 20.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_900);
+    } finally {
+      await fresh.stop();
+    }
+  });
+
+  it("would be refused without the limiter's pacing (the check above can fail)", async () => {
+    const fresh = await startTestEmulator({ realLimits: true });
+    try {
+      const unpaced = clientFor(fresh, { limiter: new RequestLimiter({ maxPerSecond: 1000 }), maxRetries: 0 });
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 30 }, () => unpaced.getAvailableDates({ month: "2026-12", appointmentTypeID: IN_PERSON, calendarID: HART })),
+      );
+      const refused = outcomes.filter((o) => o.status === "rejected" && o.reason instanceof AcuityRateLimitedError);
+      expect(refused.length).toBeGreaterThanOrEqual(10);
     } finally {
       await fresh.stop();
     }

@@ -118,6 +118,31 @@ describe("Acuity transport", () => {
     expect(check.valid).toBe(false);
   });
 
+  it("retries check-times (a read, though a POST) after 5xx and network errors", async () => {
+    const { acuity, calls } = client([
+      acuityError(502, "bad_gateway"),
+      () => {
+        throw new TypeError("fetch failed");
+      },
+      json(200, { datetime: "2026-12-01T09:00:00-0500", appointmentTypeID: 501, calendarID: 7101, valid: true }),
+    ]);
+    const check = await acuity.checkTime({ datetime: "2026-12-01T09:00:00-0500", appointmentTypeID: 501, calendarID: 7101 });
+    expect(check.valid).toBe(true);
+    expect(calls.map((c) => `${c.init.method} ${new URL(c.url).pathname}`)).toEqual(
+      Array.from({ length: 3 }, () => "POST /api/v1/availability/check-times"),
+    );
+  });
+
+  it("never retries a reschedule after a network error: it may have been applied", async () => {
+    const { acuity, calls } = client([
+      () => {
+        throw new TypeError("fetch failed");
+      },
+    ]);
+    await expect(acuity.rescheduleAppointment(1, { datetime: "2026-12-01T09:00:00-0500" })).rejects.toBeInstanceOf(AcuityUnavailableError);
+    expect(calls).toHaveLength(1);
+  });
+
   it("does not swallow slot errors on booking", async () => {
     const { acuity } = client([acuityError(400, "not_available")]);
     await expect(

@@ -1,6 +1,5 @@
 "use server";
 import { after } from "next/server";
-import { getDb } from "@/db/client";
 import { getAcuityClient } from "@/lib/acuity";
 import { reconcileWindow } from "@/lib/acuity-sync/reconcile";
 import { replayWebhookEvents } from "@/lib/acuity-sync/replay-events";
@@ -33,13 +32,21 @@ export const replayAllFailedWebhooksAction = defineAction({
   },
 });
 
-/** Each appointment is synced in its own transaction (and audited there by the system user). */
+/**
+ * Reads Acuity outside any transaction ("manual"): a year's window is many rate-limited reads,
+ * and no pooled connection should sit idle in a transaction meanwhile. Each appointment is
+ * synced in its own short transaction (audited there by the system user); the admin's audit
+ * row is written in one of its own at the end.
+ */
 export const reconcileAcuityAction = defineAction({
   input: reconcileWindowSchema,
   authorize: canUseAdminConsole,
-  run: async ({ audit }, { from, to }) => {
-    const report = await reconcileWindow(getDb(), getAcuityClient(), { from: new Date(from), to: new Date(to) });
-    await audit({ action: "acuity.reconciled", resourceType: "acuity", resourceId: `${from}..${to}`, metadata: { ...report } });
+  transaction: "manual",
+  run: async ({ db, transaction }, { from, to }) => {
+    const report = await reconcileWindow(db, getAcuityClient(), { from: new Date(from), to: new Date(to) });
+    await transaction(({ audit }) =>
+      audit({ action: "acuity.reconciled", resourceType: "acuity", resourceId: `${from}..${to}`, metadata: { ...report } }),
+    );
     return report;
   },
 });
