@@ -67,9 +67,13 @@ export function ReconcileForm() {
           const result = await reconcileAcuityAction({ from, to });
           if (!result.ok) return { ok: false, text: Object.values(result.fieldErrors).flat()[0] ?? result.error };
           const r = result.data;
+          const unread = r.truncated.map((t) => `calendar ${t.calendarID} on ${t.date}`).join(", ");
           return {
-            ok: r.failed.length === 0,
-            text: `Checked ${r.seen} appointments: ${r.outcomes.created ?? 0} created, ${r.outcomes.updated ?? 0} updated, ${r.outcomes.unchanged ?? 0} already right${r.failed.length ? `, ${r.failed.length} failed (first: ${r.failed[0]!.error})` : ""}.`,
+            ok: r.failed.length === 0 && r.truncated.length === 0,
+            text:
+              `Checked ${r.seen} appointments: ${r.outcomes.created ?? 0} created, ${r.outcomes.updated ?? 0} updated, ${r.outcomes.unchanged ?? 0} already right` +
+              `${r.failed.length ? `, ${r.failed.length} failed (first: ${r.failed[0]!.error})` : ""}.` +
+              `${unread ? ` Not read completely (too many appointments in one day): ${unread}.` : ""}`,
           };
         });
       }}

@@ -6,7 +6,7 @@ export interface SyncContext {
   systemUserId: string;
   /** When the Acuity read being applied started (database clock). */
   readStartedAt: Date;
-  /** The webhook events this read answers (empty for reconciliation). */
+  /** The webhook events this read answered and settled (pending ones included, for reconciliation too). */
   eventIds: string[];
   trigger: "webhook" | "reconcile";
 }

@@ -10,6 +10,11 @@ import { bookings } from "@/db/schema";
 import { createAcuityClient, type AcuityClient } from "@/lib/acuity";
 import { DEMO_APPOINTMENT_TYPES } from "@/lib/acuity/demo-calendars";
 import { reconcileWindow } from "@/lib/acuity-sync/reconcile";
+import { reconcileAcuityDefinition } from "@/lib/acuity-sync/webhook-admin-definitions";
+import { defineAction } from "@/lib/actions/define-action";
+import { as, createSignedInAdmin, TEST_IP } from "../support/admin-session";
+import { auditLogs } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
 import { startAcuityEmulator, type AcuityEmulator } from "@/services/acuity-emulator";
 
 const USER_ID = "4545";
@@ -81,5 +86,19 @@ describe("reconciling a week busier than one page", () => {
     expect(report.truncated).toEqual([{ date: day, calendarID: 7101, canceled: false }]);
     expect(report.seen).toBe(3);
     expect(await bookedIds(crowded.map((a) => a.id))).toHaveLength(3);
+  });
+});
+
+describe("the admin's Reconcile button", () => {
+  it("brings in a missed appointment and records who reconciled which window, with the report", async () => {
+    const { actor: admin } = await createSignedInAdmin();
+    const monday = mondayIn(320);
+    const missed = book(dayOf(monday, 1), 10, 7103);
+    const window = { from: dayOf(monday, 0), to: dayOf(monday, 6) };
+    const result = await defineAction(reconcileAcuityDefinition(() => client), as(admin))(window);
+    expect(result).toMatchObject({ ok: true, data: { seen: 1, failed: [], truncated: [] } });
+    expect(await bookedIds([missed.id])).toEqual([missed.id]);
+    const [row] = await getDb().select().from(auditLogs).where(and(eq(auditLogs.action, "acuity.reconciled"), eq(auditLogs.userId, admin.userId)));
+    expect(row).toMatchObject({ resourceId: `${window.from}..${window.to}`, ipAddress: TEST_IP, metadata: expect.objectContaining({ seen: 1 }) });
   });
 });
