@@ -16,6 +16,7 @@ import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import { createScratchDatabase } from "@/tests/support/scratch-database";
 import { generateBookings, type BenchShape } from "./generate-bookings";
 import { planShape } from "./explain-shape";
+import { describeMachine, percentile } from "./machine";
 
 const SHAPE: BenchShape = {
   bookings: Number(process.env.BENCH_BOOKINGS ?? 1_000_000),
@@ -27,10 +28,10 @@ const SHAPE: BenchShape = {
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const WARMUP = 5;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 async function main() {
   if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to a Postgres server; the benchmark makes (and drops) its own database there.");
+  console.log(`machine: ${describeMachine()}`);
   const scratch = await createScratchDatabase("ime_bench");
   const pool = new Pool({ connectionString: scratch.url, max: 4 });
   try {

@@ -32,6 +32,7 @@ import { startLocalS3 } from "@/services/s3/start-local-s3";
 import { buildActors } from "../tests/support/authz-fixture";
 import { insertAuthzWorld } from "../tests/support/insert-authz-world";
 import { createScratchDatabase } from "../tests/support/scratch-database";
+import { describeMachine, percentile } from "./machine";
 
 const ROUNDS = 1_000;
 const SMALL_FILE_BYTES = 200 * 1024;
@@ -55,7 +56,6 @@ function as<Schema extends z.ZodType, Output>(
   };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const summary = (samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);
   return `p50 ${percentile(sorted, 50).toFixed(2)} ms, p95 ${percentile(sorted, 95).toFixed(2)} ms (n=${sorted.length})`;
@@ -69,8 +69,7 @@ function fileBytes(offset: number, size: number): Uint8Array<ArrayBuffer> {
 }
 
 async function main() {
-  const cpus = os.cpus();
-  console.log(`machine: ${cpus[0]?.model ?? "unknown CPU"} × ${cpus.length}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.platform()} ${os.release()}, Node ${process.version}`);
+  console.log(`machine: ${describeMachine()}`);
   console.log(`database: ${process.env.DATABASE_URL ? "Postgres at DATABASE_URL (scratch database)" : "embedded PGlite (in memory)"}; storage: local S3 (verifying proxy + s3rver) on 127.0.0.1, temp dir`);
 
   const scratch = await createScratchDatabase("ime_bench");
