@@ -9,34 +9,16 @@ import { getDb } from "@/db/client";
 import { bookingProgress, bookings, organizations, webhookEvents } from "@/db/schema";
 import { signAcuityWebhook } from "@/lib/acuity";
 import { DEMO_APPOINTMENT_TYPES } from "@/lib/acuity/demo-calendars";
-import { drainDueEvents } from "@/lib/acuity-sync/worker";
-import { startAcuityEmulator, type AcuityEmulator } from "@/services/acuity-emulator";
-import { POST } from "@/app/api/webhooks/acuity/route";
-import { serveRoute } from "../support/route-server";
+import { setUpWebhookHarness } from "../support/webhook-harness";
 
 const API_KEY = "inbox-test-key";
-let emulator: AcuityEmulator;
-let receiver: Awaited<ReturnType<typeof serveRoute>>;
-
-beforeAll(async () => {
-  process.env.WEBHOOK_WORKER = "off";
+/** 3999999, 3999996 and 800001 are posted about by hand below. */
+const harness = setUpWebhookHarness({ userId: "4242", apiKey: API_KEY, firstAppointmentId: 3_100_001, mine: ["3999999", "3999996", "800001"] });
+const { mine, drain } = harness;
+beforeAll(() => {
   process.env.ACUITY_ORGANIZATION_FIELD_ID = "9001";
-  receiver = await serveRoute(POST);
-  emulator = await startAcuityEmulator({
-    port: 0,
-    userId: "4242",
-    apiKey: API_KEY,
-    webhookTargets: [receiver.url],
-    firstAppointmentId: 3_100_001,
-    limits: { maxPerSecond: 1000, maxConcurrent: 100 },
-  });
-  Object.assign(process.env, { ACUITY_USER_ID: "4242", ACUITY_API_KEY: API_KEY, ACUITY_BASE_URL: emulator.url });
 });
-afterAll(async () => {
-  await emulator.stop();
-  await receiver.close();
-});
-beforeEach(() => emulator.setWebhookActionStyle("bare"));
+beforeEach(() => harness.emulator.setWebhookActionStyle("bare"));
 
 /** A weekday slot `days` ahead at 10:00 in New York (calendar 7101's working hours). */
 function slot(days: number, hour = 10): string {
@@ -45,12 +27,9 @@ function slot(days: number, hour = 10): string {
   return `${date.toISOString().slice(0, 10)}T${String(hour).padStart(2, "0")}:00:00`;
 }
 
-/** Appointments this file made or posted about: its drains touch only their events. */
-const mine = new Set<string>(["3999999", "3999996", "800001"]);
-const drain = () => drainDueEvents({ resourceIds: [...mine] });
 
 function bookDirectly(input: Record<string, unknown> = {}) {
-  const appointment = emulator.createAppointmentDirectly({
+  const appointment = harness.emulator.createAppointmentDirectly({
     calendarID: 7101,
     appointmentTypeID: DEMO_APPOINTMENT_TYPES.inPerson.id,
     datetime: slot(10 + Math.floor(Math.random() * 30), 9 + Math.floor(Math.random() * 7)),
@@ -65,7 +44,7 @@ function bookDirectly(input: Record<string, unknown> = {}) {
 }
 
 async function settle() {
-  await emulator.settleWebhooks();
+  await harness.emulator.settleWebhooks();
   await drain();
 }
 
@@ -81,7 +60,7 @@ const retireEvents = (appointmentIds: number[]) =>
   getDb().execute(sql`UPDATE webhook_events SET processed_at = now() WHERE processed_at IS NULL AND resource_id IN ${appointmentIds.map(String)}`);
 
 async function post(body: string, signature: string | null) {
-  return fetch(receiver.url, {
+  return fetch(harness.receiverUrl, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", ...(signature ? { "x-acuity-signature": signature } : {}) },
     body,
@@ -120,7 +99,7 @@ describe("signature checks", () => {
 
 describe("processing", () => {
   it.each(["bare", "prefixed"] as const)("turns a direct Acuity booking into a booking (%s action spelling)", async (style) => {
-    emulator.setWebhookActionStyle(style);
+    harness.emulator.setWebhookActionStyle(style);
     const appointment = bookDirectly({ email: "motor@northwind.test" });
     await settle();
     const booking = await bookingFor(appointment.id);
@@ -130,9 +109,9 @@ describe("processing", () => {
   });
 
   it("makes one booking and one scheduled row from the same event delivered five times", async () => {
-    emulator.dropNextWebhook(1);
+    harness.emulator.dropNextWebhook(1);
     const appointment = bookDirectly();
-    await emulator.settleWebhooks();
+    await harness.emulator.settleWebhooks();
     const body = `action=scheduled&id=${appointment.id}&calendarID=7101&appointmentTypeID=501`;
     for (let delivery = 0; delivery < 5; delivery++) await post(body, signAcuityWebhook(body, API_KEY));
     await drain();
@@ -145,10 +124,10 @@ describe("processing", () => {
   });
 
   it("ends with a cancelled booking when the cancel arrives before the schedule", async () => {
-    emulator.holdWebhooks();
+    harness.emulator.holdWebhooks();
     const appointment = bookDirectly();
-    emulator.cancelAppointmentDirectly(appointment.id, { cancelNote: "Claimant withdrew" });
-    emulator.releaseWebhooks("reversed");
+    harness.emulator.cancelAppointmentDirectly(appointment.id, { cancelNote: "Claimant withdrew" });
+    harness.emulator.releaseWebhooks("reversed");
     await settle();
     const booking = await bookingFor(appointment.id);
     expect(booking?.currentProgress).toBe("cancelled");
@@ -158,20 +137,20 @@ describe("processing", () => {
   it("moves the booking and records one rescheduled row when Acuity reschedules it", async () => {
     const appointment = bookDirectly();
     await settle();
-    emulator.duplicateNextWebhook(1);
-    emulator.changeAppointmentDirectly(appointment.id, { datetime: slot(45, 11) });
+    harness.emulator.duplicateNextWebhook(1);
+    harness.emulator.changeAppointmentDirectly(appointment.id, { datetime: slot(45, 11) });
     await settle();
     const booking = await bookingFor(appointment.id);
-    expect(booking?.appointmentDate.toISOString()).toBe(new Date(emulator.listAllAppointments().find((a) => a.id === appointment.id)!.datetime).toISOString());
+    expect(booking?.appointmentDate.toISOString()).toBe(new Date(harness.emulator.listAllAppointments().find((a) => a.id === appointment.id)!.datetime).toISOString());
     expect(await progressOf(booking!.id)).toEqual(["scheduled", "rescheduled"]);
   });
 
   it("keeps the error when Acuity fails, and a later retry succeeds with nothing lost", async () => {
-    emulator.holdWebhooks();
+    harness.emulator.holdWebhooks();
     const appointment = bookDirectly();
     // The client tries a read 4 times (1 + 3 retries): make every one of them fail.
-    emulator.failNextRequests(4, 500);
-    emulator.releaseWebhooks("in-order");
+    harness.emulator.failNextRequests(4, 500);
+    harness.emulator.releaseWebhooks("in-order");
     await settle();
     const failed = await eventsFor(appointment.id);
     expect(failed).toHaveLength(1);
@@ -190,8 +169,8 @@ describe("processing", () => {
 
   it("converges on one consistent booking from 20 concurrent deliveries for one appointment", async () => {
     const appointment = bookDirectly();
-    emulator.cancelAppointmentDirectly(appointment.id);
-    await emulator.settleWebhooks();
+    harness.emulator.cancelAppointmentDirectly(appointment.id);
+    await harness.emulator.settleWebhooks();
     const body = `action=changed&id=${appointment.id}&calendarID=7101&appointmentTypeID=501`;
     const responses = await Promise.all(Array.from({ length: 20 }, () => post(body, signAcuityWebhook(body, API_KEY))));
     expect(responses.every((r) => r.status === 200)).toBe(true);

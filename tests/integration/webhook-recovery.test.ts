@@ -4,7 +4,7 @@
  * before the portal finished saving its own booking.
  */
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { bookingProgress, bookings, webhookEvents } from "@/db/schema";
 import { createAcuityClient, portalReferenceNote, signAcuityWebhook } from "@/lib/acuity";
@@ -16,37 +16,18 @@ import { reconcileWindow } from "@/lib/acuity-sync/reconcile";
 import { replayWebhookEvents } from "@/lib/acuity-sync/replay-events";
 import { MAX_ATTEMPTS } from "@/lib/acuity-sync/retry-policy";
 import { getSystemUserId } from "@/lib/acuity-sync/system-user";
-import { drainDueEvents } from "@/lib/acuity-sync/worker";
 import { newId } from "@/lib/ids";
-import { startAcuityEmulator, type AcuityEmulator } from "@/services/acuity-emulator";
-import { POST } from "@/app/api/webhooks/acuity/route";
-import { serveRoute } from "../support/route-server";
+import { setUpWebhookHarness } from "../support/webhook-harness";
 
 const API_KEY = "recovery-test-key";
-let emulator: AcuityEmulator;
-let receiver: Awaited<ReturnType<typeof serveRoute>>;
-const mine = new Set<string>();
-const drain = () => drainDueEvents({ resourceIds: [...mine] });
-
-beforeAll(async () => {
-  process.env.WEBHOOK_WORKER = "off";
-  receiver = await serveRoute(POST);
-  emulator = await startAcuityEmulator({
-    port: 0, userId: "4343", apiKey: API_KEY, webhookTargets: [receiver.url],
-    firstAppointmentId: 3_200_001, limits: { maxPerSecond: 1000, maxConcurrent: 100 },
-  });
-  Object.assign(process.env, { ACUITY_USER_ID: "4343", ACUITY_API_KEY: API_KEY, ACUITY_BASE_URL: emulator.url });
-});
-afterAll(async () => {
-  await emulator.stop();
-  await receiver.close();
-});
+const harness = setUpWebhookHarness({ userId: "4343", apiKey: API_KEY, firstAppointmentId: 3_200_001 });
+const { mine, drain } = harness;
 
 let nextDay = 3;
 function bookDirectly(input: Record<string, unknown> = {}) {
   const date = new Date(Date.now() + nextDay++ * 86_400_000);
   while (date.getUTCDay() === 0 || date.getUTCDay() === 6) date.setUTCDate(date.getUTCDate() + 1);
-  const appointment = emulator.createAppointmentDirectly({
+  const appointment = harness.emulator.createAppointmentDirectly({
     calendarID: 7102, appointmentTypeID: DEMO_APPOINTMENT_TYPES.inPerson.id,
     datetime: `${date.toISOString().slice(0, 10)}T10:00:00`,
     firstName: "Robin", lastName: "Recovery", email: "robin@nowhere.example", phone: "312-555-0142", ...input,
@@ -60,16 +41,16 @@ const stagesOf = async (bookingId: string) =>
 
 describe("reconciliation", () => {
   it("repairs a booking whose webhooks were dropped, and a cancellation that was dropped too", async () => {
-    emulator.dropNextWebhook(2);
+    harness.emulator.dropNextWebhook(2);
     const created = bookDirectly();
     const cancelled = bookDirectly();
-    emulator.dropNextWebhook(1);
-    emulator.cancelAppointmentDirectly(cancelled.id);
-    await emulator.settleWebhooks();
+    harness.emulator.dropNextWebhook(1);
+    harness.emulator.cancelAppointmentDirectly(cancelled.id);
+    await harness.emulator.settleWebhooks();
     expect(await bookingFor(created.id)).toBeUndefined();
 
     const today = new Date();
-    const report = await reconcileWindow(getDb(), createAcuityClient({ userId: "4343", apiKey: API_KEY, baseUrl: emulator.url }), {
+    const report = await reconcileWindow(getDb(), createAcuityClient({ userId: "4343", apiKey: API_KEY, baseUrl: harness.emulator.url }), {
       from: today, to: new Date(today.getTime() + 60 * 86_400_000),
     });
     expect(report.failed).toEqual([]);
@@ -77,7 +58,7 @@ describe("reconciliation", () => {
     expect((await bookingFor(created.id))?.currentProgress).toBe("scheduled");
     expect((await bookingFor(cancelled.id))?.currentProgress).toBe("cancelled");
 
-    const again = await reconcileWindow(getDb(), createAcuityClient({ userId: "4343", apiKey: API_KEY, baseUrl: emulator.url }), {
+    const again = await reconcileWindow(getDb(), createAcuityClient({ userId: "4343", apiKey: API_KEY, baseUrl: harness.emulator.url }), {
       from: today, to: new Date(today.getTime() + 60 * 86_400_000),
     });
     expect(again.outcomes.created ?? 0).toBe(0);
@@ -88,9 +69,9 @@ describe("reconciliation", () => {
 describe("an event that keeps failing", () => {
   it("is retried up to the limit, then kept with its error until an admin replays it", async () => {
     const appointment = bookDirectly();
-    await emulator.settleWebhooks();
-    const impatient = createAcuityClient({ userId: "4343", apiKey: API_KEY, baseUrl: emulator.url }, { maxRetries: 0 });
-    emulator.failNextRequests(MAX_ATTEMPTS, 503);
+    await harness.emulator.settleWebhooks();
+    const impatient = createAcuityClient({ userId: "4343", apiKey: API_KEY, baseUrl: harness.emulator.url }, { maxRetries: 0 });
+    harness.emulator.failNextRequests(MAX_ATTEMPTS, 503);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       await getDb().execute(sql`UPDATE webhook_events SET next_attempt_at = now() WHERE resource_id = ${String(appointment.id)} AND processed_at IS NULL AND next_attempt_at IS NOT NULL`);
       const claimed = await claimDueEvents(getDb(), { limit: 10, resourceIds: [String(appointment.id)] });
@@ -112,13 +93,13 @@ describe("an event that keeps failing", () => {
 describe("ordering", () => {
   it("never lets a read that started earlier overwrite a newer one already applied", async () => {
     const appointment = bookDirectly();
-    await emulator.settleWebhooks();
+    await harness.emulator.settleWebhooks();
     await drain();
-    const client = createAcuityClient({ userId: "4343", apiKey: API_KEY, baseUrl: emulator.url });
+    const client = createAcuityClient({ userId: "4343", apiKey: API_KEY, baseUrl: harness.emulator.url });
     const early = await client.getAppointment(appointment.id);
     const earlyStartedAt = new Date(Date.now() - 1000);
-    emulator.cancelAppointmentDirectly(appointment.id);
-    await emulator.settleWebhooks();
+    harness.emulator.cancelAppointmentDirectly(appointment.id);
+    await harness.emulator.settleWebhooks();
     await drain();
     expect((await bookingFor(appointment.id))?.currentProgress).toBe("cancelled");
 
@@ -134,7 +115,7 @@ describe("a webhook for the portal's own appointment", () => {
   it("waits while the portal is still saving the booking, then finds it and adds nothing", async () => {
     const bookingId = newId();
     const appointment = bookDirectly({ notes: `Examination brief to follow. ${portalReferenceNote(bookingId)}`, scheduledBy: null });
-    await emulator.settleWebhooks();
+    await harness.emulator.settleWebhooks();
     await drain();
     const [waiting] = await getDb().select().from(webhookEvents).where(eq(webhookEvents.resourceId, String(appointment.id)));
     expect(waiting).toMatchObject({ processedAt: null, error: expect.stringMatching(/not finished saving booking/) });
@@ -172,12 +153,12 @@ describe("a booking made in the portal", () => {
       appointmentDate: new Date(appointment.datetime), appointmentType: "in_person",
     });
     await getDb().insert(bookingProgress).values({ bookingId, progress: "scheduled", changedById: org!.user_id });
-    await emulator.settleWebhooks();
+    await harness.emulator.settleWebhooks();
 
     const later = new Date(Date.now() + 80 * 86_400_000);
     while (later.getUTCDay() === 0 || later.getUTCDay() === 6) later.setUTCDate(later.getUTCDate() + 1);
-    emulator.changeAppointmentDirectly(appointment.id, { datetime: `${later.toISOString().slice(0, 10)}T11:00:00` });
-    await emulator.settleWebhooks();
+    harness.emulator.changeAppointmentDirectly(appointment.id, { datetime: `${later.toISOString().slice(0, 10)}T11:00:00` });
+    await harness.emulator.settleWebhooks();
     await drain();
 
     const booking = await bookingFor(appointment.id);
@@ -189,7 +170,7 @@ describe("a booking made in the portal", () => {
 it("answers the signed route in a way Acuity understands", async () => {
   const body = "action=appointment.changed&id=3299999";
   mine.add("3299999");
-  const response = await fetch(receiver.url, { method: "POST", body, headers: { "x-acuity-signature": signAcuityWebhook(body, API_KEY), "content-type": "application/x-www-form-urlencoded" } });
+  const response = await fetch(harness.receiverUrl, { method: "POST", body, headers: { "x-acuity-signature": signAcuityWebhook(body, API_KEY), "content-type": "application/x-www-form-urlencoded" } });
   expect(response.status).toBe(200);
   await getDb().execute(sql`UPDATE webhook_events SET processed_at = now() WHERE resource_id = '3299999'`);
 });

@@ -3,7 +3,7 @@
  * in person ↔ telehealth — and the booking must follow, through the real webhook route and
  * worker. Also: the audit row names every event the Acuity read answered.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLogs, bookingProgress, bookings, specialists, webhookEvents } from "@/db/schema";
@@ -12,11 +12,8 @@ import { DEMO_APPOINTMENT_TYPES } from "@/lib/acuity/demo-calendars";
 import { claimDueEvents } from "@/lib/acuity-sync/claim-events";
 import { processClaimedEvents } from "@/lib/acuity-sync/process-events";
 import { getSystemUserId } from "@/lib/acuity-sync/system-user";
-import { drainDueEvents } from "@/lib/acuity-sync/worker";
 import { newId } from "@/lib/ids";
-import { startAcuityEmulator, type AcuityEmulator } from "@/services/acuity-emulator";
-import { POST } from "@/app/api/webhooks/acuity/route";
-import { serveRoute } from "../support/route-server";
+import { setUpWebhookHarness } from "../support/webhook-harness";
 
 const USER_ID = "4444";
 const API_KEY = "sync-moves-test-key";
@@ -24,30 +21,14 @@ const HART = 7101;
 const ORTIZ = 7102;
 /** The demo account's calendar no specialist is linked to. */
 const LIU = 7107;
-let emulator: AcuityEmulator;
-let receiver: Awaited<ReturnType<typeof serveRoute>>;
-const mine = new Set<string>();
-const drain = () => drainDueEvents({ resourceIds: [...mine] });
-
-beforeAll(async () => {
-  process.env.WEBHOOK_WORKER = "off";
-  receiver = await serveRoute(POST);
-  emulator = await startAcuityEmulator({
-    port: 0, userId: USER_ID, apiKey: API_KEY, webhookTargets: [receiver.url],
-    firstAppointmentId: 3_500_001, limits: { maxPerSecond: 1000, maxConcurrent: 100 },
-  });
-  Object.assign(process.env, { ACUITY_USER_ID: USER_ID, ACUITY_API_KEY: API_KEY, ACUITY_BASE_URL: emulator.url });
-});
-afterAll(async () => {
-  await emulator.stop();
-  await receiver.close();
-});
+const harness = setUpWebhookHarness({ userId: USER_ID, apiKey: API_KEY, firstAppointmentId: 3_500_001 });
+const { mine, drain } = harness;
 
 let nextDay = 5;
 async function bookedInAcuity(input: Record<string, unknown> = {}) {
   const date = new Date(Date.now() + nextDay++ * 86_400_000);
   while (date.getUTCDay() === 0 || date.getUTCDay() === 6) date.setUTCDate(date.getUTCDate() + 1);
-  const appointment = emulator.createAppointmentDirectly({
+  const appointment = harness.emulator.createAppointmentDirectly({
     calendarID: HART, appointmentTypeID: DEMO_APPOINTMENT_TYPES.inPerson.id, datetime: `${date.toISOString().slice(0, 10)}T10:00:00`,
     firstName: "Morgan", lastName: "Mover", email: "morgan@nowhere.example", phone: "212-555-0177", ...input,
   });
@@ -56,7 +37,7 @@ async function bookedInAcuity(input: Record<string, unknown> = {}) {
   return appointment;
 }
 async function settle() {
-  await emulator.settleWebhooks();
+  await harness.emulator.settleWebhooks();
   await drain();
 }
 
@@ -78,8 +59,8 @@ describe("a move to another specialist's calendar in Acuity", () => {
     const before = await bookingOf(appointment.id);
     expect(before.specialistId).toBe(await specialistOf(HART));
 
-    emulator.duplicateNextWebhook(1); // Acuity may say it twice
-    emulator.changeAppointmentDirectly(appointment.id, { calendarID: ORTIZ });
+    harness.emulator.duplicateNextWebhook(1); // Acuity may say it twice
+    harness.emulator.changeAppointmentDirectly(appointment.id, { calendarID: ORTIZ });
     await settle();
 
     const after = await bookingOf(appointment.id);
@@ -98,7 +79,7 @@ describe("a move to another specialist's calendar in Acuity", () => {
 
   it("fails the event with a reason admins can act on when no specialist has that calendar, and a replay after linking finishes it", async () => {
     const appointment = await bookedInAcuity();
-    emulator.changeAppointmentDirectly(appointment.id, { calendarID: LIU });
+    harness.emulator.changeAppointmentDirectly(appointment.id, { calendarID: LIU });
     await settle();
 
     const [event] = await getDb().select().from(webhookEvents)
@@ -120,7 +101,7 @@ describe("a move to another specialist's calendar in Acuity", () => {
       expect((await stagesOf(untouched.id)).map((s) => s.progress)).toEqual(["scheduled", "rescheduled"]);
     } finally {
       // Leave the shared demo world as it was: the booking back with Dr. Hart, 7107 unlinked.
-      emulator.changeAppointmentDirectly(appointment.id, { calendarID: HART });
+      harness.emulator.changeAppointmentDirectly(appointment.id, { calendarID: HART });
       await settle();
       await getDb().delete(specialists).where(eq(specialists.id, liuId));
     }
@@ -132,7 +113,7 @@ describe("a change of appointment type in Acuity", () => {
     const appointment = await bookedInAcuity();
     expect(await bookingOf(appointment.id)).toMatchObject({ appointmentType: "in_person", meetingLink: null });
 
-    emulator.changeAppointmentDirectly(appointment.id, { appointmentTypeID: DEMO_APPOINTMENT_TYPES.telehealth.id });
+    harness.emulator.changeAppointmentDirectly(appointment.id, { appointmentTypeID: DEMO_APPOINTMENT_TYPES.telehealth.id });
     await settle();
 
     const booking = await bookingOf(appointment.id);
@@ -147,21 +128,21 @@ describe("a change of appointment type in Acuity", () => {
 
 describe("the audit row of a sync", () => {
   it("names every event the Acuity read answered, not only the ones this worker claimed", async () => {
-    emulator.duplicateNextWebhook(1);
+    harness.emulator.duplicateNextWebhook(1);
     const date = new Date(Date.now() + 90 * 86_400_000);
     while (date.getUTCDay() === 0 || date.getUTCDay() === 6) date.setUTCDate(date.getUTCDate() + 1);
-    const appointment = emulator.createAppointmentDirectly({
+    const appointment = harness.emulator.createAppointmentDirectly({
       calendarID: HART, appointmentTypeID: DEMO_APPOINTMENT_TYPES.inPerson.id, datetime: `${date.toISOString().slice(0, 10)}T11:00:00`,
       firstName: "Avery", lastName: "Twice", email: "avery@nowhere.example", phone: "212-555-0178",
     });
     mine.add(String(appointment.id));
-    await emulator.settleWebhooks();
+    await harness.emulator.settleWebhooks();
     const events = await getDb().select().from(webhookEvents).where(eq(webhookEvents.resourceId, String(appointment.id))).orderBy(asc(webhookEvents.createdAt));
     expect(events).toHaveLength(2);
 
     // This worker claims only the first; the read answers the second as well.
     const claimed = await claimDueEvents(getDb(), { limit: 1, ids: [events[0]!.id] });
-    await processClaimedEvents(getDb(), createAcuityClient({ userId: USER_ID, apiKey: API_KEY, baseUrl: emulator.url }), claimed);
+    await processClaimedEvents(getDb(), createAcuityClient({ userId: USER_ID, apiKey: API_KEY, baseUrl: harness.emulator.url }), claimed);
 
     const after = await getDb().select().from(webhookEvents).where(eq(webhookEvents.resourceId, String(appointment.id)));
     expect(after.every((e) => e.processedAt !== null)).toBe(true);
