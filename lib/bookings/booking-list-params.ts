@@ -3,6 +3,7 @@
  * lenient — an unknown or malformed value is dropped, never an error page.
  */
 import { APPOINTMENT_TYPES, BOOKING_SOURCES, BOOKING_STATUSES, PROGRESS_STAGES } from "@/db/schema/enums";
+import { firstParam, type SearchParamRecord } from "@/lib/url/search-params";
 import {
   BOOKING_SORT_COLUMNS,
   DEFAULT_BOOKING_SORT,
@@ -21,29 +22,27 @@ export interface BookingListState {
   filters: Omit<BookingListFilters, "timeZone">;
 }
 
-type Params = Record<string, string | string[] | undefined>;
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
 const listOf = <T extends string>(value: string | string[] | undefined, allowed: readonly T[]): T[] =>
-  first(value)
+  firstParam(value)
     .split(",")
     .filter((v): v is T => (allowed as readonly string[]).includes(v));
 const oneOf = <T extends string>(value: string | string[] | undefined, allowed: readonly T[]): T | undefined =>
-  (allowed as readonly string[]).includes(first(value)) ? (first(value) as T) : undefined;
-const date = (value: string | string[] | undefined) => (/^\d{4}-\d{2}-\d{2}$/.test(first(value)) ? first(value) : undefined);
-const idParam = (value: string | string[] | undefined) => first(value).slice(0, 255) || undefined;
+  (allowed as readonly string[]).includes(firstParam(value)) ? (firstParam(value) as T) : undefined;
+const date = (value: string | string[] | undefined) => (/^\d{4}-\d{2}-\d{2}$/.test(firstParam(value)) ? firstParam(value) : undefined);
+const idParam = (value: string | string[] | undefined) => firstParam(value).slice(0, 255) || undefined;
 
-export function parseBookingListParams(params: Params): BookingListState {
-  const [column, direction] = first(params.sort).split(".");
+export function parseBookingListParams(params: SearchParamRecord): BookingListState {
+  const [column, direction] = firstParam(params.sort).split(".");
   const sort: BookingSort = (BOOKING_SORT_COLUMNS as readonly string[]).includes(column ?? "")
     ? { column: column as BookingSort["column"], direction: direction === "asc" ? "asc" : "desc" }
     : DEFAULT_BOOKING_SORT;
-  const size = Number(first(params.size));
-  const page = Math.floor(Number(first(params.page)));
+  const size = Number(firstParam(params.size));
+  const page = Math.floor(Number(firstParam(params.page)));
   return {
     page: Number.isFinite(page) && page >= 1 ? Math.min(page, 100_000) : 1,
     pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
-    search: first(params.q).slice(0, 100),
+    search: firstParam(params.q).slice(0, 100),
     sort,
     filters: {
       status: listOf(params.status, BOOKING_STATUSES),

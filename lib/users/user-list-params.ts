@@ -3,6 +3,8 @@
  * audit trail's: `q` for the search and a zero-based `page`. Parsing is lenient — a malformed
  * value falls back to the first page, never an error page.
  */
+import { firstParam, type SearchParamRecord } from "@/lib/url/search-params";
+
 export const USERS_PAGE_SIZE = 50;
 
 export interface UserListState {
@@ -10,14 +12,12 @@ export interface UserListState {
   pageIndex: number;
 }
 
-type Params = Record<string, string | string[] | undefined>;
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
 
-export function parseUserListParams(params: Params): UserListState {
-  const page = Math.floor(Number(first(params.page)));
+export function parseUserListParams(params: SearchParamRecord): UserListState {
+  const page = Math.floor(Number(firstParam(params.page)));
   return {
-    search: first(params.q).slice(0, 255),
+    search: firstParam(params.q).slice(0, 255),
     pageIndex: Number.isFinite(page) && page > 0 ? Math.min(page, 100_000) : 0,
   };
 }

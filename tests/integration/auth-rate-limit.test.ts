@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { rateLimits } from "@/db/schema";
-import { createUserWithPassword, serveAuthRoute, type AuthServer } from "./auth-http";
+import { createUserWithPassword, serveAuthRoute, type AuthServer } from "../support/auth-http";
 
 // Read when the auth instance is first built, which this file does (nothing has called getAuth yet).
 process.env.AUTH_SIGN_IN_RATE_LIMIT = "3";

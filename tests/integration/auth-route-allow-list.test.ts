@@ -9,7 +9,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import * as t from "@/db/schema";
-import { cookieFrom, createUserWithPassword, serveAuthRoute, type AuthServer } from "./auth-http";
+import { cookieFrom, createUserWithPassword, serveAuthRoute, type AuthServer } from "../support/auth-http";
 
 let server: AuthServer;
 let admin: { id: string; cookie: string };

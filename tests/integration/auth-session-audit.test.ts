@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLogs, sessions } from "@/db/schema";
 import { auditRowsFor } from "../support/audit-rows";
-import { cookieFrom, createUserWithPassword, serveAuthRoute, type AuthServer } from "./auth-http";
+import { cookieFrom, createUserWithPassword, serveAuthRoute, type AuthServer } from "../support/auth-http";
 
 let server: AuthServer;
 beforeAll(async () => {

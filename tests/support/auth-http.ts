@@ -1,12 +1,11 @@
 /**
- * The real /api/auth route handlers served over HTTP, like the browser reaches them (unlike
- * tests/support/route-server.ts this passes Set-Cookie back, so a sign-in yields a usable cookie).
+ * The real /api/auth route handlers served over HTTP, like the browser reaches them, with a
+ * caller's cookie, proxy header and browser.
  */
 import { randomBytes } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { GET, POST } from "@/app/api/auth/[...all]/route";
 import { getAuth } from "@/lib/auth/auth";
+import { serveRoutes } from "./route-server";
 
 export interface AuthServer {
   /** POST a JSON body to /api/auth<path>, as a browser on the portal's origin would. */
@@ -23,30 +22,8 @@ export interface Caller {
 }
 
 export async function serveAuthRoute(): Promise<AuthServer> {
-  const server = http.createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-    const handler = req.method === "GET" ? GET : req.method === "POST" ? POST : null;
-    if (!handler) return void res.writeHead(405).end();
-    const request = new Request(`http://127.0.0.1${req.url}`, {
-      method: req.method,
-      headers,
-      body: chunks.length ? Buffer.concat(chunks) : undefined,
-    });
-    try {
-      const response = await handler(request);
-      res.statusCode = response.status;
-      response.headers.forEach((value, name) => name !== "set-cookie" && res.setHeader(name, value));
-      res.setHeader("set-cookie", response.headers.getSetCookie());
-      res.end(Buffer.from(await response.arrayBuffer()));
-    } catch (error) {
-      res.writeHead(500).end(String(error));
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/auth`;
+  const served = await serveRoutes({ GET, POST });
+  const base = `${served.origin}/api/auth`;
   const headersFor = (from: Caller = {}) => {
     const headers = new Headers({ origin: process.env.BETTER_AUTH_URL ?? "http://localhost:3000" });
     if (from.cookie) headers.set("cookie", from.cookie);
@@ -61,7 +38,7 @@ export async function serveAuthRoute(): Promise<AuthServer> {
       return fetch(`${base}${path}`, { method: "POST", headers, body: JSON.stringify(body) });
     },
     get: (path, from) => fetch(`${base}${path}`, { headers: headersFor(from) }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: served.close,
   };
 }
 
