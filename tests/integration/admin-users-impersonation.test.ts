@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { defineAction, type ActionDefinition } from "@/lib/actions/define-action";
+import { defineAction } from "@/lib/actions/define-action";
 import type { Actor } from "@/lib/authz/actor";
-import { canUseAdminConsole } from "@/lib/authz/policy";
-import { startImpersonationSchema } from "@/lib/impersonation/schemas";
-import { startImpersonation } from "@/lib/impersonation/start-impersonation";
+import { startImpersonationDefinition } from "@/lib/impersonation/impersonation-definitions";
 import { as } from "../support/admin-session";
 import { auditRowsFor } from "../support/audit-rows";
 import { buildActors, type IdOf } from "../support/authz-fixture";
@@ -17,17 +15,12 @@ beforeAll(async () => {
 });
 
 /**
- * The impersonate action as app/(portal)/admin/users/actions.ts wires it (defineAction,
- * authorize = canUseAdminConsole, startImpersonation), except that the better-auth session
- * is replaced by a list of the sessions it was asked to open.
+ * The impersonate action's own definition (app/(portal)/admin/users/actions.ts wraps the same
+ * one), with the better-auth session replaced by a list of the sessions it was asked to open.
  */
 function impersonateAs(actor: Actor) {
   const opened: string[] = [];
-  const definition: ActionDefinition<typeof startImpersonationSchema, { userId: string }> = {
-    input: startImpersonationSchema,
-    authorize: canUseAdminConsole,
-    run: (context, input) => startImpersonation(context, input, async (userId) => void opened.push(userId)),
-  };
+  const definition = startImpersonationDefinition(async (userId) => void opened.push(userId));
   return { opened, impersonate: defineAction(definition, as(actor)) };
 }
 
