@@ -44,8 +44,3 @@ export async function recordWebhookEvents(db: DbOrTx, rawBodies: string[]): Prom
     ) AS delivery(id, event_type, resource_id, payload, processed_at, error)`);
   return rows.map(({ id, actionable }) => ({ id, actionable }));
 }
-
-export async function recordWebhookEvent(db: DbOrTx, rawBody: string): Promise<RecordedWebhookEvent> {
-  const [recorded] = await recordWebhookEvents(db, [rawBody]);
-  return recorded!;
-}

@@ -38,7 +38,7 @@ export type AcuityTransport = <T>(request: AcuityRequest<T>) => Promise<T>;
 const READ_ONLY_POSTS = new Set(["/availability/check-times"]);
 
 /** Whether a request may be sent again after a 5xx or a network failure. */
-export function isRetryableRead(request: Pick<AcuityRequest<unknown>, "method" | "path">): boolean {
+function isRetryableRead(request: Pick<AcuityRequest<unknown>, "method" | "path">): boolean {
   return request.method === "GET" || (request.method === "POST" && READ_ONLY_POSTS.has(request.path));
 }
 
