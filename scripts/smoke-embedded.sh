@@ -30,7 +30,13 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -c "$cookies" -X POST "http://lo
   -H 'content-type: application/json' -H "origin: http://localhost:$port" \
   -d '{"email":"owner@northwind.test","password":"demo-password"}')
 if [ "$status" != "200" ]; then cat "$log"; echo "smoke: sign-in answered $status" >&2; exit 1; fi
-if ! curl -s -b "$cookies" "http://localhost:$port/bookings" | grep -q 'Northwind Insurance'; then
-  cat "$log"; echo "smoke: signed in, but the bookings page did not show Northwind's bookings" >&2; exit 1
+# Saved to a file, not piped: with pipefail, `curl | grep -q` fails whenever grep stops reading
+# at an early match and curl dies of SIGPIPE while the page is still streaming.
+page="$(mktemp)"
+status=$(curl -s -o "$page" -w '%{http_code}' -b "$cookies" "http://localhost:$port/bookings")
+if [ "$status" != "200" ] || ! grep -q 'Northwind Insurance' "$page"; then
+  cat "$log"; echo "smoke: signed in, but the bookings page (HTTP $status) did not show Northwind's bookings" >&2
+  rm -f "$page"; exit 1
 fi
+rm -f "$page"
 echo "smoke: embedded default serves the portal and sign-in works"
