@@ -8,12 +8,13 @@ import { closeDb, getDb } from "@/db/client";
 import { getAcuityClient } from "@/lib/acuity";
 import { reconcileWindow } from "@/lib/acuity-sync/reconcile";
 import { reconcileWindowSchema } from "@/lib/acuity-sync/schemas";
+import { adoptRunningPortalEnv } from "@/services/running-portal";
 
 const REQUIRED = ["DATABASE_URL", "ACUITY_USER_ID", "ACUITY_API_KEY"] as const;
 
 /**
- * `npm run dev` keeps its embedded Postgres (random port) and emulator credentials in its own
- * child's environment, so a second terminal has none of them: say exactly what to set.
+ * Without a running `npm run dev` on this checkout (whose embedded Postgres and emulator it
+ * adopts by itself), say exactly what to set.
  */
 function setupHelp(missing: string[]): string {
   return [
@@ -22,16 +23,14 @@ function setupHelp(missing: string[]): string {
     "Against a real Acuity account (ACUITY_BASE_URL defaults to Acuity itself):",
     "  DATABASE_URL=postgres://… ACUITY_USER_ID=<numeric user id> ACUITY_API_KEY=<API key> npm run acuity:reconcile",
     "",
-    "Against `npm run dev` (embedded Postgres + local emulator): start it with a fixed database port,",
-    "  EMBEDDED_PG_PORT=5433 npm run dev",
-    "then, in another terminal:",
-    "  DATABASE_URL='postgres://postgres:postgres@127.0.0.1:5433/postgres?sslmode=disable' \\",
-    "  ACUITY_USER_ID=10001 ACUITY_API_KEY=local-emulator-api-key ACUITY_BASE_URL=http://127.0.0.1:4010/api/v1 \\",
-    "  npm run acuity:reconcile",
+    "Against the embedded default: start `npm run dev` in this checkout and run this command again",
+    "in another terminal; it uses that portal's database and Acuity emulator by itself",
     "(or use Admin → Webhooks → Reconcile in the running portal).",
   ].join("\n");
 }
 
+// A running `npm run dev` here: its embedded database and emulator, unless DATABASE_URL/ACUITY_* say otherwise.
+if (adoptRunningPortalEnv()) console.log("[acuity:reconcile] using the services of the portal running in this checkout");
 const missing = REQUIRED.filter((name) => !process.env[name]?.trim());
 if (missing.length > 0) {
   console.error(setupHelp(missing));

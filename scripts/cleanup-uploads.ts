@@ -6,6 +6,10 @@
  */
 import { closeDb, getDb } from "@/db/client";
 import { cleanupUnconfirmedUploads } from "@/lib/documents/cleanup-unconfirmed-uploads";
+import { adoptRunningPortalEnv } from "@/services/running-portal";
+
+// A running `npm run dev` here: its embedded database and local S3, unless DATABASE_URL/S3_* are set.
+adoptRunningPortalEnv();
 
 let exitCode = 0;
 try {

@@ -17,6 +17,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { buildDemoBookings } from "@/db/seed/demo-bookings";
 import { seedDemoData } from "@/db/seed/seed";
 import { readOrCreateAuthSecret } from "@/services/auth-secret";
+import { recordRunningPortal } from "@/services/running-portal";
 import { startEmbeddedPostgres } from "@/services/embedded-postgres";
 import { DATA_DIR, PGLITE_DIR } from "@/services/paths";
 import { startLocalS3 } from "@/services/s3/start-local-s3";
@@ -127,6 +128,13 @@ async function main() {
     const built = await run(next, ["build"]);
     if (built !== 0) return built;
   }
+  // Another terminal's one-shot commands (acuity:reconcile, documents:cleanup, …) find these.
+  const SHARED = /^(DATABASE_URL|S3_.*|ACUITY_(USER_ID|API_KEY|BASE_URL))$/;
+  const filledIn = Object.fromEntries(
+    Object.entries(env).filter(([name, value]) => SHARED.test(name) && value && process.env[name] !== value),
+  ) as Record<string, string>;
+  const forgetRunningPortal = recordRunningPortal(filledIn);
+  stops.push(async () => forgetRunningPortal());
   log(`portal on http://localhost:${port}`);
   return run(path.join("node_modules", ".bin", "tsx"), [path.join("scripts", "portal-server.ts"), mode]);
 }

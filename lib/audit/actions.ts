@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   "booking.moved",
   "document.uploaded",
   "document.downloaded",
+  "document.upload_cancelled",
   "document.deleted",
   "specialist.created",
   "specialist.updated",

@@ -9,8 +9,8 @@ import type { PendingUploadInput } from "./schemas";
 
 /**
  * The user cancelled an upload: free what the store may already hold (stored parts, or an
- * object whose PUT finished just before the cancel) and forget the pending row. Nothing was
- * uploaded as far as the portal is concerned, so there is nothing to audit.
+ * object whose PUT finished just before the cancel) and forget the pending row. Audited on the
+ * booking (no document row ever existed): it deletes whatever bytes had reached the store.
  */
 export async function cancelUpload(
   context: DocumentActionContext,
@@ -25,5 +25,17 @@ export async function cancelUpload(
   }
   await deleteObject(pending.s3Key, storage);
   await context.tx.delete(pendingUploads).where(eq(pendingUploads.id, pending.id));
+  await context.audit({
+    action: "document.upload_cancelled",
+    resourceType: "booking",
+    resourceId: pending.bookingId,
+    metadata: {
+      pendingUploadId: pending.id,
+      category: pending.category,
+      fileName: pending.fileName,
+      declaredSize: pending.declaredSize,
+      multipart: pending.multipartUploadId !== null,
+    },
+  });
   return { cancelled: true };
 }

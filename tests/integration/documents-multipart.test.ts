@@ -1,5 +1,8 @@
 import { createCipheriv, createHash } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { auditLogs } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { cancelUpload } from "@/lib/documents/cancel-upload";
 import { completeMultipart } from "@/lib/documents/complete-multipart";
@@ -112,5 +115,11 @@ describe("a multipart upload through the documents operations", () => {
     // The store has let go of the parts too: the upload id no longer exists.
     await expect(abortMultipartUpload({ key: pending!.s3Key, uploadId: pending!.multipartUploadId! }, s3.storage)).rejects.toMatchObject({ name: "NoSuchUpload" });
     expect(await headObject(pending!.s3Key, s3.storage)).toBeNull();
+    // The trail shows who cancelled which file on the booking.
+    const cancelRows = await getDb().select().from(auditLogs)
+      .where(and(eq(auditLogs.action, "document.upload_cancelled"), eq(auditLogs.resourceId, bookingIds.aTeam2)));
+    expect(cancelRows.map((row) => ({ user: row.userId, metadata: row.metadata }))).toEqual([
+      { user: specialist.userId, metadata: expect.objectContaining({ pendingUploadId: plan.pendingUploadId, category: "dictation", multipart: true }) },
+    ]);
   });
 });
