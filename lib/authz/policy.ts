@@ -49,9 +49,9 @@ export function canViewBooking(actor: Actor, booking: BookingAccessFacts): boole
 }
 
 /**
- * Referrers book for their own organization; a member only without a team or for a team
- * they belong to, owners/admins for any team of it. `team` carries the team's organization
- * so a team of another organization is refused.
+ * Referrers book for their own organization: a member for a team they belong to (without a
+ * team only when they belong to none there), owners/admins for any team of it or none.
+ * `team` carries the team's organization so a team of another organization is refused.
  */
 export function canCreateBooking(
   actor: Actor,
@@ -61,8 +61,12 @@ export function canCreateBooking(
   if (isPlatformAdmin(actor)) return true;
   const membership = membershipIn(actor, target.organizationId);
   if (!membership) return false;
-  if (!target.team) return true;
-  return isOrganizationManager(actor, target.organizationId) || belongsToTeam(actor, target.team.id);
+  if (isOrganizationManager(actor, target.organizationId)) return true;
+  // PRODUCT.md: a member books "only for a team they belong to". A booking without a team is
+  // visible to every member of the organization, so a member of some team may not widen a
+  // booking that way; a member of no team has only that choice, so it stays open to them.
+  if (!target.team) return !actor.teams.some((t) => t.organizationId === target.organizationId);
+  return belongsToTeam(actor, target.team.id);
 }
 
 /**

@@ -79,10 +79,14 @@ describe("booking an IME", () => {
     expect(booking).toMatchObject({ createdById: world.id("platformAdmin"), createdForId: world.id("memberNoTeamA"), teamId: null });
   });
 
-  it("refuses a team the member does not belong to, before anything reaches Acuity", async () => {
+  it.each([
+    ["a team the member does not belong to", "A2"],
+    // A team-less booking is seen by the whole organization; a member of a team must pick theirs.
+    ["no team, from a member of a team", ""],
+  ])("refuses %s, before anything reaches Acuity", async (_, team) => {
     const [slot] = await freeSlots(world, world.telehealthSpecialist, 1);
     const before = appointmentsInEmulator().length;
-    const result = await defineAction(createBookingDefinition, as(world.actors.memberA1))(formFor(slot!.datetime, { teamId: world.id("A2") }));
+    const result = await defineAction(createBookingDefinition, as(world.actors.memberA1))(formFor(slot!.datetime, { teamId: team && world.id(team) }));
     expect(result).toMatchObject({ ok: false, fieldErrors: { teamId: ["Choose one of your teams"] } });
     expect(appointmentsInEmulator()).toHaveLength(before);
   });

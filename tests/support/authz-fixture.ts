@@ -102,7 +102,8 @@ export const RESCHEDULE_OR_CANCEL: Record<ActorKey, Row> = {
   specialistS1: row([N, N, N, N, N, N, N]),
 };
 
-/** Booking targets for creation: organization and team (B1 under A is a mismatch). */
+/** Booking targets for creation: organization and team (B1 under A is a mismatch). A member
+ * of a team may not book without one (it would show the booking to the whole organization). */
 export const CREATE_TARGETS = {
   "A/none": { org: "A", team: null },
   "A/A1": { org: "A", team: "A1" },
@@ -119,8 +120,8 @@ export const MAY_CREATE: Record<ActorKey, Record<CreateTargetKey, boolean>> = {
   specialistS1: { "A/none": N, "A/A1": N, "A/A2": N, "B/none": N, "B/B1": N, "A/B1": N },
   ownerA: { "A/none": Y, "A/A1": Y, "A/A2": Y, "B/none": N, "B/B1": N, "A/B1": N },
   adminA: { "A/none": Y, "A/A1": Y, "A/A2": Y, "B/none": N, "B/B1": N, "A/B1": N },
-  memberA1: { "A/none": Y, "A/A1": Y, "A/A2": N, "B/none": N, "B/B1": N, "A/B1": N },
+  memberA1: { "A/none": N, "A/A1": Y, "A/A2": N, "B/none": N, "B/B1": N, "A/B1": N },
   memberNoTeamA: { "A/none": Y, "A/A1": N, "A/A2": N, "B/none": N, "B/B1": N, "A/B1": N },
-  memberB1: { "A/none": N, "A/A1": N, "A/A2": N, "B/none": Y, "B/B1": Y, "A/B1": N },
+  memberB1: { "A/none": N, "A/A1": N, "A/A2": N, "B/none": N, "B/B1": Y, "A/B1": N },
   outsider: { "A/none": N, "A/A1": N, "A/A2": N, "B/none": N, "B/B1": N, "A/B1": N },
 };
