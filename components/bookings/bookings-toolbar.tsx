@@ -54,7 +54,10 @@ export function BookingsToolbar({ search, filters, options, hasFilters }: Props)
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only typing should trigger a search
   }, [text]);
 
-  const tooShort = text.trim().length > 0 && text.trim().length < 3 && text.replace(/\D/g, "").length < 3;
+  const typed = text.trim();
+  // Mirrors searchCondition: two letters search word starts, anything shorter searches nothing.
+  const tooShort = typed.length > 0 && typed.length < 3 && !/^\p{L}{2}$/u.test(typed) && typed.replace(/\D/g, "").length < 3;
+  const wordStart = /^\p{L}{2}$/u.test(typed);
   return (
     <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-3">
       <div className="flex flex-wrap items-center gap-3">
@@ -75,7 +78,11 @@ export function BookingsToolbar({ search, filters, options, hasFilters }: Props)
         )}
       </div>
       <p id="search-hint" className={`text-xs ${tooShort ? "text-amber-700" : "text-slate-500"}`}>
-        {tooShort ? "Type at least 3 letters or digits to search." : "Any part of the name, or phone digits in any format."}
+        {tooShort
+          ? "Type at least 2 letters, or 3 digits, to search."
+          : wordStart
+            ? `Names with a word starting "${typed}" — type one more letter to search any part of the name.`
+            : "Any part of the name, or phone digits in any format."}
       </p>
       <div className="flex flex-wrap items-end gap-2 text-sm">
         {FILTERS.map(({ key, label, all }) => (

@@ -2,7 +2,7 @@
  * The filters, search and sort of the bookings table as SQL — always ANDed with the viewer's
  * visibility condition by the list and count queries, never used alone.
  */
-import { asc, desc, eq, gte, ilike, inArray, isNull, like, lt, or, type SQL } from "drizzle-orm";
+import { asc, desc, eq, gte, ilike, inArray, isNull, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { bookings, specialists } from "@/db/schema";
 import type { AppointmentType, BookingSource, BookingStatus, ProgressStage } from "@/db/schema/enums";
 import { zonedTimeToInstant } from "@/lib/time/zoned";
@@ -33,16 +33,33 @@ export interface BookingListFilters {
   timeZone?: string;
 }
 
-/** Search needs three characters (or three digits): shorter ones match nearly everything. */
+/**
+ * Search needs three characters (or three digits) to match anywhere in a name or phone:
+ * shorter ones match nearly everything. Two letters still find short names ("Ng", "Li", "Wu")
+ * where a word of the name starts with them.
+ */
 export const MIN_SEARCH_LENGTH = 3;
+export const MIN_WORD_START_LENGTH = 2;
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Two letters at the start of a word: the name's start, after a space or a hyphen. One regex,
+ * not three ILIKEs: half the CPU per row scanned, and the trigram index still serves it.
+ * Only letters reach it, so nothing needs escaping.
+ */
+const wordStartsWith = (letters: string) => sql`${bookings.examineeName} ~* ${`(^|[ -])${letters}`}`;
 
 /** Examinee name (any part, any case) or phone (the digits, in any format, any part). */
 export function searchCondition(search: string | undefined): SQL | undefined {
   const text = search?.trim() ?? "";
   const digits = phoneDigits(text);
-  const byName = text.length >= MIN_SEARCH_LENGTH ? ilike(bookings.examineeName, `%${escapeLike(text)}%`) : undefined;
+  const byName =
+    text.length >= MIN_SEARCH_LENGTH
+      ? ilike(bookings.examineeName, `%${escapeLike(text)}%`)
+      : text.length === MIN_WORD_START_LENGTH && /^\p{L}+$/u.test(text)
+        ? wordStartsWith(text)
+        : undefined;
   const byPhone = digits.length >= MIN_SEARCH_LENGTH ? like(bookings.examineePhone, `%${digits}%`) : undefined;
   return byName && byPhone ? or(byName, byPhone) : (byName ?? byPhone);
 }

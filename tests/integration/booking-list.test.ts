@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { bookings } from "@/db/schema";
+import { newId } from "@/lib/ids";
 import { loadActor } from "@/lib/authz/load-actor";
 import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
@@ -64,6 +67,28 @@ it("pages with an exact count, and stops counting at the cap", async () => {
   expect(total.total).toBeGreaterThanOrEqual(6);
   expect(page.rows).toHaveLength(2);
   expect(await countBookingsForViewer(getDb(), admin, { search: "Examinee" }, 3)).toEqual({ total: 3, capped: true });
+});
+
+it("finds a two-letter name by the start of a word of it, and nothing for one letter", async () => {
+  // Copies of organization A's team-less booking under the names a two-letter search is for.
+  const [template] = await getDb().select().from(bookings).where(eq(bookings.id, bookingIds.aNoTeam));
+  const names = { ng: "Tom Ng", hyphen: "Anna Park-Ng", first: "Ngozi Obi", middle: "Angus Long" };
+  const inserted = Object.fromEntries(Object.keys(names).map((key) => [newId(), key]));
+  await getDb().insert(bookings).values(
+    Object.entries(inserted).map(([bookingId, key]) => ({
+      ...template!, id: bookingId, acuityAppointmentId: `${template!.acuityAppointmentId}-${key}`, examineeName: names[key as keyof typeof names],
+    })),
+  );
+  const owner = (await loadActor(getDb(), id("ownerA"), null))!;
+  const found = async (q: string) => {
+    const page = await listBookingPageForViewer(getDb(), owner, parseBookingListParams({ q, size: "100" }), "UTC");
+    return page.rows.map((row) => inserted[row.id]).filter(Boolean).sort();
+  };
+  // "Angus Long" has "ng" inside words only: not a match for two letters, a match for three.
+  expect(await found("NG")).toEqual(["first", "hyphen", "ng"]);
+  expect(await found("ong")).toEqual(["middle"]);
+  // One letter searches nothing: the whole list comes back.
+  expect(await found("n")).toEqual(["first", "hyphen", "middle", "ng"]);
 });
 
 it("filters by appointment date range in the viewer's zone", async () => {
