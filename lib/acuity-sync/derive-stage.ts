@@ -1,6 +1,5 @@
 import type { ProgressStage } from "@/db/schema/enums";
-
-const BEFORE_EXAM: readonly ProgressStage[] = ["scheduled", "rescheduled"];
+import { BEFORE_EXAM } from "@/lib/bookings/progress/transitions";
 
 /**
  * The stage a booking should have given what Acuity says now. Acuity only knows the

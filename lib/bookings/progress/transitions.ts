@@ -26,7 +26,8 @@ export interface TransitionRule {
   label: string;
 }
 
-const BEFORE_EXAM: readonly ProgressStage[] = ["scheduled", "rescheduled"];
+/** The stages before the examination: the appointment can still move or be cancelled. */
+export const BEFORE_EXAM: readonly ProgressStage[] = ["scheduled", "rescheduled"];
 
 export const TRANSITIONS: readonly TransitionRule[] = [
   {
