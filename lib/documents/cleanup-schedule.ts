@@ -22,15 +22,23 @@ async function runOnce(): Promise<void> {
  * Deletes uploads never confirmed within a day, hourly, inside every app instance (the cleanup
  * locks each row with SKIP LOCKED, so instances never trip over each other), so abandoned
  * uploads go away without an outside scheduler. UPLOAD_CLEANUP=off leaves it to a cron job
- * running `npm run documents:cleanup` instead.
+ * running `npm run documents:cleanup` instead. The first run waits a few minutes so a starting
+ * instance serves requests first. `run` is the cleanup pass (tests count the passes).
  */
-export function startUploadCleanupSchedule(): void {
+export function startUploadCleanupSchedule(run: () => Promise<void> = runOnce): void {
   if (state.timer || process.env.UPLOAD_CLEANUP === "off") return;
   const loop = async () => {
-    await runOnce();
+    await run();
+    // Stopped while the pass ran: do not come back.
+    if (!state.timer) return;
     state.timer = setTimeout(loop, EVERY_MS);
     state.timer.unref();
   };
   state.timer = setTimeout(loop, FIRST_RUN_MS);
   state.timer.unref();
+}
+
+export function stopUploadCleanupSchedule(): void {
+  if (state.timer) clearTimeout(state.timer);
+  state.timer = null;
 }
