@@ -1,7 +1,7 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type DbOrTx } from "@/db/client";
-import { invitations, organizations, teams, users } from "@/db/schema";
+import { invitations, members, organizations, teamMembers, teams, users } from "@/db/schema";
 import { UserFacingError } from "@/lib/actions/errors";
 import { organizationAdapter, viaBetterAuth } from "@/lib/admin/better-auth";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -60,7 +60,8 @@ type Joiner = { kind: "new"; name: string; password: string } | { kind: "existin
  * Accepts an invitation: claims it (pending → accepted, once — a second attempt finds it
  * taken), creates the account when the person has none (public sign-up is off; the invitation
  * is the permission), adds the membership and teams, and audits it as the person joining.
- * If anything after the claim fails, the invitation goes back to pending so the link still works.
+ * If anything after the claim fails, what was made is removed and the invitation goes back to
+ * pending, so the link still works.
  */
 export async function acceptInvitation(invitationId: string, joiner: Joiner, request: Pick<AuditContext, "ipAddress" | "userAgent">) {
   const db = getDb();
@@ -80,15 +81,30 @@ export async function acceptInvitation(invitationId: string, joiner: Joiner, req
   const claimed = await adapter.updateInvitation({ invitationId, status: "accepted", fromStatus: "pending" });
   if (!claimed) throw new UserFacingError("This invitation has already been used. Sign in instead.");
   const [invitation] = await db.select().from(invitations).where(eq(invitations.id, invitationId));
+  // better-auth writes the account and membership on its own connection; if a later step
+  // fails, these take them back so nothing stands half-made (the person simply tries again).
+  const undo: (() => Promise<unknown>)[] = [];
   try {
-    const userId =
-      joiner.kind === "existing"
-        ? joiner.userId
-        : (await viaBetterAuth(() => getAuth().api.createUser({ body: { email: view.email, name: joiner.name, password: joiner.password, role: "user" } }))).user.id;
+    let userId: string;
+    if (joiner.kind === "existing") {
+      userId = joiner.userId;
+    } else {
+      userId = (await viaBetterAuth(() => getAuth().api.createUser({ body: { email: view.email, name: joiner.name, password: joiner.password, role: "user" } }))).user.id;
+      // Deleting the new account takes its sessions, membership and teams with it.
+      const createdUserId = userId;
+      undo.push(async () => (await getAuth().$context).internalAdapter.deleteUser(createdUserId));
+    }
     const [firstTeam, ...otherTeams] = invitation?.teamId ? invitation.teamId.split(",") : [];
     const member = await viaBetterAuth(() =>
       getAuth().api.addMember({ body: { userId, organizationId: invitation!.organizationId, role: strongestOrganizationRole(view.role), teamId: firstTeam } }),
     );
+    if (joiner.kind === "existing") {
+      const teamIds = invitation?.teamId ? invitation.teamId.split(",") : [];
+      undo.push(async () => {
+        if (teamIds.length) await db.delete(teamMembers).where(and(eq(teamMembers.userId, userId), inArray(teamMembers.teamId, teamIds)));
+        await db.delete(members).where(and(eq(members.userId, userId), eq(members.organizationId, invitation!.organizationId)));
+      });
+    }
     for (const teamId of otherTeams) await adapter.findOrCreateTeamMember({ teamId, userId });
 
     const context: AuditContext = { actorUserId: userId, impersonatedUserId: null, ...request };
@@ -111,6 +127,9 @@ export async function acceptInvitation(invitationId: string, joiner: Joiner, req
     });
     return { userId, email: view.email };
   } catch (error) {
+    for (const step of undo.reverse()) {
+      await step().catch((undoError: unknown) => console.error("[invitations] could not undo a step of a failed acceptance", undoError));
+    }
     await adapter.updateInvitation({ invitationId, status: "pending", fromStatus: "accepted" }).catch(() => {});
     throw error;
   }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import * as t from "@/db/schema";
 import { defineAction } from "@/lib/actions/define-action";
@@ -15,9 +15,32 @@ import { insertAuthzWorld } from "../support/insert-authz-world";
 let admin: Actor;
 let id: IdOf;
 const request = { ipAddress: "203.0.113.50", userAgent: "invitee-browser" };
+const tag = randomBytes(3).toString("hex");
+// A real database failure at the last step (the audit rows), for the e-mails this file marks.
+const doomed = `doomed_invitees_${tag}`;
 beforeAll(async () => {
   ({ actor: admin } = await createSignedInAdmin());
   ({ id } = await insertAuthzWorld());
+  await getDb().execute(sql.raw(`
+    CREATE TABLE ${doomed} (email text PRIMARY KEY);
+    CREATE FUNCTION ${doomed}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.action = 'invitation.accepted' AND EXISTS (SELECT 1 FROM ${doomed} d WHERE d.email = lower(NEW.metadata->>'email')) THEN
+        RAISE EXCEPTION 'audit storage failed (test)';
+      END IF;
+      RETURN NEW;
+    END $$;
+    CREATE TRIGGER ${doomed} BEFORE INSERT ON audit_logs FOR EACH ROW EXECUTE FUNCTION ${doomed}();`));
+});
+afterAll(async () => {
+  await getDb().execute(sql.raw(`DROP TRIGGER ${doomed} ON audit_logs; DROP FUNCTION ${doomed}(); DROP TABLE ${doomed};`));
+});
+
+const failAuditFor = (email: string) => getDb().execute(sql.raw(`INSERT INTO ${doomed} VALUES (lower('${email}'))`));
+const stopFailingAuditFor = (email: string) => getDb().execute(sql.raw(`DELETE FROM ${doomed} WHERE email = lower('${email}')`));
+const membershipsOf = async (userId: string) => ({
+  organization: await getDb().select().from(t.members).where(and(eq(t.members.userId, userId), eq(t.members.organizationId, id("A")))),
+  teams: await getDb().select().from(t.teamMembers).where(eq(t.teamMembers.userId, userId)),
 });
 
 async function invite(email: string, teamId?: string) {
@@ -54,5 +77,35 @@ describe("accepting an invitation", () => {
     await acceptInvitation(invitationId, { kind: "existing", userId: id("outsider"), email: `${id("outsider")}@fixture.test` }, request);
     expect(await getDb().select().from(t.members).where(and(eq(t.members.userId, id("outsider")), eq(t.members.organizationId, id("A"))))).toHaveLength(1);
     expect(await viewInvitation(getDb(), "no-such-invitation")).toEqual({ state: "missing" });
+  });
+
+  it("takes the new account back when the last step fails, and the link works again", async () => {
+    const email = `doomed.${tag}@acme.test`;
+    const invitationId = await invite(email, id("A2"));
+    await failAuditFor(email);
+    await expect(acceptInvitation(invitationId, { kind: "new", name: "Dora Doomed", password: "invited-password-2" }, request)).rejects.toThrow();
+    expect(await getDb().select().from(t.users).where(eq(t.users.email, email))).toEqual([]);
+    expect(await viewInvitation(getDb(), invitationId)).toMatchObject({ state: "pending", hasAccount: false });
+
+    await stopFailingAuditFor(email);
+    const { userId } = await acceptInvitation(invitationId, { kind: "new", name: "Dora Doomed", password: "invited-password-2" }, request);
+    const joined = await membershipsOf(userId);
+    expect(joined.organization).toHaveLength(1);
+    expect(joined.teams.map((row) => row.teamId)).toEqual([id("A2")]);
+  });
+
+  it("takes an existing account's new membership and teams back when the last step fails", async () => {
+    const email = `${id("memberB1")}@fixture.test`;
+    const invitationId = await invite(email, id("A1"));
+    await failAuditFor(email);
+    const joiner = { kind: "existing" as const, userId: id("memberB1"), email };
+    await expect(acceptInvitation(invitationId, joiner, request)).rejects.toThrow();
+    expect(await membershipsOf(id("memberB1"))).toEqual({ organization: [], teams: [] });
+    expect(await getDb().select().from(t.users).where(eq(t.users.id, id("memberB1")))).toHaveLength(1);
+    expect((await viewInvitation(getDb(), invitationId)).state).toBe("pending");
+
+    await stopFailingAuditFor(email);
+    await acceptInvitation(invitationId, joiner, request);
+    expect((await membershipsOf(id("memberB1"))).organization).toHaveLength(1);
   });
 });
