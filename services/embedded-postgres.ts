@@ -9,19 +9,11 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { processIsAlive } from "./process-alive";
 
 export interface EmbeddedPostgres {
   url: string;
   stop: () => Promise<void>;
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /** Takes `<dir>.lock` exclusively; a lock left by a dead process is taken over. */

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DATA_DIR } from "./paths";
+import { processIsAlive } from "./process-alive";
 
 /**
  * What `npm run dev` / `npm run start:embedded` filled in for itself (the embedded Postgres on
@@ -35,16 +36,6 @@ function readRecord(file: string): RunningPortal | null {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /**
  * When a launcher on this checkout is running, copies the values it filled in into
  * process.env wherever the variable is unset here. Returns whether it did; a file left behind
@@ -52,7 +43,7 @@ function isAlive(pid: number): boolean {
  */
 export function adoptRunningPortalEnv(file = RUNNING_PORTAL_FILE): boolean {
   const record = readRecord(file);
-  if (!record || !isAlive(record.pid)) return false;
+  if (!record || !processIsAlive(record.pid)) return false;
   for (const [name, value] of Object.entries(record.env)) {
     if (!process.env[name]) process.env[name] = value;
   }

@@ -10,6 +10,7 @@ import { inviteMemberDefinition } from "@/lib/organizations/invitation-definitio
 import { getAuth } from "@/lib/auth/auth";
 import { as, createSignedInAdmin } from "../support/admin-session";
 import type { IdOf } from "../support/authz-fixture";
+import { failAuditRowsWhere } from "../support/failing-audit-trigger";
 import { insertAuthzWorld } from "../support/insert-authz-world";
 
 let admin: Actor;
@@ -18,22 +19,19 @@ const request = { ipAddress: "203.0.113.50", userAgent: "invitee-browser" };
 const tag = randomBytes(3).toString("hex");
 // A real database failure at the last step (the audit rows), for the e-mails this file marks.
 const doomed = `doomed_invitees_${tag}`;
+let removeTrigger: () => Promise<void>;
 beforeAll(async () => {
   ({ actor: admin } = await createSignedInAdmin());
   ({ id } = await insertAuthzWorld());
-  await getDb().execute(sql.raw(`
-    CREATE TABLE ${doomed} (email text PRIMARY KEY);
-    CREATE FUNCTION ${doomed}() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF NEW.action = 'invitation.accepted' AND EXISTS (SELECT 1 FROM ${doomed} d WHERE d.email = lower(NEW.metadata->>'email')) THEN
-        RAISE EXCEPTION 'audit storage failed (test)';
-      END IF;
-      RETURN NEW;
-    END $$;
-    CREATE TRIGGER ${doomed} BEFORE INSERT ON audit_logs FOR EACH ROW EXECUTE FUNCTION ${doomed}();`));
+  // The e-mails in this table fail; a test removes its e-mail to let the retry through.
+  await getDb().execute(sql.raw(`CREATE TABLE ${doomed} (email text PRIMARY KEY)`));
+  removeTrigger = await failAuditRowsWhere(
+    `NEW.action = 'invitation.accepted' AND EXISTS (SELECT 1 FROM ${doomed} d WHERE d.email = lower(NEW.metadata->>'email'))`,
+  );
 });
 afterAll(async () => {
-  await getDb().execute(sql.raw(`DROP TRIGGER ${doomed} ON audit_logs; DROP FUNCTION ${doomed}(); DROP TABLE ${doomed};`));
+  await removeTrigger();
+  await getDb().execute(sql.raw(`DROP TABLE ${doomed}`));
 });
 
 const failAuditFor = (email: string) => getDb().execute(sql.raw(`INSERT INTO ${doomed} VALUES (lower('${email}'))`));

@@ -14,29 +14,21 @@ import type { Actor } from "@/lib/authz/actor";
 import { createOrganizationDefinition } from "@/lib/organizations/organization-definitions";
 import { createUserDefinition } from "@/lib/users/create-user";
 import { as, createSignedInAdmin } from "../support/admin-session";
+import { failAuditRowsWhere } from "../support/failing-audit-trigger";
 
 const tag = randomBytes(3).toString("hex");
-const trigger = `fail_marked_audit_${tag}`;
 let admin: Actor;
+let removeTrigger: () => Promise<void>;
 
 beforeAll(async () => {
   ({ actor: admin } = await createSignedInAdmin());
   // Refuses the audit rows of this file's doomed writes: the user's membership, the first team.
-  await getDb().execute(sql.raw(`
-    CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF (NEW.action = 'team.created' AND NEW.metadata::text LIKE '%doomed-${tag}%')
-        OR (NEW.action = 'organization.member_added'
-            AND EXISTS (SELECT 1 FROM organizations o WHERE o.id = NEW.resource_id AND o.slug = 'doomed-${tag}')) THEN
-        RAISE EXCEPTION 'audit storage failed (test)';
-      END IF;
-      RETURN NEW;
-    END $$;
-    CREATE TRIGGER ${trigger} BEFORE INSERT ON audit_logs FOR EACH ROW EXECUTE FUNCTION ${trigger}();`));
+  removeTrigger = await failAuditRowsWhere(`
+    (NEW.action = 'team.created' AND NEW.metadata::text LIKE '%doomed-${tag}%')
+    OR (NEW.action = 'organization.member_added'
+        AND EXISTS (SELECT 1 FROM organizations o WHERE o.id = NEW.resource_id AND o.slug = 'doomed-${tag}'))`);
 });
-afterAll(async () => {
-  await getDb().execute(sql.raw(`DROP TRIGGER ${trigger} ON audit_logs; DROP FUNCTION ${trigger}();`));
-});
+afterAll(() => removeTrigger());
 
 describe("an admin action that fails after better-auth saved something", () => {
   it("creating a user: the account is removed again, and the admin is told nothing was saved", async () => {
