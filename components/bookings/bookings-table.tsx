@@ -193,7 +193,7 @@ export function BookingsTable({ rows, sorting, pagination, rowCount, rowCountIsC
       <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
         <span data-testid="booking-range">
           {first}–{last} of {rowCount.toLocaleString("en-US")}
-          {rowCountIsCapped ? "+" : ""} bookings
+          {rowCountIsCapped ? "+" : ""} {rowCount === 1 && !rowCountIsCapped ? "booking" : "bookings"}
         </span>
         <span className="flex items-center gap-2">
           <label className="flex items-center gap-1">

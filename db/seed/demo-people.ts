@@ -1,10 +1,12 @@
+import { SYSTEM_ACCOUNT } from "@/lib/auth/system-account";
+
 /** The demo personas. The README lists these logins; every demo user shares one password. */
 export const DEMO_PASSWORD = "demo-password";
 
 export const DEMO_ADMIN = { name: "Avery Admin", email: "admin@ime.test" };
 
 /** Owner of bookings made directly in Acuity and of webhook-driven changes. Cannot sign in. */
-export const SYSTEM_USER = { name: "Acuity Sync (system)", email: "system@ime.internal" };
+export const SYSTEM_USER = SYSTEM_ACCOUNT;
 
 export interface DemoPerson {
   name: string;

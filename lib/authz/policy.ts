@@ -4,6 +4,7 @@
  * Its SQL twin for list queries is booking-scope.ts, kept in step by the matrix tests.
  */
 import type { DocumentCategory, ProgressStage } from "@/db/schema/enums";
+import { isSystemAccount } from "@/lib/auth/system-account";
 import type { Actor } from "./actor";
 import { TRANSITIONS, type TransitionRole } from "@/lib/bookings/progress/transitions";
 
@@ -132,18 +133,25 @@ export const canUseAdminConsole = (actor: Actor) => isPlatformAdmin(actor) && ac
 
 export interface ImpersonationTarget {
   id: string;
+  email: string;
   role: string | null;
   banned: boolean | null;
 }
 
-/** Only admins (not already impersonating), never of another admin, a banned user or oneself. */
+/**
+ * Only admins (not already impersonating), never of another admin, a banned user, oneself,
+ * or the system account (not a person: acting as it would pass an admin's acts off as Acuity's).
+ */
 export function canImpersonate(actor: Actor, target: ImpersonationTarget): boolean {
   if (!canUseAdminConsole(actor)) return false;
-  if (target.id === actor.userId) return false;
+  if (target.id === actor.userId || isSystemAccount(target)) return false;
   if ((target.role ?? "user").split(",").includes("admin")) return false;
   return !target.banned;
 }
 
-/** Ban, unban, reset password, revoke sessions: admins, never on their own account (they would lock themselves out). */
-export const canManageUserAccount = (actor: Actor, target: { id: string }) =>
-  canUseAdminConsole(actor) && target.id !== actor.userId;
+/**
+ * Ban, unban, reset password, revoke sessions: admins, never on their own account (they would
+ * lock themselves out) nor on the system account (a password would let someone sign in as it).
+ */
+export const canManageUserAccount = (actor: Actor, target: { id: string; email: string }) =>
+  canUseAdminConsole(actor) && target.id !== actor.userId && !isSystemAccount(target);

@@ -3,6 +3,7 @@ import { users } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { NotFoundError, UserFacingError } from "@/lib/actions/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { isSystemAccount } from "@/lib/auth/system-account";
 import { canImpersonate } from "@/lib/authz/policy";
 
 /** Opens better-auth's impersonation session; may return how to close it again. */
@@ -20,13 +21,14 @@ export async function startImpersonation(
   openSession: OpenImpersonationSession,
 ): Promise<{ userId: string }> {
   const [target] = await tx
-    .select({ id: users.id, role: users.role, banned: users.banned })
+    .select({ id: users.id, email: users.email, role: users.role, banned: users.banned })
     .from(users)
     .where(eq(users.id, input.userId));
   if (!target) throw new NotFoundError("That user");
   if (!canImpersonate(actor, target)) {
     if ((target.role ?? "").includes("admin")) throw new UserFacingError("Administrators cannot be impersonated.");
     if (target.banned) throw new UserFacingError("Banned users cannot be impersonated — unban them first.");
+    if (isSystemAccount(target)) throw new UserFacingError("The system account is not a person and cannot be impersonated.");
     throw new UserFacingError("You cannot impersonate this user.");
   }
   await recordAudit(

@@ -6,17 +6,20 @@ import { adminAction } from "@/lib/admin/admin-action";
 import { viaBetterAuth, type AdminRequest } from "@/lib/admin/better-auth";
 import { getAuth } from "@/lib/auth/auth";
 import type { Actor } from "@/lib/authz/actor";
+import { isSystemAccount } from "@/lib/auth/system-account";
 import { canManageUserAccount } from "@/lib/authz/policy";
 import { banUserSchema, setPasswordSchema, unbanUserSchema, userIdSchema } from "./schemas";
 
-/** The target account, checked against the policy: missing → not found, oneself → refused. */
+/** The target account, checked against the policy: missing → not found, oneself or the system account → refused. */
 async function accountToManage(tx: Tx, actor: Actor, userId: string) {
   const [target] = await tx
     .select({ id: users.id, email: users.email, banned: users.banned })
     .from(users)
     .where(eq(users.id, userId));
   if (!target) throw new NotFoundError("That user");
-  if (!canManageUserAccount(actor, target)) throw new UserFacingError("You cannot do this to your own account.");
+  if (!canManageUserAccount(actor, target)) {
+    throw new UserFacingError(isSystemAccount(target) ? "The system account is not a person's account; it cannot be changed." : "You cannot do this to your own account.");
+  }
   return target;
 }
 

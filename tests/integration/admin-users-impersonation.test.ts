@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { getSystemUserId } from "@/lib/acuity-sync/system-user";
 import { defineAction } from "@/lib/actions/define-action";
 import type { Actor } from "@/lib/authz/actor";
 import { startImpersonationDefinition } from "@/lib/impersonation/impersonation-definitions";
@@ -49,5 +51,14 @@ describe("who may start an impersonation", () => {
     expect(rows.map((row) => [row.action, row.userId, row.impersonatedUserId, row.metadata])).toEqual([
       ["impersonation.started", id("platformAdmin"), id("memberNoTeamA"), { reason: "Ticket 5120" }],
     ]);
+  });
+
+  it("refuses the system account (not a person), saying so, with nothing opened or audited", async () => {
+    const systemUserId = await getSystemUserId(getDb());
+    const { opened, impersonate } = impersonateAs(actors.platformAdmin);
+    const result = await impersonate({ userId: systemUserId, reason: "Curious what Acuity sees" });
+    expect(result).toMatchObject({ ok: false, error: "The system account is not a person and cannot be impersonated." });
+    expect(opened).toEqual([]);
+    expect((await auditRowsFor("user", systemUserId)).filter((row) => row.action === "impersonation.started")).toEqual([]);
   });
 });

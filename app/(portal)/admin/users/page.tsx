@@ -6,6 +6,7 @@ import { UserListPager } from "@/components/admin/user-list-pager";
 import { inputClass } from "@/components/admin/form-fields";
 import { getDb } from "@/db/client";
 import { requireAdminConsole } from "@/lib/admin/require-admin";
+import { isSystemAccount } from "@/lib/auth/system-account";
 import { canImpersonate, canManageUserAccount } from "@/lib/authz/policy";
 import { listOrganizationsWithTeams } from "@/lib/organizations/list-organizations";
 import { listUsersForAdmin } from "@/lib/users/list-users";
@@ -56,7 +57,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                   <td className="px-4 py-3 font-medium">{user.name}</td>
                   <td className="px-4 py-3">{user.email}</td>
                   <td className="px-4 py-3">
-                    {user.role ?? "user"}
+                    {isSystemAccount(user) ? "system (cannot sign in)" : (user.role ?? "user")}
                     {user.banned && (
                       <span className="ml-1 rounded bg-rose-100 px-1.5 py-0.5 text-xs text-rose-800" title={user.banReason ?? undefined}>
                         banned{user.banExpires ? ` until ${user.banExpires.toISOString().slice(0, 10)}` : ""}

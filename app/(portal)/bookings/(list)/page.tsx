@@ -64,7 +64,7 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
         <div>
           <h1 className="text-2xl font-semibold">Bookings</h1>
           <p className="mt-1 text-sm text-slate-600" data-testid="booking-count">
-            {page.total === 0 ? (filtered ? "No bookings match." : "No bookings you can see yet.") : `${page.total.toLocaleString("en-US")}${page.totalIsCapped ? "+" : ""} bookings`}
+            {page.total === 0 ? (filtered ? "No bookings match." : "No bookings you can see yet.") : `${page.total.toLocaleString("en-US")}${page.totalIsCapped ? "+" : ""} ${page.total === 1 && !page.totalIsCapped ? "booking" : "bookings"}`}
           </p>
         </div>
         {canBookForAnyOrganization(actor) && (
