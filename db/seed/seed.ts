@@ -6,6 +6,7 @@ import { DEMO_CALENDARS } from "@/lib/acuity/demo-calendars";
 import { newId } from "@/lib/ids";
 import { demoMeetingLink, type DemoBookingPlan } from "./demo-bookings";
 import { DEMO_ADMIN, DEMO_ORGANIZATIONS, DEMO_PASSWORD, SYSTEM_USER } from "./demo-people";
+import { demoProgressHistory } from "./demo-progress-history";
 import { ensureSystemUser } from "./system-user";
 
 async function createUser(tx: Tx, person: { name: string; email: string }, passwordHash: string, role = "user") {
@@ -27,7 +28,7 @@ export async function seedDemoData(db: Database, plans: DemoBookingPlan[]): Prom
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   await db.transaction(async (tx) => {
-    await createUser(tx, DEMO_ADMIN, passwordHash, "admin");
+    const adminId = await createUser(tx, DEMO_ADMIN, passwordHash, "admin");
     const systemUserId = await ensureSystemUser(tx);
     const now = new Date();
 
@@ -50,8 +51,10 @@ export async function seedDemoData(db: Database, plans: DemoBookingPlan[]): Prom
     }
 
     const specialistIds: string[] = [];
+    const specialistUserIds: string[] = [];
     for (const calendar of DEMO_CALENDARS) {
       const userId = await createUser(tx, { name: calendar.specialistName, email: calendar.email }, passwordHash);
+      specialistUserIds.push(userId);
       const [row] = await tx
         .insert(t.specialists)
         .values({
@@ -89,15 +92,8 @@ export async function seedDemoData(db: Database, plans: DemoBookingPlan[]): Prom
         externalCreatedBy: plan.source === "acuity_direct" ? "frontdesk@provider.test" : null,
         createdAt: plan.createdAt,
       });
-      await tx.insert(t.bookingProgress).values(
-        plan.progressPath.map((progress, step) => ({
-          bookingId,
-          progress,
-          changedById: step === 0 ? createdById : progress === "payment_received" ? systemUserId : createdById,
-          notes: step === 0 ? "Demo booking" : null,
-          createdAt: new Date(plan.createdAt.getTime() + step * 3_600_000),
-        })),
-      );
+      const history = demoProgressHistory(plan, { creatorId: createdById, specialistUserId: specialistUserIds[plan.calendarIndex]!, adminId }, now);
+      await tx.insert(t.bookingProgress).values(history.map((row) => ({ bookingId, ...row })));
     }
   });
   return true;

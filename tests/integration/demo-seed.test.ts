@@ -60,6 +60,33 @@ describe("the demo seed", () => {
     expect(mismatched.rows).toEqual([]);
   });
 
+  it("writes each stage as the lifecycle would: by whom it allows, in order, report stages after the examination", async () => {
+    const rows = await getDb()
+      .select({
+        bookingId: bookings.id,
+        progress: bookingProgress.progress,
+        at: bookingProgress.createdAt,
+        appointmentDate: bookings.appointmentDate,
+        byBooker: sql<boolean>`${bookingProgress.changedById} = ${bookings.createdById}`,
+        bySpecialist: sql<boolean>`${bookingProgress.changedById} = ${specialists.userId}`,
+        byAdmin: sql<boolean>`${users.role} = 'admin'`,
+      })
+      .from(bookingProgress)
+      .innerJoin(bookings, eq(bookings.id, bookingProgress.bookingId))
+      .innerJoin(specialists, eq(specialists.id, bookings.specialistId))
+      .innerJoin(users, eq(users.id, bookingProgress.changedById))
+      .where(isDemoAppointment)
+      .orderBy(bookings.id, bookingProgress.createdAt);
+    const wrong = rows.filter((row) => {
+      if (row.progress === "payment_received") return !row.byAdmin;
+      if (["no_show", "generating_report", "report_generated"].includes(row.progress)) return !row.bySpecialist || row.at < row.appointmentDate;
+      return !row.byBooker;
+    });
+    expect(wrong).toEqual([]);
+    expect(rows.filter((row) => row.at > new Date())).toEqual([]);
+    expect(new Set(rows.map((row) => row.progress))).toEqual(new Set(PROGRESS_STAGES));
+  });
+
   it("shows an organization owner all and only their organization's bookings", async () => {
     const owner = await visibleOrganizations("owner@northwind.test");
     expect(owner.count).toBe(DEMO_BOOKING_COUNT / DEMO_ORGANIZATIONS.length);
