@@ -78,12 +78,12 @@ describe("the demo seed", () => {
       .where(isDemoAppointment)
       .orderBy(bookings.id, bookingProgress.createdAt);
     const wrong = rows.filter((row) => {
+      if (!row.at || row.at > new Date()) return true;
       if (row.progress === "payment_received") return !row.byAdmin;
       if (["no_show", "generating_report", "report_generated"].includes(row.progress)) return !row.bySpecialist || row.at < row.appointmentDate;
       return !row.byBooker;
     });
     expect(wrong).toEqual([]);
-    expect(rows.filter((row) => row.at > new Date())).toEqual([]);
     expect(new Set(rows.map((row) => row.progress))).toEqual(new Set(PROGRESS_STAGES));
   });
 
