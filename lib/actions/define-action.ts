@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getDb, type Database, type Tx } from "@/db/client";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record-audit";
+import { runWithBetterAuthIn } from "@/lib/auth/auth-transaction";
 import type { AuditContext } from "@/lib/audit/request-context";
 import type { Actor } from "@/lib/authz/actor";
 import { failure, failureFromError, success, type ActionResult } from "./result";
@@ -13,9 +14,9 @@ export interface ActionContext {
   audit: (entries: AuditEntry | AuditEntry[]) => Promise<void>;
   auditContext: AuditContext;
   /**
-   * Undoes a write made outside this transaction (better-auth writes on its own connection) if
-   * the transaction does not commit, so a failed action leaves no half change behind. Undos run
-   * newest first, after the rollback.
+   * Undoes what the rollback cannot (better-auth's own writes already join this transaction,
+   * see runWithBetterAuthIn) if the transaction does not commit. Undos run newest first, after
+   * the rollback.
    */
   onRollback: (undo: () => Promise<unknown>) => void;
 }
@@ -75,9 +76,20 @@ function execute<Output>(
       input,
     );
   }
-  return runWithCompensation((onRollback) =>
-    db.transaction((tx) => definition.run({ actor, tx, auditContext, audit: auditIn(tx), onRollback }, input)),
+  return runWrapped(db, (tx, onRollback) => definition.run({ actor, tx, auditContext, audit: auditIn(tx), onRollback }, input));
+}
+
+/**
+ * One transaction for the action and every better-auth call it makes (runWithBetterAuthIn),
+ * undos for what was written elsewhere, then better-auth's after-commit hooks.
+ */
+async function runWrapped<Output>(db: Database, work: (tx: Tx, onRollback: (undo: () => Promise<unknown>) => void) => Promise<Output>): Promise<Output> {
+  const afterCommit: (() => Promise<void>)[] = [];
+  const output = await runWithCompensation((onRollback) =>
+    db.transaction((tx) => runWithBetterAuthIn(tx, afterCommit, () => work(tx, onRollback))),
   );
+  for (const hook of afterCommit) await hook();
+  return output;
 }
 
 /** Runs `work`; if it throws, runs the undos it registered (newest first), then rethrows. */

@@ -17,24 +17,25 @@ import { getAuth } from "@/lib/auth/auth";
  *   better-auth's own organization adapter (`getOrgAdapter`, exported by the plugin) — the
  *   same persistence code the endpoints call, minus their membership check.
  *
- * Atomicity: better-auth writes on its own pool connection, not in the action's transaction.
- * Actions therefore run their checks first, then the better-auth call, then the audit row:
- * if better-auth fails nothing is audited. Where a better-auth write is followed by more steps
- * (create a user, then its membership; an organization, then its first team; an impersonation
- * session, then the commit) the action registers an undo with `onRollback`, so a later failure
- * takes the write back. A single-call change (ban, rename, …) whose audit insert failed would
- * still stand unaudited; that needs the database to fail between two statements.
+ * Atomicity: every action runs its better-auth calls inside its own transaction
+ * (lib/auth/auth-transaction.ts binds better-auth's adapter to it), so what better-auth writes
+ * commits or rolls back with the audit row — tested with a real failure of the audit insert.
+ * Not undoable by a rollback: cookies already set on the response, and an e-mail sent.
  */
 export interface AdminRequest {
   /** The admin's request headers (cookie), for endpoints that need the caller's session. */
   authHeaders: () => Promise<Headers>;
 }
 
+/**
+ * better-auth's organization adapter with the plugin's own options (teams enabled, limits):
+ * without them it treats teams as off, and deleting a member would leave their team rows behind.
+ */
 export async function organizationAdapter() {
   const context = await getAuth().$context;
   type AdapterArgs = Parameters<typeof getOrgAdapter>;
-  const withOptions = context as unknown as AdapterArgs[0] & { orgOptions: AdapterArgs[1] };
-  return getOrgAdapter(withOptions, withOptions.orgOptions);
+  const plugin = context.options.plugins?.find((candidate) => candidate.id === "organization") as { options?: AdapterArgs[1] } | undefined;
+  return getOrgAdapter(context as unknown as AdapterArgs[0], plugin?.options);
 }
 
 /** Runs a better-auth call; its refusals become messages the admin can act on. */

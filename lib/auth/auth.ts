@@ -13,6 +13,9 @@ import { readAuthEnv } from "./config";
 
 export const IMPERSONATION_SECONDS = 60 * 60;
 
+/** How better-auth maps its models onto our Drizzle schema (also used for action transactions). */
+export const AUTH_DRIZZLE_CONFIG = { provider: "pg", usePlural: true, schema } as const;
+
 function createAuth() {
   const env = readAuthEnv();
   const db = getDb();
@@ -37,7 +40,7 @@ function createAuth() {
     baseURL: env.BETTER_AUTH_URL,
     secret: env.BETTER_AUTH_SECRET,
     trustedOrigins: env.BETTER_AUTH_TRUSTED_ORIGINS?.split(",").map((o) => o.trim()) ?? [],
-    database: drizzleAdapter(db, { provider: "pg", usePlural: true, schema }),
+    database: drizzleAdapter(db, AUTH_DRIZZLE_CONFIG),
     // No public sign-up: admins create users, or users join by invitation.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
     advanced: {

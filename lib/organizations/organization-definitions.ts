@@ -12,13 +12,12 @@ import { createOrganizationSchema, renameOrganizationSchema, slugFromName } from
  */
 export const createOrganizationDefinition = adminAction({
   input: createOrganizationSchema,
-  run: async ({ tx, audit, onRollback }, input) => {
+  run: async ({ tx, audit }, input) => {
     const slug = await freeSlug(tx, slugFromName(input.name));
     const adapter = await organizationAdapter();
     const organization = await viaBetterAuth(() => adapter.createOrganization({ organization: { name: input.name, slug, createdAt: new Date() } }));
-    // Saved outside this transaction: if the first team or an audit row fails, take it back
-    // (its teams go with it) so no unaudited organization is left behind.
-    onRollback(() => adapter.deleteOrganization(organization.id));
+    // better-auth writes in this transaction (runWithBetterAuthIn): if the first team or an
+    // audit row fails, the organization goes too.
     await audit({ action: "organization.created", resourceType: "organization", resourceId: organization.id, metadata: { name: input.name, slug } });
     let teamId: string | null = null;
     if (input.firstTeamName) {

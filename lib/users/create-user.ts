@@ -14,7 +14,7 @@ import { createUserSchema, type NewUserMembership } from "./schemas";
  */
 export const createUserDefinition = adminAction({
   input: createUserSchema,
-  run: async ({ tx, audit, onRollback }, input) => {
+  run: async ({ tx, audit }, input) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);
     if (taken) throw new UserFacingError("A user with this e-mail already exists.", { email: ["Already in use"] });
     for (const membership of input.memberships) await checkMembership(tx, membership);
@@ -23,10 +23,8 @@ export const createUserDefinition = adminAction({
     const { user } = await viaBetterAuth(() =>
       getAuth().api.createUser({ body: { email: input.email, name: input.name, password: input.password, role: input.role } }),
     );
-    // better-auth saved the account on its own connection: if a membership or an audit row
-    // fails, remove it again rather than leave an account nobody audited (sessions, accounts
-    // and memberships go with it).
-    onRollback(async () => (await getAuth().$context).internalAdapter.deleteUser(user.id));
+    // better-auth writes in this transaction (runWithBetterAuthIn): if a membership or an
+    // audit row fails, the account is rolled back with them.
     await audit({
       action: "user.created",
       resourceType: "user",

@@ -164,6 +164,15 @@ describe("organizations and teams", () => {
     expect(await getDb().select().from(t.teams).where(eq(t.teams.id, teamId!))).toHaveLength(0);
   });
 
+  it("removing a member also removes their memberships of the organization's teams", async () => {
+    const { organizationId, teamId } = await run(createOrganizationDefinition, { name: `Leavers Mutual ${tag}`, firstTeamName: "Claims" });
+    const { memberId } = await run(addMemberDefinition, { organizationId, email: `${id("memberNoTeamA")}@fixture.test`, role: "member", teamId });
+    const teamRows = () => getDb().select().from(t.teamMembers).where(and(eq(t.teamMembers.teamId, teamId!), eq(t.teamMembers.userId, id("memberNoTeamA"))));
+    expect(await teamRows()).toHaveLength(1);
+    await run(removeMemberDefinition, { organizationId, memberId: memberId! });
+    expect(await teamRows()).toEqual([]);
+  });
+
   it("refuses to delete a team that still has bookings", async () => {
     const result = await defineAction(deleteTeamDefinition, as(admin))({ teamId: id("A1") });
     expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/move them to another team first/) });
