@@ -16,6 +16,8 @@ import { createScratchDatabase } from "./scratch-database";
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** No DATABASE_URL: the run uses an in-memory embedded Postgres (one session, see embedded-postgres.ts). */
+    embeddedDatabase: boolean;
   }
 }
 
@@ -26,6 +28,7 @@ export default async function setup(project: TestProject) {
   await seedDemoData(drizzle(pool, { schema }), buildDemoBookings(new Date()));
   await pool.end();
   project.provide("databaseUrl", scratch.url);
+  project.provide("embeddedDatabase", !process.env.DATABASE_URL);
   return async () => {
     await scratch.drop();
   };
