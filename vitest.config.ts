@@ -24,6 +24,8 @@ export default defineConfig({
           setupFiles: ["tests/support/integration-env.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // Memory-bound tests collect garbage before they measure, so they see what is held.
+          execArgv: ["--expose-gc"],
         },
       },
     ],

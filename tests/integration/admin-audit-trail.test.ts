@@ -109,12 +109,18 @@ describe("the audit trail", () => {
     const request = new Request(`http://portal.test/api/admin/audit/export?actor=${admin.userId}&action=booking.updated&ip=10.20.0.0/16`, {
       headers: { "x-forwarded-for": "203.0.113.9", "user-agent": "vitest-export" },
     });
-    const baseline = process.memoryUsage().heapUsed;
+    // What is *held* while streaming, not garbage waiting for the next collection (which made
+    // the figure depend on GC timing): collect first, then measure (vitest runs with --expose-gc).
+    const liveHeap = () => {
+      (globalThis as { gc?: () => void }).gc?.();
+      return process.memoryUsage().heapUsed;
+    };
+    const baseline = liveHeap();
     const response = await handleAuditExport(request, async () => admin, {
       chunkSize,
       onChunk: (rows) => {
         fetches.push(rows);
-        heap.push(process.memoryUsage().heapUsed - baseline);
+        heap.push(liveHeap() - baseline);
       },
     });
     expect(response.status).toBe(200);
