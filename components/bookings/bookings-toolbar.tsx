@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
+import { MIN_SEARCH_LENGTH, searchTerms } from "@/lib/bookings/search-terms";
 
 export interface FilterOption {
   value: string;
@@ -55,9 +56,9 @@ export function BookingsToolbar({ search, filters, options, hasFilters }: Props)
   }, [text]);
 
   const typed = text.trim();
-  // Mirrors searchCondition: two letters search word starts, anything shorter searches nothing.
-  const tooShort = typed.length > 0 && typed.length < 3 && !/^\p{L}{2}$/u.test(typed) && typed.replace(/\D/g, "").length < 3;
-  const wordStart = /^\p{L}{2}$/u.test(typed);
+  const terms = searchTerms(typed);
+  const tooShort = typed.length > 0 && !terms.name && !terms.phoneDigits;
+  const wordStart = terms.name?.match === "word-start";
   return (
     <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-3">
       <div className="flex flex-wrap items-center gap-3">
@@ -79,7 +80,7 @@ export function BookingsToolbar({ search, filters, options, hasFilters }: Props)
       </div>
       <p id="search-hint" className={`text-xs ${tooShort ? "text-amber-700" : "text-slate-500"}`}>
         {tooShort
-          ? "Type at least 2 letters, or 3 digits, to search."
+          ? `Type at least 2 letters, or ${MIN_SEARCH_LENGTH} digits, to search.`
           : wordStart
             ? `Names with a word starting "${typed}" — type one more letter to search any part of the name.`
             : "Any part of the name, or phone digits in any format."}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDb, type Database, type Tx } from "@/db/client";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record-audit";
-import { runWithBetterAuthIn } from "@/lib/auth/auth-transaction";
+import { transactionWithBetterAuth } from "@/lib/auth/auth-transaction";
 import type { AuditContext } from "@/lib/audit/request-context";
 import type { Actor } from "@/lib/authz/actor";
 import { failure, failureFromError, success, type ActionResult } from "./result";
@@ -13,12 +13,6 @@ export interface ActionContext {
   /** Writes an audit row in this action's transaction, with actor and impersonation filled in. */
   audit: (entries: AuditEntry | AuditEntry[]) => Promise<void>;
   auditContext: AuditContext;
-  /**
-   * Undoes what the rollback cannot (better-auth's own writes already join this transaction,
-   * see runWithBetterAuthIn) if the transaction does not commit. Undos run newest first, after
-   * the rollback.
-   */
-  onRollback: (undo: () => Promise<unknown>) => void;
 }
 
 /** What a transaction opened by a `transaction: "manual"` action hands to its callback. */
@@ -76,34 +70,8 @@ function execute<Output>(
       input,
     );
   }
-  return runWrapped(db, (tx, onRollback) => definition.run({ actor, tx, auditContext, audit: auditIn(tx), onRollback }, input));
-}
-
-/**
- * One transaction for the action and every better-auth call it makes (runWithBetterAuthIn),
- * undos for what was written elsewhere, then better-auth's after-commit hooks.
- */
-async function runWrapped<Output>(db: Database, work: (tx: Tx, onRollback: (undo: () => Promise<unknown>) => void) => Promise<Output>): Promise<Output> {
-  const afterCommit: (() => Promise<void>)[] = [];
-  const output = await runWithCompensation((onRollback) =>
-    db.transaction((tx) => runWithBetterAuthIn(tx, afterCommit, () => work(tx, onRollback))),
-  );
-  for (const hook of afterCommit) await hook();
-  return output;
-}
-
-/** Runs `work`; if it throws, runs the undos it registered (newest first), then rethrows. */
-async function runWithCompensation<Output>(work: (onRollback: (undo: () => Promise<unknown>) => void) => Promise<Output>): Promise<Output> {
-  const undos: (() => Promise<unknown>)[] = [];
-  try {
-    return await work((undo) => undos.push(undo));
-  } catch (error) {
-    for (const undo of undos.reverse()) {
-      // The action's own error is what the user must hear; a failed undo is for the operators.
-      await undo().catch((undoError) => console.error("[actions] could not undo an outside write after a rollback", undoError));
-    }
-    throw error;
-  }
+  // better-auth's writes join this transaction too (transactionWithBetterAuth).
+  return transactionWithBetterAuth(db, (tx) => definition.run({ actor, tx, auditContext, audit: auditIn(tx) }, input));
 }
 
 /**

@@ -1,23 +1,27 @@
 import { getCurrentDBAdapterAsyncLocalStorage } from "@better-auth/core/context";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
-import type { Tx } from "@/db/client";
+import type { Database, Tx } from "@/db/client";
 import { AUTH_DRIZZLE_CONFIG, getAuth } from "./auth";
 
 /**
- * Runs `work` with better-auth's database access bound to `tx`, the action's transaction:
- * every better-auth read and write inside it (create a user, add a member, ban, open an
- * impersonation session, …) joins that transaction — better-auth looks its adapter up in this
- * async-local store before using its own — so it commits or rolls back with the audit row.
+ * One database transaction for `work` and every better-auth read and write made inside it
+ * (create a user, add a member, ban, open an impersonation session, …): better-auth looks its
+ * adapter up in its async-local store before using its own, and finds one bound to `tx` — so
+ * what it writes commits or rolls back with the audit rows.
  *
- * Why it matters twice: a failed action leaves no half change, and the embedded Postgres (one
- * PGlite session behind a socket server that, while a transaction is open, runs only that
- * connection's queries) no longer deadlocks when an action waits for better-auth on a second
- * connection. Hooks better-auth queues "after commit" are pushed to `afterCommit`; the caller
- * runs them once the transaction has committed.
+ * Why it matters twice: a failed change leaves no half of itself behind, and the embedded
+ * Postgres (one PGlite session behind a socket server that, while a transaction is open, runs
+ * only that connection's queries) no longer deadlocks when work waits for better-auth on a
+ * second connection. Hooks better-auth queues "after commit" run once the commit is done.
  */
-export async function runWithBetterAuthIn<T>(tx: Tx, afterCommit: (() => Promise<void>)[], work: () => Promise<T>): Promise<T> {
+export async function transactionWithBetterAuth<T>(db: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
   const context = await getAuth().$context;
-  const adapter = drizzleAdapter(tx as unknown as Parameters<typeof drizzleAdapter>[0], AUTH_DRIZZLE_CONFIG)(context.options);
   const store = await getCurrentDBAdapterAsyncLocalStorage();
-  return store.run({ adapter, pendingHooks: afterCommit, isTransactionActive: true }, work);
+  const afterCommit: (() => Promise<void>)[] = [];
+  const output = await db.transaction((tx) => {
+    const adapter = drizzleAdapter(tx as unknown as Parameters<typeof drizzleAdapter>[0], AUTH_DRIZZLE_CONFIG)(context.options);
+    return store.run({ adapter, pendingHooks: afterCommit, isTransactionActive: true }, () => work(tx));
+  });
+  for (const hook of afterCommit) await hook();
+  return output;
 }

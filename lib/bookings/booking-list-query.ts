@@ -6,7 +6,7 @@ import { asc, desc, eq, gte, ilike, inArray, isNull, like, lt, or, sql, type SQL
 import { bookings, specialists } from "@/db/schema";
 import type { AppointmentType, BookingSource, BookingStatus, ProgressStage } from "@/db/schema/enums";
 import { zonedTimeToInstant } from "@/lib/time/zoned";
-import { phoneDigits } from "./phone";
+import { searchTerms } from "./search-terms";
 
 export const BOOKING_SORT_COLUMNS = ["appointmentDate", "examineeName", "specialist", "progress", "createdAt"] as const;
 export type BookingSortColumn = (typeof BOOKING_SORT_COLUMNS)[number];
@@ -33,34 +33,20 @@ export interface BookingListFilters {
   timeZone?: string;
 }
 
-/**
- * Search needs three characters (or three digits) to match anywhere in a name or phone:
- * shorter ones match nearly everything. Two letters still find short names ("Ng", "Li", "Wu")
- * where a word of the name starts with them.
- */
-export const MIN_SEARCH_LENGTH = 3;
-export const MIN_WORD_START_LENGTH = 2;
-
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Two letters at the start of a word: the name's start, after a space or a hyphen. One regex,
  * not three ILIKEs: half the CPU per row scanned, and the trigram index still serves it.
- * Only letters reach it, so nothing needs escaping.
+ * Only letters reach it (searchTerms), so nothing needs escaping.
  */
 const wordStartsWith = (letters: string) => sql`${bookings.examineeName} ~* ${`(^|[ -])${letters}`}`;
 
-/** Examinee name (any part, any case) or phone (the digits, in any format, any part). */
+/** Examinee name and phone digits, as searchTerms reads the typed text. */
 export function searchCondition(search: string | undefined): SQL | undefined {
-  const text = search?.trim() ?? "";
-  const digits = phoneDigits(text);
-  const byName =
-    text.length >= MIN_SEARCH_LENGTH
-      ? ilike(bookings.examineeName, `%${escapeLike(text)}%`)
-      : text.length === MIN_WORD_START_LENGTH && /^\p{L}+$/u.test(text)
-        ? wordStartsWith(text)
-        : undefined;
-  const byPhone = digits.length >= MIN_SEARCH_LENGTH ? like(bookings.examineePhone, `%${digits}%`) : undefined;
+  const { name, phoneDigits } = searchTerms(search);
+  const byName = !name ? undefined : name.match === "anywhere" ? ilike(bookings.examineeName, `%${escapeLike(name.text)}%`) : wordStartsWith(name.text);
+  const byPhone = phoneDigits ? like(bookings.examineePhone, `%${phoneDigits}%`) : undefined;
   return byName && byPhone ? or(byName, byPhone) : (byName ?? byPhone);
 }
 

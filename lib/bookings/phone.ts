@@ -16,5 +16,3 @@ export function formatPhone(e164: string, country: CountryCode = DEFAULT_PHONE_C
   return parsed.country === country ? parsed.formatNational() : parsed.formatInternational();
 }
 
-/** The digits of a search string: phone search ignores spaces, dashes, brackets and "+". */
-export const phoneDigits = (input: string) => input.replace(/\D/g, "");

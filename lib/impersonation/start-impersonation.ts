@@ -6,17 +6,17 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { isSystemAccount } from "@/lib/auth/system-account";
 import { canImpersonate } from "@/lib/authz/policy";
 
-/** Opens better-auth's impersonation session; may return how to close it again. */
-export type OpenImpersonationSession = (userId: string) => Promise<(() => Promise<unknown>) | void>;
+/** Opens better-auth's impersonation session (its row joins the action's transaction). */
+export type OpenImpersonationSession = (userId: string) => Promise<void>;
 
 /**
  * Audits and starts an impersonation. `openSession` makes better-auth's impersonation
  * session (1 hour, cookies for the browser) after the audit row is written, so a refused or
- * failed start leaves no audit row; if the transaction then fails to commit, the session it
- * opened is closed again (onRollback), so no impersonation stands unaudited.
+ * failed start leaves no audit row; the session row is written in the action's transaction
+ * (transactionWithBetterAuth), so if that fails to commit no impersonation stands unaudited.
  */
 export async function startImpersonation(
-  { tx, actor, auditContext, onRollback }: Pick<ActionContext, "tx" | "actor" | "auditContext" | "onRollback">,
+  { tx, actor, auditContext }: Pick<ActionContext, "tx" | "actor" | "auditContext">,
   input: { userId: string; reason: string },
   openSession: OpenImpersonationSession,
 ): Promise<{ userId: string }> {
@@ -36,7 +36,6 @@ export async function startImpersonation(
     { ...auditContext, impersonatedUserId: target.id },
     { action: "impersonation.started", resourceType: "user", resourceId: target.id, metadata: { reason: input.reason } },
   );
-  const close = await openSession(target.id);
-  if (close) onRollback(close);
+  await openSession(target.id);
   return { userId: target.id };
 }

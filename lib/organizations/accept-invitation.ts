@@ -1,12 +1,13 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type DbOrTx } from "@/db/client";
-import { invitations, members, organizations, teamMembers, teams, users } from "@/db/schema";
+import { invitations, organizations, teams, users } from "@/db/schema";
 import { UserFacingError } from "@/lib/actions/errors";
 import { organizationAdapter, viaBetterAuth } from "@/lib/admin/better-auth";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { AuditContext } from "@/lib/audit/request-context";
 import { getAuth } from "@/lib/auth/auth";
+import { transactionWithBetterAuth } from "@/lib/auth/auth-transaction";
 import { strongestOrganizationRole } from "@/lib/authz/actor";
 
 export type InvitationView =
@@ -60,8 +61,8 @@ type Joiner = { kind: "new"; name: string; password: string } | { kind: "existin
  * Accepts an invitation: claims it (pending → accepted, once — a second attempt finds it
  * taken), creates the account when the person has none (public sign-up is off; the invitation
  * is the permission), adds the membership and teams, and audits it as the person joining.
- * If anything after the claim fails, what was made is removed and the invitation goes back to
- * pending, so the link still works.
+ * All in one transaction with better-auth's writes (transactionWithBetterAuth): if any step
+ * fails, nothing stands and the invitation is still pending, so the link still works.
  */
 export async function acceptInvitation(invitationId: string, joiner: Joiner, request: Pick<AuditContext, "ipAddress" | "userAgent">) {
   const db = getDb();
@@ -78,59 +79,36 @@ export async function acceptInvitation(invitationId: string, joiner: Joiner, req
   }
 
   const adapter = await organizationAdapter();
-  const claimed = await adapter.updateInvitation({ invitationId, status: "accepted", fromStatus: "pending" });
-  if (!claimed) throw new UserFacingError("This invitation has already been used. Sign in instead.");
-  const [invitation] = await db.select().from(invitations).where(eq(invitations.id, invitationId));
-  // better-auth writes the account and membership on its own connection; if a later step
-  // fails, these take them back so nothing stands half-made (the person simply tries again).
-  const undo: (() => Promise<unknown>)[] = [];
-  try {
-    let userId: string;
-    if (joiner.kind === "existing") {
-      userId = joiner.userId;
-    } else {
-      userId = (await viaBetterAuth(() => getAuth().api.createUser({ body: { email: view.email, name: joiner.name, password: joiner.password, role: "user" } }))).user.id;
-      // Deleting the new account takes its sessions, membership and teams with it.
-      const createdUserId = userId;
-      undo.push(async () => (await getAuth().$context).internalAdapter.deleteUser(createdUserId));
-    }
+  return transactionWithBetterAuth(db, async (tx) => {
+    const claimed = await adapter.updateInvitation({ invitationId, status: "accepted", fromStatus: "pending" });
+    if (!claimed) throw new UserFacingError("This invitation has already been used. Sign in instead.");
+    const [invitation] = await tx.select().from(invitations).where(eq(invitations.id, invitationId));
+    const userId =
+      joiner.kind === "existing"
+        ? joiner.userId
+        : (await viaBetterAuth(() => getAuth().api.createUser({ body: { email: view.email, name: joiner.name, password: joiner.password, role: "user" } }))).user.id;
     const [firstTeam, ...otherTeams] = invitation?.teamId ? invitation.teamId.split(",") : [];
     const member = await viaBetterAuth(() =>
       getAuth().api.addMember({ body: { userId, organizationId: invitation!.organizationId, role: strongestOrganizationRole(view.role), teamId: firstTeam } }),
     );
-    if (joiner.kind === "existing") {
-      const teamIds = invitation?.teamId ? invitation.teamId.split(",") : [];
-      undo.push(async () => {
-        if (teamIds.length) await db.delete(teamMembers).where(and(eq(teamMembers.userId, userId), inArray(teamMembers.teamId, teamIds)));
-        await db.delete(members).where(and(eq(members.userId, userId), eq(members.organizationId, invitation!.organizationId)));
-      });
-    }
     for (const teamId of otherTeams) await adapter.findOrCreateTeamMember({ teamId, userId });
 
     const context: AuditContext = { actorUserId: userId, impersonatedUserId: null, ...request };
-    await db.transaction(async (tx) => {
-      if (joiner.kind === "new") {
-        await recordAudit(tx, context, { action: "user.created", resourceType: "user", resourceId: userId, metadata: { email: view.email, via: "invitation", invitationId } });
-      }
-      await recordAudit(tx, context, {
-        action: "invitation.accepted",
-        resourceType: "invitation",
-        resourceId: invitationId,
-        metadata: { organizationId: invitation!.organizationId, email: view.email, role: view.role },
-      });
-      await recordAudit(tx, context, {
-        action: "organization.member_added",
-        resourceType: "organization",
-        resourceId: invitation!.organizationId,
-        metadata: { userId, email: view.email, memberId: member?.id ?? null, role: view.role, teamId: firstTeam ?? null, via: "invitation" },
-      });
+    if (joiner.kind === "new") {
+      await recordAudit(tx, context, { action: "user.created", resourceType: "user", resourceId: userId, metadata: { email: view.email, via: "invitation", invitationId } });
+    }
+    await recordAudit(tx, context, {
+      action: "invitation.accepted",
+      resourceType: "invitation",
+      resourceId: invitationId,
+      metadata: { organizationId: invitation!.organizationId, email: view.email, role: view.role },
+    });
+    await recordAudit(tx, context, {
+      action: "organization.member_added",
+      resourceType: "organization",
+      resourceId: invitation!.organizationId,
+      metadata: { userId, email: view.email, memberId: member?.id ?? null, role: view.role, teamId: firstTeam ?? null, via: "invitation" },
     });
     return { userId, email: view.email };
-  } catch (error) {
-    for (const step of undo.reverse()) {
-      await step().catch((undoError: unknown) => console.error("[invitations] could not undo a step of a failed acceptance", undoError));
-    }
-    await adapter.updateInvitation({ invitationId, status: "pending", fromStatus: "accepted" }).catch(() => {});
-    throw error;
-  }
+  });
 }

@@ -83,7 +83,7 @@ describe("the audit trail", () => {
     await defineAction(banUserDefinition(adminRequest), as(admin))({ userId: id("memberNoTeamA"), reason: "Account shared" });
     const context = auditContextFor(admin, { ipAddress: "198.51.100.23", userAgent: "vitest" });
     await expect(
-      getDb().transaction((tx) => startImpersonation({ tx, actor: admin, auditContext: context, onRollback: () => {} }, { userId: id("memberNoTeamA"), reason: "Check" }, async () => {})),
+      getDb().transaction((tx) => startImpersonation({ tx, actor: admin, auditContext: context }, { userId: id("memberNoTeamA"), reason: "Check" }, async () => {})),
     ).rejects.toThrow(/Banned users cannot be impersonated/);
   });
 

@@ -1,9 +1,11 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { sessions, users } from "@/db/schema";
 import { UserFacingError } from "@/lib/actions/errors";
 import { auditContextFor } from "@/lib/actions/request-actor";
+import { transactionWithBetterAuth } from "@/lib/auth/auth-transaction";
+import { getAuth } from "@/lib/auth/auth";
 import { startImpersonation, type OpenImpersonationSession } from "@/lib/impersonation/start-impersonation";
 import { buildActors, type IdOf } from "../support/authz-fixture";
 import { auditRowsFor } from "../support/audit-rows";
@@ -15,21 +17,15 @@ beforeAll(async () => {
   await getDb().update(users).set({ banned: true, banReason: "left the firm" }).where(eq(users.id, id("outsider")));
 });
 
-/** Runs startImpersonation as the action wrapper does: a real transaction, undos run after a rollback. */
+/** Runs startImpersonation as the action wrapper does: one transaction, better-auth's writes in it. */
 async function start(targetKey: string, openSession: OpenImpersonationSession = async () => {}, afterStart?: () => Promise<void>) {
   const admin = buildActors(id).platformAdmin;
   const auditContext = auditContextFor(admin, { ipAddress: "198.51.100.4", userAgent: "vitest" });
-  const undos: (() => Promise<unknown>)[] = [];
-  try {
-    return await getDb().transaction(async (tx) => {
-      const started = await startImpersonation({ tx, actor: admin, auditContext, onRollback: (undo) => undos.push(undo) }, { userId: id(targetKey), reason: "Ticket 4711" }, openSession);
-      await afterStart?.();
-      return started;
-    });
-  } catch (error) {
-    for (const undo of undos.reverse()) await undo();
-    throw error;
-  }
+  return transactionWithBetterAuth(getDb(), async (tx) => {
+    const started = await startImpersonation({ tx, actor: admin, auditContext }, { userId: id(targetKey), reason: "Ticket 4711" }, openSession);
+    await afterStart?.();
+    return started;
+  });
 }
 
 describe("starting an impersonation", () => {
@@ -65,13 +61,12 @@ describe("starting an impersonation", () => {
   });
 
   it("closes the session it opened when the transaction cannot commit, leaving neither session nor audit row", async () => {
-    const open = new Set<string>();
+    // A real better-auth session row, written the way impersonateUser writes it.
     const openSession: OpenImpersonationSession = async (userId) => {
-      open.add(userId);
-      return async () => open.delete(userId);
+      await (await getAuth().$context).internalAdapter.createSession(userId);
     };
     await expect(start("adminA", openSession, async () => { throw new Error("database gone"); })).rejects.toThrow("database gone");
-    expect(open.size).toBe(0);
+    expect(await getDb().select().from(sessions).where(eq(sessions.userId, id("adminA")))).toHaveLength(0);
     expect(await auditRowsFor("user", id("adminA"))).toHaveLength(0);
   });
 });

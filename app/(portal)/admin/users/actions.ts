@@ -15,8 +15,7 @@ import { createUserDefinition } from "@/lib/users/create-user";
 
 export const impersonateUserAction = defineAction(
   startImpersonationDefinition(async (userId) => {
-    const { session } = await getAuth().api.impersonateUser({ body: { userId }, headers: await headers() });
-    return async () => (await getAuth().$context).internalAdapter.deleteSession(session.token);
+    await getAuth().api.impersonateUser({ body: { userId }, headers: await headers() });
   }),
 );
 
