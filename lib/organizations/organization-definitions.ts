@@ -16,7 +16,7 @@ export const createOrganizationDefinition = adminAction({
     const slug = await freeSlug(tx, slugFromName(input.name));
     const adapter = await organizationAdapter();
     const organization = await viaBetterAuth(() => adapter.createOrganization({ organization: { name: input.name, slug, createdAt: new Date() } }));
-    // better-auth writes in this transaction (runWithBetterAuthIn): if the first team or an
+    // better-auth writes in this transaction (transactionWithBetterAuth): if the first team or an
     // audit row fails, the organization goes too.
     await audit({ action: "organization.created", resourceType: "organization", resourceId: organization.id, metadata: { name: input.name, slug } });
     let teamId: string | null = null;

@@ -23,7 +23,7 @@ export const createUserDefinition = adminAction({
     const { user } = await viaBetterAuth(() =>
       getAuth().api.createUser({ body: { email: input.email, name: input.name, password: input.password, role: input.role } }),
     );
-    // better-auth writes in this transaction (runWithBetterAuthIn): if a membership or an
+    // better-auth writes in this transaction (transactionWithBetterAuth): if a membership or an
     // audit row fails, the account is rolled back with them.
     await audit({
       action: "user.created",
