@@ -75,7 +75,7 @@ function fileBytes(offset: number, size: number): Uint8Array<ArrayBuffer> {
 
 async function main() {
   console.log(`machine: ${describeMachine()}`);
-  console.log(`database: ${process.env.DATABASE_URL ? "Postgres at DATABASE_URL (scratch database)" : "embedded PGlite (in memory)"}; storage: local S3 (verifying proxy + s3rver) on 127.0.0.1, temp dir`);
+  console.log(`database: ${process.env.DATABASE_URL ? "Postgres at DATABASE_URL (scratch database)" : "embedded PostgreSQL (throw-away cluster)"}; storage: local S3 (verifying proxy + s3rver) on 127.0.0.1, temp dir`);
 
   const scratch = await createScratchDatabase("ime_bench");
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "ime-bench-s3-"));

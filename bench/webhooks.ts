@@ -71,7 +71,7 @@ if (!fs.existsSync(".next/BUILD_ID")) {
   process.exit(2);
 }
 console.log(`machine: ${describeMachine()}`);
-console.log(`database: ${process.env.DATABASE_URL ? "Postgres server from DATABASE_URL (scratch database)" : "embedded PGlite (in memory)"}`);
+console.log(`database: ${process.env.DATABASE_URL ? "Postgres server from DATABASE_URL (scratch database)" : "embedded PostgreSQL (throw-away cluster)"}`);
 console.log(`load: ${EVENTS} webhooks for ${APPOINTMENTS} appointments, concurrency ${CONCURRENCY}, Acuity limit ${ACUITY_RPS} req/s, after ${WARMUP} untimed warm-up deliveries${ACK_ONLY ? "" : ` and ${WARMUP_APPOINTMENTS} warm-up appointments`}`);
 
 const scratch = await createScratchDatabase("ime_bench");

@@ -24,10 +24,15 @@ function databaseUrl(): string {
 
 /** Opened on first use, never at import time, so `next build` touches no database. */
 export function getPool(): Pool {
-  holder.pool ??= new Pool({
-    connectionString: databaseUrl(),
-    max: Number(process.env.DATABASE_POOL_MAX ?? 10),
-  });
+  if (!holder.pool) {
+    holder.pool = new Pool({
+      connectionString: databaseUrl(),
+      max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+    });
+    // An idle connection the server ended (restart, failover, shutdown) is dropped by the pool;
+    // without a listener its error would be an uncaught exception.
+    holder.pool.on("error", (error) => console.error(`[db] idle connection lost: ${(error as { code?: string }).code ?? error.name}`));
+  }
   return holder.pool;
 }
 

@@ -1,8 +1,10 @@
-import { migrateDatabase } from "./migrate";
+import { loadCommandEnv } from "@/services/command-env";
 import { withDatabaseUrl } from "@/services/database-url";
+import { migrateDatabase } from "./migrate";
 
-// `npm run db:migrate`: migrates DATABASE_URL, or the embedded database when it is unset.
-await withDatabaseUrl(async (url) => {
+// `npm run db:migrate`: migrates DATABASE_URL (from the environment or .env), or the embedded database when it is unset.
+loadCommandEnv();
+await withDatabaseUrl("db:migrate", async (url) => {
   await migrateDatabase(url);
   console.log("migrations applied");
 });

@@ -6,10 +6,14 @@
  */
 import { closeDb, getDb } from "@/db/client";
 import { cleanupUnconfirmedUploads } from "@/lib/documents/cleanup-unconfirmed-uploads";
+import { loadCommandEnv } from "@/services/command-env";
 import { adoptRunningPortalEnv } from "@/services/running-portal";
 
 // A running `npm run dev` here: its embedded database and local S3, unless DATABASE_URL/S3_* are set.
-adoptRunningPortalEnv();
+loadCommandEnv();
+if (!process.env.DATABASE_URL && adoptRunningPortalEnv()) {
+  console.log("[documents:cleanup] DATABASE_URL is not set: using the services of the portal running in this checkout");
+}
 
 let exitCode = 0;
 try {

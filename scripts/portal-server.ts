@@ -6,11 +6,12 @@
  * held acknowledgements near 380/s with a p99 of ~250 ms at 50 concurrent deliveries
  * (`npm run bench:webhooks`); Acuity must never wait on us.
  *
- *   tsx scripts/portal-server.ts [dev|start]    PORT (3000); listens on every interface, as `next start` does
+ *   node --import tsx scripts/portal-server.ts [dev|start]    PORT (3000); listens on every interface, as `next start` does
  *
  * In dev, Next hot-reloads app code; the webhook fast path's modules load once (restart for them).
  */
 import http from "node:http";
+import { exitWithParent } from "@/services/exit-with-parent";
 
 const dev = process.argv[2] === "dev";
 // Before Next (and React) load: they pick their development or production builds from it.
@@ -51,3 +52,6 @@ async function shutdown() {
 }
 process.on("SIGTERM", shutdown);
 process.on("SIGINT", shutdown);
+process.on("SIGHUP", shutdown);
+// Its launcher (npm run dev, the e2e server) killed outright: do not live on holding the port.
+exitWithParent(() => void shutdown());

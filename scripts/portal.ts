@@ -1,13 +1,17 @@
 /**
  * `npm run dev` / `npm run start:embedded`: the portal on one machine with no configuration.
  * Each dependency that has no environment variable gets its embedded default — Postgres
- * (PGlite, served over the wire protocol), S3 (a signature-checking local server), Acuity
- * (the local emulator) — then
- * migrations and demo data are applied and the portal server (scripts/portal-server.ts: Next.js
- * plus the webhook fast path) starts with the resulting environment.
- * Set DATABASE_URL / S3_ENDPOINT to use real services.
+ * (a real PostgreSQL server from npm-shipped binaries, data in .data/postgres), S3 (a
+ * signature-checking local server), Acuity (the local emulator) — then migrations and demo data
+ * are applied and the portal server (scripts/portal-server.ts: Next.js plus the webhook fast
+ * path) starts with the resulting environment. Configuration is read like Next reads it (.env
+ * files, then the process environment); set DATABASE_URL / S3_ENDPOINT / ACUITY_BASE_URL to use
+ * real services.
+ *
+ * However it is stopped — Ctrl-C, SIGTERM or SIGHUP to it or to npm, the terminal closed — it
+ * stops everything it started (the server child also exits when this process disappears).
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { drizzle } from "drizzle-orm/node-postgres";
@@ -17,14 +21,18 @@ import { migrateDatabase } from "@/db/migrate";
 import { buildDemoBookings } from "@/db/seed/demo-bookings";
 import { seedDemoData } from "@/db/seed/seed";
 import { readOrCreateAuthSecret } from "@/services/auth-secret";
+import { loadCommandEnv } from "@/services/command-env";
+import { exitWithParent } from "@/services/exit-with-parent";
 import { recordRunningPortal } from "@/services/running-portal";
+import { describeServer } from "@/services/database-url";
 import { startEmbeddedPostgres } from "@/services/embedded-postgres";
-import { DATA_DIR, PGLITE_DIR } from "@/services/paths";
+import { DATA_DIR, POSTGRES_DIR } from "@/services/paths";
 import { startLocalS3 } from "@/services/s3/start-local-s3";
 import { startAcuityEmulator } from "@/services/acuity-emulator";
 import { demoAcuityAppointments } from "@/services/demo-acuity-appointments";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
+loadCommandEnv(mode === "dev");
 const port = process.env.PORT ?? "3000";
 const env: NodeJS.ProcessEnv = { ...process.env, PORT: port };
 const stops: (() => Promise<void>)[] = [];
@@ -37,12 +45,12 @@ function log(message: string) {
 
 async function prepareDatabase() {
   if (!env.DATABASE_URL) {
-    const embedded = await startEmbeddedPostgres({ dataDir: PGLITE_DIR, port: Number(env.EMBEDDED_PG_PORT ?? 0) });
+    const embedded = await startEmbeddedPostgres({ dataDir: POSTGRES_DIR, port: Number(env.EMBEDDED_PG_PORT ?? 0) });
     stops.push(embedded.stop);
     env.DATABASE_URL = embedded.url;
-    // The socket server serializes queries; a small pool avoids queueing behind idle clients.
-    env.DATABASE_POOL_MAX ??= "8";
-    log(`embedded Postgres (PGlite) at ${embedded.url} — data in .data/pglite`);
+    log(`embedded PostgreSQL on ${describeServer(embedded.url)} — data in .data/postgres`);
+  } else {
+    log(`database: DATABASE_URL (${describeServer(env.DATABASE_URL)})`);
   }
   await migrateDatabase(env.DATABASE_URL);
   const pool = new Pool({ connectionString: env.DATABASE_URL });
@@ -101,19 +109,32 @@ async function prepareAcuity() {
   log(`Acuity emulator at ${emulator.url} (control: ${emulator.controlUrl})`);
 }
 
+let child: ChildProcess | undefined;
+let stopping = false;
+
 function run(command: string, args: string[]): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: "inherit", env });
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
-    process.on("SIGINT", forward);
-    process.on("SIGTERM", forward);
+    if (stopping) return resolve(1);
+    child = spawn(command, args, { stdio: "inherit", env });
     child.on("exit", (code) => {
-      process.off("SIGINT", forward);
-      process.off("SIGTERM", forward);
+      child = undefined;
       resolve(code ?? 1);
     });
   });
 }
+
+/** Stops the server child, then (in main's finally) every embedded service. */
+function stopEverything(reason: string) {
+  if (stopping) return;
+  stopping = true;
+  log(`stopping (${reason})`);
+  // Still preparing: main() sees `stopping`, starts nothing more, and its finally runs the stops.
+  child?.kill("SIGTERM");
+  // A server that does not finish within 20 s is not waited for.
+  setTimeout(() => child?.kill("SIGKILL"), 20_000).unref();
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => stopEverything(signal));
+exitWithParent(() => stopEverything("parent process gone"));
 
 async function main() {
   env.BETTER_AUTH_SECRET ??= readOrCreateAuthSecret();
@@ -126,6 +147,7 @@ async function main() {
   if (mode === "start" && !fs.existsSync(path.join(".next", "BUILD_ID"))) {
     log("no production build yet — running next build");
     const built = await run(next, ["build"]);
+    if (stopping) return 1;
     if (built !== 0) return built;
   }
   // Another terminal's one-shot commands (acuity:reconcile, documents:cleanup, …) find these.
@@ -136,7 +158,9 @@ async function main() {
   const forgetRunningPortal = recordRunningPortal(filledIn);
   stops.push(async () => forgetRunningPortal());
   log(`portal on http://localhost:${port}`);
-  return run(path.join("node_modules", ".bin", "tsx"), [path.join("scripts", "portal-server.ts"), mode]);
+  // Node itself (tsx as a loader), not the tsx CLI: the CLI would sit between as a second
+  // process, and the server could not notice this launcher disappearing.
+  return run(process.execPath, ["--import", "tsx", path.join("scripts", "portal-server.ts"), mode]);
 }
 
 let exitCode = 1;

@@ -10,7 +10,7 @@ if curl -s -o /dev/null "http://localhost:$port/"; then
   exit 1
 fi
 # Its own process group, so cleanup stops the launcher, Next.js and the embedded services together.
-setsid env -u DATABASE_URL PORT="$port" node_modules/.bin/tsx scripts/portal.ts start >"$log" 2>&1 &
+setsid env -u DATABASE_URL PORT="$port" node --import tsx scripts/portal.ts start >"$log" 2>&1 &
 pid=$!
 cleanup() {
   kill -TERM -- "-$pid" 2>/dev/null || true

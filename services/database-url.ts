@@ -1,19 +1,37 @@
 import { startEmbeddedPostgres } from "./embedded-postgres";
-import { PGLITE_DIR } from "./paths";
+import { POSTGRES_DIR } from "./paths";
 import { adoptRunningPortalEnv } from "./running-portal";
 
 /**
- * Runs `work` with DATABASE_URL, or — when it is unset — with the embedded database,
- * served for the duration of the call — or, while `npm run dev` runs in this checkout and owns
- * that database, through the running portal's server. For one-shot scripts (migrate, seed).
+ * Runs `work` with DATABASE_URL, or — when it is unset — with the database of the portal
+ * running in this checkout (`npm run dev`), or else the embedded database, served for the
+ * duration of the call. For one-shot commands (migrate, seed). The first line it prints says
+ * which, so nobody migrates the embedded database believing it was their server.
  */
-export async function withDatabaseUrl(work: (url: string) => Promise<void>): Promise<void> {
-  if (!process.env.DATABASE_URL) adoptRunningPortalEnv();
-  if (process.env.DATABASE_URL) return work(process.env.DATABASE_URL);
-  const embedded = await startEmbeddedPostgres({ dataDir: PGLITE_DIR, port: 0 });
+export async function withDatabaseUrl(command: string, work: (url: string) => Promise<void>): Promise<void> {
+  if (process.env.DATABASE_URL) {
+    console.log(`[${command}] using DATABASE_URL (${describeServer(process.env.DATABASE_URL)})`);
+    return work(process.env.DATABASE_URL);
+  }
+  if (adoptRunningPortalEnv() && process.env.DATABASE_URL) {
+    console.log(`[${command}] DATABASE_URL is not set: using the embedded database of the portal running in this checkout`);
+    return work(process.env.DATABASE_URL);
+  }
+  console.log(`[${command}] DATABASE_URL is not set: using the embedded database in .data/postgres`);
+  const embedded = await startEmbeddedPostgres({ dataDir: POSTGRES_DIR, port: 0 });
   try {
     await work(embedded.url);
   } finally {
     await embedded.stop();
+  }
+}
+
+/** host:port/database, never the password. */
+export function describeServer(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  } catch {
+    return "unparsable URL";
   }
 }

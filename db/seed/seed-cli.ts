@@ -2,12 +2,14 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
 import * as schema from "@/db/schema";
 import { migrateDatabase } from "@/db/migrate";
+import { loadCommandEnv } from "@/services/command-env";
 import { withDatabaseUrl } from "@/services/database-url";
 import { buildDemoBookings } from "./demo-bookings";
 import { seedDemoData } from "./seed";
 
 // `npm run db:seed`: migrates and loads the demo data into DATABASE_URL (or the embedded database).
-await withDatabaseUrl(async (url) => {
+loadCommandEnv();
+await withDatabaseUrl("db:seed", async (url) => {
   await migrateDatabase(url);
   const pool = new Pool({ connectionString: url });
   try {

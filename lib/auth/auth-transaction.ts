@@ -9,10 +9,9 @@ import { AUTH_DRIZZLE_CONFIG, getAuth } from "./auth";
  * adapter up in its async-local store before using its own, and finds one bound to `tx` — so
  * what it writes commits or rolls back with the audit rows.
  *
- * Why it matters twice: a failed change leaves no half of itself behind, and the embedded
- * Postgres (one PGlite session behind a socket server that, while a transaction is open, runs
- * only that connection's queries) no longer deadlocks when work waits for better-auth on a
- * second connection. Hooks better-auth queues "after commit" run once the commit is done.
+ * So a failed change leaves no half of itself behind, and an action never waits inside its
+ * transaction for better-auth writing on a second connection (which could wait on the first's
+ * row locks). Hooks better-auth queues "after commit" run once the commit is done.
  */
 export async function transactionWithBetterAuth<T>(db: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
   const context = await getAuth().$context;

@@ -1,9 +1,9 @@
 /**
- * The embedded default (`npm run dev` with no DATABASE_URL): PGlite behind a socket server that,
- * while one connection has a transaction open, runs only that connection's queries. An admin
- * action that waited inside its transaction for better-auth on a second connection hung there
- * forever (Rename, Add member, Create user, Ban …). This file points the app at an in-memory
- * embedded Postgres of its own and runs such actions: each must finish and change what it says.
+ * The embedded default (`npm run dev` with no DATABASE_URL) runs the admin console's actions to
+ * the end. Under the former PGlite default, an action that waited inside its transaction for
+ * better-auth on a second connection hung forever (Rename, Add member, Create user, Ban …).
+ * This file points the app at a throw-away embedded server of its own, exactly as the launcher
+ * starts it, and runs such actions: each must finish and change what it says.
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -5,7 +5,7 @@
  */
 import { randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb, getPool } from "@/db/client";
 import { bookingProgress, bookings, documents } from "@/db/schema";
 import type { ProgressStage } from "@/db/schema/enums";
@@ -82,9 +82,7 @@ async function addReport(bookingId: string, uploadedById: string) {
   });
 }
 
-// Two transactions contending for one row lock need a real server: the embedded Postgres has one
-// session and runs transactions one after another, so the second could never be seen waiting.
-describe.skipIf(inject("embeddedDatabase"))("two people changing one booking at once", () => {
+describe("two people changing one booking at once", () => {
   it("lets the first win; the second waits on the row lock, then gets a conflict — one progress row", async () => {
     const { actors, bookingId, id } = await worldWithBooking("scheduled", -2);
     let releaseFirst!: () => void;

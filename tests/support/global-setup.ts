@@ -2,7 +2,7 @@
  * Gives the integration run a fresh, migrated database holding the demo world (so every file
  * may rely on the demo organizations and the specialists linked to the emulator's calendars),
  * and removes it afterwards: a new database on the DATABASE_URL server, or — without one —
- * an in-memory embedded Postgres served on a free port.
+ * a throw-away embedded PostgreSQL server (services/embedded-postgres.ts) on a free port.
  */
 import { drizzle } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
@@ -16,8 +16,6 @@ import { createScratchDatabase } from "./scratch-database";
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
-    /** No DATABASE_URL: the run uses an in-memory embedded Postgres (one session, see embedded-postgres.ts). */
-    embeddedDatabase: boolean;
   }
 }
 
@@ -28,7 +26,6 @@ export default async function setup(project: TestProject) {
   await seedDemoData(drizzle(pool, { schema }), buildDemoBookings(new Date()));
   await pool.end();
   project.provide("databaseUrl", scratch.url);
-  project.provide("embeddedDatabase", !process.env.DATABASE_URL);
   return async () => {
     await scratch.drop();
   };

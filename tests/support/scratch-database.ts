@@ -7,7 +7,7 @@ export interface ScratchDatabase {
   drop: () => Promise<void>;
 }
 
-/** A brand-new empty database, dropped by `drop()`; embedded (in memory) without DATABASE_URL. */
+/** A brand-new empty database, dropped by `drop()`; a throw-away embedded server without DATABASE_URL. */
 export async function createScratchDatabase(prefix: string): Promise<ScratchDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {

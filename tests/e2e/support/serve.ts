@@ -51,7 +51,7 @@ const emulator = await startAcuityEmulator({
   initialAppointments: demoAcuityAppointments(demoPlans),
 });
 
-const app = spawn(path.join("node_modules", ".bin", "tsx"), [path.join("scripts", "portal-server.ts"), "start"], {
+const app = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "portal-server.ts"), "start"], {
   stdio: "inherit",
   env: {
     ...process.env,

@@ -1,0 +1,12 @@
+// A CommonJS bundle: its named exports are not visible to ESM import statements.
+import nextEnv from "@next/env";
+
+/**
+ * Every command reads its configuration the way Next.js does for the portal: `.env`,
+ * `.env.local`, `.env.development` / `.env.production` (by NODE_ENV) and their `.local`
+ * twins, with variables already set in the process winning. Call it first, before anything
+ * reads process.env — so `npm run db:migrate` migrates the database the portal would use.
+ */
+export function loadCommandEnv(dev = process.env.NODE_ENV !== "production"): void {
+  nextEnv.loadEnvConfig(process.cwd(), dev, { info: () => {}, error: console.error });
+}
