@@ -1,7 +1,11 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+// 3100 unless busy, then any free port. Chosen once: written back to the environment, which the
+// test workers (and the web server) inherit, so they all agree on it.
+process.env.E2E_PORT ??= execFileSync(process.execPath, ["scripts/free-port.mjs", "3100"], { encoding: "utf8" }).trim();
+const port = Number(process.env.E2E_PORT);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({

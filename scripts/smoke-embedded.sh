@@ -2,7 +2,8 @@
 # Starts the portal on its embedded defaults (no DATABASE_URL) and checks that a demo user
 # can sign in over HTTP and then sees their bookings. Used by CI after the test suite.
 set -euo pipefail
-port="${SMOKE_PORT:-3200}"
+# 3200 unless it is busy (then any free port); SMOKE_PORT chooses one.
+port="${SMOKE_PORT:-$(node scripts/free-port.mjs 3200)}"
 log="$(mktemp)"
 cookies="$(mktemp)"
 if curl -s -o /dev/null "http://localhost:$port/"; then
@@ -10,7 +11,8 @@ if curl -s -o /dev/null "http://localhost:$port/"; then
   exit 1
 fi
 # Its own process group, so cleanup stops the launcher, Next.js and the embedded services together.
-setsid env -u DATABASE_URL PORT="$port" node --import tsx scripts/portal.ts start >"$log" 2>&1 &
+setsid env -u DATABASE_URL PORT="$port" \
+  S3_LOCAL_PORT="$(node scripts/free-port.mjs 4020)" ACUITY_EMULATOR_PORT="$(node scripts/free-port.mjs 4010)" node --import tsx scripts/portal.ts start >"$log" 2>&1 &
 pid=$!
 cleanup() {
   kill -TERM -- "-$pid" 2>/dev/null || true

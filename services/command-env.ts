@@ -7,6 +7,6 @@ import nextEnv from "@next/env";
  * twins, with variables already set in the process winning. Call it first, before anything
  * reads process.env — so `npm run db:migrate` migrates the database the portal would use.
  */
-export function loadCommandEnv(dev = process.env.NODE_ENV !== "production"): void {
-  nextEnv.loadEnvConfig(process.cwd(), dev, { info: () => {}, error: console.error });
+export function loadCommandEnv(dev = process.env.NODE_ENV !== "production", dir = process.cwd()): void {
+  nextEnv.loadEnvConfig(dir, dev, { info: () => {}, error: console.error });
 }

@@ -1,5 +1,5 @@
 /**
- * The seed contract (shared/seeds/000_*.txt) as the database really has it after migrating:
+ * The seed contract (docs/data-contract.md) as the database really has it after migrating:
  * tables, indexes, triggers, the view and the constraints that reject bad rows.
  */
 import { describe, expect, inject, it } from "vitest";

@@ -6,7 +6,7 @@
 import { Client } from "pg";
 import { startEmbeddedPostgres } from "@/services/embedded-postgres";
 
-const embedded = await startEmbeddedPostgres({ dataDir: process.argv[2], port: 0 });
+const embedded = await startEmbeddedPostgres({ dataDir: process.argv[2]!, port: 0 });
 const client = new Client({ connectionString: embedded.url });
 await client.connect();
 await client.query("CREATE TABLE IF NOT EXISTS survivors (note text)");
