@@ -30,6 +30,10 @@ export interface EmulatorControls {
   listAllAppointments(): RenderedAppointment[];
   failNextRequests(count: number, status?: number): void;
   setResponseDelay(ms: number): void;
+  /** Every API answer waits until the returned function is called (connections stay open). */
+  holdAnswers(): () => void;
+  /** API requests admitted and not answered yet. */
+  openRequests(): number;
   duplicateNextWebhook(count?: number): void;
   dropNextWebhook(count?: number): void;
   holdWebhooks(): void;
@@ -67,6 +71,8 @@ export function createControls(ctx: OperationContext, traffic: TrafficControl): 
     },
     listAllAppointments: () => store.all().sort((a, b) => a.id - b.id).map(renderAppointment),
     failNextRequests: (count, status = 500) => traffic.failNext(count, status),
+    holdAnswers: () => traffic.holdAnswers(),
+    openRequests: () => traffic.open,
     setResponseDelay: (ms) => {
       traffic.delayMs = Math.max(0, ms);
     },

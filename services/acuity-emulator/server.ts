@@ -33,7 +33,7 @@ export interface AcuityEmulatorOptions {
   /** First id handed out (default 900001); tests sharing a database pick distinct ranges. */
   firstAppointmentId?: number;
   /** Acuity's limits; lower them only to provoke 429s. */
-  limits?: { maxPerSecond?: number; maxConcurrent?: number };
+  limits?: { maxPerSecond?: number; maxConcurrent?: number; clock?: () => number };
 }
 
 export interface AcuityEmulator extends EmulatorControls {
@@ -63,7 +63,7 @@ export async function startAcuityEmulator(options: AcuityEmulatorOptions): Promi
   const now = options.now ?? (() => new Date());
   const store = new AppointmentStore(options.initialAppointments ?? [], now, options.stateFile, options.firstAppointmentId);
   const webhooks = new WebhookDispatcher(options.apiKey, options.webhookTargets ?? [], options.webhookActionStyle);
-  const traffic = new TrafficControl(options.limits?.maxPerSecond, options.limits?.maxConcurrent);
+  const traffic = new TrafficControl(options.limits?.maxPerSecond, options.limits?.maxConcurrent, options.limits?.clock);
   const ctx: OperationContext = { store, webhooks, now };
   const controls = createControls(ctx, traffic);
 
@@ -73,6 +73,7 @@ export async function startAcuityEmulator(options: AcuityEmulatorOptions): Promi
     try {
       const injected = traffic.takeInjectedFailure();
       if (traffic.delayMs > 0) await sleep(traffic.delayMs);
+      if (traffic.held) await traffic.held;
       if (injected === 429) return sendError(res, tooMany(), { "Retry-After": "1" });
       if (injected) return sendError(res, new EmulatorHttpError(injected, "internal_error", "Injected failure."));
       if (!hasValidCredentials(req, options.userId, options.apiKey)) return sendError(res, unauthorized());

@@ -14,15 +14,35 @@ const JITTER_SLACK = 0.5;
 export class TrafficControl {
   private injected: number[] = [];
   private tokens: number;
-  private lastRefill = Date.now();
+  private lastRefill: number;
   private inFlight = 0;
   delayMs = 0;
+  /** While set, every admitted request waits for it before answering (holds connections open). */
+  held: Promise<void> | null = null;
 
   constructor(
     readonly maxPerSecond = 10,
     readonly maxConcurrent = 20,
+    /** The rate's clock; tests freeze it so "within one second" does not depend on the machine's speed. */
+    private readonly clock: () => number = Date.now,
   ) {
     this.tokens = maxPerSecond;
+    this.lastRefill = clock();
+  }
+
+  /** API requests admitted and not yet answered. */
+  get open(): number {
+    return this.inFlight;
+  }
+
+  /** Holds every answer until the returned function is called. */
+  holdAnswers(): () => void {
+    let release!: () => void;
+    this.held = new Promise((resolve) => (release = resolve));
+    return () => {
+      this.held = null;
+      release();
+    };
   }
 
   /** The next `count` API requests answer `status` (500, 503, 429...) before doing anything. */
@@ -39,7 +59,7 @@ export class TrafficControl {
    * be called when the answer has been sent.
    */
   admit(): (() => void) | null {
-    const now = Date.now();
+    const now = this.clock();
     this.tokens = Math.min(this.maxPerSecond, this.tokens + ((now - this.lastRefill) * this.maxPerSecond) / 1000);
     this.lastRefill = now;
     if (this.tokens < 1 - JITTER_SLACK || this.inFlight >= this.maxConcurrent) return null;

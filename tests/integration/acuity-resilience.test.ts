@@ -64,15 +64,16 @@ describe("rate limiting", () => {
   });
 
   it("answers 429 in Acuity's shape when flooded past 10 requests/s", async () => {
-    const flooded = await startTestEmulator({ realLimits: true });
+    // A stopped rate clock: all 30 count as one second however slowly this machine sends them.
+    const flooded = await startTestEmulator({ limits: { maxPerSecond: 10, clock: () => 0 } });
     try {
       const auth = `Basic ${Buffer.from(`${USER_ID}:${API_KEY}`).toString("base64")}`;
       const answers = await Promise.all(
         Array.from({ length: 30 }, () => fetch(`${flooded.url}/calendars`, { headers: { Authorization: auth } })),
       );
       const refused = answers.filter((r) => r.status === 429);
-      expect(refused.length).toBeGreaterThan(0);
-      expect(answers.filter((r) => r.status === 200).length).toBeGreaterThan(0);
+      expect(refused).toHaveLength(20);
+      expect(answers.filter((r) => r.status === 200)).toHaveLength(10);
       expect(await refused[0]!.json()).toMatchObject({ status_code: 429, error: "too_many_requests" });
       expect(refused[0]!.headers.get("retry-after")).toBe("1");
     } finally {
@@ -83,12 +84,15 @@ describe("rate limiting", () => {
   it("answers 429 past the open-connection limit", async () => {
     const crowded = await startTestEmulator({ limits: { maxPerSecond: 1000, maxConcurrent: 2 } });
     try {
-      crowded.setResponseDelay(300); // keeps the first two connections open while the third arrives
+      // The first two answers wait until released, so their connections are open when the third arrives.
+      const release = crowded.holdAnswers();
       const auth = `Basic ${Buffer.from(`${USER_ID}:${API_KEY}`).toString("base64")}`;
-      const statuses = await Promise.all(
-        Array.from({ length: 3 }, () => fetch(`${crowded.url}/calendars`, { headers: { Authorization: auth } }).then((r) => r.status)),
-      );
-      expect(statuses.sort()).toEqual([200, 200, 429]);
+      const ask = () => fetch(`${crowded.url}/calendars`, { headers: { Authorization: auth } }).then((r) => r.status);
+      const first = [ask(), ask()];
+      await expect.poll(() => crowded.openRequests(), { timeout: 60_000 }).toBe(2);
+      const third = await ask();
+      release();
+      expect([...(await Promise.all(first)), third].sort()).toEqual([200, 200, 429]);
     } finally {
       await crowded.stop();
     }
@@ -112,7 +116,8 @@ describe("rate limiting", () => {
   });
 
   it("would be refused without the limiter's pacing (the check above can fail)", async () => {
-    const fresh = await startTestEmulator({ realLimits: true });
+    // A stopped rate clock: the unpaced burst counts as one second however slowly it is sent.
+    const fresh = await startTestEmulator({ limits: { maxPerSecond: 10, clock: () => 0 } });
     try {
       const unpaced = clientFor(fresh, { limiter: new RequestLimiter({ maxPerSecond: 1000 }), maxRetries: 0 });
       const outcomes = await Promise.allSettled(

@@ -3,7 +3,7 @@
  * (with memberships), two specialists on the emulator's calendars, and the Acuity emulator
  * in-process with the app's client pointed at it through the environment.
  */
-import { randomInt } from "node:crypto";
+import { TransactionRollbackError } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { specialists } from "@/db/schema";
 import { auditContextFor, type RequestActor } from "@/lib/actions/request-actor";
@@ -36,22 +36,44 @@ export const as = (actor: Actor) => async (): Promise<RequestActor> => ({
   auditContext: auditContextFor(actor, { ipAddress: "198.51.100.4", userAgent: "vitest" }),
 });
 
+/**
+ * The demo seed owns the calendar ids "7101".."7106"; leading zeros make distinct strings for the
+ * same Acuity calendar number. Files sharing the run's database each claim the first free number
+ * of zeros — the unique calendar id decides, so two files can never draw the same one.
+ */
+async function claimSpecialistSlot(id: (name: string) => string) {
+  for (let slot = 1; ; slot++) {
+    const padding = "0".repeat(slot);
+    const telehealthSpecialist = { id: id("tele"), acuityCalendarId: `${padding}7106`, timezone: "America/New_York" };
+    const inPersonSpecialist = { id: id("hart"), acuityCalendarId: `${padding}7101`, timezone: "America/New_York" };
+    const claimed = await getDb().transaction(async (tx) => {
+      const inserted = await tx
+        .insert(specialists)
+        .values([
+          { ...telehealthSpecialist, userId: id("specialistS2"), name: `Tele ${id("")}`, specialty: "Psychology", location: null },
+          { ...inPersonSpecialist, userId: id("specialistS1"), name: `Hart ${id("")}`, specialty: "Orthopaedic Surgery", location: "120 Park Ave, New York, NY" },
+        ])
+        .onConflictDoNothing({ target: specialists.acuityCalendarId })
+        .returning({ id: specialists.id });
+      // Half a pair taken (another file holds the other calendar at this slot): give both back.
+      if (inserted.length === 2) return true;
+      if (inserted.length === 1) tx.rollback();
+      return false;
+    }).catch((error: unknown) => {
+      if (error instanceof TransactionRollbackError) return false;
+      throw error;
+    });
+    if (claimed) return { slot, telehealthSpecialist, inPersonSpecialist };
+  }
+}
+
 export async function startBookingWorld(): Promise<BookingWorld> {
   const { id, bookingIds } = await insertAuthzWorld({ withMemberships: true });
-  const db = getDb();
-  // The demo seed owns the calendar ids "7101".."7106"; leading zeros make distinct strings
-  // for the same Acuity calendar number, so this file's specialists never collide with it.
-  const padding = "0".repeat(randomInt(1, 60));
-  const telehealthSpecialist = { id: id("tele"), acuityCalendarId: `${padding}7106`, timezone: "America/New_York" };
-  const inPersonSpecialist = { id: id("hart"), acuityCalendarId: `${padding}7101`, timezone: "America/New_York" };
-  await db.insert(specialists).values([
-    { ...telehealthSpecialist, userId: id("specialistS2"), name: `Tele ${id("")}`, specialty: "Psychology", location: null },
-    { ...inPersonSpecialist, userId: id("specialistS1"), name: `Hart ${id("")}`, specialty: "Orthopaedic Surgery", location: "120 Park Ave, New York, NY" },
-  ]);
+  const { slot, telehealthSpecialist, inPersonSpecialist } = await claimSpecialistSlot(id);
 
-  // Appointment ids start above a random cancelled seed, so bookings made by different test
-  // files (each with its own emulator) never share an acuity_appointment_id.
-  const base = 20_000_000 + randomInt(0, 1_000_000) * 10;
+  // Each file's emulator numbers its appointments from its own block of 100,000 ids (after a
+  // cancelled seed), so bookings made by different files never share an acuity_appointment_id.
+  const base = 20_000_000 + slot * 100_000;
   const emulator = await startAcuityEmulator({
     port: 0,
     userId: USER_ID,

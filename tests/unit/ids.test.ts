@@ -12,7 +12,8 @@ describe("newId", () => {
     }
   });
 
-  it("never repeats in 200,000 ids made in one burst", () => {
+  // Large work, so a generous limit: on a loaded 2-core machine this took past the 5 s default.
+  it("never repeats in 200,000 ids made in one burst", { timeout: 120_000 }, () => {
     const ids = new Set(Array.from({ length: 200_000 }, newId));
     expect(ids.size).toBe(200_000);
   });
