@@ -1,9 +1,13 @@
 import { asc, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { qualifiedColumn } from "@/db/qualified-column";
 import { organizations } from "@/db/schema";
 
 /** Slug of the organization that holds Acuity bookings whose organization could not be resolved. */
 export const TRIAGE_ORGANIZATION_SLUG = "triage";
+
+/** The listed organization's id, spelled out so the subqueries below do not read their own "id". */
+const listedOrganizationId = qualifiedColumn(organizations.id);
 
 /** Every organization with its counts, triage first — admin console only. */
 export function listOrganizationsForAdmin(db: DbOrTx) {
@@ -13,9 +17,9 @@ export function listOrganizationsForAdmin(db: DbOrTx) {
       name: organizations.name,
       slug: organizations.slug,
       createdAt: organizations.createdAt,
-      memberCount: sql<number>`(SELECT count(*)::int FROM members m WHERE m.organization_id = ${organizations.id})`,
-      teamCount: sql<number>`(SELECT count(*)::int FROM teams t WHERE t.organization_id = ${organizations.id})`,
-      activeBookingCount: sql<number>`(SELECT count(*)::int FROM bookings b WHERE b.organization_id = ${organizations.id} AND b.status = 'active')`,
+      memberCount: sql<number>`(SELECT count(*)::int FROM members m WHERE m.organization_id = ${listedOrganizationId})`,
+      teamCount: sql<number>`(SELECT count(*)::int FROM teams t WHERE t.organization_id = ${listedOrganizationId})`,
+      activeBookingCount: sql<number>`(SELECT count(*)::int FROM bookings b WHERE b.organization_id = ${listedOrganizationId} AND b.status = 'active')`,
     })
     .from(organizations)
     .orderBy(sql`${organizations.slug} = ${TRIAGE_ORGANIZATION_SLUG} DESC`, asc(organizations.name));

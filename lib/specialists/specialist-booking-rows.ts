@@ -1,12 +1,15 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { qualifiedColumn } from "@/db/qualified-column";
 import { bookings, documents, organizations, specialists } from "@/db/schema";
 import type { AppointmentType, BookingStatus, DocumentCategory, ProgressStage } from "@/db/schema/enums";
 import type { Actor } from "@/lib/authz/actor";
 import { bookingVisibilityCondition } from "@/lib/authz/booking-scope";
 
+// The booking's id qualified by hand: these columns in a single-table select would otherwise
+// read as the documents table's own "id" (db/qualified-column.ts).
 const hasDocument = (category: DocumentCategory) =>
-  sql<boolean>`exists (select 1 from ${documents} where ${documents.bookingId} = ${bookings.id} and ${documents.category} = ${category})`;
+  sql<boolean>`exists (select 1 from ${documents} where ${documents.bookingId} = ${qualifiedColumn(bookings.id)} and ${documents.category} = ${category})`;
 
 const columns = {
   id: bookings.id,

@@ -1,5 +1,6 @@
 import { and, asc, count, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { qualifiedColumn } from "@/db/qualified-column";
 import { members, organizations, users } from "@/db/schema";
 
 export interface UserListRow {
@@ -24,7 +25,7 @@ const likePattern = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${
 
 // The listed user's id, spelled out in full: in a single-table select list drizzle drops the
 // table name, and a bare "id" inside the subqueries below would name a member's or organization's.
-const listedUserId = sql`${sql.identifier("users")}.${sql.identifier("id")}`;
+const listedUserId = qualifiedColumn(users.id);
 
 /**
  * Name, e-mail or the name of any organization the user belongs to. The organization test is
