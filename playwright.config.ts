@@ -15,7 +15,10 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   retries: 0,
-  timeout: 60_000,
+  // Generous limits, so a loaded 2-core machine only makes the run slower, never red: waits are
+  // for conditions (a URL, a row, a download), and each may take this long before it fails.
+  timeout: 240_000,
+  expect: { timeout: 30_000 },
   reporter: [["list"]],
   use: {
     baseURL: `http://localhost:${port}`,
