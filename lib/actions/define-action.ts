@@ -75,8 +75,8 @@ function execute<Output>(
 }
 
 /**
- * The one wrapper for every mutation: load the session's actor, parse the input with zod,
- * check the declared permission, run in a transaction with audit, return a typed result.
+ * The one wrapper for every mutation: load the session's actor, check the declared permission,
+ * parse the input with zod, run in a transaction with audit, return a typed result.
  * A forbidden actor gets the same answer as a missing record. `transaction: "manual"` is the
  * variant for "external call, then transaction" flows (see ManualActionContext).
  */
@@ -87,12 +87,13 @@ export function defineAction<Schema extends z.ZodType, Output>(
   return async (raw: unknown): Promise<ActionResult<Output>> => {
     const requestActor = await resolveActor();
     if (!requestActor) return failure("Your session has ended — sign in again.");
+    // Permission before input: field errors would tell someone without the right what the action takes.
+    if (!definition.authorize(requestActor.actor)) return failure("Not found.");
     const parsed = definition.input.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
     if (!parsed.success) {
       const { fieldErrors } = z.flattenError(parsed.error) as { fieldErrors: Record<string, string[]> };
       return failure("Please correct the highlighted fields.", fieldErrors);
     }
-    if (!definition.authorize(requestActor.actor)) return failure("Not found.");
     try {
       return success(await execute(definition as ActionDefinition<z.ZodType, Output>, requestActor, parsed.data));
     } catch (error) {

@@ -23,8 +23,9 @@ export async function validateBookingTarget(db: DbOrTx, actor: Actor, input: Cre
   const [team] = input.teamId
     ? await db.select({ id: teams.id, organizationId: teams.organizationId }).from(teams).where(eq(teams.id, input.teamId))
     : [null];
-  if (input.teamId && !team) throw new UserFacingError("Choose one of your teams.", { teamId: ["Choose one of your teams"] });
-  if (!canCreateBooking(actor, { organizationId: input.organizationId, team: team ?? null })) {
+  // A team that does not exist is refused exactly like one of another organization: a
+  // different answer would tell a referrer which ids are other organizations' teams.
+  if ((input.teamId && !team) || !canCreateBooking(actor, { organizationId: input.organizationId, team: team ?? null })) {
     throw new UserFacingError("You can't book for that organization or team.", { teamId: ["Choose one of your teams"] });
   }
   return specialist;
