@@ -16,7 +16,7 @@ afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 function runWithout(names: string[], extra: Record<string, string> = {}) {
   const env: NodeJS.ProcessEnv = { ...process.env, IME_RUNNING_PORTAL_FILE: runningPortalFile, ...extra };
   for (const name of names) delete env[name];
-  return spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/acuity-reconcile.ts"], { cwd: root, env, encoding: "utf8", timeout: 30_000 });
+  return spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/acuity-reconcile.ts"], { cwd: root, env, encoding: "utf8", timeout: 180_000 });
 }
 
 const ALL = ["DATABASE_URL", "ACUITY_USER_ID", "ACUITY_API_KEY", "ACUITY_BASE_URL"];
@@ -37,14 +37,14 @@ describe("acuity:reconcile in a second terminal", () => {
     expect(result.stderr).toContain("missing: DATABASE_URL, ACUITY_USER_ID, ACUITY_API_KEY");
     expect(result.stderr).toContain("start `npm run dev` in this checkout and run this command again");
     expect(result.stdout).toBe("");
-  }, 30_000);
+  }, 240_000);
 
   it("names only the Acuity credentials when the database is set", () => {
     fs.rmSync(runningPortalFile, { force: true });
     const result = runWithout(["ACUITY_USER_ID", "ACUITY_API_KEY"], { DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("missing: ACUITY_USER_ID, ACUITY_API_KEY)");
-  }, 30_000);
+  }, 240_000);
 
   it("uses the database and Acuity of the portal running in this checkout", () => {
     // This test process stands in for the running launcher: its pid is alive.
@@ -54,12 +54,12 @@ describe("acuity:reconcile in a second terminal", () => {
     expect(result.stderr).not.toContain("missing:");
     // It went on to reach the recorded (unreachable) services and failed there, not on setup.
     expect(result.status).toBe(1);
-  }, 30_000);
+  }, 240_000);
 
   it("ignores what a launcher that has since died left behind", async () => {
     fs.writeFileSync(runningPortalFile, JSON.stringify({ pid: await pidOfExitedProcess(), env: unreachable }));
     const result = runWithout(ALL);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("missing: DATABASE_URL, ACUITY_USER_ID, ACUITY_API_KEY");
-  }, 30_000);
+  }, 240_000);
 });
