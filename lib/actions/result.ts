@@ -1,3 +1,4 @@
+import { logRedactedError } from "@/lib/errors/redact-error";
 import { UserFacingError } from "./errors";
 
 export type ActionResult<T> =
@@ -17,6 +18,6 @@ export const failure = (error: string, fieldErrors: Record<string, string[]> = {
  */
 export function failureFromError(error: unknown, logLabel = "action failed"): ActionResult<never> {
   if (error instanceof UserFacingError) return failure(error.message, error.fieldErrors);
-  console.error(logLabel, error);
+  logRedactedError(logLabel, error);
   return failure("Something went wrong and nothing was changed. Please try again.");
 }

@@ -1,9 +1,10 @@
 import type { Database } from "@/db/client";
-import { AcuityError, type AcuityClient } from "@/lib/acuity";
+import type { AcuityClient } from "@/lib/acuity";
 import { applyAcuityAppointment, type ApplyOutcome } from "./apply-appointment";
 import { databaseNow } from "./database-now";
 import type { ClaimedEvent } from "./claim-events";
 import { recordFailedAttempt, settleAnsweredEvents } from "./settle-events";
+import { explainSyncFailure } from "./sync-failure";
 import { getSystemUserId } from "./system-user";
 
 export interface ProcessingReport {
@@ -12,9 +13,6 @@ export interface ProcessingReport {
   failed: number;
   outcomes: ApplyOutcome["outcome"][];
 }
-
-export const describeSyncError = (error: unknown) =>
-  error instanceof AcuityError ? `Acuity: ${error.userMessage} (${error.code})` : error instanceof Error ? error.message : String(error);
 
 /** One read of appointment N from Acuity answers every claimed event about N. */
 async function syncOneAppointment(db: Database, client: AcuityClient, appointmentId: string, events: ClaimedEvent[]) {
@@ -50,7 +48,7 @@ export async function processClaimedEvents(
         report.succeeded += 1;
       } catch (error) {
         report.failed += 1;
-        await recordFailedAttempt(db, events, describeSyncError(error));
+        await recordFailedAttempt(db, events, explainSyncFailure(error, appointmentId));
       }
     }
   };

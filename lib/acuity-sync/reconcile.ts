@@ -2,8 +2,8 @@ import type { Database } from "@/db/client";
 import type { AcuityAppointment, AcuityClient } from "@/lib/acuity";
 import { applyAcuityAppointment, type ApplyOutcome } from "./apply-appointment";
 import { databaseNow } from "./database-now";
-import { describeSyncError } from "./process-events";
 import { settleAnsweredEvents } from "./settle-events";
+import { explainSyncFailure } from "./sync-failure";
 import { getSystemUserId } from "./system-user";
 
 export interface ReconcileReport {
@@ -96,7 +96,7 @@ export async function reconcileWindow(
         });
         report.outcomes[outcome] = (report.outcomes[outcome] ?? 0) + 1;
       } catch (error) {
-        report.failed.push({ appointmentId: appointment.id, error: describeSyncError(error) });
+        report.failed.push({ appointmentId: appointment.id, error: explainSyncFailure(error, String(appointment.id)).message });
       }
     }
   }

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { webhookEvents } from "@/db/schema";
 import { MAX_ATTEMPTS, retryDelaySeconds } from "./retry-policy";
+import type { SyncFailure } from "./sync-failure";
 
 /**
  * Marks as processed every pending event for the appointment received before the Acuity read
@@ -24,14 +25,18 @@ export async function settleAnsweredEvents(db: DbOrTx, appointmentId: string, cl
   return settled.map((row) => row.id).sort();
 }
 
-/** Keeps the failure on each event and schedules the next attempt; after the last, waits for a replay. */
-export async function recordFailedAttempt(db: DbOrTx, events: { id: string; attempts: number }[], message: string) {
+/**
+ * Keeps the failure's sentence on each event and schedules the next attempt, saying so; after
+ * the last attempt — or at once when retrying cannot help — the event waits for a person.
+ */
+export async function recordFailedAttempt(db: DbOrTx, events: { id: string; attempts: number }[], failure: SyncFailure) {
   for (const event of events) {
-    const retry = event.attempts < MAX_ATTEMPTS;
+    const retry = failure.retry && event.attempts < MAX_ATTEMPTS;
+    const next = !failure.retry ? "" : retry ? " The portal tries again by itself." : " The portal has stopped retrying: replay it once the cause is fixed.";
     await db
       .update(webhookEvents)
       .set({
-        error: message.slice(0, 2000),
+        error: `${failure.message}${next}`.slice(0, 2000),
         nextAttemptAt: retry ? sql`now() + make_interval(secs => ${retryDelaySeconds(event.attempts)})` : null,
       })
       .where(and(eq(webhookEvents.id, event.id), isNull(webhookEvents.processedAt)));

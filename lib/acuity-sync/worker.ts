@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { getAcuityClient } from "@/lib/acuity";
+import { logRedactedError } from "@/lib/errors/redact-error";
 import { claimDueEvents } from "./claim-events";
 import { processClaimedEvents } from "./process-events";
 
@@ -47,7 +48,7 @@ export function startWebhookWorker(): void {
       try {
         await drainDueEvents();
       } catch (error) {
-        console.error("[webhooks] worker pass failed", error);
+        logRedactedError("[webhooks] worker pass failed", error);
       }
       if (state.pendingKick) continue;
       await new Promise<void>((resolve) => {

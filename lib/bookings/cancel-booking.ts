@@ -3,6 +3,7 @@ import { NotFoundError, UserFacingError } from "@/lib/actions/errors";
 import { AcuityValidationError } from "@/lib/acuity";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { AuditContext } from "@/lib/audit/request-context";
+import { logRedactedError } from "@/lib/errors/redact-error";
 import type { Actor } from "@/lib/authz/actor";
 import { canRescheduleOrCancel } from "@/lib/authz/policy";
 import { forgetCalendarAvailability } from "@/lib/availability/cache";
@@ -62,9 +63,9 @@ export async function cancelBooking(
     await write(cancelInAcuity, true);
   } catch (error) {
     if (!cancelledInAcuity) throw error;
-    console.error(`booking ${booking.booking.id}: Acuity cancelled but saving failed; writing again`, error);
+    logRedactedError(`booking ${booking.booking.id}: Acuity cancelled but saving failed; writing again`, error);
     await write(async () => {}, false).catch((retryError) => {
-      console.error(`booking ${booking.booking.id}: second write failed; the Acuity webhook will resync`, retryError);
+      logRedactedError(`booking ${booking.booking.id}: second write failed; the Acuity webhook will resync`, retryError);
       throw new UserFacingError(
         "The appointment was cancelled in the specialist's calendar, but the portal could not record it yet. It will show as cancelled within a few minutes.",
       );

@@ -4,6 +4,7 @@ import { AcuityError, AcuitySlotUnavailableError, type AcuityAppointment, type A
 import type { AuditContext } from "@/lib/audit/request-context";
 import type { Actor } from "@/lib/authz/actor";
 import { forgetCalendarAvailability } from "@/lib/availability/cache";
+import { logRedactedError } from "@/lib/errors/redact-error";
 import { zoneOf } from "@/lib/availability/calendar-of";
 import { newId } from "@/lib/ids";
 import { portalReferenceNote } from "@/lib/acuity/portal-reference";
@@ -80,7 +81,7 @@ export async function createBooking(
       await deps.beforeCommit?.(tx);
     });
   } catch (error) {
-    console.error(`saving booking ${bookingId} failed after Acuity appointment ${appointment.id} was made`, error);
+    logRedactedError(`saving booking ${bookingId} failed after Acuity appointment ${appointment.id} was made`, error);
     await compensate(deps, input.idempotencyKey, bookingId, appointment);
   }
   return { bookingId, alreadyBooked: false };
@@ -95,7 +96,7 @@ async function compensate(deps: CreateBookingDeps, key: string, bookingId: strin
     });
   } catch (cancelError) {
     // Keep the idempotency row: it names the orphaned appointment for whoever reconciles.
-    console.error(`ORPHANED Acuity appointment ${appointment.id}: cancelling it failed`, cancelError);
+    logRedactedError(`ORPHANED Acuity appointment ${appointment.id}: cancelling it failed`, cancelError);
     throw new UserFacingError(
       `We couldn't save the booking, and couldn't cancel appointment #${appointment.id} in the specialist's calendar either. ` +
         "Please contact support with that number before booking again.",

@@ -6,6 +6,7 @@ import { parseAcuityDatetime, type AcuityAppointment, type AcuityClient } from "
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { AuditContext } from "@/lib/audit/request-context";
 import type { Actor } from "@/lib/authz/actor";
+import { logRedactedError } from "@/lib/errors/redact-error";
 import { canRescheduleOrCancel } from "@/lib/authz/policy";
 import { forgetCalendarAvailability } from "@/lib/availability/cache";
 import { zoneOf } from "@/lib/availability/calendar-of";
@@ -88,7 +89,7 @@ export async function rescheduleBooking(
     if (agreed) {
       await deps.acuity
         .rescheduleAppointment(agreed.appointment.id, { datetime: toAcuityDatetime(agreed.previous, zone), calendarID }, { admin: true })
-        .catch((revertError) => console.error(`could not move Acuity appointment ${agreed.appointment.id} back; its webhook will resync`, revertError));
+        .catch((revertError) => logRedactedError(`could not move Acuity appointment ${agreed.appointment.id} back; its webhook will resync`, revertError));
       forgetCalendarAvailability(booking.specialist.acuityCalendarId);
     }
     throw error;
