@@ -7,6 +7,7 @@ import { bookingFactsFromAppointment } from "./appointment-facts";
 import { createDirectBooking } from "./create-direct-booking";
 import { stageFromAcuity } from "./derive-stage";
 import { SyncDeferredError } from "./errors";
+import { isRecordableTime, movedBeforeBooking } from "./recordable-time";
 import { systemAuditContext, type SyncContext } from "./sync-context";
 
 export type ApplyOutcome =
@@ -73,6 +74,11 @@ export async function applyAcuityAppointment(tx: Tx, appointment: AcuityAppointm
   const fields = booking.source === "acuity_direct" ? [...APPOINTMENT_FIELDS, ...EXAMINEE_FIELDS] : APPOINTMENT_FIELDS;
   for (const field of fields) {
     if (!same(booking[field], facts[field])) changes[field] = [booking[field], facts[field]];
+  }
+  if (changes.appointmentDate && !isRecordableTime(facts.appointmentDate, booking.createdAt)) {
+    if (!appointment.canceled) throw movedBeforeBooking(appointment.id, booking.id);
+    // Cancelled as well: the cancellation is what matters; keep the last time the portal could hold.
+    delete changes.appointmentDate;
   }
   const stage = stageFromAcuity(booking.currentProgress, {
     canceled: appointment.canceled,

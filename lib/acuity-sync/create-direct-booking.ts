@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { newId } from "@/lib/ids";
 import { bookingFactsFromAppointment } from "./appointment-facts";
 import { initialStagesFromAcuity } from "./derive-stage";
+import { enteredAfterItsTime, isRecordableTime } from "./recordable-time";
 import { SyncDeferredError } from "./errors";
 import { resolveOrganization } from "./resolve-organization";
 import { systemAuditContext, type SyncContext } from "./sync-context";
@@ -34,9 +35,15 @@ export async function createDirectBooking(tx: Tx, appointment: AcuityAppointment
     throw new SyncDeferredError(`No specialist is linked to Acuity calendar ${appointment.calendarID}; link one, then replay.`);
   }
 
-  const organization = await resolveOrganization(tx, appointment);
   const facts = bookingFactsFromAppointment(appointment);
-  const bookedAt = new Date(appointment.datetimeCreated);
+  const booked = new Date(appointment.datetimeCreated);
+  // When Acuity took the booking; the seed requires it to precede the appointment.
+  const bookedAt = Number.isNaN(booked.getTime()) ? new Date() : booked;
+  if (!isRecordableTime(facts.appointmentDate, bookedAt)) {
+    if (appointment.canceled) return { outcome: "ignored", reason: "cancelled appointment entered in Acuity after its own time" };
+    throw enteredAfterItsTime(appointment.id);
+  }
+  const organization = await resolveOrganization(tx, appointment);
   const stages = initialStagesFromAcuity({ canceled: appointment.canceled, noShow: appointment.noShow ?? false });
   const bookingId = newId();
   await tx.insert(bookings).values({
@@ -50,8 +57,7 @@ export async function createDirectBooking(tx: Tx, appointment: AcuityAppointment
     currentProgress: stages.at(-1)!,
     source: "acuity_direct",
     externalCreatedBy: appointment.scheduledBy,
-    // When Acuity took the booking; the seed requires it to precede the appointment.
-    createdAt: Number.isNaN(bookedAt.getTime()) ? new Date() : bookedAt,
+    createdAt: bookedAt,
   });
   await tx.insert(bookingProgress).values(
     stages.map((progress, step) => ({

@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
-import type { AcuityClient } from "@/lib/acuity";
+import { AcuityNotFoundError, type AcuityClient } from "@/lib/acuity";
 import { applyAcuityAppointment, type ApplyOutcome } from "./apply-appointment";
+import { settleAppointmentNotInAcuity } from "./appointment-not-in-acuity";
 import { databaseNow } from "./database-now";
 import type { ClaimedEvent } from "./claim-events";
 import { recordFailedAttempt, settleAnsweredEvents } from "./settle-events";
@@ -19,7 +20,11 @@ async function syncOneAppointment(db: Database, client: AcuityClient, appointmen
   const systemUserId = await getSystemUserId(db);
   // Read Acuity outside any transaction: no connection waits on Acuity's rate limit.
   const readStartedAt = await databaseNow(db);
-  const appointment = await client.getAppointment(Number(appointmentId));
+  const appointment = await client.getAppointment(Number(appointmentId)).catch((error: unknown) => {
+    if (error instanceof AcuityNotFoundError) return null;
+    throw error;
+  });
+  if (!appointment) return settleAppointmentNotInAcuity(db, appointmentId, events.map((e) => e.id), readStartedAt);
   return db.transaction(async (tx) => {
     // Settle first so the audit row names every event this read answered, unclaimed ones too;
     // a failure below rolls the settling back with everything else.

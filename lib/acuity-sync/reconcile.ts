@@ -12,6 +12,11 @@ export interface ReconcileReport {
   outcomes: Partial<Record<ApplyOutcome["outcome"], number>>;
   failed: { appointmentId: number; error: string }[];
   /**
+   * Appointments the portal cannot record as Acuity has them (e.g. entered after their own
+   * time): not a failure of the repair — each reason says what a person should do.
+   */
+  needsAttention: { appointmentId: number; reason: string }[];
+  /**
    * One calendar's day that filled a whole page, so it can't be narrowed further: some of its
    * appointments may not have been read. Empty unless pageSize is tiny.
    */
@@ -81,7 +86,7 @@ export async function reconcileWindow(
   const systemUserId = await getSystemUserId(db);
   const reader = new WindowReader(client, options.pageSize ?? DEFAULT_PAGE_SIZE);
   const last = isoDate(window.to);
-  const report: ReconcileReport = { window: { from: isoDate(window.from), to: last }, seen: 0, outcomes: {}, failed: [], truncated: reader.truncated };
+  const report: ReconcileReport = { window: { from: isoDate(window.from), to: last }, seen: 0, outcomes: {}, failed: [], needsAttention: [], truncated: reader.truncated };
   for (let start = isoDate(window.from); start <= last; start = addDays(start, CHUNK_DAYS)) {
     const end = addDays(start, CHUNK_DAYS - 1) < last ? addDays(start, CHUNK_DAYS - 1) : last;
     const readStartedAt = await databaseNow(db);
@@ -96,7 +101,9 @@ export async function reconcileWindow(
         });
         report.outcomes[outcome] = (report.outcomes[outcome] ?? 0) + 1;
       } catch (error) {
-        report.failed.push({ appointmentId: appointment.id, error: explainSyncFailure(error, String(appointment.id)).message });
+        const failure = explainSyncFailure(error, String(appointment.id));
+        if (failure.retry) report.failed.push({ appointmentId: appointment.id, error: failure.message });
+        else report.needsAttention.push({ appointmentId: appointment.id, reason: failure.message });
       }
     }
   }

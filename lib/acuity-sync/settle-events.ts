@@ -8,12 +8,19 @@ import type { SyncFailure } from "./sync-failure";
  * Marks as processed every pending event for the appointment received before the Acuity read
  * started: each one only said "read appointment N now", and that read answered them all —
  * the claimed ones and any other worker's unclaimed ones alike. Returns their ids, so the
- * audit row can name every event the read answered.
+ * audit row can name every event the read answered. `note` says why, when the events were
+ * answered without a sync (shown as "Ignored").
  */
-export async function settleAnsweredEvents(db: DbOrTx, appointmentId: string, claimedIds: string[], readStartedAt: Date): Promise<string[]> {
+export async function settleAnsweredEvents(
+  db: DbOrTx,
+  appointmentId: string,
+  claimedIds: string[],
+  readStartedAt: Date,
+  note: string | null = null,
+): Promise<string[]> {
   const settled = await db
     .update(webhookEvents)
-    .set({ processedAt: sql`now()`, error: null })
+    .set({ processedAt: sql`now()`, error: note })
     .where(
       and(
         isNull(webhookEvents.processedAt),

@@ -1,7 +1,7 @@
 import { AcuityAuthError, AcuityError, AcuityRateLimitedError, AcuityUnavailableError } from "@/lib/acuity";
 import { databaseErrorOf, isPermanentDatabaseError } from "@/lib/errors/database-error";
 import { logRedactedError } from "@/lib/errors/redact-error";
-import { SyncDeferredError } from "./errors";
+import { SyncDeferredError, SyncNeedsPersonError } from "./errors";
 
 /** What an admin reads about a failed sync (Admin → Webhooks, the reconcile report), and whether retrying can help. */
 export interface SyncFailure {
@@ -46,6 +46,7 @@ function acuityFailure(error: unknown, appointmentId: string): SyncFailure | nul
  */
 export function explainSyncFailure(error: unknown, appointmentId: string): SyncFailure {
   if (error instanceof SyncDeferredError) return { message: error.message, retry: true };
+  if (error instanceof SyncNeedsPersonError) return { message: error.message, retry: false };
   const known = acuityFailure(error, appointmentId) ?? databaseFailure(error, appointmentId);
   if (!known || !(error instanceof AcuityUnavailableError || error instanceof AcuityRateLimitedError)) {
     logRedactedError(`[acuity-sync] appointment ${appointmentId} failed to sync`, error);
