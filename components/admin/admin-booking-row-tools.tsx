@@ -2,18 +2,19 @@ import { ActionForm } from "@/components/admin/action-form";
 import { Field, inputClass } from "@/components/admin/form-fields";
 import { PROGRESS_LABELS } from "@/components/bookings/progress-label";
 import { correctStageAction, moveBookingAction } from "@/app/(portal)/admin/bookings/actions";
-import type { ProgressStage } from "@/db/schema/enums";
+import type { BookingStatus, ProgressStage } from "@/db/schema/enums";
 
-/** Per-booking admin tools: correct the stage with a note, move to another organization/team. */
+/** Per-booking admin tools: correct the stage with a note, move to another organization/team — none once archived. */
 export function AdminBookingRowTools({
   booking,
   correctionTargets,
   organizations,
 }: {
-  booking: { id: string; currentProgress: ProgressStage; organizationId: string; teamId: string | null };
+  booking: { id: string; currentProgress: ProgressStage; organizationId: string; teamId: string | null; status: BookingStatus };
   correctionTargets: ProgressStage[];
   organizations: { id: string; name: string; teams: { id: string; name: string }[] }[];
 }) {
+  if (booking.status === "archived") return <span className="text-xs text-slate-500">Archived: no more changes</span>;
   return (
     <details>
       <summary className="cursor-pointer text-sm text-indigo-700">Correct / move</summary>

@@ -36,7 +36,9 @@ export async function BookingProgressPanel({ booking, actor }: { booking: Bookin
         <h2 id="progress-heading" className="text-lg font-semibold">Progress</h2>
         <ProgressBadge stage={facts.currentProgress} testId="progress-current" />
         {facts.status !== "active" && (
-          <span className="text-xs text-slate-500">Booking {facts.status}: only an administrator can change it.</span>
+          <span className="text-xs text-slate-500">
+            {facts.status === "archived" ? "Booking archived: it can no longer be changed." : `Booking ${facts.status}: only an administrator can change it.`}
+          </span>
         )}
       </div>
 

@@ -37,4 +37,5 @@ export const bookingAccessColumns = {
   specialistId: bookings.specialistId,
   createdById: bookings.createdById,
   createdForId: bookings.createdForId,
+  status: bookings.status,
 };

@@ -3,7 +3,7 @@
  * here, and nowhere else. Screens ask it what to offer; actions ask it what to allow.
  * Its SQL twin for list queries is booking-scope.ts, kept in step by the matrix tests.
  */
-import type { DocumentCategory, ProgressStage } from "@/db/schema/enums";
+import type { BookingStatus, DocumentCategory, ProgressStage } from "@/db/schema/enums";
 import { isSystemAccount } from "@/lib/auth/system-account";
 import type { Actor } from "./actor";
 import { TRANSITIONS, type TransitionRole } from "@/lib/bookings/progress/transitions";
@@ -15,7 +15,12 @@ export interface BookingAccessFacts {
   specialistId: string;
   createdById: string;
   createdForId: string | null;
+  /** `archived` is final: the booking stays visible and downloadable, and nothing changes it any more. */
+  status: BookingStatus;
 }
+
+/** Archiving is the end of a booking's life: no uploads, no stage changes or corrections, no moves. */
+export const isBookingArchived = (booking: Pick<BookingAccessFacts, "status">) => booking.status === "archived";
 
 export const isPlatformAdmin = (actor: Actor) => actor.platformRole === "admin";
 
@@ -81,6 +86,7 @@ export function canBookForAnyOrganization(actor: Actor): boolean {
 
 /** Reschedule and cancel: admins, and referrers who can see the booking. */
 export function canRescheduleOrCancel(actor: Actor, booking: BookingAccessFacts): boolean {
+  if (isBookingArchived(booking)) return false;
   return isPlatformAdmin(actor) || canSeeAsReferrer(actor, booking);
 }
 
@@ -92,6 +98,7 @@ const REFERRER_STAGES = stagesOf("referrer");
 
 /** Who may move a booking to a stage at all; the progress state machine adds order and timing. */
 export function canSetProgress(actor: Actor, booking: BookingAccessFacts, stage: ProgressStage): boolean {
+  if (isBookingArchived(booking)) return false;
   if (isPlatformAdmin(actor)) return true;
   if (isBookingSpecialist(actor, booking) && SPECIALIST_STAGES.has(stage)) return true;
   return canSeeAsReferrer(actor, booking) && REFERRER_STAGES.has(stage);
@@ -110,13 +117,18 @@ export const canCorrectProgress = (actor: Actor) => isPlatformAdmin(actor);
 /** The specialist workspace (agenda, reports owed): users linked to a specialist record. */
 export const hasSpecialistWorkspace = (actor: Actor) => actor.specialistIds.length > 0;
 
-/** payment_received, closing and archiving. */
+/** payment_received, closing and archiving (archived → anything is refused by STATUS_TRANSITIONS). */
 export const canManageBookingStatus = (actor: Actor) => isPlatformAdmin(actor);
+
+/** Moving a booking to another organization or team: admins, never an archived booking. */
+export const canMoveBooking = (actor: Actor, booking: Pick<BookingAccessFacts, "status">) =>
+  canUseAdminConsole(actor) && !isBookingArchived(booking);
 
 const SPECIALIST_UPLOADS: readonly DocumentCategory[] = ["report", "dictation", "other"];
 const REFERRER_UPLOADS: readonly DocumentCategory[] = ["consent_form", "brief", "other"];
 
 export function canUploadDocument(actor: Actor, booking: BookingAccessFacts, category: DocumentCategory): boolean {
+  if (isBookingArchived(booking)) return false;
   if (isPlatformAdmin(actor)) return true;
   if (isBookingSpecialist(actor, booking) && SPECIALIST_UPLOADS.includes(category)) return true;
   return canSeeAsReferrer(actor, booking) && REFERRER_UPLOADS.includes(category);

@@ -2,7 +2,7 @@
  * The filters, search and sort of the bookings table as SQL — always ANDed with the viewer's
  * visibility condition by the list and count queries, never used alone.
  */
-import { asc, desc, eq, gte, ilike, inArray, isNull, like, lt, or, sql, type SQL } from "drizzle-orm";
+import { asc, desc, eq, gte, ilike, inArray, isNull, like, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { bookings, specialists } from "@/db/schema";
 import type { AppointmentType, BookingSource, BookingStatus, ProgressStage } from "@/db/schema/enums";
 import { zonedTimeToInstant } from "@/lib/time/zoned";
@@ -20,6 +20,7 @@ export const DEFAULT_BOOKING_SORT: BookingSort = { column: "appointmentDate", di
 export const NO_TEAM = "none";
 
 export interface BookingListFilters {
+  /** Empty: active and closed bookings — archived ones are shown only when asked for. */
   status?: BookingStatus[];
   progress?: ProgressStage[];
   specialistId?: string;
@@ -55,7 +56,7 @@ const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_
 export function filterConditions(filters: BookingListFilters = {}): SQL[] {
   const zone = filters.timeZone ?? "UTC";
   const conditions: (SQL | undefined)[] = [
-    filters.status?.length ? inArray(bookings.status, filters.status) : undefined,
+    filters.status?.length ? inArray(bookings.status, filters.status) : ne(bookings.status, "archived"),
     filters.progress?.length ? inArray(bookings.currentProgress, filters.progress) : undefined,
     filters.specialistId ? eq(bookings.specialistId, filters.specialistId) : undefined,
     filters.teamId ? (filters.teamId === NO_TEAM ? isNull(bookings.teamId) : eq(bookings.teamId, filters.teamId)) : undefined,

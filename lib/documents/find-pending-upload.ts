@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { bookings, pendingUploads } from "@/db/schema";
-import { NotFoundError } from "@/lib/actions/errors";
-import { canUploadDocument } from "@/lib/authz/policy";
+import { NotFoundError, UserFacingError } from "@/lib/actions/errors";
+import { canUploadDocument, isBookingArchived } from "@/lib/authz/policy";
+import { ARCHIVED_MESSAGE } from "@/lib/bookings/progress/messages";
 import { bookingAccessColumns, bookingVisibilityCondition } from "@/lib/authz/booking-scope";
 import type { DocumentActionContext } from "./context";
 
@@ -26,9 +27,10 @@ export async function lockOwnPendingUpload({ tx, actor, auditContext }: Pick<Doc
       ),
     )
     .for("update", { of: pendingUploads });
-  if (!row || !canUploadDocument(actor, row.booking, row.pending.category)) {
-    throw new NotFoundError("That upload");
-  }
+  if (!row) throw new NotFoundError("That upload");
+  // Archived while the bytes were on their way: the booking is visible, so saying why hints at nothing.
+  if (isBookingArchived(row.booking)) throw new UserFacingError(ARCHIVED_MESSAGE);
+  if (!canUploadDocument(actor, row.booking, row.pending.category)) throw new NotFoundError("That upload");
   return row;
 }
 

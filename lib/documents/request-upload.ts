@@ -1,6 +1,7 @@
 import { pendingUploads } from "@/db/schema";
 import { NotFoundError, UserFacingError } from "@/lib/actions/errors";
-import { canUploadDocument } from "@/lib/authz/policy";
+import { canUploadDocument, isBookingArchived } from "@/lib/authz/policy";
+import { ARCHIVED_MESSAGE } from "@/lib/bookings/progress/messages";
 import { buildDocumentKey } from "@/lib/storage/keys";
 import { checkUpload } from "@/lib/storage/mime-policy";
 import {
@@ -51,6 +52,7 @@ export async function requestUpload(
 ): Promise<UploadPlan> {
   const booking = await findBookingAccessForViewer(tx, actor, input.bookingId);
   if (!booking) throw new NotFoundError("That booking");
+  if (isBookingArchived(booking)) throw new UserFacingError(ARCHIVED_MESSAGE);
   if (!canUploadDocument(actor, booking, input.category)) {
     // The booking is visible, so saying "not allowed" hints at nothing new.
     throw new UserFacingError(`You can't upload ${CATEGORY_LABELS[input.category].many.toLowerCase()} to this booking.`, {

@@ -18,7 +18,8 @@ const SLACK_MS = 36 * 3_600_000;
 /**
  * The viewer's examinations today and over the next `days` days, each day read in the
  * specialist's own time zone, grouped by day (days without examinations omitted).
- * Cancelled appointments are not examinations to attend and are left out.
+ * Cancelled appointments are not examinations to attend and are left out, and so are archived
+ * bookings (done with, like every default list).
  */
 export async function listSpecialistAgenda(db: DbOrTx, viewer: Actor, now: Date, days = 14): Promise<AgendaDay[]> {
   const rows = await selectSpecialistBookings(
@@ -26,6 +27,7 @@ export async function listSpecialistAgenda(db: DbOrTx, viewer: Actor, now: Date,
     viewer,
     and(
       ne(bookings.currentProgress, "cancelled"),
+      ne(bookings.status, "archived"),
       gte(bookings.appointmentDate, new Date(now.getTime() - SLACK_MS)),
       lte(bookings.appointmentDate, new Date(now.getTime() + days * 86_400_000 + SLACK_MS)),
     ),

@@ -58,7 +58,7 @@ describe("the audit trail", () => {
       run: ({ tx, actor, auditContext }, input) =>
         changeProgress(tx, { actor, auditContext }, { bookingId: input.bookingId, expectedFrom: "scheduled", to: "cancelled", note: "Claim withdrawn" }, async () => {}),
     }, as(impersonating));
-    expect(canRescheduleOrCancel(impersonating, { organizationId: id("A"), teamId: id("A1"), specialistId: id("S1"), createdById: id("ownerA"), createdForId: null })).toBe(true);
+    expect(canRescheduleOrCancel(impersonating, { organizationId: id("A"), teamId: id("A1"), specialistId: id("S1"), createdById: id("ownerA"), createdForId: null, status: "active" })).toBe(true);
     expect(await cancel({ bookingId: bookingIds.aTeam1 })).toMatchObject({ ok: true });
 
     const [progress] = await getDb().select().from(t.bookingProgress).where(eq(t.bookingProgress.bookingId, bookingIds.aTeam1));

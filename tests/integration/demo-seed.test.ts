@@ -2,7 +2,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { bookingProgress, bookings, specialists, users } from "@/db/schema";
-import { PROGRESS_STAGES } from "@/db/schema/enums";
+import { BOOKING_STATUSES, PROGRESS_STAGES } from "@/db/schema/enums";
 import { buildDemoBookings, DEMO_BOOKING_COUNT, FIRST_DEMO_APPOINTMENT_ID } from "@/db/seed/demo-bookings";
 import { DEMO_ORGANIZATIONS } from "@/db/seed/demo-people";
 import { seedDemoData } from "@/db/seed/seed";
@@ -27,7 +27,9 @@ async function visibleOrganizations(email: string) {
   const demoIds = new Set(
     (await getDb().select({ id: bookings.id }).from(bookings).where(isDemoAppointment)).map((r) => r.id),
   );
-  const rows = (await listBookingsForViewer(getDb(), actor!, { limit: 100_000 })).filter((row) => demoIds.has(row.id));
+  // Every status: the default list leaves archived bookings out, and this is about who sees what.
+  const everyStatus = { status: [...BOOKING_STATUSES] };
+  const rows = (await listBookingsForViewer(getDb(), actor!, { limit: 100_000, filters: everyStatus })).filter((row) => demoIds.has(row.id));
   return { count: rows.length, organizations: new Set(rows.map((r) => r.organizationName)), rows };
 }
 

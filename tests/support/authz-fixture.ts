@@ -60,9 +60,9 @@ export function buildActors(id: IdOf): Record<ActorKey, Actor> {
 
 export function buildBookings(id: IdOf): Record<BookingKey, BookingAccessFacts> {
   return {
-    aNoTeam: { organizationId: id("A"), teamId: null, specialistId: id("S2"), createdById: id("ownerA"), createdForId: null },
-    aTeam1: { organizationId: id("A"), teamId: id("A1"), specialistId: id("S2"), createdById: id("adminA"), createdForId: null },
-    aTeam2: { organizationId: id("A"), teamId: id("A2"), specialistId: id("S1"), createdById: id("ownerA"), createdForId: null },
+    aNoTeam: { organizationId: id("A"), teamId: null, specialistId: id("S2"), createdById: id("ownerA"), createdForId: null, status: "active" },
+    aTeam1: { organizationId: id("A"), teamId: id("A1"), specialistId: id("S2"), createdById: id("adminA"), createdForId: null, status: "active" },
+    aTeam2: { organizationId: id("A"), teamId: id("A2"), specialistId: id("S1"), createdById: id("ownerA"), createdForId: null, status: "active" },
     // Booked by an admin impersonating memberNoTeamA: it is "theirs" although not their team.
     aTeam2ForMember: {
       organizationId: id("A"),
@@ -70,11 +70,12 @@ export function buildBookings(id: IdOf): Record<BookingKey, BookingAccessFacts> 
       specialistId: id("S2"),
       createdById: id("platformAdmin"),
       createdForId: id("memberNoTeamA"),
+      status: "active",
     },
     // Booked by memberA1 for team A2 (before they left it, or by an admin's choice): theirs all the same.
-    aTeam2ByMember1: { organizationId: id("A"), teamId: id("A2"), specialistId: id("S2"), createdById: id("memberA1"), createdForId: null },
-    bTeam1: { organizationId: id("B"), teamId: id("B1"), specialistId: id("S1"), createdById: id("memberB1"), createdForId: null },
-    bNoTeam: { organizationId: id("B"), teamId: null, specialistId: id("S2"), createdById: id("memberB1"), createdForId: null },
+    aTeam2ByMember1: { organizationId: id("A"), teamId: id("A2"), specialistId: id("S2"), createdById: id("memberA1"), createdForId: null, status: "active" },
+    bTeam1: { organizationId: id("B"), teamId: id("B1"), specialistId: id("S1"), createdById: id("memberB1"), createdForId: null, status: "active" },
+    bNoTeam: { organizationId: id("B"), teamId: null, specialistId: id("S2"), createdById: id("memberB1"), createdForId: null, status: "active" },
   };
 }
 

@@ -7,6 +7,7 @@ import {
   canCreateBooking,
   canDownloadDocument,
   canManageBookingStatus,
+  canMoveBooking,
   canRescheduleOrCancel,
   canSetProgress,
   canUploadDocument,
@@ -124,5 +125,24 @@ describe("stage rules that do not depend on the booking", () => {
     expect(canViewBooking(asMember, bookings.aTeam2)).toBe(false);
     expect(canViewBooking(asMember, bookings.aTeam1)).toBe(true);
     expect(canCorrectProgress({ ...actors.memberA1, impersonatorId: "platformAdmin" })).toBe(false);
+  });
+});
+
+describe.each(ACTOR_KEYS)("an archived booking for %s", (actorKey) => {
+  const actor = actors[actorKey];
+  const archived = (key: BookingKey) => ({ ...bookings[key], status: "archived" as const });
+
+  it.each(BOOKING_KEYS)("%s stays visible and downloadable as before, and nothing may change it", (bookingKey) => {
+    const booking = archived(bookingKey);
+    expect(canViewBooking(actor, booking)).toBe(VISIBLE[actorKey][bookingKey]);
+    expect(DOCUMENT_CATEGORIES.filter((c) => canDownloadDocument(actor, booking, c))).toEqual(expectedDownloads(actorKey, bookingKey));
+    expect(DOCUMENT_CATEGORIES.filter((c) => canUploadDocument(actor, booking, c))).toEqual([]);
+    expect(PROGRESS_STAGES.filter((stage) => canSetProgress(actor, booking, stage))).toEqual([]);
+    expect(canRescheduleOrCancel(actor, booking)).toBe(false);
+    expect(canMoveBooking(actor, booking)).toBe(false);
+  });
+
+  it("may move a booking that is not archived only as a platform admin", () => {
+    expect(canMoveBooking(actor, { status: "closed" })).toBe(actorKey === "platformAdmin");
   });
 });

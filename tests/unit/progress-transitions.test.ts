@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { PROGRESS_STAGES, type ProgressStage } from "@/db/schema/enums";
 import type { Actor } from "@/lib/authz/actor";
 import {
+  ARCHIVED_MESSAGE,
   correctionTargets,
   evaluateTransition,
   offeredTransitions,
@@ -155,13 +156,25 @@ describe("admin corrections", () => {
   });
 
   it("works on closed bookings too", () => {
-    const verdict = evaluateTransition(ROLES.admin, booking("payment_received", "archived"), "report_generated", {
+    const verdict = evaluateTransition(ROLES.admin, booking("payment_received", "closed"), "report_generated", {
       now: TIMING.after,
       reportCount: 1,
       note: "Invoice was reversed",
       asCorrection: true,
     });
     expect(verdict.ok).toBe(true);
+  });
+
+  it("is refused on an archived booking, saying it is archived, and none is offered", () => {
+    const archived = booking("payment_received", "archived");
+    const verdict = evaluateTransition(ROLES.admin, archived, "report_generated", {
+      now: TIMING.after,
+      reportCount: 1,
+      note: "Invoice was reversed",
+      asCorrection: true,
+    });
+    expect(verdict).toEqual({ ok: false, reason: ARCHIVED_MESSAGE });
+    expect(correctionTargets(archived)).toEqual([]);
   });
 
   it.each(["referrer", "specialist", "outsider"] as Role[])("is refused to the %s, even for a stage they may otherwise set", (role) => {

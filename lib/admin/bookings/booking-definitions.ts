@@ -2,7 +2,8 @@ import { eq, inArray } from "drizzle-orm";
 import { bookings, organizations, teams } from "@/db/schema";
 import { NotFoundError, UserFacingError } from "@/lib/actions/errors";
 import { adminAction } from "@/lib/admin/admin-action";
-import { changeProgress, type ProgressSideEffect } from "@/lib/bookings/progress";
+import { canMoveBooking } from "@/lib/authz/policy";
+import { ARCHIVED_MESSAGE, changeProgress, type ProgressSideEffect } from "@/lib/bookings/progress";
 import { changeBookingStatus } from "./change-status";
 import { correctStageSchema, markPaymentReceivedSchema, moveBookingSchema, setBookingStatusSchema } from "./schemas";
 
@@ -44,13 +45,14 @@ export const correctStageDefinition = adminAction({
  */
 export const moveBookingDefinition = adminAction({
   input: moveBookingSchema,
-  run: async ({ tx, audit }, input) => {
+  run: async ({ tx, actor, audit }, input) => {
     const [booking] = await tx
-      .select({ id: bookings.id, organizationId: bookings.organizationId, teamId: bookings.teamId })
+      .select({ id: bookings.id, organizationId: bookings.organizationId, teamId: bookings.teamId, status: bookings.status })
       .from(bookings)
       .where(eq(bookings.id, input.bookingId))
       .for("update");
     if (!booking) throw new NotFoundError("That booking");
+    if (!canMoveBooking(actor, booking)) throw new UserFacingError(ARCHIVED_MESSAGE);
     const [organization] = await tx.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.id, input.organizationId));
     if (!organization) throw new UserFacingError("That organization no longer exists.", { organizationId: ["Not found"] });
     if (input.teamId) {

@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, ne, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { bookings, organizations, specialists, teams } from "@/db/schema";
@@ -17,10 +17,13 @@ export type AdminBookingFilter = z.infer<typeof adminBookingFilterSchema>;
 
 export const ADMIN_BOOKINGS_PAGE_SIZE = 50;
 
-/** Every booking, filtered — the admin console's table (callers check the policy). */
+/**
+ * Every booking, filtered — the admin console's table (callers check the policy). Without a
+ * status filter, active and closed ones: archived bookings are done with and shown only on request.
+ */
 export async function listBookingsForAdmin(db: DbOrTx, filter: AdminBookingFilter) {
   const conditions: (SQL | undefined)[] = [
-    filter.status ? eq(bookings.status, filter.status) : undefined,
+    filter.status ? eq(bookings.status, filter.status) : ne(bookings.status, "archived"),
     filter.progress ? eq(bookings.currentProgress, filter.progress) : undefined,
     filter.organizationId ? eq(bookings.organizationId, filter.organizationId) : undefined,
     filter.q ? or(ilike(bookings.examineeName, `%${filter.q}%`), ilike(bookings.examineePhone, `%${filter.q}%`), eq(bookings.id, filter.q)) : undefined,

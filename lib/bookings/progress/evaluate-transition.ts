@@ -3,10 +3,12 @@ import type { Actor } from "@/lib/authz/actor";
 import {
   canSeeAsReferrer,
   canSetProgress,
+  isBookingArchived,
   isBookingSpecialist,
   isPlatformAdmin,
   type BookingAccessFacts,
 } from "@/lib/authz/policy";
+import { ARCHIVED_MESSAGE } from "./messages";
 import { STAGE_NAMES } from "./stage-names";
 import { TRANSITIONS, type TransitionRole, type TransitionRule } from "./transitions";
 
@@ -53,6 +55,7 @@ export function evaluateTransition(
   context: TransitionContext & { note?: string | null; asCorrection?: boolean },
 ): TransitionVerdict {
   const hasNote = Boolean(context.note?.trim());
+  if (isBookingArchived(booking)) return { ok: false, reason: ARCHIVED_MESSAGE };
   if (!canSetProgress(actor, booking, to)) return { ok: false, reason: "You cannot move this booking to that stage." };
 
   if (!context.asCorrection) {
@@ -98,6 +101,6 @@ export function offeredTransitions(actor: Actor, booking: BookingProgressFacts, 
   ).map((rule) => ({ rule, blockedReason: blockedBy(rule, booking, context) }));
 }
 
-/** Stages an admin may correct to (every stage but the current one). */
+/** Stages an admin may correct to (every stage but the current one; none once archived). */
 export const correctionTargets = (booking: BookingProgressFacts): ProgressStage[] =>
-  PROGRESS_STAGES.filter((stage) => stage !== booking.currentProgress);
+  isBookingArchived(booking) ? [] : PROGRESS_STAGES.filter((stage) => stage !== booking.currentProgress);

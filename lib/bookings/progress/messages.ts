@@ -6,3 +6,6 @@ export const BOOKING_CHANGED_MESSAGE = "This booking changed while you were look
 
 /** How an admin correction's note starts on its progress row, so the timeline can mark it. */
 export const CORRECTION_NOTE_PREFIX = "Correction: ";
+
+/** Why nothing can be done to an archived booking — no upload, move or correction either. */
+export const ARCHIVED_MESSAGE = "This booking is archived: an archived booking can no longer be changed.";

@@ -33,7 +33,7 @@ export default async function AdminBookingsPage({ searchParams }: { searchParams
       <form className="flex flex-wrap items-end gap-2" role="search">
         <input name="q" defaultValue={filter.q} placeholder="Examinee name, phone or booking id" aria-label="Search bookings" className={`${inputClass} w-64`} />
         <select name="status" defaultValue={filter.status ?? ""} aria-label="Status" className={inputClass}>
-          <option value="">Any status</option>
+          <option value="">Active and closed</option>
           {BOOKING_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
         </select>
         <select name="progress" defaultValue={filter.progress ?? ""} aria-label="Progress" className={inputClass}>
