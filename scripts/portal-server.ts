@@ -38,6 +38,9 @@ const server = http.createServer((req, res) => {
 const upgrade = app.getUpgradeHandler();
 server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
 
+// Longer than the idle timeout of the proxies and load balancers put in front (often 60 s), so
+// the portal never closes a kept-alive connection they are about to reuse (a 502 there).
+server.keepAliveTimeout = 65_000;
 server.listen(port, () => {
   console.log(`> IME Portal (${dev ? "development" : "production"}) on http://localhost:${port}`);
 });

@@ -33,7 +33,7 @@ export interface AcuityEmulatorOptions {
   /** First id handed out (default 900001); tests sharing a database pick distinct ranges. */
   firstAppointmentId?: number;
   /** Acuity's limits; lower them only to provoke 429s. */
-  limits?: { maxPerSecond?: number; maxConcurrent?: number; clock?: () => number };
+  limits?: { maxPerSecond?: number; maxConcurrent?: number; clock?: () => number; jitterSlack?: number };
 }
 
 export interface AcuityEmulator extends EmulatorControls {
@@ -63,7 +63,7 @@ export async function startAcuityEmulator(options: AcuityEmulatorOptions): Promi
   const now = options.now ?? (() => new Date());
   const store = new AppointmentStore(options.initialAppointments ?? [], now, options.stateFile, options.firstAppointmentId);
   const webhooks = new WebhookDispatcher(options.apiKey, options.webhookTargets ?? [], options.webhookActionStyle);
-  const traffic = new TrafficControl(options.limits?.maxPerSecond, options.limits?.maxConcurrent, options.limits?.clock);
+  const traffic = new TrafficControl(options.limits?.maxPerSecond, options.limits?.maxConcurrent, options.limits?.clock, options.limits?.jitterSlack);
   const ctx: OperationContext = { store, webhooks, now };
   const controls = createControls(ctx, traffic);
 
@@ -100,6 +100,9 @@ export async function startAcuityEmulator(options: AcuityEmulatorOptions): Promi
     });
   });
 
+  // Clients drop a pooled connection 1 s before the advertised keep-alive timeout; on a busy
+  // machine Node's 5 s default let them reuse one the server had just closed (ECONNRESET).
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());

@@ -25,6 +25,8 @@ export class TrafficControl {
     readonly maxConcurrent = 20,
     /** The rate's clock; tests freeze it so "within one second" does not depend on the machine's speed. */
     private readonly clock: () => number = Date.now,
+    /** Tokens of debt allowed for early arrivals (see JITTER_SLACK). */
+    private readonly jitterSlack = JITTER_SLACK,
   ) {
     this.tokens = maxPerSecond;
     this.lastRefill = clock();
@@ -62,7 +64,7 @@ export class TrafficControl {
     const now = this.clock();
     this.tokens = Math.min(this.maxPerSecond, this.tokens + ((now - this.lastRefill) * this.maxPerSecond) / 1000);
     this.lastRefill = now;
-    if (this.tokens < 1 - JITTER_SLACK || this.inFlight >= this.maxConcurrent) return null;
+    if (this.tokens < 1 - this.jitterSlack || this.inFlight >= this.maxConcurrent) return null;
     // May go below zero (by at most JITTER_SLACK): the early arrival is owed, not forgiven.
     this.tokens -= 1;
     this.inFlight += 1;

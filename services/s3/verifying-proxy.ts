@@ -66,6 +66,9 @@ async function forward(
 ) {
   const rawPath = (req.url ?? "/").split("?")[0];
   const upstreamReq = http.request({
+    // A fresh local connection each time: a pooled one that s3rver closed while idle would
+    // reset the request it was reused for (seen as ECONNRESET on a loaded machine).
+    agent: false,
     host: options.upstream.host,
     port: options.upstream.port,
     method: req.method,
@@ -85,7 +88,7 @@ async function forward(
 }
 
 export function createVerifyingProxy(options: VerifyingProxyOptions): http.Server {
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     const cors = corsResponseHeaders(options.cors, req);
     const resource = (req.url ?? "/").split("?")[0] ?? "/";
     let body: SpooledBody | null = null;
@@ -120,4 +123,9 @@ export function createVerifyingProxy(options: VerifyingProxyOptions): http.Serve
       })
       .finally(() => (body as SpooledBody | null)?.discard());
   });
+  // Clients keep a connection until 1 s before the server's advertised keep-alive timeout; with
+  // Node's 5 s default, an event loop lagging over a second (a busy machine) sent a request down
+  // a socket the proxy had just closed — ECONNRESET. Idle connections live for two minutes here.
+  server.keepAliveTimeout = 120_000;
+  return server;
 }
