@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { pendingUploads } from "@/db/schema";
 import { getStorage, type Storage } from "@/lib/storage/client";
 import { deleteObject } from "@/lib/storage/delete-object";
+import { confirmedDocumentKey } from "@/lib/storage/keys";
 import { abortMultipartUpload } from "@/lib/storage/multipart";
 import type { DocumentActionContext } from "./context";
 import { lockOwnPendingUpload } from "./find-pending-upload";
@@ -24,6 +25,8 @@ export async function cancelUpload(
     });
   }
   await deleteObject(pending.s3Key, storage);
+  // Bytes a confirm copied before it rolled back, if one did.
+  await deleteObject(confirmedDocumentKey(pending.s3Key, pending.id), storage);
   await context.tx.delete(pendingUploads).where(eq(pendingUploads.id, pending.id));
   await context.audit({
     action: "document.upload_cancelled",

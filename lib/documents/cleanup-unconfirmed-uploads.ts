@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import { pendingUploads } from "@/db/schema";
 import { getStorage, type Storage } from "@/lib/storage/client";
 import { deleteObject } from "@/lib/storage/delete-object";
+import { confirmedDocumentKey } from "@/lib/storage/keys";
 import { abortMultipartUpload } from "@/lib/storage/multipart";
 
 /** Signed URLs live minutes; a day leaves room for a slow multipart upload and its confirm. */
@@ -58,6 +59,8 @@ export async function cleanupUnconfirmedUploads(
             });
           }
           await deleteObject(locked.s3Key, storage);
+          // A confirm that copied the bytes and then rolled back left them at the document key.
+          await deleteObject(confirmedDocumentKey(locked.s3Key, locked.id), storage);
           await tx.delete(pendingUploads).where(eq(pendingUploads.id, locked.id));
           return true;
         });

@@ -2,8 +2,10 @@ import { eq } from "drizzle-orm";
 import { documents, pendingUploads } from "@/db/schema";
 import { UserFacingError } from "@/lib/actions/errors";
 import { getStorage, type Storage } from "@/lib/storage/client";
+import { copyObject } from "@/lib/storage/copy-object";
 import { deleteObject } from "@/lib/storage/delete-object";
 import { headObject } from "@/lib/storage/head-object";
+import { confirmedDocumentKey } from "@/lib/storage/keys";
 import { newId } from "@/lib/ids";
 import type { DocumentActionContext } from "./context";
 import { lockOwnPendingUpload } from "./find-pending-upload";
@@ -21,6 +23,12 @@ const normalizeMime = (value: string | null) => (value ?? "").split(";")[0]!.tri
  * Step 3 of an upload: the `documents` row exists only once the object really is in the
  * store with the size and type that were checked and signed. The document row, the removal
  * of the pending row and the audit row are one transaction (the action's).
+ *
+ * A presigned PUT URL cannot be revoked: it stays valid for its whole lifetime, after this
+ * confirm too. So the bytes are copied (server-side) to a key no URL ever named, the checks run
+ * on that copy, and the document points at it: what downloads from now on is exactly what was
+ * checked here, whatever the holder of the old URL sends later. The upload key is deleted; a
+ * later PUT to it lands beside the document and is never served. Multipart uploads end here too.
  */
 export async function confirmUpload(
   context: DocumentActionContext,
@@ -29,8 +37,10 @@ export async function confirmUpload(
 ): Promise<ConfirmedDocument> {
   const { tx, audit } = context;
   const { pending } = await lockOwnPendingUpload(context, input.pendingUploadId);
+  const documentKey = confirmedDocumentKey(pending.s3Key, pending.id);
 
-  const stored = await headObject(pending.s3Key, storage);
+  const copied = await copyObject(pending.s3Key, documentKey, storage);
+  const stored = copied ? await headObject(documentKey, storage) : null;
   if (!stored) {
     throw new UserFacingError(`"${pending.fileName}" did not arrive in storage. Upload it again.`);
   }
@@ -38,6 +48,7 @@ export async function confirmUpload(
   const wrongType = normalizeMime(stored.contentType) !== normalizeMime(pending.declaredMimeType);
   if (wrongSize || wrongType) {
     // Not the file that was checked: it must not linger where a later confirm could accept it.
+    await deleteObject(documentKey, storage);
     await deleteObject(pending.s3Key, storage);
     const what = wrongSize ? "its size" : "its file type";
     throw new UserFacingError(
@@ -50,7 +61,7 @@ export async function confirmUpload(
     id: documentId,
     bookingId: pending.bookingId,
     uploadedById: pending.uploadedById,
-    s3Key: pending.s3Key,
+    s3Key: documentKey,
     fileName: pending.fileName,
     fileSize: stored.size,
     mimeType: pending.declaredMimeType,
@@ -70,5 +81,7 @@ export async function confirmUpload(
       multipart: pending.multipartUploadId !== null,
     },
   });
+  // Last, so a failure before it leaves the upload as it was for a retry (the copy is redone onto the same key).
+  await deleteObject(pending.s3Key, storage);
   return { documentId, bookingId: pending.bookingId, fileName: pending.fileName };
 }

@@ -22,3 +22,19 @@ export function isDocumentKeyFor(key: string, organizationId: string, bookingId:
   const prefix = `org/${organizationId}/booking/${bookingId}/`;
   return key.startsWith(prefix) && ID_PATTERN.test(key.slice(prefix.length));
 }
+
+/**
+ * Where a confirmed upload's bytes live: beside the upload key (same organization and booking),
+ * named by the pending upload's id. No URL was ever signed for it — the browser only ever gets
+ * URLs for the upload key — so whoever still holds one cannot change a confirmed document.
+ * Derived, not random: a confirm that is retried after a rollback, or the cleanup of an
+ * abandoned upload, finds the same key.
+ */
+export function confirmedDocumentKey(uploadKey: string, pendingUploadId: string): string {
+  assertId("pending upload", pendingUploadId);
+  const folder = uploadKey.slice(0, uploadKey.lastIndexOf("/") + 1);
+  if (!folder) throw new Error(`Not a document key: ${JSON.stringify(uploadKey)}`);
+  const key = `${folder}${pendingUploadId}`;
+  if (key === uploadKey) throw new Error("The confirmed key must differ from the upload key");
+  return key;
+}

@@ -7,7 +7,9 @@ import { cleanupUnconfirmedUploads } from "@/lib/documents/cleanup-unconfirmed-u
 import { confirmUpload } from "@/lib/documents/confirm-upload";
 import { requestUpload, type UploadPlan } from "@/lib/documents/request-upload";
 import { pendingUploadInput, requestUploadInput } from "@/lib/documents/schemas";
+import { copyObject } from "@/lib/storage/copy-object";
 import { headObject } from "@/lib/storage/head-object";
+import { confirmedDocumentKey } from "@/lib/storage/keys";
 import { abortMultipartUpload } from "@/lib/storage/multipart";
 import { buildActors, type BookingKey, type IdOf } from "../support/authz-fixture";
 import { insertAuthzWorld } from "../support/insert-authz-world";
@@ -82,8 +84,24 @@ describe("cleaning up unconfirmed uploads", () => {
 
     expect(remaining).toContain(fresh.pendingUploadId);
     expect(await headObject(fresh.key, s3.storage)).toMatchObject({ size: PDF_BYTES.length });
-    expect((await documentRowsFor(bookingIds.aNoTeam)).map((d) => d.s3Key)).toContain(confirmedPlan.key);
-    expect(await headObject(confirmedPlan.key, s3.storage)).toMatchObject({ size: PDF_BYTES.length });
+    const confirmedKey = confirmedDocumentKey(confirmedPlan.key, confirmedPlan.pendingUploadId);
+    expect((await documentRowsFor(bookingIds.aNoTeam)).map((d) => d.s3Key)).toContain(confirmedKey);
+    expect(await headObject(confirmedKey, s3.storage)).toMatchObject({ size: PDF_BYTES.length });
+  });
+
+  it("deletes the copy a confirm made before its transaction rolled back", async () => {
+    const abandoned = await signedUpload(PDF_BYTES.length);
+    if (abandoned.kind !== "single") throw new Error("expected a single PUT");
+    await putTo(abandoned.url, PDF_BYTES, abandoned.headers);
+    // What confirmUpload does first; the rollback then leaves the pending row and this copy behind.
+    const copy = confirmedDocumentKey(abandoned.key, abandoned.pendingUploadId);
+    expect(await copyObject(abandoned.key, copy, s3.storage)).toBe(true);
+    await backdate([abandoned.pendingUploadId]);
+
+    const result = await cleanupUnconfirmedUploads(getDb(), { storage: s3.storage });
+    expect(result.failed).toEqual([]);
+    expect(await headObject(abandoned.key, s3.storage)).toBeNull();
+    expect(await headObject(copy, s3.storage)).toBeNull();
   });
 
   it("deletes a stale row whose object never arrived", async () => {

@@ -6,6 +6,7 @@ import { confirmUpload } from "@/lib/documents/confirm-upload";
 import { requestUpload, type UploadPlan } from "@/lib/documents/request-upload";
 import { pendingUploadInput, requestUploadInput } from "@/lib/documents/schemas";
 import { headObject } from "@/lib/storage/head-object";
+import { confirmedDocumentKey } from "@/lib/storage/keys";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Actor } from "@/lib/authz/actor";
 import { buildActors, type BookingKey, type IdOf } from "../support/authz-fixture";
@@ -71,14 +72,18 @@ describe("uploading a document", () => {
     const confirmed = unwrap(await confirmAs(referrer)({ pendingUploadId: plan.pendingUploadId }));
 
     const [document] = (await documentRowsFor(bookingIds.aTeam2)).filter((row) => row.id === confirmed.documentId);
+    // Copied to a key no signed URL names (same organization and booking); the upload key is gone.
     expect(document).toMatchObject({
       uploadedById: referrer.userId,
-      s3Key: pending!.s3Key,
+      s3Key: confirmedDocumentKey(pending!.s3Key, plan.pendingUploadId),
       fileName: "Referral brief — Müller.pdf",
       fileSize: PDF_BYTES.length,
       mimeType: "application/pdf",
       category: "brief",
     });
+    expect(document!.s3Key).toMatch(new RegExp(`^org/${id("A")}/booking/${bookingIds.aTeam2}/[a-z0-9]+$`));
+    expect(await headObject(document!.s3Key, s3.storage)).toMatchObject({ size: PDF_BYTES.length });
+    expect(await headObject(pending!.s3Key, s3.storage)).toBeNull();
     expect((await pendingRowsFor(bookingIds.aTeam2)).map((row) => row.id)).not.toContain(plan.pendingUploadId);
     const audits = await documentAuditRows(confirmed.documentId, "document.uploaded");
     expect(audits).toHaveLength(1);
