@@ -1,4 +1,5 @@
 import { readAcuityConfigFromEnv, verifyAcuityWebhook } from "@/lib/acuity";
+import { redactError } from "@/lib/errors/redact-error";
 import { storeWebhookDelivery } from "./webhook-intake";
 import { kickWebhookWorker } from "./worker";
 
@@ -9,19 +10,25 @@ export const ACUITY_WEBHOOK_PATH = "/api/webhooks/acuity";
 export const MAX_WEBHOOK_BODY_BYTES = 16 * 1024;
 
 export interface WebhookAnswer {
-  status: 200 | 401 | 413;
+  status: 200 | 401 | 413 | 500;
   body: { received: string } | { error: string };
 }
 
 /**
  * Acuity's webhook, whoever carries the HTTP: verify the signature over the raw bytes, store
- * the delivery, answer. Processing happens in the worker — Acuity never waits for it.
+ * the delivery, answer. Processing happens in the worker — Acuity never waits for it. A delivery
+ * the database would not take is answered 500 so Acuity may send it again; the log line names the
+ * cause in one line, never the bodies.
  */
 export async function receiveAcuityWebhook(rawBody: Buffer, signature: string | null): Promise<WebhookAnswer> {
   if (rawBody.length > MAX_WEBHOOK_BODY_BYTES) return { status: 413, body: { error: "body too large for an Acuity webhook" } };
   const { apiKey } = readAcuityConfigFromEnv();
   if (!verifyAcuityWebhook(rawBody, signature, apiKey)) return { status: 401, body: { error: "invalid signature" } };
-  const event = await storeWebhookDelivery(rawBody.toString("utf8"));
+  const event = await storeWebhookDelivery(rawBody).catch((error: unknown) => {
+    console.error(`[webhooks] could not store a delivery: ${redactError(error, { frames: 0 })}`);
+    return null;
+  });
+  if (!event) return { status: 500, body: { error: "not stored; please retry" } };
   if (event.actionable) kickWebhookWorker();
   return { status: 200, body: { received: event.id } };
 }

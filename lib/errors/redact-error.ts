@@ -7,7 +7,7 @@ import { databaseErrorOf, isDrizzleQueryError } from "./database-error";
  * table and column, Postgres's message, the statement's start without its parameters, and a few
  * stack frames. Short by construction, so a burst of failures cannot flood the log.
  */
-export function redactError(error: unknown): string {
+export function redactError(error: unknown, options: { frames?: number } = {}): string {
   if (!(error instanceof Error)) return `non-error thrown: ${scrub(String(error)).slice(0, 200)}`;
   const database = databaseErrorOf(error);
   const kind = error.constructor?.name || error.name;
@@ -25,7 +25,7 @@ export function redactError(error: unknown): string {
   if (isDrizzleQueryError(error)) {
     parts.push(`statement: ${error.query.replace(/\s+/g, " ").slice(0, 160)}… (${error.params.length} parameters withheld)`);
   }
-  const frames = (error.stack ?? "").split("\n").filter((line) => line.startsWith("    at ")).slice(0, 6);
+  const frames = (error.stack ?? "").split("\n").filter((line) => line.startsWith("    at ")).slice(0, options.frames ?? 6);
   return [...parts, ...frames].join("\n").slice(0, 2000);
 }
 
