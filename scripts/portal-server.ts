@@ -11,12 +11,15 @@
  * In dev, Next hot-reloads app code; the webhook fast path's modules load once (restart for them).
  */
 import http from "node:http";
+import { stampSocketAddress, trustSocketAddressHeader } from "@/lib/audit/stamp-socket-address";
 import { exitWithParent } from "@/services/exit-with-parent";
 
 const dev = process.argv[2] === "dev";
 // Before Next (and React) load: they pick their development or production builds from it.
 Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
 const port = Number(process.env.PORT ?? 3000);
+// The client address (rate limit, audit) starts from the socket, which only this server knows.
+trustSocketAddressHeader();
 
 const { default: next } = await import("next");
 const { ACUITY_WEBHOOK_PATH } = await import("@/lib/acuity-sync/receive-webhook");
@@ -28,6 +31,7 @@ await app.prepare();
 
 const pathOf = (url: string | undefined) => (url ?? "/").split("?", 1)[0];
 const server = http.createServer((req, res) => {
+  stampSocketAddress(req);
   if (req.method === "POST" && pathOf(req.url) === ACUITY_WEBHOOK_PATH) {
     void handleAcuityWebhookRequest(req, res);
     return;

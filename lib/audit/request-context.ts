@@ -10,21 +10,54 @@ export interface AuditContext {
   userAgent: string | null;
 }
 
-/** Recorded when no client address is known (system jobs, a missing proxy header). */
+/** Recorded when no client address is known (system jobs, a request that did not come through the portal server). */
 export const UNKNOWN_IP = "0.0.0.0";
 
 /**
- * The client IP: the first hop of x-forwarded-for (the client as the first proxy saw it),
- * else x-real-ip, else the address Next.js itself forwards. Anything that is not an IP
- * literal is dropped so the INET column never rejects an audit row.
+ * The TCP peer's address, as the portal server (scripts/portal-server.ts) saw the socket. It
+ * sets this header on every request, overwriting whatever a client sent under that name.
  */
-export function clientIpFromHeaders(headers: Headers): string {
-  const candidates = [headers.get("x-forwarded-for")?.split(",")[0], headers.get("x-real-ip")];
-  for (const raw of candidates) {
-    const value = raw?.trim().replace(/^::ffff:/, "");
-    if (value && isIP(value)) return value;
-  }
-  return UNKNOWN_IP;
+export const SOCKET_ADDRESS_HEADER = "x-ime-socket-address";
+
+/**
+ * Set to "1" in the process environment by the portal server before Next loads. Without it
+ * (say, plain `next start`) nobody overwrites SOCKET_ADDRESS_HEADER, so a client could choose
+ * it: the header is then ignored and the address is unknown.
+ */
+export const SOCKET_ADDRESS_TRUSTED_ENV = "IME_PORTAL_SERVER_SETS_SOCKET_ADDRESS";
+
+/**
+ * TRUSTED_PROXY_HOPS: how many reverse proxies in front of the portal append to
+ * x-forwarded-for. 0 (the default) trusts none — the socket address is the client. With N, the
+ * client is the address the outermost trusted proxy saw: the Nth entry from the right of
+ * x-forwarded-for, the socket address counting as the first hop. Entries to the left of it were
+ * written by the client and are never believed.
+ */
+export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.TRUSTED_PROXY_HOPS?.trim();
+  if (!raw) return 0;
+  if (!/^\d{1,2}$/.test(raw)) throw new Error(`TRUSTED_PROXY_HOPS must be a whole number of proxies (0–99), not ${JSON.stringify(raw)}`);
+  return Number(raw);
+}
+
+const normalizeIp = (raw: string | undefined) => {
+  const value = raw?.trim().replace(/^::ffff:/, "");
+  return value && isIP(value) ? value : null;
+};
+
+/**
+ * The client's address: the socket address, or with TRUSTED_PROXY_HOPS = N the address the N
+ * trusted proxies report (see trustedProxyHops). The sign-in rate limiter and every audit row use
+ * this one function, so they agree. Anything that is not an IP literal gives UNKNOWN_IP, so the
+ * INET column never rejects an audit row.
+ */
+export function clientIpFromHeaders(headers: Headers, hops = trustedProxyHops()): string {
+  const socket = process.env[SOCKET_ADDRESS_TRUSTED_ENV] === "1" ? headers.get(SOCKET_ADDRESS_HEADER) : null;
+  if (!socket) return UNKNOWN_IP;
+  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
+  const chain = [...forwarded, socket];
+  // Fewer entries than trusted hops: a proxy did not append; the leftmost is the furthest known.
+  return normalizeIp(chain[Math.max(0, chain.length - 1 - hops)]) ?? UNKNOWN_IP;
 }
 
 export function requestInfoFromHeaders(headers: Headers): Pick<AuditContext, "ipAddress" | "userAgent"> {

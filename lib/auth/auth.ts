@@ -9,6 +9,7 @@ import { newId } from "@/lib/ids";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { requestInfoFromHeaders } from "@/lib/audit/request-context";
 import { sendInvitationEmail } from "@/lib/email/send-invitation-email";
+import { CLIENT_ADDRESS_HEADER } from "./client-address-header";
 import { readAuthEnv } from "./config";
 
 export const IMPERSONATION_SECONDS = 60 * 60;
@@ -45,15 +46,11 @@ function createAuth() {
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
     advanced: {
       database: { generateId: () => newId() },
-      // The rate limiter's client: better-auth ignores a multi-hop x-forwarded-for (without
-      // trustedProxies), which put every client behind a proxy into one shared bucket. So the
-      // auth route replaces the header with the single address the audit records (its first hop,
-      // `clientIpFromHeaders`), and limiter, session and audit row agree.
-      // Trust assumption: the proxy in front of the portal sets x-forwarded-for itself, replacing
-      // any client-sent value (Next.js adds the socket address only when the header is absent).
-      // A proxy that appends lets a client choose its first hop: its audit IP, and a fresh
-      // limiter bucket per forged address.
-      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
+      // The rate limiter's client: only the header the auth route sets to the address the audit
+      // records (`clientIpFromHeaders`: the socket's, or what TRUSTED_PROXY_HOPS trusted proxies
+      // report), so limiter, session and audit row agree and a client-written x-forwarded-for
+      // never opens a fresh limiter bucket.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     rateLimit: {
       enabled: true,

@@ -14,6 +14,8 @@ import { changeProgress } from "@/lib/bookings/progress";
 import { banUserDefinition } from "@/lib/users/account-actions";
 import { startImpersonation } from "@/lib/impersonation/start-impersonation";
 import { auditContextFor } from "@/lib/actions/request-actor";
+import { SOCKET_ADDRESS_HEADER } from "@/lib/audit/request-context";
+import { trustSocketAddressHeader } from "@/lib/audit/stamp-socket-address";
 import { as, createSignedInAdmin } from "../support/admin-session";
 import { buildActors, type BookingKey, type IdOf } from "../support/authz-fixture";
 import { insertAuthzWorld } from "../support/insert-authz-world";
@@ -22,6 +24,8 @@ let admin: Actor;
 let id: IdOf;
 let bookingIds: Record<BookingKey, string>;
 let adminRequest: Awaited<ReturnType<typeof createSignedInAdmin>>["request"];
+// This file plays the portal server for the export request below.
+trustSocketAddressHeader();
 beforeAll(async () => {
   ({ actor: admin, request: adminRequest } = await createSignedInAdmin());
   ({ id, bookingIds } = await insertAuthzWorld());
@@ -107,7 +111,8 @@ describe("the audit trail", () => {
     const fetches: number[] = [];
     const heap: number[] = [];
     const request = new Request(`http://portal.test/api/admin/audit/export?actor=${admin.userId}&action=booking.updated&ip=10.20.0.0/16`, {
-      headers: { "x-forwarded-for": "203.0.113.9", "user-agent": "vitest-export" },
+      // As the portal server passes it on: the connection's address (no proxy trusted).
+      headers: { [SOCKET_ADDRESS_HEADER]: "203.0.113.9", "x-forwarded-for": "198.51.100.99", "user-agent": "vitest-export" },
     });
     // What is *held* while streaming, not garbage waiting for the next collection (which made
     // the figure depend on GC timing): collect first, then measure (vitest runs with --expose-gc).

@@ -1,7 +1,7 @@
 /**
  * Signing in and out over HTTP leaves `auth.signed_in` / `auth.signed_out` rows in the audit trail
- * with the client's address (the first hop of the proxy's x-forwarded-for) and browser, and the
- * session records the same address the rate limiter counts.
+ * with the client's address (here behind one trusted proxy: the address it appended to
+ * x-forwarded-for) and browser, and the session records the same address the rate limiter counts.
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +9,9 @@ import { getDb } from "@/db/client";
 import { auditLogs, sessions } from "@/db/schema";
 import { auditRowsFor } from "../support/audit-rows";
 import { cookieFrom, createUserWithPassword, serveAuthRoute, type AuthServer } from "../support/auth-http";
+
+// One proxy in front of the portal: the last x-forwarded-for entry is the client it saw.
+process.env.TRUSTED_PROXY_HOPS = "1";
 
 let server: AuthServer;
 beforeAll(async () => {
@@ -28,7 +31,7 @@ describe("sign-in and sign-out audit", () => {
     const signIn = await server.post(
       "/sign-in/email",
       { email: user.email, password: user.password },
-      { forwardedFor: "203.0.113.60, 10.0.0.1", userAgent: "Firefox/140 (sign-in)" },
+      { forwardedFor: "10.0.0.1, 203.0.113.60", userAgent: "Firefox/140 (sign-in)" },
     );
     expect(signIn.status).toBe(200);
     const [session] = await getDb().select().from(sessions).where(eq(sessions.userId, user.id));
@@ -37,7 +40,7 @@ describe("sign-in and sign-out audit", () => {
     const signOut = await server.post(
       "/sign-out",
       {},
-      { cookie: cookieFrom(signIn), forwardedFor: "203.0.113.61, 10.0.0.2", userAgent: "Firefox/140 (sign-out)" },
+      { cookie: cookieFrom(signIn), forwardedFor: "10.0.0.2, 203.0.113.61", userAgent: "Firefox/140 (sign-out)" },
     );
     expect(signOut.status).toBe(200);
 

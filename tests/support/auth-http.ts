@@ -2,7 +2,8 @@
  * The real /api/auth route handlers served over HTTP, like the browser reaches them, with a
  * caller's cookie, proxy header and browser.
  */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
+import http from "node:http";
 import { GET, POST } from "@/app/api/auth/[...all]/route";
 import { getAuth } from "@/lib/auth/auth";
 import { serveRoutes } from "./route-server";
@@ -14,16 +15,46 @@ export interface AuthServer {
   close: () => Promise<void>;
 }
 
-/** Who is calling: their session cookie, the proxy's x-forwarded-for and their browser. */
+/**
+ * Who is calling: their session cookie, an x-forwarded-for header (as a proxy — or the caller
+ * itself — wrote it), their browser, and the address their TCP connection comes from.
+ */
 export interface Caller {
   cookie?: string;
   forwardedFor?: string;
   userAgent?: string;
+  /** Source address of the connection, any 127.x.y.z; default: one picked for this server. */
+  socketAddress?: string;
+}
+
+/** A loopback address of its own, so files signing in at once never share a limiter bucket. */
+export const randomLoopbackAddress = () => `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+
+/** An HTTP request from a chosen local address (fetch cannot choose one), answered as a Response. */
+function send(url: string, method: string, headers: Headers, socketAddress: string, body?: string): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers: Object.fromEntries(headers), localAddress: socketAddress }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("error", reject);
+      res.on("end", () => {
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+          for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) responseHeaders.append(name, one);
+        }
+        const status = res.statusCode ?? 500;
+        resolve(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers: responseHeaders }));
+      });
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
 }
 
 export async function serveAuthRoute(): Promise<AuthServer> {
   const served = await serveRoutes({ GET, POST });
   const base = `${served.origin}/api/auth`;
+  const defaultSocketAddress = randomLoopbackAddress();
   const headersFor = (from: Caller = {}) => {
     const headers = new Headers({ origin: process.env.BETTER_AUTH_URL ?? "http://localhost:3000" });
     if (from.cookie) headers.set("cookie", from.cookie);
@@ -35,9 +66,9 @@ export async function serveAuthRoute(): Promise<AuthServer> {
     post: (path, body, from) => {
       const headers = headersFor(from);
       headers.set("content-type", "application/json");
-      return fetch(`${base}${path}`, { method: "POST", headers, body: JSON.stringify(body) });
+      return send(`${base}${path}`, "POST", headers, from?.socketAddress ?? defaultSocketAddress, JSON.stringify(body));
     },
-    get: (path, from) => fetch(`${base}${path}`, { headers: headersFor(from) }),
+    get: (path, from) => send(`${base}${path}`, "GET", headersFor(from), from?.socketAddress ?? defaultSocketAddress),
     close: served.close,
   };
 }

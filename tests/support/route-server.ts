@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { stampSocketAddress, trustSocketAddressHeader } from "@/lib/audit/stamp-socket-address";
 
 type RouteHandler = (request: Request) => Promise<Response>;
 
@@ -7,10 +8,13 @@ type RouteHandler = (request: Request) => Promise<Response>;
  * Serves Next.js route handlers (a route.ts's exported GET/POST) over real HTTP on a free port,
  * so senders — the Acuity emulator, a load generator, a test playing the browser — reach our
  * code the way they reach the running portal. Every response header comes back, Set-Cookie
- * included, so a sign-in yields a usable cookie. Methods without a handler answer 405.
+ * included, so a sign-in yields a usable cookie. Methods without a handler answer 405. Like the
+ * portal server, it records each request's socket address (lib/audit/stamp-socket-address.ts).
  */
 export async function serveRoutes(handlers: Partial<Record<"GET" | "POST", RouteHandler>>): Promise<{ origin: string; close: () => Promise<void> }> {
+  trustSocketAddressHeader();
   const server = http.createServer(async (req, res) => {
+    stampSocketAddress(req);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const handler = handlers[req.method as "GET" | "POST"];

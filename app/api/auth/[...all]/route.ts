@@ -1,5 +1,6 @@
-import { clientIpFromHeaders, UNKNOWN_IP } from "@/lib/audit/request-context";
+import { clientIpFromHeaders } from "@/lib/audit/request-context";
 import { getAuth } from "@/lib/auth/auth";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address-header";
 
 /**
  * The better-auth endpoints the browser calls: `authClient.signIn.email` (sign-in form) and
@@ -23,14 +24,13 @@ function notFound(): Response {
 }
 
 /**
- * better-auth's rate limiter reads x-forwarded-for but gives up on a multi-hop value; hand it the
- * one address the audit records for this request (the trust assumption is in lib/auth/auth.ts).
+ * better-auth's rate limiter (and the session row) read the client address from one header; hand
+ * it the address the audit records for this request — the socket's, or what the configured
+ * trusted proxies report (TRUSTED_PROXY_HOPS) — and never a value the client wrote itself.
  */
 function withAuditClientIp(request: Request): Request {
   const headers = new Headers(request.headers);
-  const ip = clientIpFromHeaders(headers);
-  if (ip === UNKNOWN_IP) headers.delete("x-forwarded-for");
-  else headers.set("x-forwarded-for", ip);
+  headers.set(CLIENT_ADDRESS_HEADER, clientIpFromHeaders(headers));
   return new Request(request, { headers });
 }
 
