@@ -5,6 +5,7 @@ import type { BookingForViewer } from "@/lib/bookings/get-booking";
 import { CORRECTION_NOTE_PREFIX, correctionTargets, offeredTransitions, STAGE_NAMES } from "@/lib/bookings/progress";
 import { loadProgressView } from "@/lib/bookings/progress/load-progress-view";
 import { formatInZone } from "@/lib/time/zoned";
+import { AppointmentMove } from "./appointment-move";
 import { ProgressBadge } from "./progress-badge";
 import { ProgressControls, type OfferedMove } from "./progress-controls";
 
@@ -67,6 +68,9 @@ export async function BookingProgressPanel({ booking, actor }: { booking: Bookin
                   {formatInZone(entry.createdAt, zone)}
                 </time>
               </div>
+              {entry.appointmentFrom && entry.appointmentTo && (
+                <AppointmentMove from={entry.appointmentFrom} to={entry.appointmentTo} zone={booking.specialist.timezone ?? "UTC"} />
+              )}
               {entry.notes && <p className="mt-1 whitespace-pre-line text-slate-600" data-testid="progress-entry-note">{entry.notes}</p>}
             </li>
           ))}

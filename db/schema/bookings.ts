@@ -60,9 +60,17 @@ export const bookingProgress = pgTable(
     changedForId: userRef("changed_for_id").references(() => users.id),
     notes: text("notes"),
     createdAt: createdAtColumn(),
+    /**
+     * Beyond the seed: the appointment time this change moved from and to (both set, or neither),
+     * so the history shows every move of the time — also a second reschedule, whose stage stays
+     * `rescheduled`.
+     */
+    appointmentFrom: timestamp("appointment_from", { withTimezone: true }),
+    appointmentTo: timestamp("appointment_to", { withTimezone: true }),
   },
   (t) => [
     check("booking_progress_progress_check", progressCheck("progress")),
+    check("booking_progress_appointment_move_check", sql`(${t.appointmentFrom} IS NULL) = (${t.appointmentTo} IS NULL)`),
     index("idx_booking_progress_booking").on(t.bookingId),
     index("idx_booking_progress_created").on(t.createdAt),
   ],

@@ -50,8 +50,9 @@ const same = (a: unknown, b: unknown) =>
 /**
  * Makes the booking match Acuity's appointment, inside the caller's transaction. The sync mark
  * serializes syncs of one appointment and drops a read older than one already applied. A
- * progress row is added only when the stage really changes, and an audit row only when
- * anything did — so a second delivery of the same news writes nothing.
+ * progress row is added when the stage changes or the appointment moves (another time — with
+ * the old and the new one — or another specialist), also when the stage stays `rescheduled`;
+ * an audit row when anything changed — so a second delivery of the same news writes nothing.
  */
 export async function applyAcuityAppointment(tx: Tx, appointment: AcuityAppointment, context: SyncContext): Promise<ApplyOutcome> {
   const appointmentId = String(appointment.id);
@@ -80,23 +81,22 @@ export async function applyAcuityAppointment(tx: Tx, appointment: AcuityAppointm
     // Cancelled as well: the cancellation is what matters; keep the last time the portal could hold.
     delete changes.appointmentDate;
   }
-  const stage = stageFromAcuity(booking.currentProgress, {
-    canceled: appointment.canceled,
-    noShow: appointment.noShow ?? false,
-    // Another time or another specialist's calendar: either way the examinee must be told.
-    moved: "appointmentDate" in changes || "specialistId" in changes,
-  });
+  // Another time or another specialist's calendar: either way the examinee must be told.
+  const moved = "appointmentDate" in changes || "specialistId" in changes;
+  const stage = stageFromAcuity(booking.currentProgress, { canceled: appointment.canceled, noShow: appointment.noShow ?? false, moved });
   if (stage !== booking.currentProgress) changes.currentProgress = [booking.currentProgress, stage];
   if (Object.keys(changes).length === 0) return { outcome: "unchanged", bookingId: booking.id };
 
   const update = Object.fromEntries(Object.entries(changes).map(([field, [, next]]) => [field, next]));
   await tx.update(bookings).set(update).where(eq(bookings.id, booking.id));
-  if (changes.currentProgress) {
+  if (changes.currentProgress || moved) {
+    const time = changes.appointmentDate as [Date, Date] | undefined;
     await tx.insert(bookingProgress).values({
       bookingId: booking.id,
       progress: stage,
       changedById: context.systemUserId,
       notes: appointment.canceled ? "Cancelled in Acuity" : changes.specialistId ? "Moved to another specialist in Acuity" : "Moved in Acuity",
+      ...(time ? { appointmentFrom: time[0], appointmentTo: time[1] } : {}),
     });
   }
   await recordAudit(tx, systemAuditContext(context.systemUserId), {

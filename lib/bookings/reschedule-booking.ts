@@ -67,6 +67,7 @@ export async function rescheduleBooking(
           } catch (error) {
             throw acuityUserError(error);
           }
+          return { appointmentFrom: moved.previous, appointmentTo: parseAcuityDatetime(moved.appointment.datetime) };
         },
       );
       const { appointment, previous } = moved!;

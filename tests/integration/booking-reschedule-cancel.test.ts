@@ -6,6 +6,7 @@ import { bookingProgress, bookings } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define-action";
 import { auditContextFor } from "@/lib/actions/request-actor";
 import { cancelBookingDefinition, createBookingDefinition, rescheduleBookingDefinition } from "@/lib/bookings/booking-actions";
+import { loadProgressView } from "@/lib/bookings/progress/load-progress-view";
 import { rescheduleBooking } from "@/lib/bookings/reschedule-booking";
 import { auditRowsFor } from "../support/audit-rows";
 import { as, freeSlots, startBookingWorld, type BookingWorld } from "./booking-test-world";
@@ -58,6 +59,21 @@ describe("rescheduling", () => {
     expect(await stagesOf(bookingId)).toEqual(["scheduled", "rescheduled"]);
     const actions = (await auditRowsFor("booking", bookingId)).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["booking.created", "booking.progress_changed", "booking.rescheduled"]));
+  });
+
+  it("shows every move in the booking's history with the old and the new time, a second one too", async () => {
+    const [first, second, third] = await freeSlots(world, world.telehealthSpecialist, 3);
+    const bookingId = await bookTelehealth(first!.datetime);
+    const reschedule = defineAction(rescheduleBookingDefinition, as(world.actors.memberA1));
+    expect((await reschedule({ bookingId, expectedProgress: "scheduled", expectedAppointmentDate: first!.startsAt, datetime: second!.datetime })).ok).toBe(true);
+    expect((await reschedule({ bookingId, expectedProgress: "rescheduled", expectedAppointmentDate: second!.startsAt, datetime: third!.datetime, note: "Interpreter free later" })).ok).toBe(true);
+
+    const { timeline } = await loadProgressView(getDb(), world.actors.memberA1, bookingId);
+    expect(timeline.map((entry) => ({ progress: entry.progress, from: entry.appointmentFrom, to: entry.appointmentTo, notes: entry.notes }))).toEqual([
+      { progress: "scheduled", from: null, to: null, notes: "Booked in the portal" },
+      { progress: "rescheduled", from: new Date(first!.startsAt), to: new Date(second!.startsAt), notes: null },
+      { progress: "rescheduled", from: new Date(second!.startsAt), to: new Date(third!.startsAt), notes: "Interpreter free later" },
+    ]);
   });
 
   it("refuses a taken time and changes nothing", async () => {

@@ -12,7 +12,9 @@ import { DEMO_APPOINTMENT_TYPES } from "@/lib/acuity/demo-calendars";
 import { claimDueEvents } from "@/lib/acuity-sync/claim-events";
 import { processClaimedEvents } from "@/lib/acuity-sync/process-events";
 import { getSystemUserId } from "@/lib/acuity-sync/system-user";
+import { loadProgressView } from "@/lib/bookings/progress/load-progress-view";
 import { newId } from "@/lib/ids";
+import { createSignedInAdmin } from "../support/admin-session";
 import { setUpWebhookHarness } from "../support/webhook-harness";
 
 const USER_ID = "4444";
@@ -105,6 +107,31 @@ describe("a move to another specialist's calendar in Acuity", () => {
       await settle();
       await getDb().delete(specialists).where(eq(specialists.id, liuId));
     }
+  });
+});
+
+describe("moves of the time in Acuity", () => {
+  it("each appear in the booking's history with the old and the new time — also a second one, while the booking stays rescheduled", async () => {
+    const appointment = await bookedInAcuity();
+    const booked = await bookingOf(appointment.id);
+    const times: Date[] = [booked.appointmentDate];
+    for (const days of [40, 47]) {
+      const date = new Date(Date.now() + days * 86_400_000);
+      while (date.getUTCDay() === 0 || date.getUTCDay() === 6) date.setUTCDate(date.getUTCDate() + 1);
+      harness.emulator.changeAppointmentDirectly(appointment.id, { datetime: `${date.toISOString().slice(0, 10)}T14:00:00` });
+      await settle();
+      times.push((await bookingOf(appointment.id)).appointmentDate);
+    }
+    expect(times[2]).not.toEqual(times[1]);
+
+    // The history the booking page shows (scoped to its viewer, here an admin).
+    const { actor } = await createSignedInAdmin();
+    const { timeline } = await loadProgressView(getDb(), actor, booked.id);
+    expect(timeline.map((entry) => ({ progress: entry.progress, from: entry.appointmentFrom, to: entry.appointmentTo }))).toEqual([
+      { progress: "scheduled", from: null, to: null },
+      { progress: "rescheduled", from: times[0], to: times[1] },
+      { progress: "rescheduled", from: times[1], to: times[2] },
+    ]);
   });
 });
 

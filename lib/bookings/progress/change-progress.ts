@@ -25,12 +25,19 @@ export interface ChangeProgressInput {
  * nothing is written. If the commit fails after Acuity agreed, Acuity's webhook brings the
  * booking to the same stage later — Acuity is the source of truth for the appointment.
  * Called for every kind but "advance"; admin corrections never call it (they fix the portal's
- * record, e.g. after a missed webhook, and must not change the appointment).
+ * record, e.g. after a missed webhook, and must not change the appointment). One that moves the
+ * appointment returns the move, so the progress row shows the old and the new time.
  */
 export type ProgressSideEffect = (
   kind: Exclude<TransitionKind, "advance">,
   booking: { bookingId: string; acuityAppointmentId: string; note: string | null },
-) => Promise<void>;
+) => Promise<AppointmentMove | void>;
+
+/** The appointment time a change moved from and to, as the booking's history shows it. */
+export interface AppointmentMove {
+  appointmentFrom: Date;
+  appointmentTo: Date;
+}
 
 /**
  * Moves a booking to a new stage: row lock, stage check, state-machine verdict, side effect,
@@ -61,9 +68,10 @@ export async function changeProgress(
   });
   if (!verdict.ok) throw new UserFacingError(verdict.reason);
 
-  if (verdict.rule && verdict.rule.kind !== "advance") {
-    await sideEffect(verdict.rule.kind, { bookingId: booking.id, acuityAppointmentId: booking.acuityAppointmentId, note });
-  }
+  const move =
+    verdict.rule && verdict.rule.kind !== "advance"
+      ? await sideEffect(verdict.rule.kind, { bookingId: booking.id, acuityAppointmentId: booking.acuityAppointmentId, note })
+      : undefined;
 
   const updated = await tx
     .update(bookings)
@@ -78,6 +86,7 @@ export async function changeProgress(
     changedById: who.auditContext.actorUserId,
     changedForId: who.auditContext.impersonatedUserId,
     notes: verdict.isCorrection ? `${CORRECTION_NOTE_PREFIX}${note}` : note,
+    ...(move ?? {}),
   });
   await recordAudit(tx, who.auditContext, {
     action: "booking.progress_changed",

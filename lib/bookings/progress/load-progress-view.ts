@@ -18,6 +18,9 @@ export interface ProgressTimelineEntry {
   changedForName: string | null;
   notes: string | null;
   createdAt: Date;
+  /** Set when this change moved the appointment: its old and new time. */
+  appointmentFrom: Date | null;
+  appointmentTo: Date | null;
 }
 
 /**
@@ -36,6 +39,8 @@ export async function loadProgressView(db: DbOrTx, viewer: Actor, bookingId: str
         changedForName: changedFor.name,
         notes: bookingProgress.notes,
         createdAt: bookingProgress.createdAt,
+        appointmentFrom: bookingProgress.appointmentFrom,
+        appointmentTo: bookingProgress.appointmentTo,
       })
       .from(bookingProgress)
       .innerJoin(bookings, eq(bookings.id, bookingProgress.bookingId))

@@ -1,0 +1,3 @@
+ALTER TABLE "booking_progress" ADD COLUMN "appointment_from" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "booking_progress" ADD COLUMN "appointment_to" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "booking_progress" ADD CONSTRAINT "booking_progress_appointment_move_check" CHECK (("booking_progress"."appointment_from" IS NULL) = ("booking_progress"."appointment_to" IS NULL));
