@@ -1,12 +1,17 @@
 import { ImpersonationBanner } from "@/components/shell/impersonation-banner";
 import { AppNav } from "@/components/shell/app-nav";
+import { ViewerTimeZoneSync } from "@/components/bookings/viewer-time-zone-sync";
 import { getCurrentSession, requireActor } from "@/lib/auth/current-session";
+import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   const session = await getCurrentSession();
+  const viewerZone = await viewerTimeZone();
   return (
     <div className="min-h-screen">
+      {/* Every portal page writes times in the viewer's zone (ARCHITECTURE.md, "Time display rule"). */}
+      <ViewerTimeZoneSync current={viewerZone} />
       {actor.impersonatorId && session && (
         <ImpersonationBanner actor={actor} expiresAt={session.session.expiresAt.toISOString()} />
       )}

@@ -10,10 +10,10 @@ import {
   type PaginationState,
   type Updater,
 } from "@tanstack/react-table";
-import type { AuditLogRow } from "@/lib/audit-trail/list-audit-logs";
+import type { AuditTableRow } from "./audit-table-rows";
 
 const features = tableFeatures({ rowPaginationFeature, rowExpandingFeature });
-const column = createColumnHelper<typeof features, AuditLogRow>();
+const column = createColumnHelper<typeof features, AuditTableRow>();
 
 const person = (email: string | null, name: string | null, id: string | null) =>
   id ? <span title={id}>{name ?? "unknown user"}<span className="block text-xs text-slate-500">{email ?? id}</span></span> : "—";
@@ -28,7 +28,7 @@ const columns = column.columns([
       </button>
     ),
   }),
-  column.accessor("timestamp", { header: "When (UTC)", cell: (info) => info.getValue().slice(0, 19).replace("T", " ") }),
+  column.accessor("when", { header: "When", cell: ({ row }) => <time dateTime={row.original.timestamp}>{row.original.when}</time> }),
   column.accessor("action", { header: "Action", cell: (info) => <code className="text-xs">{info.getValue()}</code> }),
   column.display({ id: "actor", header: "Actor", cell: ({ row }) => person(row.original.actorEmail, row.original.actorName, row.original.userId) }),
   column.display({
@@ -44,7 +44,7 @@ const columns = column.columns([
  * The audit trail table: server-side pagination (the page in the URL, `rowCount` from the
  * server) and rows that expand to their metadata and user agent. Read-only by design.
  */
-export function AuditTable({ rows, total, pageIndex, pageSize }: { rows: AuditLogRow[]; total: number; pageIndex: number; pageSize: number }) {
+export function AuditTable({ rows, total, pageIndex, pageSize }: { rows: AuditTableRow[]; total: number; pageIndex: number; pageSize: number }) {
   const router = useRouter();
   const searchParams = useSearchParams();
   const pagination: PaginationState = { pageIndex, pageSize };

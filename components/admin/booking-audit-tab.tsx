@@ -3,7 +3,9 @@ import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import { canUseAdminConsole } from "@/lib/authz/policy";
 import { listAuditLogs } from "@/lib/audit-trail/list-audit-logs";
+import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
 import { AuditTable } from "./audit-table";
+import { withWhen } from "./audit-table-rows";
 
 /**
  * The audit tab of a booking page: the booking's own entries and its documents' (they carry
@@ -21,7 +23,7 @@ export async function BookingAuditTab({ actor, bookingId, pageSize = 100 }: { ac
         <a href={`/api/admin/audit/export?bookingId=${encodeURIComponent(bookingId)}`} className="text-sm text-indigo-700">Export CSV</a>
       </div>
       {total > rows.length && <p className="text-sm text-slate-600">Showing the latest {rows.length} of {total} entries.</p>}
-      <AuditTable rows={rows} total={rows.length} pageIndex={0} pageSize={Math.max(rows.length, 1)} />
+      <AuditTable rows={withWhen(rows, await viewerTimeZone())} total={rows.length} pageIndex={0} pageSize={Math.max(rows.length, 1)} />
     </section>
   );
 }

@@ -2,6 +2,8 @@
 import { useEffect, useState, useTransition } from "react";
 import { loadAvailableDates, loadAvailableTimes } from "@/app/(portal)/bookings/new/availability-actions";
 import type { AvailableSlot } from "@/lib/availability/available-times";
+import { zoneAbbreviation, zonePlace } from "@/lib/time/zone-name";
+import { zonedTimeToInstant } from "@/lib/time/zoned";
 import { MonthGrid } from "./month-grid";
 import { SlotLabel } from "./slot-label";
 
@@ -22,6 +24,12 @@ const addMonths = (month: string, n: number) => {
   const i = y * 12 + m - 1 + n;
   return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
 };
+
+/** Which clock the times are on, named for the day on show (EST and EDT differ). */
+function zoneNote(zone: string, date: string | null) {
+  const noon = date ? zonedTimeToInstant(date, "12:00", zone) : new Date();
+  return `Times are the specialist's: ${zonePlace(zone)} (${zoneAbbreviation(noon, zone)}). Yours is under each time when your clock differs.`;
+}
 
 /** Month of free dates, then the free times of the chosen day, live from Acuity (briefly cached). */
 export function AvailabilityPicker({ specialistId, appointmentType, timeZone, initialMonth, selected, onSelect, reloadKey = 0 }: Props) {
@@ -72,7 +80,7 @@ export function AvailabilityPicker({ specialistId, appointmentType, timeZone, in
         <p className="text-sm font-medium text-slate-700">
           {date ? `Free times on ${new Date(`${date}T12:00:00Z`).toLocaleDateString("en-US", { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" })}` : "Free times"}
         </p>
-        <p className="text-xs text-slate-500">Shown in the specialist&apos;s time zone ({timeZone.replace(/_/g, " ")}).</p>
+        <p className="text-xs text-slate-500">{zoneNote(timeZone, date)}</p>
         {error && <p role="alert" className="mt-3 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">{error}</p>}
         {!error && dates !== null && dates.length === 0 && !loadingDates && (
           <p className="mt-3 text-sm text-slate-600">No free times this month — try the next month.</p>

@@ -117,7 +117,7 @@ export function BookingForm({ idempotencyKey, specialist, targets, initialType, 
         />
         <p className="text-sm" data-testid="chosen-time">
           {slot ? (
-            <span className="inline-flex items-center gap-2">Chosen: <strong><SlotLabel startsAt={slot.startsAt} timeZone={specialist.timezone} /></strong> on {new Date(slot.startsAt).toLocaleDateString("en-US", { timeZone: specialist.timezone, dateStyle: "full" })}</span>
+            <span className="inline-flex items-start gap-2">Chosen: <strong><SlotLabel startsAt={slot.startsAt} timeZone={specialist.timezone} dateStyle="long" /></strong></span>
           ) : (
             <span className="text-slate-500">No time chosen yet.</span>
           )}

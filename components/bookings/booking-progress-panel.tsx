@@ -4,7 +4,8 @@ import { canCorrectProgress } from "@/lib/authz/policy";
 import type { BookingForViewer } from "@/lib/bookings/get-booking";
 import { CORRECTION_NOTE_PREFIX, correctionTargets, offeredTransitions, STAGE_NAMES } from "@/lib/bookings/progress";
 import { loadProgressView } from "@/lib/bookings/progress/load-progress-view";
-import { formatInZone } from "@/lib/time/zoned";
+import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
+import { Timestamp } from "@/components/ui/timestamp";
 import { AppointmentMove } from "./appointment-move";
 import { ProgressBadge } from "./progress-badge";
 import { ProgressControls, type OfferedMove } from "./progress-controls";
@@ -23,7 +24,7 @@ const MOVES_RENDERED_ELSEWHERE = new Set(["cancel", "reschedule"]);
 export async function BookingProgressPanel({ booking, actor }: { booking: BookingForViewer; actor: Actor }) {
   const facts = booking.booking;
   const { timeline, reportCount } = await loadProgressView(getDb(), actor, facts.id);
-  const zone = booking.specialist.timezone ?? "UTC";
+  const viewerZone = await viewerTimeZone();
   const moves: OfferedMove[] = offeredTransitions(actor, facts, { now: new Date(), reportCount })
     .filter((offer) => !MOVES_RENDERED_ELSEWHERE.has(offer.rule.kind))
     .map(({ rule, blockedReason }) => ({ to: rule.to, label: rule.label, requiresNote: rule.requiresNote, blockedReason }));
@@ -64,9 +65,7 @@ export async function BookingProgressPanel({ booking, actor }: { booking: Bookin
                     Correction
                   </span>
                 )}
-                <time dateTime={entry.createdAt.toISOString()} className="text-slate-500">
-                  {formatInZone(entry.createdAt, zone)}
-                </time>
+                <Timestamp instant={entry.createdAt} viewerZone={viewerZone} className="text-slate-500" />
               </div>
               {entry.appointmentFrom && entry.appointmentTo && (
                 <AppointmentMove from={entry.appointmentFrom} to={entry.appointmentTo} zone={booking.specialist.timezone ?? "UTC"} />
@@ -76,7 +75,6 @@ export async function BookingProgressPanel({ booking, actor }: { booking: Bookin
           ))}
         </ol>
       )}
-      <p className="mt-2 text-xs text-slate-500">Times in the specialist&apos;s time zone ({zone}).</p>
 
       {(moves.length > 0 || corrections.length > 0) && (
         <ProgressControls bookingId={facts.id} currentStage={facts.currentProgress} moves={moves} corrections={corrections} />

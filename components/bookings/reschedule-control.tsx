@@ -60,7 +60,7 @@ export function RescheduleControl({ bookingId, expectedProgress, expectedAppoint
             })
           }
         >
-          {pending ? "Moving…" : slot ? <span className="inline-flex items-center gap-1">Move to <SlotLabel startsAt={slot.startsAt} timeZone={timeZone} /></span> : "Pick a time"}
+          {pending ? "Moving…" : slot ? <span className="inline-flex items-start gap-1 text-left">Move to <SlotLabel startsAt={slot.startsAt} timeZone={timeZone} dateStyle="weekday" /></span> : "Pick a time"}
         </Button>
         <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>Keep the current time</Button>
       </div>

@@ -1,21 +1,17 @@
 "use client";
 import { useSyncExternalStore } from "react";
+import type { DateStyle } from "@/lib/time/people-time";
+import { ZonedTime } from "./zoned-time";
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 const subscribe = () => () => {};
 
-const format = (instant: Date, timeZone: string, timeZoneName: "short" | "longOffset") =>
-  new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit", timeZoneName }).format(instant);
-
-/** A slot's time in the specialist's zone, and the viewer's own when its clock differs. */
-export function SlotLabel({ startsAt, timeZone }: { startsAt: string; timeZone: string }) {
+/**
+ * A free slot's time in the specialist's zone, and the viewer's own (with its date when that is
+ * another day) read from the browser. The server has no browser zone, so it renders the
+ * specialist's time only and the viewer's appears on hydration.
+ */
+export function SlotLabel({ startsAt, timeZone, dateStyle = "none" }: { startsAt: string; timeZone: string; dateStyle?: DateStyle }) {
   const viewerZone = useSyncExternalStore(subscribe, browserZone, () => null);
-  const instant = new Date(startsAt);
-  const differs = viewerZone !== null && format(instant, viewerZone, "longOffset") !== format(instant, timeZone, "longOffset");
-  return (
-    <span className="flex flex-col leading-tight">
-      <span>{format(instant, timeZone, "short")}</span>
-      {differs && <span className="text-[11px] opacity-75">{format(instant, viewerZone, "short")} yours</span>}
-    </span>
-  );
+  return <ZonedTime instant={new Date(startsAt)} zone={timeZone} viewerZone={viewerZone} dateStyle={dateStyle} secondaryClassName="text-[11px] font-normal opacity-90" />;
 }

@@ -1,26 +1,30 @@
-import { formatInZone } from "@/lib/time/zoned";
+import type { DateStyle } from "@/lib/time/people-time";
+import { examinationTime } from "@/lib/time/two-clocks";
 
 /**
- * An appointment time in the specialist's calendar zone, with the viewer's own zone beside it
- * when the two differ (so nobody converts in their head).
+ * An examination time as the time display rule writes it: the specialist's calendar zone, and
+ * under it the viewer's clock when that differs — with the viewer's date whenever it is another
+ * day. No hooks: renders on the server and inside client components alike.
  */
 export function ZonedTime({
   instant,
   zone,
   viewerZone,
-  compact = false,
+  dateStyle = "weekdayYear",
+  secondaryClassName = "text-xs text-slate-500",
 }: {
   instant: Date;
   zone: string;
   viewerZone: string | null;
-  compact?: boolean;
+  dateStyle?: DateStyle;
+  /** Inside a coloured button the second line takes the button's colour instead. */
+  secondaryClassName?: string;
 }) {
-  const options: Intl.DateTimeFormatOptions = compact ? { weekday: undefined, year: undefined } : {};
-  const differs = viewerZone !== null && formatInZone(instant, zone, { timeZoneName: "longOffset" }) !== formatInZone(instant, viewerZone, { timeZoneName: "longOffset" });
+  const { primary, secondary } = examinationTime(instant, zone, viewerZone, dateStyle);
   return (
     <span className="inline-flex flex-col leading-tight">
-      <time dateTime={instant.toISOString()}>{formatInZone(instant, zone, options)}</time>
-      {differs && <span className="text-xs text-slate-500">{formatInZone(instant, viewerZone, options)} your time</span>}
+      <time dateTime={instant.toISOString()}>{primary}</time>
+      {secondary && <span className={secondaryClassName} data-testid="viewer-time">{secondary} your time</span>}
     </span>
   );
 }

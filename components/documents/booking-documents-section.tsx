@@ -1,15 +1,15 @@
+import { Timestamp } from "@/components/ui/timestamp";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import { canUploadDocument } from "@/lib/authz/policy";
 import type { BookingForViewer } from "@/lib/bookings/get-booking";
+import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
 import { CATEGORY_LABELS, CATEGORY_ORDER } from "@/lib/documents/category-labels";
 import { listDocumentsForViewer } from "@/lib/documents/list-documents";
 import { acceptedMimeTypes } from "@/lib/storage/mime-policy";
 import { DocumentUploader, type UploadCategoryOption } from "./document-uploader";
 import { DownloadButton } from "./download-button";
 import { formatBytes } from "./format";
-
-const uploadedAtFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /**
  * The booking page's documents section: what the viewer may see, grouped by category, with
@@ -19,6 +19,7 @@ const uploadedAtFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium",
 export async function BookingDocumentsSection({ booking, actor }: { booking: BookingForViewer; actor: Actor }) {
   const groups = await listDocumentsForViewer(getDb(), actor, booking.booking.id);
   if (!groups) return null;
+  const viewerZone = await viewerTimeZone();
   const uploadCategories: UploadCategoryOption[] = CATEGORY_ORDER.filter((category) => canUploadDocument(actor, booking.booking, category)).map(
     (category) => ({ value: category, label: CATEGORY_LABELS[category].one, accept: acceptedMimeTypes(category).join(",") }),
   );
@@ -54,7 +55,7 @@ export async function BookingDocumentsSection({ booking, actor }: { booking: Boo
                       <p className="font-medium break-all" data-testid="document-name">{document.fileName}</p>
                       <p className="text-slate-500">
                         {formatBytes(document.fileSize)} · uploaded by {document.uploadedByName} ·{" "}
-                        <time dateTime={document.uploadedAt.toISOString()}>{uploadedAtFormat.format(document.uploadedAt)} UTC</time>
+                        <Timestamp instant={document.uploadedAt} viewerZone={viewerZone} />
                       </p>
                     </div>
                     <DownloadButton documentId={document.id} fileName={document.fileName} />

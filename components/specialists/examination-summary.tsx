@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { ProgressBadge } from "@/components/bookings/progress-badge";
 import type { SpecialistBookingRow } from "@/lib/specialists/specialist-booking-rows";
 
@@ -34,7 +35,7 @@ function Place({ row }: { row: SpecialistBookingRow }) {
 }
 
 /** One examination as the specialist scans it: who, what kind, where, and whether the papers are in. */
-export function ExaminationSummary({ row, when }: { row: SpecialistBookingRow; when: string }) {
+export function ExaminationSummary({ row, when }: { row: SpecialistBookingRow; when: ReactNode }) {
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
       <span className="w-40 shrink-0 font-medium text-slate-900">{when}</span>

@@ -2,6 +2,7 @@ import { isIP } from "node:net";
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditLogs } from "@/db/schema";
+import { isValidTimeZone } from "@/lib/time/zoned";
 
 const optionalText = z
   .string()
@@ -17,6 +18,9 @@ const optionalDay = z
   .transform((value) => (value ? value : undefined))
   .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-30").optional());
 
+/** The zone whose calendar days `from`/`to` name (the viewer's, sent by the form); UTC without one. */
+const dayZone = optionalText.refine((value) => !value || isValidTimeZone(value), "Unknown time zone");
+
 /** An IP literal or a CIDR block ("203.0.113.0/24"): both match with Postgres' `<<=`. */
 const ipOrCidr = optionalText.refine((value) => {
   if (!value) return true;
@@ -30,7 +34,8 @@ const ipOrCidr = optionalText.refine((value) => {
 /**
  * The audit trail's filters — one schema for the page, the CSV export and the booking tab.
  * People are matched by id, e-mail or name, so an admin can type what they know.
- * Dates are whole UTC days, both ends included.
+ * Dates are whole days, both ends included, of the calendar in `tz` (the viewer's zone the
+ * form sends, so the days match the times the table shows; UTC when absent).
  */
 export const auditFilterSchema = z
   .object({
@@ -42,13 +47,14 @@ export const auditFilterSchema = z
     bookingId: optionalText,
     from: optionalDay,
     to: optionalDay,
+    tz: dayZone,
     ip: ipOrCidr,
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "The start date is after the end date", path: ["to"] });
 
 /** Every key optional: code (the booking tab, tests) passes only what it filters by. */
 export type AuditFilter = Partial<z.infer<typeof auditFilterSchema>>;
-export const AUDIT_FILTER_KEYS = ["actor", "impersonated", "action", "resourceType", "resourceId", "bookingId", "from", "to", "ip"] as const;
+export const AUDIT_FILTER_KEYS = ["actor", "impersonated", "action", "resourceType", "resourceId", "bookingId", "from", "to", "tz", "ip"] as const;
 
 export function auditFilterFromSearchParams(params: URLSearchParams | Record<string, string | string[] | undefined>) {
   const get = (key: string) => {
@@ -87,8 +93,9 @@ export function auditFilterCondition(filter: AuditFilter): SQL | undefined {
       ),
     );
   }
-  if (filter.from) conditions.push(sql`${auditLogs.timestamp} >= ${filter.from}::date::timestamp AT TIME ZONE 'UTC'`);
-  if (filter.to) conditions.push(sql`${auditLogs.timestamp} < (${filter.to}::date + 1)::timestamp AT TIME ZONE 'UTC'`);
+  const zone = filter.tz ?? "UTC";
+  if (filter.from) conditions.push(sql`${auditLogs.timestamp} >= ${filter.from}::date::timestamp AT TIME ZONE ${zone}::text`);
+  if (filter.to) conditions.push(sql`${auditLogs.timestamp} < (${filter.to}::date + 1)::timestamp AT TIME ZONE ${zone}::text`);
   if (filter.ip) conditions.push(sql`${auditLogs.ipAddress} <<= ${filter.ip}::inet`);
   return conditions.length ? and(...conditions) : undefined;
 }

@@ -1,7 +1,7 @@
 /**
  * IANA time-zone arithmetic on top of Intl (no tz package): wall-clock time in a zone ⇄
- * instant, calendar-date helpers, and formatting for people. The one implementation shared by
- * the portal and the Acuity emulator.
+ * instant and calendar-date helpers. The one implementation shared by the portal and the Acuity
+ * emulator; writing times for people is people-time.ts and two-clocks.ts.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -98,19 +98,4 @@ export function daysInMonth(month: string): string[] {
   const [y, m] = month.split("-").map(Number) as [number, number];
   const count = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return Array.from({ length: count }, (_, i) => `${month}-${pad(i + 1)}`);
-}
-
-/** Formats an instant for people, in a zone, e.g. "Tue 1 Dec 2026, 9:00 AM EST". */
-export function formatInZone(instant: Date, timeZone: string, options: Intl.DateTimeFormatOptions = {}): string {
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZoneName: "short",
-    ...options,
-  }).format(instant);
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ZonedTime } from "@/components/bookings/zoned-time";
 import { ExaminationSummary } from "@/components/specialists/examination-summary";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-session";
@@ -7,13 +8,11 @@ import { hasSpecialistWorkspace } from "@/lib/authz/policy";
 import { listSpecialistAgenda } from "@/lib/specialists/specialist-agenda";
 import { listNeedsAttention, type AttentionReason } from "@/lib/specialists/specialist-needs-attention";
 import { listReportsOwed } from "@/lib/specialists/specialist-reports-owed";
-import { formatInZone } from "@/lib/time/zoned";
+import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
 
 export const metadata: Metadata = { title: "My examinations" };
 
 const AGENDA_DAYS = 14;
-const timeOnly = (instant: Date, zone: string) => formatInZone(instant, zone, { weekday: undefined, day: undefined, month: undefined, year: undefined });
-const dateAndTime = (instant: Date, zone: string) => formatInZone(instant, zone, { weekday: undefined, year: undefined });
 const dayHeading = (key: string) =>
   new Intl.DateTimeFormat("en-US", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${key}T12:00:00Z`));
 
@@ -44,7 +43,11 @@ export default async function SpecialistHomePage() {
     listNeedsAttention(db, actor, now),
     listReportsOwed(db, actor, now),
   ]);
-  const zoneOf = (row: { specialistTimezone: string | null }) => row.specialistTimezone ?? "UTC";
+  const viewerZone = await viewerTimeZone();
+  // Examination times: the calendar's zone, the viewer's beside it when it differs (an admin acting as the specialist from elsewhere).
+  const when = (row: { appointmentDate: Date; specialistTimezone: string | null }, dateStyle: "none" | "weekday") => (
+    <ZonedTime instant={row.appointmentDate} zone={row.specialistTimezone ?? "UTC"} viewerZone={viewerZone} dateStyle={dateStyle} />
+  );
   const examinationCount = agenda.reduce((sum, day) => sum + day.examinations.length, 0);
 
   return (
@@ -59,7 +62,7 @@ export default async function SpecialistHomePage() {
           <ul className="mt-3 divide-y divide-slate-100 rounded-lg border border-amber-200 bg-amber-50/40">
             {attention.map(({ reason, booking }) => (
               <li key={`${reason}-${booking.id}`} className="px-4 py-3" data-testid="attention-item" data-reason={reason} data-booking-id={booking.id}>
-                <ExaminationSummary row={booking} when={dateAndTime(booking.appointmentDate, zoneOf(booking))} />
+                <ExaminationSummary row={booking} when={when(booking, "weekday")} />
                 <p className="mt-1 text-xs text-amber-800">{ATTENTION_TEXT[reason]}</p>
               </li>
             ))}
@@ -80,7 +83,7 @@ export default async function SpecialistHomePage() {
                 <ul className="divide-y divide-slate-100">
                   {day.examinations.map((row) => (
                     <li key={row.id} className="px-4 py-3" data-testid="agenda-item" data-booking-id={row.id}>
-                      <ExaminationSummary row={row} when={timeOnly(row.appointmentDate, zoneOf(row))} />
+                      <ExaminationSummary row={row} when={when(row, "none")} />
                     </li>
                   ))}
                 </ul>
@@ -97,7 +100,7 @@ export default async function SpecialistHomePage() {
           <ul className="mt-3 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
             {owed.map((row) => (
               <li key={row.id} className="px-4 py-3" data-testid="owed-item" data-booking-id={row.id}>
-                <ExaminationSummary row={row} when={dateAndTime(row.appointmentDate, zoneOf(row))} />
+                <ExaminationSummary row={row} when={when(row, "weekday")} />
                 <p className="mt-1 text-xs text-slate-500">
                   {row.ageDays === 0 ? "Examined within the last day" : `${row.ageDays} day${row.ageDays === 1 ? "" : "s"} since the examination`}
                   {row.attendanceUnconfirmed && " · attendance not confirmed yet"}

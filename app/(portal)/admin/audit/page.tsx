@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { AuditFilterForm } from "@/components/admin/audit-filter-form";
 import { AuditTable } from "@/components/admin/audit-table";
+import { withWhen } from "@/components/admin/audit-table-rows";
 import { getDb } from "@/db/client";
 import { requireAdminConsole } from "@/lib/admin/require-admin";
 import { auditFilterFromSearchParams, auditFilterToSearchParams } from "@/lib/audit-trail/filters";
 import { listAuditLogs } from "@/lib/audit-trail/list-audit-logs";
+import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
@@ -17,6 +19,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   const pageIndex = Math.max(0, Number(params.page) || 0);
   const filter = parsed.success ? parsed.data : {};
   const { rows, total } = parsed.success ? await listAuditLogs(getDb(), parsed.data, { pageIndex, pageSize: PAGE_SIZE }) : { rows: [], total: 0 };
+  const viewerZone = await viewerTimeZone();
   const exportHref = `/api/admin/audit/export?${auditFilterToSearchParams(filter)}`;
   return (
     <section className="flex flex-col gap-4">
@@ -29,11 +32,11 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
           Export CSV ({total.toLocaleString("en-US")} rows)
         </a>
       </div>
-      <AuditFilterForm filter={filter} />
+      <AuditFilterForm filter={filter} viewerZone={viewerZone} />
       {!parsed.success && (
         <p role="alert" className="rounded-md bg-rose-50 p-3 text-sm text-rose-800">{parsed.error.issues.map((i) => i.message).join("; ")}</p>
       )}
-      <AuditTable rows={rows} total={total} pageIndex={pageIndex} pageSize={PAGE_SIZE} />
+      <AuditTable rows={withWhen(rows, viewerZone)} total={total} pageIndex={pageIndex} pageSize={PAGE_SIZE} />
     </section>
   );
 }

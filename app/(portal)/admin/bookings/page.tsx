@@ -4,6 +4,7 @@ import { AdminBookingRowTools } from "@/components/admin/admin-booking-row-tools
 import { AdminBookingsBulk } from "@/components/admin/admin-bookings-bulk";
 import { inputClass } from "@/components/admin/form-fields";
 import { PROGRESS_LABELS } from "@/components/bookings/progress-label";
+import { ZonedTime } from "@/components/bookings/zoned-time";
 import { getDb } from "@/db/client";
 import { BOOKING_STATUSES, PROGRESS_STAGES, type ProgressStage } from "@/db/schema/enums";
 import { STATUS_LABELS } from "@/lib/admin/bookings/change-status";
@@ -11,7 +12,7 @@ import { ADMIN_BOOKINGS_PAGE_SIZE, adminBookingFilterSchema, listBookingsForAdmi
 import { requireAdminConsole } from "@/lib/admin/require-admin";
 import { correctionTargets } from "@/lib/bookings/progress";
 import { listOrganizationsWithTeams, TRIAGE_ORGANIZATION_SLUG } from "@/lib/organizations/list-organizations";
-import { formatInZone } from "@/lib/time/zoned";
+import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
 
 export const metadata: Metadata = { title: "Booking administration" };
 
@@ -20,7 +21,7 @@ export default async function AdminBookingsPage({ searchParams }: { searchParams
   const parsed = adminBookingFilterSchema.safeParse(await searchParams);
   const filter = parsed.success ? parsed.data : adminBookingFilterSchema.parse({});
   const db = getDb();
-  const [rows, organizations] = await Promise.all([listBookingsForAdmin(db, filter), listOrganizationsWithTeams(db)]);
+  const [rows, organizations, viewerZone] = await Promise.all([listBookingsForAdmin(db, filter), listOrganizationsWithTeams(db), viewerTimeZone()]);
   const hasMore = rows.length > ADMIN_BOOKINGS_PAGE_SIZE;
   const visible = rows.slice(0, ADMIN_BOOKINGS_PAGE_SIZE);
   const pageHref = (page: number) => `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])), page: String(page) })}`;
@@ -67,12 +68,11 @@ export default async function AdminBookingsPage({ searchParams }: { searchParams
             <tbody className="divide-y divide-slate-100">
               {visible.map((b) => {
                 const progress = b.currentProgress as ProgressStage;
-                const zone = b.specialistTimezone ?? "UTC";
                 return (
                   <tr key={b.id} data-testid="admin-booking-row" className="align-top">
                     <td className="px-3 py-3"><input type="checkbox" data-booking-select value={b.id} aria-label={`Select booking of ${b.examineeName}`} /></td>
                     <td className="px-3 py-3 font-medium">{b.examineeName}<div className="text-xs font-normal text-slate-500">{b.source === "acuity_direct" ? "made in Acuity" : "portal"}</div></td>
-                    <td className="px-3 py-3">{formatInZone(b.appointmentDate, zone)}<div className="text-xs text-slate-500">{zone}</div></td>
+                    <td className="px-3 py-3"><ZonedTime instant={b.appointmentDate} zone={b.specialistTimezone ?? "UTC"} viewerZone={viewerZone} /></td>
                     <td className="px-3 py-3">{b.specialistName}</td>
                     <td className="px-3 py-3">
                       {b.organizationSlug === TRIAGE_ORGANIZATION_SLUG ? <span className="rounded bg-amber-200 px-1.5 text-amber-900">{b.organizationName}</span> : b.organizationName}

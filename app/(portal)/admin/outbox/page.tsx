@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { Timestamp } from "@/components/ui/timestamp";
 import { getDb } from "@/db/client";
 import { requireAdminConsole } from "@/lib/admin/require-admin";
+import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
 import { listOutboxEmails } from "@/lib/email/list-outbox";
 
 export const metadata: Metadata = { title: "Outbox" };
@@ -9,6 +11,7 @@ export default async function AdminOutboxPage() {
   await requireAdminConsole();
   const emails = await listOutboxEmails(getDb());
   const smtp = Boolean(process.env.SMTP_URL);
+  const viewerZone = await viewerTimeZone();
   return (
     <section>
       <h1 className="text-2xl font-semibold">Outbox</h1>
@@ -24,7 +27,7 @@ export default async function AdminOutboxPage() {
               <div className="flex flex-wrap items-center gap-3 text-sm">
                 <strong>{email.subject}</strong>
                 <span className="text-slate-600">to {email.toAddress}</span>
-                <span className="text-xs text-slate-500">{email.createdAt?.toISOString().slice(0, 16).replace("T", " ")} UTC</span>
+                {email.createdAt && <Timestamp instant={email.createdAt} viewerZone={viewerZone} className="text-xs text-slate-500" />}
                 <span className={`ml-auto rounded-full px-2 py-0.5 text-xs ${email.sentAt ? "bg-emerald-100 text-emerald-800" : email.error ? "bg-rose-100 text-rose-800" : "bg-slate-100 text-slate-700"}`}>
                   {email.sentAt ? "sent" : email.error ? `failed: ${email.error}` : "in outbox"}
                 </span>

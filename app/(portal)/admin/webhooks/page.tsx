@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReconcileForm, ReplayAllFailedButton, ReplayEventButton } from "@/components/admin/webhook-controls";
+import { Timestamp } from "@/components/ui/timestamp";
 import { getDb } from "@/db/client";
 import { listWebhookEvents, WEBHOOK_PAGE_SIZE, webhookEventFiltersSchema } from "@/lib/acuity-sync/list-webhook-events";
 import { requireActor } from "@/lib/auth/current-session";
+import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
 import { canUseAdminConsole } from "@/lib/authz/policy";
 
 export const metadata: Metadata = { title: "Acuity webhooks" };
-
-const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
 function statusOf(event: { processedAt: Date | null; error: string | null; nextAttemptAt: Date | null }) {
   if (event.processedAt) return event.error ? { label: "Ignored", tone: "bg-slate-100 text-slate-700" } : { label: "Processed", tone: "bg-emerald-100 text-emerald-800" };
@@ -23,6 +23,7 @@ export default async function WebhookEventsPage({ searchParams }: { searchParams
   if (!canUseAdminConsole(actor)) notFound();
   const filters = webhookEventFiltersSchema.parse(await searchParams);
   const { rows, total } = await listWebhookEvents(getDb(), filters);
+  const viewerZone = await viewerTimeZone();
   const pages = Math.max(1, Math.ceil(total / WEBHOOK_PAGE_SIZE));
   const pageLink = (page: number) => `?${new URLSearchParams({ ...filters, page: String(page) } as Record<string, string>)}`;
 
@@ -70,7 +71,7 @@ export default async function WebhookEventsPage({ searchParams }: { searchParams
                   <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${status.tone}`}>{status.label}</span>
                   <span className="font-mono">{event.eventType}</span>
                   <span>appointment <Link className="text-indigo-700 underline" href={`?appointment=${event.resourceId}`}>{event.resourceId}</Link></span>
-                  <span className="text-slate-500">{event.createdAt ? when.format(event.createdAt) : ""} UTC · {event.attempts} attempt(s)</span>
+                  <span className="text-slate-500">{event.createdAt && <><Timestamp instant={event.createdAt} viewerZone={viewerZone} /> · </>}{event.attempts} attempt(s)</span>
                   {!event.processedAt || event.error ? <span className="ml-auto"><ReplayEventButton eventId={event.id} /></span> : null}
                 </div>
                 {event.error && <p className="mt-2 text-rose-700">{event.error}</p>}

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { PROGRESS_LABELS } from "@/components/bookings/progress-label";
 import { BookingsTable, type BookingTableRow } from "@/components/bookings/bookings-table";
 import { BookingsToolbar } from "@/components/bookings/bookings-toolbar";
-import { ViewerTimeZoneSync } from "@/components/bookings/viewer-time-zone-sync";
 import { getDb } from "@/db/client";
 import { BOOKING_STATUSES, PROGRESS_STAGES, type ProgressStage } from "@/db/schema/enums";
 import { requireActor } from "@/lib/auth/current-session";
@@ -16,7 +15,8 @@ import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import type { BookingListRow } from "@/lib/bookings/list-bookings";
 import { formatPhone } from "@/lib/bookings/phone";
 import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
-import { formatInZone, offsetMinutesAt } from "@/lib/time/zoned";
+import { dateLabel } from "@/lib/time/people-time";
+import { examinationTime, timestampZone } from "@/lib/time/two-clocks";
 
 export const metadata: Metadata = { title: "Bookings" };
 
@@ -24,15 +24,14 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const capitalized = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 
 function tableRow(row: BookingListRow, viewerZone: string | null): BookingTableRow {
-  const zone = row.specialistTimezone ?? FALLBACK_TIME_ZONE;
-  const sameClock = viewerZone === null || offsetMinutesAt(row.appointmentDate, zone) === offsetMinutesAt(row.appointmentDate, viewerZone);
+  const when = examinationTime(row.appointmentDate, row.specialistTimezone ?? FALLBACK_TIME_ZONE, viewerZone, "weekdayYear");
   const progress = PROGRESS_LABELS[row.currentProgress as ProgressStage];
   return {
     id: row.id,
     examineeName: row.examineeName,
     phone: formatPhone(row.examineePhone),
-    when: formatInZone(row.appointmentDate, zone),
-    whenViewer: sameClock ? null : formatInZone(row.appointmentDate, viewerZone!, { weekday: undefined, year: undefined }),
+    when: when.primary,
+    whenViewer: when.secondary,
     specialistName: row.specialistName,
     organizationName: row.organizationName,
     teamName: row.teamName,
@@ -41,7 +40,7 @@ function tableRow(row: BookingListRow, viewerZone: string | null): BookingTableR
     progressLabel: progress.label,
     progressTone: progress.tone,
     source: row.source,
-    created: row.createdAt ? formatInZone(row.createdAt, viewerZone ?? FALLBACK_TIME_ZONE, { weekday: undefined, hour: undefined, minute: undefined, timeZoneName: undefined }) : "—",
+    created: row.createdAt ? dateLabel(row.createdAt, timestampZone(viewerZone), "date") : "—",
   };
 }
 
@@ -59,7 +58,6 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
 
   return (
     <section className="space-y-4">
-      <ViewerTimeZoneSync current={viewerZone} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">Bookings</h1>

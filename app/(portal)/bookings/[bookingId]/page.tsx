@@ -6,8 +6,8 @@ import { BookingProgressPanel } from "@/components/bookings/booking-progress-pan
 import { CancelControl } from "@/components/bookings/cancel-control";
 import { PROGRESS_LABELS } from "@/components/bookings/progress-label";
 import { RescheduleControl } from "@/components/bookings/reschedule-control";
-import { ViewerTimeZoneSync } from "@/components/bookings/viewer-time-zone-sync";
 import { ZonedTime } from "@/components/bookings/zoned-time";
+import { Timestamp } from "@/components/ui/timestamp";
 import { BookingDocumentsSection } from "@/components/documents/booking-documents-section";
 import { BookingAuditTab } from "@/components/admin/booking-audit-tab";
 import { getDb } from "@/db/client";
@@ -46,7 +46,6 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
 
   return (
     <article className="space-y-8">
-      <ViewerTimeZoneSync current={viewerZone} />
       <p className="text-sm"><Link href="/bookings" className="text-indigo-700 hover:underline">← Bookings</Link></p>
       {justBooked && (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">Booked. The appointment is in {booking.specialist.name}&apos;s calendar.</p>
@@ -86,7 +85,7 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
           <Detail label="Booked by">
             {b.source === "acuity_direct" ? `Directly in Acuity${b.externalCreatedBy ? ` by ${b.externalCreatedBy}` : ""}` : booking.createdByName}
             {booking.createdForName && <span className="text-slate-500"> on behalf of {booking.createdForName}</span>}
-            {b.createdAt && <span className="block text-xs text-slate-500"><ZonedTime instant={b.createdAt} zone={viewerZone ?? zone} viewerZone={null} /></span>}
+            {b.createdAt && <span className="block text-xs text-slate-500"><Timestamp instant={b.createdAt} viewerZone={viewerZone} /></span>}
           </Detail>
           <Detail label="Reference"><span className="font-mono text-xs">{b.id}</span> <span className="text-xs text-slate-500">· Acuity #{b.acuityAppointmentId}</span></Detail>
         </dl>

@@ -12,6 +12,7 @@ import { listBookingTargets } from "@/lib/bookings/booking-targets";
 import { newId } from "@/lib/ids";
 import { listActiveSpecialists } from "@/lib/specialists/list-specialists";
 import { telehealthCalendarIds } from "@/lib/specialists/telehealth-calendars";
+import { zoneAbbreviation, zonePlace } from "@/lib/time/zone-name";
 
 export const metadata: Metadata = { title: "New booking" };
 
@@ -60,7 +61,7 @@ export default async function NewBookingPage({ searchParams }: { searchParams: S
         <p className="text-sm"><Link href="/specialists" className="text-indigo-700 hover:underline">← Find a specialist</Link></p>
         <h1 className="mt-1 text-2xl font-semibold">Book {specialist.name}</h1>
         <p className="text-slate-600">
-          {specialist.specialty} · {specialist.location ?? "Telehealth only"} · times in {zone.replace(/_/g, " ")}
+          {specialist.specialty} · {specialist.location ?? "Telehealth only"} · times in {zonePlace(zone)} time ({zoneAbbreviation(new Date(), zone)})
         </p>
       </header>
       {targets.length === 0 ? (

@@ -5,8 +5,10 @@ import { ActionForm } from "@/components/admin/action-form";
 import { Field, inputClass } from "@/components/admin/form-fields";
 import { OrganizationMembers } from "@/components/admin/organization-members";
 import { OrganizationTeams } from "@/components/admin/organization-teams";
+import { Timestamp } from "@/components/ui/timestamp";
 import { getDb } from "@/db/client";
 import { requireAdminConsole } from "@/lib/admin/require-admin";
+import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
 import { getOrganizationDetail } from "@/lib/organizations/get-organization-detail";
 import { TRIAGE_ORGANIZATION_SLUG } from "@/lib/organizations/list-organizations";
 import { cancelInvitationAction, inviteMemberAction, renameOrganizationAction } from "../actions";
@@ -20,6 +22,7 @@ export default async function AdminOrganizationPage({ params }: { params: Promis
   if (!detail) notFound();
   const { organization, members, teams, pendingInvitations } = detail;
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
+  const viewerZone = await viewerTimeZone();
   return (
     <section className="flex flex-col gap-6">
       <div>
@@ -68,7 +71,7 @@ export default async function AdminOrganizationPage({ params }: { params: Promis
               <li key={inv.id} className="flex flex-wrap items-center gap-3 py-2">
                 <span className="font-medium">{inv.email}</span>
                 <span className="text-slate-600">{inv.role}{inv.teamId ? ` · ${inv.teamId.split(",").map((t) => teamName.get(t) ?? t).join(", ")}` : ""}</span>
-                <span className="text-xs text-slate-500">expires {inv.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC</span>
+                <span className="text-xs text-slate-500">expires <Timestamp instant={inv.expiresAt} viewerZone={viewerZone} /></span>
                 <ActionForm action={cancelInvitationAction} submitLabel="Cancel invitation" variant="secondary" className="ml-auto">
                   <input type="hidden" name="invitationId" value={inv.id} />
                 </ActionForm>
