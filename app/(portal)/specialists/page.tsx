@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { ViewerTimeZoneSync } from "@/components/bookings/viewer-time-zone-sync";
 import { inputClass } from "@/components/bookings/field";
 import { FirstAvailableResults } from "@/components/specialists/first-available-results";
 import { SpecialistCard } from "@/components/specialists/specialist-card";
@@ -46,10 +45,9 @@ export default async function SpecialistsPage({ searchParams }: { searchParams: 
 
   return (
     <section className="space-y-10">
-      <ViewerTimeZoneSync current={viewerZone} />
       <div>
         <h1 className="text-2xl font-semibold">Find a specialist</h1>
-        <p className="mt-1 text-slate-600">Free times come live from each specialist&apos;s calendar and are shown in their time zone.</p>
+        <p className="mt-1 text-slate-600">Free times come live from each specialist&apos;s calendar, in their time zone with yours beside it when it differs. First available lists them on your clock.</p>
       </div>
 
       <section aria-labelledby="first-available-heading" className="space-y-4 rounded-lg border border-indigo-100 bg-indigo-50/50 p-4">
