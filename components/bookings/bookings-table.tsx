@@ -15,8 +15,7 @@ import {
   type Updater,
 } from "@tanstack/react-table";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useTransition } from "react";
+import { useListUrl } from "./use-list-url";
 
 export interface BookingTableRow {
   id: string;
@@ -115,19 +114,10 @@ const PAGE_SIZES = [10, 25, 50, 100];
 const resolve = <T,>(updater: Updater<T>, current: T): T => (typeof updater === "function" ? (updater as (old: T) => T)(current) : updater);
 
 export function BookingsTable({ rows, sorting, pagination, rowCount, rowCountIsCapped, hasNextPage }: Props) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const [pending, startTransition] = useTransition();
-
-  const navigate = (changes: Record<string, string | null>) => {
-    const params = new URLSearchParams(searchParams.toString());
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === null) params.delete(key);
-      else params.set(key, value);
-    }
-    startTransition(() => router.push(`${pathname}${params.size ? `?${params}` : ""}`, { scroll: false }));
-  };
+  const list = useListUrl();
+  const pending = list.pending;
+  // Sorting and paging are clicks: each one a history step of its own.
+  const navigate = (changes: Record<string, string | null>) => list.navigate(changes, { field: Object.keys(changes)[0] ?? "", typing: false });
 
   const table = useTable({
     features,

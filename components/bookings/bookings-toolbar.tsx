@@ -1,8 +1,8 @@
 "use client";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState } from "react";
 import { MIN_SEARCH_LENGTH, searchTerms } from "@/lib/bookings/search-terms";
+import { useListUrl } from "./use-list-url";
 
 export interface FilterOption {
   value: string;
@@ -27,30 +27,40 @@ const FILTERS: { key: keyof Props["options"]; label: string; all: string }[] = [
   { key: "source", label: "Source", all: "Any source" },
 ];
 
-/** Search as you type (debounced) and the filters; every change is a URL change, back to page 1. */
+/**
+ * Search as you type (debounced) and the filters; every change is a URL change, back to page 1,
+ * and a history step of its own (a typed search is one step), so Back undoes them one by one.
+ */
 export function BookingsToolbar({ search, filters, options, hasFilters }: Props) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
+  const { navigate, endTyping, pending, pathname } = useListUrl();
   const [text, setText] = useState(search);
-  const [pending, startTransition] = useTransition();
+  // The search the box last sent, or took from the URL on Back / Forward. Only those history
+  // moves rewrite the box: a late answer to an earlier navigation must not undo what is being typed.
   const lastSent = useRef(search);
+  useEffect(() => {
+    const followHistory = () => {
+      const q = new URLSearchParams(window.location.search).get("q")?.trim() ?? "";
+      lastSent.current = q;
+      setText(q);
+    };
+    window.addEventListener("popstate", followHistory);
+    return () => window.removeEventListener("popstate", followHistory);
+  }, []);
+  // Keys pressed in a date field since its last change: typed dates fold into one step, picked ones don't.
+  const keyed = useRef<Record<string, boolean>>({});
 
-  const apply = (changes: Record<string, string>) => {
-    const params = new URLSearchParams(searchParams.toString());
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) params.set(key, value);
-      else params.delete(key);
-    }
-    params.delete("page");
-    startTransition(() => router.replace(`${pathname}${params.size ? `?${params}` : ""}`, { scroll: false }));
+  const apply = (changes: Record<string, string>, field: string, typing = false) => navigate({ ...changes, page: null }, { field, typing });
+  const applyDate = (field: "from" | "to", value: string) => {
+    const typing = keyed.current[field] === true;
+    keyed.current[field] = false;
+    apply({ [field]: value }, field, typing);
   };
 
   useEffect(() => {
     if (text.trim() === lastSent.current) return;
     const timer = setTimeout(() => {
       lastSent.current = text.trim();
-      apply({ q: text.trim() });
+      apply({ q: text.trim() }, "q", true);
     }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only typing should trigger a search
@@ -69,6 +79,7 @@ export function BookingsToolbar({ search, filters, options, hasFilters }: Props)
             type="search"
             value={text}
             onChange={(e) => setText(e.target.value)}
+            onBlur={() => endTyping("q")}
             placeholder="Search examinee name or phone…"
             className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
             aria-describedby="search-hint"
@@ -76,7 +87,7 @@ export function BookingsToolbar({ search, filters, options, hasFilters }: Props)
         </label>
         {pending && <span className="text-xs text-slate-500" aria-live="polite">Updating…</span>}
         {hasFilters && (
-          <Link href={pathname} className="text-sm text-indigo-700 hover:underline" onClick={() => setText("")}>Clear all</Link>
+          <Link href={pathname} className="text-sm text-indigo-700 hover:underline" onClick={() => { lastSent.current = ""; setText(""); }}>Clear all</Link>
         )}
       </div>
       <p id="search-hint" className={`text-xs ${tooShort ? "text-amber-700" : "text-slate-500"}`}>
@@ -92,7 +103,7 @@ export function BookingsToolbar({ search, filters, options, hasFilters }: Props)
             {label}
             <select
               value={filters[key] ?? ""}
-              onChange={(e) => apply({ [key]: e.target.value })}
+              onChange={(e) => apply({ [key]: e.target.value }, key)}
               className="mt-0.5 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-800"
             >
               <option value="">{all}</option>
@@ -102,11 +113,11 @@ export function BookingsToolbar({ search, filters, options, hasFilters }: Props)
         ))}
         <label className="flex flex-col text-xs text-slate-500">
           From
-          <input type="date" value={filters.from ?? ""} onChange={(e) => apply({ from: e.target.value })} className="mt-0.5 rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-800" />
+          <input type="date" value={filters.from ?? ""} onKeyDown={() => (keyed.current.from = true)} onChange={(e) => applyDate("from", e.target.value)} onBlur={() => endTyping("from")} className="mt-0.5 rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-800" />
         </label>
         <label className="flex flex-col text-xs text-slate-500">
           To
-          <input type="date" value={filters.to ?? ""} onChange={(e) => apply({ to: e.target.value })} className="mt-0.5 rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-800" />
+          <input type="date" value={filters.to ?? ""} onKeyDown={() => (keyed.current.to = true)} onChange={(e) => applyDate("to", e.target.value)} onBlur={() => endTyping("to")} className="mt-0.5 rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-800" />
         </label>
       </div>
     </div>
