@@ -9,6 +9,8 @@ export const AUDIT_ACTIONS = [
   "auth.signed_out",
   "impersonation.started",
   "impersonation.stopped",
+  /** The hour ran out; the admin was put back into their own session. */
+  "impersonation.expired",
   "booking.created",
   "booking.rescheduled",
   "booking.cancelled",

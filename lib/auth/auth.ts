@@ -11,6 +11,7 @@ import { requestInfoFromHeaders } from "@/lib/audit/request-context";
 import { sendInvitationEmail } from "@/lib/email/send-invitation-email";
 import { CLIENT_ADDRESS_HEADER } from "./client-address-header";
 import { readAuthEnv } from "./config";
+import { resumeAdminSessionPlugin } from "./resume-admin-session-plugin";
 
 export const IMPERSONATION_SECONDS = 60 * 60;
 
@@ -93,6 +94,8 @@ function createAuth() {
           });
         },
       }),
+      // An admin whose impersonation ran out lands back in their own session (lib/impersonation/resume-admin-session.ts).
+      resumeAdminSessionPlugin(),
       nextCookies(), // must stay last, or cookies set inside server actions are lost
     ],
   });

@@ -1,9 +1,10 @@
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import { loadActor } from "@/lib/authz/load-actor";
+import { holdsSavedAdminSession, RESUME_ADMIN_SESSION_PATH } from "@/lib/impersonation/resume-admin-session";
 import { getAuth } from "./auth";
 
 /**
@@ -22,9 +23,13 @@ export const getCurrentActor = cache(async (): Promise<Actor | null> => {
   return loadActor(getDb(), session.user.id, session.session.impersonatedBy ?? null);
 });
 
-/** For pages: the actor, or a redirect to sign-in. */
+/**
+ * For pages: the actor, or a redirect to sign-in — or, when an admin's impersonation session has
+ * run out, back into the admin's own session (pages cannot set cookies; that route can).
+ */
 export async function requireActor(): Promise<Actor> {
   const actor = await getCurrentActor();
-  if (!actor) redirect("/sign-in");
-  return actor;
+  if (actor) return actor;
+  const cookieNames = (await cookies()).getAll().map((cookie) => cookie.name);
+  redirect(holdsSavedAdminSession(cookieNames) ? RESUME_ADMIN_SESSION_PATH : "/sign-in");
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { qualifiedColumn } from "@/db/qualified-column";
-import { members, organizations, users } from "@/db/schema";
+import { members, organizations, specialists, users } from "@/db/schema";
 
 export interface UserListRow {
   id: string;
@@ -11,8 +11,10 @@ export interface UserListRow {
   banned: boolean | null;
   banReason: string | null;
   banExpires: Date | null;
-  /** Every organization of the user, by name — never only the ones the search matched. */
-  organizations: string | null;
+  /** Every organization of the user with their role there, by name — never only the ones the search matched. */
+  memberships: { organization: string; role: string }[];
+  /** Linked to a specialist record (an Acuity calendar). */
+  isSpecialist: boolean;
 }
 
 export interface UserListPage {
@@ -43,12 +45,14 @@ function userSearchCondition(search: string | undefined): SQL | undefined {
   return or(ilike(users.name, pattern), ilike(users.email, pattern), inMatchingOrganization);
 }
 
-/** All of one user's organizations, aggregated apart from the search so none is filtered out. */
-const organizationNames = sql<string | null>`(
-  SELECT string_agg(o.name, ', ' ORDER BY o.name)
+/** All of one user's organizations and roles, aggregated apart from the search so none is filtered out. */
+const membershipsOfUser = sql<{ organization: string; role: string }[]>`COALESCE((
+  SELECT json_agg(json_build_object('organization', o.name, 'role', m.role) ORDER BY o.name)
   FROM ${members} m JOIN ${organizations} o ON o.id = m.organization_id
   WHERE m.user_id = ${listedUserId}
-)`;
+), '[]'::json)`;
+
+const isSpecialistUser = sql<boolean>`EXISTS (SELECT 1 FROM ${specialists} s WHERE s.user_id = ${listedUserId})`;
 
 /**
  * One page of users with their organizations, optionally searched by name, e-mail or
@@ -71,7 +75,8 @@ export async function listUsersForAdmin(
         banned: users.banned,
         banReason: users.banReason,
         banExpires: users.banExpires,
-        organizations: organizationNames,
+        memberships: membershipsOfUser,
+        isSpecialist: isSpecialistUser,
       })
       .from(users)
       .where(and(where))

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import * as t from "@/db/schema";
-import { listUsersForAdmin } from "@/lib/users/list-users";
+import { listUsersForAdmin, type UserListRow } from "@/lib/users/list-users";
+import { membershipLabel, userKinds } from "@/lib/users/user-kinds";
 import { parseUserListParams, userListQuery, USERS_PAGE_SIZE } from "@/lib/users/user-list-params";
 
 // Other files add users to the same database meanwhile: every assertion searches by this tag.
@@ -54,13 +55,29 @@ describe("the admin users list", () => {
   it("lists a user found by one organization's name with all of their organizations", async () => {
     const page = await listUsersForAdmin(getDb(), { search: `harbor mutual ${tag}` }, { pageIndex: 0, pageSize: USERS_PAGE_SIZE });
     expect(page.total).toBe(1);
-    expect(page.rows.map((row) => [row.email, row.organizations])).toEqual([[`dana-${tag}@users.test`, `Harbor Mutual ${tag}, Ridge Insurance ${tag}`]]);
+    const organizationsOf = (row: UserListRow) => row.memberships.map(membershipLabel).join(", ");
+    expect(page.rows.map((row) => [row.email, organizationsOf(row)])).toEqual([[`dana-${tag}@users.test`, `Harbor Mutual ${tag} (member), Ridge Insurance ${tag} (admin)`]]);
 
     const ridge = await listUsersForAdmin(getDb(), { search: `Ridge Insurance ${tag}` }, { pageIndex: 0, pageSize: USERS_PAGE_SIZE });
-    expect(ridge.rows.map((row) => [row.name, row.organizations])).toEqual([
-      ["Dana Both", `Harbor Mutual ${tag}, Ridge Insurance ${tag}`],
-      ["Robin Ridge", `Ridge Insurance ${tag}`],
+    expect(ridge.rows.map((row) => [row.name, organizationsOf(row)])).toEqual([
+      ["Dana Both", `Harbor Mutual ${tag} (member), Ridge Insurance ${tag} (admin)`],
+      ["Robin Ridge", `Ridge Insurance ${tag} (member)`],
     ]);
+  });
+
+  it("says what each seeded person is, not just 'user'", async () => {
+    const kindsOf = async (email: string) => {
+      const { rows } = await listUsersForAdmin(getDb(), { search: email }, { pageIndex: 0, pageSize: USERS_PAGE_SIZE });
+      const row = rows.find((r) => r.email === email);
+      return row && { kinds: userKinds(row), organizations: row.memberships.map(membershipLabel) };
+    };
+    expect(await kindsOf("admin@ime.test")).toEqual({ kinds: ["Platform admin"], organizations: [] });
+    expect(await kindsOf("amelia.hart@specialists.test")).toEqual({ kinds: ["Specialist"], organizations: [] });
+    expect(await kindsOf("owner@northwind.test")).toEqual({ kinds: ["Organization owner"], organizations: ["Northwind Insurance (owner)"] });
+    expect(await kindsOf("admin@northwind.test")).toEqual({ kinds: ["Organization admin"], organizations: ["Northwind Insurance (admin)"] });
+    expect(await kindsOf("motor@northwind.test")).toEqual({ kinds: ["Organization member"], organizations: ["Northwind Insurance (member)"] });
+    expect((await kindsOf(`robin-${tag}@users.test`))?.kinds).toEqual(["Organization member"]);
+    expect((await kindsOf(`paged-0-${tag}@users.test`))?.kinds).toEqual(["No role yet"]);
   });
 
   it("treats % and _ in the search as text, not wildcards", async () => {

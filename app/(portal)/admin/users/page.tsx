@@ -6,25 +6,36 @@ import { UserListPager } from "@/components/admin/user-list-pager";
 import { inputClass } from "@/components/admin/form-fields";
 import { getDb } from "@/db/client";
 import { requireAdminConsole } from "@/lib/admin/require-admin";
-import { isSystemAccount } from "@/lib/auth/system-account";
 import { canImpersonate, canManageUserAccount } from "@/lib/authz/policy";
+import { IMPERSONATION_ENDED_NOTICE } from "@/lib/impersonation/resume-admin-session";
 import { listOrganizationsWithTeams } from "@/lib/organizations/list-organizations";
+import { findUserName } from "@/lib/users/find-user-name";
 import { listUsersForAdmin } from "@/lib/users/list-users";
+import { membershipLabel, userKinds } from "@/lib/users/user-kinds";
 import { parseUserListParams, USERS_PAGE_SIZE } from "@/lib/users/user-list-params";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireAdminConsole();
-  const state = parseUserListParams(await searchParams);
+  const params = await searchParams;
+  const state = parseUserListParams(params);
   const q = state.search;
   const db = getDb();
   const [{ rows: users, total }, organizations] = await Promise.all([
     listUsersForAdmin(db, { search: q }, { pageIndex: state.pageIndex, pageSize: USERS_PAGE_SIZE }),
     listOrganizationsWithTeams(db),
   ]);
+  // Set by /api/impersonation/resume: the admin's impersonation ran out and they are back as themselves.
+  const impersonationEnded = params.notice === IMPERSONATION_ENDED_NOTICE;
+  const impersonatedName = impersonationEnded && typeof params.user === "string" ? await findUserName(db, params.user) : null;
   return (
     <section>
+      {impersonationEnded && (
+        <p role="status" data-testid="impersonation-ended" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Your impersonation{impersonatedName ? ` of ${impersonatedName}` : ""} ended: its hour was up. You are back in your own session.
+        </p>
+      )}
       <h1 className="text-2xl font-semibold">Users</h1>
       <p className="mt-1 text-sm text-slate-600" data-testid="user-count">
         {q ? `${total} users match “${q}”.` : `${total} users.`} Impersonate one to see the portal as they do.
@@ -57,14 +68,14 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                   <td className="px-4 py-3 font-medium">{user.name}</td>
                   <td className="px-4 py-3">{user.email}</td>
                   <td className="px-4 py-3">
-                    {isSystemAccount(user) ? "system (cannot sign in)" : (user.role ?? "user")}
+                    <span data-testid="user-kinds">{userKinds(user).join(", ")}</span>
                     {user.banned && (
                       <span className="ml-1 rounded bg-rose-100 px-1.5 py-0.5 text-xs text-rose-800" title={user.banReason ?? undefined}>
                         banned{user.banExpires ? ` until ${user.banExpires.toISOString().slice(0, 10)}` : ""}
                       </span>
                     )}
                   </td>
-                  <td className="px-4 py-3 text-slate-600">{user.organizations ?? "—"}</td>
+                  <td className="px-4 py-3 text-slate-600">{user.memberships.length > 0 ? user.memberships.map(membershipLabel).join(", ") : "—"}</td>
                   <td className="px-4 py-3 text-right">
                     <div className="flex flex-col items-end gap-2">
                       {canImpersonate(actor, user) && <ImpersonateButton userId={user.id} userName={user.name} />}
