@@ -38,7 +38,7 @@ function Place({ row }: { row: SpecialistBookingRow }) {
 export function ExaminationSummary({ row, when }: { row: SpecialistBookingRow; when: ReactNode }) {
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
-      <span className="w-40 shrink-0 font-medium text-slate-900">{when}</span>
+      <span className="w-48 shrink-0 font-medium text-slate-900">{when}</span>
       <Link href={`/bookings/${row.id}`} className="font-medium text-indigo-700 hover:underline" data-testid="examinee">
         {row.examineeName}
       </Link>

@@ -53,7 +53,7 @@ export default async function SpecialistHomePage() {
   return (
     <div>
       <h1 className="text-2xl font-semibold">My examinations</h1>
-      <p className="mt-1 text-sm text-slate-600">Times are in your calendar&apos;s time zone.</p>
+      <p className="mt-1 text-sm text-slate-600">Times are in your calendar&apos;s time zone, with your own clock under them when it differs.</p>
 
       <Section title="Needs attention" count={attention.length} testId="needs-attention">
         {attention.length === 0 ? (

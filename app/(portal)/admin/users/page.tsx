@@ -4,9 +4,11 @@ import { ImpersonateButton } from "@/components/admin/impersonate-button";
 import { UserAccountControls } from "@/components/admin/user-account-controls";
 import { UserListPager } from "@/components/admin/user-list-pager";
 import { inputClass } from "@/components/admin/form-fields";
+import { Timestamp } from "@/components/ui/timestamp";
 import { getDb } from "@/db/client";
 import { requireAdminConsole } from "@/lib/admin/require-admin";
 import { canImpersonate, canManageUserAccount } from "@/lib/authz/policy";
+import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
 import { IMPERSONATION_ENDED_NOTICE } from "@/lib/impersonation/resume-admin-session";
 import { listOrganizationsWithTeams } from "@/lib/organizations/list-organizations";
 import { findUserName } from "@/lib/users/find-user-name";
@@ -22,6 +24,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   const state = parseUserListParams(params);
   const q = state.search;
   const db = getDb();
+  const viewerZone = await viewerTimeZone();
   const [{ rows: users, total }, organizations] = await Promise.all([
     listUsersForAdmin(db, { search: q }, { pageIndex: state.pageIndex, pageSize: USERS_PAGE_SIZE }),
     listOrganizationsWithTeams(db),
@@ -71,7 +74,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                     <span data-testid="user-kinds">{userKinds(user).join(", ")}</span>
                     {user.banned && (
                       <span className="ml-1 rounded bg-rose-100 px-1.5 py-0.5 text-xs text-rose-800" title={user.banReason ?? undefined}>
-                        banned{user.banExpires ? ` until ${user.banExpires.toISOString().slice(0, 10)}` : ""}
+                        banned{user.banExpires && <> until <Timestamp instant={user.banExpires} viewerZone={viewerZone} /></>}
                       </span>
                     )}
                   </td>
