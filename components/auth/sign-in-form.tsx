@@ -4,10 +4,11 @@ import { useState } from "react";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { authClient } from "@/lib/auth/auth-client";
+import { atMost, emailField, LIMITS } from "@/lib/validation/limits";
 
 const signInSchema = z.object({
-  email: z.email("Enter the e-mail address you were invited with"),
-  password: z.string().min(1, "Enter your password"),
+  email: emailField("Enter the e-mail address you were invited with"),
+  password: z.string().min(1, "Enter your password").max(LIMITS.password, atMost(LIMITS.password)),
 });
 
 export function SignInForm() {

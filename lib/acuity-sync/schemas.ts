@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { recordIdField } from "@/lib/validation/limits";
 
-export const replayEventSchema = z.object({ eventId: z.string().min(1, "Choose an event to replay") });
+export const replayEventSchema = z.object({ eventId: recordIdField("Choose an event to replay") });
 export const replayAllFailedSchema = z.object({});
 
 const day = z.iso.date("Enter a date as YYYY-MM-DD");

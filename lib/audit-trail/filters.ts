@@ -7,7 +7,7 @@ import { isValidTimeZone } from "@/lib/time/zoned";
 const optionalText = z
   .string()
   .trim()
-  .max(255)
+  .max(255, "Use at most 255 characters")
   .optional()
   .transform((value) => (value ? value : undefined));
 

@@ -1,27 +1,33 @@
 /** One zod schema per booking operation, shared by the forms and the server actions. */
 import { z } from "zod";
 import { APPOINTMENT_TYPES, PROGRESS_STAGES } from "@/db/schema/enums";
-import { isAcuityDatetime } from "@/lib/acuity/datetime";
+import { isAcuityDatetime, parseAcuityDatetime } from "@/lib/acuity/datetime";
+import { atMost, LIMITS, recordIdField, SEED_BOUNDS } from "@/lib/validation/limits";
 import { normalizePhone } from "./phone";
 
-const id = z.string().trim().min(1).max(255);
+const id = recordIdField();
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `Keep it under ${max} characters`)
+    .max(max, atMost(max))
     .optional()
     .transform((value) => value || null);
 
-/** A slot as Acuity gave it: ISO with an offset, sent back verbatim. */
+/** What a past time is told: Acuity would only say "not available", which reads as "just taken". */
+export const PAST_TIME_MESSAGE = "That time is in the past — pick a later one";
+
+/** A slot as Acuity gave it: ISO with an offset, sent back verbatim — and still ahead of us. */
 export const slotDatetime = z
   .string({ error: "Pick a time" })
   .min(1, "Pick a time")
-  .refine(isAcuityDatetime, "Pick a time from the list");
+  .max(40, "Pick a time from the list")
+  .refine(isAcuityDatetime, "Pick a time from the list")
+  .refine((value) => !isAcuityDatetime(value) || parseAcuityDatetime(value).getTime() > Date.now(), PAST_TIME_MESSAGE);
 
 export const createBookingSchema = z.object({
   /** One per rendered form: a double submit or a resubmission makes one booking. */
-  idempotencyKey: z.string().trim().min(8).max(100),
+  idempotencyKey: z.string().trim().min(8, "Reload the page and try again").max(100, "Reload the page and try again"),
   specialistId: id,
   appointmentType: z.enum(APPOINTMENT_TYPES, { error: "Choose in person or telehealth" }),
   datetime: slotDatetime,
@@ -29,14 +35,15 @@ export const createBookingSchema = z.object({
   teamId: z
     .string()
     .trim()
-    .max(255)
+    .max(LIMITS.id, "Choose one of your teams")
     .optional()
     .transform((value) => value || null),
-  examineeName: z.string().trim().min(2, "Enter the examinee's full name").max(255, "Keep the name under 255 characters"),
+  examineeName: z.string().trim().min(2, "Enter the examinee's full name").max(SEED_BOUNDS.examineeName, atMost(SEED_BOUNDS.examineeName)),
   examineePhone: z
     .string()
     .trim()
     .min(1, "Enter the examinee's phone number")
+    .max(SEED_BOUNDS.examineePhone, atMost(SEED_BOUNDS.examineePhone))
     .transform((value, ctx) => {
       const e164 = normalizePhone(value);
       if (!e164) {
@@ -46,10 +53,13 @@ export const createBookingSchema = z.object({
       return e164;
     }),
   examineeEmail: z
-    .union([z.literal(""), z.email("Enter a valid e-mail address or leave it empty")])
+    .string()
+    .trim()
+    .max(SEED_BOUNDS.examineeEmail, `An e-mail address has at most ${SEED_BOUNDS.examineeEmail} characters`)
+    .pipe(z.union([z.literal(""), z.email("Enter a valid e-mail address or leave it empty")]))
     .optional()
     .transform((value) => value || null),
-  notes: optionalText(2000),
+  notes: optionalText(LIMITS.note),
 });
 export type CreateBookingInput = z.infer<typeof createBookingSchema>;
 
@@ -61,15 +71,18 @@ export const rescheduleBookingSchema = z.object({
    * The appointment time the user saw. A reschedule stays `rescheduled`, so the stage alone
    * cannot tell that someone else moved the booking meanwhile; the time can.
    */
-  expectedAppointmentDate: z.iso.datetime({ offset: true, error: "Reload the booking and pick the time again" }),
+  expectedAppointmentDate: z
+    .string()
+    .max(40, "Reload the booking and pick the time again")
+    .pipe(z.iso.datetime({ offset: true, error: "Reload the booking and pick the time again" })),
   datetime: slotDatetime,
-  note: optionalText(1000),
+  note: optionalText(LIMITS.reason),
 });
 export type RescheduleBookingInput = z.infer<typeof rescheduleBookingSchema>;
 
 export const cancelBookingSchema = z.object({
   bookingId: id,
   expectedProgress: z.enum(PROGRESS_STAGES),
-  reason: z.string().trim().min(3, "Say why the booking is cancelled").max(1000, "Keep the reason under 1000 characters"),
+  reason: z.string().trim().min(3, "Say why the booking is cancelled").max(LIMITS.reason, atMost(LIMITS.reason)),
 });
 export type CancelBookingInput = z.infer<typeof cancelBookingSchema>;

@@ -9,6 +9,7 @@ import type { AuditContext } from "@/lib/audit/request-context";
 import { getAuth } from "@/lib/auth/auth";
 import { transactionWithBetterAuth } from "@/lib/auth/auth-transaction";
 import { strongestOrganizationRole } from "@/lib/authz/actor";
+import { atMost, LIMITS, recordIdField } from "@/lib/validation/limits";
 
 export type InvitationView =
   | { state: "missing" }
@@ -48,10 +49,10 @@ export async function viewInvitation(db: DbOrTx, invitationId: string, now = new
 
 export const acceptInvitationSchema = z
   .object({
-    invitationId: z.string().min(1),
-    name: z.string().trim().min(2, "Enter your name").max(255),
-    password: z.string().min(10, "Use at least 10 characters").max(128),
-    confirmPassword: z.string(),
+    invitationId: recordIdField("This invitation link is not valid"),
+    name: z.string().trim().min(2, "Enter your name").max(LIMITS.personName, atMost(LIMITS.personName)),
+    password: z.string().min(10, "Use at least 10 characters").max(LIMITS.password, atMost(LIMITS.password)),
+    confirmPassword: z.string().max(LIMITS.password, "The passwords differ"),
   })
   .refine((v) => v.password === v.confirmPassword, { message: "The passwords differ", path: ["confirmPassword"] });
 

@@ -1,20 +1,23 @@
 import { z } from "zod";
 import { ORGANIZATION_ROLES } from "@/lib/users/schemas";
+import { atMost, emailField, LIMITS, optionalIdField, recordIdField } from "@/lib/validation/limits";
 
-const id = (what: string) => z.string().trim().min(1, `Choose ${what}`);
-const name = (what: string) => z.string().trim().min(2, `Enter the ${what}'s name (at least 2 characters)`).max(120);
-const optionalId = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => value || undefined);
+const id = (what: string) => recordIdField(`Choose ${what}`);
+const name = (what: "organization" | "team") => {
+  const max = what === "team" ? LIMITS.teamName : LIMITS.organizationName;
+  return z.string().trim().min(2, `Enter the ${what}'s name (at least 2 characters)`).max(max, atMost(max));
+};
+const optionalId = optionalIdField();
 
-export const createOrganizationSchema = z.object({ name: name("organization"), firstTeamName: z.string().trim().max(120).optional() });
+export const createOrganizationSchema = z.object({
+  name: name("organization"),
+  firstTeamName: z.string().trim().max(LIMITS.teamName, atMost(LIMITS.teamName)).optional(),
+});
 export const renameOrganizationSchema = z.object({ organizationId: id("an organization"), name: name("organization") });
 
 export const addMemberSchema = z.object({
   organizationId: id("an organization"),
-  email: z.email("Enter the e-mail of an existing user").trim().toLowerCase(),
+  email: emailField("Enter the e-mail of an existing user"),
   role: z.enum(ORGANIZATION_ROLES),
   teamId: optionalId,
 });
@@ -28,7 +31,7 @@ export const teamMemberSchema = z.object({ teamId: id("a team"), userId: id("a m
 
 export const inviteMemberSchema = z.object({
   organizationId: id("an organization"),
-  email: z.email("Enter a valid e-mail address").trim().toLowerCase(),
+  email: emailField("Enter a valid e-mail address"),
   role: z.enum(ORGANIZATION_ROLES),
   teamId: optionalId,
 });

@@ -1,24 +1,29 @@
 import { z } from "zod";
+import { atMost, emailField, recordIdField, SEED_BOUNDS } from "@/lib/validation/limits";
 
-const text = (what: string, min = 2) => z.string().trim().min(min, `Enter the ${what}`).max(255);
+const text = (what: string, max: number, min = 2) => z.string().trim().min(min, `Enter the ${what}`).max(max, atMost(max));
 
 export const specialistFieldsSchema = z.object({
-  userEmail: z.email("Enter the e-mail of the specialist's user account").trim().toLowerCase(),
-  acuityCalendarId: z.string().trim().regex(/^\d+$/, "Choose an Acuity calendar"),
-  name: text("name shown to referrers"),
-  specialty: text("specialty"),
+  userEmail: emailField("Enter the e-mail of the specialist's user account"),
+  acuityCalendarId: z
+    .string()
+    .trim()
+    .max(SEED_BOUNDS.acuityCalendarId, "Choose an Acuity calendar")
+    .regex(/^\d+$/, "Choose an Acuity calendar"),
+  name: text("name shown to referrers", SEED_BOUNDS.specialistName),
+  specialty: text("specialty", SEED_BOUNDS.specialty),
   /** Empty = telehealth only. */
   location: z
     .string()
     .trim()
-    .max(255)
+    .max(SEED_BOUNDS.location, atMost(SEED_BOUNDS.location))
     .optional()
     .transform((value) => value || null),
 });
 
 export const createSpecialistSchema = specialistFieldsSchema;
-export const updateSpecialistSchema = specialistFieldsSchema.extend({ specialistId: z.string().min(1) });
+export const updateSpecialistSchema = specialistFieldsSchema.extend({ specialistId: recordIdField() });
 export const setSpecialistActiveSchema = z.object({
-  specialistId: z.string().min(1),
+  specialistId: recordIdField(),
   active: z.union([z.boolean(), z.enum(["true", "false"])]).transform((v) => v === true || v === "true"),
 });

@@ -1,14 +1,11 @@
 import { z } from "zod";
+import { atMost, emailField, LIMITS, optionalIdField, recordIdField } from "@/lib/validation/limits";
 
-const id = (what: string) => z.string().trim().min(1, `Choose ${what}`);
-const password = z.string().min(10, "Use at least 10 characters").max(128, "Use at most 128 characters");
+const id = (what: string) => recordIdField(`Choose ${what}`);
+const password = z.string().min(10, "Use at least 10 characters").max(LIMITS.password, atMost(LIMITS.password));
 /** Why an account was banned or unbanned: recorded in the audit row, so it cannot be left out. */
-const accountChangeReason = z.string().trim().min(3, "Say why (at least 3 characters)").max(500, "Keep the reason under 500 characters");
-const optionalId = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => value || undefined);
+const accountChangeReason = z.string().trim().min(3, "Say why (at least 3 characters)").max(500, atMost(500));
+const optionalId = optionalIdField();
 
 export const ORGANIZATION_ROLES = ["owner", "admin", "member"] as const;
 
@@ -31,8 +28,8 @@ const fromJsonField = (value: unknown) => {
 };
 
 export const createUserSchema = z.object({
-  name: z.string().trim().min(2, "Enter the person's name").max(255),
-  email: z.email("Enter a valid e-mail address").trim().toLowerCase(),
+  name: z.string().trim().min(2, "Enter the person's name").max(LIMITS.personName, atMost(LIMITS.personName)),
+  email: emailField("Enter a valid e-mail address"),
   role: z.enum(["user", "admin"], { error: "Choose a platform role" }),
   password,
   /** Organizations (each with a role and optionally one of its teams) the user joins at once. */

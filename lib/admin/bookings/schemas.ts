@@ -1,18 +1,21 @@
 import { z } from "zod";
 import { BOOKING_STATUSES, PROGRESS_STAGES } from "@/db/schema/enums";
+import { atMost, LIMITS, recordIdField } from "@/lib/validation/limits";
 
 const bookingIds = z
   .union([z.string(), z.array(z.string())])
   .transform((value) => (Array.isArray(value) ? value : [value]).filter(Boolean))
-  .pipe(z.array(z.string().min(1)).min(1, "Select at least one booking").max(500, "Select at most 500 bookings at once"));
+  .pipe(z.array(recordIdField()).min(1, "Select at least one booking").max(500, "Select at most 500 bookings at once"));
 
-export const setBookingStatusSchema = z.object({ bookingIds, to: z.enum(BOOKING_STATUSES), note: z.string().trim().max(1000).optional() });
+const note = z.string().trim().max(LIMITS.reason, atMost(LIMITS.reason));
+
+export const setBookingStatusSchema = z.object({ bookingIds, to: z.enum(BOOKING_STATUSES), note: note.optional() });
 export const markPaymentReceivedSchema = z.object({ bookingIds });
 export const correctStageSchema = z.object({
-  bookingId: z.string().min(1),
+  bookingId: recordIdField(),
   expectedFrom: z.enum(PROGRESS_STAGES),
   to: z.enum(PROGRESS_STAGES),
-  note: z.string().trim().min(3, "A correction needs a note saying why").max(1000),
+  note: note.min(3, "A correction needs a note saying why"),
 });
 /** Accepts `organizationId` + `teamId`, or the picker's single `target` = "organizationId|teamId". */
 const splitTarget = (raw: unknown) => {
@@ -22,10 +25,11 @@ const splitTarget = (raw: unknown) => {
 };
 
 export const moveBookingSchema = z.preprocess(splitTarget, z.object({
-  bookingId: z.string().min(1),
-  organizationId: z.string().min(1, "Choose an organization"),
+  bookingId: recordIdField(),
+  organizationId: recordIdField("Choose an organization"),
   teamId: z
     .string()
+    .max(LIMITS.id, "Choose a team of this organization")
     .optional()
     .transform((value) => value || null),
 }));

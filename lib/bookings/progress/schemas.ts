@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { PROGRESS_STAGES } from "@/db/schema/enums";
+import { atMost, LIMITS, recordIdField } from "@/lib/validation/limits";
 
-const note = z.string().trim().max(2000, "Keep the note under 2,000 characters");
+const note = z.string().trim().max(LIMITS.note, atMost(LIMITS.note));
 
 /** A regular move: the stage the user saw and the one they chose. Whether a note is needed is the state machine's call. */
 export const changeProgressSchema = z.object({
-  bookingId: z.string().min(1),
+  bookingId: recordIdField(),
   expectedFrom: z.enum(PROGRESS_STAGES),
   to: z.enum(PROGRESS_STAGES),
   note: note.optional(),
