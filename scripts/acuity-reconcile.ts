@@ -49,8 +49,8 @@ if (!window.success) {
 try {
   const report = await reconcileWindow(getDb(), getAcuityClient(), { from: new Date(window.data.from), to: new Date(window.data.to) });
   console.log(JSON.stringify(report, null, 2));
-  // Anything not repaired — a failed appointment or a day that could not be read whole — is a failure.
-  process.exitCode = report.failed.length || report.truncated.length ? 1 : 0;
+  // Anything not repaired — a failed appointment, a day that could not be read whole, an owed cancellation Acuity refused — is a failure.
+  process.exitCode = report.failed.length || report.truncated.length || report.abandoned.failed ? 1 : 0;
 } finally {
   await closeDb();
 }

@@ -69,10 +69,12 @@ export function ReconcileForm() {
           const r = result.data;
           const unread = r.truncated.map((t) => `calendar ${t.calendarID} on ${t.date}`).join(", ");
           return {
-            ok: r.failed.length === 0 && r.truncated.length === 0 && r.needsAttention.length === 0,
+            ok: r.failed.length === 0 && r.truncated.length === 0 && r.needsAttention.length === 0 && r.abandoned.failed === 0,
             text:
               `Checked ${r.seen} appointments: ${r.outcomes.created ?? 0} created, ${r.outcomes.updated ?? 0} updated, ${r.outcomes.unchanged ?? 0} already right` +
               `${r.failed.length ? `, ${r.failed.length} failed (first: ${r.failed[0]!.error})` : ""}.` +
+              `${r.abandoned.cancelled ? ` Cancelled ${r.abandoned.cancelled} appointment(s) the portal made but never saved.` : ""}` +
+              `${r.abandoned.failed ? ` ${r.abandoned.failed} such appointment(s) could not be cancelled yet; the portal keeps trying.` : ""}` +
               `${r.needsAttention.length ? ` ${r.needsAttention.length} need a person — first: ${r.needsAttention[0]!.reason}` : ""}` +
               `${unread ? ` Not read completely (too many appointments in one day): ${unread}.` : ""}`,
           };

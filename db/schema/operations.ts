@@ -2,7 +2,8 @@
  * Tables beyond the seed contract that keep multi-step operations safe: idempotent booking
  * submissions, uploads that are signed but not yet confirmed, and the dev e-mail outbox.
  */
-import { bigint, index, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, index, integer, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { bookings } from "./bookings";
 import { createdAtColumn, idColumn, userRef } from "./columns";
@@ -16,6 +17,40 @@ export const bookingRequests = pgTable("booking_requests", {
   acuityAppointmentId: varchar("acuity_appointment_id", { length: 255 }),
   createdAt: createdAtColumn(),
 });
+
+/**
+ * One row per attempt to make an Acuity appointment for a portal booking: written before Acuity is
+ * asked, deleted in the booking's own transaction. A row that stays is an attempt never saved — the
+ * portal gave up on it (`abandoned_at`), or its process died (`next_attempt_at` passes first) — and
+ * the appointment Acuity may hold for it (by id, else by the booking reference in its notes, on
+ * that calendar at that time) must not stand: the webhook worker and reconcile cancel it
+ * (lib/acuity-sync/cancel-abandoned-appointments.ts). Resolved rows stay a while, so an appointment
+ * that surfaces late is still recognised as the portal's and cancelled too.
+ */
+export const acuityBookingAttempts = pgTable(
+  "acuity_booking_attempts",
+  {
+    /** The booking id the portal would have saved: written into the appointment's notes. */
+    bookingReference: varchar("booking_reference", { length: 255 }).primaryKey(),
+    requestedById: userRef("requested_by_id").notNull().references(() => users.id),
+    /** The form's key in booking_requests: a process that died left it claimed; the worker frees it. */
+    idempotencyKey: varchar("idempotency_key", { length: 255 }).notNull(),
+    acuityCalendarId: varchar("acuity_calendar_id", { length: 255 }).notNull(),
+    appointmentAt: timestamp("appointment_at", { withTimezone: true }).notNull(),
+    /** Once Acuity named it; before that the appointment is found by reference. */
+    acuityAppointmentId: varchar("acuity_appointment_id", { length: 255 }),
+    createdAt: createdAtColumn(),
+    abandonedAt: timestamp("abandoned_at", { withTimezone: true }),
+    /** When the worker may act on it: for one in flight, the moment it counts as abandoned. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).default(sql`now() + interval '5 minutes'`),
+    attempts: integer("attempts").notNull().default(0),
+    /** The last failure, as a sentence (never SQL or personal data). */
+    lastError: text("last_error"),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolution: varchar("resolution", { length: 50, enum: ["cancelled", "not_in_acuity"] }),
+  },
+  (t) => [index("idx_acuity_booking_attempts_due").on(t.nextAttemptAt).where(sql`${t.resolvedAt} IS NULL`)],
+);
 
 /** A presigned upload awaiting its confirm step; unconfirmed ones are deleted after a day. */
 export const pendingUploads = pgTable(

@@ -8,6 +8,7 @@ import { bookingFactsFromAppointment } from "./appointment-facts";
 import { initialStagesFromAcuity } from "./derive-stage";
 import { enteredAfterItsTime, isRecordableTime } from "./recordable-time";
 import { SyncDeferredError } from "./errors";
+import { settlePortalAppointmentWithoutBooking } from "./portal-appointment-without-booking";
 import { resolveOrganization } from "./resolve-organization";
 import { systemAuditContext, type SyncContext } from "./sync-context";
 
@@ -17,14 +18,15 @@ export type DirectBookingResult =
 
 /**
  * An appointment the portal has no booking for. Made by the portal (its marker in the notes):
- * the booking is still being saved — wait — or was never saved and the appointment cancelled —
- * nothing to do. Otherwise it was made directly in Acuity and becomes an `acuity_direct` booking.
+ * cancelled already — nothing to do — else the booking is still being saved, or it is owed a
+ * cancellation (portal-appointment-without-booking.ts). Otherwise it was made directly in Acuity
+ * and becomes an `acuity_direct` booking.
  */
 export async function createDirectBooking(tx: Tx, appointment: AcuityAppointment, context: SyncContext): Promise<DirectBookingResult> {
   const portalBookingId = parsePortalReference(appointment.notes);
   if (portalBookingId) {
     if (appointment.canceled) return { outcome: "ignored", reason: "portal appointment cancelled before its booking was saved" };
-    throw new SyncDeferredError(`The portal has not finished saving booking ${portalBookingId} for this appointment yet.`);
+    return { outcome: "ignored", reason: await settlePortalAppointmentWithoutBooking(tx, appointment, portalBookingId) };
   }
 
   const [specialist] = await tx

@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
 import type { AcuityAppointment, AcuityClient } from "@/lib/acuity";
 import { applyAcuityAppointment, type ApplyOutcome } from "./apply-appointment";
+import { cancelAbandonedAppointments } from "./cancel-abandoned-appointments";
 import { databaseNow } from "./database-now";
 import { settleAnsweredEvents } from "./settle-events";
 import { explainSyncFailure } from "./sync-failure";
@@ -21,6 +22,8 @@ export interface ReconcileReport {
    * appointments may not have been read. Empty unless pageSize is tiny.
    */
   truncated: { date: string; calendarID: number; canceled: boolean }[];
+  /** Appointments the portal made but never saved a booking for, cancelled now; and those Acuity still doesn't answer about. */
+  abandoned: { cancelled: number; failed: number };
 }
 
 export interface ReconcileOptions {
@@ -73,7 +76,8 @@ class WindowReader {
 
 /**
  * Reads every appointment of a date window from Acuity — active and cancelled — and makes
- * each booking match, so a webhook that never arrived is repaired. Pending events about an
+ * each booking match, so a webhook that never arrived is repaired; an appointment the portal
+ * made and gave up on is cancelled. Pending events about an
  * appointment are answered by the same read. Acuity is read outside any transaction; each
  * appointment is then applied in its own short one.
  */
@@ -86,7 +90,7 @@ export async function reconcileWindow(
   const systemUserId = await getSystemUserId(db);
   const reader = new WindowReader(client, options.pageSize ?? DEFAULT_PAGE_SIZE);
   const last = isoDate(window.to);
-  const report: ReconcileReport = { window: { from: isoDate(window.from), to: last }, seen: 0, outcomes: {}, failed: [], needsAttention: [], truncated: reader.truncated };
+  const report: ReconcileReport = { window: { from: isoDate(window.from), to: last }, seen: 0, outcomes: {}, failed: [], needsAttention: [], truncated: reader.truncated, abandoned: { cancelled: 0, failed: 0 } };
   for (let start = isoDate(window.from); start <= last; start = addDays(start, CHUNK_DAYS)) {
     const end = addDays(start, CHUNK_DAYS - 1) < last ? addDays(start, CHUNK_DAYS - 1) : last;
     const readStartedAt = await databaseNow(db);
@@ -107,5 +111,8 @@ export async function reconcileWindow(
       }
     }
   }
+  // Settles what the window turned up (and anything else owed): appointments the portal gave up on are cancelled.
+  const abandoned = await cancelAbandonedAppointments(db, client);
+  report.abandoned = { cancelled: abandoned.cancelled, failed: abandoned.failed };
   return report;
 }

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { getAcuityClient } from "@/lib/acuity";
 import { logRedactedError } from "@/lib/errors/redact-error";
+import { cancelAbandonedAppointments } from "./cancel-abandoned-appointments";
 import { claimDueEvents } from "./claim-events";
 import { processClaimedEvents } from "./process-events";
 
@@ -34,9 +35,10 @@ export async function drainDueEvents(scope: { resourceIds?: string[] } = {}): Pr
 }
 
 /**
- * The in-process worker: drains due events, then sleeps until woken by a new delivery or the
- * idle interval passes (which picks up retries whose backoff has expired). State lives in
- * webhook_events, so it survives restarts; SKIP LOCKED leases let every app instance run one.
+ * The in-process worker: drains due events and cancels the appointments of booking attempts the
+ * portal gave up on, then sleeps until woken by a new delivery or the idle interval passes (which
+ * picks up retries whose backoff has expired). State lives in webhook_events and
+ * acuity_booking_attempts, so it survives restarts; SKIP LOCKED leases let every app instance run one.
  */
 export function startWebhookWorker(): void {
   // Tests drain explicitly; WEBHOOK_WORKER=off keeps a background loop from racing them.
@@ -47,6 +49,7 @@ export function startWebhookWorker(): void {
       state.pendingKick = false;
       try {
         await drainDueEvents();
+        await cancelAbandonedAppointments(getDb(), getAcuityClient());
       } catch (error) {
         logRedactedError("[webhooks] worker pass failed", error);
       }

@@ -46,6 +46,8 @@ export const AUDIT_ACTIONS = [
   "team.member_removed",
   "webhook.replayed",
   "acuity.reconciled",
+  /** The worker cancelled an appointment the portal made but never saved a booking for. */
+  "acuity.abandoned_appointment_cancelled",
   "audit.exported",
 ] as const;
 

@@ -1,6 +1,5 @@
 import type { AppointmentType } from "@/db/schema/enums";
 import {
-  AcuityUnavailableError,
   parseAcuityDatetime,
   type AcuityAppointment,
   type AcuityClient,
@@ -44,12 +43,13 @@ export function acuityCreateInput(
 
 /**
  * After a timeout or a dropped connection the appointment may exist although no answer came:
- * look for it on the calendar at that time, by the portal reference in its notes.
+ * look for it on the calendar at that time, by the portal reference in its notes. Acuity lists
+ * only appointments that stand, so a cancelled one is not found.
  */
 export async function findAppointmentByReference(
   acuity: AcuityClient,
   bookingId: string,
-  request: CreateAppointmentInput,
+  request: Pick<CreateAppointmentInput, "calendarID" | "datetime">,
 ): Promise<AcuityAppointment | null> {
   const at = parseAcuityDatetime(request.datetime);
   const candidates = await acuity.listAppointments({
@@ -60,9 +60,6 @@ export async function findAppointmentByReference(
   });
   return candidates.find((a) => a.notes.includes(portalReferenceNote(bookingId))) ?? null;
 }
-
-/** True when Acuity may have done the work although we got no answer. */
-export const outcomeUnknown = (error: unknown) => error instanceof AcuityUnavailableError;
 
 export const meetingLinkOf = (type: AppointmentType, appointment: AcuityAppointment) =>
   type === "telehealth" && /^https?:\/\//.test(appointment.location) ? appointment.location : null;

@@ -1,6 +1,6 @@
 import type { Database, Tx } from "@/db/client";
 import { UserFacingError } from "@/lib/actions/errors";
-import { AcuityError, AcuitySlotUnavailableError, type AcuityAppointment, type AcuityClient } from "@/lib/acuity";
+import { AcuityValidationError, type AcuityAppointment, type AcuityClient } from "@/lib/acuity";
 import type { AuditContext } from "@/lib/audit/request-context";
 import type { Actor } from "@/lib/authz/actor";
 import { forgetCalendarAvailability } from "@/lib/availability/cache";
@@ -8,10 +8,11 @@ import { logRedactedError } from "@/lib/errors/redact-error";
 import { zoneOf } from "@/lib/availability/calendar-of";
 import { newId } from "@/lib/ids";
 import { portalReferenceNote } from "@/lib/acuity/portal-reference";
-import { acuityCreateInput, findAppointmentByReference, outcomeUnknown } from "./acuity-booking-input";
+import { acuityCreateInput } from "./acuity-booking-input";
+import { abandonBookingAttempt, completeBookingAttempt, forgetBookingAttempt, noteAttemptAppointment } from "./booking-attempts";
 import { claimBookingRequest, recordAcuityAppointment, releaseBookingRequest, waitForBookingRequest } from "./booking-requests";
-import { SLOT_TAKEN } from "./acuity-user-error";
 import { insertPortalBooking } from "./insert-portal-booking";
+import { makeAcuityAppointment } from "./make-acuity-appointment";
 import type { CreateBookingInput } from "./schemas";
 import { validateBookingTarget } from "./validate-booking-target";
 
@@ -28,19 +29,20 @@ export interface CreateBookingResult {
   alreadyBooked: boolean;
 }
 
-
 /**
- * Books an IME: (1) the Acuity appointment, (2) in one transaction the booking, its
- * `scheduled` progress row and the audit row; (3) if (2) fails, the appointment is cancelled
- * in Acuity so nothing is left half-done. The form's idempotency key makes a double submit
- * or a resubmission return the first booking instead of making a second one.
+ * Books an IME: (1) the Acuity appointment (make-acuity-appointment.ts, which records the attempt
+ * first), (2) in one transaction the booking, its `scheduled` progress row, the audit row and the
+ * end of the attempt; (3) if (2) fails, the appointment is cancelled in Acuity — or, if Acuity
+ * doesn't answer, left to the worker to cancel — so nothing is left half-done. The form's
+ * idempotency key makes a double submit or a resubmission return the first booking instead of
+ * making a second one.
  */
 export async function createBooking(
   deps: CreateBookingDeps,
   who: { actor: Actor; auditContext: AuditContext },
   input: CreateBookingInput,
 ): Promise<CreateBookingResult> {
-  const { db, acuity } = deps;
+  const { db } = deps;
   const specialist = await validateBookingTarget(db, who.actor, input);
 
   for (;;) {
@@ -56,28 +58,21 @@ export async function createBooking(
 
   const bookingId = newId();
   const request = acuityCreateInput(bookingId, input, { acuityCalendarId: specialist.acuityCalendarId, timezone: zoneOf(specialist) }, who.actor.email);
-  let appointment: AcuityAppointment;
-  try {
-    appointment = await acuity.createAppointment(request);
-  } catch (error) {
-    const found = outcomeUnknown(error) ? await findAppointmentByReference(acuity, bookingId, request).catch(() => null) : null;
-    if (!found) {
-      await releaseBookingRequest(db, input.idempotencyKey);
-      if (error instanceof AcuitySlotUnavailableError) {
-        forgetCalendarAvailability(specialist.acuityCalendarId);
-        throw new UserFacingError(SLOT_TAKEN, { datetime: [SLOT_TAKEN] });
-      }
-      if (error instanceof AcuityError) throw new UserFacingError(`${error.userMessage} Nothing was booked.`);
-      throw error;
-    }
-    appointment = found;
-  }
+  const appointment = await makeAcuityAppointment(deps, {
+    key: input.idempotencyKey,
+    bookingId,
+    requestedById: who.auditContext.actorUserId,
+    acuityCalendarId: specialist.acuityCalendarId,
+    request,
+  });
   forgetCalendarAvailability(specialist.acuityCalendarId);
 
   try {
     await recordAcuityAppointment(db, input.idempotencyKey, String(appointment.id));
+    await noteAttemptAppointment(db, bookingId, String(appointment.id));
     await db.transaction(async (tx) => {
       await insertPortalBooking(tx, who.auditContext, { id: bookingId, specialistId: specialist.id, input, appointment });
+      await completeBookingAttempt(tx, bookingId);
       await deps.beforeCommit?.(tx);
     });
   } catch (error) {
@@ -87,7 +82,9 @@ export async function createBooking(
   return { bookingId, alreadyBooked: false };
 }
 
-/** Undo step 1 after step 2 failed, and tell the user plainly what happened. */
+const alreadyCancelled = (error: unknown) => error instanceof AcuityValidationError && error.code === "already_canceled";
+
+/** Undo step 1 after step 2 failed, and tell the user plainly what happened — and what will. */
 async function compensate(deps: CreateBookingDeps, key: string, bookingId: string, appointment: AcuityAppointment): Promise<never> {
   try {
     await deps.acuity.cancelAppointment(appointment.id, {
@@ -95,13 +92,18 @@ async function compensate(deps: CreateBookingDeps, key: string, bookingId: strin
       admin: true,
     });
   } catch (cancelError) {
-    // Keep the idempotency row: it names the orphaned appointment for whoever reconciles.
-    logRedactedError(`ORPHANED Acuity appointment ${appointment.id}: cancelling it failed`, cancelError);
-    throw new UserFacingError(
-      `We couldn't save the booking, and couldn't cancel appointment #${appointment.id} in the specialist's calendar either. ` +
-        "Please contact support with that number before booking again.",
-    );
+    if (!alreadyCancelled(cancelError)) {
+      // The attempt row says what is owed; the worker cancels the appointment once Acuity answers.
+      logRedactedError(`Acuity appointment ${appointment.id} of unsaved booking ${bookingId}: cancelling failed; left to the worker`, cancelError);
+      await abandonBookingAttempt(deps.db, bookingId, String(appointment.id)).catch(() => {});
+      await releaseBookingRequest(deps.db, key).catch(() => {});
+      throw new UserFacingError(
+        `We couldn't save the booking, and the specialist's calendar didn't answer when we cancelled appointment #${appointment.id}. ` +
+          "Nothing is booked: the portal cancels that appointment by itself as soon as the calendar answers. Please try again in a few minutes.",
+      );
+    }
   }
+  await forgetBookingAttempt(deps.db, bookingId).catch(() => {});
   await releaseBookingRequest(deps.db, key).catch(() => {});
   throw new UserFacingError(
     "We couldn't save the booking, so we cancelled the appointment we had just made in the specialist's calendar. Nothing was booked — please try again.",

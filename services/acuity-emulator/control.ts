@@ -29,6 +29,11 @@ export interface EmulatorControls {
   /** Every appointment, cancelled included, oldest id first. */
   listAllAppointments(): RenderedAppointment[];
   failNextRequests(count: number, status?: number): void;
+  /**
+   * The next `count` requests do their work, then drop the connection instead of answering; with
+   * `outage`, the next `requests` requests after each then answer `status` (Acuity went away).
+   */
+  loseNextAnswers(count?: number, outage?: { requests: number; status: number }): void;
   setResponseDelay(ms: number): void;
   /** Every API answer waits until the returned function is called (connections stay open). */
   holdAnswers(): () => void;
@@ -71,6 +76,7 @@ export function createControls(ctx: OperationContext, traffic: TrafficControl): 
     },
     listAllAppointments: () => store.all().sort((a, b) => a.id - b.id).map(renderAppointment),
     failNextRequests: (count, status = 500) => traffic.failNext(count, status),
+    loseNextAnswers: (count = 1, outage) => traffic.loseNextAnswers(count, outage),
     holdAnswers: () => traffic.holdAnswers(),
     openRequests: () => traffic.open,
     setResponseDelay: (ms) => {
@@ -116,6 +122,12 @@ export async function routeControl(controls: EmulatorControls, req: IncomingMess
     const status = Number(body.status ?? 500);
     if (status !== 429 && (status < 500 || status > 599)) throw badRequest("invalid_request", "status must be 429 or 5xx.");
     controls.failNextRequests(count(body.count), status);
+    return { ok: true };
+  }
+  if (method === "POST" && path === "/lose-next") {
+    const outage = body.outageRequests === undefined ? undefined : { requests: count(body.outageRequests), status: Number(body.outageStatus ?? 503) };
+    if (outage && outage.status !== 429 && (outage.status < 500 || outage.status > 599)) throw badRequest("invalid_request", "outageStatus must be 429 or 5xx.");
+    controls.loseNextAnswers(count(body.count), outage);
     return { ok: true };
   }
   if (method === "POST" && path === "/delay") {

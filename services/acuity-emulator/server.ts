@@ -78,6 +78,7 @@ export async function startAcuityEmulator(options: AcuityEmulatorOptions): Promi
       if (injected) return sendError(res, new EmulatorHttpError(injected, "internal_error", "Injected failure."));
       if (!hasValidCredentials(req, options.userId, options.apiKey)) return sendError(res, unauthorized());
       const answer = await routeApi(ctx, req, path, params);
+      if (traffic.takeLostAnswer()) return void res.socket?.destroy();
       sendJson(res, answer.status, answer.body);
     } finally {
       done();

@@ -13,6 +13,7 @@ const JITTER_SLACK = 0.5;
 
 export class TrafficControl {
   private injected: number[] = [];
+  private answersToLose: { outage?: { requests: number; status: number } }[] = [];
   private tokens: number;
   private lastRefill: number;
   private inFlight = 0;
@@ -57,6 +58,23 @@ export class TrafficControl {
   }
 
   /**
+   * The next `count` API requests that succeed are carried out — an appointment is booked, moved,
+   * cancelled — but their answers are lost: the connection drops instead (a timeout or network
+   * cut after Acuity did the work). With `outage`, Acuity then answers `status` to the next
+   * `requests` requests, as when it goes away right after.
+   */
+  loseNextAnswers(count: number, outage?: { requests: number; status: number }): void {
+    for (let i = 0; i < count; i++) this.answersToLose.push({ outage });
+  }
+
+  takeLostAnswer(): boolean {
+    const lost = this.answersToLose.shift();
+    if (!lost) return false;
+    if (lost.outage) this.failNext(lost.outage.requests, lost.outage.status);
+    return true;
+  }
+
+  /**
    * Lets a request in, or returns null when it is over a limit. The returned function must
    * be called when the answer has been sent.
    */
@@ -78,6 +96,7 @@ export class TrafficControl {
 
   reset(): void {
     this.injected = [];
+    this.answersToLose = [];
     this.delayMs = 0;
   }
 }

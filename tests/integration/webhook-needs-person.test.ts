@@ -8,7 +8,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { bookings, webhookEvents } from "@/db/schema";
-import { createAcuityClient, signAcuityWebhook } from "@/lib/acuity";
+import { createAcuityClient, portalReferenceNote, signAcuityWebhook } from "@/lib/acuity";
 import { DEMO_APPOINTMENT_TYPES } from "@/lib/acuity/demo-calendars";
 import { claimDueEvents } from "@/lib/acuity-sync/claim-events";
 import { reconcileWindow } from "@/lib/acuity-sync/reconcile";
@@ -129,5 +129,19 @@ describe("an appointment id Acuity answers 'not found' for", () => {
     expect(event!.error).toBe(
       `Acuity has no appointment 3799002 any more, yet booking ${booking!.id} is linked to it: ask the specialist's office whether the examination still takes place, then cancel or correct the booking in the portal.`,
     );
+  });
+});
+
+describe("an appointment carrying the portal's reference that the portal never made", () => {
+  it("waits for a person instead of being deferred forever as 'still saving'", async () => {
+    const appointment = harness.emulator.createAppointmentDirectly({
+      calendarID: 7102, appointmentTypeID: DEMO_APPOINTMENT_TYPES.inPerson.id, datetime: weekday(18),
+      firstName: "Copy", lastName: "Paste", email: "copy@nowhere.example", notes: `Copied from another: ${portalReferenceNote("bk-never-made")}`,
+    });
+    mine.add(String(appointment.id));
+    await settle();
+    const [event] = await eventsOf(appointment.id);
+    expect(event).toMatchObject({ processedAt: null, nextAttemptAt: null, attempts: 1 });
+    expect(event!.error).toMatch(new RegExp(`^Appointment ${appointment.id} carries the portal's reference to booking bk-never-made, but the portal has no record of making it`));
   });
 });

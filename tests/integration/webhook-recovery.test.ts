@@ -6,7 +6,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { bookingProgress, bookings, webhookEvents } from "@/db/schema";
+import { acuityBookingAttempts, bookingProgress, bookings, webhookEvents } from "@/db/schema";
 import { createAcuityClient, portalReferenceNote, signAcuityWebhook } from "@/lib/acuity";
 import { DEMO_APPOINTMENT_TYPES } from "@/lib/acuity/demo-calendars";
 import { applyAcuityAppointment } from "@/lib/acuity-sync/apply-appointment";
@@ -114,6 +114,11 @@ describe("ordering", () => {
 describe("a webhook for the portal's own appointment", () => {
   it("waits while the portal is still saving the booking, then finds it and adds nothing", async () => {
     const bookingId = newId();
+    const [requester] = await getDb().execute<{ id: string }>(sql`SELECT id FROM users WHERE email = 'east@summit.test'`).then((r) => r.rows);
+    // The booking flow records its attempt before it asks Acuity (lib/bookings/booking-attempts.ts).
+    await getDb().insert(acuityBookingAttempts).values({
+      bookingReference: bookingId, requestedById: requester!.id, idempotencyKey: newId(), acuityCalendarId: "7102", appointmentAt: new Date(Date.now() + 86_400_000),
+    });
     const appointment = bookDirectly({ notes: `Examination brief to follow. ${portalReferenceNote(bookingId)}`, scheduledBy: null });
     await harness.emulator.settleWebhooks();
     await drain();
@@ -130,6 +135,7 @@ describe("a webhook for the portal's own appointment", () => {
       appointmentDate: new Date(appointment.datetime), appointmentType: "in_person",
     });
     await getDb().insert(bookingProgress).values({ bookingId, progress: "scheduled", changedById: org!.user_id });
+    await getDb().delete(acuityBookingAttempts).where(eq(acuityBookingAttempts.bookingReference, bookingId));
 
     await getDb().update(webhookEvents).set({ nextAttemptAt: new Date() }).where(eq(webhookEvents.id, waiting!.id));
     await drain();
