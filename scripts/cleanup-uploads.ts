@@ -6,6 +6,7 @@
  */
 import { closeDb, getDb } from "@/db/client";
 import { cleanupUnconfirmedUploads } from "@/lib/documents/cleanup-unconfirmed-uploads";
+import { redactError } from "@/lib/errors/redact-error";
 import { loadCommandEnv } from "@/services/command-env";
 import { adoptRunningPortalEnv } from "@/services/running-portal";
 
@@ -25,7 +26,7 @@ try {
   // Failures stay in the table and are retried next run; the exit code lets the scheduler alert.
   if (result.failed.length > 0) exitCode = 1;
 } catch (error) {
-  console.error("[documents:cleanup] failed:", error instanceof Error ? error.message : error);
+  console.error(`[documents:cleanup] failed: ${redactError(error, { frames: 0 })}`);
   exitCode = 1;
 } finally {
   await closeDb();

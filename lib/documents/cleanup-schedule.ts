@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { logRedactedError } from "@/lib/errors/redact-error";
 import { cleanupUnconfirmedUploads } from "./cleanup-unconfirmed-uploads";
 
 const FIRST_RUN_MS = 5 * 60 * 1000;
@@ -14,7 +15,7 @@ async function runOnce(): Promise<void> {
       console.error(`[documents:cleanup] could not delete pending upload ${failure.pendingUploadId}: ${failure.error}`);
     }
   } catch (error) {
-    console.error("[documents:cleanup] run failed", error);
+    logRedactedError("[documents:cleanup] run failed", error);
   }
 }
 

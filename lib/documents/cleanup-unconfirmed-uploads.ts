@@ -1,6 +1,7 @@
 import { and, asc, eq, lt } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { pendingUploads } from "@/db/schema";
+import { redactError } from "@/lib/errors/redact-error";
 import { getStorage, type Storage } from "@/lib/storage/client";
 import { deleteObject } from "@/lib/storage/delete-object";
 import { confirmedDocumentKey } from "@/lib/storage/keys";
@@ -68,7 +69,8 @@ export async function cleanupUnconfirmedUploads(
         else passedOver.add(row.id); // being confirmed right now: not this run's business
       } catch (error) {
         passedOver.add(row.id);
-        result.failed.push({ pendingUploadId: row.id, error: error instanceof Error ? error.message : String(error) });
+        // Printed and logged: a database error's message would carry its statement and parameters.
+        result.failed.push({ pendingUploadId: row.id, error: redactError(error, { frames: 0 }) });
       }
     }
   }
