@@ -20,7 +20,7 @@ import { startLocalS3 } from "@/services/s3/start-local-s3";
 import { startAcuityEmulator } from "@/services/acuity-emulator";
 import { demoAcuityAppointments } from "@/services/demo-acuity-appointments";
 import { createScratchDatabase } from "../../support/scratch-database";
-import { E2E_DATABASE_URL_FILE } from "./paths";
+import { E2E_DATABASE_URL_FILE, E2E_EMULATOR_CONTROL_FILE } from "./paths";
 
 const port = process.env.E2E_PORT ?? "3100";
 const scratch = await createScratchDatabase("ime_e2e");
@@ -50,6 +50,8 @@ const emulator = await startAcuityEmulator({
   webhookTargets: [`http://localhost:${port}/api/webhooks/acuity`],
   initialAppointments: demoAcuityAppointments(demoPlans),
 });
+// Specs act "directly in Acuity" through the emulator's control surface.
+fs.writeFileSync(E2E_EMULATOR_CONTROL_FILE, emulator.controlUrl);
 
 const app = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "portal-server.ts"), "start"], {
   stdio: "inherit",
@@ -83,6 +85,7 @@ async function stop() {
   await s3.stop().catch(() => {});
   fs.rmSync(s3DataDir, { recursive: true, force: true });
   fs.rmSync(E2E_DATABASE_URL_FILE, { force: true });
+  fs.rmSync(E2E_EMULATOR_CONTROL_FILE, { force: true });
   process.exit(0);
 }
 process.on("SIGTERM", stop);

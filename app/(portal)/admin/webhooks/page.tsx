@@ -14,7 +14,9 @@ export const metadata: Metadata = { title: "Acuity webhooks" };
 function statusOf(event: { processedAt: Date | null; error: string | null; nextAttemptAt: Date | null }) {
   if (event.processedAt) return event.error ? { label: "Ignored", tone: "bg-slate-100 text-slate-700" } : { label: "Processed", tone: "bg-emerald-100 text-emerald-800" };
   if (!event.error) return { label: "Pending", tone: "bg-sky-100 text-sky-800" };
-  if (!event.nextAttemptAt) return { label: "Failed — gave up", tone: "bg-rose-100 text-rose-800" };
+  // No further attempt is scheduled: retrying cannot fix it (the sentence says what to do), or
+  // the retries ran out. Either way it waits for a person.
+  if (!event.nextAttemptAt) return { label: "Needs a person", tone: "bg-rose-100 text-rose-800" };
   return { label: "Failed — will retry", tone: "bg-amber-100 text-amber-800" };
 }
 
