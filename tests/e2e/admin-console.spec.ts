@@ -89,7 +89,10 @@ test("an admin sets up an organization, invites a referrer who joins, adds a spe
   await memberships.getByLabel("Role").nth(1).selectOption("admin");
   await createUser.getByRole("button", { name: "Create user" }).click();
   await expect(createUser.getByRole("status")).toHaveText("User created.");
-  await expect(page.getByTestId(`user-row-${COLLEAGUE.email}`)).toContainText(`${ORG}, Northwind Insurance`);
+  // The users list says what the colleague is in each organization.
+  const colleagueRow = page.getByTestId(`user-row-${COLLEAGUE.email}`);
+  await expect(colleagueRow).toContainText(`${ORG} (member)`);
+  await expect(colleagueRow).toContainText("Northwind Insurance (admin)");
   const colleagueTeams = await queryPortalDatabase<{ name: string }>(
     "SELECT t.name FROM team_members tm JOIN teams t ON t.id = tm.team_id JOIN users u ON u.id = tm.user_id WHERE u.email = $1",
     [COLLEAGUE.email],
