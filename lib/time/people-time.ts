@@ -38,7 +38,7 @@ export function dateLabel(instant: Date, zone: string, style: Exclude<DateStyle,
 }
 
 /** The clock in `zone` with the zone named: "9:00 AM EST", "1:00 AM AEDT". */
-export function clockLabel(instant: Date, zone: string): string {
+function clockLabel(instant: Date, zone: string): string {
   return `${format(instant, zone, "clock", { hour: "numeric", minute: "2-digit" })} ${zoneAbbreviation(instant, zone)}`;
 }
 

@@ -24,7 +24,7 @@ function shortNameIn(locale: string, instant: Date, zone: string): string {
 }
 
 /** "UTC+9", "UTC-3:30", "UTC": the offset, written the way people write it when there is no name. */
-export function utcOffsetName(instant: Date, zone: string): string {
+function utcOffsetName(instant: Date, zone: string): string {
   const minutes = offsetMinutesAt(instant, zone);
   if (minutes === 0) return "UTC";
   const sign = minutes > 0 ? "+" : "-";

@@ -22,7 +22,7 @@ import { createBooking } from "@/lib/bookings/create-booking";
 import { createBookingSchema } from "@/lib/bookings/schemas";
 import { newId } from "@/lib/ids";
 import { serveRoute } from "../support/route-server";
-import { as, freeSlots, startBookingWorld, type BookingWorld } from "./booking-test-world";
+import { as, freeSlots, startBookingWorld, type BookingWorld, telehealthBookingForm } from "./booking-test-world";
 
 let world: BookingWorld;
 let receiver: Awaited<ReturnType<typeof serveRoute>>;
@@ -37,18 +37,7 @@ afterAll(async () => {
   await receiver.close();
 });
 
-function formFor(datetime: string) {
-  return {
-    idempotencyKey: randomUUID(),
-    specialistId: world.telehealthSpecialist.id,
-    appointmentType: "telehealth",
-    datetime,
-    organizationId: world.id("A"),
-    teamId: world.id("A1"),
-    examineeName: "Jordan Claimant",
-    examineePhone: "(212) 555-0142",
-  };
-}
+const formFor = (datetime: string) => telehealthBookingForm(world, datetime);
 /** What Acuity holds for a booking reference (the portal writes it into the notes). */
 const inAcuity = (reference: string): AcuityAppointment[] => world.emulator.listAllAppointments().filter((a) => a.notes.includes(portalReferenceNote(reference)));
 const attemptOf = async (reference: string) => (await getDb().select().from(acuityBookingAttempts).where(eq(acuityBookingAttempts.bookingReference, reference)))[0];

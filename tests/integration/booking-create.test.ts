@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
@@ -10,7 +9,7 @@ import { createBookingDefinition } from "@/lib/bookings/booking-actions";
 import { createBooking } from "@/lib/bookings/create-booking";
 import { createBookingSchema } from "@/lib/bookings/schemas";
 import { auditRowsFor } from "../support/audit-rows";
-import { as, freeSlots, startBookingWorld, type BookingWorld } from "./booking-test-world";
+import { as, freeSlots, startBookingWorld, type BookingWorld, telehealthBookingForm } from "./booking-test-world";
 
 let world: BookingWorld;
 beforeAll(async () => {
@@ -18,21 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => world.stop());
 
-function formFor(datetime: string, overrides: Record<string, unknown> = {}) {
-  return {
-    idempotencyKey: randomUUID(),
-    specialistId: world.telehealthSpecialist.id,
-    appointmentType: "telehealth",
-    datetime,
-    organizationId: world.id("A"),
-    teamId: world.id("A1"),
-    examineeName: "Jordan Claimant",
-    examineePhone: "(212) 555-0142",
-    examineeEmail: "",
-    notes: "Claim 4471, interpreter needed",
-    ...overrides,
-  };
-}
+const formFor = (datetime: string, overrides: Record<string, unknown> = {}) =>
+  telehealthBookingForm(world, datetime, { examineeEmail: "", notes: "Claim 4471, interpreter needed", ...overrides });
 
 const appointmentsInEmulator = () => world.emulator.listAllAppointments().filter((a) => a.firstName !== "Seed");
 const bookingById = async (id: string) => (await getDb().select().from(bookings).where(eq(bookings.id, id)))[0];

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
@@ -9,7 +8,7 @@ import { cancelBookingDefinition, createBookingDefinition, rescheduleBookingDefi
 import { loadProgressView } from "@/lib/bookings/progress/load-progress-view";
 import { rescheduleBooking } from "@/lib/bookings/reschedule-booking";
 import { auditRowsFor } from "../support/audit-rows";
-import { as, freeSlots, startBookingWorld, type BookingWorld } from "./booking-test-world";
+import { as, freeSlots, startBookingWorld, type BookingWorld, telehealthBookingForm } from "./booking-test-world";
 
 let world: BookingWorld;
 beforeAll(async () => {
@@ -18,16 +17,9 @@ beforeAll(async () => {
 afterAll(() => world.stop());
 
 async function bookTelehealth(datetime: string) {
-  const result = await defineAction(createBookingDefinition, as(world.actors.memberA1))({
-    idempotencyKey: randomUUID(),
-    specialistId: world.telehealthSpecialist.id,
-    appointmentType: "telehealth",
-    datetime,
-    organizationId: world.id("A"),
-    teamId: world.id("A1"),
-    examineeName: "Robin Examinee",
-    examineePhone: "+1 415 555 2671",
-  });
+  const result = await defineAction(createBookingDefinition, as(world.actors.memberA1))(
+    telehealthBookingForm(world, datetime, { examineeName: "Robin Examinee", examineePhone: "+1 415 555 2671" }),
+  );
   if (!result.ok) throw new Error(result.error);
   return result.data.bookingId;
 }

@@ -3,6 +3,7 @@
  * (with memberships), two specialists on the emulator's calendars, and the Acuity emulator
  * in-process with the app's client pointed at it through the environment.
  */
+import { randomUUID } from "node:crypto";
 import { TransactionRollbackError } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { specialists } from "@/db/schema";
@@ -118,4 +119,22 @@ export async function freeSlots(
     }
   }
   return slots.slice(0, count);
+}
+
+/**
+ * A member of team A1 booking a telehealth examination with the world's telehealth specialist:
+ * the form every booking test starts from, changed field by field with `overrides`.
+ */
+export function telehealthBookingForm(world: BookingWorld, datetime: string, overrides: Record<string, unknown> = {}) {
+  return {
+    idempotencyKey: randomUUID(),
+    specialistId: world.telehealthSpecialist.id,
+    appointmentType: "telehealth",
+    datetime,
+    organizationId: world.id("A"),
+    teamId: world.id("A1"),
+    examineeName: "Jordan Claimant",
+    examineePhone: "(212) 555-0142",
+    ...overrides,
+  };
 }

@@ -5,34 +5,17 @@
  * failure logged the group's statement and bodies. Over real HTTP to the portal server's path.
  */
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { inArray, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { webhookEvents } from "@/db/schema";
 import { signAcuityWebhook } from "@/lib/acuity";
-import { handleAcuityWebhookRequest } from "@/lib/acuity-sync/node-webhook-handler";
-import { ACUITY_WEBHOOK_PATH } from "@/lib/acuity-sync/receive-webhook";
+import { serveNodeWebhookReceiver } from "../support/node-webhook-receiver";
 
 const API_KEY = "intake-isolation-test-key";
-let server: http.Server;
-let url: string;
-const agent = new http.Agent({ keepAlive: true, maxSockets: 100 });
-const appointmentIds: string[] = [];
-
-beforeAll(async () => {
-  // Only storing is under test: no worker may start processing these deliveries.
-  Object.assign(process.env, { WEBHOOK_WORKER: "off", ACUITY_USER_ID: "4848", ACUITY_API_KEY: API_KEY });
-  server = http.createServer((req, res) => void handleAcuityWebhookRequest(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${ACUITY_WEBHOOK_PATH}`;
-});
-afterAll(async () => {
-  agent.destroy();
-  await new Promise((resolve) => server.close(resolve));
-  await getDb().update(webhookEvents).set({ processedAt: sql`now()` }).where(inArray(webhookEvents.resourceId, appointmentIds));
-});
+const receiver = serveNodeWebhookReceiver({ userId: "4848", apiKey: API_KEY });
+const { agent, appointmentIds } = receiver;
 
 const serverLog = vi.spyOn(console, "error");
 afterEach(() => serverLog.mockClear());
@@ -40,7 +23,7 @@ const logged = () => serverLog.mock.calls.map((call) => call.map(String).join(" 
 
 function deliver(body: Buffer): Promise<{ status: number; json: Record<string, string> }> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, {
+    const request = http.request(receiver.url, {
       method: "POST", agent,
       headers: { "content-type": "application/x-www-form-urlencoded", "x-acuity-signature": signAcuityWebhook(body, API_KEY) },
     }, (response) => {

@@ -4,40 +4,21 @@
  * of deliveries stored together without mixing up which delivery got which id.
  */
 import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inArray } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { webhookEvents } from "@/db/schema";
 import { signAcuityWebhook } from "@/lib/acuity";
-import { handleAcuityWebhookRequest } from "@/lib/acuity-sync/node-webhook-handler";
-import { ACUITY_WEBHOOK_PATH, MAX_WEBHOOK_BODY_BYTES } from "@/lib/acuity-sync/receive-webhook";
+import { MAX_WEBHOOK_BODY_BYTES } from "@/lib/acuity-sync/receive-webhook";
+import { serveNodeWebhookReceiver } from "../support/node-webhook-receiver";
 
 const API_KEY = "receiver-test-key";
-let server: http.Server;
-let url: string;
-const agent = new http.Agent({ keepAlive: true, maxSockets: 100 });
-const appointmentIds: string[] = [];
-
-beforeAll(async () => {
-  // This file only stores deliveries; nothing here should start processing them.
-  Object.assign(process.env, { WEBHOOK_WORKER: "off", ACUITY_USER_ID: "4545", ACUITY_API_KEY: API_KEY });
-  server = http.createServer((req, res) => void handleAcuityWebhookRequest(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${ACUITY_WEBHOOK_PATH}`;
-});
-afterAll(async () => {
-  agent.destroy();
-  await new Promise((resolve) => server.close(resolve));
-  // Out of the shared queue, so no other file's worker pass ever meets them.
-  if (appointmentIds.length > 0) {
-    await getDb().update(webhookEvents).set({ processedAt: sql`now()` }).where(inArray(webhookEvents.resourceId, appointmentIds));
-  }
-});
+const receiver = serveNodeWebhookReceiver({ userId: "4545", apiKey: API_KEY });
+const { agent, appointmentIds } = receiver;
 
 function deliver(body: string, signature: string | null): Promise<{ status: number; json: Record<string, string> }> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, {
+    const request = http.request(receiver.url, {
       method: "POST", agent,
       headers: { "content-type": "application/x-www-form-urlencoded", ...(signature ? { "x-acuity-signature": signature } : {}) },
     }, (response) => {
