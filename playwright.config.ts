@@ -4,7 +4,9 @@ import { defineConfig, devices } from "@playwright/test";
 
 // 3100 unless busy, then any free port. Chosen once: written back to the environment, which the
 // test workers (and the web server) inherit, so they all agree on it.
-process.env.E2E_PORT ??= execFileSync(process.execPath, ["scripts/free-port.mjs", "3100"], { encoding: "utf8" }).trim();
+process.env.E2E_PORT ??= execFileSync(process.execPath, ["scripts/free-port.mjs", "3100"], {
+  encoding: "utf8",
+}).trim();
 const port = Number(process.env.E2E_PORT);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 

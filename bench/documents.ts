@@ -52,7 +52,10 @@ function as<Schema extends z.ZodType, Output>(
 ) {
   const action = defineAction(
     { input, authorize: () => true, run: (context, parsed) => operation(context, parsed, storage) },
-    async () => ({ actor, auditContext: auditContextFor(actor, { ipAddress: "127.0.0.1", userAgent: "bench" }) }),
+    async () => ({
+      actor,
+      auditContext: auditContextFor(actor, { ipAddress: "127.0.0.1", userAgent: "bench" }),
+    }),
   );
   return async (raw: unknown) => {
     const result = await action(raw);
@@ -75,11 +78,18 @@ function fileBytes(offset: number, size: number): Uint8Array<ArrayBuffer> {
 
 async function main() {
   console.log(`machine: ${describeMachine()}`);
-  console.log(`database: ${process.env.DATABASE_URL ? "Postgres at DATABASE_URL (scratch database)" : "embedded PostgreSQL (throw-away cluster)"}; storage: local S3 (verifying proxy + s3rver) on 127.0.0.1, temp dir`);
+  console.log(
+    `database: ${process.env.DATABASE_URL ? "Postgres at DATABASE_URL (scratch database)" : "embedded PostgreSQL (throw-away cluster)"}; storage: local S3 (verifying proxy + s3rver) on 127.0.0.1, temp dir`,
+  );
 
   const scratch = await createScratchDatabase("ime_bench");
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "ime-bench-s3-"));
-  const identity = { bucket: "ime-bench", accessKeyId: "bench-key", secretAccessKey: "bench-secret-key", region: "us-east-1" };
+  const identity = {
+    bucket: "ime-bench",
+    accessKeyId: "bench-key",
+    secretAccessKey: "bench-secret-key",
+    region: "us-east-1",
+  };
   const s3 = await startLocalS3({ ...identity, port: 0, dataDir, allowedOrigins: [] });
   try {
     await migrateDatabase(scratch.url);
@@ -90,7 +100,13 @@ async function main() {
     const storage = createStorage({ endpoint: s3.endpoint, forcePathStyle: true, ...identity });
     const request = as(referrer, requestUploadInput, requestUpload, storage);
     const confirm = as(referrer, pendingUploadInput, confirmUpload, storage);
-    const brief = { bookingId: bookingIds.aTeam2, category: "brief", fileName: "brief.pdf", size: SMALL_FILE_BYTES, mimeType: "application/pdf" };
+    const brief = {
+      bookingId: bookingIds.aTeam2,
+      category: "brief",
+      fileName: "brief.pdf",
+      size: SMALL_FILE_BYTES,
+      mimeType: "application/pdf",
+    };
 
     for (let i = 0; i < 20; i++) await request(brief); // warm-up: JIT, pool, prepared paths
     const presignMs: number[] = [];
@@ -106,10 +122,12 @@ async function main() {
     // Untimed: the browser's part — PUT every object — so each confirm finds its file.
     const body = fileBytes(0, SMALL_FILE_BYTES);
     for (let i = 0; i < plans.length; i += 16) {
-      await Promise.all(plans.slice(i, i + 16).map(async (plan) => {
-        const res = await fetch(plan.url, { method: "PUT", body, headers: plan.headers });
-        if (res.status !== 200) throw new Error(`PUT failed: ${res.status}`);
-      }));
+      await Promise.all(
+        plans.slice(i, i + 16).map(async (plan) => {
+          const res = await fetch(plan.url, { method: "PUT", body, headers: plan.headers });
+          if (res.status !== 200) throw new Error(`PUT failed: ${res.status}`);
+        }),
+      );
     }
     const confirmMs: number[] = [];
     for (const plan of plans) {
@@ -117,25 +135,43 @@ async function main() {
       await confirm({ pendingUploadId: plan.pendingUploadId });
       confirmMs.push(performance.now() - started);
     }
-    console.log(`confirm (HEAD + document + audit rows): ${summary(confirmMs)} — objects of ${SMALL_FILE_BYTES / 1024} KiB`);
+    console.log(
+      `confirm (HEAD + document + audit rows): ${summary(confirmMs)} — objects of ${SMALL_FILE_BYTES / 1024} KiB`,
+    );
 
     // The bytes exist before the clock starts, as a file on disk would.
     const partBody = fileBytes(0, MULTIPART_PART_SIZE_BYTES);
     const started = performance.now();
-    const plan = await as(specialist, requestUploadInput, requestUpload, storage)({
-      bookingId: bookingIds.aTeam2, category: "dictation", fileName: "dictation.m4a", size: BIG_FILE_BYTES, mimeType: "audio/mp4",
+    const plan = await as(
+      specialist,
+      requestUploadInput,
+      requestUpload,
+      storage,
+    )({
+      bookingId: bookingIds.aTeam2,
+      category: "dictation",
+      fileName: "dictation.m4a",
+      size: BIG_FILE_BYTES,
+      mimeType: "audio/mp4",
     });
     if (plan.kind !== "multipart") throw new Error("expected a multipart plan");
     const queue = [...plan.parts];
     const parts: { partNumber: number; etag: string }[] = [];
-    await Promise.all(Array.from({ length: PARALLEL_PARTS }, async () => {
-      for (let part = queue.shift(); part; part = queue.shift()) {
-        const res = await fetch(part.url, { method: "PUT", body: partBody.subarray(0, part.size) });
-        if (res.status !== 200) throw new Error(`part PUT failed: ${res.status}`);
-        parts.push({ partNumber: part.partNumber, etag: res.headers.get("etag")! });
-      }
-    }));
-    await as(specialist, completeMultipartInput, completeMultipart, storage)({ pendingUploadId: plan.pendingUploadId, parts });
+    await Promise.all(
+      Array.from({ length: PARALLEL_PARTS }, async () => {
+        for (let part = queue.shift(); part; part = queue.shift()) {
+          const res = await fetch(part.url, { method: "PUT", body: partBody.subarray(0, part.size) });
+          if (res.status !== 200) throw new Error(`part PUT failed: ${res.status}`);
+          parts.push({ partNumber: part.partNumber, etag: res.headers.get("etag")! });
+        }
+      }),
+    );
+    await as(
+      specialist,
+      completeMultipartInput,
+      completeMultipart,
+      storage,
+    )({ pendingUploadId: plan.pendingUploadId, parts });
     const seconds = (performance.now() - started) / 1000;
     console.log(
       `upload of ${BIG_FILE_BYTES / 2 ** 20} MiB (${plan.parts.length} parts of ${plan.partSize / 2 ** 20} MiB, ${PARALLEL_PARTS} in flight), ` +

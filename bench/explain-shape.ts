@@ -11,7 +11,9 @@ export function planShape(plan: PlanNode): { shape: string; seqScanOfBookings: b
   let seqScanOfBookings = false;
   const walk = (node: PlanNode) => {
     if (node["Relation Name"] || node["Index Name"]) {
-      const target = node["Index Name"] ? `${node["Relation Name"] ?? ""}(${node["Index Name"]})` : node["Relation Name"];
+      const target = node["Index Name"]
+        ? `${node["Relation Name"] ?? ""}(${node["Index Name"]})`
+        : node["Relation Name"];
       parts.push(`${node["Node Type"]} ${target}`);
       if (node["Node Type"] === "Seq Scan" && node["Relation Name"] === "bookings") seqScanOfBookings = true;
     }

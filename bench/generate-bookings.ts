@@ -12,9 +12,72 @@ export interface BenchShape {
   membersPerOrganization: number;
 }
 
-const FIRST = ["James", "Maria", "Robert", "Linda", "Michael", "Sarah", "David", "Karen", "Daniel", "Nancy", "Joseph", "Lisa", "Ahmed", "Yuki", "Olga", "Chen", "Fatima", "Pedro", "Ingrid", "Kwame"];
-const PREFIX = ["Kowal", "Garc", "Ok", "Tan", "Haddad", "Ross", "Silv", "Nguy", "Brenn", "Mur", "Fitz", "Lind", "Ber", "Hart", "Stein", "Van", "Mac", "Del", "Ost", "Whit"];
-const SUFFIX = ["ski", "ia", "oye", "aka", "i", "a", "en", "son", "berg", "ley", "gerald", "strom", "ger", "well", "feld", "dyke", "kay", "gado", "rom", "aker"];
+const FIRST = [
+  "James",
+  "Maria",
+  "Robert",
+  "Linda",
+  "Michael",
+  "Sarah",
+  "David",
+  "Karen",
+  "Daniel",
+  "Nancy",
+  "Joseph",
+  "Lisa",
+  "Ahmed",
+  "Yuki",
+  "Olga",
+  "Chen",
+  "Fatima",
+  "Pedro",
+  "Ingrid",
+  "Kwame",
+];
+const PREFIX = [
+  "Kowal",
+  "Garc",
+  "Ok",
+  "Tan",
+  "Haddad",
+  "Ross",
+  "Silv",
+  "Nguy",
+  "Brenn",
+  "Mur",
+  "Fitz",
+  "Lind",
+  "Ber",
+  "Hart",
+  "Stein",
+  "Van",
+  "Mac",
+  "Del",
+  "Ost",
+  "Whit",
+];
+const SUFFIX = [
+  "ski",
+  "ia",
+  "oye",
+  "aka",
+  "i",
+  "a",
+  "en",
+  "son",
+  "berg",
+  "ley",
+  "gerald",
+  "strom",
+  "ger",
+  "well",
+  "feld",
+  "dyke",
+  "kay",
+  "gado",
+  "rom",
+  "aker",
+];
 const sqlArray = (values: string[]) => `ARRAY[${values.map((v) => `'${v}'`).join(",")}]`;
 
 /** Returns the time spent; ids are predictable ('o7', 't7-1', 's3', 'u-o7-member-2', …). */

@@ -40,7 +40,9 @@ const WARMUP_APPOINTMENTS = 50;
 async function waitUntilProcessed(withinMs: number): Promise<number> {
   const deadline = Date.now() + withinMs;
   for (;;) {
-    const pending = Number((await pool.query("SELECT count(*) FROM webhook_events WHERE processed_at IS NULL")).rows[0].count);
+    const pending = Number(
+      (await pool.query("SELECT count(*) FROM webhook_events WHERE processed_at IS NULL")).rows[0].count,
+    );
     if (pending === 0 || Date.now() > deadline) return pending;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -51,18 +53,47 @@ async function reportProcessing(started: number, ids: string[], cancelledCount: 
   const pending = await waitUntilProcessed(15 * 60_000);
   const processedIn = (performance.now() - started) / 1000;
 
-  const bookingsMade = Number((await pool.query("SELECT count(*) FROM bookings WHERE acuity_appointment_id = ANY($1)", [ids])).rows[0].count);
-  const stages = (await pool.query(
-    `SELECT p.progress, count(*)::int AS n FROM booking_progress p JOIN bookings b ON b.id = p.booking_id
-     WHERE b.acuity_appointment_id = ANY($1) GROUP BY p.progress ORDER BY 1`, [ids])).rows as { progress: string; n: number }[];
-  const cancelledNow = Number((await pool.query("SELECT count(*) FROM bookings WHERE acuity_appointment_id = ANY($1) AND current_progress = 'cancelled'", [ids])).rows[0].count);
-  const failed = Number((await pool.query("SELECT count(*) FROM webhook_events WHERE error IS NOT NULL AND processed_at IS NULL")).rows[0].count);
+  const bookingsMade = Number(
+    (await pool.query("SELECT count(*) FROM bookings WHERE acuity_appointment_id = ANY($1)", [ids])).rows[0]
+      .count,
+  );
+  const stages = (
+    await pool.query(
+      `SELECT p.progress, count(*)::int AS n FROM booking_progress p JOIN bookings b ON b.id = p.booking_id
+     WHERE b.acuity_appointment_id = ANY($1) GROUP BY p.progress ORDER BY 1`,
+      [ids],
+    )
+  ).rows as { progress: string; n: number }[];
+  const cancelledNow = Number(
+    (
+      await pool.query(
+        "SELECT count(*) FROM bookings WHERE acuity_appointment_id = ANY($1) AND current_progress = 'cancelled'",
+        [ids],
+      )
+    ).rows[0].count,
+  );
+  const failed = Number(
+    (await pool.query("SELECT count(*) FROM webhook_events WHERE error IS NOT NULL AND processed_at IS NULL"))
+      .rows[0].count,
+  );
 
-  console.log(`processed end to end in ${processedIn.toFixed(1)} s: ${(EVENTS / processedIn).toFixed(0)} events/s${pending > 0 ? ` — ${pending} STILL PENDING at the deadline` : ""}; failed events: ${failed}`);
-  console.log(`bookings: ${bookingsMade} (expected ${APPOINTMENTS}); cancelled: ${cancelledNow} (expected ${cancelledCount}); progress rows: ${stages.map((s) => `${s.progress} ${s.n}`).join(", ")} (expected scheduled ${APPOINTMENTS}, cancelled ${cancelledCount})`);
-  const consistent = bookingsMade === APPOINTMENTS && cancelledNow === cancelledCount &&
-    stages.find((s) => s.progress === "scheduled")?.n === APPOINTMENTS && (stages.find((s) => s.progress === "cancelled")?.n ?? 0) === cancelledCount && stages.length <= 2;
-  console.log(consistent ? "consistent: every count equals what the events imply" : "INCONSISTENT: counts differ from what the events imply");
+  console.log(
+    `processed end to end in ${processedIn.toFixed(1)} s: ${(EVENTS / processedIn).toFixed(0)} events/s${pending > 0 ? ` — ${pending} STILL PENDING at the deadline` : ""}; failed events: ${failed}`,
+  );
+  console.log(
+    `bookings: ${bookingsMade} (expected ${APPOINTMENTS}); cancelled: ${cancelledNow} (expected ${cancelledCount}); progress rows: ${stages.map((s) => `${s.progress} ${s.n}`).join(", ")} (expected scheduled ${APPOINTMENTS}, cancelled ${cancelledCount})`,
+  );
+  const consistent =
+    bookingsMade === APPOINTMENTS &&
+    cancelledNow === cancelledCount &&
+    stages.find((s) => s.progress === "scheduled")?.n === APPOINTMENTS &&
+    (stages.find((s) => s.progress === "cancelled")?.n ?? 0) === cancelledCount &&
+    stages.length <= 2;
+  console.log(
+    consistent
+      ? "consistent: every count equals what the events imply"
+      : "INCONSISTENT: counts differ from what the events imply",
+  );
   process.exitCode = consistent && pending === 0 ? 0 : 1;
 }
 
@@ -71,13 +102,20 @@ if (!fs.existsSync(".next/BUILD_ID")) {
   process.exit(2);
 }
 console.log(`machine: ${describeMachine()}`);
-console.log(`database: ${process.env.DATABASE_URL ? "Postgres server from DATABASE_URL (scratch database)" : "embedded PostgreSQL (throw-away cluster)"}`);
-console.log(`load: ${EVENTS} webhooks for ${APPOINTMENTS} appointments, concurrency ${CONCURRENCY}, Acuity limit ${ACUITY_RPS} req/s, after ${WARMUP} untimed warm-up deliveries${ACK_ONLY ? "" : ` and ${WARMUP_APPOINTMENTS} warm-up appointments`}`);
+console.log(
+  `database: ${process.env.DATABASE_URL ? "Postgres server from DATABASE_URL (scratch database)" : "embedded PostgreSQL (throw-away cluster)"}`,
+);
+console.log(
+  `load: ${EVENTS} webhooks for ${APPOINTMENTS} appointments, concurrency ${CONCURRENCY}, Acuity limit ${ACUITY_RPS} req/s, after ${WARMUP} untimed warm-up deliveries${ACK_ONLY ? "" : ` and ${WARMUP_APPOINTMENTS} warm-up appointments`}`,
+);
 
 const scratch = await createScratchDatabase("ime_bench");
 const pool = new Pool({ connectionString: scratch.url, max: 4 });
 const emulator = await startAcuityEmulator({
-  port: 0, userId: "5151", apiKey: API_KEY, firstAppointmentId: 5_000_001,
+  port: 0,
+  userId: "5151",
+  apiKey: API_KEY,
+  firstAppointmentId: 5_000_001,
   limits: { maxPerSecond: Math.max(ACUITY_RPS * 2, 20), maxConcurrent: 100 },
 });
 let app: ReturnType<typeof spawn> | null = null;
@@ -94,18 +132,26 @@ try {
       calendarID: calendar.id,
       appointmentTypeID: DEMO_APPOINTMENT_TYPES.telehealth.id,
       datetime: `${day}T${String(9 + (i % 6)).padStart(2, "0")}:00:00`,
-      firstName: "Bench", lastName: `Examinee ${i}`, email: `bench${i}@nowhere.example`, phone: "2125550100",
+      firstName: "Bench",
+      lastName: `Examinee ${i}`,
+      email: `bench${i}@nowhere.example`,
+      phone: "2125550100",
     });
   };
   const appointments = Array.from({ length: APPOINTMENTS }, (_, i) => makeAppointment(i));
   // The worker's warm-up: appointments of their own, outside every count below.
-  const warmupAppointments = Array.from({ length: WARMUP_APPOINTMENTS }, (_, i) => makeAppointment(APPOINTMENTS + i));
+  const warmupAppointments = Array.from({ length: WARMUP_APPOINTMENTS }, (_, i) =>
+    makeAppointment(APPOINTMENTS + i),
+  );
   const cancelled = new Set(appointments.filter((_, i) => i % 5 === 0).map((a) => a.id));
   for (const id of cancelled) emulator.cancelAppointmentDirectly(id);
 
   // What Acuity would send: every appointment scheduled, cancellations, then `changed` overlaps and repeats.
   const bodies: string[] = [];
-  for (const a of appointments) bodies.push(`action=scheduled&id=${a.id}&calendarID=${a.calendarID}&appointmentTypeID=${a.appointmentTypeID}`);
+  for (const a of appointments)
+    bodies.push(
+      `action=scheduled&id=${a.id}&calendarID=${a.calendarID}&appointmentTypeID=${a.appointmentTypeID}`,
+    );
   for (const id of cancelled) bodies.push(`action=appointment.canceled&id=${id}`);
   for (let i = 0; bodies.length < EVENTS; i++) {
     const a = appointments[(i * 7919) % appointments.length]!;
@@ -121,16 +167,25 @@ try {
   app = spawn("node_modules/.bin/tsx", ["scripts/portal-server.ts", "start"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
-      ...process.env, PORT: String(PORT), DATABASE_URL: scratch.url, DATABASE_POOL_MAX: "20",
-      BETTER_AUTH_SECRET: "bench-secret-that-is-long-enough-for-better-auth", BETTER_AUTH_URL: `http://localhost:${PORT}`,
-      ACUITY_USER_ID: "5151", ACUITY_API_KEY: API_KEY, ACUITY_BASE_URL: emulator.url,
+      ...process.env,
+      PORT: String(PORT),
+      DATABASE_URL: scratch.url,
+      DATABASE_POOL_MAX: "20",
+      BETTER_AUTH_SECRET: "bench-secret-that-is-long-enough-for-better-auth",
+      BETTER_AUTH_URL: `http://localhost:${PORT}`,
+      ACUITY_USER_ID: "5151",
+      ACUITY_API_KEY: API_KEY,
+      ACUITY_BASE_URL: emulator.url,
       ACUITY_MAX_REQUESTS_PER_SECOND: String(ACUITY_RPS),
       WEBHOOK_WORKER: ACK_ONLY ? "off" : "on",
     },
   });
   const url = `http://127.0.0.1:${PORT}/api/webhooks/acuity`;
-  for (let ready = false; !ready; ) {
-    ready = await fetch(`http://127.0.0.1:${PORT}/sign-in`).then((r) => r.ok, () => false);
+  for (let ready = false; !ready;) {
+    ready = await fetch(`http://127.0.0.1:${PORT}/sign-in`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (!ready) await new Promise((r) => setTimeout(r, 300));
   }
 
@@ -139,22 +194,34 @@ try {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const deliver = (body: string) =>
     new Promise<number>((resolve, reject) => {
-      const request = http.request(url, {
-        method: "POST", agent,
-        headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body), "x-acuity-signature": signAcuityWebhook(body, API_KEY) },
-      }, (response) => {
-        response.resume();
-        response.on("end", () => resolve(response.statusCode ?? 0));
-      });
+      const request = http.request(
+        url,
+        {
+          method: "POST",
+          agent,
+          headers: {
+            "content-type": "application/x-www-form-urlencoded",
+            "content-length": Buffer.byteLength(body),
+            "x-acuity-signature": signAcuityWebhook(body, API_KEY),
+          },
+        },
+        (response) => {
+          response.resume();
+          response.on("end", () => resolve(response.statusCode ?? 0));
+        },
+      );
       request.on("error", reject);
       request.end(body);
     });
 
   // Stored as ignored (processed, with the reason) and never processed: no booking is touched.
   const warmups = Array.from({ length: WARMUP }, (_, i) => `action=benchmark.warmup&id=${i}`);
-  for (let i = 0; i < warmups.length; i += CONCURRENCY) await Promise.all(warmups.slice(i, i + CONCURRENCY).map(deliver));
+  for (let i = 0; i < warmups.length; i += CONCURRENCY)
+    await Promise.all(warmups.slice(i, i + CONCURRENCY).map(deliver));
   if (!ACK_ONLY) {
-    await Promise.all(warmupAppointments.map((a) => deliver(`action=scheduled&id=${a.id}&calendarID=${a.calendarID}`)));
+    await Promise.all(
+      warmupAppointments.map((a) => deliver(`action=scheduled&id=${a.id}&calendarID=${a.calendarID}`)),
+    );
     await waitUntilProcessed(60_000);
   }
 
@@ -162,22 +229,31 @@ try {
   let failures = 0;
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    for (let i = next++; i < bodies.length; i = next++) {
-      const t0 = performance.now();
-      const status = await deliver(bodies[i]!);
-      latencies.push(performance.now() - t0);
-      if (status !== 200) failures++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let i = next++; i < bodies.length; i = next++) {
+        const t0 = performance.now();
+        const status = await deliver(bodies[i]!);
+        latencies.push(performance.now() - t0);
+        if (status !== 200) failures++;
+      }
+    }),
+  );
   agent.destroy();
   const sentIn = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const ms = (v: number) => `${v.toFixed(1)} ms`;
-  console.log(`acknowledged ${latencies.length} (non-200: ${failures}) in ${sentIn.toFixed(1)} s — p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, p99 ${ms(percentile(latencies, 99))}`);
+  console.log(
+    `acknowledged ${latencies.length} (non-200: ${failures}) in ${sentIn.toFixed(1)} s — p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, p99 ${ms(percentile(latencies, 99))}`,
+  );
 
   // BENCH_ACK_ONLY: nothing processes the events, so there is nothing more to measure.
-  if (!ACK_ONLY) await reportProcessing(started, appointments.map((a) => String(a.id)), cancelled.size);
+  if (!ACK_ONLY)
+    await reportProcessing(
+      started,
+      appointments.map((a) => String(a.id)),
+      cancelled.size,
+    );
 } finally {
   app?.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 500));

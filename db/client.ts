@@ -31,7 +31,9 @@ export function getPool(): Pool {
     });
     // An idle connection the server ended (restart, failover, shutdown) is dropped by the pool;
     // without a listener its error would be an uncaught exception.
-    holder.pool.on("error", (error) => console.error(`[db] idle connection lost: ${(error as { code?: string }).code ?? error.name}`));
+    holder.pool.on("error", (error) =>
+      console.error(`[db] idle connection lost: ${(error as { code?: string }).code ?? error.name}`),
+    );
   }
   return holder.pool;
 }

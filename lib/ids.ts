@@ -32,7 +32,9 @@ function entropy(length: number): string {
 
 /** SHA3-512 as one big number in base 36, first digit dropped (it skews the histogram), as cuid2 does. */
 function hashToBase36(input: string): string {
-  return BigInt(`0x${createHash("sha3-512").update(input).digest("hex")}`).toString(36).slice(1);
+  return BigInt(`0x${createHash("sha3-512").update(input).digest("hex")}`)
+    .toString(36)
+    .slice(1);
 }
 
 const fingerprint = hashToBase36(`${hostname()}${process.pid}${entropy(BIG_LENGTH)}`).slice(0, BIG_LENGTH);

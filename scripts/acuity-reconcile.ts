@@ -32,7 +32,8 @@ function setupHelp(missing: string[]): string {
 
 // A running `npm run dev` here: its embedded database and emulator, unless DATABASE_URL/ACUITY_* say otherwise.
 loadCommandEnv();
-if (!process.env.DATABASE_URL && adoptRunningPortalEnv()) console.log("[acuity:reconcile] using the services of the portal running in this checkout");
+if (!process.env.DATABASE_URL && adoptRunningPortalEnv())
+  console.log("[acuity:reconcile] using the services of the portal running in this checkout");
 const missing = REQUIRED.filter((name) => !process.env[name]?.trim());
 if (missing.length > 0) {
   console.error(setupHelp(missing));
@@ -47,7 +48,10 @@ if (!window.success) {
   process.exit(2);
 }
 try {
-  const report = await reconcileWindow(getDb(), getAcuityClient(), { from: new Date(window.data.from), to: new Date(window.data.to) });
+  const report = await reconcileWindow(getDb(), getAcuityClient(), {
+    from: new Date(window.data.from),
+    to: new Date(window.data.to),
+  });
   console.log(JSON.stringify(report, null, 2));
   // Anything not repaired — a failed appointment, a day that could not be read whole, an owed cancellation Acuity refused — is a failure.
   process.exitCode = report.failed.length || report.truncated.length || report.abandoned.failed ? 1 : 0;

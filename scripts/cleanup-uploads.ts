@@ -13,7 +13,9 @@ import { adoptRunningPortalEnv } from "@/services/running-portal";
 // A running `npm run dev` here: its embedded database and local S3, unless DATABASE_URL/S3_* are set.
 loadCommandEnv();
 if (!process.env.DATABASE_URL && adoptRunningPortalEnv()) {
-  console.log("[documents:cleanup] DATABASE_URL is not set: using the services of the portal running in this checkout");
+  console.log(
+    "[documents:cleanup] DATABASE_URL is not set: using the services of the portal running in this checkout",
+  );
 }
 
 let exitCode = 0;
@@ -21,7 +23,9 @@ try {
   const result = await cleanupUnconfirmedUploads(getDb());
   console.log(`[documents:cleanup] deleted ${result.deleted} unconfirmed upload(s)`);
   for (const failure of result.failed) {
-    console.error(`[documents:cleanup] could not delete pending upload ${failure.pendingUploadId}: ${failure.error}`);
+    console.error(
+      `[documents:cleanup] could not delete pending upload ${failure.pendingUploadId}: ${failure.error}`,
+    );
   }
   // Failures stay in the table and are retried next run; the exit code lets the scheduler alert.
   if (result.failed.length > 0) exitCode = 1;

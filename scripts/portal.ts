@@ -45,7 +45,10 @@ function log(message: string) {
 
 async function prepareDatabase() {
   if (!env.DATABASE_URL) {
-    const embedded = await startEmbeddedPostgres({ dataDir: POSTGRES_DIR, port: Number(env.EMBEDDED_PG_PORT ?? 0) });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: POSTGRES_DIR,
+      port: Number(env.EMBEDDED_PG_PORT ?? 0),
+    });
     stops.push(embedded.stop);
     env.DATABASE_URL = embedded.url;
     log(`embedded PostgreSQL on ${describeServer(embedded.url)} — data in .data/postgres`);
@@ -133,7 +136,8 @@ function stopEverything(reason: string) {
   // A server that does not finish within 20 s is not waited for.
   setTimeout(() => child?.kill("SIGKILL"), 20_000).unref();
 }
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => stopEverything(signal));
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+  process.on(signal, () => stopEverything(signal));
 exitWithParent(() => stopEverything("parent process gone"));
 
 async function main() {

@@ -14,7 +14,9 @@ export async function withDatabaseUrl(command: string, work: (url: string) => Pr
     return work(process.env.DATABASE_URL);
   }
   if (adoptRunningPortalEnv() && process.env.DATABASE_URL) {
-    console.log(`[${command}] DATABASE_URL is not set: using the embedded database of the portal running in this checkout`);
+    console.log(
+      `[${command}] DATABASE_URL is not set: using the embedded database of the portal running in this checkout`,
+    );
     return work(process.env.DATABASE_URL);
   }
   console.log(`[${command}] DATABASE_URL is not set: using the embedded database in .data/postgres`);

@@ -67,7 +67,9 @@ function readOrCreatePassword(dataDir: string, ephemeral: boolean): string {
   const file = `${dataDir}.password`;
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
   if (fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
-    throw new Error(`${file} is missing, so the embedded database in ${dataDir} cannot be opened. Remove ${dataDir} to start over.`);
+    throw new Error(
+      `${file} is missing, so the embedded database in ${dataDir} cannot be opened. Remove ${dataDir} to start over.`,
+    );
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const password = randomBytes(18).toString("base64url");
@@ -121,7 +123,8 @@ async function stopOrphanedServer(dataDir: string) {
   process.kill(pid, "SIGINT");
   const deadline = Date.now() + 60_000;
   while (processIsAlive(pid) && Date.now() < deadline) await sleep(100);
-  if (processIsAlive(pid)) throw new Error(`An abandoned embedded database server (process ${pid}) did not stop.`);
+  if (processIsAlive(pid))
+    throw new Error(`An abandoned embedded database server (process ${pid}) did not stop.`);
 }
 
 async function startServer(dataDir: string, requestedPort: number, ephemeral: boolean) {
@@ -129,12 +132,17 @@ async function startServer(dataDir: string, requestedPort: number, ephemeral: bo
     const port = requestedPort || (await freePort());
     const { postgres } = postgresBinaries();
     const args = [
-      "-D", dataDir,
-      "-p", String(port),
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "unix_socket_directories=",
+      "-D",
+      dataDir,
+      "-p",
+      String(port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
       // Every process of a dev machine connects: the portal, its worker, one-shot commands, test workers.
-      "-c", "max_connections=200",
+      "-c",
+      "max_connections=200",
       // A throw-away test cluster needs no crash safety.
       ...(ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
     ];
@@ -144,7 +152,8 @@ async function startServer(dataDir: string, requestedPort: number, ephemeral: bo
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
         if (output.includes("database system is ready to accept connections")) done(true);
-        if (/could not bind|could not create any TCP\/IP sockets|Address already in use/.test(output)) done(false);
+        if (/could not bind|could not create any TCP\/IP sockets|Address already in use/.test(output))
+          done(false);
       };
       const done = (ok: boolean) => {
         child.stderr?.off("data", onData);
@@ -168,7 +177,9 @@ async function startServer(dataDir: string, requestedPort: number, ephemeral: bo
     }
     const output = (child as ChildProcess & { earlyOutput?: string }).earlyOutput ?? "";
     await stopServer(child);
-    const portTaken = /could not bind|Address already in use|could not create any TCP\/IP sockets/.test(output);
+    const portTaken = /could not bind|Address already in use|could not create any TCP\/IP sockets/.test(
+      output,
+    );
     if (!portTaken || requestedPort || attempt >= 5) {
       throw new Error(`The embedded PostgreSQL server did not start: ${output.slice(-2000)}`);
     }
@@ -233,7 +244,11 @@ async function runToEnd(command: string, args: string[]): Promise<{ code: number
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) => {
     child.on("error", (error) =>
-      reject(new Error(`${error.message}${process.getuid?.() === 0 ? " (as root the embedded database needs `unshare`, from util-linux)" : ""}`)),
+      reject(
+        new Error(
+          `${error.message}${process.getuid?.() === 0 ? " (as root the embedded database needs `unshare`, from util-linux)" : ""}`,
+        ),
+      ),
     );
     child.on("exit", (code) => resolve({ code: code ?? 1, output }));
   });

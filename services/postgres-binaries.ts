@@ -30,7 +30,9 @@ export function postgresBinaries(): PostgresBinaries {
     // Resolved from the project root, not from this file, so bundlers never try to follow it.
     entry = createRequire(path.join(process.cwd(), "package.json")).resolve(name);
   } catch {
-    throw new Error(`${name} is not installed: run \`npm install\` (or set DATABASE_URL to a Postgres server).`);
+    throw new Error(
+      `${name} is not installed: run \`npm install\` (or set DATABASE_URL to a Postgres server).`,
+    );
   }
   const bin = path.join(path.dirname(entry), "..", "native", "bin");
   const exe = process.platform === "win32" ? ".exe" : "";

@@ -10,7 +10,8 @@ import { processIsAlive } from "./process-alive";
  * with no setup. Local-only values: the launcher records only what it made up, never a
  * variable the user set. IME_RUNNING_PORTAL_FILE moves the file (tests).
  */
-export const RUNNING_PORTAL_FILE = process.env.IME_RUNNING_PORTAL_FILE ?? path.join(DATA_DIR, "running-portal.json");
+export const RUNNING_PORTAL_FILE =
+  process.env.IME_RUNNING_PORTAL_FILE ?? path.join(DATA_DIR, "running-portal.json");
 
 interface RunningPortal {
   pid: number;
@@ -18,7 +19,10 @@ interface RunningPortal {
 }
 
 /** Writes the file for this process; returns the function that removes it again. */
-export function recordRunningPortal(filledIn: Record<string, string>, file = RUNNING_PORTAL_FILE): () => void {
+export function recordRunningPortal(
+  filledIn: Record<string, string>,
+  file = RUNNING_PORTAL_FILE,
+): () => void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const record: RunningPortal = { pid: process.pid, env: filledIn };
   fs.writeFileSync(file, JSON.stringify(record, null, 2), { mode: 0o600 });

@@ -20,7 +20,8 @@ export function AcceptInvitationForm({
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<{ message: string; fields: Record<string, string[]> } | null>(null);
   const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2";
-  const fieldError = (name: string) => error?.fields[name]?.[0] && <span className="text-xs text-rose-700">{error.fields[name][0]}</span>;
+  const fieldError = (name: string) =>
+    error?.fields[name]?.[0] && <span className="text-xs text-rose-700">{error.fields[name][0]}</span>;
   return (
     <form
       className="flex flex-col gap-4"
@@ -38,14 +39,48 @@ export function AcceptInvitationForm({
       <input type="hidden" name="invitationId" value={invitationId} />
       {mode === "new" && (
         <>
-          <label className="text-sm font-medium">E-mail<input value={email} readOnly className={`${input} bg-slate-50`} /></label>
-          <label className="text-sm font-medium">Your name<input name="name" required autoComplete="name" className={input} />{fieldError("name")}</label>
-          <label className="text-sm font-medium">Password (at least 10 characters)<input name="password" type="password" required minLength={10} autoComplete="new-password" className={input} />{fieldError("password")}</label>
-          <label className="text-sm font-medium">Repeat the password<input name="confirmPassword" type="password" required autoComplete="new-password" className={input} />{fieldError("confirmPassword")}</label>
+          <label className="text-sm font-medium">
+            E-mail
+            <input value={email} readOnly className={`${input} bg-slate-50`} />
+          </label>
+          <label className="text-sm font-medium">
+            Your name
+            <input name="name" required autoComplete="name" className={input} />
+            {fieldError("name")}
+          </label>
+          <label className="text-sm font-medium">
+            Password (at least 10 characters)
+            <input
+              name="password"
+              type="password"
+              required
+              minLength={10}
+              autoComplete="new-password"
+              className={input}
+            />
+            {fieldError("password")}
+          </label>
+          <label className="text-sm font-medium">
+            Repeat the password
+            <input
+              name="confirmPassword"
+              type="password"
+              required
+              autoComplete="new-password"
+              className={input}
+            />
+            {fieldError("confirmPassword")}
+          </label>
         </>
       )}
-      {error && <p role="alert" className="text-sm text-rose-700">{error.message}</p>}
-      <Button type="submit" disabled={pending}>{pending ? "Joining…" : mode === "new" ? "Create my account and join" : "Join"}</Button>
+      {error && (
+        <p role="alert" className="text-sm text-rose-700">
+          {error.message}
+        </p>
+      )}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Joining…" : mode === "new" ? "Create my account and join" : "Join"}
+      </Button>
     </form>
   );
 }

@@ -14,7 +14,9 @@ export function AdminBookingsBulk({ formId }: { formId: string }) {
   const [message, setMessage] = useState<{ tone: "error" | "ok"; text: string } | null>(null);
 
   const selected = () =>
-    [...document.querySelectorAll<HTMLInputElement>(`#${formId} input[data-booking-select]:checked`)].map((input) => input.value);
+    [...document.querySelectorAll<HTMLInputElement>(`#${formId} input[data-booking-select]:checked`)].map(
+      (input) => input.value,
+    );
 
   const run = (label: string, call: (ids: string[]) => Promise<{ ok: boolean; error?: string }>) =>
     startTransition(async () => {
@@ -23,27 +25,51 @@ export function AdminBookingsBulk({ formId }: { formId: string }) {
       const result = await call(ids);
       if (!result.ok) return setMessage({ tone: "error", text: result.error ?? "Nothing was changed." });
       setMessage({ tone: "ok", text: `${label}: ${ids.length} booking${ids.length === 1 ? "" : "s"}.` });
-      document.querySelectorAll<HTMLInputElement>(`#${formId} input[data-booking-select]`).forEach((input) => (input.checked = false));
+      document
+        .querySelectorAll<HTMLInputElement>(`#${formId} input[data-booking-select]`)
+        .forEach((input) => (input.checked = false));
       router.refresh();
     });
 
   return (
-    <div className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm" data-testid="bulk-actions">
+    <div
+      className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
+      data-testid="bulk-actions"
+    >
       <span className="text-sm text-slate-600">With the selected bookings:</span>
-      <Button variant="secondary" disabled={pending} onClick={() => run("Marked paid", (ids) => markPaymentReceivedAction({ bookingIds: ids }))}>
+      <Button
+        variant="secondary"
+        disabled={pending}
+        onClick={() => run("Marked paid", (ids) => markPaymentReceivedAction({ bookingIds: ids }))}
+      >
         Mark payment received
       </Button>
-      <Button variant="secondary" disabled={pending} onClick={() => run("Closed", (ids) => setBookingStatusAction({ bookingIds: ids, to: "closed" }))}>
+      <Button
+        variant="secondary"
+        disabled={pending}
+        onClick={() => run("Closed", (ids) => setBookingStatusAction({ bookingIds: ids, to: "closed" }))}
+      >
         Close
       </Button>
-      <Button variant="secondary" disabled={pending} onClick={() => run("Archived", (ids) => setBookingStatusAction({ bookingIds: ids, to: "archived" }))}>
+      <Button
+        variant="secondary"
+        disabled={pending}
+        onClick={() => run("Archived", (ids) => setBookingStatusAction({ bookingIds: ids, to: "archived" }))}
+      >
         Archive
       </Button>
-      <Button variant="secondary" disabled={pending} onClick={() => run("Reopened", (ids) => setBookingStatusAction({ bookingIds: ids, to: "active" }))}>
+      <Button
+        variant="secondary"
+        disabled={pending}
+        onClick={() => run("Reopened", (ids) => setBookingStatusAction({ bookingIds: ids, to: "active" }))}
+      >
         Reopen
       </Button>
       {message && (
-        <p role={message.tone === "error" ? "alert" : "status"} className={`w-full text-sm ${message.tone === "error" ? "text-rose-700" : "text-emerald-700"}`}>
+        <p
+          role={message.tone === "error" ? "alert" : "status"}
+          className={`w-full text-sm ${message.tone === "error" ? "text-rose-700" : "text-emerald-700"}`}
+        >
           {message.text}
         </p>
       )}

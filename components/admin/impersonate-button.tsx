@@ -13,7 +13,11 @@ export function ImpersonateButton({ userId, userName }: { userId: string; userNa
   const [pending, startTransition] = useTransition();
 
   if (!open) {
-    return <Button variant="secondary" onClick={() => setOpen(true)}>Impersonate</Button>;
+    return (
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        Impersonate
+      </Button>
+    );
   }
   return (
     <form
@@ -36,9 +40,17 @@ export function ImpersonateButton({ userId, userName }: { userId: string; userNa
         className="w-64 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
         autoFocus
       />
-      <Button type="submit" disabled={pending}>{pending ? "Starting…" : "Start"}</Button>
-      <Button type="button" variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
-      {error && <p role="alert" className="w-full text-right text-sm text-rose-700">{error}</p>}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Starting…" : "Start"}
+      </Button>
+      <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+        Cancel
+      </Button>
+      {error && (
+        <p role="alert" className="w-full text-right text-sm text-rose-700">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -32,38 +32,80 @@ export function MembershipRows({ organizations }: { organizations: OrganizationC
     form?.addEventListener("reset", clear);
     return () => form?.removeEventListener("reset", clear);
   }, []);
-  const update = (key: number, change: Partial<Row>) => setRows((all) => all.map((row) => (row.key === key ? { ...row, ...change } : row)));
+  const update = (key: number, change: Partial<Row>) =>
+    setRows((all) => all.map((row) => (row.key === key ? { ...row, ...change } : row)));
   const chosen = rows.filter((row) => row.organizationId);
 
   return (
-    <fieldset ref={fieldset} className="w-full space-y-2 rounded-md border border-slate-200 p-3" data-testid="membership-rows">
-      <legend className="px-1 text-xs font-medium text-slate-600">Organizations ({rows.length === 0 ? "none yet — optional" : rows.length})</legend>
-      <input type="hidden" name="memberships" value={JSON.stringify(chosen.map(({ organizationId, role, teamId }) => ({ organizationId, role, teamId })))} />
+    <fieldset
+      ref={fieldset}
+      className="w-full space-y-2 rounded-md border border-slate-200 p-3"
+      data-testid="membership-rows"
+    >
+      <legend className="px-1 text-xs font-medium text-slate-600">
+        Organizations ({rows.length === 0 ? "none yet — optional" : rows.length})
+      </legend>
+      <input
+        type="hidden"
+        name="memberships"
+        value={JSON.stringify(
+          chosen.map(({ organizationId, role, teamId }) => ({ organizationId, role, teamId })),
+        )}
+      />
       {rows.map((row) => {
         const organization = organizations.find((o) => o.id === row.organizationId);
         const taken = new Set(rows.filter((r) => r.key !== row.key).map((r) => r.organizationId));
         return (
           <div key={row.key} className="flex flex-wrap items-end gap-2">
             <Field label="Organization">
-              <select value={row.organizationId} onChange={(e) => update(row.key, { organizationId: e.target.value, teamId: "" })} className={inputClass}>
+              <select
+                value={row.organizationId}
+                onChange={(e) => update(row.key, { organizationId: e.target.value, teamId: "" })}
+                className={inputClass}
+              >
                 <option value="">— choose —</option>
-                {organizations.filter((o) => !taken.has(o.id)).map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+                {organizations
+                  .filter((o) => !taken.has(o.id))
+                  .map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
               </select>
             </Field>
             <Field label="Role">
-              <select value={row.role} onChange={(e) => update(row.key, { role: e.target.value as Row["role"] })} className={inputClass}>
+              <select
+                value={row.role}
+                onChange={(e) => update(row.key, { role: e.target.value as Row["role"] })}
+                className={inputClass}
+              >
                 <option value="member">Member</option>
                 <option value="admin">Admin</option>
                 <option value="owner">Owner</option>
               </select>
             </Field>
             <Field label="Team (optional)">
-              <select value={row.teamId} onChange={(e) => update(row.key, { teamId: e.target.value })} className={inputClass} disabled={!organization}>
+              <select
+                value={row.teamId}
+                onChange={(e) => update(row.key, { teamId: e.target.value })}
+                className={inputClass}
+                disabled={!organization}
+              >
                 <option value="">— none —</option>
-                {organization?.teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+                {organization?.teams.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
               </select>
             </Field>
-            <Button type="button" variant="secondary" onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}>Remove</Button>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}
+            >
+              Remove
+            </Button>
           </div>
         );
       })}

@@ -8,9 +8,21 @@ import {
   renameTeamAction,
 } from "@/app/(portal)/admin/organizations/actions";
 
-interface Team { id: string; name: string; members: { userId: string; name: string }[] }
+interface Team {
+  id: string;
+  name: string;
+  members: { userId: string; name: string }[];
+}
 
-export function OrganizationTeams({ organizationId, teams, members }: { organizationId: string; teams: Team[]; members: { userId: string; name: string }[] }) {
+export function OrganizationTeams({
+  organizationId,
+  teams,
+  members,
+}: {
+  organizationId: string;
+  teams: Team[];
+  members: { userId: string; name: string }[];
+}) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 className="font-medium">Teams ({teams.length})</h2>
@@ -18,22 +30,45 @@ export function OrganizationTeams({ organizationId, teams, members }: { organiza
         {teams.map((team) => {
           const outside = members.filter((m) => !team.members.some((tm) => tm.userId === m.userId));
           return (
-            <li key={team.id} data-testid={`team-${team.name}`} className="rounded-md border border-slate-100 p-3">
+            <li
+              key={team.id}
+              data-testid={`team-${team.name}`}
+              className="rounded-md border border-slate-100 p-3"
+            >
               <div className="flex flex-wrap items-end gap-3">
                 <ActionForm action={renameTeamAction} submitLabel="Rename" variant="secondary">
                   <input type="hidden" name="teamId" value={team.id} />
-                  <input name="name" defaultValue={team.name} aria-label={`Name of team ${team.name}`} required className={`${inputClass} w-56 font-medium`} />
+                  <input
+                    name="name"
+                    defaultValue={team.name}
+                    aria-label={`Name of team ${team.name}`}
+                    required
+                    className={`${inputClass} w-56 font-medium`}
+                  />
                 </ActionForm>
-                <ActionForm action={deleteTeamAction} submitLabel="Delete team" variant="danger" confirmText={`Delete the team ${team.name}?`}>
+                <ActionForm
+                  action={deleteTeamAction}
+                  submitLabel="Delete team"
+                  variant="danger"
+                  confirmText={`Delete the team ${team.name}?`}
+                >
                   <input type="hidden" name="teamId" value={team.id} />
                 </ActionForm>
               </div>
               <ul className="mt-2 flex flex-wrap gap-2 text-sm">
                 {team.members.length === 0 && <li className="text-slate-500">No members.</li>}
                 {team.members.map((tm) => (
-                  <li key={tm.userId} className="flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pl-3 pr-1">
+                  <li
+                    key={tm.userId}
+                    className="flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pr-1 pl-3"
+                  >
                     {tm.name}
-                    <ActionForm action={removeTeamMemberAction} submitLabel="×" variant="secondary" className="inline-flex">
+                    <ActionForm
+                      action={removeTeamMemberAction}
+                      submitLabel="×"
+                      variant="secondary"
+                      className="inline-flex"
+                    >
                       <input type="hidden" name="teamId" value={team.id} />
                       <input type="hidden" name="userId" value={tm.userId} />
                     </ActionForm>
@@ -41,10 +76,19 @@ export function OrganizationTeams({ organizationId, teams, members }: { organiza
                 ))}
               </ul>
               {outside.length > 0 && (
-                <ActionForm action={addTeamMemberAction} submitLabel="Add to team" variant="secondary" className="mt-2 flex items-end gap-2">
+                <ActionForm
+                  action={addTeamMemberAction}
+                  submitLabel="Add to team"
+                  variant="secondary"
+                  className="mt-2 flex items-end gap-2"
+                >
                   <input type="hidden" name="teamId" value={team.id} />
                   <select name="userId" aria-label={`Member to add to ${team.name}`} className={inputClass}>
-                    {outside.map((m) => <option key={m.userId} value={m.userId}>{m.name}</option>)}
+                    {outside.map((m) => (
+                      <option key={m.userId} value={m.userId}>
+                        {m.name}
+                      </option>
+                    ))}
                   </select>
                 </ActionForm>
               )}
@@ -52,9 +96,16 @@ export function OrganizationTeams({ organizationId, teams, members }: { organiza
           );
         })}
       </ul>
-      <ActionForm action={createTeamAction} submitLabel="Create team" successText="Team created." className="mt-3 flex flex-wrap items-end gap-3">
+      <ActionForm
+        action={createTeamAction}
+        submitLabel="Create team"
+        successText="Team created."
+        className="mt-3 flex flex-wrap items-end gap-3"
+      >
         <input type="hidden" name="organizationId" value={organizationId} />
-        <Field label="New team name"><input name="name" required minLength={2} className={`${inputClass} w-56`} /></Field>
+        <Field label="New team name">
+          <input name="name" required minLength={2} className={`${inputClass} w-56`} />
+        </Field>
       </ActionForm>
     </div>
   );

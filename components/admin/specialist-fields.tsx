@@ -9,14 +9,35 @@ export function SpecialistFields({
 }: {
   calendars: AcuityCalendar[];
   linkedCalendars: Map<string, string>;
-  values?: { userEmail: string; acuityCalendarId: string; name: string; specialty: string; location: string | null };
+  values?: {
+    userEmail: string;
+    acuityCalendarId: string;
+    name: string;
+    specialty: string;
+    location: string | null;
+  };
 }) {
   return (
     <>
-      <Field label="User e-mail"><input name="userEmail" type="email" required defaultValue={values?.userEmail} className={`${inputClass} w-56`} /></Field>
+      <Field label="User e-mail">
+        <input
+          name="userEmail"
+          type="email"
+          required
+          defaultValue={values?.userEmail}
+          className={`${inputClass} w-56`}
+        />
+      </Field>
       <Field label="Acuity calendar">
-        <select name="acuityCalendarId" required defaultValue={values?.acuityCalendarId ?? ""} className={`${inputClass} w-64`}>
-          <option value="" disabled>Choose a calendar…</option>
+        <select
+          name="acuityCalendarId"
+          required
+          defaultValue={values?.acuityCalendarId ?? ""}
+          className={`${inputClass} w-64`}
+        >
+          <option value="" disabled>
+            Choose a calendar…
+          </option>
           {calendars.map((c) => {
             const linkedTo = linkedCalendars.get(String(c.id));
             const own = values?.acuityCalendarId === String(c.id);
@@ -28,9 +49,15 @@ export function SpecialistFields({
           })}
         </select>
       </Field>
-      <Field label="Name shown to referrers"><input name="name" required defaultValue={values?.name} className={`${inputClass} w-48`} /></Field>
-      <Field label="Specialty"><input name="specialty" required defaultValue={values?.specialty} className={`${inputClass} w-44`} /></Field>
-      <Field label="Location (empty = telehealth only)"><input name="location" defaultValue={values?.location ?? ""} className={`${inputClass} w-56`} /></Field>
+      <Field label="Name shown to referrers">
+        <input name="name" required defaultValue={values?.name} className={`${inputClass} w-48`} />
+      </Field>
+      <Field label="Specialty">
+        <input name="specialty" required defaultValue={values?.specialty} className={`${inputClass} w-44`} />
+      </Field>
+      <Field label="Location (empty = telehealth only)">
+        <input name="location" defaultValue={values?.location ?? ""} className={`${inputClass} w-56`} />
+      </Field>
     </>
   );
 }

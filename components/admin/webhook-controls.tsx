@@ -25,11 +25,21 @@ export function ReplayEventButton({ eventId }: { eventId: string }) {
   const { pending, message, run } = useActionMessage();
   return (
     <span className="flex items-center gap-2">
-      {message && <span role="status" className={message.ok ? "text-emerald-700" : "text-rose-700"}>{message.text}</span>}
-      <Button variant="secondary" disabled={pending} onClick={() => run(async () => {
-        const result = await replayWebhookEventAction({ eventId });
-        return result.ok ? { ok: true, text: "Queued again" } : { ok: false, text: result.error };
-      })}>
+      {message && (
+        <span role="status" className={message.ok ? "text-emerald-700" : "text-rose-700"}>
+          {message.text}
+        </span>
+      )}
+      <Button
+        variant="secondary"
+        disabled={pending}
+        onClick={() =>
+          run(async () => {
+            const result = await replayWebhookEventAction({ eventId });
+            return result.ok ? { ok: true, text: "Queued again" } : { ok: false, text: result.error };
+          })
+        }
+      >
         {pending ? "Replaying…" : "Replay"}
       </Button>
     </span>
@@ -40,11 +50,22 @@ export function ReplayAllFailedButton() {
   const { pending, message, run } = useActionMessage();
   return (
     <span className="flex items-center gap-2">
-      {message && <span role="status" className={message.ok ? "text-emerald-700" : "text-rose-700"}>{message.text}</span>}
-      <Button disabled={pending} onClick={() => run(async () => {
-        const result = await replayAllFailedWebhooksAction({});
-        return result.ok ? { ok: true, text: `${result.data.replayed} failed event(s) queued again` } : { ok: false, text: result.error };
-      })}>
+      {message && (
+        <span role="status" className={message.ok ? "text-emerald-700" : "text-rose-700"}>
+          {message.text}
+        </span>
+      )}
+      <Button
+        disabled={pending}
+        onClick={() =>
+          run(async () => {
+            const result = await replayAllFailedWebhooksAction({});
+            return result.ok
+              ? { ok: true, text: `${result.data.replayed} failed event(s) queued again` }
+              : { ok: false, text: result.error };
+          })
+        }
+      >
         {pending ? "Replaying…" : "Replay all failed"}
       </Button>
     </span>
@@ -65,11 +86,16 @@ export function ReconcileForm() {
         event.preventDefault();
         run(async () => {
           const result = await reconcileAcuityAction({ from, to });
-          if (!result.ok) return { ok: false, text: Object.values(result.fieldErrors).flat()[0] ?? result.error };
+          if (!result.ok)
+            return { ok: false, text: Object.values(result.fieldErrors).flat()[0] ?? result.error };
           const r = result.data;
           const unread = r.truncated.map((t) => `calendar ${t.calendarID} on ${t.date}`).join(", ");
           return {
-            ok: r.failed.length === 0 && r.truncated.length === 0 && r.needsAttention.length === 0 && r.abandoned.failed === 0,
+            ok:
+              r.failed.length === 0 &&
+              r.truncated.length === 0 &&
+              r.needsAttention.length === 0 &&
+              r.abandoned.failed === 0,
             text:
               `Checked ${r.seen} appointments: ${r.outcomes.created ?? 0} created, ${r.outcomes.updated ?? 0} updated, ${r.outcomes.unchanged ?? 0} already right` +
               `${r.failed.length ? `, ${r.failed.length} failed (first: ${r.failed[0]!.error})` : ""}.` +
@@ -82,14 +108,32 @@ export function ReconcileForm() {
       }}
     >
       <strong className="w-full">Reconcile with Acuity</strong>
-      <label className="flex flex-col gap-1">From
-        <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} className="rounded-md border border-slate-300 px-2 py-1.5" />
+      <label className="flex flex-col gap-1">
+        From
+        <input
+          type="date"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          className="rounded-md border border-slate-300 px-2 py-1.5"
+        />
       </label>
-      <label className="flex flex-col gap-1">To
-        <input type="date" value={to} onChange={(e) => setTo(e.target.value)} className="rounded-md border border-slate-300 px-2 py-1.5" />
+      <label className="flex flex-col gap-1">
+        To
+        <input
+          type="date"
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          className="rounded-md border border-slate-300 px-2 py-1.5"
+        />
       </label>
-      <Button type="submit" disabled={pending}>{pending ? "Reconciling…" : "Reconcile"}</Button>
-      {message && <p role="status" className={`w-full ${message.ok ? "text-emerald-700" : "text-rose-700"}`}>{message.text}</p>}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Reconciling…" : "Reconcile"}
+      </Button>
+      {message && (
+        <p role="status" className={`w-full ${message.ok ? "text-emerald-700" : "text-rose-700"}`}>
+          {message.text}
+        </p>
+      )}
     </form>
   );
 }

@@ -32,7 +32,15 @@ function zoneNote(zone: string, date: string | null) {
 }
 
 /** Month of free dates, then the free times of the chosen day, live from Acuity (briefly cached). */
-export function AvailabilityPicker({ specialistId, appointmentType, timeZone, initialMonth, selected, onSelect, reloadKey = 0 }: Props) {
+export function AvailabilityPicker({
+  specialistId,
+  appointmentType,
+  timeZone,
+  initialMonth,
+  selected,
+  onSelect,
+  reloadKey = 0,
+}: Props) {
   const [month, setMonth] = useState(initialMonth);
   const [dates, setDates] = useState<string[] | null>(null);
   const [date, setDate] = useState<string | null>(selected ? selected.slice(0, 10) : null);
@@ -78,17 +86,31 @@ export function AvailabilityPicker({ specialistId, appointmentType, timeZone, in
       />
       <div>
         <p className="text-sm font-medium text-slate-700">
-          {date ? `Free times on ${new Date(`${date}T12:00:00Z`).toLocaleDateString("en-US", { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" })}` : "Free times"}
+          {date
+            ? `Free times on ${new Date(`${date}T12:00:00Z`).toLocaleDateString("en-US", { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" })}`
+            : "Free times"}
         </p>
         <p className="text-xs text-slate-500">{zoneNote(timeZone, date)}</p>
-        {error && <p role="alert" className="mt-3 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">{error}</p>}
+        {error && (
+          <p role="alert" className="mt-3 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">
+            {error}
+          </p>
+        )}
         {!error && dates !== null && dates.length === 0 && !loadingDates && (
           <p className="mt-3 text-sm text-slate-600">No free times this month — try the next month.</p>
         )}
-        {loadingTimes && <p className="mt-3 text-sm text-slate-500" aria-live="polite">Loading times…</p>}
+        {loadingTimes && (
+          <p className="mt-3 text-sm text-slate-500" aria-live="polite">
+            Loading times…
+          </p>
+        )}
         {!loadingTimes && times && (
           <ul className="mt-3 grid grid-cols-2 gap-2 sm:grid-cols-3" aria-label="Free times">
-            {times.length === 0 && <li className="col-span-full text-sm text-slate-600">That day just filled up — pick another day.</li>}
+            {times.length === 0 && (
+              <li className="col-span-full text-sm text-slate-600">
+                That day just filled up — pick another day.
+              </li>
+            )}
             {times.map((slot) => (
               <li key={slot.datetime}>
                 <button

@@ -27,7 +27,14 @@ interface Props {
 }
 
 /** The booking form: who, how, for which team, and a live free time. One submit = one booking. */
-export function BookingForm({ idempotencyKey, specialist, targets, initialType, initialMonth, initialSlot }: Props) {
+export function BookingForm({
+  idempotencyKey,
+  specialist,
+  targets,
+  initialType,
+  initialMonth,
+  initialSlot,
+}: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [type, setType] = useState(initialType);
@@ -83,7 +90,10 @@ export function BookingForm({ idempotencyKey, specialist, targets, initialType, 
           {(["in_person", "telehealth"] as const).map((option) => {
             const offered = option === "in_person" ? specialist.offersInPerson : specialist.offersTelehealth;
             return (
-              <label key={option} className={`flex items-center gap-2 rounded-md border px-3 py-2 text-sm ${offered ? "border-slate-300 bg-white" : "border-slate-200 bg-slate-50 text-slate-400"}`}>
+              <label
+                key={option}
+                className={`flex items-center gap-2 rounded-md border px-3 py-2 text-sm ${offered ? "border-slate-300 bg-white" : "border-slate-200 bg-slate-50 text-slate-400"}`}
+              >
                 <input
                   type="radio"
                   name="appointmentType"
@@ -117,7 +127,12 @@ export function BookingForm({ idempotencyKey, specialist, targets, initialType, 
         />
         <p className="text-sm" data-testid="chosen-time">
           {slot ? (
-            <span className="inline-flex items-start gap-2">Chosen: <strong><SlotLabel startsAt={slot.startsAt} timeZone={specialist.timezone} dateStyle="long" /></strong></span>
+            <span className="inline-flex items-start gap-2">
+              Chosen:{" "}
+              <strong>
+                <SlotLabel startsAt={slot.startsAt} timeZone={specialist.timezone} dateStyle="long" />
+              </strong>
+            </span>
           ) : (
             <span className="text-slate-500">No time chosen yet.</span>
           )}
@@ -131,23 +146,52 @@ export function BookingForm({ idempotencyKey, specialist, targets, initialType, 
           <Field label="Examinee full name" name="examineeName" errors={fieldErrors.examineeName}>
             <input id="examineeName" name="examineeName" autoComplete="off" required className={inputClass} />
           </Field>
-          <Field label="Examinee phone" name="examineePhone" errors={fieldErrors.examineePhone} hint="US numbers as you like; others with +country code.">
+          <Field
+            label="Examinee phone"
+            name="examineePhone"
+            errors={fieldErrors.examineePhone}
+            hint="US numbers as you like; others with +country code."
+          >
             <input id="examineePhone" name="examineePhone" type="tel" required className={inputClass} />
           </Field>
-          <Field label="Examinee e-mail (optional)" name="examineeEmail" errors={fieldErrors.examineeEmail} hint="Without it, the calendar's confirmation comes to you.">
+          <Field
+            label="Examinee e-mail (optional)"
+            name="examineeEmail"
+            errors={fieldErrors.examineeEmail}
+            hint="Without it, the calendar's confirmation comes to you."
+          >
             <input id="examineeEmail" name="examineeEmail" type="email" className={inputClass} />
           </Field>
           {targets.length > 1 && (
             <Field label="Organization" name="organizationId">
-              <select id="organizationId" value={organizationId} onChange={(e) => setOrganizationId(e.target.value)} className={inputClass}>
-                {targets.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+              <select
+                id="organizationId"
+                value={organizationId}
+                onChange={(e) => setOrganizationId(e.target.value)}
+                className={inputClass}
+              >
+                {targets.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
               </select>
             </Field>
           )}
           <Field label="Team" name="teamId" errors={fieldErrors.teamId}>
-            <select id="teamId" name="teamId" key={organizationId} className={inputClass} defaultValue={target?.allowsNoTeam ? "" : target?.teams[0]?.id}>
+            <select
+              id="teamId"
+              name="teamId"
+              key={organizationId}
+              className={inputClass}
+              defaultValue={target?.allowsNoTeam ? "" : target?.teams[0]?.id}
+            >
               {target?.allowsNoTeam && <option value="">No team</option>}
-              {target?.teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+              {target?.teams.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
             </select>
           </Field>
         </div>
@@ -156,9 +200,15 @@ export function BookingForm({ idempotencyKey, specialist, targets, initialType, 
         </Field>
       </section>
 
-      {error && <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">{error}</p>}
+      {error && (
+        <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">
+          {error}
+        </p>
+      )}
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending || !slot}>{pending ? "Booking…" : "Book examination"}</Button>
+        <Button type="submit" disabled={pending || !slot}>
+          {pending ? "Booking…" : "Book examination"}
+        </Button>
         {!slot && <span className="text-sm text-slate-500">Pick a time first.</span>}
       </div>
     </form>

@@ -2,7 +2,12 @@ import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import { canCorrectProgress } from "@/lib/authz/policy";
 import type { BookingForViewer } from "@/lib/bookings/get-booking";
-import { CORRECTION_NOTE_PREFIX, correctionTargets, offeredTransitions, STAGE_NAMES } from "@/lib/bookings/progress";
+import {
+  CORRECTION_NOTE_PREFIX,
+  correctionTargets,
+  offeredTransitions,
+  STAGE_NAMES,
+} from "@/lib/bookings/progress";
 import { loadProgressView } from "@/lib/bookings/progress/load-progress-view";
 import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
 import { Timestamp } from "@/components/ui/timestamp";
@@ -27,19 +32,32 @@ export async function BookingProgressPanel({ booking, actor }: { booking: Bookin
   const viewerZone = await viewerTimeZone();
   const moves: OfferedMove[] = offeredTransitions(actor, facts, { now: new Date(), reportCount })
     .filter((offer) => !MOVES_RENDERED_ELSEWHERE.has(offer.rule.kind))
-    .map(({ rule, blockedReason }) => ({ to: rule.to, label: rule.label, requiresNote: rule.requiresNote, blockedReason }));
+    .map(({ rule, blockedReason }) => ({
+      to: rule.to,
+      label: rule.label,
+      requiresNote: rule.requiresNote,
+      blockedReason,
+    }));
   const corrections = canCorrectProgress(actor)
     ? correctionTargets(facts).map((stage) => ({ stage, label: STAGE_NAMES[stage] }))
     : [];
 
   return (
-    <section aria-labelledby="progress-heading" data-testid="progress-panel" className="rounded-lg border border-slate-200 bg-white p-5">
+    <section
+      aria-labelledby="progress-heading"
+      data-testid="progress-panel"
+      className="rounded-lg border border-slate-200 bg-white p-5"
+    >
       <div className="flex flex-wrap items-center gap-3">
-        <h2 id="progress-heading" className="text-lg font-semibold">Progress</h2>
+        <h2 id="progress-heading" className="text-lg font-semibold">
+          Progress
+        </h2>
         <ProgressBadge stage={facts.currentProgress} testId="progress-current" />
         {facts.status !== "active" && (
           <span className="text-xs text-slate-500">
-            {facts.status === "archived" ? "Booking archived: it can no longer be changed." : `Booking ${facts.status}: only an administrator can change it.`}
+            {facts.status === "archived"
+              ? "Booking archived: it can no longer be changed."
+              : `Booking ${facts.status}: only an administrator can change it.`}
           </span>
         )}
       </div>
@@ -53,31 +71,54 @@ export async function BookingProgressPanel({ booking, actor }: { booking: Bookin
               <div className="flex flex-wrap items-center gap-2">
                 <ProgressBadge stage={entry.progress} />
                 <span className="text-slate-700">
-                  by <span className="font-medium" data-testid="progress-entry-by">{entry.changedByName}</span>
+                  by{" "}
+                  <span className="font-medium" data-testid="progress-entry-by">
+                    {entry.changedByName}
+                  </span>
                   {entry.changedForName && (
                     <>
-                      {" "}acting as <span className="font-medium" data-testid="progress-entry-for">{entry.changedForName}</span>
+                      {" "}
+                      acting as{" "}
+                      <span className="font-medium" data-testid="progress-entry-for">
+                        {entry.changedForName}
+                      </span>
                     </>
                   )}
                 </span>
                 {entry.notes?.startsWith(CORRECTION_NOTE_PREFIX) && (
-                  <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-800" data-testid="progress-entry-correction">
+                  <span
+                    className="rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-800"
+                    data-testid="progress-entry-correction"
+                  >
                     Correction
                   </span>
                 )}
                 <Timestamp instant={entry.createdAt} viewerZone={viewerZone} className="text-slate-500" />
               </div>
               {entry.appointmentFrom && entry.appointmentTo && (
-                <AppointmentMove from={entry.appointmentFrom} to={entry.appointmentTo} zone={booking.specialist.timezone ?? "UTC"} />
+                <AppointmentMove
+                  from={entry.appointmentFrom}
+                  to={entry.appointmentTo}
+                  zone={booking.specialist.timezone ?? "UTC"}
+                />
               )}
-              {entry.notes && <p className="mt-1 whitespace-pre-line text-slate-600" data-testid="progress-entry-note">{entry.notes}</p>}
+              {entry.notes && (
+                <p className="mt-1 whitespace-pre-line text-slate-600" data-testid="progress-entry-note">
+                  {entry.notes}
+                </p>
+              )}
             </li>
           ))}
         </ol>
       )}
 
       {(moves.length > 0 || corrections.length > 0) && (
-        <ProgressControls bookingId={facts.id} currentStage={facts.currentProgress} moves={moves} corrections={corrections} />
+        <ProgressControls
+          bookingId={facts.id}
+          currentStage={facts.currentProgress}
+          moves={moves}
+          corrections={corrections}
+        />
       )}
     </section>
   );

@@ -44,7 +44,11 @@ const columns = column.columns([
     header: "Examinee",
     cell: ({ row }) => (
       <div>
-        <Link href={`/bookings/${row.original.id}`} className="font-medium text-indigo-700 hover:underline" data-testid="booking-link">
+        <Link
+          href={`/bookings/${row.original.id}`}
+          className="font-medium text-indigo-700 hover:underline"
+          data-testid="booking-link"
+        >
           {row.original.examineeName}
         </Link>
         <div className="text-xs text-slate-500">{row.original.phone}</div>
@@ -57,7 +61,9 @@ const columns = column.columns([
     cell: ({ row }) => (
       <div className="leading-tight">
         <div>{row.original.when}</div>
-        {row.original.whenViewer && <div className="text-xs text-slate-500">{row.original.whenViewer} your time</div>}
+        {row.original.whenViewer && (
+          <div className="text-xs text-slate-500">{row.original.whenViewer} your time</div>
+        )}
       </div>
     ),
   }),
@@ -82,7 +88,13 @@ const columns = column.columns([
         <div className="leading-tight">
           <div>Telehealth</div>
           {row.original.meetingLink && (
-            <a href={row.original.meetingLink} className="text-xs text-indigo-700 hover:underline" target="_blank" rel="noreferrer" data-testid="meeting-link">
+            <a
+              href={row.original.meetingLink}
+              className="text-xs text-indigo-700 hover:underline"
+              target="_blank"
+              rel="noreferrer"
+              data-testid="meeting-link"
+            >
               Meeting link
             </a>
           )}
@@ -94,7 +106,11 @@ const columns = column.columns([
   column.accessor("progressLabel", {
     id: "progress",
     header: "Progress",
-    cell: ({ row }) => <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${row.original.progressTone}`}>{row.original.progressLabel}</span>,
+    cell: ({ row }) => (
+      <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${row.original.progressTone}`}>
+        {row.original.progressLabel}
+      </span>
+    ),
   }),
   column.accessor("created", { id: "createdAt", header: "Created" }),
 ]);
@@ -111,13 +127,15 @@ interface Props {
 
 const PAGE_SIZES = [10, 25, 50, 100];
 
-const resolve = <T,>(updater: Updater<T>, current: T): T => (typeof updater === "function" ? (updater as (old: T) => T)(current) : updater);
+const resolve = <T,>(updater: Updater<T>, current: T): T =>
+  typeof updater === "function" ? (updater as (old: T) => T)(current) : updater;
 
 export function BookingsTable({ rows, sorting, pagination, rowCount, rowCountIsCapped, hasNextPage }: Props) {
   const list = useListUrl();
   const pending = list.pending;
   // Sorting and paging are clicks: each one a history step of its own.
-  const navigate = (changes: Record<string, string | null>) => list.navigate(changes, { field: Object.keys(changes)[0] ?? "", typing: false });
+  const navigate = (changes: Record<string, string | null>) =>
+    list.navigate(changes, { field: Object.keys(changes)[0] ?? "", typing: false });
 
   const table = useTable({
     features,
@@ -144,43 +162,59 @@ export function BookingsTable({ rows, sorting, pagination, rowCount, rowCountIsC
   const last = first + rows.length - 1;
   return (
     <div className="space-y-3">
-    <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="bookings-table">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                return (
-                  <th key={header.id} className="px-4 py-3" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
-                    {header.column.getCanSort() ? (
-                      <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 uppercase hover:text-slate-800">
+      <div
+        className={`overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity ${pending ? "opacity-60" : ""}`}
+        aria-busy={pending}
+      >
+        <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="bookings-table">
+          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  return (
+                    <th
+                      key={header.id}
+                      className="px-4 py-3"
+                      aria-sort={
+                        sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined
+                      }
+                    >
+                      {header.column.getCanSort() ? (
+                        <button
+                          type="button"
+                          onClick={header.column.getToggleSortingHandler()}
+                          className="inline-flex items-center gap-1 uppercase hover:text-slate-800"
+                        >
+                          <table.FlexRender header={header} />
+                          <span aria-hidden>{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+                        </button>
+                      ) : (
                         <table.FlexRender header={header} />
-                        <span aria-hidden>{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
-                      </button>
-                    ) : (
-                      <table.FlexRender header={header} />
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} data-testid="booking-row" className="hover:bg-slate-50">
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id} className="px-4 py-3 align-top">
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-      <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} data-testid="booking-row" className="hover:bg-slate-50">
+                {row.getAllCells().map((cell) => (
+                  <td key={cell.id} className="px-4 py-3 align-top">
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav
+        aria-label="Pages"
+        className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600"
+      >
         <span data-testid="booking-range">
           {first}–{last} of {rowCount.toLocaleString("en-US")}
           {rowCountIsCapped ? "+" : ""} {rowCount === 1 && !rowCountIsCapped ? "booking" : "bookings"}
@@ -193,14 +227,28 @@ export function BookingsTable({ rows, sorting, pagination, rowCount, rowCountIsC
               onChange={(e) => table.setPageSize(Number(e.target.value))}
               className="rounded border border-slate-300 bg-white px-1 py-1"
             >
-              {PAGE_SIZES.map((size) => <option key={size} value={size}>{size}</option>)}
+              {PAGE_SIZES.map((size) => (
+                <option key={size} value={size}>
+                  {size}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="button" className="rounded border border-slate-300 bg-white px-2 py-1 disabled:opacity-40" onClick={() => table.previousPage()} disabled={pagination.pageIndex === 0}>
+          <button
+            type="button"
+            className="rounded border border-slate-300 bg-white px-2 py-1 disabled:opacity-40"
+            onClick={() => table.previousPage()}
+            disabled={pagination.pageIndex === 0}
+          >
             Previous
           </button>
           <span>Page {pagination.pageIndex + 1}</span>
-          <button type="button" className="rounded border border-slate-300 bg-white px-2 py-1 disabled:opacity-40" onClick={() => navigate({ page: String(pagination.pageIndex + 2) })} disabled={!hasNextPage}>
+          <button
+            type="button"
+            className="rounded border border-slate-300 bg-white px-2 py-1 disabled:opacity-40"
+            onClick={() => navigate({ page: String(pagination.pageIndex + 2) })}
+            disabled={!hasNextPage}
+          >
             Next
           </button>
         </span>

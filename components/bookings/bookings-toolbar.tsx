@@ -49,7 +49,8 @@ export function BookingsToolbar({ search, filters, options, hasFilters }: Props)
   // Keys pressed in a date field since its last change: typed dates fold into one step, picked ones don't.
   const keyed = useRef<Record<string, boolean>>({});
 
-  const apply = (changes: Record<string, string>, field: string, typing = false) => navigate({ ...changes, page: null }, { field, typing });
+  const apply = (changes: Record<string, string>, field: string, typing = false) =>
+    navigate({ ...changes, page: null }, { field, typing });
   const applyDate = (field: "from" | "to", value: string) => {
     const typing = keyed.current[field] === true;
     keyed.current[field] = false;
@@ -85,9 +86,22 @@ export function BookingsToolbar({ search, filters, options, hasFilters }: Props)
             aria-describedby="search-hint"
           />
         </label>
-        {pending && <span className="text-xs text-slate-500" aria-live="polite">Updating…</span>}
+        {pending && (
+          <span className="text-xs text-slate-500" aria-live="polite">
+            Updating…
+          </span>
+        )}
         {hasFilters && (
-          <Link href={pathname} className="text-sm text-indigo-700 hover:underline" onClick={() => { lastSent.current = ""; setText(""); }}>Clear all</Link>
+          <Link
+            href={pathname}
+            className="text-sm text-indigo-700 hover:underline"
+            onClick={() => {
+              lastSent.current = "";
+              setText("");
+            }}
+          >
+            Clear all
+          </Link>
         )}
       </div>
       <p id="search-hint" className={`text-xs ${tooShort ? "text-amber-700" : "text-slate-500"}`}>
@@ -107,17 +121,35 @@ export function BookingsToolbar({ search, filters, options, hasFilters }: Props)
               className="mt-0.5 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-800"
             >
               <option value="">{all}</option>
-              {options[key].map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              {options[key].map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
             </select>
           </label>
         ))}
         <label className="flex flex-col text-xs text-slate-500">
           From
-          <input type="date" value={filters.from ?? ""} onKeyDown={() => (keyed.current.from = true)} onChange={(e) => applyDate("from", e.target.value)} onBlur={() => endTyping("from")} className="mt-0.5 rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-800" />
+          <input
+            type="date"
+            value={filters.from ?? ""}
+            onKeyDown={() => (keyed.current.from = true)}
+            onChange={(e) => applyDate("from", e.target.value)}
+            onBlur={() => endTyping("from")}
+            className="mt-0.5 rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-800"
+          />
         </label>
         <label className="flex flex-col text-xs text-slate-500">
           To
-          <input type="date" value={filters.to ?? ""} onKeyDown={() => (keyed.current.to = true)} onChange={(e) => applyDate("to", e.target.value)} onBlur={() => endTyping("to")} className="mt-0.5 rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-800" />
+          <input
+            type="date"
+            value={filters.to ?? ""}
+            onKeyDown={() => (keyed.current.to = true)}
+            onChange={(e) => applyDate("to", e.target.value)}
+            onBlur={() => endTyping("to")}
+            className="mt-0.5 rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-800"
+          />
         </label>
       </div>
     </div>

@@ -5,7 +5,11 @@ import { PROGRESS_LABELS } from "./progress-label";
 export function ProgressBadge({ stage, testId }: { stage: ProgressStage; testId?: string }) {
   const { label, tone } = PROGRESS_LABELS[stage];
   return (
-    <span data-testid={testId} data-stage={stage} className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${tone}`}>
+    <span
+      data-testid={testId}
+      data-stage={stage}
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${tone}`}
+    >
       {label}
     </span>
   );

@@ -1,7 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
-import { changeProgressAction, correctProgressAction } from "@/app/(portal)/bookings/[bookingId]/progress-actions";
+import {
+  changeProgressAction,
+  correctProgressAction,
+} from "@/app/(portal)/bookings/[bookingId]/progress-actions";
 import { Button } from "@/components/ui/button";
 import type { ProgressStage } from "@/db/schema/enums";
 import { BOOKING_CHANGED_MESSAGE } from "@/lib/bookings/progress/messages";
@@ -26,12 +29,18 @@ export function ProgressControls({ bookingId, currentStage, moves, corrections }
   const router = useRouter();
   const noteId = useId();
   const [note, setNote] = useState("");
-  const [correction, setCorrection] = useState<{ stage: ProgressStage | ""; note: string }>({ stage: "", note: "" });
+  const [correction, setCorrection] = useState<{ stage: ProgressStage | ""; note: string }>({
+    stage: "",
+    note: "",
+  });
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const conflict = error === BOOKING_CHANGED_MESSAGE;
 
-  function submit(run: () => Promise<{ ok: true } | { ok: false; error: string; fieldErrors: Record<string, string[]> }>, onDone: () => void) {
+  function submit(
+    run: () => Promise<{ ok: true } | { ok: false; error: string; fieldErrors: Record<string, string[]> }>,
+    onDone: () => void,
+  ) {
     setError(null);
     startTransition(async () => {
       const result = await run();
@@ -42,7 +51,8 @@ export function ProgressControls({ bookingId, currentStage, moves, corrections }
   }
 
   function move(target: OfferedMove) {
-    if (target.requiresNote && !note.trim()) return setError(`Add a note saying why before “${target.label}”.`);
+    if (target.requiresNote && !note.trim())
+      return setError(`Add a note saying why before “${target.label}”.`);
     submit(
       () => changeProgressAction({ bookingId, expectedFrom: currentStage, to: target.to, note }),
       () => setNote(""),
@@ -80,7 +90,11 @@ export function ProgressControls({ bookingId, currentStage, moves, corrections }
                   {m.label}
                 </Button>
                 {m.blockedReason && (
-                  <p id={`${noteId}-${m.to}-why`} className="mt-1 text-xs text-slate-500" data-testid={`progress-move-${m.to}-reason`}>
+                  <p
+                    id={`${noteId}-${m.to}-why`}
+                    className="mt-1 text-xs text-slate-500"
+                    data-testid={`progress-move-${m.to}-reason`}
+                  >
                     {m.blockedReason}
                   </p>
                 )}
@@ -100,26 +114,32 @@ export function ProgressControls({ bookingId, currentStage, moves, corrections }
             if (!correction.note.trim()) return setError("A correction needs a note saying why.");
             const to = correction.stage;
             submit(
-              () => correctProgressAction({ bookingId, expectedFrom: currentStage, to, note: correction.note }),
+              () =>
+                correctProgressAction({ bookingId, expectedFrom: currentStage, to, note: correction.note }),
               () => setCorrection({ stage: "", note: "" }),
             );
           }}
         >
           <p className="text-sm font-medium">Correct the stage (administrators)</p>
           <p className="text-xs text-slate-500">
-            Fixes the portal&apos;s record only — the appointment in Acuity is not changed. Recorded as a correction.
+            Fixes the portal&apos;s record only — the appointment in Acuity is not changed. Recorded as a
+            correction.
           </p>
           <div className="flex flex-wrap items-start gap-2">
             <select
               aria-label="Correct stage to"
               data-testid="progress-correct-stage"
               value={correction.stage}
-              onChange={(event) => setCorrection({ ...correction, stage: event.target.value as ProgressStage })}
+              onChange={(event) =>
+                setCorrection({ ...correction, stage: event.target.value as ProgressStage })
+              }
               className="rounded-md border border-slate-300 px-2 py-2 text-sm"
             >
               <option value="">Choose a stage…</option>
               {corrections.map((c) => (
-                <option key={c.stage} value={c.stage}>{c.label}</option>
+                <option key={c.stage} value={c.stage}>
+                  {c.label}
+                </option>
               ))}
             </select>
             <input
@@ -131,7 +151,12 @@ export function ProgressControls({ bookingId, currentStage, moves, corrections }
               placeholder="Why (required)"
               className="min-w-64 flex-1 rounded-md border border-slate-300 px-2 py-2 text-sm"
             />
-            <Button type="submit" variant="secondary" disabled={pending} data-testid="progress-correct-submit">
+            <Button
+              type="submit"
+              variant="secondary"
+              disabled={pending}
+              data-testid="progress-correct-submit"
+            >
               Correct stage
             </Button>
           </div>
@@ -139,10 +164,21 @@ export function ProgressControls({ bookingId, currentStage, moves, corrections }
       )}
 
       {error && (
-        <div role="alert" className="flex flex-wrap items-center gap-3 text-sm text-rose-700" data-testid="progress-error">
+        <div
+          role="alert"
+          className="flex flex-wrap items-center gap-3 text-sm text-rose-700"
+          data-testid="progress-error"
+        >
           <span>{error}</span>
           {conflict && (
-            <Button type="button" variant="secondary" onClick={() => { setError(null); router.refresh(); }}>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => {
+                setError(null);
+                router.refresh();
+              }}
+            >
               Reload
             </Button>
           )}

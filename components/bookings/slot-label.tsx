@@ -11,7 +11,23 @@ const subscribe = () => () => {};
  * another day) read from the browser. The server has no browser zone, so it renders the
  * specialist's time only and the viewer's appears on hydration.
  */
-export function SlotLabel({ startsAt, timeZone, dateStyle = "none" }: { startsAt: string; timeZone: string; dateStyle?: DateStyle }) {
+export function SlotLabel({
+  startsAt,
+  timeZone,
+  dateStyle = "none",
+}: {
+  startsAt: string;
+  timeZone: string;
+  dateStyle?: DateStyle;
+}) {
   const viewerZone = useSyncExternalStore(subscribe, browserZone, () => null);
-  return <ZonedTime instant={new Date(startsAt)} zone={timeZone} viewerZone={viewerZone} dateStyle={dateStyle} secondaryClassName="text-[11px] font-normal opacity-90" />;
+  return (
+    <ZonedTime
+      instant={new Date(startsAt)}
+      zone={timeZone}
+      viewerZone={viewerZone}
+      dateStyle={dateStyle}
+      secondaryClassName="text-[11px] font-normal opacity-90"
+    />
+  );
 }

@@ -22,9 +22,16 @@ export function useListUrl() {
 
   const navigate = (changes: Record<string, string | null>, change: UrlChange) => {
     const href = changedUrl(pathname, searchParams.toString(), changes);
-    const step = historyStep(burst.current, change, `${window.location.pathname}${window.location.search}`, href);
+    const step = historyStep(
+      burst.current,
+      change,
+      `${window.location.pathname}${window.location.search}`,
+      href,
+    );
     burst.current = step.burst;
-    startTransition(() => (step.mode === "push" ? router.push(href, { scroll: false }) : router.replace(href, { scroll: false })));
+    startTransition(() =>
+      step.mode === "push" ? router.push(href, { scroll: false }) : router.replace(href, { scroll: false }),
+    );
   };
   /** The field lost focus: its next typed change is a new step. */
   const endTyping = (field: string) => {

@@ -24,7 +24,11 @@ export function ZonedTime({
   return (
     <span className="inline-flex flex-col leading-tight">
       <time dateTime={instant.toISOString()}>{primary}</time>
-      {secondary && <span className={secondaryClassName} data-testid="viewer-time">{secondary} your time</span>}
+      {secondary && (
+        <span className={secondaryClassName} data-testid="viewer-time">
+          {secondary} your time
+        </span>
+      )}
     </span>
   );
 }

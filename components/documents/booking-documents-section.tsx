@@ -16,20 +16,34 @@ import { formatBytes } from "./format";
  * a download button per file, and the upload panel for the categories they may add.
  * Slot owned by the documents work (issue 5); the booking page renders it as is.
  */
-export async function BookingDocumentsSection({ booking, actor }: { booking: BookingForViewer; actor: Actor }) {
+export async function BookingDocumentsSection({
+  booking,
+  actor,
+}: {
+  booking: BookingForViewer;
+  actor: Actor;
+}) {
   const groups = await listDocumentsForViewer(getDb(), actor, booking.booking.id);
   if (!groups) return null;
   const viewerZone = await viewerTimeZone();
-  const uploadCategories: UploadCategoryOption[] = CATEGORY_ORDER.filter((category) => canUploadDocument(actor, booking.booking, category)).map(
-    (category) => ({ value: category, label: CATEGORY_LABELS[category].one, accept: acceptedMimeTypes(category).join(",") }),
-  );
+  const uploadCategories: UploadCategoryOption[] = CATEGORY_ORDER.filter((category) =>
+    canUploadDocument(actor, booking.booking, category),
+  ).map((category) => ({
+    value: category,
+    label: CATEGORY_LABELS[category].one,
+    accept: acceptedMimeTypes(category).join(","),
+  }));
   const total = groups.reduce((sum, group) => sum + group.documents.length, 0);
 
   return (
     <section aria-labelledby="documents-heading" className="mt-8" data-testid="documents-section">
       <div className="flex items-baseline justify-between">
-        <h2 id="documents-heading" className="text-lg font-semibold">Documents</h2>
-        <p className="text-sm text-slate-600">{total === 0 ? "No documents yet." : `${total} ${total === 1 ? "document" : "documents"}`}</p>
+        <h2 id="documents-heading" className="text-lg font-semibold">
+          Documents
+        </h2>
+        <p className="text-sm text-slate-600">
+          {total === 0 ? "No documents yet." : `${total} ${total === 1 ? "document" : "documents"}`}
+        </p>
       </div>
 
       {uploadCategories.length > 0 && (
@@ -40,7 +54,11 @@ export async function BookingDocumentsSection({ booking, actor }: { booking: Boo
 
       <div className="mt-4 space-y-4">
         {groups.map((group) => (
-          <div key={group.category} className="rounded-lg border border-slate-200 bg-white" data-testid={`documents-group-${group.category}`}>
+          <div
+            key={group.category}
+            className="rounded-lg border border-slate-200 bg-white"
+            data-testid={`documents-group-${group.category}`}
+          >
             <h3 className="border-b border-slate-100 px-4 py-2 text-sm font-semibold text-slate-700">
               {CATEGORY_LABELS[group.category].many}
               <span className="ml-2 font-normal text-slate-500">{group.documents.length}</span>
@@ -50,9 +68,15 @@ export async function BookingDocumentsSection({ booking, actor }: { booking: Boo
             ) : (
               <ul className="divide-y divide-slate-100">
                 {group.documents.map((document) => (
-                  <li key={document.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm" data-testid="document-row">
+                  <li
+                    key={document.id}
+                    className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm"
+                    data-testid="document-row"
+                  >
                     <div className="min-w-0">
-                      <p className="font-medium break-all" data-testid="document-name">{document.fileName}</p>
+                      <p className="font-medium break-all" data-testid="document-name">
+                        {document.fileName}
+                      </p>
                       <p className="text-slate-500">
                         {formatBytes(document.fileSize)} · uploaded by {document.uploadedByName} ·{" "}
                         <Timestamp instant={document.uploadedAt} viewerZone={viewerZone} />

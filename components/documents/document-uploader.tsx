@@ -27,10 +27,18 @@ const failureText = (result: { error: string; fieldErrors: Record<string, string
  * Choose a kind of document, then pick or drop files: each gets a signed URL from the
  * portal, goes straight to storage with a progress bar, and is confirmed by the portal.
  */
-export function DocumentUploader({ bookingId, categories }: { bookingId: string; categories: UploadCategoryOption[] }) {
+export function DocumentUploader({
+  bookingId,
+  categories,
+}: {
+  bookingId: string;
+  categories: UploadCategoryOption[];
+}) {
   const router = useRouter();
   const inputId = useId();
-  const [category, setCategory] = useState<DocumentCategory | "">(categories.length === 1 ? categories[0]!.value : "");
+  const [category, setCategory] = useState<DocumentCategory | "">(
+    categories.length === 1 ? categories[0]!.value : "",
+  );
   const [items, setItems] = useState<UploadItem[]>([]);
   const [dragging, setDragging] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
@@ -46,13 +54,24 @@ export function DocumentUploader({ bookingId, categories }: { bookingId: string;
     running.current.set(id, run);
     update(id, { status: "preparing", sentBytes: 0, error: null });
     try {
-      const plan = await requestDocumentUploadAction({ bookingId, category: chosen, fileName: file.name, size: file.size, mimeType: file.type });
+      const plan = await requestDocumentUploadAction({
+        bookingId,
+        category: chosen,
+        fileName: file.name,
+        size: file.size,
+        mimeType: file.type,
+      });
       if (controller.signal.aborted) throw new TransferCancelled();
       if (!plan.ok) return update(id, { status: "failed", error: failureText(plan) });
       run.pendingUploadId = plan.data.pendingUploadId;
 
       update(id, { status: "uploading" });
-      const parts = await transferFile(file, plan.data, (sentBytes) => update(id, { sentBytes }), controller.signal);
+      const parts = await transferFile(
+        file,
+        plan.data,
+        (sentBytes) => update(id, { sentBytes }),
+        controller.signal,
+      );
 
       update(id, { status: "confirming", sentBytes: file.size });
       const pendingUploadId = plan.data.pendingUploadId;
@@ -64,8 +83,12 @@ export function DocumentUploader({ bookingId, categories }: { bookingId: string;
       update(id, { status: "done" });
       router.refresh();
     } catch (error) {
-      if (error instanceof TransferCancelled || controller.signal.aborted) return update(id, { status: "cancelled", error: null });
-      update(id, { status: "failed", error: error instanceof Error ? error.message : "The upload failed. Retry." });
+      if (error instanceof TransferCancelled || controller.signal.aborted)
+        return update(id, { status: "cancelled", error: null });
+      update(id, {
+        status: "failed",
+        error: error instanceof Error ? error.message : "The upload failed. Retry.",
+      });
     } finally {
       running.current.delete(id);
     }
@@ -77,7 +100,15 @@ export function DocumentUploader({ bookingId, categories }: { bookingId: string;
     if (!category) return setFormError("Choose what kind of document you are uploading first.");
     setFormError(null);
     const label = categories.find((c) => c.value === category)!.label;
-    const added: UploadItem[] = list.map((file) => ({ id: crypto.randomUUID(), file, category, categoryLabel: label, status: "preparing", sentBytes: 0, error: null }));
+    const added: UploadItem[] = list.map((file) => ({
+      id: crypto.randomUUID(),
+      file,
+      category,
+      categoryLabel: label,
+      status: "preparing",
+      sentBytes: 0,
+      error: null,
+    }));
     setItems((current) => [...current, ...added]);
     for (const item of added) void upload(item.id, item.file, item.category);
   }
@@ -89,7 +120,6 @@ export function DocumentUploader({ bookingId, categories }: { bookingId: string;
     // Frees what storage may already hold; the daily cleanup would catch it otherwise.
     if (run.pendingUploadId) void cancelDocumentUploadAction({ pendingUploadId: run.pendingUploadId });
   }
-
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -114,7 +144,9 @@ export function DocumentUploader({ bookingId, categories }: { bookingId: string;
           >
             <option value="">Choose…</option>
             {categories.map((c) => (
-              <option key={c.value} value={c.value}>{c.label}</option>
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
             ))}
           </select>
         </label>
@@ -132,7 +164,10 @@ export function DocumentUploader({ bookingId, categories }: { bookingId: string;
         data-testid="upload-dropzone"
       >
         <p className="text-slate-600">Drop files here, or</p>
-        <label htmlFor={inputId} className="mt-2 cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50">
+        <label
+          htmlFor={inputId}
+          className="mt-2 cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50"
+        >
           Choose files
         </label>
         <input
@@ -150,7 +185,11 @@ export function DocumentUploader({ bookingId, categories }: { bookingId: string;
         />
         <p className="mt-2 text-xs text-slate-500">Up to 500 MB per file.</p>
       </div>
-      {formError && <p role="alert" className="mt-2 text-sm text-rose-700">{formError}</p>}
+      {formError && (
+        <p role="alert" className="mt-2 text-sm text-rose-700">
+          {formError}
+        </p>
+      )}
       {items.length > 0 && (
         <ul className="mt-3 space-y-2" data-testid="upload-queue">
           {items.map((item) => (

@@ -29,7 +29,11 @@ export function DownloadButton({ documentId, fileName }: { documentId: string; f
       >
         {pending ? "Preparing…" : "Download"}
       </Button>
-      {error && <span role="alert" className="mt-1 text-xs text-rose-700">{error}</span>}
+      {error && (
+        <span role="alert" className="mt-1 text-xs text-rose-700">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

@@ -25,16 +25,39 @@ const STATUS_TEXT: Record<UploadStatus, string> = {
 };
 
 /** One file in the upload queue: name, progress bar, and what can be done with it now. */
-export function UploadRow({ item, onCancel, onRetry, onDismiss }: { item: UploadItem; onCancel: () => void; onRetry: () => void; onDismiss: () => void }) {
+export function UploadRow({
+  item,
+  onCancel,
+  onRetry,
+  onDismiss,
+}: {
+  item: UploadItem;
+  onCancel: () => void;
+  onRetry: () => void;
+  onDismiss: () => void;
+}) {
   const percent = item.file.size > 0 ? Math.min(100, Math.floor((item.sentBytes / item.file.size) * 100)) : 0;
   const active = item.status === "preparing" || item.status === "uploading" || item.status === "confirming";
-  const barTone = item.status === "failed" ? "bg-rose-500" : item.status === "done" ? "bg-emerald-500" : item.status === "cancelled" ? "bg-slate-400" : "bg-indigo-500";
+  const barTone =
+    item.status === "failed"
+      ? "bg-rose-500"
+      : item.status === "done"
+        ? "bg-emerald-500"
+        : item.status === "cancelled"
+          ? "bg-slate-400"
+          : "bg-indigo-500";
   return (
-    <li className="rounded-md border border-slate-200 bg-white p-3" data-testid="upload-row" data-status={item.status}>
+    <li
+      className="rounded-md border border-slate-200 bg-white p-3"
+      data-testid="upload-row"
+      data-status={item.status}
+    >
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <div className="min-w-0">
           <span className="font-medium break-all">{item.file.name}</span>
-          <span className="ml-2 text-slate-500">{item.categoryLabel} · {formatBytes(item.file.size)}</span>
+          <span className="ml-2 text-slate-500">
+            {item.categoryLabel} · {formatBytes(item.file.size)}
+          </span>
         </div>
         <div className="flex items-center gap-2">
           <span className="text-slate-600" data-testid="upload-status">
@@ -42,9 +65,25 @@ export function UploadRow({ item, onCancel, onRetry, onDismiss }: { item: Upload
             {item.status === "uploading" && ` ${percent}%`}
           </span>
           {/* Once confirming, the file is in storage and the portal is deciding: too late to cancel. */}
-          {(item.status === "preparing" || item.status === "uploading") && <Button variant="secondary" onClick={onCancel}>Cancel</Button>}
-          {(item.status === "failed" || item.status === "cancelled") && <Button variant="secondary" onClick={onRetry}>Retry</Button>}
-          {!active && <Button variant="secondary" onClick={onDismiss} aria-label={`Remove ${item.file.name} from the list`}>Dismiss</Button>}
+          {(item.status === "preparing" || item.status === "uploading") && (
+            <Button variant="secondary" onClick={onCancel}>
+              Cancel
+            </Button>
+          )}
+          {(item.status === "failed" || item.status === "cancelled") && (
+            <Button variant="secondary" onClick={onRetry}>
+              Retry
+            </Button>
+          )}
+          {!active && (
+            <Button
+              variant="secondary"
+              onClick={onDismiss}
+              aria-label={`Remove ${item.file.name} from the list`}
+            >
+              Dismiss
+            </Button>
+          )}
         </div>
       </div>
       <div
@@ -56,9 +95,16 @@ export function UploadRow({ item, onCancel, onRetry, onDismiss }: { item: Upload
         aria-valuenow={item.status === "done" ? 100 : percent}
         data-testid="upload-progress"
       >
-        <div className={`h-full ${barTone}`} style={{ width: `${item.status === "done" ? 100 : percent}%` }} />
+        <div
+          className={`h-full ${barTone}`}
+          style={{ width: `${item.status === "done" ? 100 : percent}%` }}
+        />
       </div>
-      {item.error && <p role="alert" className="mt-2 text-sm text-rose-700">{item.error}</p>}
+      {item.error && (
+        <p role="alert" className="mt-2 text-sm text-rose-700">
+          {item.error}
+        </p>
+      )}
     </li>
   );
 }

@@ -28,7 +28,13 @@ const PART_ATTEMPTS = 4;
 const retryDelayMs = (attempt: number) => 500 * 2 ** attempt;
 
 /** One PUT of `body` to a signed URL; resolves with the ETag, reports bytes sent so far. */
-function put(url: string, body: Blob, headers: Record<string, string>, onProgress: (sent: number) => void, signal: AbortSignal) {
+function put(
+  url: string,
+  body: Blob,
+  headers: Record<string, string>,
+  onProgress: (sent: number) => void,
+  signal: AbortSignal,
+) {
   return new Promise<string>((resolve, reject) => {
     if (signal.aborted) return reject(new TransferCancelled());
     const xhr = new XMLHttpRequest();
@@ -45,8 +51,16 @@ function put(url: string, body: Blob, headers: Record<string, string>, onProgres
         return resolve(xhr.getResponseHeader("ETag") ?? "");
       }
       // 403 = the signature no longer fits (expired link, or the file changed on disk).
-      if (xhr.status === 403) return reject(new TransferError("The upload link expired or the file changed while uploading. Retry.", false));
-      reject(new TransferError(`Storage refused the file (HTTP ${xhr.status}). Retry.`, xhr.status >= 500 || xhr.status === 408 || xhr.status === 429));
+      if (xhr.status === 403)
+        return reject(
+          new TransferError("The upload link expired or the file changed while uploading. Retry.", false),
+        );
+      reject(
+        new TransferError(
+          `Storage refused the file (HTTP ${xhr.status}). Retry.`,
+          xhr.status >= 500 || xhr.status === 408 || xhr.status === 429,
+        ),
+      );
     };
     xhr.onerror = () => {
       done();
@@ -63,10 +77,14 @@ function put(url: string, body: Blob, headers: Record<string, string>, onProgres
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(timer);
-      reject(new TransferCancelled());
-    }, { once: true });
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(new TransferCancelled());
+      },
+      { once: true },
+    );
   });
 
 export type UploadedParts = { partNumber: number; etag: string }[];

@@ -8,8 +8,13 @@ export function AppNav({ actor }: { actor: Actor }) {
     <header className="border-b border-slate-200 bg-white">
       {/* On a phone the links take a row of their own under the name and Sign out. */}
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/" className="font-semibold text-indigo-700">IME Portal</Link>
-        <nav aria-label="Main" className="order-last flex w-full flex-wrap gap-x-4 gap-y-1 text-sm sm:order-none sm:w-auto">
+        <Link href="/" className="font-semibold text-indigo-700">
+          IME Portal
+        </Link>
+        <nav
+          aria-label="Main"
+          className="order-last flex w-full flex-wrap gap-x-4 gap-y-1 text-sm sm:order-none sm:w-auto"
+        >
           {navItemsFor(actor).map((item) => (
             <Link key={item.href} href={item.href} className="text-slate-700 hover:text-indigo-700">
               {item.label}
@@ -18,7 +23,9 @@ export function AppNav({ actor }: { actor: Actor }) {
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="text-right leading-tight">
-            <span className="block whitespace-nowrap font-medium" data-testid="signed-in-user">{actor.name}</span>
+            <span className="block font-medium whitespace-nowrap" data-testid="signed-in-user">
+              {actor.name}
+            </span>
             <span className="block text-xs text-slate-500">{personaLabel(actor)}</span>
           </span>
           {!actor.impersonatorId && <SignOutButton />}

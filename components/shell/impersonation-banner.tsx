@@ -12,7 +12,8 @@ export async function ImpersonationBanner({ actor, expiresAt }: { actor: Actor; 
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-2 text-sm">
         <strong>Impersonating {actor.name}</strong>
         <span>
-          ({actor.email}) — you are {adminName ?? "an administrator"}. Everything you do is recorded for both of you.
+          ({actor.email}) — you are {adminName ?? "an administrator"}. Everything you do is recorded for both
+          of you.
         </span>
         <ImpersonationCountdown expiresAt={expiresAt} />
         <StopImpersonatingButton />

@@ -13,7 +13,10 @@ export function ImpersonationCountdown({ expiresAt }: { expiresAt: string }) {
     const timer = setInterval(tick, 15_000);
     // When the hour is up, reload: the server then puts the admin back into their own session
     // (with a notice) instead of leaving a page whose next click would find no session.
-    const end = setTimeout(() => window.location.reload(), Math.max(0, new Date(expiresAt).getTime() - Date.now()) + 1_000);
+    const end = setTimeout(
+      () => window.location.reload(),
+      Math.max(0, new Date(expiresAt).getTime() - Date.now()) + 1_000,
+    );
     return () => {
       clearInterval(timer);
       clearTimeout(end);

@@ -13,7 +13,10 @@ export function navItemsFor(actor: Actor): NavItem[] {
   if (hasSpecialistWorkspace(actor)) items.push({ href: "/specialist", label: "My examinations" });
   items.push({ href: "/bookings", label: "Bookings" });
   if (canBookForAnyOrganization(actor)) {
-    items.push({ href: "/specialists", label: "Find a specialist" }, { href: "/bookings/new", label: "New booking" });
+    items.push(
+      { href: "/specialists", label: "Find a specialist" },
+      { href: "/bookings/new", label: "New booking" },
+    );
   }
   // One entry; the admin console's own navigation lists its sections (admin-sections.ts).
   if (canUseAdminConsole(actor)) items.push({ href: ADMIN_SECTIONS[0].href, label: "Admin" });

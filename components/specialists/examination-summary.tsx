@@ -39,10 +39,16 @@ export function ExaminationSummary({ row, when }: { row: SpecialistBookingRow; w
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
       <span className="w-48 shrink-0 font-medium text-slate-900">{when}</span>
-      <Link href={`/bookings/${row.id}`} className="font-medium text-indigo-700 hover:underline" data-testid="examinee">
+      <Link
+        href={`/bookings/${row.id}`}
+        className="font-medium text-indigo-700 hover:underline"
+        data-testid="examinee"
+      >
         {row.examineeName}
       </Link>
-      <span className="text-slate-600"><Place row={row} /></span>
+      <span className="text-slate-600">
+        <Place row={row} />
+      </span>
       <span className="text-slate-500">{row.organizationName}</span>
       <span className="flex gap-1">
         <DocumentFlag present={row.hasBrief} label="Brief" testId="brief-flag" />

@@ -15,17 +15,30 @@ export async function NextFreeTime({
 }) {
   const outcome = await findNextFreeSlot(specialist, appointmentType).then(
     (slot) => ({ slot, problem: null }),
-    (error: unknown) => ({ slot: null, problem: error instanceof AcuityError ? error.userMessage : "Couldn't check the calendar just now." }),
+    (error: unknown) => ({
+      slot: null,
+      problem: error instanceof AcuityError ? error.userMessage : "Couldn't check the calendar just now.",
+    }),
   );
   if (outcome.problem) return <span className="text-amber-800">{outcome.problem}</span>;
-  if (!outcome.slot) return <span className="text-slate-500">No free time in the next {NEXT_FREE_MONTHS} months</span>;
+  if (!outcome.slot)
+    return <span className="text-slate-500">No free time in the next {NEXT_FREE_MONTHS} months</span>;
   return (
     <span data-testid="next-free-time">
-      <ZonedTime instant={new Date(outcome.slot.startsAt)} zone={zoneOf(specialist)} viewerZone={viewerZone} />
+      <ZonedTime
+        instant={new Date(outcome.slot.startsAt)}
+        zone={zoneOf(specialist)}
+        viewerZone={viewerZone}
+      />
     </span>
   );
 }
 
 export function NextFreeTimeLoading() {
-  return <span className="inline-block h-4 w-40 animate-pulse rounded bg-slate-200" aria-label="Checking the calendar" />;
+  return (
+    <span
+      className="inline-block h-4 w-40 animate-pulse rounded bg-slate-200"
+      aria-label="Checking the calendar"
+    />
+  );
 }

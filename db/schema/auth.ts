@@ -3,7 +3,17 @@
  * `usePlural: true` (plugins: admin, organization with teams; database rate limiting).
  * Column names are snake_case like the seed tables. Ids come from lib/ids (cuid2).
  */
-import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from "drizzle-orm/pg-core";
 import { newId } from "@/lib/ids";
 
 const id = () => varchar("id", { length: 255 }).primaryKey().$defaultFn(newId);
@@ -16,7 +26,10 @@ export const users = pgTable("users", {
   emailVerified: boolean("email_verified").notNull().default(false),
   image: text("image"),
   createdAt: createdAt(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow().$onUpdate(() => new Date()),
+  updatedAt: timestamp("updated_at", { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date()),
   role: text("role"),
   banned: boolean("banned").default(false),
   banReason: text("ban_reason"),
@@ -30,10 +43,14 @@ export const sessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     token: text("token").notNull().unique(),
     createdAt: createdAt(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().$onUpdate(() => new Date()),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .$onUpdate(() => new Date()),
     ipAddress: text("ip_address"),
     userAgent: text("user_agent"),
-    userId: varchar("user_id", { length: 255 }).notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: varchar("user_id", { length: 255 })
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     activeOrganizationId: text("active_organization_id"),
     activeTeamId: text("active_team_id"),
     impersonatedBy: text("impersonated_by"),
@@ -47,7 +64,9 @@ export const accounts = pgTable(
     id: id(),
     accountId: text("account_id").notNull(),
     providerId: text("provider_id").notNull(),
-    userId: varchar("user_id", { length: 255 }).notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: varchar("user_id", { length: 255 })
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     accessToken: text("access_token"),
     refreshToken: text("refresh_token"),
     idToken: text("id_token"),
@@ -56,7 +75,9 @@ export const accounts = pgTable(
     scope: text("scope"),
     password: text("password"),
     createdAt: createdAt(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().$onUpdate(() => new Date()),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .$onUpdate(() => new Date()),
   },
   (t) => [index("accounts_user_id_idx").on(t.userId)],
 );
@@ -69,7 +90,10 @@ export const verifications = pgTable(
     value: text("value").notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     createdAt: createdAt(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow().$onUpdate(() => new Date()),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
   },
   (t) => [index("verifications_identifier_idx").on(t.identifier)],
 );
@@ -102,8 +126,12 @@ export const teamMembers = pgTable(
   "team_members",
   {
     id: id(),
-    teamId: varchar("team_id", { length: 255 }).notNull().references(() => teams.id, { onDelete: "cascade" }),
-    userId: varchar("user_id", { length: 255 }).notNull().references(() => users.id, { onDelete: "cascade" }),
+    teamId: varchar("team_id", { length: 255 })
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    userId: varchar("user_id", { length: 255 })
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     membershipKey: text("membership_key").unique(),
     createdAt: timestamp("created_at", { withTimezone: true }),
   },
@@ -121,7 +149,9 @@ export const members = pgTable(
     organizationId: varchar("organization_id", { length: 255 })
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    userId: varchar("user_id", { length: 255 }).notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: varchar("user_id", { length: 255 })
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     role: text("role").notNull().default("member"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
@@ -146,9 +176,14 @@ export const invitations = pgTable(
     status: text("status").notNull().default("pending"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     createdAt: createdAt(),
-    inviterId: varchar("inviter_id", { length: 255 }).notNull().references(() => users.id, { onDelete: "cascade" }),
+    inviterId: varchar("inviter_id", { length: 255 })
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
   },
-  (t) => [index("invitations_organization_id_idx").on(t.organizationId), index("invitations_email_idx").on(t.email)],
+  (t) => [
+    index("invitations_organization_id_idx").on(t.organizationId),
+    index("invitations_email_idx").on(t.email),
+  ],
 );
 
 export const rateLimits = pgTable("rate_limits", {

@@ -12,10 +12,16 @@ export const bookings = pgTable(
   {
     id: idColumn(),
     acuityAppointmentId: varchar("acuity_appointment_id", { length: 255 }).notNull().unique(),
-    specialistId: varchar("specialist_id", { length: 255 }).notNull().references(() => specialists.id),
-    organizationId: varchar("organization_id", { length: 255 }).notNull().references(() => organizations.id),
+    specialistId: varchar("specialist_id", { length: 255 })
+      .notNull()
+      .references(() => specialists.id),
+    organizationId: varchar("organization_id", { length: 255 })
+      .notNull()
+      .references(() => organizations.id),
     teamId: varchar("team_id", { length: 255 }).references(() => teams.id),
-    createdById: userRef("created_by_id").notNull().references(() => users.id),
+    createdById: userRef("created_by_id")
+      .notNull()
+      .references(() => users.id),
     /** The user on whose behalf an impersonating admin created the booking. */
     createdForId: userRef("created_for_id").references(() => users.id),
     examineeName: varchar("examinee_name", { length: 255 }).notNull(),
@@ -25,7 +31,9 @@ export const bookings = pgTable(
     appointmentType: varchar("appointment_type", { length: 50, enum: APPOINTMENT_TYPES }).notNull(),
     meetingLink: text("meeting_link"),
     status: varchar("status", { length: 50, enum: BOOKING_STATUSES }).notNull().default("active"),
-    currentProgress: varchar("current_progress", { length: 50, enum: PROGRESS_STAGES }).notNull().default("scheduled"),
+    currentProgress: varchar("current_progress", { length: 50, enum: PROGRESS_STAGES })
+      .notNull()
+      .default("scheduled"),
     source: varchar("source", { length: 50, enum: BOOKING_SOURCES }).notNull().default("portal"),
     externalCreatedBy: varchar("external_created_by", { length: 255 }),
     notes: text("notes"),
@@ -56,7 +64,9 @@ export const bookingProgress = pgTable(
       .notNull()
       .references(() => bookings.id, { onDelete: "cascade" }),
     progress: varchar("progress", { length: 50, enum: PROGRESS_STAGES }).notNull(),
-    changedById: userRef("changed_by_id").notNull().references(() => users.id),
+    changedById: userRef("changed_by_id")
+      .notNull()
+      .references(() => users.id),
     changedForId: userRef("changed_for_id").references(() => users.id),
     notes: text("notes"),
     createdAt: createdAtColumn(),
@@ -70,7 +80,10 @@ export const bookingProgress = pgTable(
   },
   (t) => [
     check("booking_progress_progress_check", progressCheck("progress")),
-    check("booking_progress_appointment_move_check", sql`(${t.appointmentFrom} IS NULL) = (${t.appointmentTo} IS NULL)`),
+    check(
+      "booking_progress_appointment_move_check",
+      sql`(${t.appointmentFrom} IS NULL) = (${t.appointmentTo} IS NULL)`,
+    ),
     index("idx_booking_progress_booking").on(t.bookingId),
     index("idx_booking_progress_created").on(t.createdAt),
   ],

@@ -12,7 +12,9 @@ export const documents = pgTable(
     bookingId: varchar("booking_id", { length: 255 })
       .notNull()
       .references(() => bookings.id, { onDelete: "cascade" }),
-    uploadedById: userRef("uploaded_by_id").notNull().references(() => users.id),
+    uploadedById: userRef("uploaded_by_id")
+      .notNull()
+      .references(() => users.id),
     s3Key: varchar("s3_key", { length: 500 }).notNull().unique(),
     fileName: varchar("file_name", { length: 255 }).notNull(),
     fileSize: bigint("file_size", { mode: "number" }).notNull(),

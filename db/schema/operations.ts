@@ -12,7 +12,9 @@ import { DOCUMENT_CATEGORIES } from "./enums";
 /** One row per submitted booking form: a resubmission with the same key finds its booking. */
 export const bookingRequests = pgTable("booking_requests", {
   idempotencyKey: varchar("idempotency_key", { length: 255 }).primaryKey(),
-  requestedById: userRef("requested_by_id").notNull().references(() => users.id),
+  requestedById: userRef("requested_by_id")
+    .notNull()
+    .references(() => users.id),
   bookingId: varchar("booking_id", { length: 255 }).references(() => bookings.id, { onDelete: "cascade" }),
   acuityAppointmentId: varchar("acuity_appointment_id", { length: 255 }),
   createdAt: createdAtColumn(),
@@ -32,7 +34,9 @@ export const acuityBookingAttempts = pgTable(
   {
     /** The booking id the portal would have saved: written into the appointment's notes. */
     bookingReference: varchar("booking_reference", { length: 255 }).primaryKey(),
-    requestedById: userRef("requested_by_id").notNull().references(() => users.id),
+    requestedById: userRef("requested_by_id")
+      .notNull()
+      .references(() => users.id),
     /** The form's key in booking_requests: a process that died left it claimed; the worker frees it. */
     idempotencyKey: varchar("idempotency_key", { length: 255 }).notNull(),
     acuityCalendarId: varchar("acuity_calendar_id", { length: 255 }).notNull(),
@@ -42,14 +46,20 @@ export const acuityBookingAttempts = pgTable(
     createdAt: createdAtColumn(),
     abandonedAt: timestamp("abandoned_at", { withTimezone: true }),
     /** When the worker may act on it: for one in flight, the moment it counts as abandoned. */
-    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).default(sql`now() + interval '5 minutes'`),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).default(
+      sql`now() + interval '5 minutes'`,
+    ),
     attempts: integer("attempts").notNull().default(0),
     /** The last failure, as a sentence (never SQL or personal data). */
     lastError: text("last_error"),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     resolution: varchar("resolution", { length: 50, enum: ["cancelled", "not_in_acuity"] }),
   },
-  (t) => [index("idx_acuity_booking_attempts_due").on(t.nextAttemptAt).where(sql`${t.resolvedAt} IS NULL`)],
+  (t) => [
+    index("idx_acuity_booking_attempts_due")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.resolvedAt} IS NULL`),
+  ],
 );
 
 /** A presigned upload awaiting its confirm step; unconfirmed ones are deleted after a day. */
@@ -60,7 +70,9 @@ export const pendingUploads = pgTable(
     bookingId: varchar("booking_id", { length: 255 })
       .notNull()
       .references(() => bookings.id, { onDelete: "cascade" }),
-    uploadedById: userRef("uploaded_by_id").notNull().references(() => users.id),
+    uploadedById: userRef("uploaded_by_id")
+      .notNull()
+      .references(() => users.id),
     s3Key: varchar("s3_key", { length: 500 }).notNull().unique(),
     fileName: varchar("file_name", { length: 255 }).notNull(),
     declaredSize: bigint("declared_size", { mode: "number" }).notNull(),

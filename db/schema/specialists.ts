@@ -6,7 +6,9 @@ export const specialists = pgTable(
   "specialists",
   {
     id: idColumn(),
-    userId: userRef("user_id").notNull().references(() => users.id),
+    userId: userRef("user_id")
+      .notNull()
+      .references(() => users.id),
     acuityCalendarId: varchar("acuity_calendar_id", { length: 255 }).notNull().unique(),
     name: varchar("name", { length: 255 }).notNull(),
     specialty: varchar("specialty", { length: 255 }).notNull(),

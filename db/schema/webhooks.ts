@@ -24,6 +24,8 @@ export const webhookEvents = pgTable(
     index("idx_webhook_events_processed").on(t.processedAt),
     index("idx_webhook_events_created").on(t.createdAt),
     // The worker's queue: unprocessed events due for an attempt.
-    index("idx_webhook_events_due").on(t.nextAttemptAt).where(sql`${t.processedAt} IS NULL`),
+    index("idx_webhook_events_due")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.processedAt} IS NULL`),
   ],
 );

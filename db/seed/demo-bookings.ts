@@ -25,8 +25,33 @@ export interface DemoBookingPlan {
   createdAt: Date;
 }
 
-const FIRST = ["James", "Maria", "Robert", "Linda", "Michael", "Sarah", "David", "Karen", "Daniel", "Nancy", "Joseph", "Lisa"];
-const LAST = ["Nguyen", "Garcia", "Smith", "Okoye", "Kowalski", "Haddad", "Brown", "Tanaka", "Murphy", "Rossi", "Silva"];
+const FIRST = [
+  "James",
+  "Maria",
+  "Robert",
+  "Linda",
+  "Michael",
+  "Sarah",
+  "David",
+  "Karen",
+  "Daniel",
+  "Nancy",
+  "Joseph",
+  "Lisa",
+];
+const LAST = [
+  "Nguyen",
+  "Garcia",
+  "Smith",
+  "Okoye",
+  "Kowalski",
+  "Haddad",
+  "Brown",
+  "Tanaka",
+  "Murphy",
+  "Rossi",
+  "Silva",
+];
 
 /** Deterministic pseudo-random numbers so the demo looks the same on every machine. */
 function mulberry32(seed: number) {
@@ -78,7 +103,9 @@ export function buildDemoBookings(now: Date): DemoBookingPlan[] {
     const organizationIndex = i % DEMO_ORGANIZATIONS.length;
     const organization = DEMO_ORGANIZATIONS[organizationIndex]!;
     const past = i % 2 === 0;
-    const plan = past ? PAST_PATHS[(i / 2) % PAST_PATHS.length]! : FUTURE_PATHS[Math.floor(i / 2) % FUTURE_PATHS.length]!;
+    const plan = past
+      ? PAST_PATHS[(i / 2) % PAST_PATHS.length]!
+      : FUTURE_PATHS[Math.floor(i / 2) % FUTURE_PATHS.length]!;
     const dayOffset = past ? -(3 + Math.floor(random() * 40)) : 1 + Math.floor(random() * 25);
     const day = weekdayOnOrAfter(new Date(today.getTime() + dayOffset * 86_400_000));
     const startHour = Number(calendar.workingHours.start.slice(0, 2)) + 1 + (i % 4);
@@ -87,13 +114,16 @@ export function buildDemoBookings(now: Date): DemoBookingPlan[] {
       `${String(startHour).padStart(2, "0")}:00`,
       calendar.timezone,
     );
-    const appointmentType: AppointmentType = calendar.location === null || random() < 0.35 ? "telehealth" : "in_person";
+    const appointmentType: AppointmentType =
+      calendar.location === null || random() < 0.35 ? "telehealth" : "in_person";
     // Every seventh booking was made by provider staff directly in Acuity.
     const source = i % 7 === 3 ? "acuity_direct" : "portal";
     const teamIndex = i % 5 === 4 ? null : i % organization.teams.length;
     const creators = organization.people
       .map((person, index) => ({ person, index }))
-      .filter(({ person }) => teamIndex === null || person.role !== "member" || person.teams.includes(teamIndex));
+      .filter(
+        ({ person }) => teamIndex === null || person.role !== "member" || person.teams.includes(teamIndex),
+      );
     const firstName = pick(FIRST);
     const lastName = pick(LAST);
     plans.push({

@@ -29,11 +29,19 @@ export function demoProgressHistory(
   let previous = 0;
   return plan.progressPath.map((progress, step) => {
     const afterExam = EXAMINATION_STAGES[progress];
-    const planned = afterExam === undefined ? plan.createdAt.getTime() + step * 3_600_000 : plan.appointmentDate.getTime() + afterExam;
+    const planned =
+      afterExam === undefined
+        ? plan.createdAt.getTime() + step * 3_600_000
+        : plan.appointmentDate.getTime() + afterExam;
     const stepsLeft = plan.progressPath.length - step;
     const at = Math.max(previous + 60_000, Math.min(planned, now.getTime() - stepsLeft * 60_000));
     previous = at;
-    const changedById = progress === "payment_received" ? actors.adminId : afterExam !== undefined ? actors.specialistUserId : actors.creatorId;
+    const changedById =
+      progress === "payment_received"
+        ? actors.adminId
+        : afterExam !== undefined
+          ? actors.specialistUserId
+          : actors.creatorId;
     return { progress, changedById, notes: step === 0 ? "Demo booking" : null, createdAt: new Date(at) };
   });
 }

@@ -9,10 +9,23 @@ import { DEMO_ADMIN, DEMO_ORGANIZATIONS, DEMO_PASSWORD, SYSTEM_USER } from "./de
 import { demoProgressHistory } from "./demo-progress-history";
 import { ensureSystemUser } from "./system-user";
 
-async function createUser(tx: Tx, person: { name: string; email: string }, passwordHash: string, role = "user") {
+async function createUser(
+  tx: Tx,
+  person: { name: string; email: string },
+  passwordHash: string,
+  role = "user",
+) {
   const id = newId();
   await tx.insert(t.users).values({ id, name: person.name, email: person.email, emailVerified: true, role });
-  await tx.insert(t.accounts).values({ accountId: id, providerId: "credential", userId: id, password: passwordHash, updatedAt: new Date() });
+  await tx
+    .insert(t.accounts)
+    .values({
+      accountId: id,
+      providerId: "credential",
+      userId: id,
+      password: passwordHash,
+      updatedAt: new Date(),
+    });
   return id;
 }
 
@@ -22,7 +35,10 @@ async function createUser(tx: Tx, person: { name: string; email: string }, passw
  * the admin already exists, so every start may call it.
  */
 export async function seedDemoData(db: Database, plans: DemoBookingPlan[]): Promise<boolean> {
-  const existing = await db.select({ id: t.users.id }).from(t.users).where(eq(t.users.email, DEMO_ADMIN.email));
+  const existing = await db
+    .select({ id: t.users.id })
+    .from(t.users)
+    .where(eq(t.users.email, DEMO_ADMIN.email));
   if (existing.length > 0) return false;
   // One hash for every demo user: scrypt is deliberately slow, and the password is shared.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -35,9 +51,13 @@ export async function seedDemoData(db: Database, plans: DemoBookingPlan[]): Prom
     const organizations = [];
     for (const org of DEMO_ORGANIZATIONS) {
       const organizationId = newId();
-      await tx.insert(t.organizations).values({ id: organizationId, name: org.name, slug: org.slug, createdAt: now });
+      await tx
+        .insert(t.organizations)
+        .values({ id: organizationId, name: org.name, slug: org.slug, createdAt: now });
       const teamIds = org.teams.map(() => newId());
-      await tx.insert(t.teams).values(org.teams.map((name, i) => ({ id: teamIds[i], name, organizationId, createdAt: now })));
+      await tx
+        .insert(t.teams)
+        .values(org.teams.map((name, i) => ({ id: teamIds[i], name, organizationId, createdAt: now })));
       const peopleIds: string[] = [];
       for (const person of org.people) {
         const userId = await createUser(tx, person, passwordHash);
@@ -53,7 +73,11 @@ export async function seedDemoData(db: Database, plans: DemoBookingPlan[]): Prom
     const specialistIds: string[] = [];
     const specialistUserIds: string[] = [];
     for (const calendar of DEMO_CALENDARS) {
-      const userId = await createUser(tx, { name: calendar.specialistName, email: calendar.email }, passwordHash);
+      const userId = await createUser(
+        tx,
+        { name: calendar.specialistName, email: calendar.email },
+        passwordHash,
+      );
       specialistUserIds.push(userId);
       const [row] = await tx
         .insert(t.specialists)
@@ -92,7 +116,11 @@ export async function seedDemoData(db: Database, plans: DemoBookingPlan[]): Prom
         externalCreatedBy: plan.source === "acuity_direct" ? "frontdesk@provider.test" : null,
         createdAt: plan.createdAt,
       });
-      const history = demoProgressHistory(plan, { creatorId: createdById, specialistUserId: specialistUserIds[plan.calendarIndex]!, adminId }, now);
+      const history = demoProgressHistory(
+        plan,
+        { creatorId: createdById, specialistUserId: specialistUserIds[plan.calendarIndex]!, adminId },
+        now,
+      );
       await tx.insert(t.bookingProgress).values(history.map((row) => ({ bookingId, ...row })));
     }
   });

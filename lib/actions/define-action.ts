@@ -52,10 +52,12 @@ export interface ManualActionDefinition<Schema extends z.ZodType, Output> extend
 }
 
 const formDataToObject = (form: FormData) =>
-  Object.fromEntries([...form.keys()].map((key) => {
-    const values = form.getAll(key);
-    return [key, values.length > 1 ? values : values[0]];
-  }));
+  Object.fromEntries(
+    [...form.keys()].map((key) => {
+      const values = form.getAll(key);
+      return [key, values.length > 1 ? values : values[0]];
+    }),
+  );
 
 function execute<Output>(
   definition: ActionDefinition<z.ZodType, Output> | ManualActionDefinition<z.ZodType, Output>,
@@ -66,12 +68,19 @@ function execute<Output>(
   const auditIn = (tx: Tx) => (entries: AuditEntry | AuditEntry[]) => recordAudit(tx, auditContext, entries);
   if (definition.transaction === "manual") {
     return definition.run(
-      { actor, auditContext, db, transaction: (fn) => db.transaction((tx) => fn({ tx, audit: auditIn(tx) })) },
+      {
+        actor,
+        auditContext,
+        db,
+        transaction: (fn) => db.transaction((tx) => fn({ tx, audit: auditIn(tx) })),
+      },
       input,
     );
   }
   // better-auth's writes join this transaction too (transactionWithBetterAuth).
-  return transactionWithBetterAuth(db, (tx) => definition.run({ actor, tx, auditContext, audit: auditIn(tx) }, input));
+  return transactionWithBetterAuth(db, (tx) =>
+    definition.run({ actor, tx, auditContext, audit: auditIn(tx) }, input),
+  );
 }
 
 /**
@@ -95,7 +104,9 @@ export function defineAction<Schema extends z.ZodType, Output>(
       return failure("Please correct the highlighted fields.", fieldErrors);
     }
     try {
-      return success(await execute(definition as ActionDefinition<z.ZodType, Output>, requestActor, parsed.data));
+      return success(
+        await execute(definition as ActionDefinition<z.ZodType, Output>, requestActor, parsed.data),
+      );
     } catch (error) {
       return failureFromError(error);
     }

@@ -10,7 +10,10 @@ export interface RequestActor {
 }
 
 /** The audit identity of an actor: the admin acts, the impersonated user is recorded beside. */
-export function auditContextFor(actor: Actor, request: Pick<AuditContext, "ipAddress" | "userAgent">): AuditContext {
+export function auditContextFor(
+  actor: Actor,
+  request: Pick<AuditContext, "ipAddress" | "userAgent">,
+): AuditContext {
   return {
     actorUserId: actor.impersonatorId ?? actor.userId,
     impersonatedUserId: actor.impersonatorId ? actor.userId : null,

@@ -2,8 +2,7 @@ import { logRedactedError } from "@/lib/errors/redact-error";
 import { UserFacingError } from "./errors";
 
 export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors: Record<string, string[]> };
+  { ok: true; data: T } | { ok: false; error: string; fieldErrors: Record<string, string[]> };
 
 export const success = <T>(data: T): ActionResult<T> => ({ ok: true, data });
 export const failure = (error: string, fieldErrors: Record<string, string[]> = {}): ActionResult<never> => ({

@@ -54,7 +54,11 @@ const same = (a: unknown, b: unknown) =>
  * the old and the new one — or another specialist), also when the stage stays `rescheduled`;
  * an audit row when anything changed — so a second delivery of the same news writes nothing.
  */
-export async function applyAcuityAppointment(tx: Tx, appointment: AcuityAppointment, context: SyncContext): Promise<ApplyOutcome> {
+export async function applyAcuityAppointment(
+  tx: Tx,
+  appointment: AcuityAppointment,
+  context: SyncContext,
+): Promise<ApplyOutcome> {
   const appointmentId = String(appointment.id);
   const marked = await tx
     .insert(acuitySyncMarks)
@@ -67,12 +71,20 @@ export async function applyAcuityAppointment(tx: Tx, appointment: AcuityAppointm
     .returning({ id: acuitySyncMarks.acuityAppointmentId });
   if (marked.length === 0) return { outcome: "stale" };
 
-  const [booking] = await tx.select().from(bookings).where(eq(bookings.acuityAppointmentId, appointmentId)).for("update");
+  const [booking] = await tx
+    .select()
+    .from(bookings)
+    .where(eq(bookings.acuityAppointmentId, appointmentId))
+    .for("update");
   if (!booking) return createDirectBooking(tx, appointment, context);
 
-  const facts = { ...bookingFactsFromAppointment(appointment), specialistId: await specialistOfCalendar(tx, appointment) };
+  const facts = {
+    ...bookingFactsFromAppointment(appointment),
+    specialistId: await specialistOfCalendar(tx, appointment),
+  };
   const changes: Record<string, [unknown, unknown]> = {};
-  const fields = booking.source === "acuity_direct" ? [...APPOINTMENT_FIELDS, ...EXAMINEE_FIELDS] : APPOINTMENT_FIELDS;
+  const fields =
+    booking.source === "acuity_direct" ? [...APPOINTMENT_FIELDS, ...EXAMINEE_FIELDS] : APPOINTMENT_FIELDS;
   for (const field of fields) {
     if (!same(booking[field], facts[field])) changes[field] = [booking[field], facts[field]];
   }
@@ -83,7 +95,11 @@ export async function applyAcuityAppointment(tx: Tx, appointment: AcuityAppointm
   }
   // Another time or another specialist's calendar: either way the examinee must be told.
   const moved = "appointmentDate" in changes || "specialistId" in changes;
-  const stage = stageFromAcuity(booking.currentProgress, { canceled: appointment.canceled, noShow: appointment.noShow ?? false, moved });
+  const stage = stageFromAcuity(booking.currentProgress, {
+    canceled: appointment.canceled,
+    noShow: appointment.noShow ?? false,
+    moved,
+  });
   if (stage !== booking.currentProgress) changes.currentProgress = [booking.currentProgress, stage];
   if (Object.keys(changes).length === 0) return { outcome: "unchanged", bookingId: booking.id };
 
@@ -95,7 +111,11 @@ export async function applyAcuityAppointment(tx: Tx, appointment: AcuityAppointm
       bookingId: booking.id,
       progress: stage,
       changedById: context.systemUserId,
-      notes: appointment.canceled ? "Cancelled in Acuity" : changes.specialistId ? "Moved to another specialist in Acuity" : "Moved in Acuity",
+      notes: appointment.canceled
+        ? "Cancelled in Acuity"
+        : changes.specialistId
+          ? "Moved to another specialist in Acuity"
+          : "Moved in Acuity",
       ...(time ? { appointmentFrom: time[0], appointmentTo: time[1] } : {}),
     });
   }
@@ -103,7 +123,12 @@ export async function applyAcuityAppointment(tx: Tx, appointment: AcuityAppointm
     action: "booking.synced_from_acuity",
     resourceType: "booking",
     resourceId: booking.id,
-    metadata: { changes, acuityAppointmentId: appointment.id, eventIds: context.eventIds, trigger: context.trigger },
+    metadata: {
+      changes,
+      acuityAppointmentId: appointment.id,
+      eventIds: context.eventIds,
+      trigger: context.trigger,
+    },
   });
   return { outcome: "updated", bookingId: booking.id, changes };
 }

@@ -10,7 +10,9 @@ const isUrl = (value: string) => /^https?:\/\//i.test(value.trim());
  * ACUITY_TELEHEALTH_TYPE_ID). A type the portal doesn't map — one staff added in Acuity — is
  * telehealth when its location is a video link, as video integrations write it there.
  */
-export function appointmentTypeFromAcuity(appointment: Pick<AcuityAppointment, "appointmentTypeID" | "location">): AppointmentType {
+export function appointmentTypeFromAcuity(
+  appointment: Pick<AcuityAppointment, "appointmentTypeID" | "location">,
+): AppointmentType {
   if (appointment.appointmentTypeID === acuityAppointmentTypeId("telehealth")) return "telehealth";
   if (appointment.appointmentTypeID === acuityAppointmentTypeId("in_person")) return "in_person";
   return isUrl(appointment.location) ? "telehealth" : "in_person";
@@ -24,7 +26,8 @@ export function bookingFactsFromAppointment(appointment: AcuityAppointment) {
     appointmentDate: parseAcuityDatetime(appointment.datetime),
     appointmentType,
     // Video integrations put the meeting link in `location`; an in-person location is an address.
-    meetingLink: appointmentType === "telehealth" && isUrl(appointment.location) ? appointment.location.trim() : null,
+    meetingLink:
+      appointmentType === "telehealth" && isUrl(appointment.location) ? appointment.location.trim() : null,
     examineeName: name || "(no name in Acuity)",
     examineePhone: normalizePhone(appointment.phone) ?? (appointment.phone.trim() || "unknown"),
     examineeEmail: appointment.email.trim() || null,

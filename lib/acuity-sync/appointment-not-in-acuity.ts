@@ -16,7 +16,10 @@ export async function settleAppointmentNotInAcuity(
   claimedIds: string[],
   readStartedAt: Date,
 ): Promise<ApplyOutcome> {
-  const [booking] = await db.select({ id: bookings.id }).from(bookings).where(eq(bookings.acuityAppointmentId, appointmentId));
+  const [booking] = await db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(eq(bookings.acuityAppointmentId, appointmentId));
   if (booking) {
     throw new SyncNeedsPersonError(
       `Acuity has no appointment ${appointmentId} any more, yet booking ${booking.id} is linked to it: ` +

@@ -58,11 +58,18 @@ async function claimOwedCancellations(db: Database): Promise<OwedCancellation[]>
     WHERE a.booking_reference = due.booking_reference
     RETURNING a.booking_reference, a.requested_by_id, a.idempotency_key, a.acuity_calendar_id, a.appointment_at,
       a.acuity_appointment_id, a.created_at, a.attempts, due.was_in_flight`);
-  return result.rows.map((row) => ({ ...row, appointment_at: new Date(row.appointment_at), created_at: new Date(row.created_at) }));
+  return result.rows.map((row) => ({
+    ...row,
+    appointment_at: new Date(row.appointment_at),
+    created_at: new Date(row.created_at),
+  }));
 }
 
 /** The appointment Acuity holds for the attempt and that still stands, if any. */
-async function standingAppointment(acuity: AcuityClient, owed: OwedCancellation): Promise<AcuityAppointment | null> {
+async function standingAppointment(
+  acuity: AcuityClient,
+  owed: OwedCancellation,
+): Promise<AcuityAppointment | null> {
   if (owed.acuity_appointment_id) {
     try {
       const appointment = await acuity.getAppointment(Number(owed.acuity_appointment_id));
@@ -78,11 +85,18 @@ async function standingAppointment(acuity: AcuityClient, owed: OwedCancellation)
   });
 }
 
-async function cancelOne(db: Database, acuity: AcuityClient, owed: OwedCancellation): Promise<"cancelled" | "not_in_acuity"> {
+async function cancelOne(
+  db: Database,
+  acuity: AcuityClient,
+  owed: OwedCancellation,
+): Promise<"cancelled" | "not_in_acuity"> {
   const standing = await standingAppointment(acuity, owed);
   if (standing) {
     await acuity
-      .cancelAppointment(standing.id, { cancelNote: `${portalReferenceNote(owed.booking_reference)} was never saved; cancelled automatically by the portal.`, admin: true })
+      .cancelAppointment(standing.id, {
+        cancelNote: `${portalReferenceNote(owed.booking_reference)} was never saved; cancelled automatically by the portal.`,
+        admin: true,
+      })
       .catch((error: unknown) => {
         if (!(error instanceof AcuityValidationError && error.code === "already_canceled")) throw error;
       });
@@ -93,22 +107,43 @@ async function cancelOne(db: Database, acuity: AcuityClient, owed: OwedCancellat
     // Two workers may meet on one attempt (reconcile makes owed ones due at once): the first resolves it.
     const resolved = await tx
       .update(acuityBookingAttempts)
-      .set({ resolvedAt: sql`now()`, resolution, nextAttemptAt: null, lastError: null, acuityAppointmentId: standing ? String(standing.id) : owed.acuity_appointment_id })
-      .where(and(eq(acuityBookingAttempts.bookingReference, owed.booking_reference), isNull(acuityBookingAttempts.resolvedAt)))
+      .set({
+        resolvedAt: sql`now()`,
+        resolution,
+        nextAttemptAt: null,
+        lastError: null,
+        acuityAppointmentId: standing ? String(standing.id) : owed.acuity_appointment_id,
+      })
+      .where(
+        and(
+          eq(acuityBookingAttempts.bookingReference, owed.booking_reference),
+          isNull(acuityBookingAttempts.resolvedAt),
+        ),
+      )
       .returning({ reference: acuityBookingAttempts.bookingReference });
     if (resolved.length === 0) return;
     if (owed.was_in_flight) {
       // Free the form a dead process left claimed — its own claim, not a later one of the same form.
       await tx
         .delete(bookingRequests)
-        .where(and(eq(bookingRequests.idempotencyKey, owed.idempotency_key), isNull(bookingRequests.bookingId), lte(bookingRequests.createdAt, owed.created_at)));
+        .where(
+          and(
+            eq(bookingRequests.idempotencyKey, owed.idempotency_key),
+            isNull(bookingRequests.bookingId),
+            lte(bookingRequests.createdAt, owed.created_at),
+          ),
+        );
     }
     if (standing) {
       await recordAudit(tx, systemAuditContext(systemUserId), {
         action: "acuity.abandoned_appointment_cancelled",
         resourceType: "acuity",
         resourceId: String(standing.id),
-        metadata: { bookingReference: owed.booking_reference, requestedById: owed.requested_by_id, reason: owed.was_in_flight ? "never saved" : "given up" },
+        metadata: {
+          bookingReference: owed.booking_reference,
+          requestedById: owed.requested_by_id,
+          reason: owed.was_in_flight ? "never saved" : "given up",
+        },
       });
     }
   });
@@ -118,13 +153,20 @@ async function cancelOne(db: Database, acuity: AcuityClient, owed: OwedCancellat
 /** Keeps the reason as a sentence and tries again later, backing off; an owed cancellation is never dropped. */
 async function recordFailure(db: Database, owed: OwedCancellation, error: unknown) {
   const unanswered = error instanceof AcuityUnavailableError || error instanceof AcuityRateLimitedError;
-  if (!unanswered) logRedactedError(`[acuity] cancelling the appointment of unsaved booking ${owed.booking_reference} failed`, error);
+  if (!unanswered)
+    logRedactedError(
+      `[acuity] cancelling the appointment of unsaved booking ${owed.booking_reference} failed`,
+      error,
+    );
   const lastError = unanswered
     ? `Acuity did not answer while the portal was cancelling the appointment of unsaved booking ${owed.booking_reference}; it tries again by itself.`
     : `Cancelling the appointment of unsaved booking ${owed.booking_reference} failed; the server log has the detail. The portal tries again by itself.`;
   await db
     .update(acuityBookingAttempts)
-    .set({ lastError, nextAttemptAt: sql`now() + make_interval(secs => ${retryDelaySeconds(owed.attempts)})` })
+    .set({
+      lastError,
+      nextAttemptAt: sql`now() + make_interval(secs => ${retryDelaySeconds(owed.attempts)})`,
+    })
     .where(eq(acuityBookingAttempts.bookingReference, owed.booking_reference));
 }
 
@@ -133,10 +175,19 @@ async function recordFailure(db: Database, owed: OwedCancellation, error: unknow
  * "nothing is booked" must hold in Acuity too. Run by the webhook worker on every pass and by
  * reconcile; everything it needs is in acuity_booking_attempts, so a restart changes nothing.
  */
-export async function cancelAbandonedAppointments(db: Database, acuity: AcuityClient): Promise<AbandonedAppointmentsReport> {
+export async function cancelAbandonedAppointments(
+  db: Database,
+  acuity: AcuityClient,
+): Promise<AbandonedAppointmentsReport> {
   const report: AbandonedAppointmentsReport = { cancelled: 0, notInAcuity: 0, failed: 0 };
-  await db.delete(acuityBookingAttempts).where(sql`${acuityBookingAttempts.resolvedAt} < now() - make_interval(days => ${KEEP_RESOLVED_DAYS})`);
-  for (let owed = await claimOwedCancellations(db); owed.length > 0; owed = await claimOwedCancellations(db)) {
+  await db
+    .delete(acuityBookingAttempts)
+    .where(sql`${acuityBookingAttempts.resolvedAt} < now() - make_interval(days => ${KEEP_RESOLVED_DAYS})`);
+  for (
+    let owed = await claimOwedCancellations(db);
+    owed.length > 0;
+    owed = await claimOwedCancellations(db)
+  ) {
     for (const attempt of owed) {
       try {
         if ((await cancelOne(db, acuity, attempt)) === "cancelled") report.cancelled += 1;

@@ -22,11 +22,19 @@ export type DirectBookingResult =
  * cancellation (portal-appointment-without-booking.ts). Otherwise it was made directly in Acuity
  * and becomes an `acuity_direct` booking.
  */
-export async function createDirectBooking(tx: Tx, appointment: AcuityAppointment, context: SyncContext): Promise<DirectBookingResult> {
+export async function createDirectBooking(
+  tx: Tx,
+  appointment: AcuityAppointment,
+  context: SyncContext,
+): Promise<DirectBookingResult> {
   const portalBookingId = parsePortalReference(appointment.notes);
   if (portalBookingId) {
-    if (appointment.canceled) return { outcome: "ignored", reason: "portal appointment cancelled before its booking was saved" };
-    return { outcome: "ignored", reason: await settlePortalAppointmentWithoutBooking(tx, appointment, portalBookingId) };
+    if (appointment.canceled)
+      return { outcome: "ignored", reason: "portal appointment cancelled before its booking was saved" };
+    return {
+      outcome: "ignored",
+      reason: await settlePortalAppointmentWithoutBooking(tx, appointment, portalBookingId),
+    };
   }
 
   const [specialist] = await tx
@@ -34,7 +42,9 @@ export async function createDirectBooking(tx: Tx, appointment: AcuityAppointment
     .from(specialists)
     .where(eq(specialists.acuityCalendarId, String(appointment.calendarID)));
   if (!specialist) {
-    throw new SyncDeferredError(`No specialist is linked to Acuity calendar ${appointment.calendarID}; link one, then replay.`);
+    throw new SyncDeferredError(
+      `No specialist is linked to Acuity calendar ${appointment.calendarID}; link one, then replay.`,
+    );
   }
 
   const facts = bookingFactsFromAppointment(appointment);
@@ -42,11 +52,15 @@ export async function createDirectBooking(tx: Tx, appointment: AcuityAppointment
   // When Acuity took the booking; the seed requires it to precede the appointment.
   const bookedAt = Number.isNaN(booked.getTime()) ? new Date() : booked;
   if (!isRecordableTime(facts.appointmentDate, bookedAt)) {
-    if (appointment.canceled) return { outcome: "ignored", reason: "cancelled appointment entered in Acuity after its own time" };
+    if (appointment.canceled)
+      return { outcome: "ignored", reason: "cancelled appointment entered in Acuity after its own time" };
     throw enteredAfterItsTime(appointment.id);
   }
   const organization = await resolveOrganization(tx, appointment);
-  const stages = initialStagesFromAcuity({ canceled: appointment.canceled, noShow: appointment.noShow ?? false });
+  const stages = initialStagesFromAcuity({
+    canceled: appointment.canceled,
+    noShow: appointment.noShow ?? false,
+  });
   const bookingId = newId();
   await tx.insert(bookings).values({
     id: bookingId,
@@ -66,7 +80,10 @@ export async function createDirectBooking(tx: Tx, appointment: AcuityAppointment
       bookingId,
       progress,
       changedById: context.systemUserId,
-      notes: step === 0 ? `Booked directly in Acuity${appointment.scheduledBy ? ` by ${appointment.scheduledBy}` : ""}` : "Changed in Acuity",
+      notes:
+        step === 0
+          ? `Booked directly in Acuity${appointment.scheduledBy ? ` by ${appointment.scheduledBy}` : ""}`
+          : "Changed in Acuity",
     })),
   );
   await recordAudit(tx, systemAuditContext(context.systemUserId), {

@@ -16,8 +16,10 @@ export const WEBHOOK_PAGE_SIZE = 50;
 /** Webhook deliveries for the admin triage screen — callers check canUseAdminConsole. */
 export async function listWebhookEvents(db: DbOrTx, filters: WebhookEventFilters) {
   const conditions: SQL[] = [];
-  if (filters.status === "pending") conditions.push(isNull(webhookEvents.processedAt), isNull(webhookEvents.error));
-  if (filters.status === "failed") conditions.push(isNull(webhookEvents.processedAt), isNotNull(webhookEvents.error));
+  if (filters.status === "pending")
+    conditions.push(isNull(webhookEvents.processedAt), isNull(webhookEvents.error));
+  if (filters.status === "failed")
+    conditions.push(isNull(webhookEvents.processedAt), isNotNull(webhookEvents.error));
   if (filters.status === "processed") conditions.push(isNotNull(webhookEvents.processedAt));
   if (filters.action) conditions.push(ilike(webhookEvents.eventType, `%${filters.action}%`));
   if (filters.appointment) conditions.push(eq(webhookEvents.resourceId, filters.appointment));

@@ -17,7 +17,11 @@ async function readCappedBody(req: IncomingMessage): Promise<Buffer | null> {
 
 function send(res: ServerResponse, answer: WebhookAnswer): void {
   const body = JSON.stringify(answer.body);
-  res.writeHead(answer.status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), "cache-control": "no-store" });
+  res.writeHead(answer.status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(body),
+    "cache-control": "no-store",
+  });
   res.end(body);
 }
 

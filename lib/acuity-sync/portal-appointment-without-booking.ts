@@ -14,21 +14,41 @@ import { SyncDeferredError, SyncNeedsPersonError } from "./errors";
  * - no attempt at all: this portal's booking flow did not make it (notes copied in Acuity, or
  *   data older than the ledger): a person decides.
  */
-export async function settlePortalAppointmentWithoutBooking(tx: Tx, appointment: AcuityAppointment, bookingReference: string): Promise<string> {
+export async function settlePortalAppointmentWithoutBooking(
+  tx: Tx,
+  appointment: AcuityAppointment,
+  bookingReference: string,
+): Promise<string> {
   const owed = await tx
     .update(acuityBookingAttempts)
-    .set({ nextAttemptAt: sql`now()`, resolvedAt: null, resolution: null, acuityAppointmentId: String(appointment.id) })
+    .set({
+      nextAttemptAt: sql`now()`,
+      resolvedAt: null,
+      resolution: null,
+      acuityAppointmentId: String(appointment.id),
+    })
     .where(
       and(
         eq(acuityBookingAttempts.bookingReference, bookingReference),
-        or(isNotNull(acuityBookingAttempts.abandonedAt), isNotNull(acuityBookingAttempts.resolvedAt), lte(acuityBookingAttempts.nextAttemptAt, sql`now()`)),
+        or(
+          isNotNull(acuityBookingAttempts.abandonedAt),
+          isNotNull(acuityBookingAttempts.resolvedAt),
+          lte(acuityBookingAttempts.nextAttemptAt, sql`now()`),
+        ),
       ),
     )
     .returning({ reference: acuityBookingAttempts.bookingReference });
-  if (owed.length === 1) return `the portal gave up on booking ${bookingReference}; this appointment is being cancelled`;
+  if (owed.length === 1)
+    return `the portal gave up on booking ${bookingReference}; this appointment is being cancelled`;
 
-  const [inFlight] = await tx.select({ reference: acuityBookingAttempts.bookingReference }).from(acuityBookingAttempts).where(eq(acuityBookingAttempts.bookingReference, bookingReference));
-  if (inFlight) throw new SyncDeferredError(`The portal has not finished saving booking ${bookingReference} for this appointment yet.`);
+  const [inFlight] = await tx
+    .select({ reference: acuityBookingAttempts.bookingReference })
+    .from(acuityBookingAttempts)
+    .where(eq(acuityBookingAttempts.bookingReference, bookingReference));
+  if (inFlight)
+    throw new SyncDeferredError(
+      `The portal has not finished saving booking ${bookingReference} for this appointment yet.`,
+    );
   throw new SyncNeedsPersonError(
     `Appointment ${appointment.id} carries the portal's reference to booking ${bookingReference}, but the portal has no record of making it: ` +
       "if it was copied in Acuity, remove the reference from its notes (the portal then records it as booked in Acuity); otherwise cancel it in Acuity.",

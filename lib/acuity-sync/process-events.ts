@@ -16,7 +16,12 @@ export interface ProcessingReport {
 }
 
 /** One read of appointment N from Acuity answers every claimed event about N. */
-async function syncOneAppointment(db: Database, client: AcuityClient, appointmentId: string, events: ClaimedEvent[]) {
+async function syncOneAppointment(
+  db: Database,
+  client: AcuityClient,
+  appointmentId: string,
+  events: ClaimedEvent[],
+) {
   const systemUserId = await getSystemUserId(db);
   // Read Acuity outside any transaction: no connection waits on Acuity's rate limit.
   const readStartedAt = await databaseNow(db);
@@ -24,12 +29,28 @@ async function syncOneAppointment(db: Database, client: AcuityClient, appointmen
     if (error instanceof AcuityNotFoundError) return null;
     throw error;
   });
-  if (!appointment) return settleAppointmentNotInAcuity(db, appointmentId, events.map((e) => e.id), readStartedAt);
+  if (!appointment)
+    return settleAppointmentNotInAcuity(
+      db,
+      appointmentId,
+      events.map((e) => e.id),
+      readStartedAt,
+    );
   return db.transaction(async (tx) => {
     // Settle first so the audit row names every event this read answered, unclaimed ones too;
     // a failure below rolls the settling back with everything else.
-    const answered = await settleAnsweredEvents(tx, appointmentId, events.map((e) => e.id), readStartedAt);
-    return applyAcuityAppointment(tx, appointment, { systemUserId, readStartedAt, eventIds: answered, trigger: "webhook" });
+    const answered = await settleAnsweredEvents(
+      tx,
+      appointmentId,
+      events.map((e) => e.id),
+      readStartedAt,
+    );
+    return applyAcuityAppointment(tx, appointment, {
+      systemUserId,
+      readStartedAt,
+      eventIds: answered,
+      trigger: "webhook",
+    });
   });
 }
 

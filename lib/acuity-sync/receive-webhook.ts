@@ -20,10 +20,15 @@ export interface WebhookAnswer {
  * the database would not take is answered 500 so Acuity may send it again; the log line names the
  * cause in one line, never the bodies.
  */
-export async function receiveAcuityWebhook(rawBody: Buffer, signature: string | null): Promise<WebhookAnswer> {
-  if (rawBody.length > MAX_WEBHOOK_BODY_BYTES) return { status: 413, body: { error: "body too large for an Acuity webhook" } };
+export async function receiveAcuityWebhook(
+  rawBody: Buffer,
+  signature: string | null,
+): Promise<WebhookAnswer> {
+  if (rawBody.length > MAX_WEBHOOK_BODY_BYTES)
+    return { status: 413, body: { error: "body too large for an Acuity webhook" } };
   const { apiKey } = readAcuityConfigFromEnv();
-  if (!verifyAcuityWebhook(rawBody, signature, apiKey)) return { status: 401, body: { error: "invalid signature" } };
+  if (!verifyAcuityWebhook(rawBody, signature, apiKey))
+    return { status: 401, body: { error: "invalid signature" } };
   const event = await storeWebhookDelivery(rawBody).catch((error: unknown) => {
     console.error(`[webhooks] could not store a delivery: ${redactError(error, { frames: 0 })}`);
     return null;

@@ -56,12 +56,19 @@ class WindowReader {
 
   async read(from: Day, to: Day, canceled: boolean, calendarID?: number): Promise<AcuityAppointment[]> {
     const page = await this.client.listAppointments({
-      minDate: from, maxDate: to, max: this.pageSize, calendarID, canceled: canceled || undefined,
+      minDate: from,
+      maxDate: to,
+      max: this.pageSize,
+      calendarID,
+      canceled: canceled || undefined,
     });
     if (page.length < this.pageSize) return page;
     if (from < to) {
       const middle = addDays(from, Math.floor(daysBetween(from, to) / 2));
-      return [...(await this.read(from, middle, canceled, calendarID)), ...(await this.read(addDays(middle, 1), to, canceled, calendarID))];
+      return [
+        ...(await this.read(from, middle, canceled, calendarID)),
+        ...(await this.read(addDays(middle, 1), to, canceled, calendarID)),
+      ];
     }
     if (calendarID === undefined) {
       this.calendarIds ??= this.client.listCalendars().then((calendars) => calendars.map((c) => c.id));
@@ -90,18 +97,36 @@ export async function reconcileWindow(
   const systemUserId = await getSystemUserId(db);
   const reader = new WindowReader(client, options.pageSize ?? DEFAULT_PAGE_SIZE);
   const last = isoDate(window.to);
-  const report: ReconcileReport = { window: { from: isoDate(window.from), to: last }, seen: 0, outcomes: {}, failed: [], needsAttention: [], truncated: reader.truncated, abandoned: { cancelled: 0, failed: 0 } };
+  const report: ReconcileReport = {
+    window: { from: isoDate(window.from), to: last },
+    seen: 0,
+    outcomes: {},
+    failed: [],
+    needsAttention: [],
+    truncated: reader.truncated,
+    abandoned: { cancelled: 0, failed: 0 },
+  };
   for (let start = isoDate(window.from); start <= last; start = addDays(start, CHUNK_DAYS)) {
     const end = addDays(start, CHUNK_DAYS - 1) < last ? addDays(start, CHUNK_DAYS - 1) : last;
     const readStartedAt = await databaseNow(db);
-    const appointments = [...(await reader.read(start, end, false)), ...(await reader.read(start, end, true))];
+    const appointments = [
+      ...(await reader.read(start, end, false)),
+      ...(await reader.read(start, end, true)),
+    ];
     for (const appointment of appointments) {
       report.seen += 1;
       try {
         const outcome = await db.transaction(async (tx) => {
           // Settled first, as the worker does, so the audit row names the events this read answered.
           const eventIds = await settleAnsweredEvents(tx, String(appointment.id), [], readStartedAt);
-          return (await applyAcuityAppointment(tx, appointment, { systemUserId, readStartedAt, eventIds, trigger: "reconcile" })).outcome;
+          return (
+            await applyAcuityAppointment(tx, appointment, {
+              systemUserId,
+              readStartedAt,
+              eventIds,
+              trigger: "reconcile",
+            })
+          ).outcome;
         });
         report.outcomes[outcome] = (report.outcomes[outcome] ?? 0) + 1;
       } catch (error) {

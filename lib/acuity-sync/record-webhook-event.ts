@@ -18,7 +18,10 @@ const IGNORED = "Ignored: not an appointment event this portal handles";
  * that statement cost more CPU than the rest of the acknowledgement (its per-value entity
  * checks), and this is the hottest write in the portal.
  */
-export async function recordWebhookEvents(db: DbOrTx, rows: WebhookDeliveryRow[]): Promise<RecordedWebhookEvent[]> {
+export async function recordWebhookEvents(
+  db: DbOrTx,
+  rows: WebhookDeliveryRow[],
+): Promise<RecordedWebhookEvent[]> {
   if (rows.length === 0) return [];
   const now = new Date();
   const column = <T>(pick: (row: WebhookDeliveryRow) => T) => sql.param(rows.map(pick));

@@ -7,7 +7,10 @@ import { webhookEvents } from "@/db/schema";
  * given ones (processed or not), or every failed one. The last error stays until the retry
  * replaces it, so admins still see why it failed.
  */
-export async function replayWebhookEvents(db: DbOrTx, target: { eventIds: string[] } | { allFailed: true }): Promise<string[]> {
+export async function replayWebhookEvents(
+  db: DbOrTx,
+  target: { eventIds: string[] } | { allFailed: true },
+): Promise<string[]> {
   const where: SQL | undefined =
     "eventIds" in target
       ? inArray(webhookEvents.id, target.eventIds.length ? target.eventIds : ["-"])

@@ -21,14 +21,20 @@ function intakeFieldValue(appointment: AcuityAppointment, fieldId: number): stri
   for (const form of appointment.forms) {
     for (const value of form.values ?? []) {
       const entry = value as { fieldID?: number; value?: unknown };
-      if (entry.fieldID === fieldId && typeof entry.value === "string" && entry.value.trim()) return entry.value.trim();
+      if (entry.fieldID === fieldId && typeof entry.value === "string" && entry.value.trim())
+        return entry.value.trim();
     }
   }
   return null;
 }
 
 const findTriageOrganization = async (db: DbOrTx) =>
-  (await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, TRIAGE_ORGANIZATION.slug)))[0]?.id;
+  (
+    await db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(eq(organizations.slug, TRIAGE_ORGANIZATION.slug))
+  )[0]?.id;
 
 /** Read first: it exists after the first direct booking, and every later one needs only the read. */
 async function ensureTriageOrganization(db: DbOrTx): Promise<string> {
@@ -47,7 +53,10 @@ async function ensureTriageOrganization(db: DbOrTx): Promise<string> {
  * 2. else the intake-form field ACUITY_ORGANIZATION_FIELD_ID naming an organization (name or slug);
  * 3. else the triage organization, where admins review and move it.
  */
-export async function resolveOrganization(db: DbOrTx, appointment: AcuityAppointment): Promise<OrganizationResolution> {
+export async function resolveOrganization(
+  db: DbOrTx,
+  appointment: AcuityAppointment,
+): Promise<OrganizationResolution> {
   const email = appointment.email.trim().toLowerCase();
   if (email) {
     const memberships = await db
@@ -63,7 +72,9 @@ export async function resolveOrganization(db: DbOrTx, appointment: AcuityAppoint
     const matches = await db
       .select({ id: organizations.id })
       .from(organizations)
-      .where(sql`lower(${organizations.name}) = ${named.toLowerCase()} OR lower(${organizations.slug}) = ${named.toLowerCase()}`);
+      .where(
+        sql`lower(${organizations.name}) = ${named.toLowerCase()} OR lower(${organizations.slug}) = ${named.toLowerCase()}`,
+      );
     if (matches.length === 1) return { rule: "intake_field", organizationId: matches[0]!.id };
   }
   return { rule: "triage", organizationId: await ensureTriageOrganization(db) };

@@ -36,15 +36,25 @@ export async function settleAnsweredEvents(
  * Keeps the failure's sentence on each event and schedules the next attempt, saying so; after
  * the last attempt — or at once when retrying cannot help — the event waits for a person.
  */
-export async function recordFailedAttempt(db: DbOrTx, events: { id: string; attempts: number }[], failure: SyncFailure) {
+export async function recordFailedAttempt(
+  db: DbOrTx,
+  events: { id: string; attempts: number }[],
+  failure: SyncFailure,
+) {
   for (const event of events) {
     const retry = failure.retry && event.attempts < MAX_ATTEMPTS;
-    const next = !failure.retry ? "" : retry ? " The portal tries again by itself." : " The portal has stopped retrying: replay it once the cause is fixed.";
+    const next = !failure.retry
+      ? ""
+      : retry
+        ? " The portal tries again by itself."
+        : " The portal has stopped retrying: replay it once the cause is fixed.";
     await db
       .update(webhookEvents)
       .set({
         error: `${failure.message}${next}`.slice(0, 2000),
-        nextAttemptAt: retry ? sql`now() + make_interval(secs => ${retryDelaySeconds(event.attempts)})` : null,
+        nextAttemptAt: retry
+          ? sql`now() + make_interval(secs => ${retryDelaySeconds(event.attempts)})`
+          : null,
       })
       .where(and(eq(webhookEvents.id, event.id), isNull(webhookEvents.processedAt)));
   }

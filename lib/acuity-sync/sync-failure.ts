@@ -16,13 +16,19 @@ function databaseFailure(error: unknown, appointmentId: string): SyncFailure | n
   const facts = databaseErrorOf(error);
   if (!facts) return null;
   if (!isPermanentDatabaseError(facts)) {
-    return { message: `The portal's database refused to save appointment ${appointmentId} (error ${facts.code}); ${SERVER_LOG}.`, retry: true };
+    return {
+      message: `The portal's database refused to save appointment ${appointmentId} (error ${facts.code}); ${SERVER_LOG}.`,
+      retry: true,
+    };
   }
   const why =
-    facts.code === "22001" ? "a value is longer than the portal keeps"
-    : facts.code === "23514" ? `it breaks the rule "${facts.constraint ?? "a check"}"`
-    : facts.code === "23502" ? "a required value is missing"
-    : "a value the database cannot hold";
+    facts.code === "22001"
+      ? "a value is longer than the portal keeps"
+      : facts.code === "23514"
+        ? `it breaks the rule "${facts.constraint ?? "a check"}"`
+        : facts.code === "23502"
+          ? "a required value is missing"
+          : "a value the database cannot hold";
   return {
     message: `Appointment ${appointmentId} cannot be recorded as it stands in Acuity (${why}); correct it in Acuity and the portal picks the change up by itself.`,
     retry: false,
@@ -32,12 +38,21 @@ function databaseFailure(error: unknown, appointmentId: string): SyncFailure | n
 function acuityFailure(error: unknown, appointmentId: string): SyncFailure | null {
   if (!(error instanceof AcuityError)) return null;
   if (error instanceof AcuityUnavailableError || error instanceof AcuityRateLimitedError) {
-    return { message: `Acuity did not answer when the portal read appointment ${appointmentId} (${error.code}).`, retry: true };
+    return {
+      message: `Acuity did not answer when the portal read appointment ${appointmentId} (${error.code}).`,
+      retry: true,
+    };
   }
   if (error instanceof AcuityAuthError) {
-    return { message: `Acuity refused the portal's credentials when it read appointment ${appointmentId}; check ACUITY_USER_ID and ACUITY_API_KEY.`, retry: true };
+    return {
+      message: `Acuity refused the portal's credentials when it read appointment ${appointmentId}; check ACUITY_USER_ID and ACUITY_API_KEY.`,
+      retry: true,
+    };
   }
-  return { message: `Acuity's answer about appointment ${appointmentId} could not be used (${error.code}); ${SERVER_LOG}.`, retry: true };
+  return {
+    message: `Acuity's answer about appointment ${appointmentId} could not be used (${error.code}); ${SERVER_LOG}.`,
+    retry: true,
+  };
 }
 
 /**
@@ -51,5 +66,10 @@ export function explainSyncFailure(error: unknown, appointmentId: string): SyncF
   if (!known || !(error instanceof AcuityUnavailableError || error instanceof AcuityRateLimitedError)) {
     logRedactedError(`[acuity-sync] appointment ${appointmentId} failed to sync`, error);
   }
-  return known ?? { message: `Syncing appointment ${appointmentId} failed unexpectedly; ${SERVER_LOG}.`, retry: true };
+  return (
+    known ?? {
+      message: `Syncing appointment ${appointmentId} failed unexpectedly; ${SERVER_LOG}.`,
+      retry: true,
+    }
+  );
 }

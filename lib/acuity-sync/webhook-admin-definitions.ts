@@ -30,7 +30,13 @@ export const replayAllFailedWebhooksDefinition = (afterCommit: AfterCommit) =>
     input: replayAllFailedSchema,
     run: async ({ tx, audit }) => {
       const replayed = await replayWebhookEvents(tx, { allFailed: true });
-      await audit(replayed.map((id) => ({ action: "webhook.replayed" as const, resourceType: "webhook_event" as const, resourceId: id })));
+      await audit(
+        replayed.map((id) => ({
+          action: "webhook.replayed" as const,
+          resourceType: "webhook_event" as const,
+          resourceId: id,
+        })),
+      );
       afterCommit(kickWebhookWorker);
       return { replayed: replayed.length };
     },
@@ -42,14 +48,21 @@ export const replayAllFailedWebhooksDefinition = (afterCommit: AfterCommit) =>
  * Each appointment is synced in its own short transaction (audited there by the system user);
  * the admin's audit row is written in one of its own at the end.
  */
-export const reconcileAcuityDefinition = (acuity: () => AcuityClient): ManualActionDefinition<typeof reconcileWindowSchema, ReconcileReport> => ({
+export const reconcileAcuityDefinition = (
+  acuity: () => AcuityClient,
+): ManualActionDefinition<typeof reconcileWindowSchema, ReconcileReport> => ({
   input: reconcileWindowSchema,
   authorize: canUseAdminConsole,
   transaction: "manual",
   run: async ({ db, transaction }, { from, to }) => {
     const report = await reconcileWindow(db, acuity(), { from: new Date(from), to: new Date(to) });
     await transaction(({ audit }) =>
-      audit({ action: "acuity.reconciled", resourceType: "acuity", resourceId: `${from}..${to}`, metadata: { ...report } }),
+      audit({
+        action: "acuity.reconciled",
+        resourceType: "acuity",
+        resourceId: `${from}..${to}`,
+        metadata: { ...report },
+      }),
     );
     return report;
   },

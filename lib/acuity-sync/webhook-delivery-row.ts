@@ -23,7 +23,8 @@ const hasNul = (text: string) => text.includes("\u0000");
  */
 function payloadOf(raw: Buffer, form: Record<string, string>): Record<string, string> {
   if (raw.includes(0) || !isUtf8(raw)) return { rawBodyBase64: raw.toString("base64") };
-  if (Object.entries(form).some(([name, value]) => hasNul(name) || hasNul(value))) return { rawBody: raw.toString("utf8") };
+  if (Object.entries(form).some(([name, value]) => hasNul(name) || hasNul(value)))
+    return { rawBody: raw.toString("utf8") };
   return form;
 }
 

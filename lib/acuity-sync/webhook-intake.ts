@@ -18,18 +18,26 @@ interface IntakeState {
   inFlight: number;
 }
 // One intake per process, shared by the Next route and the portal server's fast path.
-const state = ((globalThis as Record<string, unknown>).__imeWebhookIntake ??= { waiting: [], inFlight: 0 }) as IntakeState;
+const state = ((globalThis as Record<string, unknown>).__imeWebhookIntake ??= {
+  waiting: [],
+  inFlight: 0,
+}) as IntakeState;
 
 /** Stores a group; answers each delivery from its own outcome. */
 async function storeGroup(group: Waiting[]): Promise<void> {
   try {
-    const recorded = await recordWebhookEvents(getDb(), group.map((w) => w.row));
+    const recorded = await recordWebhookEvents(
+      getDb(),
+      group.map((w) => w.row),
+    );
     group.forEach((w, i) => w.resolve(recorded[i]!));
     return;
   } catch (error) {
     if (group.length === 1) return group[0]!.reject(error);
     // One delivery the database refuses must not take the others down: each is stored alone.
-    console.error(`[webhooks] storing ${group.length} deliveries in one statement failed; storing each alone: ${redactError(error, { frames: 0 })}`);
+    console.error(
+      `[webhooks] storing ${group.length} deliveries in one statement failed; storing each alone: ${redactError(error, { frames: 0 })}`,
+    );
   }
   await Promise.all(group.map((w) => storeGroup([w])));
 }

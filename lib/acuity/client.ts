@@ -84,7 +84,11 @@ export interface AcuityClient {
   listAppointmentTypes(): Promise<AcuityAppointmentType[]>;
   getAvailableDates(query: AvailabilityQuery & { month: string }): Promise<AcuityAvailableDate[]>;
   getAvailableTimes(query: AvailabilityQuery & { date: string }): Promise<AcuityAvailableTime[]>;
-  checkTime(input: { datetime: string; appointmentTypeID: number; calendarID?: number }): Promise<AcuityTimeCheck>;
+  checkTime(input: {
+    datetime: string;
+    appointmentTypeID: number;
+    calendarID?: number;
+  }): Promise<AcuityTimeCheck>;
   listAppointments(query?: ListAppointmentsQuery): Promise<AcuityAppointment[]>;
   getAppointment(id: number): Promise<AcuityAppointment>;
   createAppointment(input: CreateAppointmentInput, options?: AdminOption): Promise<AcuityAppointment>;
@@ -102,7 +106,10 @@ export type CreateAcuityClientOptions = Omit<AcuityTransportOptions, "config">;
 const adminQuery = (options?: AdminOption) => (options?.admin ? { admin: "true" } : undefined);
 const appointmentPath = (id: number) => `/appointments/${encodeURIComponent(String(id))}`;
 
-export function createAcuityClient(config: AcuityConfig, options: CreateAcuityClientOptions = {}): AcuityClient {
+export function createAcuityClient(
+  config: AcuityConfig,
+  options: CreateAcuityClientOptions = {},
+): AcuityClient {
   const send = createAcuityTransport({ ...options, config });
 
   return {
@@ -112,14 +119,29 @@ export function createAcuityClient(config: AcuityConfig, options: CreateAcuityCl
       send({ method: "GET", path: "/appointment-types", schema: z.array(acuityAppointmentTypeSchema) }),
 
     getAvailableDates: (query) =>
-      send({ method: "GET", path: "/availability/dates", query: { ...query }, schema: z.array(acuityAvailableDateSchema) }),
+      send({
+        method: "GET",
+        path: "/availability/dates",
+        query: { ...query },
+        schema: z.array(acuityAvailableDateSchema),
+      }),
 
     getAvailableTimes: (query) =>
-      send({ method: "GET", path: "/availability/times", query: { ...query }, schema: z.array(acuityAvailableTimeSchema) }),
+      send({
+        method: "GET",
+        path: "/availability/times",
+        query: { ...query },
+        schema: z.array(acuityAvailableTimeSchema),
+      }),
 
     async checkTime(input) {
       try {
-        return await send({ method: "POST", path: "/availability/check-times", body: input, schema: acuityTimeCheckSchema });
+        return await send({
+          method: "POST",
+          path: "/availability/check-times",
+          body: input,
+          schema: acuityTimeCheckSchema,
+        });
       } catch (error) {
         // Some Acuity accounts answer an unavailable time with 400 not_available instead of
         // valid:false; both mean the same thing to the caller.
@@ -136,10 +158,17 @@ export function createAcuityClient(config: AcuityConfig, options: CreateAcuityCl
         schema: acuityAppointmentListSchema,
       }),
 
-    getAppointment: (id) => send({ method: "GET", path: appointmentPath(id), schema: acuityAppointmentSchema }),
+    getAppointment: (id) =>
+      send({ method: "GET", path: appointmentPath(id), schema: acuityAppointmentSchema }),
 
     createAppointment: (input, options) =>
-      send({ method: "POST", path: "/appointments", query: adminQuery(options), body: input, schema: acuityAppointmentSchema }),
+      send({
+        method: "POST",
+        path: "/appointments",
+        query: adminQuery(options),
+        body: input,
+        schema: acuityAppointmentSchema,
+      }),
 
     rescheduleAppointment: (id, input, options) =>
       send({

@@ -29,5 +29,10 @@ export function readAcuityConfigFromEnv(env: NodeJS.ProcessEnv = process.env): A
   }
   const baseUrl = (env.ACUITY_BASE_URL?.trim() || DEFAULT_ACUITY_BASE_URL).replace(/\/+$/, "");
   const timeout = Number(env.ACUITY_TIMEOUT_MS);
-  return { userId, apiKey, baseUrl, timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : undefined };
+  return {
+    userId,
+    apiKey,
+    baseUrl,
+    timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : undefined,
+  };
 }

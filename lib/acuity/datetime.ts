@@ -15,7 +15,8 @@ export function normalizeAcuityDatetime(value: string): string {
   const match = ACUITY_DATETIME_PATTERN.exec(value);
   if (!match) throw new RangeError(`Not an ISO datetime with an offset: ${value}`);
   const [, date, hh, mm, ss = "00", fraction = "", offset] = match;
-  const zone = offset === "Z" ? "Z" : offset!.includes(":") ? offset : `${offset!.slice(0, 3)}:${offset!.slice(3)}`;
+  const zone =
+    offset === "Z" ? "Z" : offset!.includes(":") ? offset : `${offset!.slice(0, 3)}:${offset!.slice(3)}`;
   return `${date}T${hh}:${mm}:${ss}${fraction}${zone}`;
 }
 

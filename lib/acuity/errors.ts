@@ -8,7 +8,13 @@ export class AcuityError extends Error {
   readonly code: string;
   readonly userMessage: string;
 
-  constructor(options: { status: number; code: string; message: string; userMessage: string; cause?: unknown }) {
+  constructor(options: {
+    status: number;
+    code: string;
+    message: string;
+    userMessage: string;
+    cause?: unknown;
+  }) {
     super(options.message, { cause: options.cause });
     this.name = new.target.name;
     this.status = options.status;
@@ -27,7 +33,11 @@ export class AcuitySlotUnavailableError extends AcuityError {
 
 export class AcuityNotFoundError extends AcuityError {
   constructor(d: Details) {
-    super({ ...d, userMessage: "We couldn't find that appointment in the specialist's calendar. It may have been removed." });
+    super({
+      ...d,
+      userMessage:
+        "We couldn't find that appointment in the specialist's calendar. It may have been removed.",
+    });
   }
 }
 
@@ -39,13 +49,19 @@ export class AcuityRateLimitedError extends AcuityError {
 
 export class AcuityUnavailableError extends AcuityError {
   constructor(d: Details) {
-    super({ ...d, userMessage: "The scheduling service isn't responding right now. Please try again shortly." });
+    super({
+      ...d,
+      userMessage: "The scheduling service isn't responding right now. Please try again shortly.",
+    });
   }
 }
 
 export class AcuityAuthError extends AcuityError {
   constructor(d: Details) {
-    super({ ...d, userMessage: "The connection to the scheduling service isn't set up correctly. Please contact support." });
+    super({
+      ...d,
+      userMessage: "The connection to the scheduling service isn't set up correctly. Please contact support.",
+    });
   }
 }
 
@@ -59,12 +75,20 @@ export class AcuityValidationError extends AcuityError {
 /** Acuity answered 2xx but with a body we don't understand: a contract change, not a user error. */
 export class AcuityResponseError extends AcuityError {
   constructor(d: Details) {
-    super({ ...d, userMessage: "The scheduling service sent an unexpected answer. Please try again or contact support." });
+    super({
+      ...d,
+      userMessage: "The scheduling service sent an unexpected answer. Please try again or contact support.",
+    });
   }
 }
 
 /** Acuity's error codes for "this slot cannot be booked"; other 400s are plain validation errors. */
-const SLOT_ERROR_CODES = new Set(["not_available", "no_available_calendar", "time_not_available", "slot_unavailable"]);
+const SLOT_ERROR_CODES = new Set([
+  "not_available",
+  "no_available_calendar",
+  "time_not_available",
+  "slot_unavailable",
+]);
 
 export function isSlotErrorCode(code: string): boolean {
   return SLOT_ERROR_CODES.has(code) || /not_available|unavailable/.test(code);
@@ -74,7 +98,8 @@ export function isSlotErrorCode(code: string): boolean {
 export function acuityErrorFromResponse(status: number, body: unknown): AcuityError {
   const record = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
   const code = typeof record.error === "string" && record.error ? record.error : `http_${status}`;
-  const message = typeof record.message === "string" && record.message ? record.message : `Acuity answered HTTP ${status}`;
+  const message =
+    typeof record.message === "string" && record.message ? record.message : `Acuity answered HTTP ${status}`;
   const details = { status, code, message };
 
   if (status === 401 || status === 403) return new AcuityAuthError(details);
@@ -82,7 +107,9 @@ export function acuityErrorFromResponse(status: number, body: unknown): AcuityEr
   if (status === 429) return new AcuityRateLimitedError(details);
   if (status >= 500) return new AcuityUnavailableError(details);
   if (status === 400 || status === 422) {
-    return isSlotErrorCode(code) ? new AcuitySlotUnavailableError(details) : new AcuityValidationError(details);
+    return isSlotErrorCode(code)
+      ? new AcuitySlotUnavailableError(details)
+      : new AcuityValidationError(details);
   }
   return new AcuityValidationError(details);
 }
@@ -93,7 +120,9 @@ export function acuityErrorFromNetworkFailure(error: unknown): AcuityUnavailable
   return new AcuityUnavailableError({
     status: 0,
     code: timedOut ? "timeout" : "network_error",
-    message: timedOut ? "Acuity did not answer in time" : `Could not reach Acuity: ${String((error as Error)?.message ?? error)}`,
+    message: timedOut
+      ? "Acuity did not answer in time"
+      : `Could not reach Acuity: ${String((error as Error)?.message ?? error)}`,
     cause: error,
   });
 }

@@ -88,7 +88,8 @@ const positive = (value: string | undefined) => (Number(value) > 0 ? Number(valu
  * them when several instances share one account, or raise them against the emulator. Kept on
  * globalThis: Next's bundle and the portal server's own modules are separate copies in one process.
  */
-export const sharedAcuityLimiter = ((globalThis as Record<string, unknown>).__imeAcuityLimiter ??= new RequestLimiter({
-  maxPerSecond: positive(process.env.ACUITY_MAX_REQUESTS_PER_SECOND),
-  maxInFlight: positive(process.env.ACUITY_MAX_IN_FLIGHT),
-})) as RequestLimiter;
+export const sharedAcuityLimiter = ((globalThis as Record<string, unknown>).__imeAcuityLimiter ??=
+  new RequestLimiter({
+    maxPerSecond: positive(process.env.ACUITY_MAX_REQUESTS_PER_SECOND),
+    maxInFlight: positive(process.env.ACUITY_MAX_IN_FLIGHT),
+  })) as RequestLimiter;

@@ -7,7 +7,9 @@ import { z } from "zod";
 import { isAcuityDatetime } from "./datetime";
 
 /** ISO datetime with an offset, kept verbatim (`-0500` or `-05:00`). */
-export const acuityDatetimeSchema = z.string().refine(isAcuityDatetime, "expected an ISO datetime with an offset");
+export const acuityDatetimeSchema = z
+  .string()
+  .refine(isAcuityDatetime, "expected an ISO datetime with an offset");
 
 /** Acuity sends "" for empty text but some accounts return null; both become "". */
 const text = z
@@ -74,8 +76,13 @@ export const acuityAppointmentSchema = z.looseObject({
   location: text,
   notes: text,
   // Forms differ per account; only the envelope is relied on.
-  forms: z.array(z.looseObject({ id: z.number().optional(), values: z.array(z.unknown()).optional() })).default([]),
-  scheduledBy: z.string().nullish().transform((value) => value ?? null),
+  forms: z
+    .array(z.looseObject({ id: z.number().optional(), values: z.array(z.unknown()).optional() }))
+    .default([]),
+  scheduledBy: z
+    .string()
+    .nullish()
+    .transform((value) => value ?? null),
   datetimeCreated: z.string(),
   calendar: z.string(),
   type: z.string(),

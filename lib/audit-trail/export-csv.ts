@@ -59,7 +59,11 @@ export interface AuditCsvOptions {
  * rows holds one chunk in memory, and a slow client slows the queries instead of piling up
  * rows. The cursor is the timestamp as exact text, so microseconds never skip or repeat rows.
  */
-export function streamAuditCsv(db: DbOrTx, filter: AuditFilter, options: AuditCsvOptions = {}): ReadableStream<Uint8Array> {
+export function streamAuditCsv(
+  db: DbOrTx,
+  filter: AuditFilter,
+  options: AuditCsvOptions = {},
+): ReadableStream<Uint8Array> {
   const chunkSize = options.chunkSize ?? 2000;
   const encoder = new TextEncoder();
   const where = auditFilterCondition(filter);

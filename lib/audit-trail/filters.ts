@@ -16,7 +16,12 @@ const optionalDay = z
   .trim()
   .optional()
   .transform((value) => (value ? value : undefined))
-  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-30").optional());
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-30")
+      .optional(),
+  );
 
 /** The zone whose calendar days `from`/`to` name (the viewer's, sent by the form); UTC without one. */
 const dayZone = optionalText.refine((value) => !value || isValidTimeZone(value), "Unknown time zone");
@@ -50,13 +55,29 @@ export const auditFilterSchema = z
     tz: dayZone,
     ip: ipOrCidr,
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "The start date is after the end date", path: ["to"] });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    message: "The start date is after the end date",
+    path: ["to"],
+  });
 
 /** Every key optional: code (the booking tab, tests) passes only what it filters by. */
 export type AuditFilter = Partial<z.infer<typeof auditFilterSchema>>;
-export const AUDIT_FILTER_KEYS = ["actor", "impersonated", "action", "resourceType", "resourceId", "bookingId", "from", "to", "tz", "ip"] as const;
+export const AUDIT_FILTER_KEYS = [
+  "actor",
+  "impersonated",
+  "action",
+  "resourceType",
+  "resourceId",
+  "bookingId",
+  "from",
+  "to",
+  "tz",
+  "ip",
+] as const;
 
-export function auditFilterFromSearchParams(params: URLSearchParams | Record<string, string | string[] | undefined>) {
+export function auditFilterFromSearchParams(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+) {
   const get = (key: string) => {
     const value = params instanceof URLSearchParams ? params.get(key) : params[key];
     return Array.isArray(value) ? value[0] : (value ?? undefined);
@@ -73,7 +94,10 @@ export function auditFilterToSearchParams(filter: AuditFilter): URLSearchParams 
 const likePattern = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Users whose id is `value`, or whose e-mail or name contains it. */
-const personMatches = (column: typeof auditLogs.userId | typeof auditLogs.impersonatedUserId, value: string) =>
+const personMatches = (
+  column: typeof auditLogs.userId | typeof auditLogs.impersonatedUserId,
+  value: string,
+) =>
   sql`${column} IN (SELECT u.id FROM users u WHERE u.id = ${value} OR u.email ILIKE ${likePattern(value)} OR u.name ILIKE ${likePattern(value)})`;
 
 /** The WHERE of a filter; every value is a bound parameter. */
@@ -94,8 +118,14 @@ export function auditFilterCondition(filter: AuditFilter): SQL | undefined {
     );
   }
   const zone = filter.tz ?? "UTC";
-  if (filter.from) conditions.push(sql`${auditLogs.timestamp} >= ${filter.from}::date::timestamp AT TIME ZONE ${zone}::text`);
-  if (filter.to) conditions.push(sql`${auditLogs.timestamp} < (${filter.to}::date + 1)::timestamp AT TIME ZONE ${zone}::text`);
+  if (filter.from)
+    conditions.push(
+      sql`${auditLogs.timestamp} >= ${filter.from}::date::timestamp AT TIME ZONE ${zone}::text`,
+    );
+  if (filter.to)
+    conditions.push(
+      sql`${auditLogs.timestamp} < (${filter.to}::date + 1)::timestamp AT TIME ZONE ${zone}::text`,
+    );
   if (filter.ip) conditions.push(sql`${auditLogs.ipAddress} <<= ${filter.ip}::inet`);
   return conditions.length ? and(...conditions) : undefined;
 }

@@ -14,7 +14,11 @@ export interface AuditEntry {
  * Writes audit rows (one per entry, in one insert) inside the caller's transaction, so the rows
  * exist exactly when the changes they describe do.
  */
-export async function recordAudit(tx: DbOrTx, context: AuditContext, entries: AuditEntry | AuditEntry[]): Promise<void> {
+export async function recordAudit(
+  tx: DbOrTx,
+  context: AuditContext,
+  entries: AuditEntry | AuditEntry[],
+): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
   await tx.insert(auditLogs).values(

@@ -36,7 +36,10 @@ export const SOCKET_ADDRESS_TRUSTED_ENV = "IME_PORTAL_SERVER_SETS_SOCKET_ADDRESS
 export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
   const raw = env.TRUSTED_PROXY_HOPS?.trim();
   if (!raw) return 0;
-  if (!/^\d{1,2}$/.test(raw)) throw new Error(`TRUSTED_PROXY_HOPS must be a whole number of proxies (0–99), not ${JSON.stringify(raw)}`);
+  if (!/^\d{1,2}$/.test(raw))
+    throw new Error(
+      `TRUSTED_PROXY_HOPS must be a whole number of proxies (0–99), not ${JSON.stringify(raw)}`,
+    );
   return Number(raw);
 }
 
@@ -54,7 +57,10 @@ const normalizeIp = (raw: string | undefined) => {
 export function clientIpFromHeaders(headers: Headers, hops = trustedProxyHops()): string {
   const socket = process.env[SOCKET_ADDRESS_TRUSTED_ENV] === "1" ? headers.get(SOCKET_ADDRESS_HEADER) : null;
   if (!socket) return UNKNOWN_IP;
-  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
+  const forwarded = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   const chain = [...forwarded, socket];
   // Fewer entries than trusted hops: a proxy did not append; the leftmost is the furthest known.
   return normalizeIp(chain[Math.max(0, chain.length - 1 - hops)]) ?? UNKNOWN_IP;

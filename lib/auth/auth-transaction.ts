@@ -18,7 +18,10 @@ export async function transactionWithBetterAuth<T>(db: Database, work: (tx: Tx) 
   const store = await getCurrentDBAdapterAsyncLocalStorage();
   const afterCommit: (() => Promise<void>)[] = [];
   const output = await db.transaction((tx) => {
-    const adapter = drizzleAdapter(tx as unknown as Parameters<typeof drizzleAdapter>[0], AUTH_DRIZZLE_CONFIG)(context.options);
+    const adapter = drizzleAdapter(
+      tx as unknown as Parameters<typeof drizzleAdapter>[0],
+      AUTH_DRIZZLE_CONFIG,
+    )(context.options);
     return store.run({ adapter, pendingHooks: afterCommit, isTransactionActive: true }, () => work(tx));
   });
   for (const hook of afterCommit) await hook();

@@ -16,18 +16,23 @@ export const resumeAdminSessionPlugin = () =>
   ({
     id: "resume-admin-session",
     endpoints: {
-      resumeAdminSession: createAuthEndpoint("/impersonation/resume-admin-session", { method: "POST", requireHeaders: true }, async (ctx) => {
-        if (await getSessionFromCtx(ctx)) return ctx.json({ adminUserId: null });
-        const adminCookie = ctx.context.createAuthCookie("admin_session");
-        const saved = await ctx.getSignedCookie(adminCookie.name, ctx.context.secret);
-        expireCookie(ctx, adminCookie);
-        if (!saved) return ctx.json({ adminUserId: null });
-        const [token, dontRememberMe] = saved.split(":");
-        const admin = token ? await ctx.context.internalAdapter.findSession(token) : null;
-        const isAdmin = (admin?.user.role ?? "").split(",").includes("admin");
-        if (!admin || !isAdmin || admin.user.banned || admin.session.expiresAt <= new Date()) return ctx.json({ adminUserId: null });
-        await setSessionCookie(ctx, admin, Boolean(dontRememberMe));
-        return ctx.json({ adminUserId: admin.user.id as string });
-      }),
+      resumeAdminSession: createAuthEndpoint(
+        "/impersonation/resume-admin-session",
+        { method: "POST", requireHeaders: true },
+        async (ctx) => {
+          if (await getSessionFromCtx(ctx)) return ctx.json({ adminUserId: null });
+          const adminCookie = ctx.context.createAuthCookie("admin_session");
+          const saved = await ctx.getSignedCookie(adminCookie.name, ctx.context.secret);
+          expireCookie(ctx, adminCookie);
+          if (!saved) return ctx.json({ adminUserId: null });
+          const [token, dontRememberMe] = saved.split(":");
+          const admin = token ? await ctx.context.internalAdapter.findSession(token) : null;
+          const isAdmin = (admin?.user.role ?? "").split(",").includes("admin");
+          if (!admin || !isAdmin || admin.user.banned || admin.session.expiresAt <= new Date())
+            return ctx.json({ adminUserId: null });
+          await setSessionCookie(ctx, admin, Boolean(dontRememberMe));
+          return ctx.json({ adminUserId: admin.user.id as string });
+        },
+      ),
     },
   }) satisfies BetterAuthPlugin;

@@ -4,7 +4,11 @@ import { members, specialists, teamMembers, teams, users } from "@/db/schema";
 import { strongestOrganizationRole, type Actor } from "./actor";
 
 /** Builds the actor for a user from the database; null when the user no longer exists. */
-export async function loadActor(db: DbOrTx, userId: string, impersonatorId: string | null): Promise<Actor | null> {
+export async function loadActor(
+  db: DbOrTx,
+  userId: string,
+  impersonatorId: string | null,
+): Promise<Actor | null> {
   const [user] = await db
     .select({ id: users.id, name: users.name, email: users.email, role: users.role })
     .from(users)
@@ -12,7 +16,10 @@ export async function loadActor(db: DbOrTx, userId: string, impersonatorId: stri
   if (!user) return null;
 
   const [memberships, teamRows, specialistRows] = await Promise.all([
-    db.select({ organizationId: members.organizationId, role: members.role }).from(members).where(eq(members.userId, userId)),
+    db
+      .select({ organizationId: members.organizationId, role: members.role })
+      .from(members)
+      .where(eq(members.userId, userId)),
     db
       .select({ teamId: teams.id, organizationId: teams.organizationId })
       .from(teamMembers)
@@ -27,7 +34,10 @@ export async function loadActor(db: DbOrTx, userId: string, impersonatorId: stri
     email: user.email,
     platformRole: (user.role ?? "user").split(",").includes("admin") ? "admin" : "user",
     specialistIds: specialistRows.map((s) => s.id),
-    memberships: memberships.map((m) => ({ organizationId: m.organizationId, role: strongestOrganizationRole(m.role) })),
+    memberships: memberships.map((m) => ({
+      organizationId: m.organizationId,
+      role: strongestOrganizationRole(m.role),
+    })),
     teams: teamRows,
     impersonatorId,
   };

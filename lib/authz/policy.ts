@@ -20,7 +20,8 @@ export interface BookingAccessFacts {
 }
 
 /** Archiving is the end of a booking's life: no uploads, no stage changes or corrections, no moves. */
-export const isBookingArchived = (booking: Pick<BookingAccessFacts, "status">) => booking.status === "archived";
+export const isBookingArchived = (booking: Pick<BookingAccessFacts, "status">) =>
+  booking.status === "archived";
 
 export const isPlatformAdmin = (actor: Actor) => actor.platformRole === "admin";
 
@@ -127,7 +128,11 @@ export const canMoveBooking = (actor: Actor, booking: Pick<BookingAccessFacts, "
 const SPECIALIST_UPLOADS: readonly DocumentCategory[] = ["report", "dictation", "other"];
 const REFERRER_UPLOADS: readonly DocumentCategory[] = ["consent_form", "brief", "other"];
 
-export function canUploadDocument(actor: Actor, booking: BookingAccessFacts, category: DocumentCategory): boolean {
+export function canUploadDocument(
+  actor: Actor,
+  booking: BookingAccessFacts,
+  category: DocumentCategory,
+): boolean {
   if (isBookingArchived(booking)) return false;
   if (isPlatformAdmin(actor)) return true;
   if (isBookingSpecialist(actor, booking) && SPECIALIST_UPLOADS.includes(category)) return true;
@@ -135,7 +140,11 @@ export function canUploadDocument(actor: Actor, booking: BookingAccessFacts, cat
 }
 
 /** Referrers download everything of a booking they see except dictations. */
-export function canDownloadDocument(actor: Actor, booking: BookingAccessFacts, category: DocumentCategory): boolean {
+export function canDownloadDocument(
+  actor: Actor,
+  booking: BookingAccessFacts,
+  category: DocumentCategory,
+): boolean {
   if (isPlatformAdmin(actor) || isBookingSpecialist(actor, booking)) return true;
   return canSeeAsReferrer(actor, booking) && category !== "dictation";
 }

@@ -7,7 +7,9 @@ import { DEMO_APPOINTMENT_TYPES } from "@/lib/acuity/demo-calendars";
  * defaults are the demo ids the emulator serves.
  */
 export function acuityAppointmentTypeId(type: AppointmentType, env: NodeJS.ProcessEnv = process.env): number {
-  const configured = Number(type === "telehealth" ? env.ACUITY_TELEHEALTH_TYPE_ID : env.ACUITY_IN_PERSON_TYPE_ID);
+  const configured = Number(
+    type === "telehealth" ? env.ACUITY_TELEHEALTH_TYPE_ID : env.ACUITY_IN_PERSON_TYPE_ID,
+  );
   if (Number.isInteger(configured) && configured > 0) return configured;
   return type === "telehealth" ? DEMO_APPOINTMENT_TYPES.telehealth.id : DEMO_APPOINTMENT_TYPES.inPerson.id;
 }

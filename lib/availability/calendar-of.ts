@@ -13,6 +13,9 @@ export const FALLBACK_TIME_ZONE = "UTC";
 
 export const zoneOf = (specialist: SpecialistCalendar) => specialist.timezone || FALLBACK_TIME_ZONE;
 
-export function calendarQuery(specialist: SpecialistCalendar, appointmentType: AppointmentType): CalendarQuery {
+export function calendarQuery(
+  specialist: SpecialistCalendar,
+  appointmentType: AppointmentType,
+): CalendarQuery {
   return { calendarId: specialist.acuityCalendarId, appointmentType, timezone: zoneOf(specialist) };
 }

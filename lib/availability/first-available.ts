@@ -40,7 +40,8 @@ export async function findFirstAvailableSlots<S extends SpecialistCalendar>(
       }
       const slots: FirstAvailableSlot<S>[] = [];
       for (const date of dates.slice(0, DAYS_PER_SPECIALIST)) {
-        for (const slot of await getAvailableTimes({ ...query, date }, acuity)) slots.push({ ...slot, specialist });
+        for (const slot of await getAvailableTimes({ ...query, date }, acuity))
+          slots.push({ ...slot, specialist });
       }
       return slots;
     }),

@@ -7,7 +7,12 @@ export function addMonths(month: string, count: number): string {
 
 /** Today's date (YYYY-MM-DD) as a wall calendar in `timeZone` shows it. */
 export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }
 
 /** The months (YYYY-MM) touched by the inclusive date range. */
@@ -17,4 +22,5 @@ export function monthsBetween(from: string, to: string): string[] {
   return months;
 }
 
-export const isIsoDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+export const isIsoDate = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));

@@ -22,8 +22,15 @@ export async function recordBookingAttempt(db: DbOrTx, attempt: BookingAttempt):
 }
 
 /** Acuity named the appointment: from now on it is found by id. */
-export async function noteAttemptAppointment(db: DbOrTx, bookingReference: string, acuityAppointmentId: string): Promise<void> {
-  await db.update(acuityBookingAttempts).set({ acuityAppointmentId }).where(eq(acuityBookingAttempts.bookingReference, bookingReference));
+export async function noteAttemptAppointment(
+  db: DbOrTx,
+  bookingReference: string,
+  acuityAppointmentId: string,
+): Promise<void> {
+  await db
+    .update(acuityBookingAttempts)
+    .set({ acuityAppointmentId })
+    .where(eq(acuityBookingAttempts.bookingReference, bookingReference));
 }
 
 /** Nothing stands in Acuity for this attempt (refused, or cancelled again): nothing is owed. */
@@ -32,11 +39,24 @@ export async function forgetBookingAttempt(db: DbOrTx, bookingReference: string)
 }
 
 /** The portal gives up: whatever Acuity holds for this attempt must be cancelled, starting now. */
-export async function abandonBookingAttempt(db: DbOrTx, bookingReference: string, acuityAppointmentId?: string): Promise<void> {
+export async function abandonBookingAttempt(
+  db: DbOrTx,
+  bookingReference: string,
+  acuityAppointmentId?: string,
+): Promise<void> {
   await db
     .update(acuityBookingAttempts)
-    .set({ abandonedAt: sql`coalesce(${acuityBookingAttempts.abandonedAt}, now())`, nextAttemptAt: sql`now()`, ...(acuityAppointmentId ? { acuityAppointmentId } : {}) })
-    .where(and(eq(acuityBookingAttempts.bookingReference, bookingReference), isNull(acuityBookingAttempts.resolvedAt)));
+    .set({
+      abandonedAt: sql`coalesce(${acuityBookingAttempts.abandonedAt}, now())`,
+      nextAttemptAt: sql`now()`,
+      ...(acuityAppointmentId ? { acuityAppointmentId } : {}),
+    })
+    .where(
+      and(
+        eq(acuityBookingAttempts.bookingReference, bookingReference),
+        isNull(acuityBookingAttempts.resolvedAt),
+      ),
+    );
 }
 
 export class BookingAttemptAbandonedError extends Error {
@@ -54,7 +74,12 @@ export class BookingAttemptAbandonedError extends Error {
 export async function completeBookingAttempt(tx: Tx, bookingReference: string): Promise<void> {
   const done = await tx
     .delete(acuityBookingAttempts)
-    .where(and(eq(acuityBookingAttempts.bookingReference, bookingReference), isNull(acuityBookingAttempts.abandonedAt)))
+    .where(
+      and(
+        eq(acuityBookingAttempts.bookingReference, bookingReference),
+        isNull(acuityBookingAttempts.abandonedAt),
+      ),
+    )
     .returning({ reference: acuityBookingAttempts.bookingReference });
   if (done.length !== 1) throw new BookingAttemptAbandonedError(bookingReference);
 }

@@ -19,6 +19,10 @@ export async function bookingFilterOptions(db: DbOrTx, viewer: Actor) {
     .from(teams)
     .innerJoin(organizations, eq(organizations.id, teams.organizationId))
     .orderBy(asc(organizations.name), asc(teams.name));
-  const teamOptions = isPlatformAdmin(viewer) ? await teamQuery : orgIds.length ? await teamQuery.where(inArray(teams.organizationId, orgIds)) : [];
+  const teamOptions = isPlatformAdmin(viewer)
+    ? await teamQuery
+    : orgIds.length
+      ? await teamQuery.where(inArray(teams.organizationId, orgIds))
+      : [];
   return { specialists: specialistOptions, teams: teamOptions };
 }

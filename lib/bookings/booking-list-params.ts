@@ -22,14 +22,17 @@ export interface BookingListState {
   filters: Omit<BookingListFilters, "timeZone">;
 }
 
-
 const listOf = <T extends string>(value: string | string[] | undefined, allowed: readonly T[]): T[] =>
   firstParam(value)
     .split(",")
     .filter((v): v is T => (allowed as readonly string[]).includes(v));
-const oneOf = <T extends string>(value: string | string[] | undefined, allowed: readonly T[]): T | undefined =>
+const oneOf = <T extends string>(
+  value: string | string[] | undefined,
+  allowed: readonly T[],
+): T | undefined =>
   (allowed as readonly string[]).includes(firstParam(value)) ? (firstParam(value) as T) : undefined;
-const date = (value: string | string[] | undefined) => (/^\d{4}-\d{2}-\d{2}$/.test(firstParam(value)) ? firstParam(value) : undefined);
+const date = (value: string | string[] | undefined) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(firstParam(value)) ? firstParam(value) : undefined;
 const idParam = (value: string | string[] | undefined) => firstParam(value).slice(0, 255) || undefined;
 
 export function parseBookingListParams(params: SearchParamRecord): BookingListState {
@@ -70,7 +73,10 @@ export function bookingListQuery(state: BookingListState): string {
   if (filters.source) params.set("source", filters.source);
   if (filters.from) params.set("from", filters.from);
   if (filters.to) params.set("to", filters.to);
-  if (state.sort.column !== DEFAULT_BOOKING_SORT.column || state.sort.direction !== DEFAULT_BOOKING_SORT.direction) {
+  if (
+    state.sort.column !== DEFAULT_BOOKING_SORT.column ||
+    state.sort.direction !== DEFAULT_BOOKING_SORT.direction
+  ) {
     params.set("sort", `${state.sort.column}.${state.sort.direction}`);
   }
   if (state.pageSize !== DEFAULT_PAGE_SIZE) params.set("size", String(state.pageSize));
@@ -80,4 +86,5 @@ export function bookingListQuery(state: BookingListState): string {
 }
 
 export const hasActiveFilters = (state: BookingListState) =>
-  Boolean(state.search) || Object.values(state.filters).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)));
+  Boolean(state.search) ||
+  Object.values(state.filters).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)));

@@ -8,7 +8,13 @@ import type { AppointmentType, BookingSource, BookingStatus, ProgressStage } fro
 import { zonedTimeToInstant } from "@/lib/time/zoned";
 import { searchTerms } from "./search-terms";
 
-export const BOOKING_SORT_COLUMNS = ["appointmentDate", "examineeName", "specialist", "progress", "createdAt"] as const;
+export const BOOKING_SORT_COLUMNS = [
+  "appointmentDate",
+  "examineeName",
+  "specialist",
+  "progress",
+  "createdAt",
+] as const;
 export type BookingSortColumn = (typeof BOOKING_SORT_COLUMNS)[number];
 export interface BookingSort {
   column: BookingSortColumn;
@@ -46,12 +52,17 @@ const wordStartsWith = (letters: string) => sql`${bookings.examineeName} ~* ${`(
 /** Examinee name and phone digits, as searchTerms reads the typed text. */
 export function searchCondition(search: string | undefined): SQL | undefined {
   const { name, phoneDigits } = searchTerms(search);
-  const byName = !name ? undefined : name.match === "anywhere" ? ilike(bookings.examineeName, `%${escapeLike(name.text)}%`) : wordStartsWith(name.text);
+  const byName = !name
+    ? undefined
+    : name.match === "anywhere"
+      ? ilike(bookings.examineeName, `%${escapeLike(name.text)}%`)
+      : wordStartsWith(name.text);
   const byPhone = phoneDigits ? like(bookings.examineePhone, `%${phoneDigits}%`) : undefined;
   return byName && byPhone ? or(byName, byPhone) : (byName ?? byPhone);
 }
 
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const nextDay = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 export function filterConditions(filters: BookingListFilters = {}): SQL[] {
   const zone = filters.timeZone ?? "UTC";
@@ -59,11 +70,17 @@ export function filterConditions(filters: BookingListFilters = {}): SQL[] {
     filters.status?.length ? inArray(bookings.status, filters.status) : ne(bookings.status, "archived"),
     filters.progress?.length ? inArray(bookings.currentProgress, filters.progress) : undefined,
     filters.specialistId ? eq(bookings.specialistId, filters.specialistId) : undefined,
-    filters.teamId ? (filters.teamId === NO_TEAM ? isNull(bookings.teamId) : eq(bookings.teamId, filters.teamId)) : undefined,
+    filters.teamId
+      ? filters.teamId === NO_TEAM
+        ? isNull(bookings.teamId)
+        : eq(bookings.teamId, filters.teamId)
+      : undefined,
     filters.appointmentType ? eq(bookings.appointmentType, filters.appointmentType) : undefined,
     filters.source ? eq(bookings.source, filters.source) : undefined,
     filters.from ? gte(bookings.appointmentDate, zonedTimeToInstant(filters.from, "00:00", zone)) : undefined,
-    filters.to ? lt(bookings.appointmentDate, zonedTimeToInstant(nextDay(filters.to), "00:00", zone)) : undefined,
+    filters.to
+      ? lt(bookings.appointmentDate, zonedTimeToInstant(nextDay(filters.to), "00:00", zone))
+      : undefined,
   ];
   return conditions.filter((c): c is SQL => c !== undefined);
 }
@@ -81,4 +98,3 @@ export function sortOrder(sort: BookingSort = DEFAULT_BOOKING_SORT): SQL[] {
   const direction = sort.direction === "asc" ? asc : desc;
   return [direction(SORT_EXPRESSIONS[sort.column]), direction(bookings.id)];
 }
-

@@ -14,7 +14,11 @@ export type BookingRequestClaim =
   /** The key exists but belongs to someone else: treated as not found. */
   | { status: "foreign" };
 
-export async function claimBookingRequest(db: DbOrTx, key: string, requestedById: string): Promise<BookingRequestClaim> {
+export async function claimBookingRequest(
+  db: DbOrTx,
+  key: string,
+  requestedById: string,
+): Promise<BookingRequestClaim> {
   const inserted = await db
     .insert(bookingRequests)
     .values({ idempotencyKey: key, requestedById })
@@ -28,13 +32,22 @@ export async function claimBookingRequest(db: DbOrTx, key: string, requestedById
 }
 
 /** Remembers the Acuity appointment as soon as it exists, so it can always be traced back. */
-export async function recordAcuityAppointment(db: DbOrTx, key: string, acuityAppointmentId: string): Promise<void> {
-  await db.update(bookingRequests).set({ acuityAppointmentId }).where(eq(bookingRequests.idempotencyKey, key));
+export async function recordAcuityAppointment(
+  db: DbOrTx,
+  key: string,
+  acuityAppointmentId: string,
+): Promise<void> {
+  await db
+    .update(bookingRequests)
+    .set({ acuityAppointmentId })
+    .where(eq(bookingRequests.idempotencyKey, key));
 }
 
 /** Frees the key after a failure that left nothing behind, so the same form can be sent again. */
 export async function releaseBookingRequest(db: DbOrTx, key: string): Promise<void> {
-  await db.delete(bookingRequests).where(and(eq(bookingRequests.idempotencyKey, key), isNull(bookingRequests.bookingId)));
+  await db
+    .delete(bookingRequests)
+    .where(and(eq(bookingRequests.idempotencyKey, key), isNull(bookingRequests.bookingId)));
 }
 
 /**

@@ -20,13 +20,23 @@ export interface BookingTarget {
 export async function listBookingTargets(db: DbOrTx, actor: Actor): Promise<BookingTarget[]> {
   const memberOrgIds = actor.memberships.map((m) => m.organizationId);
   if (!isPlatformAdmin(actor) && memberOrgIds.length === 0) return [];
-  const orgQuery = db.select({ id: organizations.id, name: organizations.name }).from(organizations).orderBy(asc(organizations.name));
-  const orgs = isPlatformAdmin(actor) ? await orgQuery : await orgQuery.where(inArray(organizations.id, memberOrgIds));
+  const orgQuery = db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .orderBy(asc(organizations.name));
+  const orgs = isPlatformAdmin(actor)
+    ? await orgQuery
+    : await orgQuery.where(inArray(organizations.id, memberOrgIds));
   if (orgs.length === 0) return [];
   const teamRows = await db
     .select({ id: teams.id, name: teams.name, organizationId: teams.organizationId })
     .from(teams)
-    .where(inArray(teams.organizationId, orgs.map((o) => o.id)))
+    .where(
+      inArray(
+        teams.organizationId,
+        orgs.map((o) => o.id),
+      ),
+    )
     .orderBy(asc(teams.name));
   return orgs
     .map((org) => ({
@@ -34,7 +44,9 @@ export async function listBookingTargets(db: DbOrTx, actor: Actor): Promise<Book
       name: org.name,
       allowsNoTeam: canCreateBooking(actor, { organizationId: org.id, team: null }),
       teams: teamRows
-        .filter((t) => t.organizationId === org.id && canCreateBooking(actor, { organizationId: org.id, team: t }))
+        .filter(
+          (t) => t.organizationId === org.id && canCreateBooking(actor, { organizationId: org.id, team: t }),
+        )
         .map(({ id, name }) => ({ id, name })),
     }))
     .filter((org) => org.allowsNoTeam || org.teams.length > 0);

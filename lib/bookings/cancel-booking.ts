@@ -28,7 +28,8 @@ export async function cancelBooking(
 ): Promise<{ bookingId: string }> {
   const booking = await getBookingForViewer(deps.db, who.actor, input.bookingId);
   if (!booking) throw new NotFoundError("That booking");
-  if (!canRescheduleOrCancel(who.actor, booking.booking)) throw new UserFacingError("You can't cancel this booking.");
+  if (!canRescheduleOrCancel(who.actor, booking.booking))
+    throw new UserFacingError("You can't cancel this booking.");
   let cancelledInAcuity = false;
 
   const cancelInAcuity: ProgressSideEffect = async (kind, locked) => {
@@ -47,7 +48,12 @@ export async function cancelBooking(
       await changeProgress(
         tx,
         who,
-        { bookingId: booking.booking.id, expectedFrom: input.expectedProgress, to: "cancelled", note: input.reason },
+        {
+          bookingId: booking.booking.id,
+          expectedFrom: input.expectedProgress,
+          to: "cancelled",
+          note: input.reason,
+        },
         sideEffect,
       );
       await recordAudit(tx, who.auditContext, {
@@ -63,9 +69,15 @@ export async function cancelBooking(
     await write(cancelInAcuity, true);
   } catch (error) {
     if (!cancelledInAcuity) throw error;
-    logRedactedError(`booking ${booking.booking.id}: Acuity cancelled but saving failed; writing again`, error);
+    logRedactedError(
+      `booking ${booking.booking.id}: Acuity cancelled but saving failed; writing again`,
+      error,
+    );
     await write(async () => {}, false).catch((retryError) => {
-      logRedactedError(`booking ${booking.booking.id}: second write failed; the Acuity webhook will resync`, retryError);
+      logRedactedError(
+        `booking ${booking.booking.id}: second write failed; the Acuity webhook will resync`,
+        retryError,
+      );
       throw new UserFacingError(
         "The appointment was cancelled in the specialist's calendar, but the portal could not record it yet. It will show as cancelled within a few minutes.",
       );

@@ -22,7 +22,13 @@ export async function countBookingsForViewer(
   const matching = db
     .select({ one: sql`1` })
     .from(bookings)
-    .where(and(bookingVisibilityCondition(viewer), searchCondition(options.search), ...filterConditions(options.filters)))
+    .where(
+      and(
+        bookingVisibilityCondition(viewer),
+        searchCondition(options.search),
+        ...filterConditions(options.filters),
+      ),
+    )
     .limit(cap + 1)
     .as("matching");
   const [row] = await db.select({ total: sql<number>`count(*)::int` }).from(matching);

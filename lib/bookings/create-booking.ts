@@ -9,8 +9,18 @@ import { zoneOf } from "@/lib/availability/calendar-of";
 import { newId } from "@/lib/ids";
 import { portalReferenceNote } from "@/lib/acuity/portal-reference";
 import { acuityCreateInput } from "./acuity-booking-input";
-import { abandonBookingAttempt, completeBookingAttempt, forgetBookingAttempt, noteAttemptAppointment } from "./booking-attempts";
-import { claimBookingRequest, recordAcuityAppointment, releaseBookingRequest, waitForBookingRequest } from "./booking-requests";
+import {
+  abandonBookingAttempt,
+  completeBookingAttempt,
+  forgetBookingAttempt,
+  noteAttemptAppointment,
+} from "./booking-attempts";
+import {
+  claimBookingRequest,
+  recordAcuityAppointment,
+  releaseBookingRequest,
+  waitForBookingRequest,
+} from "./booking-requests";
 import { insertPortalBooking } from "./insert-portal-booking";
 import { makeAcuityAppointment } from "./make-acuity-appointment";
 import type { CreateBookingInput } from "./schemas";
@@ -48,16 +58,25 @@ export async function createBooking(
   for (;;) {
     const claim = await claimBookingRequest(db, input.idempotencyKey, who.auditContext.actorUserId);
     if (claim.status === "done") return { bookingId: claim.bookingId, alreadyBooked: true };
-    if (claim.status === "foreign") throw new UserFacingError("This form has expired — reload the page and try again.");
+    if (claim.status === "foreign")
+      throw new UserFacingError("This form has expired — reload the page and try again.");
     if (claim.status === "claimed") break;
     const outcome = await waitForBookingRequest(db, input.idempotencyKey);
-    if (outcome === "timeout") throw new UserFacingError("This booking is still being saved — check your bookings in a moment before trying again.");
+    if (outcome === "timeout")
+      throw new UserFacingError(
+        "This booking is still being saved — check your bookings in a moment before trying again.",
+      );
     if (outcome) return { bookingId: outcome, alreadyBooked: true };
     // The other submission failed and let go of the key: this one books.
   }
 
   const bookingId = newId();
-  const request = acuityCreateInput(bookingId, input, { acuityCalendarId: specialist.acuityCalendarId, timezone: zoneOf(specialist) }, who.actor.email);
+  const request = acuityCreateInput(
+    bookingId,
+    input,
+    { acuityCalendarId: specialist.acuityCalendarId, timezone: zoneOf(specialist) },
+    who.actor.email,
+  );
   const appointment = await makeAcuityAppointment(deps, {
     key: input.idempotencyKey,
     bookingId,
@@ -71,21 +90,35 @@ export async function createBooking(
     await recordAcuityAppointment(db, input.idempotencyKey, String(appointment.id));
     await noteAttemptAppointment(db, bookingId, String(appointment.id));
     await db.transaction(async (tx) => {
-      await insertPortalBooking(tx, who.auditContext, { id: bookingId, specialistId: specialist.id, input, appointment });
+      await insertPortalBooking(tx, who.auditContext, {
+        id: bookingId,
+        specialistId: specialist.id,
+        input,
+        appointment,
+      });
       await completeBookingAttempt(tx, bookingId);
       await deps.beforeCommit?.(tx);
     });
   } catch (error) {
-    logRedactedError(`saving booking ${bookingId} failed after Acuity appointment ${appointment.id} was made`, error);
+    logRedactedError(
+      `saving booking ${bookingId} failed after Acuity appointment ${appointment.id} was made`,
+      error,
+    );
     await compensate(deps, input.idempotencyKey, bookingId, appointment);
   }
   return { bookingId, alreadyBooked: false };
 }
 
-const alreadyCancelled = (error: unknown) => error instanceof AcuityValidationError && error.code === "already_canceled";
+const alreadyCancelled = (error: unknown) =>
+  error instanceof AcuityValidationError && error.code === "already_canceled";
 
 /** Undo step 1 after step 2 failed, and tell the user plainly what happened — and what will. */
-async function compensate(deps: CreateBookingDeps, key: string, bookingId: string, appointment: AcuityAppointment): Promise<never> {
+async function compensate(
+  deps: CreateBookingDeps,
+  key: string,
+  bookingId: string,
+  appointment: AcuityAppointment,
+): Promise<never> {
   try {
     await deps.acuity.cancelAppointment(appointment.id, {
       cancelNote: `${portalReferenceNote(bookingId)} could not be saved; cancelled automatically by the portal.`,
@@ -94,7 +127,10 @@ async function compensate(deps: CreateBookingDeps, key: string, bookingId: strin
   } catch (cancelError) {
     if (!alreadyCancelled(cancelError)) {
       // The attempt row says what is owed; the worker cancels the appointment once Acuity answers.
-      logRedactedError(`Acuity appointment ${appointment.id} of unsaved booking ${bookingId}: cancelling failed; left to the worker`, cancelError);
+      logRedactedError(
+        `Acuity appointment ${appointment.id} of unsaved booking ${bookingId}: cancelling failed; left to the worker`,
+        cancelError,
+      );
       await abandonBookingAttempt(deps.db, bookingId, String(appointment.id)).catch(() => {});
       await releaseBookingRequest(deps.db, key).catch(() => {});
       throw new UserFacingError(

@@ -23,7 +23,11 @@ export async function listBookingPageForViewer(
   const filters = { ...state.filters, timeZone };
   const options = { filters, search: state.search, sort: state.sort };
   const [rows, count] = await Promise.all([
-    listBookingsForViewer(db, viewer, { ...options, limit: state.pageSize + 1, offset: (state.page - 1) * state.pageSize }),
+    listBookingsForViewer(db, viewer, {
+      ...options,
+      limit: state.pageSize + 1,
+      offset: (state.page - 1) * state.pageSize,
+    }),
     countBookingsForViewer(db, viewer, options),
   ]);
   return {

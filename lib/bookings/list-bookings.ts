@@ -3,7 +3,13 @@ import type { DbOrTx } from "@/db/client";
 import { bookings, organizations, specialists, teams } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { bookingVisibilityCondition } from "@/lib/authz/booking-scope";
-import { filterConditions, searchCondition, sortOrder, type BookingListFilters, type BookingSort } from "./booking-list-query";
+import {
+  filterConditions,
+  searchCondition,
+  sortOrder,
+  type BookingListFilters,
+  type BookingSort,
+} from "./booking-list-query";
 
 export interface BookingListRow {
   id: string;
@@ -35,7 +41,11 @@ export interface BookingListOptions {
  * The bookings the viewer may see, filtered, searched and sorted (newest appointment first by
  * default). The visibility condition is always part of the WHERE: no unscoped variant exists.
  */
-export async function listBookingsForViewer(db: DbOrTx, viewer: Actor, options: BookingListOptions = {}): Promise<BookingListRow[]> {
+export async function listBookingsForViewer(
+  db: DbOrTx,
+  viewer: Actor,
+  options: BookingListOptions = {},
+): Promise<BookingListRow[]> {
   return db
     .select({
       id: bookings.id,
@@ -57,7 +67,13 @@ export async function listBookingsForViewer(db: DbOrTx, viewer: Actor, options: 
     .innerJoin(specialists, eq(specialists.id, bookings.specialistId))
     .innerJoin(organizations, eq(organizations.id, bookings.organizationId))
     .leftJoin(teams, eq(teams.id, bookings.teamId))
-    .where(and(bookingVisibilityCondition(viewer), searchCondition(options.search), ...filterConditions(options.filters)))
+    .where(
+      and(
+        bookingVisibilityCondition(viewer),
+        searchCondition(options.search),
+        ...filterConditions(options.filters),
+      ),
+    )
     .orderBy(...sortOrder(options.sort))
     .limit(options.limit ?? 100)
     .offset(options.offset ?? 0);

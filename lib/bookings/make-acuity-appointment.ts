@@ -27,7 +27,9 @@ export const GAVE_UP_MESSAGE =
  * appointment stands. A 5xx, a lost answer or a 2xx we cannot read may have booked.
  */
 const nothingMade = (error: unknown) =>
-  error instanceof AcuityError && !(error instanceof AcuityUnavailableError) && !(error instanceof AcuityResponseError);
+  error instanceof AcuityError &&
+  !(error instanceof AcuityUnavailableError) &&
+  !(error instanceof AcuityResponseError);
 
 export interface AppointmentRequest {
   key: string;
@@ -44,7 +46,10 @@ export interface AppointmentRequest {
  * reference, and when that fails too the portal gives the attempt up (the worker cancels whatever
  * Acuity made once it answers) and says so. The form's key is freed whenever nothing was booked.
  */
-export async function makeAcuityAppointment(deps: { db: Database; acuity: AcuityClient }, attempt: AppointmentRequest): Promise<AcuityAppointment> {
+export async function makeAcuityAppointment(
+  deps: { db: Database; acuity: AcuityClient },
+  attempt: AppointmentRequest,
+): Promise<AcuityAppointment> {
   const { db, acuity } = deps;
   const release = () => releaseBookingRequest(db, attempt.key);
   await recordBookingAttempt(db, {
@@ -70,10 +75,14 @@ export async function makeAcuityAppointment(deps: { db: Database; acuity: Acuity
       }
       throw new UserFacingError(`${(error as AcuityError).userMessage} Nothing was booked.`);
     }
-    const found = await findAppointmentByReference(acuity, attempt.bookingId, attempt.request).catch(() => null);
+    const found = await findAppointmentByReference(acuity, attempt.bookingId, attempt.request).catch(
+      () => null,
+    );
     if (found) return found;
     // Should these writes fail as well, the attempt still counts as abandoned once its time passes.
-    await abandonBookingAttempt(db, attempt.bookingId).catch((writeError: unknown) => logRedactedError(`booking attempt ${attempt.bookingId}: could not mark it abandoned`, writeError));
+    await abandonBookingAttempt(db, attempt.bookingId).catch((writeError: unknown) =>
+      logRedactedError(`booking attempt ${attempt.bookingId}: could not mark it abandoned`, writeError),
+    );
     await release().catch(() => {});
     forgetCalendarAvailability(attempt.acuityCalendarId);
     throw new UserFacingError(GAVE_UP_MESSAGE);

@@ -15,4 +15,3 @@ export function formatPhone(e164: string, country: CountryCode = DEFAULT_PHONE_C
   if (!parsed) return e164;
   return parsed.country === country ? parsed.formatNational() : parsed.formatInternational();
 }
-

@@ -44,7 +44,8 @@ export async function rescheduleBooking(
 ): Promise<{ bookingId: string; appointmentDate: Date }> {
   const booking = await getBookingForViewer(deps.db, who.actor, input.bookingId);
   if (!booking) throw new NotFoundError("That booking");
-  if (!canRescheduleOrCancel(who.actor, booking.booking)) throw new UserFacingError("You can't reschedule this booking.");
+  if (!canRescheduleOrCancel(who.actor, booking.booking))
+    throw new UserFacingError("You can't reschedule this booking.");
   const zone = zoneOf(booking.specialist);
   const calendarID = Number(booking.specialist.acuityCalendarId);
   let moved: { appointment: AcuityAppointment; previous: Date } | null = null;
@@ -54,31 +55,55 @@ export async function rescheduleBooking(
       await changeProgress(
         tx,
         who,
-        { bookingId: booking.booking.id, expectedFrom: input.expectedProgress, to: "rescheduled", note: input.note },
+        {
+          bookingId: booking.booking.id,
+          expectedFrom: input.expectedProgress,
+          to: "rescheduled",
+          note: input.note,
+        },
         async (kind, locked) => {
           if (kind !== "reschedule") throw new Error(`unexpected transition kind ${kind}`);
           // Read under the row lock: the time we would restore if the write fails — and the
           // time the user saw, or someone else moved it first (two tabs, two people).
-          const [current] = await tx.select({ at: bookings.appointmentDate }).from(bookings).where(eq(bookings.id, booking.booking.id));
-          if (current!.at.getTime() !== new Date(input.expectedAppointmentDate).getTime()) throw new ConflictError(BOOKING_CHANGED_MESSAGE);
+          const [current] = await tx
+            .select({ at: bookings.appointmentDate })
+            .from(bookings)
+            .where(eq(bookings.id, booking.booking.id));
+          if (current!.at.getTime() !== new Date(input.expectedAppointmentDate).getTime())
+            throw new ConflictError(BOOKING_CHANGED_MESSAGE);
           try {
-            const appointment = await deps.acuity.rescheduleAppointment(Number(locked.acuityAppointmentId), { datetime: input.datetime, calendarID });
+            const appointment = await deps.acuity.rescheduleAppointment(Number(locked.acuityAppointmentId), {
+              datetime: input.datetime,
+              calendarID,
+            });
             moved = { appointment, previous: current!.at };
           } catch (error) {
             throw acuityUserError(error);
           }
-          return { appointmentFrom: moved.previous, appointmentTo: parseAcuityDatetime(moved.appointment.datetime) };
+          return {
+            appointmentFrom: moved.previous,
+            appointmentTo: parseAcuityDatetime(moved.appointment.datetime),
+          };
         },
       );
       const { appointment, previous } = moved!;
       const appointmentDate = parseAcuityDatetime(appointment.datetime);
-      const meetingLink = meetingLinkOf(booking.booking.appointmentType, appointment) ?? booking.booking.meetingLink;
-      await tx.update(bookings).set({ appointmentDate, meetingLink }).where(eq(bookings.id, booking.booking.id));
+      const meetingLink =
+        meetingLinkOf(booking.booking.appointmentType, appointment) ?? booking.booking.meetingLink;
+      await tx
+        .update(bookings)
+        .set({ appointmentDate, meetingLink })
+        .where(eq(bookings.id, booking.booking.id));
       await recordAudit(tx, who.auditContext, {
         action: "booking.rescheduled",
         resourceType: "booking",
         resourceId: booking.booking.id,
-        metadata: { from: previous.toISOString(), to: appointmentDate.toISOString(), acuityAppointmentId: appointment.id, note: input.note },
+        metadata: {
+          from: previous.toISOString(),
+          to: appointmentDate.toISOString(),
+          acuityAppointmentId: appointment.id,
+          note: input.note,
+        },
       });
       await deps.beforeCommit?.(tx);
       return { bookingId: booking.booking.id, appointmentDate };
@@ -89,8 +114,17 @@ export async function rescheduleBooking(
     const agreed = moved as { appointment: AcuityAppointment; previous: Date } | null;
     if (agreed) {
       await deps.acuity
-        .rescheduleAppointment(agreed.appointment.id, { datetime: toAcuityDatetime(agreed.previous, zone), calendarID }, { admin: true })
-        .catch((revertError) => logRedactedError(`could not move Acuity appointment ${agreed.appointment.id} back; its webhook will resync`, revertError));
+        .rescheduleAppointment(
+          agreed.appointment.id,
+          { datetime: toAcuityDatetime(agreed.previous, zone), calendarID },
+          { admin: true },
+        )
+        .catch((revertError) =>
+          logRedactedError(
+            `could not move Acuity appointment ${agreed.appointment.id} back; its webhook will resync`,
+            revertError,
+          ),
+        );
       forgetCalendarAvailability(booking.specialist.acuityCalendarId);
     }
     throw error;

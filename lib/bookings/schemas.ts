@@ -23,11 +23,18 @@ export const slotDatetime = z
   .min(1, "Pick a time")
   .max(40, "Pick a time from the list")
   .refine(isAcuityDatetime, "Pick a time from the list")
-  .refine((value) => !isAcuityDatetime(value) || parseAcuityDatetime(value).getTime() > Date.now(), PAST_TIME_MESSAGE);
+  .refine(
+    (value) => !isAcuityDatetime(value) || parseAcuityDatetime(value).getTime() > Date.now(),
+    PAST_TIME_MESSAGE,
+  );
 
 export const createBookingSchema = z.object({
   /** One per rendered form: a double submit or a resubmission makes one booking. */
-  idempotencyKey: z.string().trim().min(8, "Reload the page and try again").max(100, "Reload the page and try again"),
+  idempotencyKey: z
+    .string()
+    .trim()
+    .min(8, "Reload the page and try again")
+    .max(100, "Reload the page and try again"),
   specialistId: id,
   appointmentType: z.enum(APPOINTMENT_TYPES, { error: "Choose in person or telehealth" }),
   datetime: slotDatetime,
@@ -38,7 +45,11 @@ export const createBookingSchema = z.object({
     .max(LIMITS.id, "Choose one of your teams")
     .optional()
     .transform((value) => value || null),
-  examineeName: z.string().trim().min(2, "Enter the examinee's full name").max(SEED_BOUNDS.examineeName, atMost(SEED_BOUNDS.examineeName)),
+  examineeName: z
+    .string()
+    .trim()
+    .min(2, "Enter the examinee's full name")
+    .max(SEED_BOUNDS.examineeName, atMost(SEED_BOUNDS.examineeName)),
   examineePhone: z
     .string()
     .trim()
@@ -47,7 +58,10 @@ export const createBookingSchema = z.object({
     .transform((value, ctx) => {
       const e164 = normalizePhone(value);
       if (!e164) {
-        ctx.addIssue({ code: "custom", message: "Enter a valid phone number, e.g. (212) 555-0100 or +44 20 7946 0958" });
+        ctx.addIssue({
+          code: "custom",
+          message: "Enter a valid phone number, e.g. (212) 555-0100 or +44 20 7946 0958",
+        });
         return z.NEVER;
       }
       return e164;
@@ -83,6 +97,10 @@ export type RescheduleBookingInput = z.infer<typeof rescheduleBookingSchema>;
 export const cancelBookingSchema = z.object({
   bookingId: id,
   expectedProgress: z.enum(PROGRESS_STAGES),
-  reason: z.string().trim().min(3, "Say why the booking is cancelled").max(LIMITS.reason, atMost(LIMITS.reason)),
+  reason: z
+    .string()
+    .trim()
+    .min(3, "Say why the booking is cancelled")
+    .max(LIMITS.reason, atMost(LIMITS.reason)),
 });
 export type CancelBookingInput = z.infer<typeof cancelBookingSchema>;

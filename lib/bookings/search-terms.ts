@@ -21,8 +21,10 @@ export function searchTerms(typed: string | undefined): SearchTerms {
   // Phone search ignores spaces, dashes, brackets and "+".
   const digits = text.replace(/\D/g, "");
   const name =
-    text.length >= MIN_SEARCH_LENGTH ? { text, match: "anywhere" as const }
-    : /^\p{L}{2}$/u.test(text) ? { text, match: "word-start" as const }
-    : null;
+    text.length >= MIN_SEARCH_LENGTH
+      ? { text, match: "anywhere" as const }
+      : /^\p{L}{2}$/u.test(text)
+        ? { text, match: "word-start" as const }
+        : null;
   return { name, phoneDigits: digits.length >= MIN_SEARCH_LENGTH ? digits : null };
 }

@@ -12,7 +12,11 @@ import type { CreateBookingInput } from "./schemas";
  * specialist exists and is active, offers the appointment type, and the policy lets the
  * actor book for that organization and team.
  */
-export async function validateBookingTarget(db: DbOrTx, actor: Actor, input: CreateBookingInput): Promise<ActiveSpecialist> {
+export async function validateBookingTarget(
+  db: DbOrTx,
+  actor: Actor,
+  input: CreateBookingInput,
+): Promise<ActiveSpecialist> {
   const specialist = await getActiveSpecialist(db, input.specialistId);
   if (!specialist) throw new NotFoundError("That specialist");
   if (input.appointmentType === "in_person" && !specialist.location) {
@@ -21,12 +25,20 @@ export async function validateBookingTarget(db: DbOrTx, actor: Actor, input: Cre
     });
   }
   const [team] = input.teamId
-    ? await db.select({ id: teams.id, organizationId: teams.organizationId }).from(teams).where(eq(teams.id, input.teamId))
+    ? await db
+        .select({ id: teams.id, organizationId: teams.organizationId })
+        .from(teams)
+        .where(eq(teams.id, input.teamId))
     : [null];
   // A team that does not exist is refused exactly like one of another organization: a
   // different answer would tell a referrer which ids are other organizations' teams.
-  if ((input.teamId && !team) || !canCreateBooking(actor, { organizationId: input.organizationId, team: team ?? null })) {
-    throw new UserFacingError("You can't book for that organization or team.", { teamId: ["Choose one of your teams"] });
+  if (
+    (input.teamId && !team) ||
+    !canCreateBooking(actor, { organizationId: input.organizationId, team: team ?? null })
+  ) {
+    throw new UserFacingError("You can't book for that organization or team.", {
+      teamId: ["Choose one of your teams"],
+    });
   }
   return specialist;
 }

@@ -20,9 +20,11 @@ export async function cancelUpload(
 ): Promise<{ cancelled: true }> {
   const { pending } = await lockOwnPendingUpload(context, input.pendingUploadId);
   if (pending.multipartUploadId) {
-    await abortMultipartUpload({ key: pending.s3Key, uploadId: pending.multipartUploadId }, storage).catch((error: unknown) => {
-      if ((error as { name?: string }).name !== "NoSuchUpload") throw error;
-    });
+    await abortMultipartUpload({ key: pending.s3Key, uploadId: pending.multipartUploadId }, storage).catch(
+      (error: unknown) => {
+        if ((error as { name?: string }).name !== "NoSuchUpload") throw error;
+      },
+    );
   }
   await deleteObject(pending.s3Key, storage);
   // Bytes a confirm copied before it rolled back, if one did.

@@ -9,4 +9,10 @@ export const CATEGORY_LABELS: Record<DocumentCategory, { one: string; many: stri
   other: { one: "Other document", many: "Other documents" },
 };
 
-export const CATEGORY_ORDER: readonly DocumentCategory[] = ["brief", "consent_form", "report", "dictation", "other"];
+export const CATEGORY_ORDER: readonly DocumentCategory[] = [
+  "brief",
+  "consent_form",
+  "report",
+  "dictation",
+  "other",
+];

@@ -5,14 +5,19 @@ import { cleanupUnconfirmedUploads } from "./cleanup-unconfirmed-uploads";
 const FIRST_RUN_MS = 5 * 60 * 1000;
 const EVERY_MS = 60 * 60 * 1000;
 
-const state = ((globalThis as Record<string, unknown>).__imeUploadCleanup ??= { timer: null }) as { timer: NodeJS.Timeout | null };
+const state = ((globalThis as Record<string, unknown>).__imeUploadCleanup ??= { timer: null }) as {
+  timer: NodeJS.Timeout | null;
+};
 
 async function runOnce(): Promise<void> {
   try {
     const result = await cleanupUnconfirmedUploads(getDb());
-    if (result.deleted > 0) console.log(`[documents:cleanup] deleted ${result.deleted} unconfirmed upload(s)`);
+    if (result.deleted > 0)
+      console.log(`[documents:cleanup] deleted ${result.deleted} unconfirmed upload(s)`);
     for (const failure of result.failed) {
-      console.error(`[documents:cleanup] could not delete pending upload ${failure.pendingUploadId}: ${failure.error}`);
+      console.error(
+        `[documents:cleanup] could not delete pending upload ${failure.pendingUploadId}: ${failure.error}`,
+      );
     }
   } catch (error) {
     logRedactedError("[documents:cleanup] run failed", error);

@@ -31,7 +31,9 @@ export async function cleanupUnconfirmedUploads(
   options: { now?: Date; maxAgeMs?: number; storage?: Storage } = {},
 ): Promise<CleanupResult> {
   const storage = options.storage ?? getStorage();
-  const cutoff = new Date((options.now ?? new Date()).getTime() - (options.maxAgeMs ?? UNCONFIRMED_UPLOAD_MAX_AGE_MS));
+  const cutoff = new Date(
+    (options.now ?? new Date()).getTime() - (options.maxAgeMs ?? UNCONFIRMED_UPLOAD_MAX_AGE_MS),
+  );
   const result: CleanupResult = { deleted: 0, failed: [] };
   const passedOver = new Set<string>();
 
@@ -55,7 +57,10 @@ export async function cleanupUnconfirmedUploads(
             .for("update", { skipLocked: true });
           if (!locked) return false;
           if (locked.multipartUploadId) {
-            await abortMultipartUpload({ key: locked.s3Key, uploadId: locked.multipartUploadId }, storage).catch((error: unknown) => {
+            await abortMultipartUpload(
+              { key: locked.s3Key, uploadId: locked.multipartUploadId },
+              storage,
+            ).catch((error: unknown) => {
               if (!isNoSuchUpload(error)) throw error;
             });
           }

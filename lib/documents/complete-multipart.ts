@@ -18,15 +18,24 @@ export async function completeMultipart(
   storage: Storage = getStorage(),
 ): Promise<ConfirmedDocument> {
   const { pending } = await lockOwnPendingUpload(context, input.pendingUploadId);
-  if (!pending.multipartUploadId) throw new UserFacingError("This upload was not sent in parts; confirm it instead.");
+  if (!pending.multipartUploadId)
+    throw new UserFacingError("This upload was not sent in parts; confirm it instead.");
 
   try {
-    await completeMultipartUpload({ key: pending.s3Key, uploadId: pending.multipartUploadId, parts: input.parts }, storage);
+    await completeMultipartUpload(
+      { key: pending.s3Key, uploadId: pending.multipartUploadId, parts: input.parts },
+      storage,
+    );
   } catch (error) {
     const name = (error as { name?: string }).name;
-    if (name === "NoSuchUpload") throw new UserFacingError(`The upload of "${pending.fileName}" was cancelled or expired. Upload it again.`);
+    if (name === "NoSuchUpload")
+      throw new UserFacingError(
+        `The upload of "${pending.fileName}" was cancelled or expired. Upload it again.`,
+      );
     if (name === "InvalidPart" || name === "InvalidPartOrder" || name === "EntityTooSmall") {
-      throw new UserFacingError(`Some parts of "${pending.fileName}" did not arrive intact. Retry the upload.`);
+      throw new UserFacingError(
+        `Some parts of "${pending.fileName}" did not arrive intact. Retry the upload.`,
+      );
     }
     throw error;
   }

@@ -11,7 +11,11 @@ export type BookingAccess = BookingAccessFacts & { id: string };
  * The facts the policy needs about one booking, or null when it is missing *or* not
  * visible to the viewer — the SQL scope already answers "may see", callers 404 either way.
  */
-export async function findBookingAccessForViewer(db: DbOrTx, viewer: Actor, bookingId: string): Promise<BookingAccess | null> {
+export async function findBookingAccessForViewer(
+  db: DbOrTx,
+  viewer: Actor,
+  bookingId: string,
+): Promise<BookingAccess | null> {
   const [row] = await db
     .select(bookingAccessColumns)
     .from(bookings)

@@ -11,7 +11,10 @@ import type { DocumentActionContext } from "./context";
  * of one upload can't both create a document. Someone else's upload, one of a booking the
  * actor no longer sees, or one they may no longer upload is not found.
  */
-export async function lockOwnPendingUpload({ tx, actor, auditContext }: Pick<DocumentActionContext, "tx" | "actor" | "auditContext">, pendingUploadId: string) {
+export async function lockOwnPendingUpload(
+  { tx, actor, auditContext }: Pick<DocumentActionContext, "tx" | "actor" | "auditContext">,
+  pendingUploadId: string,
+) {
   const [row] = await tx
     .select({
       pending: pendingUploads,

@@ -27,7 +27,11 @@ export interface DocumentGroup {
  * not download is not listed at all — referrers never learn a dictation exists. Null when
  * the booking is missing or not visible.
  */
-export async function listDocumentsForViewer(db: DbOrTx, viewer: Actor, bookingId: string): Promise<DocumentGroup[] | null> {
+export async function listDocumentsForViewer(
+  db: DbOrTx,
+  viewer: Actor,
+  bookingId: string,
+): Promise<DocumentGroup[] | null> {
   const booking = await findBookingAccessForViewer(db, viewer, bookingId);
   if (!booking) return null;
   const rows = await db
@@ -45,10 +49,15 @@ export async function listDocumentsForViewer(db: DbOrTx, viewer: Actor, bookingI
     .where(eq(documents.bookingId, booking.id))
     .orderBy(asc(documents.createdAt), asc(documents.id));
 
-  return CATEGORY_ORDER.filter((category) => canDownloadDocument(viewer, booking, category)).map((category) => ({
-    category,
-    documents: rows
-      .filter((row) => row.category === category)
-      .map(({ category: _category, uploadedAt, ...rest }) => ({ ...rest, uploadedAt: uploadedAt ?? new Date(0) })),
-  }));
+  return CATEGORY_ORDER.filter((category) => canDownloadDocument(viewer, booking, category)).map(
+    (category) => ({
+      category,
+      documents: rows
+        .filter((row) => row.category === category)
+        .map(({ category: _category, uploadedAt, ...rest }) => ({
+          ...rest,
+          uploadedAt: uploadedAt ?? new Date(0),
+        })),
+    }),
+  );
 }

@@ -26,13 +26,19 @@ export async function requestDownload(
 ): Promise<DownloadLink> {
   const [row] = await tx
     .select({
-      document: { id: documents.id, s3Key: documents.s3Key, fileName: documents.fileName, category: documents.category },
+      document: {
+        id: documents.id,
+        s3Key: documents.s3Key,
+        fileName: documents.fileName,
+        category: documents.category,
+      },
       booking: bookingAccessColumns,
     })
     .from(documents)
     .innerJoin(bookings, eq(bookings.id, documents.bookingId))
     .where(and(eq(documents.id, input.documentId), bookingVisibilityCondition(actor)));
-  if (!row || !canDownloadDocument(actor, row.booking, row.document.category)) throw new NotFoundError("That document");
+  if (!row || !canDownloadDocument(actor, row.booking, row.document.category))
+    throw new NotFoundError("That document");
 
   const signed = await presignDownload({ key: row.document.s3Key, fileName: row.document.fileName }, storage);
   await audit({

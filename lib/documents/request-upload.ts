@@ -55,12 +55,20 @@ export async function requestUpload(
   if (isBookingArchived(booking)) throw new UserFacingError(ARCHIVED_MESSAGE);
   if (!canUploadDocument(actor, booking, input.category)) {
     // The booking is visible, so saying "not allowed" hints at nothing new.
-    throw new UserFacingError(`You can't upload ${CATEGORY_LABELS[input.category].many.toLowerCase()} to this booking.`, {
-      category: ["Choose a kind of document you may upload"],
-    });
+    throw new UserFacingError(
+      `You can't upload ${CATEGORY_LABELS[input.category].many.toLowerCase()} to this booking.`,
+      {
+        category: ["Choose a kind of document you may upload"],
+      },
+    );
   }
 
-  const check = checkUpload({ category: input.category, mimeType: input.mimeType, size: input.size, fileName: input.fileName });
+  const check = checkUpload({
+    category: input.category,
+    mimeType: input.mimeType,
+    size: input.size,
+    fileName: input.fileName,
+  });
   if (!check.ok) {
     throw new UserFacingError(`${check.errors.join(". ")}.`, { file: check.errors });
   }
@@ -80,8 +88,17 @@ export async function requestUpload(
 
   if (!shouldUseMultipart(input.size)) {
     await tx.insert(pendingUploads).values(pendingRow);
-    const signed = await presignUpload({ key, contentType: check.contentType, contentLength: input.size }, storage);
-    return { kind: "single", pendingUploadId, url: signed.url, headers: signed.headers, expiresAt: signed.expiresAt.toISOString() };
+    const signed = await presignUpload(
+      { key, contentType: check.contentType, contentLength: input.size },
+      storage,
+    );
+    return {
+      kind: "single",
+      pendingUploadId,
+      url: signed.url,
+      headers: signed.headers,
+      expiresAt: signed.expiresAt.toISOString(),
+    };
   }
 
   const { uploadId } = await createMultipartUpload({ key, contentType: check.contentType }, storage);

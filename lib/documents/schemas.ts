@@ -12,12 +12,18 @@ export const requestUploadInput = z.object({
     .string()
     .trim()
     .min(1, "The file has no name")
-    .max(SEED_BOUNDS.fileName, `File names may have at most ${SEED_BOUNDS.fileName} characters — rename the file`),
+    .max(
+      SEED_BOUNDS.fileName,
+      `File names may have at most ${SEED_BOUNDS.fileName} characters — rename the file`,
+    ),
   // Only "is it a whole number" here: the size rules (empty, over 500 MB) are the upload
   // policy's, so their messages stay the plain-words ones of lib/storage/mime-policy.ts.
   size: z.coerce.number().int().nonnegative(),
   /** As the browser reported it; "" when it does not know the type. */
-  mimeType: z.string().max(SEED_BOUNDS.mimeType, "The browser reported an unknown file type — choose another file").default(""),
+  mimeType: z
+    .string()
+    .max(SEED_BOUNDS.mimeType, "The browser reported an unknown file type — choose another file")
+    .default(""),
 });
 export type RequestUploadInput = z.infer<typeof requestUploadInput>;
 
@@ -27,7 +33,12 @@ export type PendingUploadInput = z.infer<typeof pendingUploadInput>;
 export const completeMultipartInput = z.object({
   pendingUploadId: recordId,
   parts: z
-    .array(z.object({ partNumber: z.number().int().min(1).max(10_000), etag: z.string().min(1).max(200, "Retry the upload") }))
+    .array(
+      z.object({
+        partNumber: z.number().int().min(1).max(10_000),
+        etag: z.string().min(1).max(200, "Retry the upload"),
+      }),
+    )
     .min(1)
     .max(10_000),
 });

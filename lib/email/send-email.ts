@@ -19,14 +19,22 @@ export interface OutgoingEmail {
 export async function enqueueEmail(db: DbOrTx, email: OutgoingEmail): Promise<string> {
   const [row] = await db
     .insert(outboxEmails)
-    .values({ toAddress: email.to, subject: email.subject, textBody: email.text, htmlBody: email.html ?? null })
+    .values({
+      toAddress: email.to,
+      subject: email.subject,
+      textBody: email.text,
+      htmlBody: email.html ?? null,
+    })
     .returning({ id: outboxEmails.id });
   if (!row) throw new Error("outbox insert returned no row");
   return row.id;
 }
 
 /** Delivers one outbox row over SMTP when configured; records sent_at or the error. Never throws. */
-export async function deliverOutboxEmail(id: string, env: NodeJS.ProcessEnv = process.env): Promise<"sent" | "kept" | "failed"> {
+export async function deliverOutboxEmail(
+  id: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<"sent" | "kept" | "failed"> {
   if (!env.SMTP_URL) return "kept";
   const db = getDb();
   const [row] = await db.select().from(outboxEmails).where(eq(outboxEmails.id, id));
@@ -43,7 +51,10 @@ export async function deliverOutboxEmail(id: string, env: NodeJS.ProcessEnv = pr
     return "sent";
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await db.update(outboxEmails).set({ error: message.slice(0, 1000) }).where(eq(outboxEmails.id, id));
+    await db
+      .update(outboxEmails)
+      .set({ error: message.slice(0, 1000) })
+      .where(eq(outboxEmails.id, id));
     return "failed";
   }
 }

@@ -12,7 +12,11 @@ export interface InvitationMailFacts {
 }
 
 /** Writes the invitation e-mail to the outbox and, with SMTP configured, delivers it. */
-export async function sendInvitationEmail(db: DbOrTx, baseUrl: string, facts: InvitationMailFacts): Promise<string> {
+export async function sendInvitationEmail(
+  db: DbOrTx,
+  baseUrl: string,
+  facts: InvitationMailFacts,
+): Promise<string> {
   const id = await enqueueEmail(
     db,
     invitationEmail({

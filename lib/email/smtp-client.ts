@@ -116,11 +116,15 @@ export async function sendSmtpMail(smtpUrl: string, message: SmtpMessage, timeou
       smtp.current.removeAllListeners("data");
       const upgraded = tls.connect({ socket: smtp.current as net.Socket, servername: host });
       smtp.attach(upgraded);
-      await new Promise<void>((resolve, reject) => upgraded.once("secureConnect", resolve).once("error", reject));
+      await new Promise<void>((resolve, reject) =>
+        upgraded.once("secureConnect", resolve).once("error", reject),
+      );
       features = await smtp.expect("EHLO ime-portal", [250]);
     }
     if (url.username) {
-      const credentials = Buffer.from(`\0${decodeURIComponent(url.username)}\0${decodeURIComponent(url.password)}`).toString("base64");
+      const credentials = Buffer.from(
+        `\0${decodeURIComponent(url.username)}\0${decodeURIComponent(url.password)}`,
+      ).toString("base64");
       if (!/AUTH[^\r\n]*PLAIN/i.test(features)) throw new Error("SMTP server does not offer AUTH PLAIN");
       await smtp.expect(`AUTH PLAIN ${credentials}`, [235]);
     }

@@ -15,9 +15,24 @@ export interface DatabaseErrorFacts {
 const SQLSTATE = /^[0-9A-Z]{5}$/;
 
 export function databaseErrorOf(error: unknown): DatabaseErrorFacts | null {
-  for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
-    const candidate = current as { code?: unknown; severity?: unknown; constraint?: string; table?: string; column?: string; message?: string };
-    if (typeof candidate.code === "string" && SQLSTATE.test(candidate.code) && typeof candidate.severity === "string") {
+  for (
+    let current = error, depth = 0;
+    current && depth < 5;
+    current = (current as { cause?: unknown }).cause, depth++
+  ) {
+    const candidate = current as {
+      code?: unknown;
+      severity?: unknown;
+      constraint?: string;
+      table?: string;
+      column?: string;
+      message?: string;
+    };
+    if (
+      typeof candidate.code === "string" &&
+      SQLSTATE.test(candidate.code) &&
+      typeof candidate.severity === "string"
+    ) {
       return {
         code: candidate.code,
         constraint: candidate.constraint,
@@ -32,7 +47,11 @@ export function databaseErrorOf(error: unknown): DatabaseErrorFacts | null {
 
 /** drizzle's wrapper: its message is the whole statement *with its parameters*. */
 export function isDrizzleQueryError(error: unknown): error is Error & { query: string; params: unknown[] } {
-  return error instanceof Error && typeof (error as { query?: unknown }).query === "string" && Array.isArray((error as { params?: unknown }).params);
+  return (
+    error instanceof Error &&
+    typeof (error as { query?: unknown }).query === "string" &&
+    Array.isArray((error as { params?: unknown }).params)
+  );
 }
 
 /**

@@ -13,7 +13,11 @@ export function redactError(error: unknown, options: { frames?: number } = {}): 
   const kind = error.constructor?.name || error.name;
   const parts: string[] = [];
   if (database) {
-    const where = [database.table && `table ${database.table}`, database.column && `column ${database.column}`, database.constraint && `constraint ${database.constraint}`]
+    const where = [
+      database.table && `table ${database.table}`,
+      database.column && `column ${database.column}`,
+      database.constraint && `constraint ${database.constraint}`,
+    ]
       .filter(Boolean)
       .join(", ");
     parts.push(`${kind} [SQLSTATE ${database.code}${where ? `; ${where}` : ""}]: ${scrub(database.message)}`);
@@ -23,9 +27,14 @@ export function redactError(error: unknown, options: { frames?: number } = {}): 
     parts.push(`${kind}: ${scrub(error.message)}`);
   }
   if (isDrizzleQueryError(error)) {
-    parts.push(`statement: ${error.query.replace(/\s+/g, " ").slice(0, 160)}… (${error.params.length} parameters withheld)`);
+    parts.push(
+      `statement: ${error.query.replace(/\s+/g, " ").slice(0, 160)}… (${error.params.length} parameters withheld)`,
+    );
   }
-  const frames = (error.stack ?? "").split("\n").filter((line) => line.startsWith("    at ")).slice(0, options.frames ?? 6);
+  const frames = (error.stack ?? "")
+    .split("\n")
+    .filter((line) => line.startsWith("    at "))
+    .slice(0, options.frames ?? 6);
   return [...parts, ...frames].join("\n").slice(0, 2000);
 }
 

@@ -7,4 +7,7 @@ import { startImpersonation, type OpenImpersonationSession } from "./start-imper
  * better-auth's session through `openSession` (the page passes the real one; tests their own).
  */
 export const startImpersonationDefinition = (openSession: OpenImpersonationSession) =>
-  adminAction({ input: startImpersonationSchema, run: (context, input) => startImpersonation(context, input, openSession) });
+  adminAction({
+    input: startImpersonationSchema,
+    run: (context, input) => startImpersonation(context, input, openSession),
+  });

@@ -11,7 +11,8 @@ export const RESUME_ADMIN_SESSION_PATH = "/api/impersonation/resume";
 export const IMPERSONATION_ENDED_NOTICE = "impersonation-ended";
 
 /** better-auth keeps the admin's own session token in this cookie while they impersonate someone. */
-export const holdsSavedAdminSession = (cookieNames: string[]) => cookieNames.some((name) => name.endsWith(".admin_session"));
+export const holdsSavedAdminSession = (cookieNames: string[]) =>
+  cookieNames.some((name) => name.endsWith(".admin_session"));
 
 /** Whom the admin was impersonating: the target of their latest `impersonation.started`. */
 async function lastImpersonatedBy(adminUserId: string): Promise<string | null> {
@@ -38,7 +39,10 @@ function redirectTo(location: string, cookies: Headers): Response {
  * Otherwise the saved cookie is dropped and the browser goes home (sign-in, when signed out).
  */
 export async function resumeAdminSessionAfterImpersonation(request: Request): Promise<Response> {
-  const { headers: cookies, response } = await getAuth().api.resumeAdminSession({ headers: request.headers, returnHeaders: true });
+  const { headers: cookies, response } = await getAuth().api.resumeAdminSession({
+    headers: request.headers,
+    returnHeaders: true,
+  });
   const adminUserId = response.adminUserId;
   if (!adminUserId) return redirectTo("/", cookies);
   const impersonatedUserId = await lastImpersonatedBy(adminUserId);
@@ -47,6 +51,9 @@ export async function resumeAdminSessionAfterImpersonation(request: Request): Pr
     { actorUserId: adminUserId, impersonatedUserId, ...requestInfoFromHeaders(request.headers) },
     { action: "impersonation.expired", resourceType: "user", resourceId: impersonatedUserId ?? adminUserId },
   );
-  const query = new URLSearchParams({ notice: IMPERSONATION_ENDED_NOTICE, ...(impersonatedUserId ? { user: impersonatedUserId } : {}) });
+  const query = new URLSearchParams({
+    notice: IMPERSONATION_ENDED_NOTICE,
+    ...(impersonatedUserId ? { user: impersonatedUserId } : {}),
+  });
   return redirectTo(`/admin/users?${query}`, cookies);
 }

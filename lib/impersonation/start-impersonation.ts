@@ -26,15 +26,22 @@ export async function startImpersonation(
     .where(eq(users.id, input.userId));
   if (!target) throw new NotFoundError("That user");
   if (!canImpersonate(actor, target)) {
-    if ((target.role ?? "").includes("admin")) throw new UserFacingError("Administrators cannot be impersonated.");
+    if ((target.role ?? "").includes("admin"))
+      throw new UserFacingError("Administrators cannot be impersonated.");
     if (target.banned) throw new UserFacingError("Banned users cannot be impersonated — unban them first.");
-    if (isSystemAccount(target)) throw new UserFacingError("The system account is not a person and cannot be impersonated.");
+    if (isSystemAccount(target))
+      throw new UserFacingError("The system account is not a person and cannot be impersonated.");
     throw new UserFacingError("You cannot impersonate this user.");
   }
   await recordAudit(
     tx,
     { ...auditContext, impersonatedUserId: target.id },
-    { action: "impersonation.started", resourceType: "user", resourceId: target.id, metadata: { reason: input.reason } },
+    {
+      action: "impersonation.started",
+      resourceType: "user",
+      resourceId: target.id,
+      metadata: { reason: input.reason },
+    },
   );
   await openSession(target.id);
   return { userId: target.id };

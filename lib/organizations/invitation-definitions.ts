@@ -21,16 +21,36 @@ export const inviteMemberDefinition = adminAction({
     if (input.teamId) await teamOfOrganization(tx, organization.id, input.teamId);
     const existing = await userByEmail(tx, input.email);
     if (existing && (await membershipOf(tx, organization.id, existing.id))) {
-      throw new UserFacingError(`${existing.name} is already a member of ${organization.name}.`, { email: ["Already a member"] });
+      throw new UserFacingError(`${existing.name} is already a member of ${organization.name}.`, {
+        email: ["Already a member"],
+      });
     }
     const adapter = await organizationAdapter();
-    if ((await adapter.findPendingInvitation({ email: input.email, organizationId: organization.id })).length > 0) {
-      throw new UserFacingError("This e-mail already has a pending invitation — cancel it first to send a new one.", { email: ["Already invited"] });
+    if (
+      (await adapter.findPendingInvitation({ email: input.email, organizationId: organization.id })).length >
+      0
+    ) {
+      throw new UserFacingError(
+        "This e-mail already has a pending invitation — cancel it first to send a new one.",
+        { email: ["Already invited"] },
+      );
     }
     const invitation = await viaBetterAuth(() =>
       adapter.createInvitation({
-        invitation: { email: input.email, role: input.role, organizationId: organization.id, teamIds: input.teamId ? [input.teamId] : [] },
-        user: { id: actor.userId, name: actor.name, email: actor.email, emailVerified: true, createdAt: new Date(), updatedAt: new Date() },
+        invitation: {
+          email: input.email,
+          role: input.role,
+          organizationId: organization.id,
+          teamIds: input.teamId ? [input.teamId] : [],
+        },
+        user: {
+          id: actor.userId,
+          name: actor.name,
+          email: actor.email,
+          emailVerified: true,
+          createdAt: new Date(),
+          updatedAt: new Date(),
+        },
       }),
     );
     const outboxEmailId = await enqueueEmail(
@@ -48,7 +68,13 @@ export const inviteMemberDefinition = adminAction({
       action: "invitation.created",
       resourceType: "invitation",
       resourceId: invitation.id,
-      metadata: { organizationId: organization.id, email: input.email, role: input.role, teamId: input.teamId ?? null, outboxEmailId },
+      metadata: {
+        organizationId: organization.id,
+        email: input.email,
+        role: input.role,
+        teamId: input.teamId ?? null,
+        outboxEmailId,
+      },
     });
     return { invitationId: invitation.id, outboxEmailId };
   },
@@ -63,7 +89,9 @@ export const cancelInvitationDefinition = adminAction({
       .where(and(eq(invitations.id, input.invitationId), eq(invitations.status, "pending")));
     if (!invitation) throw new NotFoundError("That pending invitation");
     const adapter = await organizationAdapter();
-    const updated = await viaBetterAuth(() => adapter.updateInvitation({ invitationId: invitation.id, status: "canceled", fromStatus: "pending" }));
+    const updated = await viaBetterAuth(() =>
+      adapter.updateInvitation({ invitationId: invitation.id, status: "canceled", fromStatus: "pending" }),
+    );
     if (!updated) throw new UserFacingError("The invitation was accepted or cancelled meanwhile.");
     await audit({
       action: "invitation.cancelled",

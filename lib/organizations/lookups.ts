@@ -18,7 +18,10 @@ export async function teamById(tx: Tx, teamId: string) {
 
 export async function teamOfOrganization(tx: Tx, organizationId: string, teamId: string) {
   const team = await teamById(tx, teamId);
-  if (team.organizationId !== organizationId) throw new UserFacingError("That team belongs to another organization.", { teamId: ["Not in this organization"] });
+  if (team.organizationId !== organizationId)
+    throw new UserFacingError("That team belongs to another organization.", {
+      teamId: ["Not in this organization"],
+    });
   return team;
 }
 
@@ -41,14 +44,22 @@ export async function membershipOf(tx: Tx, organizationId: string, userId: strin
 }
 
 export async function userByEmail(tx: Tx, email: string) {
-  const [row] = await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  const [row] = await tx
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
   return row ?? null;
 }
 
 /** A slug not yet taken: name-based, then -2, -3, … */
 export async function freeSlug(tx: Tx, base: string): Promise<string> {
   const taken = new Set(
-    (await tx.select({ slug: organizations.slug }).from(organizations).where(sql`${organizations.slug} LIKE ${`${base}%`}`)).map((r) => r.slug),
+    (
+      await tx
+        .select({ slug: organizations.slug })
+        .from(organizations)
+        .where(sql`${organizations.slug} LIKE ${`${base}%`}`)
+    ).map((r) => r.slug),
   );
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;

@@ -11,18 +11,35 @@ export const addMemberDefinition = adminAction({
   run: async ({ tx, audit }, input) => {
     await organizationById(tx, input.organizationId);
     const user = await userByEmail(tx, input.email);
-    if (!user) throw new UserFacingError("No user has this e-mail — invite them instead.", { email: ["No such user"] });
-    if (await membershipOf(tx, input.organizationId, user.id)) throw new UserFacingError(`${user.name} is already a member.`, { email: ["Already a member"] });
+    if (!user)
+      throw new UserFacingError("No user has this e-mail — invite them instead.", {
+        email: ["No such user"],
+      });
+    if (await membershipOf(tx, input.organizationId, user.id))
+      throw new UserFacingError(`${user.name} is already a member.`, { email: ["Already a member"] });
     if (input.teamId) await teamOfOrganization(tx, input.organizationId, input.teamId);
     // Server call without headers: no membership check of better-auth's own; ours ran.
     const member = await viaBetterAuth(() =>
-      getAuth().api.addMember({ body: { userId: user.id, organizationId: input.organizationId, role: input.role, teamId: input.teamId } }),
+      getAuth().api.addMember({
+        body: {
+          userId: user.id,
+          organizationId: input.organizationId,
+          role: input.role,
+          teamId: input.teamId,
+        },
+      }),
     );
     await audit({
       action: "organization.member_added",
       resourceType: "organization",
       resourceId: input.organizationId,
-      metadata: { userId: user.id, email: user.email, memberId: member?.id ?? null, role: input.role, teamId: input.teamId ?? null },
+      metadata: {
+        userId: user.id,
+        email: user.email,
+        memberId: member?.id ?? null,
+        role: input.role,
+        teamId: input.teamId ?? null,
+      },
     });
     return { memberId: member?.id ?? null };
   },
@@ -34,7 +51,13 @@ export const removeMemberDefinition = adminAction({
   run: async ({ tx, audit }, input) => {
     const member = await memberById(tx, input.organizationId, input.memberId);
     const adapter = await organizationAdapter();
-    await viaBetterAuth(() => adapter.deleteMember({ memberId: member.id, organizationId: input.organizationId, userId: member.userId }));
+    await viaBetterAuth(() =>
+      adapter.deleteMember({
+        memberId: member.id,
+        organizationId: input.organizationId,
+        userId: member.userId,
+      }),
+    );
     await audit({
       action: "organization.member_removed",
       resourceType: "organization",
@@ -56,7 +79,13 @@ export const setMemberRoleDefinition = adminAction({
       action: "organization.member_role_changed",
       resourceType: "organization",
       resourceId: input.organizationId,
-      metadata: { userId: member.userId, email: member.email, memberId: member.id, from: member.role, to: input.role },
+      metadata: {
+        userId: member.userId,
+        email: member.email,
+        memberId: member.id,
+        from: member.role,
+        to: input.role,
+      },
     });
     return { memberId: member.id };
   },

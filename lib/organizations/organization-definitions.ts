@@ -15,17 +15,29 @@ export const createOrganizationDefinition = adminAction({
   run: async ({ tx, audit }, input) => {
     const slug = await freeSlug(tx, slugFromName(input.name));
     const adapter = await organizationAdapter();
-    const organization = await viaBetterAuth(() => adapter.createOrganization({ organization: { name: input.name, slug, createdAt: new Date() } }));
+    const organization = await viaBetterAuth(() =>
+      adapter.createOrganization({ organization: { name: input.name, slug, createdAt: new Date() } }),
+    );
     // better-auth writes in this transaction (transactionWithBetterAuth): if the first team or an
     // audit row fails, the organization goes too.
-    await audit({ action: "organization.created", resourceType: "organization", resourceId: organization.id, metadata: { name: input.name, slug } });
+    await audit({
+      action: "organization.created",
+      resourceType: "organization",
+      resourceId: organization.id,
+      metadata: { name: input.name, slug },
+    });
     let teamId: string | null = null;
     if (input.firstTeamName) {
       const team = await viaBetterAuth(() =>
         getAuth().api.createTeam({ body: { organizationId: organization.id, name: input.firstTeamName! } }),
       );
       teamId = team.id;
-      await audit({ action: "team.created", resourceType: "team", resourceId: team.id, metadata: { organizationId: organization.id, name: team.name } });
+      await audit({
+        action: "team.created",
+        resourceType: "team",
+        resourceId: team.id,
+        metadata: { organizationId: organization.id, name: team.name },
+      });
     }
     return { organizationId: organization.id, slug, teamId };
   },

@@ -13,7 +13,10 @@ export const createOrganizationSchema = z.object({
   name: name("organization"),
   firstTeamName: z.string().trim().max(LIMITS.teamName, atMost(LIMITS.teamName)).optional(),
 });
-export const renameOrganizationSchema = z.object({ organizationId: id("an organization"), name: name("organization") });
+export const renameOrganizationSchema = z.object({
+  organizationId: id("an organization"),
+  name: name("organization"),
+});
 
 export const addMemberSchema = z.object({
   organizationId: id("an organization"),

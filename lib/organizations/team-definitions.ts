@@ -11,8 +11,15 @@ export const createTeamDefinition = adminAction({
   input: createTeamSchema,
   run: async ({ tx, audit }, input) => {
     await organizationById(tx, input.organizationId);
-    const team = await viaBetterAuth(() => getAuth().api.createTeam({ body: { organizationId: input.organizationId, name: input.name } }));
-    await audit({ action: "team.created", resourceType: "team", resourceId: team.id, metadata: { organizationId: input.organizationId, name: input.name } });
+    const team = await viaBetterAuth(() =>
+      getAuth().api.createTeam({ body: { organizationId: input.organizationId, name: input.name } }),
+    );
+    await audit({
+      action: "team.created",
+      resourceType: "team",
+      resourceId: team.id,
+      metadata: { organizationId: input.organizationId, name: input.name },
+    });
     return { teamId: team.id };
   },
 });
@@ -39,10 +46,22 @@ export const deleteTeamDefinition = adminAction({
   input: teamSchema,
   run: async ({ tx, audit }, input) => {
     const team = await teamById(tx, input.teamId);
-    const [{ n }] = (await tx.select({ n: count() }).from(bookings).where(eq(bookings.teamId, team.id))) as [{ n: number }];
-    if (n > 0) throw new UserFacingError(`${n} booking${n === 1 ? "" : "s"} belong to ${team.name}; move them to another team first.`);
-    await viaBetterAuth(() => getAuth().api.removeTeam({ body: { teamId: team.id, organizationId: team.organizationId } }));
-    await audit({ action: "team.deleted", resourceType: "team", resourceId: team.id, metadata: { organizationId: team.organizationId, name: team.name } });
+    const [{ n }] = (await tx.select({ n: count() }).from(bookings).where(eq(bookings.teamId, team.id))) as [
+      { n: number },
+    ];
+    if (n > 0)
+      throw new UserFacingError(
+        `${n} booking${n === 1 ? "" : "s"} belong to ${team.name}; move them to another team first.`,
+      );
+    await viaBetterAuth(() =>
+      getAuth().api.removeTeam({ body: { teamId: team.id, organizationId: team.organizationId } }),
+    );
+    await audit({
+      action: "team.deleted",
+      resourceType: "team",
+      resourceId: team.id,
+      metadata: { organizationId: team.organizationId, name: team.name },
+    });
     return { teamId: team.id };
   },
 });
@@ -52,11 +71,18 @@ export const addTeamMemberDefinition = adminAction({
   run: async ({ tx, audit }, input) => {
     const team = await teamById(tx, input.teamId);
     if (!(await membershipOf(tx, team.organizationId, input.userId))) {
-      throw new UserFacingError("Only members of the organization can join its teams — add them to the organization first.");
+      throw new UserFacingError(
+        "Only members of the organization can join its teams — add them to the organization first.",
+      );
     }
     const adapter = await organizationAdapter();
     await viaBetterAuth(() => adapter.findOrCreateTeamMember({ teamId: team.id, userId: input.userId }));
-    await audit({ action: "team.member_added", resourceType: "team", resourceId: team.id, metadata: { organizationId: team.organizationId, userId: input.userId } });
+    await audit({
+      action: "team.member_added",
+      resourceType: "team",
+      resourceId: team.id,
+      metadata: { organizationId: team.organizationId, userId: input.userId },
+    });
     return { teamId: team.id };
   },
 });
@@ -67,7 +93,12 @@ export const removeTeamMemberDefinition = adminAction({
     const team = await teamById(tx, input.teamId);
     const adapter = await organizationAdapter();
     await viaBetterAuth(() => adapter.removeTeamMember({ teamId: team.id, userId: input.userId }));
-    await audit({ action: "team.member_removed", resourceType: "team", resourceId: team.id, metadata: { organizationId: team.organizationId, userId: input.userId } });
+    await audit({
+      action: "team.member_removed",
+      resourceType: "team",
+      resourceId: team.id,
+      metadata: { organizationId: team.organizationId, userId: input.userId },
+    });
     return { teamId: team.id };
   },
 });

@@ -5,7 +5,12 @@ import { specialists, users } from "@/db/schema";
 import { getAcuityClient, type AcuityCalendar } from "@/lib/acuity";
 import { NotFoundError, UserFacingError } from "@/lib/actions/errors";
 import { adminAction } from "@/lib/admin/admin-action";
-import { createSpecialistSchema, setSpecialistActiveSchema, updateSpecialistSchema, type specialistFieldsSchema } from "./schemas";
+import {
+  createSpecialistSchema,
+  setSpecialistActiveSchema,
+  updateSpecialistSchema,
+  type specialistFieldsSchema,
+} from "./schemas";
 
 type Fields = z.infer<typeof specialistFieldsSchema>;
 
@@ -16,21 +21,33 @@ async function calendarFromAcuity(calendarId: string): Promise<AcuityCalendar> {
     calendars = await getAcuityClient().listCalendars();
   } catch (error) {
     const message = (error as { userMessage?: string }).userMessage ?? "Acuity could not be reached";
-    throw new UserFacingError(`${message.replace(/\.$/, "")} — the calendar cannot be checked, so nothing was saved.`);
+    throw new UserFacingError(
+      `${message.replace(/\.$/, "")} — the calendar cannot be checked, so nothing was saved.`,
+    );
   }
   const calendar = calendars.find((c) => String(c.id) === calendarId);
-  if (!calendar) throw new UserFacingError("Acuity does not report this calendar any more.", { acuityCalendarId: ["Not in Acuity"] });
+  if (!calendar)
+    throw new UserFacingError("Acuity does not report this calendar any more.", {
+      acuityCalendarId: ["Not in Acuity"],
+    });
   return calendar;
 }
 
 async function userIdByEmail(tx: Tx, email: string): Promise<string> {
-  const [user] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`);
-  if (!user) throw new UserFacingError("No user has this e-mail — create the user first.", { userEmail: ["No such user"] });
+  const [user] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`);
+  if (!user)
+    throw new UserFacingError("No user has this e-mail — create the user first.", {
+      userEmail: ["No such user"],
+    });
   return user.id;
 }
 
 const isUniqueViolation = (error: unknown) => {
-  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === "23505") return true;
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+    if (e.code === "23505") return true;
   return false;
 };
 
@@ -44,9 +61,12 @@ async function writeOnce<T>(tx: Tx, calendarName: string, write: (tx: Tx) => Pro
     return await tx.transaction(write);
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new UserFacingError(`The Acuity calendar "${calendarName}" is already linked to another specialist.`, {
-        acuityCalendarId: ["Already linked"],
-      });
+      throw new UserFacingError(
+        `The Acuity calendar "${calendarName}" is already linked to another specialist.`,
+        {
+          acuityCalendarId: ["Already linked"],
+        },
+      );
     }
     throw error;
   }
@@ -67,8 +87,15 @@ export const createSpecialistDefinition = adminAction({
     const calendar = await calendarFromAcuity(input.acuityCalendarId);
     const userId = await userIdByEmail(tx, input.userEmail);
     const row = rowFrom(input, userId, calendar);
-    const [created] = await writeOnce(tx, calendar.name, (sp) => sp.insert(specialists).values(row).returning({ id: specialists.id }));
-    await audit({ action: "specialist.created", resourceType: "specialist", resourceId: created!.id, metadata: { ...row, calendarName: calendar.name } });
+    const [created] = await writeOnce(tx, calendar.name, (sp) =>
+      sp.insert(specialists).values(row).returning({ id: specialists.id }),
+    );
+    await audit({
+      action: "specialist.created",
+      resourceType: "specialist",
+      resourceId: created!.id,
+      metadata: { ...row, calendarName: calendar.name },
+    });
     return { specialistId: created!.id };
   },
 });
@@ -76,16 +103,32 @@ export const createSpecialistDefinition = adminAction({
 export const updateSpecialistDefinition = adminAction({
   input: updateSpecialistSchema,
   run: async ({ tx, audit }, input) => {
-    const [before] = await tx.select().from(specialists).where(eq(specialists.id, input.specialistId)).for("update");
+    const [before] = await tx
+      .select()
+      .from(specialists)
+      .where(eq(specialists.id, input.specialistId))
+      .for("update");
     if (!before) throw new NotFoundError("That specialist");
     const calendar = await calendarFromAcuity(input.acuityCalendarId);
     const userId = await userIdByEmail(tx, input.userEmail);
     const row = rowFrom(input, userId, calendar);
-    await writeOnce(tx, calendar.name, (sp) => sp.update(specialists).set({ ...row, updatedAt: new Date() }).where(eq(specialists.id, before.id)));
-    const changed = Object.fromEntries(
-      Object.entries(row).filter(([key, value]) => before[key as keyof typeof before] !== value).map(([key, value]) => [key, { from: before[key as keyof typeof before], to: value }]),
+    await writeOnce(tx, calendar.name, (sp) =>
+      sp
+        .update(specialists)
+        .set({ ...row, updatedAt: new Date() })
+        .where(eq(specialists.id, before.id)),
     );
-    await audit({ action: "specialist.updated", resourceType: "specialist", resourceId: before.id, metadata: { changed } });
+    const changed = Object.fromEntries(
+      Object.entries(row)
+        .filter(([key, value]) => before[key as keyof typeof before] !== value)
+        .map(([key, value]) => [key, { from: before[key as keyof typeof before], to: value }]),
+    );
+    await audit({
+      action: "specialist.updated",
+      resourceType: "specialist",
+      resourceId: before.id,
+      metadata: { changed },
+    });
     return { specialistId: before.id };
   },
 });
@@ -100,7 +143,12 @@ export const setSpecialistActiveDefinition = adminAction({
       .where(eq(specialists.id, input.specialistId))
       .returning({ id: specialists.id });
     if (!updated) throw new NotFoundError("That specialist");
-    await audit({ action: "specialist.updated", resourceType: "specialist", resourceId: updated.id, metadata: { changed: { isActive: { to: input.active } } } });
+    await audit({
+      action: "specialist.updated",
+      resourceType: "specialist",
+      resourceId: updated.id,
+      metadata: { changed: { isActive: { to: input.active } } },
+    });
     return { specialistId: updated.id };
   },
 });

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { atMost, emailField, recordIdField, SEED_BOUNDS } from "@/lib/validation/limits";
 
-const text = (what: string, max: number, min = 2) => z.string().trim().min(min, `Enter the ${what}`).max(max, atMost(max));
+const text = (what: string, max: number, min = 2) =>
+  z.string().trim().min(min, `Enter the ${what}`).max(max, atMost(max));
 
 export const specialistFieldsSchema = z.object({
   userEmail: emailField("Enter the e-mail of the specialist's user account"),

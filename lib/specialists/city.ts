@@ -4,6 +4,9 @@
  */
 export function cityOf(location: string | null): string | null {
   if (!location) return null;
-  const parts = location.split(",").map((p) => p.trim()).filter(Boolean);
-  return parts.length >= 2 ? parts[parts.length - 2]! : parts[0] ?? null;
+  const parts = location
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return parts.length >= 2 ? parts[parts.length - 2]! : (parts[0] ?? null);
 }

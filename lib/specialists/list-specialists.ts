@@ -38,7 +38,11 @@ export async function listActiveSpecialists(
 ): Promise<SpecialistCard[]> {
   const conditions: SQL[] = [eq(specialists.isActive, true)];
   if (filters.specialty) conditions.push(eq(specialists.specialty, filters.specialty));
-  if (filters.city) conditions.push(isNotNull(specialists.location), ilike(specialists.location, `%${escapeLike(filters.city)}%`));
+  if (filters.city)
+    conditions.push(
+      isNotNull(specialists.location),
+      ilike(specialists.location, `%${escapeLike(filters.city)}%`),
+    );
   const rows = await db
     .select(specialistSummaryColumns)
     .from(specialists)

@@ -21,7 +21,12 @@ const SLACK_MS = 36 * 3_600_000;
  * Cancelled appointments are not examinations to attend and are left out, and so are archived
  * bookings (done with, like every default list).
  */
-export async function listSpecialistAgenda(db: DbOrTx, viewer: Actor, now: Date, days = 14): Promise<AgendaDay[]> {
+export async function listSpecialistAgenda(
+  db: DbOrTx,
+  viewer: Actor,
+  now: Date,
+  days = 14,
+): Promise<AgendaDay[]> {
   const rows = await selectSpecialistBookings(
     db,
     viewer,

@@ -47,13 +47,19 @@ export interface SpecialistBookingRow {
  * when they can also see others (say, as a member of an organization) — and within what the
  * policy lets them see. Extra conditions narrow it; ordered by appointment time.
  */
-export async function selectSpecialistBookings(db: DbOrTx, viewer: Actor, where: SQL | undefined): Promise<SpecialistBookingRow[]> {
+export async function selectSpecialistBookings(
+  db: DbOrTx,
+  viewer: Actor,
+  where: SQL | undefined,
+): Promise<SpecialistBookingRow[]> {
   if (viewer.specialistIds.length === 0) return [];
   return db
     .select(columns)
     .from(bookings)
     .innerJoin(specialists, eq(specialists.id, bookings.specialistId))
     .innerJoin(organizations, eq(organizations.id, bookings.organizationId))
-    .where(and(inArray(bookings.specialistId, viewer.specialistIds), bookingVisibilityCondition(viewer), where))
+    .where(
+      and(inArray(bookings.specialistId, viewer.specialistIds), bookingVisibilityCondition(viewer), where),
+    )
     .orderBy(bookings.appointmentDate, bookings.id);
 }

@@ -29,7 +29,10 @@ export async function listNeedsAttention(db: DbOrTx, viewer: Actor, now: Date): 
       inArray(bookings.currentProgress, AWAITING_EXAM_STAGES),
       or(
         lte(bookings.appointmentDate, now),
-        and(gt(bookings.appointmentDate, now), lte(bookings.appointmentDate, new Date(now.getTime() + BRIEF_DUE_BEFORE_MS))),
+        and(
+          gt(bookings.appointmentDate, now),
+          lte(bookings.appointmentDate, new Date(now.getTime() + BRIEF_DUE_BEFORE_MS)),
+        ),
       ),
     ),
   );

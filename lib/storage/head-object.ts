@@ -8,7 +8,10 @@ export interface StoredObjectInfo {
 }
 
 /** What really landed under a key — for the confirm step — or null when nothing did. */
-export async function headObject(key: string, storage: Storage = getStorage()): Promise<StoredObjectInfo | null> {
+export async function headObject(
+  key: string,
+  storage: Storage = getStorage(),
+): Promise<StoredObjectInfo | null> {
   try {
     const head = await storage.client.send(new HeadObjectCommand({ Bucket: storage.bucket, Key: key }));
     return { size: head.ContentLength ?? 0, contentType: head.ContentType ?? null, etag: head.ETag ?? null };

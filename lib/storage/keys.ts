@@ -4,7 +4,8 @@ import { newId } from "@/lib/ids";
 const ID_PATTERN = /^[a-z0-9_-]{1,64}$/i;
 
 function assertId(kind: string, value: string) {
-  if (!ID_PATTERN.test(value)) throw new Error(`Invalid ${kind} id for a document key: ${JSON.stringify(value)}`);
+  if (!ID_PATTERN.test(value))
+    throw new Error(`Invalid ${kind} id for a document key: ${JSON.stringify(value)}`);
 }
 
 /**

@@ -61,7 +61,8 @@ const POLICY: Record<DocumentCategory, { types: MimeTable; refusal: string }> = 
 };
 
 /** Content types a category accepts, e.g. for an <input accept="...">. */
-export const acceptedMimeTypes = (category: DocumentCategory): string[] => Object.keys(POLICY[category].types);
+export const acceptedMimeTypes = (category: DocumentCategory): string[] =>
+  Object.keys(POLICY[category].types);
 
 /** `type/subtype` without parameters, lower-cased: "Application/PDF; x=y" → "application/pdf". */
 const normalizeMime = (mimeType: string) => mimeType.split(";")[0]!.trim().toLowerCase();
@@ -80,9 +81,7 @@ export interface UploadCandidate {
   fileName: string;
 }
 
-export type UploadCheck =
-  | { ok: true; contentType: string }
-  | { ok: false; errors: string[] };
+export type UploadCheck = { ok: true; contentType: string } | { ok: false; errors: string[] };
 
 /** The content type to store: the reported one, or — when the browser gave none — the extension's. */
 function effectiveContentType(types: MimeTable, mimeType: string, extension: string | null): string | null {
@@ -103,9 +102,11 @@ export function checkUpload(candidate: UploadCandidate): UploadCheck {
   const contentType = effectiveContentType(types, candidate.mimeType, extension);
   const allowedExtensions = contentType ? types[contentType] : undefined;
   // The extension must fit the type too, so "invoice.exe" can't pass as a PDF.
-  if (!allowedExtensions || (extension !== null && !allowedExtensions.includes(extension))) errors.push(refusal);
+  if (!allowedExtensions || (extension !== null && !allowedExtensions.includes(extension)))
+    errors.push(refusal);
 
-  if (!Number.isSafeInteger(candidate.size) || candidate.size < MIN_UPLOAD_BYTES) errors.push("This file is empty");
+  if (!Number.isSafeInteger(candidate.size) || candidate.size < MIN_UPLOAD_BYTES)
+    errors.push("This file is empty");
   else if (candidate.size > MAX_UPLOAD_BYTES) errors.push("Files can be at most 500 MB");
 
   return errors.length || !contentType ? { ok: false, errors } : { ok: true, contentType };

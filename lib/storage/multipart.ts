@@ -47,7 +47,11 @@ export async function createMultipartUpload(
   storage: Storage = getStorage(),
 ): Promise<{ uploadId: string }> {
   const result = await storage.client.send(
-    new CreateMultipartUploadCommand({ Bucket: storage.bucket, Key: input.key, ContentType: input.contentType }),
+    new CreateMultipartUploadCommand({
+      Bucket: storage.bucket,
+      Key: input.key,
+      ContentType: input.contentType,
+    }),
   );
   if (!result.UploadId) throw new Error("S3 did not return an upload id");
   return { uploadId: result.UploadId };
@@ -60,7 +64,12 @@ export interface PresignedPart {
 }
 
 export async function presignUploadParts(
-  input: { key: string; uploadId: string; parts: { partNumber: number; size: number }[]; expiresInSeconds?: number },
+  input: {
+    key: string;
+    uploadId: string;
+    parts: { partNumber: number; size: number }[];
+    expiresInSeconds?: number;
+  },
   storage: Storage = getStorage(),
 ): Promise<PresignedPart[]> {
   const expiresIn = input.expiresInSeconds ?? PART_URL_TTL_SECONDS;
@@ -74,7 +83,10 @@ export async function presignUploadParts(
         ContentLength: size,
       });
       // The length is signed so a part can't be swapped for a bigger body.
-      const url = await getSignedUrl(storage.client, command, { expiresIn, signableHeaders: new Set(["content-length"]) });
+      const url = await getSignedUrl(storage.client, command, {
+        expiresIn,
+        signableHeaders: new Set(["content-length"]),
+      });
       return { partNumber, size, url };
     }),
   );
@@ -96,6 +108,11 @@ export async function completeMultipartUpload(
 }
 
 /** Frees the stored parts of an upload that will not be completed. */
-export async function abortMultipartUpload(input: { key: string; uploadId: string }, storage: Storage = getStorage()): Promise<void> {
-  await storage.client.send(new AbortMultipartUploadCommand({ Bucket: storage.bucket, Key: input.key, UploadId: input.uploadId }));
+export async function abortMultipartUpload(
+  input: { key: string; uploadId: string },
+  storage: Storage = getStorage(),
+): Promise<void> {
+  await storage.client.send(
+    new AbortMultipartUploadCommand({ Bucket: storage.bucket, Key: input.key, UploadId: input.uploadId }),
+  );
 }

@@ -16,7 +16,10 @@ export async function presignDownload(
   input: { key: string; fileName: string; expiresInSeconds?: number },
   storage: Storage = getStorage(),
 ): Promise<PresignedDownload> {
-  const expiresIn = Math.min(Math.max(1, input.expiresInSeconds ?? DOWNLOAD_URL_TTL_SECONDS), DOWNLOAD_URL_TTL_SECONDS);
+  const expiresIn = Math.min(
+    Math.max(1, input.expiresInSeconds ?? DOWNLOAD_URL_TTL_SECONDS),
+    DOWNLOAD_URL_TTL_SECONDS,
+  );
   const command = new GetObjectCommand({
     Bucket: storage.bucket,
     Key: input.key,

@@ -30,7 +30,10 @@ export async function presignUpload(
     ContentType: input.contentType,
     ContentLength: input.contentLength,
   });
-  const url = await getSignedUrl(storage.client, command, { expiresIn, signableHeaders: BOUND_UPLOAD_HEADERS });
+  const url = await getSignedUrl(storage.client, command, {
+    expiresIn,
+    signableHeaders: BOUND_UPLOAD_HEADERS,
+  });
   return {
     url,
     method: "PUT",

@@ -44,5 +44,7 @@ function clockLabel(instant: Date, zone: string): string {
 
 /** Date (in `style`) and clock in `zone`: "Tue, Dec 1, 2026, 9:00 AM EST". */
 export function dateTimeLabel(instant: Date, zone: string, style: DateStyle): string {
-  return style === "none" ? clockLabel(instant, zone) : `${dateLabel(instant, zone, style)}, ${clockLabel(instant, zone)}`;
+  return style === "none"
+    ? clockLabel(instant, zone)
+    : `${dateLabel(instant, zone, style)}, ${clockLabel(instant, zone)}`;
 }

@@ -18,14 +18,24 @@ export interface TwoClocks {
  * time would borrow the primary's date, which across the date line is the wrong day — and its
  * year when that differs too.
  */
-export function twoClocks(instant: Date, primaryZone: string, secondaryZone: string | null, style: DateStyle): TwoClocks {
+export function twoClocks(
+  instant: Date,
+  primaryZone: string,
+  secondaryZone: string | null,
+  style: DateStyle,
+): TwoClocks {
   const primary = dateTimeLabel(instant, primaryZone, style);
   if (!secondaryZone || offsetMinutesAt(instant, primaryZone) === offsetMinutesAt(instant, secondaryZone)) {
     return { primary, secondary: null };
   }
   const primaryDay = localDateIn(instant, primaryZone);
   const secondaryDay = localDateIn(instant, secondaryZone);
-  const secondaryStyle: DateStyle = primaryDay === secondaryDay ? "none" : primaryDay.slice(0, 4) === secondaryDay.slice(0, 4) ? "weekday" : "weekdayYear";
+  const secondaryStyle: DateStyle =
+    primaryDay === secondaryDay
+      ? "none"
+      : primaryDay.slice(0, 4) === secondaryDay.slice(0, 4)
+        ? "weekday"
+        : "weekdayYear";
   return { primary, secondary: dateTimeLabel(instant, secondaryZone, secondaryStyle) };
 }
 
@@ -33,7 +43,12 @@ export function twoClocks(instant: Date, primaryZone: string, secondaryZone: str
  * An examination time: the specialist's calendar zone first (where the examination happens,
  * what Acuity and the examinee see), the viewer's own clock second when it differs.
  */
-export function examinationTime(instant: Date, calendarZone: string, viewerZone: string | null, style: DateStyle): TwoClocks {
+export function examinationTime(
+  instant: Date,
+  calendarZone: string,
+  viewerZone: string | null,
+  style: DateStyle,
+): TwoClocks {
   return twoClocks(instant, calendarZone, viewerZone, style);
 }
 

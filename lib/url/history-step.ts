@@ -31,15 +31,25 @@ export interface TypingBurst {
 export const NO_BURST: TypingBurst = { field: null, url: null, committed: false };
 
 /** `currentUrl`: the address bar now (path + query); `nextUrl`: where the change goes. */
-export function historyStep(burst: TypingBurst, change: UrlChange, currentUrl: string, nextUrl: string): { mode: HistoryMode; burst: TypingBurst } {
+export function historyStep(
+  burst: TypingBurst,
+  change: UrlChange,
+  currentUrl: string,
+  nextUrl: string,
+): { mode: HistoryMode; burst: TypingBurst } {
   if (!change.typing) return { mode: "push", burst: NO_BURST };
   const committed = burst.committed || (burst.url !== null && burst.url === currentUrl);
-  if (burst.field === change.field && committed) return { mode: "replace", burst: { field: change.field, url: nextUrl, committed: true } };
+  if (burst.field === change.field && committed)
+    return { mode: "replace", burst: { field: change.field, url: nextUrl, committed: true } };
   return { mode: "push", burst: { field: change.field, url: nextUrl, committed: false } };
 }
 
 /** The URL after `changes` (an empty or null value removes the key). */
-export function changedUrl(pathname: string, current: string, changes: Record<string, string | null>): string {
+export function changedUrl(
+  pathname: string,
+  current: string,
+  changes: Record<string, string | null>,
+): string {
   const params = new URLSearchParams(current);
   for (const [key, value] of Object.entries(changes)) {
     if (value) params.set(key, value);

@@ -2,4 +2,5 @@
 export type SearchParamRecord = Record<string, string | string[] | undefined>;
 
 /** The first value of a search param, trimmed; "" when missing. */
-export const firstParam = (value: string | string[] | undefined): string => (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+export const firstParam = (value: string | string[] | undefined): string =>
+  (Array.isArray(value) ? value[0] : value)?.trim() ?? "";

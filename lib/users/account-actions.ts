@@ -18,13 +18,18 @@ async function accountToManage(tx: Tx, actor: Actor, userId: string) {
     .where(eq(users.id, userId));
   if (!target) throw new NotFoundError("That user");
   if (!canManageUserAccount(actor, target)) {
-    throw new UserFacingError(isSystemAccount(target) ? "The system account is not a person's account; it cannot be changed." : "You cannot do this to your own account.");
+    throw new UserFacingError(
+      isSystemAccount(target)
+        ? "The system account is not a person's account; it cannot be changed."
+        : "You cannot do this to your own account.",
+    );
   }
   return target;
 }
 
 const sessionCount = async (tx: Tx, userId: string) =>
-  ((await tx.select({ n: count() }).from(sessions).where(eq(sessions.userId, userId))) as [{ n: number }])[0].n;
+  ((await tx.select({ n: count() }).from(sessions).where(eq(sessions.userId, userId))) as [{ n: number }])[0]
+    .n;
 
 /** Bans (better-auth also ends every session of the user) with a reason and optional end. */
 export const banUserDefinition = (request: AdminRequest) =>
@@ -35,12 +40,21 @@ export const banUserDefinition = (request: AdminRequest) =>
       const days = typeof input.days === "number" ? input.days : null;
       await viaBetterAuth(async () =>
         getAuth().api.banUser({
-          body: { userId: target.id, banReason: input.reason, banExpiresIn: days ? days * 86_400 : undefined },
+          body: {
+            userId: target.id,
+            banReason: input.reason,
+            banExpiresIn: days ? days * 86_400 : undefined,
+          },
           headers: await request.authHeaders(),
         }),
       );
       const expiresAt = days ? new Date(Date.now() + days * 86_400_000).toISOString() : null;
-      await audit({ action: "user.banned", resourceType: "user", resourceId: target.id, metadata: { reason: input.reason, expiresAt } });
+      await audit({
+        action: "user.banned",
+        resourceType: "user",
+        resourceId: target.id,
+        metadata: { reason: input.reason, expiresAt },
+      });
       return { userId: target.id };
     },
   });
@@ -52,8 +66,15 @@ export const unbanUserDefinition = (request: AdminRequest) =>
     run: async ({ tx, actor, audit }, input) => {
       const target = await accountToManage(tx, actor, input.userId);
       if (!target.banned) throw new UserFacingError("This user is not banned.");
-      await viaBetterAuth(async () => getAuth().api.unbanUser({ body: { userId: target.id }, headers: await request.authHeaders() }));
-      await audit({ action: "user.unbanned", resourceType: "user", resourceId: target.id, metadata: { reason: input.reason } });
+      await viaBetterAuth(async () =>
+        getAuth().api.unbanUser({ body: { userId: target.id }, headers: await request.authHeaders() }),
+      );
+      await audit({
+        action: "user.unbanned",
+        resourceType: "user",
+        resourceId: target.id,
+        metadata: { reason: input.reason },
+      });
       return { userId: target.id };
     },
   });
@@ -65,7 +86,12 @@ export const setUserPasswordDefinition = (request: AdminRequest) =>
     run: async ({ tx, actor, audit }, input) => {
       const target = await accountToManage(tx, actor, input.userId);
       const headers = await request.authHeaders();
-      await viaBetterAuth(() => getAuth().api.setUserPassword({ body: { userId: target.id, newPassword: input.newPassword }, headers }));
+      await viaBetterAuth(() =>
+        getAuth().api.setUserPassword({
+          body: { userId: target.id, newPassword: input.newPassword },
+          headers,
+        }),
+      );
       let revoked = 0;
       if (input.signOutEverywhere) {
         revoked = await sessionCount(tx, target.id);
@@ -87,8 +113,18 @@ export const revokeUserSessionsDefinition = (request: AdminRequest) =>
     run: async ({ tx, actor, audit }, input) => {
       const target = await accountToManage(tx, actor, input.userId);
       const revoked = await sessionCount(tx, target.id);
-      await viaBetterAuth(async () => getAuth().api.revokeUserSessions({ body: { userId: target.id }, headers: await request.authHeaders() }));
-      await audit({ action: "user.sessions_revoked", resourceType: "user", resourceId: target.id, metadata: { sessionsRevoked: revoked } });
+      await viaBetterAuth(async () =>
+        getAuth().api.revokeUserSessions({
+          body: { userId: target.id },
+          headers: await request.authHeaders(),
+        }),
+      );
+      await audit({
+        action: "user.sessions_revoked",
+        resourceType: "user",
+        resourceId: target.id,
+        metadata: { sessionsRevoked: revoked },
+      });
       return { userId: target.id, revoked };
     },
   });

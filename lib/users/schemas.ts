@@ -2,7 +2,10 @@ import { z } from "zod";
 import { atMost, emailField, LIMITS, optionalIdField, recordIdField } from "@/lib/validation/limits";
 
 const id = (what: string) => recordIdField(`Choose ${what}`);
-const password = z.string().min(10, "Use at least 10 characters").max(LIMITS.password, atMost(LIMITS.password));
+const password = z
+  .string()
+  .min(10, "Use at least 10 characters")
+  .max(LIMITS.password, atMost(LIMITS.password));
 /** Why an account was banned or unbanned: recorded in the audit row, so it cannot be left out. */
 const accountChangeReason = z.string().trim().min(3, "Say why (at least 3 characters)").max(500, atMost(500));
 const optionalId = optionalIdField();
@@ -38,7 +41,10 @@ export const createUserSchema = z.object({
     z
       .array(membershipSchema, { error: "List the organizations as rows" })
       .max(20, "Add at most 20 organizations here; add more from the organization pages")
-      .refine((rows) => new Set(rows.map((r) => r.organizationId)).size === rows.length, "Each organization only once"),
+      .refine(
+        (rows) => new Set(rows.map((r) => r.organizationId)).size === rows.length,
+        "Each organization only once",
+      ),
   ),
 });
 

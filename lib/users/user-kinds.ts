@@ -20,12 +20,20 @@ export function userKinds(user: {
 }): string[] {
   if (isSystemAccount(user)) return ["System (cannot sign in)"];
   const kinds: string[] = [];
-  if ((user.role ?? "").split(",").map((r) => r.trim()).includes("admin")) kinds.push("Platform admin");
+  if (
+    (user.role ?? "")
+      .split(",")
+      .map((r) => r.trim())
+      .includes("admin")
+  )
+    kinds.push("Platform admin");
   if (user.isSpecialist) kinds.push("Specialist");
   const roles = new Set(user.memberships.map((m) => strongestOrganizationRole(m.role)));
-  for (const role of ["owner", "admin", "member"] as const) if (roles.has(role)) kinds.push(ORGANIZATION_ROLE_NAMES[role]);
+  for (const role of ["owner", "admin", "member"] as const)
+    if (roles.has(role)) kinds.push(ORGANIZATION_ROLE_NAMES[role]);
   return kinds.length > 0 ? kinds : ["No role yet"];
 }
 
 /** "Northwind Insurance (owner)" — an organization with the user's role in it. */
-export const membershipLabel = (m: { organization: string; role: string }) => `${m.organization} (${strongestOrganizationRole(m.role)})`;
+export const membershipLabel = (m: { organization: string; role: string }) =>
+  `${m.organization} (${strongestOrganizationRole(m.role)})`;

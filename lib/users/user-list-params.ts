@@ -12,8 +12,6 @@ export interface UserListState {
   pageIndex: number;
 }
 
-
-
 export function parseUserListParams(params: SearchParamRecord): UserListState {
   const page = Math.floor(Number(firstParam(params.page)));
   return {

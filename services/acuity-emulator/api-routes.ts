@@ -1,9 +1,23 @@
 /** Acuity's REST surface (the subset the portal uses), with its shapes and errors. */
 import type { IncomingMessage } from "node:http";
 import type { DemoCalendar } from "@/lib/acuity/demo-calendars";
-import { cancelAppointment, createAppointment, rescheduleAppointment, updateAppointment, type OperationContext } from "./appointments";
+import {
+  cancelAppointment,
+  createAppointment,
+  rescheduleAppointment,
+  updateAppointment,
+  type OperationContext,
+} from "./appointments";
 import { isBookable, openDatesIn, openSlotsOn, type SlotContext } from "./availability";
-import { APPOINTMENT_TYPES, calendarOffersType, calendarsOffering, findAppointmentType, findCalendar, renderAppointmentType, renderCalendar } from "./catalog";
+import {
+  APPOINTMENT_TYPES,
+  calendarOffersType,
+  calendarsOffering,
+  findAppointmentType,
+  findCalendar,
+  renderAppointmentType,
+  renderCalendar,
+} from "./catalog";
 import { ACUITY_DEMO_ACCOUNT_CALENDARS } from "@/lib/acuity/demo-calendars";
 import { EmulatorHttpError, badRequest, notFound, readJsonObject, toId } from "./http-util";
 import { renderAppointment } from "./render";
@@ -24,7 +38,8 @@ function availabilityScope(params: URLSearchParams) {
   let calendars: DemoCalendar[] = calendarsOffering(type);
   if (params.has("calendarID")) {
     const calendar = findCalendar(toId(params.get("calendarID")) ?? -1);
-    if (!calendar || !calendarOffersType(calendar, type)) throw badRequest("invalid_calendar", "The calendar does not offer this appointment type.");
+    if (!calendar || !calendarOffersType(calendar, type))
+      throw badRequest("invalid_calendar", "The calendar does not offer this appointment type.");
     calendars = [calendar];
   }
   const zone = params.get("timezone") || calendars[0]!.timezone;
@@ -34,23 +49,29 @@ function availabilityScope(params: URLSearchParams) {
 
 function availabilityTimes(ctx: OperationContext, params: URLSearchParams): ApiAnswer {
   const date = params.get("date") ?? "";
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw badRequest("invalid_date", "A date in YYYY-MM-DD format is required.");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+    throw badRequest("invalid_date", "A date in YYYY-MM-DD format is required.");
   const { type, calendars, zone } = availabilityScope(params);
   const starts = new Set<number>();
   for (const calendar of calendars) {
-    for (const slot of openSlotsOn({ store: ctx.store, calendar, type, now: ctx.now() }, date, zone)) starts.add(slot.getTime());
+    for (const slot of openSlotsOn({ store: ctx.store, calendar, type, now: ctx.now() }, date, zone))
+      starts.add(slot.getTime());
   }
-  const times = [...starts].sort((a, b) => a - b).map((t) => ({ time: formatAcuityDatetime(new Date(t), zone), slotsAvailable: 1 }));
+  const times = [...starts]
+    .sort((a, b) => a - b)
+    .map((t) => ({ time: formatAcuityDatetime(new Date(t), zone), slotsAvailable: 1 }));
   return ok(times);
 }
 
 function availabilityDates(ctx: OperationContext, params: URLSearchParams): ApiAnswer {
   const month = params.get("month") ?? "";
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw badRequest("invalid_month", "A month in YYYY-MM format is required.");
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+    throw badRequest("invalid_month", "A month in YYYY-MM format is required.");
   const { type, calendars, zone } = availabilityScope(params);
   const dates = new Set<string>();
   for (const calendar of calendars) {
-    for (const date of openDatesIn({ store: ctx.store, calendar, type, now: ctx.now() }, month, zone)) dates.add(date);
+    for (const date of openDatesIn({ store: ctx.store, calendar, type, now: ctx.now() }, month, zone))
+      dates.add(date);
   }
   return ok([...dates].sort().map((date) => ({ date })));
 }
@@ -59,7 +80,8 @@ function checkTimes(ctx: OperationContext, body: Record<string, unknown>): ApiAn
   const type = findAppointmentType(toId(body.appointmentTypeID) ?? -1);
   if (!type) throw badRequest("invalid_appointment_type", "A valid appointmentTypeID is required.");
   if (typeof body.datetime !== "string") throw badRequest("required_datetime", "The datetime is required.");
-  const calendars = body.calendarID === undefined ? calendarsOffering(type) : [findCalendar(toId(body.calendarID) ?? -1)];
+  const calendars =
+    body.calendarID === undefined ? calendarsOffering(type) : [findCalendar(toId(body.calendarID) ?? -1)];
   const open = calendars.find((calendar) => {
     if (!calendar || !calendarOffersType(calendar, type)) return false;
     const start = instantFromInput(body.datetime as string, calendar.timezone);
@@ -108,14 +130,21 @@ function listAppointments(ctx: OperationContext, params: URLSearchParams): ApiAn
 }
 
 /** Routes an authenticated API request (`path` is below /api/v1). */
-export async function routeApi(ctx: OperationContext, req: IncomingMessage, path: string, params: URLSearchParams): Promise<ApiAnswer> {
+export async function routeApi(
+  ctx: OperationContext,
+  req: IncomingMessage,
+  path: string,
+  params: URLSearchParams,
+): Promise<ApiAnswer> {
   const method = req.method ?? "GET";
   const admin = params.get("admin") === "true";
   if (method === "GET" && path === "/calendars") return ok(ACUITY_DEMO_ACCOUNT_CALENDARS.map(renderCalendar));
-  if (method === "GET" && path === "/appointment-types") return ok(APPOINTMENT_TYPES.map(renderAppointmentType));
+  if (method === "GET" && path === "/appointment-types")
+    return ok(APPOINTMENT_TYPES.map(renderAppointmentType));
   if (method === "GET" && path === "/availability/dates") return availabilityDates(ctx, params);
   if (method === "GET" && path === "/availability/times") return availabilityTimes(ctx, params);
-  if (method === "POST" && path === "/availability/check-times") return checkTimes(ctx, await readJsonObject(req));
+  if (method === "POST" && path === "/availability/check-times")
+    return checkTimes(ctx, await readJsonObject(req));
   if (method === "GET" && path === "/appointments") return listAppointments(ctx, params);
   if (method === "POST" && path === "/appointments") {
     return ok(renderAppointment(createAppointment(ctx, await readJsonObject(req), { admin })));
@@ -131,9 +160,12 @@ export async function routeApi(ctx: OperationContext, req: IncomingMessage, path
       if (!appointment) throw notFound();
       return ok(renderAppointment(appointment));
     }
-    if (method === "PUT" && action === "/reschedule") return ok(renderAppointment(rescheduleAppointment(ctx, id, await readJsonObject(req), { admin })));
-    if (method === "PUT" && action === "/cancel") return ok(renderAppointment(cancelAppointment(ctx, id, await readJsonObject(req), { admin })));
-    if (method === "PUT" && !action) return ok(renderAppointment(updateAppointment(ctx, id, await readJsonObject(req))));
+    if (method === "PUT" && action === "/reschedule")
+      return ok(renderAppointment(rescheduleAppointment(ctx, id, await readJsonObject(req), { admin })));
+    if (method === "PUT" && action === "/cancel")
+      return ok(renderAppointment(cancelAppointment(ctx, id, await readJsonObject(req), { admin })));
+    if (method === "PUT" && !action)
+      return ok(renderAppointment(updateAppointment(ctx, id, await readJsonObject(req))));
   }
   throw new EmulatorHttpError(404, "not_found", `No such endpoint: ${method} ${path}`);
 }

@@ -14,7 +14,8 @@ const toMinutes = (hhmm: string) => {
   const [h, m] = hhmm.split(":").map(Number) as [number, number];
   return h * 60 + m;
 };
-const toHHMM = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+const toHHMM = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 
 /** Slot starts on one calendar-local day, ignoring bookings. */
 function workingSlots(calendar: DemoCalendar, type: EmulatorAppointmentType, localDate: string): Date[] {
@@ -36,7 +37,8 @@ function overlapsBooking(
 ): boolean {
   const end = start.getTime() + durationMinutes * 60_000;
   return store.all().some((appointment) => {
-    if (appointment.canceled || appointment.calendarID !== calendarID || appointment.id === ignoreId) return false;
+    if (appointment.canceled || appointment.calendarID !== calendarID || appointment.id === ignoreId)
+      return false;
     const otherStart = Date.parse(appointment.startsAt);
     const otherDuration = findAppointmentType(appointment.appointmentTypeID)?.duration ?? durationMinutes;
     const otherEnd = otherStart + otherDuration * 60_000;
@@ -63,7 +65,9 @@ function isOpen(ctx: SlotContext, start: Date): boolean {
 /** Open slot starts whose date, seen in `zone`, is `date`. */
 export function openSlotsOn(ctx: SlotContext, date: string, zone: string): Date[] {
   // The asked-for day in `zone` can straddle two calendar-local days, so look either side.
-  const candidates = [-1, 0, 1].flatMap((shift) => workingSlots(ctx.calendar, ctx.type, addDays(date, shift)));
+  const candidates = [-1, 0, 1].flatMap((shift) =>
+    workingSlots(ctx.calendar, ctx.type, addDays(date, shift)),
+  );
   return candidates.filter((start) => localDateIn(start, zone) === date && isOpen(ctx, start));
 }
 
@@ -75,5 +79,8 @@ export function openDatesIn(ctx: SlotContext, month: string, zone: string): stri
 /** Whether `start` is exactly one of the open slots (Acuity refuses off-grid times too). */
 export function isBookable(ctx: SlotContext, start: Date): boolean {
   const localDate = localDateIn(start, ctx.calendar.timezone);
-  return workingSlots(ctx.calendar, ctx.type, localDate).some((slot) => slot.getTime() === start.getTime()) && isOpen(ctx, start);
+  return (
+    workingSlots(ctx.calendar, ctx.type, localDate).some((slot) => slot.getTime() === start.getTime()) &&
+    isOpen(ctx, start)
+  );
 }

@@ -1,5 +1,9 @@
 /** The emulator's calendars and appointment types, straight from the shared demo ids. */
-import { ACUITY_DEMO_ACCOUNT_CALENDARS, DEMO_APPOINTMENT_TYPES, type DemoCalendar } from "@/lib/acuity/demo-calendars";
+import {
+  ACUITY_DEMO_ACCOUNT_CALENDARS,
+  DEMO_APPOINTMENT_TYPES,
+  type DemoCalendar,
+} from "@/lib/acuity/demo-calendars";
 
 export interface EmulatorAppointmentType {
   id: number;

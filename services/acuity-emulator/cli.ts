@@ -26,7 +26,9 @@ async function main() {
     stateFile: process.env.ACUITY_EMULATOR_STATE_FILE || undefined,
   });
   console.log(`Acuity emulator: ACUITY_BASE_URL=${emulator.url}`);
-  console.log(`Control surface: ${emulator.controlUrl}/ · webhooks → ${webhookTargets.join(", ") || "(none)"}`);
+  console.log(
+    `Control surface: ${emulator.controlUrl}/ · webhooks → ${webhookTargets.join(", ") || "(none)"}`,
+  );
 
   const shutdown = () => {
     void emulator.stop().finally(() => process.exit(0));

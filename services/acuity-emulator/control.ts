@@ -25,7 +25,10 @@ export interface EmulatorControls {
   createAppointmentDirectly(input: Record<string, unknown>): RenderedAppointment;
   /** `datetime`/`calendarID` → rescheduled; `appointmentTypeID`, contact fields/notes/fields → changed. */
   changeAppointmentDirectly(id: number, input: Record<string, unknown>): RenderedAppointment;
-  cancelAppointmentDirectly(id: number, input?: { cancelNote?: string; noShow?: boolean }): RenderedAppointment;
+  cancelAppointmentDirectly(
+    id: number,
+    input?: { cancelNote?: string; noShow?: boolean },
+  ): RenderedAppointment;
   /** Every appointment, cancelled included, oldest id first. */
   listAllAppointments(): RenderedAppointment[];
   failNextRequests(count: number, status?: number): void;
@@ -56,17 +59,21 @@ export function createControls(ctx: OperationContext, traffic: TrafficControl): 
   const { store, webhooks } = ctx;
   return {
     createAppointmentDirectly(input) {
-      const scheduledBy = input.scheduledBy === undefined ? DEFAULT_STAFF_EMAIL : (input.scheduledBy as string | null);
+      const scheduledBy =
+        input.scheduledBy === undefined ? DEFAULT_STAFF_EMAIL : (input.scheduledBy as string | null);
       return renderAppointment(createAppointment(ctx, input, { admin: true, scheduledBy }));
     },
     changeAppointmentDirectly(id, input) {
       const { datetime, calendarID, appointmentTypeID, ...contact } = input;
       const moves = datetime !== undefined || calendarID !== undefined;
       const edits = Object.keys(contact).length > 0;
-      if (!moves && !edits && appointmentTypeID === undefined) throw badRequest("invalid_request", "Nothing to change.");
+      if (!moves && !edits && appointmentTypeID === undefined)
+        throw badRequest("invalid_request", "Nothing to change.");
       // A move to another calendar alone keeps the time, as Acuity's "change calendar" does.
       const when = datetime ?? (moves ? store.get(id)?.startsAt : undefined);
-      let result = moves ? rescheduleAppointment(ctx, id, { datetime: when, calendarID }, { admin: true }) : undefined;
+      let result = moves
+        ? rescheduleAppointment(ctx, id, { datetime: when, calendarID }, { admin: true })
+        : undefined;
       if (appointmentTypeID !== undefined) result = changeAppointmentType(ctx, id, appointmentTypeID);
       if (edits) result = updateAppointment(ctx, id, contact);
       return renderAppointment(result!);
@@ -74,7 +81,11 @@ export function createControls(ctx: OperationContext, traffic: TrafficControl): 
     cancelAppointmentDirectly(id, input = {}) {
       return renderAppointment(cancelAppointment(ctx, id, { ...input }, { admin: true }));
     },
-    listAllAppointments: () => store.all().sort((a, b) => a.id - b.id).map(renderAppointment),
+    listAllAppointments: () =>
+      store
+        .all()
+        .sort((a, b) => a.id - b.id)
+        .map(renderAppointment),
     failNextRequests: (count, status = 500) => traffic.failNext(count, status),
     loseNextAnswers: (count = 1, outage) => traffic.loseNextAnswers(count, outage),
     holdAnswers: () => traffic.holdAnswers(),
@@ -109,24 +120,35 @@ const count = (value: unknown, fallback = 1) => {
 };
 
 /** Routes `/__control/...` (`path` is below /__control). Answers JSON. */
-export async function routeControl(controls: EmulatorControls, req: IncomingMessage, path: string): Promise<unknown> {
+export async function routeControl(
+  controls: EmulatorControls,
+  req: IncomingMessage,
+  path: string,
+): Promise<unknown> {
   const method = req.method ?? "GET";
   const body = method === "GET" ? {} : await readJsonObject(req);
   const idMatch = /^\/appointments\/(\d+)\/(change|cancel)$/.exec(path);
 
   if (method === "GET" && path === "/appointments") return controls.listAllAppointments();
   if (method === "POST" && path === "/appointments") return controls.createAppointmentDirectly(body);
-  if (method === "POST" && idMatch?.[2] === "change") return controls.changeAppointmentDirectly(toId(idMatch[1])!, body);
-  if (method === "POST" && idMatch?.[2] === "cancel") return controls.cancelAppointmentDirectly(toId(idMatch[1])!, body);
+  if (method === "POST" && idMatch?.[2] === "change")
+    return controls.changeAppointmentDirectly(toId(idMatch[1])!, body);
+  if (method === "POST" && idMatch?.[2] === "cancel")
+    return controls.cancelAppointmentDirectly(toId(idMatch[1])!, body);
   if (method === "POST" && path === "/fail-next") {
     const status = Number(body.status ?? 500);
-    if (status !== 429 && (status < 500 || status > 599)) throw badRequest("invalid_request", "status must be 429 or 5xx.");
+    if (status !== 429 && (status < 500 || status > 599))
+      throw badRequest("invalid_request", "status must be 429 or 5xx.");
     controls.failNextRequests(count(body.count), status);
     return { ok: true };
   }
   if (method === "POST" && path === "/lose-next") {
-    const outage = body.outageRequests === undefined ? undefined : { requests: count(body.outageRequests), status: Number(body.outageStatus ?? 503) };
-    if (outage && outage.status !== 429 && (outage.status < 500 || outage.status > 599)) throw badRequest("invalid_request", "outageStatus must be 429 or 5xx.");
+    const outage =
+      body.outageRequests === undefined
+        ? undefined
+        : { requests: count(body.outageRequests), status: Number(body.outageStatus ?? 503) };
+    if (outage && outage.status !== 429 && (outage.status < 500 || outage.status > 599))
+      throw badRequest("invalid_request", "outageStatus must be 429 or 5xx.");
     controls.loseNextAnswers(count(body.count), outage);
     return { ok: true };
   }
@@ -134,12 +156,15 @@ export async function routeControl(controls: EmulatorControls, req: IncomingMess
     controls.setResponseDelay(count(body.ms, 0));
     return { ok: true };
   }
-  if (method === "POST" && path === "/webhooks/duplicate-next") return (controls.duplicateNextWebhook(count(body.count)), { ok: true });
-  if (method === "POST" && path === "/webhooks/drop-next") return (controls.dropNextWebhook(count(body.count)), { ok: true });
+  if (method === "POST" && path === "/webhooks/duplicate-next")
+    return (controls.duplicateNextWebhook(count(body.count)), { ok: true });
+  if (method === "POST" && path === "/webhooks/drop-next")
+    return (controls.dropNextWebhook(count(body.count)), { ok: true });
   if (method === "POST" && path === "/webhooks/hold") return (controls.holdWebhooks(), { ok: true });
   if (method === "POST" && path === "/webhooks/release") {
     const order = (body.order ?? "in-order") as ReleaseOrder;
-    if (!["in-order", "reversed", "shuffled"].includes(order)) throw badRequest("invalid_request", "order must be in-order, reversed or shuffled.");
+    if (!["in-order", "reversed", "shuffled"].includes(order))
+      throw badRequest("invalid_request", "order must be in-order, reversed or shuffled.");
     return { released: controls.releaseWebhooks(order) };
   }
   if (method === "GET" && path === "/webhooks/deliveries") {
@@ -155,7 +180,8 @@ export async function routeControl(controls: EmulatorControls, req: IncomingMess
     return { targets };
   }
   if (method === "PUT" && path === "/webhooks/action-style") {
-    if (body.style !== "bare" && body.style !== "prefixed") throw badRequest("invalid_request", "style must be bare or prefixed.");
+    if (body.style !== "bare" && body.style !== "prefixed")
+      throw badRequest("invalid_request", "style must be bare or prefixed.");
     controls.setWebhookActionStyle(body.style);
     return { ok: true };
   }

@@ -16,14 +16,32 @@ export const notFound = (message = "The appointment you were looking for could n
 
 export const badRequest = (error: string, message: string) => new EmulatorHttpError(400, error, message);
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, error: EmulatorHttpError, headers: Record<string, string> = {}): void {
-  sendJson(res, error.status, { status_code: error.status, message: error.message, error: error.error }, headers);
+export function sendError(
+  res: ServerResponse,
+  error: EmulatorHttpError,
+  headers: Record<string, string> = {},
+): void {
+  sendJson(
+    res,
+    error.status,
+    { status_code: error.status, message: error.message, error: error.error },
+    headers,
+  );
 }
 
 export async function readBody(req: IncomingMessage): Promise<string> {
@@ -38,7 +56,8 @@ export async function readJsonObject(req: IncomingMessage): Promise<Record<strin
   if (!text) return {};
   try {
     const value: unknown = JSON.parse(text);
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+    if (typeof value === "object" && value !== null && !Array.isArray(value))
+      return value as Record<string, unknown>;
   } catch {
     // fall through to the 400 below
   }

@@ -49,7 +49,8 @@ export interface AcuityEmulator extends EmulatorControls {
 const API_PREFIX = "/api/v1";
 const CONTROL_PREFIX = "/__control";
 
-const unauthorized = () => new EmulatorHttpError(401, "unauthorized", "Unauthorized: check your user ID and API key.");
+const unauthorized = () =>
+  new EmulatorHttpError(401, "unauthorized", "Unauthorized: check your user ID and API key.");
 const tooMany = () => new EmulatorHttpError(429, "too_many_requests", "Too many requests. Please slow down.");
 
 function hasValidCredentials(req: IncomingMessage, userId: string, apiKey: string): boolean {
@@ -61,9 +62,23 @@ function hasValidCredentials(req: IncomingMessage, userId: string, apiKey: strin
 
 export async function startAcuityEmulator(options: AcuityEmulatorOptions): Promise<AcuityEmulator> {
   const now = options.now ?? (() => new Date());
-  const store = new AppointmentStore(options.initialAppointments ?? [], now, options.stateFile, options.firstAppointmentId);
-  const webhooks = new WebhookDispatcher(options.apiKey, options.webhookTargets ?? [], options.webhookActionStyle);
-  const traffic = new TrafficControl(options.limits?.maxPerSecond, options.limits?.maxConcurrent, options.limits?.clock, options.limits?.jitterSlack);
+  const store = new AppointmentStore(
+    options.initialAppointments ?? [],
+    now,
+    options.stateFile,
+    options.firstAppointmentId,
+  );
+  const webhooks = new WebhookDispatcher(
+    options.apiKey,
+    options.webhookTargets ?? [],
+    options.webhookActionStyle,
+  );
+  const traffic = new TrafficControl(
+    options.limits?.maxPerSecond,
+    options.limits?.maxConcurrent,
+    options.limits?.clock,
+    options.limits?.jitterSlack,
+  );
   const ctx: OperationContext = { store, webhooks, now };
   const controls = createControls(ctx, traffic);
 
@@ -75,7 +90,8 @@ export async function startAcuityEmulator(options: AcuityEmulatorOptions): Promi
       if (traffic.delayMs > 0) await sleep(traffic.delayMs);
       if (traffic.held) await traffic.held;
       if (injected === 429) return sendError(res, tooMany(), { "Retry-After": "1" });
-      if (injected) return sendError(res, new EmulatorHttpError(injected, "internal_error", "Injected failure."));
+      if (injected)
+        return sendError(res, new EmulatorHttpError(injected, "internal_error", "Injected failure."));
       if (!hasValidCredentials(req, options.userId, options.apiKey)) return sendError(res, unauthorized());
       const answer = await routeApi(ctx, req, path, params);
       if (traffic.takeLostAnswer()) return void res.socket?.destroy();
@@ -89,7 +105,9 @@ export async function startAcuityEmulator(options: AcuityEmulatorOptions): Promi
     const url = new URL(req.url ?? "/", "http://emulator.local");
     const path = url.pathname.replace(/\/+$/, "") || "/";
     const handled = path.startsWith(`${CONTROL_PREFIX}/`)
-      ? routeControl(controls, req, path.slice(CONTROL_PREFIX.length)).then((body) => sendJson(res, 200, body))
+      ? routeControl(controls, req, path.slice(CONTROL_PREFIX.length)).then((body) =>
+          sendJson(res, 200, body),
+        )
       : path.startsWith(`${API_PREFIX}/`)
         ? handleApi(req, res, path.slice(API_PREFIX.length), url.searchParams)
         : Promise.reject(new EmulatorHttpError(404, "not_found", "Not found."));
@@ -119,7 +137,9 @@ export async function startAcuityEmulator(options: AcuityEmulatorOptions): Promi
     state: store,
     async stop() {
       server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
     },
   };
 }

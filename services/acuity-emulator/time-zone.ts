@@ -3,7 +3,14 @@
  */
 import { offsetMinutesAt, wallClock } from "@/lib/time/zoned";
 
-export { addDays, daysInMonth, isValidTimeZone, localDateIn, weekdayOf, zonedTimeToInstant } from "@/lib/time/zoned";
+export {
+  addDays,
+  daysInMonth,
+  isValidTimeZone,
+  localDateIn,
+  weekdayOf,
+  zonedTimeToInstant,
+} from "@/lib/time/zoned";
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, "0");
 
@@ -18,7 +25,12 @@ export function formatAcuityDatetime(instant: Date, zone: string): string {
 
 /** Acuity's display strings, included so consumers see them (and are tempted not to parse them). */
 export function displayDate(instant: Date, zone: string): string {
-  return instant.toLocaleDateString("en-US", { timeZone: zone, month: "long", day: "numeric", year: "numeric" });
+  return instant.toLocaleDateString("en-US", {
+    timeZone: zone,
+    month: "long",
+    day: "numeric",
+    year: "numeric",
+  });
 }
 
 export function displayTime(instant: Date, zone: string): string {
@@ -26,4 +38,3 @@ export function displayTime(instant: Date, zone: string): string {
     .toLocaleTimeString("en-US", { timeZone: zone, hour: "numeric", minute: "2-digit", hour12: true })
     .replace(/\s?([AP])M$/i, (_, ap: string) => `${ap.toLowerCase()}m`);
 }
-

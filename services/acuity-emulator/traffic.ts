@@ -80,7 +80,10 @@ export class TrafficControl {
    */
   admit(): (() => void) | null {
     const now = this.clock();
-    this.tokens = Math.min(this.maxPerSecond, this.tokens + ((now - this.lastRefill) * this.maxPerSecond) / 1000);
+    this.tokens = Math.min(
+      this.maxPerSecond,
+      this.tokens + ((now - this.lastRefill) * this.maxPerSecond) / 1000,
+    );
     this.lastRefill = now;
     if (this.tokens < 1 - this.jitterSlack || this.inFlight >= this.maxConcurrent) return null;
     // May go below zero (by at most JITTER_SLACK): the early arrival is owed, not forgiven.

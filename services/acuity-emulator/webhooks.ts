@@ -148,7 +148,14 @@ export class WebhookDispatcher {
     }
   }
 
-  private record(target: string, event: WebhookEvent, body: string, status: number | null, dropped: boolean, error?: string) {
+  private record(
+    target: string,
+    event: WebhookEvent,
+    body: string,
+    status: number | null,
+    dropped: boolean,
+    error?: string,
+  ) {
     this.log.push({
       seq: ++this.seq,
       target,

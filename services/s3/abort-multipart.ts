@@ -8,7 +8,11 @@ import path from "node:path";
 import { S3ProxyError } from "./s3-error";
 
 const noSuchUpload = () =>
-  new S3ProxyError(404, "NoSuchUpload", "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.");
+  new S3ProxyError(
+    404,
+    "NoSuchUpload",
+    "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.",
+  );
 
 /** The bucket, key and upload id of a path-style `DELETE /<bucket>/<key>?uploadId=...`, or null. */
 export function abortRequestTarget(method: string | undefined, rawPath: string, forwardQuery: string) {

@@ -8,7 +8,13 @@ import { S3ProxyError } from "./s3-error";
 
 export const CORS_ALLOWED_METHODS = ["GET", "PUT", "HEAD", "POST"] as const;
 /** Request headers a page may send; x-amz-* covers checksum/metadata headers the SDK might add. */
-const ALLOWED_HEADER_PATTERNS = [/^content-type$/, /^content-md5$/, /^content-disposition$/, /^cache-control$/, /^x-amz-[a-z0-9-]+$/];
+const ALLOWED_HEADER_PATTERNS = [
+  /^content-type$/,
+  /^content-md5$/,
+  /^content-disposition$/,
+  /^cache-control$/,
+  /^x-amz-[a-z0-9-]+$/,
+];
 const EXPOSED_HEADERS = ["ETag"];
 const MAX_AGE_SECONDS = 3000;
 const VARY = "Origin, Access-Control-Request-Headers, Access-Control-Request-Method";
@@ -35,7 +41,8 @@ export function corsResponseHeaders(rules: CorsRules, req: IncomingMessage): Rec
 export function preflightHeaders(rules: CorsRules, req: IncomingMessage): Record<string, string> {
   const origin = req.headers.origin;
   const method = req.headers["access-control-request-method"];
-  if (!origin) throw new S3ProxyError(400, "BadRequest", "Insufficient information. Origin request header needed.");
+  if (!origin)
+    throw new S3ProxyError(400, "BadRequest", "Insufficient information. Origin request header needed.");
   if (!method) throw new S3ProxyError(400, "BadRequest", "Invalid Access-Control-Request-Method: null");
   const requested = (req.headers["access-control-request-headers"] ?? "")
     .split(",")

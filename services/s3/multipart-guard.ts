@@ -10,9 +10,17 @@ import path from "node:path";
 import { S3ProxyError } from "./s3-error";
 
 const noSuchUpload = () =>
-  new S3ProxyError(404, "NoSuchUpload", "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.");
+  new S3ProxyError(
+    404,
+    "NoSuchUpload",
+    "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.",
+  );
 const invalidPart = () =>
-  new S3ProxyError(400, "InvalidPart", "One or more of the specified parts could not be found or its entity tag did not match.");
+  new S3ProxyError(
+    400,
+    "InvalidPart",
+    "One or more of the specified parts could not be found or its entity tag did not match.",
+  );
 
 interface MultipartTarget {
   bucket: string;
@@ -21,7 +29,11 @@ interface MultipartTarget {
   kind: "part" | "complete";
 }
 
-export function multipartTarget(method: string | undefined, rawPath: string, forwardQuery: string): MultipartTarget | null {
+export function multipartTarget(
+  method: string | undefined,
+  rawPath: string,
+  forwardQuery: string,
+): MultipartTarget | null {
   const query = new URLSearchParams(forwardQuery);
   const uploadId = query.get("uploadId");
   if (uploadId === null) return null;
@@ -33,7 +45,11 @@ export function multipartTarget(method: string | undefined, rawPath: string, for
 }
 
 /** Refuses a part for an unknown upload, and a completion naming missing or mismatched parts. */
-export async function checkMultipartRequest(s3rverDirectory: string, target: MultipartTarget, bodyFile: string | null): Promise<void> {
+export async function checkMultipartRequest(
+  s3rverDirectory: string,
+  target: MultipartTarget,
+  bodyFile: string | null,
+): Promise<void> {
   if (!/^[A-Za-z0-9_-]+$/.test(target.uploadId) || !/^[a-z0-9.-]+$/.test(target.bucket)) throw noSuchUpload();
   const uploadDir = path.join(s3rverDirectory, target.bucket, "._S3rver_uploads", target.uploadId);
   const storedKey = await readFile(path.join(uploadDir, "key"), "utf8").catch(() => null);
@@ -45,10 +61,13 @@ export async function checkMultipartRequest(s3rverDirectory: string, target: Mul
     number: part!.match(/<PartNumber>\s*(\d+)\s*<\/PartNumber>/)?.[1],
     etag: part!.match(/<ETag>\s*([^<]*?)\s*<\/ETag>/)?.[1]?.replace(/&quot;|"/g, ""),
   }));
-  if (parts.length === 0) throw new S3ProxyError(400, "MalformedXML", "The XML you provided was not well-formed.");
+  if (parts.length === 0)
+    throw new S3ProxyError(400, "MalformedXML", "The XML you provided was not well-formed.");
   for (const part of parts) {
     if (!part.number || !part.etag) throw invalidPart();
-    const stored = await readFile(path.join(uploadDir, `${Number(part.number)}.md5`), "utf8").catch(() => null);
+    const stored = await readFile(path.join(uploadDir, `${Number(part.number)}.md5`), "utf8").catch(
+      () => null,
+    );
     if (stored?.trim() !== part.etag) throw invalidPart();
   }
 }

@@ -22,9 +22,17 @@ export const signatureDoesNotMatch = () =>
 export const badRequest = (code: string, message: string) => new S3ProxyError(400, code, message);
 
 const escapeXml = (value: string) =>
-  value.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
+  value.replace(
+    /[<>&"']/g,
+    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!,
+  );
 
-export function sendS3Error(res: ServerResponse, error: S3ProxyError, resource: string, extraHeaders: Record<string, string> = {}) {
+export function sendS3Error(
+  res: ServerResponse,
+  error: S3ProxyError,
+  resource: string,
+  extraHeaders: Record<string, string> = {},
+) {
   if (res.headersSent) {
     res.destroy();
     return;

@@ -118,7 +118,9 @@ export function computeSignature(input: {
 }): string {
   const { scope } = input;
   const scopeString = [scope.date, scope.region, scope.service, scope.terminator].join("/");
-  const stringToSign = [SIGV4_ALGORITHM, input.amzDate, scopeString, sha256Hex(input.canonicalRequest)].join("\n");
+  const stringToSign = [SIGV4_ALGORITHM, input.amzDate, scopeString, sha256Hex(input.canonicalRequest)].join(
+    "\n",
+  );
   const dateKey = hmac(`AWS4${input.secretAccessKey}`, scope.date);
   const signingKey = hmac(hmac(hmac(dateKey, scope.region), scope.service), scope.terminator);
   return createHmac("sha256", signingKey).update(stringToSign, "utf8").digest("hex");

@@ -25,7 +25,11 @@ export interface SpooledBody {
 class BodyTooLarge extends Error {}
 
 /** null when the request has no body at all (GET, HEAD, DELETE). */
-export async function spoolBody(req: IncomingMessage, payloadHash: string, spoolDir: string): Promise<SpooledBody | null> {
+export async function spoolBody(
+  req: IncomingMessage,
+  payloadHash: string,
+  spoolDir: string,
+): Promise<SpooledBody | null> {
   const declared = req.headers["content-length"];
   if (req.headers["transfer-encoding"] !== undefined) {
     // Without a declared length there is nothing the signature binds the size to.
@@ -53,17 +57,26 @@ export async function spoolBody(req: IncomingMessage, payloadHash: string, spool
   } catch (error) {
     await discard();
     if (error instanceof BodyTooLarge) {
-      throw badRequest("MaxMessageLengthExceeded", "The request body is larger than the signed Content-Length.");
+      throw badRequest(
+        "MaxMessageLengthExceeded",
+        "The request body is larger than the signed Content-Length.",
+      );
     }
     throw badRequest("IncompleteBody", "The request body was cut off before Content-Length bytes arrived.");
   }
   if (received !== expected) {
     await discard();
-    throw badRequest("IncompleteBody", "You did not provide the number of bytes specified by the Content-Length HTTP header.");
+    throw badRequest(
+      "IncompleteBody",
+      "You did not provide the number of bytes specified by the Content-Length HTTP header.",
+    );
   }
   if (hash && hash.digest("hex") !== payloadHash) {
     await discard();
-    throw badRequest("XAmzContentSHA256Mismatch", "The provided 'x-amz-content-sha256' header does not match what was computed.");
+    throw badRequest(
+      "XAmzContentSHA256Mismatch",
+      "The provided 'x-amz-content-sha256' header does not match what was computed.",
+    );
   }
   return { file, size: received, discard };
 }

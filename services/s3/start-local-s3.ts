@@ -50,12 +50,18 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     silent: true,
     directory: bucketsDir,
     vhostBuckets: false,
-    configureBuckets: [{ name: options.bucket, configs: cors.allowedOrigins.length ? [corsConfigurationXml(cors)] : [] }],
+    configureBuckets: [
+      { name: options.bucket, configs: cors.allowedOrigins.length ? [corsConfigurationXml(cors)] : [] },
+    ],
   });
   const upstream = await s3rver.run();
 
   const proxy = createVerifyingProxy({
-    identity: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey, region: options.region },
+    identity: {
+      accessKeyId: options.accessKeyId,
+      secretAccessKey: options.secretAccessKey,
+      region: options.region,
+    },
     cors,
     upstream: { host: "127.0.0.1", port: upstream.port },
     spoolDir,

@@ -53,8 +53,12 @@ interface AuthFields {
 
 function fromAuthorizationHeader(req: IncomingMessage, header: string): AuthFields {
   const malformed = () =>
-    badRequest("AuthorizationHeaderMalformed", "The authorization header is malformed; it requires Credential, SignedHeaders and Signature.");
-  if (!header.startsWith(`${SIGV4_ALGORITHM} `)) throw badRequest("InvalidArgument", "Unsupported Authorization Type");
+    badRequest(
+      "AuthorizationHeaderMalformed",
+      "The authorization header is malformed; it requires Credential, SignedHeaders and Signature.",
+    );
+  if (!header.startsWith(`${SIGV4_ALGORITHM} `))
+    throw badRequest("InvalidArgument", "Unsupported Authorization Type");
   const fields = new Map(
     header
       .slice(SIGV4_ALGORITHM.length + 1)
@@ -70,18 +74,28 @@ function fromAuthorizationHeader(req: IncomingMessage, header: string): AuthFiel
   if (!credential || !signedHeaders || !signature) throw malformed();
 
   const amzDate = req.headers["x-amz-date"];
-  if (typeof amzDate !== "string") throw accessDenied("AWS authentication requires a valid Date or x-amz-date header");
+  if (typeof amzDate !== "string")
+    throw accessDenied("AWS authentication requires a valid Date or x-amz-date header");
   const when = parseAmzDate(amzDate);
   if (!when) throw accessDenied("AWS authentication requires a valid Date or x-amz-date header");
   if (Math.abs(Date.now() - when.getTime()) > MAX_CLOCK_SKEW_MS) {
-    throw new S3ProxyError(403, "RequestTimeTooSkewed", "The difference between the request time and the current time is too large.");
+    throw new S3ProxyError(
+      403,
+      "RequestTimeTooSkewed",
+      "The difference between the request time and the current time is too large.",
+    );
   }
 
   const payloadHash = req.headers["x-amz-content-sha256"];
-  if (typeof payloadHash !== "string") throw badRequest("InvalidRequest", "Missing required header for this request: x-amz-content-sha256");
+  if (typeof payloadHash !== "string")
+    throw badRequest("InvalidRequest", "Missing required header for this request: x-amz-content-sha256");
   // Streaming (aws-chunked) payloads would need chunk-signature decoding; nothing here sends them.
   if (payloadHash !== UNSIGNED_PAYLOAD && !/^[0-9a-f]{64}$/.test(payloadHash)) {
-    throw new S3ProxyError(501, "NotImplemented", `x-amz-content-sha256 value ${payloadHash} is not supported by the local S3`);
+    throw new S3ProxyError(
+      501,
+      "NotImplemented",
+      `x-amz-content-sha256 value ${payloadHash} is not supported by the local S3`,
+    );
   }
   return { amzDate, credential, signedHeaders: signedHeaders.split(";"), signature, payloadHash };
 }
@@ -94,7 +108,10 @@ function fromQuery(query: QueryPair[]): AuthFields {
       "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.",
     );
   if (get("X-Amz-Algorithm") !== SIGV4_ALGORITHM) {
-    throw badRequest("AuthorizationQueryParametersError", `X-Amz-Algorithm only supports "${SIGV4_ALGORITHM}"`);
+    throw badRequest(
+      "AuthorizationQueryParametersError",
+      `X-Amz-Algorithm only supports "${SIGV4_ALGORITHM}"`,
+    );
   }
   const [credential, amzDate, expires, signedHeaders, signature] = [
     get("X-Amz-Credential"),
@@ -106,9 +123,16 @@ function fromQuery(query: QueryPair[]): AuthFields {
   if (!credential || !amzDate || !expires || !signedHeaders || !signature) throw missing();
 
   const when = parseAmzDate(amzDate);
-  if (!when) throw badRequest("AuthorizationQueryParametersError", "X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"");
+  if (!when)
+    throw badRequest(
+      "AuthorizationQueryParametersError",
+      "X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"",
+    );
   if (!/^\d+$/.test(expires) || Number(expires) > MAX_PRESIGN_SECONDS) {
-    throw badRequest("AuthorizationQueryParametersError", "X-Amz-Expires must be a number of seconds, at most 604800 (seven days)");
+    throw badRequest(
+      "AuthorizationQueryParametersError",
+      "X-Amz-Expires must be a number of seconds, at most 604800 (seven days)",
+    );
   }
   const now = Date.now();
   if (now > when.getTime() + Number(expires) * 1000) throw accessDenied("Request has expired");
@@ -118,16 +142,38 @@ function fromQuery(query: QueryPair[]): AuthFields {
   return { amzDate, credential, signedHeaders: signedHeaders.split(";"), signature, payloadHash };
 }
 
-function checkScope(scope: CredentialScope | null, auth: AuthFields, identity: SigningIdentity): CredentialScope {
-  if (!scope) throw badRequest("AuthorizationHeaderMalformed", `Error parsing the X-Amz-Credential parameter: ${auth.credential}`);
+function checkScope(
+  scope: CredentialScope | null,
+  auth: AuthFields,
+  identity: SigningIdentity,
+): CredentialScope {
+  if (!scope)
+    throw badRequest(
+      "AuthorizationHeaderMalformed",
+      `Error parsing the X-Amz-Credential parameter: ${auth.credential}`,
+    );
   if (scope.accessKeyId !== identity.accessKeyId) {
-    throw new S3ProxyError(403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.");
+    throw new S3ProxyError(
+      403,
+      "InvalidAccessKeyId",
+      "The AWS Access Key Id you provided does not exist in our records.",
+    );
   }
-  if (scope.date !== auth.amzDate.slice(0, 8) || scope.service !== "s3" || scope.terminator !== "aws4_request") {
-    throw badRequest("AuthorizationHeaderMalformed", "The credential scope does not match the request date or service.");
+  if (
+    scope.date !== auth.amzDate.slice(0, 8) ||
+    scope.service !== "s3" ||
+    scope.terminator !== "aws4_request"
+  ) {
+    throw badRequest(
+      "AuthorizationHeaderMalformed",
+      "The credential scope does not match the request date or service.",
+    );
   }
   if (scope.region !== identity.region) {
-    throw badRequest("AuthorizationHeaderMalformed", `The region '${scope.region}' is wrong; expecting '${identity.region}'`);
+    throw badRequest(
+      "AuthorizationHeaderMalformed",
+      `The region '${scope.region}' is wrong; expecting '${identity.region}'`,
+    );
   }
   return scope;
 }
@@ -139,7 +185,10 @@ function checkHeaderCoverage(req: IncomingMessage, signedHeaders: string[]) {
   }
   const signed = new Set(signedHeaders);
   const unsigned = Object.keys(req.headers).filter((name) => name.startsWith("x-amz-") && !signed.has(name));
-  if (unsigned.length) throw accessDenied(`There were headers present in the request which were not signed: ${unsigned.join(", ")}`);
+  if (unsigned.length)
+    throw accessDenied(
+      `There were headers present in the request which were not signed: ${unsigned.join(", ")}`,
+    );
   if (signedHeaders.some((name) => req.headers[name] === undefined)) throw signatureDoesNotMatch();
 }
 
@@ -181,7 +230,12 @@ export function verifyRequest(req: IncomingMessage, identity: SigningIdentity): 
   } catch {
     throw badRequest("InvalidURI", "Couldn't parse the specified URI.");
   }
-  const expected = computeSignature({ secretAccessKey: identity.secretAccessKey, amzDate: auth.amzDate, scope, canonicalRequest });
+  const expected = computeSignature({
+    secretAccessKey: identity.secretAccessKey,
+    amzDate: auth.amzDate,
+    scope,
+    canonicalRequest,
+  });
   if (!signaturesMatch(expected, auth.signature)) throw signatureDoesNotMatch();
 
   const forwardQuery = rawQuery

@@ -24,8 +24,22 @@ export interface VerifyingProxyOptions {
   s3rverDirectory: string;
 }
 
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "expect", "upgrade", "te", "trailer", "proxy-connection"]);
-const CLIENT_AUTH_HEADERS = new Set(["authorization", "x-amz-date", "x-amz-content-sha256", "x-amz-security-token"]);
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "expect",
+  "upgrade",
+  "te",
+  "trailer",
+  "proxy-connection",
+]);
+const CLIENT_AUTH_HEADERS = new Set([
+  "authorization",
+  "x-amz-date",
+  "x-amz-content-sha256",
+  "x-amz-security-token",
+]);
 
 /** s3rver only honours response-* overrides for "authenticated" requests and only knows this key. */
 function s3rverAuthHeaders(): Record<string, string> {
@@ -50,7 +64,8 @@ function responseHeaders(upstream: IncomingMessage, cors: Record<string, string>
   const headers: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(upstream.headers)) {
     // CORS is the proxy's business alone, so s3rver's own decoration is dropped.
-    if (HOP_BY_HOP.has(name) || name.startsWith("access-control-") || name === "vary" || value === undefined) continue;
+    if (HOP_BY_HOP.has(name) || name.startsWith("access-control-") || name === "vary" || value === undefined)
+      continue;
     headers[name] = value;
   }
   return { ...headers, ...cors };
@@ -117,7 +132,9 @@ export function createVerifyingProxy(options: VerifyingProxyOptions): http.Serve
         // A rejected body is discarded rather than left half-read on a keep-alive socket.
         req.resume();
         const s3Error =
-          error instanceof S3ProxyError ? error : new S3ProxyError(500, "InternalError", "We encountered an internal error. Please try again.");
+          error instanceof S3ProxyError
+            ? error
+            : new S3ProxyError(500, "InternalError", "We encountered an internal error. Please try again.");
         if (!(error instanceof S3ProxyError)) console.error("[local-s3] proxy error", error);
         sendS3Error(res, s3Error, resource, cors);
       })

@@ -6,7 +6,11 @@ import { queryPortalDatabase, signIn } from "./support/portal";
 
 const ORG = "Bayside Claims";
 const TEAM = "Property";
-const INVITEE = { email: "riley.referrer@bayside.test", name: "Riley Referrer", password: "riley-password-2026" };
+const INVITEE = {
+  email: "riley.referrer@bayside.test",
+  name: "Riley Referrer",
+  password: "riley-password-2026",
+};
 const SPECIALIST = { email: "nora.quinn@specialists.test", name: "Dr. Nora Quinn" };
 const COLLEAGUE = { email: "casey.colleague@bayside.test", name: "Casey Colleague" };
 /** The demo Acuity account's calendar that no specialist is linked to yet (Dr. Grace Liu). */
@@ -21,7 +25,10 @@ async function openAdminSection(page: Page, section: string) {
   await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: section }).click();
 }
 
-test("an admin sets up an organization, invites a referrer who joins, adds a specialist, impersonates the referrer with a reason, and finds it all in the audit trail", async ({ page, browser }) => {
+test("an admin sets up an organization, invites a referrer who joins, adds a specialist, impersonates the referrer with a reason, and finds it all in the audit trail", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "admin@ime.test");
 
   // Organization with a team.
@@ -43,7 +50,10 @@ test("an admin sets up an organization, invites a referrer who joins, adds a spe
   await expect(invite.getByRole("status")).toHaveText("Invitation sent.");
   await expect(page.getByText(INVITEE.email)).toBeVisible();
 
-  await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Outbox" }).click();
+  await page
+    .getByRole("navigation", { name: "Administration" })
+    .getByRole("link", { name: "Outbox" })
+    .click();
   const mail = page.getByTestId("outbox-email").filter({ hasText: INVITEE.email });
   await expect(mail).toContainText(`You are invited to ${ORG}`);
   await mail.getByText("Read").click();
@@ -106,7 +116,9 @@ test("an admin sets up an organization, invites a referrer who joins, adds a spe
   await createSpecialist.getByLabel("Specialty").fill("Neuropsychology");
   await createSpecialist.getByRole("button", { name: "Create specialist" }).click();
   await expect(createSpecialist.getByRole("status")).toHaveText("Specialist created.");
-  await expect(page.getByTestId(`specialist-${CALENDAR_ID}`)).toContainText("Neuropsychology · Telehealth only");
+  await expect(page.getByTestId(`specialist-${CALENDAR_ID}`)).toContainText(
+    "Neuropsychology · Telehealth only",
+  );
 
   // Impersonate the new referrer with a reason, then stop.
   await openAdminSection(page, "Users");
@@ -119,7 +131,11 @@ test("an admin sets up an organization, invites a referrer who joins, adds a spe
   expect((await page.goto("/admin/audit"))?.status()).toBe(404);
   // Book an examination for them: the first free telehealth time of Dr. Brennan.
   await page.goto("/specialists?specialty=Psychology&telehealth=1");
-  await page.getByTestId("specialist-card").filter({ hasText: "Dr. Lucas Brennan" }).getByRole("link", { name: "Choose a time" }).click();
+  await page
+    .getByTestId("specialist-card")
+    .filter({ hasText: "Dr. Lucas Brennan" })
+    .getByRole("link", { name: "Choose a time" })
+    .click();
   const freeTimes = page.getByRole("list", { name: "Free times" }).getByRole("button");
   await expect(freeTimes.first()).toBeVisible();
   await freeTimes.first().click();
@@ -144,7 +160,10 @@ test("an admin sets up an organization, invites a referrer who joins, adds a spe
   await expect(rows.filter({ hasText: "impersonation.started" })).toHaveCount(1);
   await expect(rows.filter({ hasText: "impersonation.stopped" })).toHaveCount(1);
   await expect(rows.filter({ hasText: "booking.created" })).toHaveCount(1);
-  await rows.filter({ hasText: "impersonation.started" }).getByRole("button", { name: "Show details" }).click();
+  await rows
+    .filter({ hasText: "impersonation.started" })
+    .getByRole("button", { name: "Show details" })
+    .click();
   await expect(page.getByTestId("audit-metadata")).toContainText("Onboarding call, ticket 9001");
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, "admin-audit-trail.png"), fullPage: true });
 
@@ -153,21 +172,41 @@ test("an admin sets up an organization, invites a referrer who joins, adds a spe
   await expect(rows.filter({ hasText: "organization.member_added" })).toHaveCount(1);
 
   // The export of the current filter carries the same rows.
-  const csv = await page.request.get(`/api/admin/audit/export?impersonated=${encodeURIComponent(INVITEE.email)}`);
+  const csv = await page.request.get(
+    `/api/admin/audit/export?impersonated=${encodeURIComponent(INVITEE.email)}`,
+  );
   expect(csv.status()).toBe(200);
   const lines = (await csv.text()).trim().split("\r\n");
-  expect(lines.slice(1).map((line) => line.split(",")[5]).sort()).toEqual(["booking.created", "impersonation.started", "impersonation.stopped"]);
+  expect(
+    lines
+      .slice(1)
+      .map((line) => line.split(",")[5])
+      .sort(),
+  ).toEqual(["booking.created", "impersonation.started", "impersonation.stopped"]);
 
   const created = await queryPortalDatabase<{ action: string }>(
     `SELECT action FROM audit_logs a JOIN users u ON u.id = a.user_id WHERE u.email = 'admin@ime.test' AND action IN ('organization.created','team.created','invitation.created','user.created','specialist.created') ORDER BY timestamp`,
   );
   // Two accounts made on the Users page: the specialist's and the colleague's.
-  expect(created.map((r) => r.action)).toEqual(["organization.created", "team.created", "invitation.created", "user.created", "user.created", "specialist.created"]);
+  expect(created.map((r) => r.action)).toEqual([
+    "organization.created",
+    "team.created",
+    "invitation.created",
+    "user.created",
+    "user.created",
+    "specialist.created",
+  ]);
 });
 
 test("the admin console and the export are 404 for a referrer", async ({ page }) => {
   await signIn(page, "owner@northwind.test");
-  for (const path of ["/admin/organizations", "/admin/specialists", "/admin/bookings", "/admin/audit", "/admin/outbox"]) {
+  for (const path of [
+    "/admin/organizations",
+    "/admin/specialists",
+    "/admin/bookings",
+    "/admin/audit",
+    "/admin/outbox",
+  ]) {
     expect((await page.goto(path))?.status(), path).toBe(404);
   }
   expect((await page.request.get("/api/admin/audit/export")).status()).toBe(404);

@@ -4,7 +4,8 @@ import { ARTIFACTS_DIR } from "./support/paths";
 import { queryPortalDatabase, signIn, signOut } from "./support/portal";
 
 const EXAMINEE = "Casey Quillfeather";
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS_DIR, name), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(ARTIFACTS_DIR, name), fullPage: true });
 
 /** Clicks the first free time the picker offers and returns its label. */
 async function pickFirstFreeTime(scope: ReturnType<Page["locator"]> | Page) {
@@ -13,7 +14,9 @@ async function pickFirstFreeTime(scope: ReturnType<Page["locator"]> | Page) {
   await times.first().click();
 }
 
-test("a referrer finds a telehealth specialist, books the first free time, finds it, reschedules and cancels it", async ({ page }) => {
+test("a referrer finds a telehealth specialist, books the first free time, finds it, reschedules and cancels it", async ({
+  page,
+}) => {
   await signIn(page, "motor@northwind.test");
 
   // Find a specialist: telehealth, Psychology → Dr. Brennan (telehealth only), with the next free time.
@@ -47,10 +50,13 @@ test("a referrer finds a telehealth specialist, books the first free time, finds
   const meetingLink = page.getByTestId("booking-meeting-link");
   await expect(meetingLink).toHaveAttribute("href", /^https:\/\/meet\.example\.test\/ime-\d+$/);
   const meetingHref = (await meetingLink.getAttribute("href"))!;
-  const [stored] = await queryPortalDatabase<{ examinee_phone: string; source: string; acuity_appointment_id: string }>(
-    "SELECT examinee_phone, source, acuity_appointment_id FROM bookings WHERE examinee_name = $1",
-    [EXAMINEE],
-  );
+  const [stored] = await queryPortalDatabase<{
+    examinee_phone: string;
+    source: string;
+    acuity_appointment_id: string;
+  }>("SELECT examinee_phone, source, acuity_appointment_id FROM bookings WHERE examinee_name = $1", [
+    EXAMINEE,
+  ]);
   expect(stored).toMatchObject({ examinee_phone: "+12125550199", source: "portal" });
 
   // The table: found by name as you type, and by phone digits in another format; meeting link shown.

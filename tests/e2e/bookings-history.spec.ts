@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/portal";
 
-test("Back on the bookings list undoes filters, sort and a typed search one step at a time", async ({ page }) => {
+test("Back on the bookings list undoes filters, sort and a typed search one step at a time", async ({
+  page,
+}) => {
   await signIn(page, "owner@northwind.test");
   await page.goto("/bookings");
   const table = page.getByTestId("bookings-table");

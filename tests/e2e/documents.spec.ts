@@ -23,7 +23,9 @@ function pdfBytes(label: string, size = 3 * 1024 * 1024): Buffer {
 async function uploadFile(page: Page, kind: string, file: { name: string; buffer: Buffer }) {
   const section = page.getByTestId("documents-section");
   await section.getByTestId("upload-category").selectOption({ label: kind });
-  await section.getByTestId("upload-input").setInputFiles({ name: file.name, mimeType: "application/pdf", buffer: file.buffer });
+  await section
+    .getByTestId("upload-input")
+    .setInputFiles({ name: file.name, mimeType: "application/pdf", buffer: file.buffer });
   const row = section.getByTestId("upload-row").filter({ hasText: file.name });
   await expect(row.getByRole("progressbar", { name: `Upload progress of ${file.name}` })).toBeVisible();
   await expect(row).toHaveAttribute("data-status", "done", { timeout: 30_000 });
@@ -31,8 +33,14 @@ async function uploadFile(page: Page, kind: string, file: { name: string; buffer
 }
 
 async function download(page: Page, group: string, fileName: string): Promise<Buffer> {
-  const row = page.getByTestId(`documents-group-${group}`).getByTestId("document-row").filter({ hasText: fileName });
-  const [file] = await Promise.all([page.waitForEvent("download"), row.getByRole("button", { name: `Download ${fileName}` }).click()]);
+  const row = page
+    .getByTestId(`documents-group-${group}`)
+    .getByTestId("document-row")
+    .filter({ hasText: fileName });
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    row.getByRole("button", { name: `Download ${fileName}` }).click(),
+  ]);
   expect(file.suggestedFilename()).toBe(fileName);
   return readFile((await file.path())!);
 }
@@ -52,7 +60,9 @@ test("a brief goes from referrer to specialist, and a report back, each access a
   await page.goto(bookingPath(booking!.id));
   await expect(page.getByTestId("documents-group-dictation")).toHaveCount(0);
   await uploadFile(page, "Brief", brief);
-  await expect(page.getByTestId("documents-group-brief").getByTestId("document-name")).toHaveText([brief.name]);
+  await expect(page.getByTestId("documents-group-brief").getByTestId("document-name")).toHaveText([
+    brief.name,
+  ]);
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, "documents-brief-uploaded.png"), fullPage: true });
   await signOut(page);
 
@@ -60,7 +70,9 @@ test("a brief goes from referrer to specialist, and a report back, each access a
   await page.goto(bookingPath(booking!.id));
   expect((await download(page, "brief", brief.name)).equals(brief.buffer)).toBe(true);
   await uploadFile(page, "Report", report);
-  await expect(page.getByTestId("documents-group-report").getByTestId("document-name")).toHaveText([report.name]);
+  await expect(page.getByTestId("documents-group-report").getByTestId("document-name")).toHaveText([
+    report.name,
+  ]);
   await signOut(page);
 
   await signIn(page, REFERRER);
@@ -90,7 +102,9 @@ test("a referrer is told plainly that an .exe can't be a brief", async ({ page }
   await page.goto(bookingPath(booking!.id));
   const section = page.getByTestId("documents-section");
   await section.getByTestId("upload-category").selectOption({ label: "Brief" });
-  await section.getByTestId("upload-input").setInputFiles({ name: "brief.exe", mimeType: "application/x-msdownload", buffer: Buffer.from("MZ") });
+  await section
+    .getByTestId("upload-input")
+    .setInputFiles({ name: "brief.exe", mimeType: "application/x-msdownload", buffer: Buffer.from("MZ") });
   const row = section.getByTestId("upload-row").filter({ hasText: "brief.exe" });
   await expect(row).toHaveAttribute("data-status", "failed");
   await expect(row.getByRole("alert")).toHaveText("Briefs must be PDF or Word documents.");

@@ -5,7 +5,9 @@ import { queryPortalDatabase, signIn, signOut, visibleBookings } from "./support
 
 const REFERRER = { email: "motor@northwind.test", name: "Mia Motor" };
 
-test("a referrer sees only their organization's bookings; an admin impersonates them, sees the same, and stops", async ({ page }) => {
+test("a referrer sees only their organization's bookings; an admin impersonates them, sees the same, and stops", async ({
+  page,
+}) => {
   await signIn(page, REFERRER.email);
   const asReferrer = await visibleBookings(page);
   expect(asReferrer.organizations).toEqual(["Northwind Insurance"]);
@@ -31,7 +33,9 @@ test("a referrer sees only their organization's bookings; an admin impersonates 
   await expect(banner).toContainText(/\d+ min left/);
   const whileImpersonating = await visibleBookings(page);
   expect(whileImpersonating).toEqual(asReferrer);
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveCount(0);
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }),
+  ).toHaveCount(0);
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, "impersonation-banner.png"), fullPage: true });
 
   // The admin console is not reachable while acting as the referrer.
@@ -44,14 +48,24 @@ test("a referrer sees only their organization's bookings; an admin impersonates 
   await expect(page.getByTestId("impersonation-banner")).toHaveCount(0);
   await expect(page.getByTestId("signed-in-user")).toHaveText("Avery Admin");
 
-  const events = await queryPortalDatabase<{ action: string; admin: string; referrer: string; metadata: { reason?: string } }>(
+  const events = await queryPortalDatabase<{
+    action: string;
+    admin: string;
+    referrer: string;
+    metadata: { reason?: string };
+  }>(
     `SELECT a.action, actor.email AS admin, target.email AS referrer, a.metadata
        FROM audit_logs a JOIN users actor ON actor.id = a.user_id JOIN users target ON target.id = a.impersonated_user_id
       WHERE a.action IN ('impersonation.started', 'impersonation.stopped') AND target.email = $1 ORDER BY a.timestamp`,
     [REFERRER.email], // other specs impersonate other users in the same run's database
   );
   expect(events).toEqual([
-    { action: "impersonation.started", admin: "admin@ime.test", referrer: REFERRER.email, metadata: { reason: "Reproducing support ticket 4711" } },
+    {
+      action: "impersonation.started",
+      admin: "admin@ime.test",
+      referrer: REFERRER.email,
+      metadata: { reason: "Reproducing support ticket 4711" },
+    },
     { action: "impersonation.stopped", admin: "admin@ime.test", referrer: REFERRER.email, metadata: {} },
   ]);
 });

@@ -10,7 +10,9 @@ import { ARTIFACTS_DIR } from "./support/paths";
 import { queryPortalDatabase, signIn, signOut } from "./support/portal";
 import { insertTodaysExamination, REFERRER, SPECIALIST } from "./support/todays-examination";
 
-test("a specialist lands on their examinations: today's, what needs attention and what is owed — only their own", async ({ page }) => {
+test("a specialist lands on their examinations: today's, what needs attention and what is owed — only their own", async ({
+  page,
+}) => {
   const exam = await insertTodaysExamination();
   await signIn(page, SPECIALIST.email);
   await expect(page).toHaveURL(/\/specialist$/);
@@ -25,22 +27,35 @@ test("a specialist lands on their examinations: today's, what needs attention an
   await expect(item.getByTestId("stage")).toHaveAttribute("data-stage", "scheduled");
 
   // Its time has passed and nobody confirmed it: flagged, and its report is owed.
-  await expect(page.getByTestId("attention-item").filter({ hasText: exam.examineeName })).toHaveAttribute("data-reason", "confirm_attendance");
+  await expect(page.getByTestId("attention-item").filter({ hasText: exam.examineeName })).toHaveAttribute(
+    "data-reason",
+    "confirm_attendance",
+  );
   await expect(page.getByTestId("owed-item").filter({ hasText: exam.examineeName })).toBeVisible();
 
   // Every booking on the page is this specialist's own.
-  const shown = await page.locator("[data-booking-id]").evaluateAll((els) => els.map((el) => el.getAttribute("data-booking-id")!));
-  const owners = await queryPortalDatabase<{ specialist_id: string }>("select distinct specialist_id from bookings where id = any($1)", [shown]);
+  const shown = await page
+    .locator("[data-booking-id]")
+    .evaluateAll((els) => els.map((el) => el.getAttribute("data-booking-id")!));
+  const owners = await queryPortalDatabase<{ specialist_id: string }>(
+    "select distinct specialist_id from bookings where id = any($1)",
+    [shown],
+  );
   expect(owners).toEqual([{ specialist_id: exam.specialistId }]);
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, "specialist-home.png"), fullPage: true });
 });
 
-
-test("the specialist starts the report, uploads it and marks it ready; the referrer sees the stage and downloads it", async ({ page }) => {
+test("the specialist starts the report, uploads it and marks it ready; the referrer sees the stage and downloads it", async ({
+  page,
+}) => {
   const exam = await insertTodaysExamination();
   await signIn(page, SPECIALIST.email);
-  await page.getByTestId("agenda-item").filter({ hasText: exam.examineeName }).getByTestId("examinee").click();
+  await page
+    .getByTestId("agenda-item")
+    .filter({ hasText: exam.examineeName })
+    .getByTestId("examinee")
+    .click();
   await expect(page).toHaveURL(new RegExp(`/bookings/${exam.bookingId}$`));
 
   const panel = page.getByTestId("progress-panel");
@@ -57,7 +72,9 @@ test("the specialist starts the report, uploads it and marks it ready; the refer
 
   // Report ready needs a report first.
   await expect(panel.getByTestId("progress-move-report_generated")).toBeDisabled();
-  await expect(panel.getByTestId("progress-move-report_generated-reason")).toContainText("Upload the report first");
+  await expect(panel.getByTestId("progress-move-report_generated-reason")).toContainText(
+    "Upload the report first",
+  );
 
   // Upload the report through the documents section, and wait until it is confirmed.
   const documentsSection = page.getByTestId("documents-section");
@@ -67,7 +84,9 @@ test("the specialist starts the report, uploads it and marks it ready; the refer
     mimeType: "application/pdf",
     buffer: Buffer.from("%PDF-1.4\n% IME report\n"),
   });
-  await expect(page.getByTestId("documents-group-report").getByTestId("document-name")).toHaveText(["ime-report.pdf"]);
+  await expect(page.getByTestId("documents-group-report").getByTestId("document-name")).toHaveText([
+    "ime-report.pdf",
+  ]);
 
   await page.reload();
   await panel.getByTestId("progress-move-report_generated").click();
@@ -79,10 +98,18 @@ test("the specialist starts the report, uploads it and marks it ready; the refer
   await expect(row).toContainText("Report ready");
   await page.goto(`/bookings/${exam.bookingId}`);
   await expect(page.getByTestId("progress-current")).toHaveAttribute("data-stage", "report_generated");
-  await expect(page.getByTestId("progress-entry").last().getByTestId("progress-entry-by")).toHaveText(SPECIALIST.name);
+  await expect(page.getByTestId("progress-entry").last().getByTestId("progress-entry-by")).toHaveText(
+    SPECIALIST.name,
+  );
   // The referrer may not move the report along.
   await expect(page.getByTestId("progress-move-report_generated")).toHaveCount(0);
-  const reportRow = page.getByTestId("documents-group-report").getByTestId("document-row").filter({ hasText: "ime-report.pdf" });
-  const [download] = await Promise.all([page.waitForEvent("download"), reportRow.getByRole("button", { name: "Download ime-report.pdf" }).click()]);
+  const reportRow = page
+    .getByTestId("documents-group-report")
+    .getByTestId("document-row")
+    .filter({ hasText: "ime-report.pdf" });
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    reportRow.getByRole("button", { name: "Download ime-report.pdf" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("ime-report.pdf");
 });

@@ -14,27 +14,47 @@ async function openWebhookEvents(page: Page, appointment: string, status: string
   await page.goto(`/admin/webhooks?${new URLSearchParams({ appointment, status })}`);
 }
 
-test("an admin finds an Acuity appointment the portal could not record, with what to do; once moved in Acuity, Replay brings it in", async ({ page, request }) => {
+test("an admin finds an Acuity appointment the portal could not record, with what to do; once moved in Acuity, Replay brings it in", async ({
+  page,
+  request,
+}) => {
   const body = `action=appointment.rescheduled&id=${UNKNOWN_APPOINTMENT}&calendarID=7101&appointmentTypeID=501`;
-  const unsigned = await request.post("/api/webhooks/acuity", { data: body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+  const unsigned = await request.post("/api/webhooks/acuity", {
+    data: body,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  });
   expect(unsigned.status()).toBe(401);
   const delivered = await request.post("/api/webhooks/acuity", {
     data: body,
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-acuity-signature": signAcuityWebhook(body, API_KEY) },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-acuity-signature": signAcuityWebhook(body, API_KEY),
+    },
   });
   expect(delivered.status()).toBe(200);
 
   // Staff enter yesterday's examination directly in Acuity: the emulator sends the webhook.
   const control = fs.readFileSync(E2E_EMULATOR_CONTROL_FILE, "utf8").trim();
   const created = await request.post(`${control}/appointments`, {
-    data: { datetime: `${day(-1)}T10:00:00`, calendarID: 7101, appointmentTypeID: 501, firstName: "Pastor", lastName: "Entrywell", email: "pastor.entrywell@example.test", phone: "2125550142" },
+    data: {
+      datetime: `${day(-1)}T10:00:00`,
+      calendarID: 7101,
+      appointmentTypeID: 501,
+      firstName: "Pastor",
+      lastName: "Entrywell",
+      email: "pastor.entrywell@example.test",
+      phone: "2125550142",
+    },
   });
   expect(created.ok()).toBe(true);
   const appointmentId = String(((await created.json()) as { id: number }).id);
 
   await signIn(page, "admin@ime.test");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
-  await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Webhooks" }).click();
+  await page
+    .getByRole("navigation", { name: "Administration" })
+    .getByRole("link", { name: "Webhooks" })
+    .click();
   await expect(page.getByRole("heading", { name: "Acuity webhooks" })).toBeVisible();
 
   // An id Acuity does not know, with no booking behind it: set aside with its reason, nothing to do.
@@ -60,7 +80,9 @@ test("an admin finds an Acuity appointment the portal could not record, with wha
   await event.getByRole("button", { name: "Replay" }).click();
   await expect(event.getByRole("status")).toHaveText("Queued again");
   // …and once staff move it to next month in Acuity, its own webhook brings it in.
-  const moved = await request.post(`${control}/appointments/${appointmentId}/change`, { data: { datetime: `${day(30)}T10:00:00` } });
+  const moved = await request.post(`${control}/appointments/${appointmentId}/change`, {
+    data: { datetime: `${day(30)}T10:00:00` },
+  });
   expect(moved.ok()).toBe(true);
 
   await expect(async () => {

@@ -34,15 +34,23 @@ afterAll(async () => {
   await getDb().execute(sql.raw(`DROP TABLE ${doomed}`));
 });
 
-const failAuditFor = (email: string) => getDb().execute(sql.raw(`INSERT INTO ${doomed} VALUES (lower('${email}'))`));
-const stopFailingAuditFor = (email: string) => getDb().execute(sql.raw(`DELETE FROM ${doomed} WHERE email = lower('${email}')`));
+const failAuditFor = (email: string) =>
+  getDb().execute(sql.raw(`INSERT INTO ${doomed} VALUES (lower('${email}'))`));
+const stopFailingAuditFor = (email: string) =>
+  getDb().execute(sql.raw(`DELETE FROM ${doomed} WHERE email = lower('${email}')`));
 const membershipsOf = async (userId: string) => ({
-  organization: await getDb().select().from(t.members).where(and(eq(t.members.userId, userId), eq(t.members.organizationId, id("A")))),
+  organization: await getDb()
+    .select()
+    .from(t.members)
+    .where(and(eq(t.members.userId, userId), eq(t.members.organizationId, id("A")))),
   teams: await getDb().select().from(t.teamMembers).where(eq(t.teamMembers.userId, userId)),
 });
 
 async function invite(email: string, teamId?: string) {
-  const result = await defineAction(inviteMemberDefinition, as(admin))({ organizationId: id("A"), email, role: "member", teamId });
+  const result = await defineAction(
+    inviteMemberDefinition,
+    as(admin),
+  )({ organizationId: id("A"), email, role: "member", teamId });
   if (!result.ok) throw new Error(result.error);
   return result.data.invitationId;
 }
@@ -51,29 +59,79 @@ describe("accepting an invitation", () => {
   it("creates the account, joins organization and team, audits as the new user, and works only once", async () => {
     const email = `invitee.${randomBytes(3).toString("hex")}@acme.test`;
     const invitationId = await invite(email, id("A2"));
-    expect(await viewInvitation(getDb(), invitationId)).toMatchObject({ state: "pending", email, hasAccount: false, teamNames: ["A2"] });
+    expect(await viewInvitation(getDb(), invitationId)).toMatchObject({
+      state: "pending",
+      email,
+      hasAccount: false,
+      teamNames: ["A2"],
+    });
 
-    const { userId } = await acceptInvitation(invitationId, { kind: "new", name: "Ivy Invitee", password: "invited-password-1" }, request);
-    const [member] = await getDb().select().from(t.members).where(and(eq(t.members.userId, userId), eq(t.members.organizationId, id("A"))));
+    const { userId } = await acceptInvitation(
+      invitationId,
+      { kind: "new", name: "Ivy Invitee", password: "invited-password-1" },
+      request,
+    );
+    const [member] = await getDb()
+      .select()
+      .from(t.members)
+      .where(and(eq(t.members.userId, userId), eq(t.members.organizationId, id("A"))));
     expect(member?.role).toBe("member");
-    expect(await getDb().select().from(t.teamMembers).where(and(eq(t.teamMembers.userId, userId), eq(t.teamMembers.teamId, id("A2"))))).toHaveLength(1);
+    expect(
+      await getDb()
+        .select()
+        .from(t.teamMembers)
+        .where(and(eq(t.teamMembers.userId, userId), eq(t.teamMembers.teamId, id("A2")))),
+    ).toHaveLength(1);
     // The password works: the new user can sign in.
-    await expect(getAuth().api.signInEmail({ body: { email, password: "invited-password-1" } })).resolves.toMatchObject({ user: { email } });
+    await expect(
+      getAuth().api.signInEmail({ body: { email, password: "invited-password-1" } }),
+    ).resolves.toMatchObject({ user: { email } });
 
-    const [accepted] = await getDb().select().from(t.auditLogs).where(and(eq(t.auditLogs.action, "invitation.accepted"), eq(t.auditLogs.resourceId, invitationId)));
-    expect(accepted).toMatchObject({ userId, impersonatedUserId: null, ipAddress: "203.0.113.50", metadata: { organizationId: id("A"), email } });
+    const [accepted] = await getDb()
+      .select()
+      .from(t.auditLogs)
+      .where(and(eq(t.auditLogs.action, "invitation.accepted"), eq(t.auditLogs.resourceId, invitationId)));
+    expect(accepted).toMatchObject({
+      userId,
+      impersonatedUserId: null,
+      ipAddress: "203.0.113.50",
+      metadata: { organizationId: id("A"), email },
+    });
 
-    await expect(acceptInvitation(invitationId, { kind: "new", name: "Mallory", password: "another-password" }, request)).rejects.toThrow(/already been used/);
+    await expect(
+      acceptInvitation(invitationId, { kind: "new", name: "Mallory", password: "another-password" }, request),
+    ).rejects.toThrow(/already been used/);
     expect((await viewInvitation(getDb(), invitationId)).state).toBe("used");
   });
 
   it("lets only the invited person's signed-in account join, and refuses unknown links", async () => {
     const invitationId = await invite(`${id("outsider")}@fixture.test`);
     expect(await viewInvitation(getDb(), invitationId)).toMatchObject({ state: "pending", hasAccount: true });
-    await expect(acceptInvitation(invitationId, { kind: "new", name: "Impostor", password: "impostor-password" }, request)).rejects.toThrow(/account with this e-mail exists/);
-    await expect(acceptInvitation(invitationId, { kind: "existing", userId: id("memberB1"), email: `${id("memberB1")}@fixture.test` }, request)).rejects.toThrow(/This invitation is for/);
-    await acceptInvitation(invitationId, { kind: "existing", userId: id("outsider"), email: `${id("outsider")}@fixture.test` }, request);
-    expect(await getDb().select().from(t.members).where(and(eq(t.members.userId, id("outsider")), eq(t.members.organizationId, id("A"))))).toHaveLength(1);
+    await expect(
+      acceptInvitation(
+        invitationId,
+        { kind: "new", name: "Impostor", password: "impostor-password" },
+        request,
+      ),
+    ).rejects.toThrow(/account with this e-mail exists/);
+    await expect(
+      acceptInvitation(
+        invitationId,
+        { kind: "existing", userId: id("memberB1"), email: `${id("memberB1")}@fixture.test` },
+        request,
+      ),
+    ).rejects.toThrow(/This invitation is for/);
+    await acceptInvitation(
+      invitationId,
+      { kind: "existing", userId: id("outsider"), email: `${id("outsider")}@fixture.test` },
+      request,
+    );
+    expect(
+      await getDb()
+        .select()
+        .from(t.members)
+        .where(and(eq(t.members.userId, id("outsider")), eq(t.members.organizationId, id("A")))),
+    ).toHaveLength(1);
     expect(await viewInvitation(getDb(), "no-such-invitation")).toEqual({ state: "missing" });
   });
 
@@ -81,12 +139,25 @@ describe("accepting an invitation", () => {
     const email = `doomed.${tag}@acme.test`;
     const invitationId = await invite(email, id("A2"));
     await failAuditFor(email);
-    await expect(acceptInvitation(invitationId, { kind: "new", name: "Dora Doomed", password: "invited-password-2" }, request)).rejects.toThrow();
+    await expect(
+      acceptInvitation(
+        invitationId,
+        { kind: "new", name: "Dora Doomed", password: "invited-password-2" },
+        request,
+      ),
+    ).rejects.toThrow();
     expect(await getDb().select().from(t.users).where(eq(t.users.email, email))).toEqual([]);
-    expect(await viewInvitation(getDb(), invitationId)).toMatchObject({ state: "pending", hasAccount: false });
+    expect(await viewInvitation(getDb(), invitationId)).toMatchObject({
+      state: "pending",
+      hasAccount: false,
+    });
 
     await stopFailingAuditFor(email);
-    const { userId } = await acceptInvitation(invitationId, { kind: "new", name: "Dora Doomed", password: "invited-password-2" }, request);
+    const { userId } = await acceptInvitation(
+      invitationId,
+      { kind: "new", name: "Dora Doomed", password: "invited-password-2" },
+      request,
+    );
     const joined = await membershipsOf(userId);
     expect(joined.organization).toHaveLength(1);
     expect(joined.teams.map((row) => row.teamId)).toEqual([id("A2")]);
@@ -99,7 +170,12 @@ describe("accepting an invitation", () => {
     const joiner = { kind: "existing" as const, userId: id("memberB1"), email };
     await expect(acceptInvitation(invitationId, joiner, request)).rejects.toThrow();
     expect(await membershipsOf(id("memberB1"))).toEqual({ organization: [], teams: [] });
-    expect(await getDb().select().from(t.users).where(eq(t.users.id, id("memberB1")))).toHaveLength(1);
+    expect(
+      await getDb()
+        .select()
+        .from(t.users)
+        .where(eq(t.users.id, id("memberB1"))),
+    ).toHaveLength(1);
     expect((await viewInvitation(getDb(), invitationId)).state).toBe("pending");
 
     await stopFailingAuditFor(email);

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { API_KEY, USER_ID, startTestEmulator } from "./acuity-test-support";
 
 const auth = `Basic ${Buffer.from(`${USER_ID}:${API_KEY}`).toString("base64")}`;
-const sleepUntil = (at: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
+const sleepUntil = (at: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
 
 /** Sends one request every 1000/perSecond ms for `seconds`, on an absolute schedule (no drift). */
 async function sendSteadily(url: string, perSecond: number, seconds: number): Promise<number[]> {

@@ -16,12 +16,22 @@ afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 function runWithout(names: string[], extra: Record<string, string> = {}) {
   const env: NodeJS.ProcessEnv = { ...process.env, IME_RUNNING_PORTAL_FILE: runningPortalFile, ...extra };
   for (const name of names) delete env[name];
-  return spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/acuity-reconcile.ts"], { cwd: root, env, encoding: "utf8", timeout: 180_000 });
+  return spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/acuity-reconcile.ts"], {
+    cwd: root,
+    env,
+    encoding: "utf8",
+    timeout: 180_000,
+  });
 }
 
 const ALL = ["DATABASE_URL", "ACUITY_USER_ID", "ACUITY_API_KEY", "ACUITY_BASE_URL"];
 /** What a launcher would record, pointing at nothing that answers, so the run fails fast after adopting it. */
-const unreachable = { DATABASE_URL: "postgres://nobody@127.0.0.1:1/none", ACUITY_USER_ID: "10001", ACUITY_API_KEY: "k", ACUITY_BASE_URL: "http://127.0.0.1:1/api/v1" };
+const unreachable = {
+  DATABASE_URL: "postgres://nobody@127.0.0.1:1/none",
+  ACUITY_USER_ID: "10001",
+  ACUITY_API_KEY: "k",
+  ACUITY_BASE_URL: "http://127.0.0.1:1/api/v1",
+};
 
 async function pidOfExitedProcess(): Promise<number> {
   const child = spawn(process.execPath, ["-e", ""]);
@@ -41,7 +51,9 @@ describe("acuity:reconcile in a second terminal", () => {
 
   it("names only the Acuity credentials when the database is set", () => {
     fs.rmSync(runningPortalFile, { force: true });
-    const result = runWithout(["ACUITY_USER_ID", "ACUITY_API_KEY"], { DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" });
+    const result = runWithout(["ACUITY_USER_ID", "ACUITY_API_KEY"], {
+      DATABASE_URL: "postgres://nobody@127.0.0.1:1/none",
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("missing: ACUITY_USER_ID, ACUITY_API_KEY)");
   }, 240_000);
@@ -57,7 +69,10 @@ describe("acuity:reconcile in a second terminal", () => {
   }, 240_000);
 
   it("ignores what a launcher that has since died left behind", async () => {
-    fs.writeFileSync(runningPortalFile, JSON.stringify({ pid: await pidOfExitedProcess(), env: unreachable }));
+    fs.writeFileSync(
+      runningPortalFile,
+      JSON.stringify({ pid: await pidOfExitedProcess(), env: unreachable }),
+    );
     const result = runWithout(ALL);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("missing: DATABASE_URL, ACUITY_USER_ID, ACUITY_API_KEY");

@@ -3,7 +3,15 @@ import { createAcuityClient } from "@/lib/acuity/client";
 import { AcuityRateLimitedError, AcuityUnavailableError } from "@/lib/acuity/errors";
 import { RequestLimiter } from "@/lib/acuity/rate-limiter";
 import type { AcuityEmulator } from "@/services/acuity-emulator/server";
-import { API_KEY, HART, IN_PERSON, USER_ID, bookingFor, clientFor, startTestEmulator } from "./acuity-test-support";
+import {
+  API_KEY,
+  HART,
+  IN_PERSON,
+  USER_ID,
+  bookingFor,
+  clientFor,
+  startTestEmulator,
+} from "./acuity-test-support";
 
 let emulator: AcuityEmulator;
 
@@ -14,7 +22,11 @@ afterAll(() => emulator.stop());
 beforeEach(() => emulator.reset());
 
 const control = (path: string, body: unknown) =>
-  fetch(`${emulator.controlUrl}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  fetch(`${emulator.controlUrl}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 describe("transient failures", () => {
   it("retries a read through injected 500s and returns the answer", async () => {
@@ -34,7 +46,9 @@ describe("transient failures", () => {
 
   it("gives up with AcuityUnavailableError when the failures outlast the retries", async () => {
     emulator.failNextRequests(10, 503);
-    await expect(clientFor(emulator, { maxRetries: 2 }).listCalendars()).rejects.toMatchObject({ status: 503 });
+    await expect(clientFor(emulator, { maxRetries: 2 }).listCalendars()).rejects.toMatchObject({
+      status: 503,
+    });
   });
 
   it("times out a slow answer", async () => {
@@ -52,7 +66,11 @@ describe("transient failures", () => {
 describe("rate limiting", () => {
   it("waits out Retry-After on 429 and then succeeds", async () => {
     emulator.failNextRequests(2, 429);
-    const times = await clientFor(emulator).getAvailableTimes({ date: "2026-12-01", appointmentTypeID: IN_PERSON, calendarID: HART });
+    const times = await clientFor(emulator).getAvailableTimes({
+      date: "2026-12-01",
+      appointmentTypeID: IN_PERSON,
+      calendarID: HART,
+    });
     expect(times.length).toBeGreaterThan(0);
   });
 
@@ -69,7 +87,9 @@ describe("rate limiting", () => {
     try {
       const auth = `Basic ${Buffer.from(`${USER_ID}:${API_KEY}`).toString("base64")}`;
       const answers = await Promise.all(
-        Array.from({ length: 30 }, () => fetch(`${flooded.url}/calendars`, { headers: { Authorization: auth } })),
+        Array.from({ length: 30 }, () =>
+          fetch(`${flooded.url}/calendars`, { headers: { Authorization: auth } }),
+        ),
       );
       const refused = answers.filter((r) => r.status === 429);
       expect(refused).toHaveLength(20);
@@ -87,7 +107,8 @@ describe("rate limiting", () => {
       // The first two answers wait until released, so their connections are open when the third arrives.
       const release = crowded.holdAnswers();
       const auth = `Basic ${Buffer.from(`${USER_ID}:${API_KEY}`).toString("base64")}`;
-      const ask = () => fetch(`${crowded.url}/calendars`, { headers: { Authorization: auth } }).then((r) => r.status);
+      const ask = () =>
+        fetch(`${crowded.url}/calendars`, { headers: { Authorization: auth } }).then((r) => r.status);
       const first = [ask(), ask()];
       await expect.poll(() => crowded.openRequests(), { timeout: 60_000 }).toBe(2);
       const third = await ask();
@@ -107,7 +128,9 @@ describe("rate limiting", () => {
       const acuity = clientFor(fresh, { limiter: new RequestLimiter(), maxRetries: 0 });
       const started = Date.now();
       const results = await Promise.all(
-        Array.from({ length: 30 }, () => acuity.getAvailableDates({ month: "2026-12", appointmentTypeID: IN_PERSON, calendarID: HART })),
+        Array.from({ length: 30 }, () =>
+          acuity.getAvailableDates({ month: "2026-12", appointmentTypeID: IN_PERSON, calendarID: HART }),
+        ),
       );
       expect(results.every((dates) => dates.length > 0)).toBe(true);
       // A one-second burst of 10, then 10/s for the other 20.
@@ -121,11 +144,18 @@ describe("rate limiting", () => {
     // A stopped rate clock: the unpaced burst counts as one second however slowly it is sent.
     const fresh = await startTestEmulator({ limits: { maxPerSecond: 10, clock: () => 0 } });
     try {
-      const unpaced = clientFor(fresh, { limiter: new RequestLimiter({ maxPerSecond: 1000 }), maxRetries: 0 });
+      const unpaced = clientFor(fresh, {
+        limiter: new RequestLimiter({ maxPerSecond: 1000 }),
+        maxRetries: 0,
+      });
       const outcomes = await Promise.allSettled(
-        Array.from({ length: 30 }, () => unpaced.getAvailableDates({ month: "2026-12", appointmentTypeID: IN_PERSON, calendarID: HART })),
+        Array.from({ length: 30 }, () =>
+          unpaced.getAvailableDates({ month: "2026-12", appointmentTypeID: IN_PERSON, calendarID: HART }),
+        ),
       );
-      const refused = outcomes.filter((o) => o.status === "rejected" && o.reason instanceof AcuityRateLimitedError);
+      const refused = outcomes.filter(
+        (o) => o.status === "rejected" && o.reason instanceof AcuityRateLimitedError,
+      );
       expect(refused.length).toBeGreaterThanOrEqual(10);
     } finally {
       await fresh.stop();

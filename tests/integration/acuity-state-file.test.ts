@@ -42,10 +42,15 @@ describe("emulator state file", () => {
     const second = await startTestEmulator({ stateFile, initialAppointments: [seed] });
     try {
       const acuity = clientFor(second);
-      expect(await acuity.getAppointment(createdId)).toMatchObject({ datetime: "2026-12-01T10:00:00-0500", canceled: false });
+      expect(await acuity.getAppointment(createdId)).toMatchObject({
+        datetime: "2026-12-01T10:00:00-0500",
+        canceled: false,
+      });
       expect((await acuity.getAppointment(seed.id)).canceled).toBe(true);
       // The persisted booking still blocks its slot; the cancelled seed's slot is free again.
-      await expect(acuity.createAppointment(bookingFor("2026-12-01T10:00:00-0500"))).rejects.toBeInstanceOf(AcuitySlotUnavailableError);
+      await expect(acuity.createAppointment(bookingFor("2026-12-01T10:00:00-0500"))).rejects.toBeInstanceOf(
+        AcuitySlotUnavailableError,
+      );
       const rebooked = await acuity.createAppointment(bookingFor("2026-12-01T09:00:00-0500"));
       expect(rebooked.id).toBeGreaterThan(createdId);
     } finally {

@@ -1,9 +1,17 @@
 /** Shared fixtures for the Acuity integration tests: emulator, real client, webhook receiver. */
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createAcuityClient, type CreateAcuityClientOptions, type CreateAppointmentInput } from "@/lib/acuity/client";
+import {
+  createAcuityClient,
+  type CreateAcuityClientOptions,
+  type CreateAppointmentInput,
+} from "@/lib/acuity/client";
 import { DEMO_APPOINTMENT_TYPES } from "@/lib/acuity/demo-calendars";
-import { startAcuityEmulator, type AcuityEmulator, type AcuityEmulatorOptions } from "@/services/acuity-emulator/server";
+import {
+  startAcuityEmulator,
+  type AcuityEmulator,
+  type AcuityEmulatorOptions,
+} from "@/services/acuity-emulator/server";
 
 export const USER_ID = "4242";
 export const API_KEY = "emulator-test-api-key";
@@ -30,7 +38,10 @@ export function startTestEmulator(
 }
 
 /** The real client, pointed at the emulator, with short retry pauses and the process-wide limiter. */
-export function clientFor(emulator: AcuityEmulator, options: CreateAcuityClientOptions & { apiKey?: string } = {}) {
+export function clientFor(
+  emulator: AcuityEmulator,
+  options: CreateAcuityClientOptions & { apiKey?: string } = {},
+) {
   const { apiKey = API_KEY, ...rest } = options;
   return createAcuityClient(
     { userId: USER_ID, apiKey, baseUrl: emulator.url, timeoutMs: 5_000 },
@@ -38,7 +49,10 @@ export function clientFor(emulator: AcuityEmulator, options: CreateAcuityClientO
   );
 }
 
-export function bookingFor(datetime: string, overrides: Partial<CreateAppointmentInput> = {}): CreateAppointmentInput {
+export function bookingFor(
+  datetime: string,
+  overrides: Partial<CreateAppointmentInput> = {},
+): CreateAppointmentInput {
   return {
     datetime,
     appointmentTypeID: IN_PERSON,

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseAcuityWebhookPayload, verifyAcuityWebhook } from "@/lib/acuity/webhook-signature";
 import type { AcuityEmulator } from "@/services/acuity-emulator/server";
-import { API_KEY, BRENNAN, HART, TELEHEALTH, bookingFor, clientFor, startTestEmulator, startWebhookReceiver } from "./acuity-test-support";
+import {
+  API_KEY,
+  BRENNAN,
+  HART,
+  TELEHEALTH,
+  bookingFor,
+  clientFor,
+  startTestEmulator,
+  startWebhookReceiver,
+} from "./acuity-test-support";
 
 let emulator: AcuityEmulator;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -51,7 +60,12 @@ describe("webhook delivery", () => {
 
     const events = await receivedEvents();
     expect(events.map((e) => e.action)).toEqual(["scheduled", "rescheduled", "changed", "canceled"]);
-    expect(events[0]).toEqual({ action: "scheduled", appointmentId: created.id, calendarID: HART, appointmentTypeID: created.appointmentTypeID });
+    expect(events[0]).toEqual({
+      action: "scheduled",
+      appointmentId: created.id,
+      calendarID: HART,
+      appointmentTypeID: created.appointmentTypeID,
+    });
     expect(receiver.received[0]!.headers["content-type"]).toBe("application/x-www-form-urlencoded");
   });
 
@@ -93,10 +107,16 @@ describe("webhook delivery", () => {
 
   it("releases a shuffled batch without losing any notice", async () => {
     emulator.holdWebhooks();
-    for (const hour of ["09", "10", "11", "12"]) await acuity.createAppointment(bookingFor(`2026-12-01T${hour}:00:00-0500`));
+    for (const hour of ["09", "10", "11", "12"])
+      await acuity.createAppointment(bookingFor(`2026-12-01T${hour}:00:00-0500`));
     emulator.releaseWebhooks("shuffled");
     const ids = (await receivedEvents()).map((e) => e.appointmentId);
-    expect([...ids].sort()).toEqual(emulator.listAllAppointments().map((a) => a.id).sort());
+    expect([...ids].sort()).toEqual(
+      emulator
+        .listAllAppointments()
+        .map((a) => a.id)
+        .sort(),
+    );
   });
 
   it("drops the next notice and records it as dropped", async () => {
@@ -104,9 +124,19 @@ describe("webhook delivery", () => {
     const lost = await acuity.createAppointment(bookingFor("2026-12-01T09:00:00-0500"));
     const kept = await acuity.createAppointment(bookingFor("2026-12-01T10:00:00-0500"));
     expect((await receivedEvents()).map((e) => e.appointmentId)).toEqual([kept.id]);
-    const deliveries = (await controlRequest("GET", "/webhooks/deliveries")) as Array<{ appointmentId: number; dropped: boolean; status: number | null }>;
-    expect(deliveries.find((d) => d.appointmentId === lost.id)).toMatchObject({ dropped: true, status: null });
-    expect(deliveries.find((d) => d.appointmentId === kept.id)).toMatchObject({ dropped: false, status: 200 });
+    const deliveries = (await controlRequest("GET", "/webhooks/deliveries")) as Array<{
+      appointmentId: number;
+      dropped: boolean;
+      status: number | null;
+    }>;
+    expect(deliveries.find((d) => d.appointmentId === lost.id)).toMatchObject({
+      dropped: true,
+      status: null,
+    });
+    expect(deliveries.find((d) => d.appointmentId === kept.id)).toMatchObject({
+      dropped: false,
+      status: 200,
+    });
   });
 
   it("records a target's error status without retrying", async () => {
@@ -144,15 +174,29 @@ describe("changes made directly in Acuity", () => {
     });
     expect(JSON.stringify(fetched.forms)).toContain("CLM-9001");
 
-    await controlRequest("POST", `/appointments/${direct.id}/change`, { datetime: "2026-12-02T15:00:00-0500" });
+    await controlRequest("POST", `/appointments/${direct.id}/change`, {
+      datetime: "2026-12-02T15:00:00-0500",
+    });
     await controlRequest("POST", `/appointments/${direct.id}/change`, { email: "riley@example.test" });
     await controlRequest("POST", `/appointments/${direct.id}/cancel`, { cancelNote: "Called to cancel" });
-    expect((await receivedEvents()).map((e) => e.action)).toEqual(["scheduled", "rescheduled", "changed", "canceled"]);
-    expect(await acuity.getAppointment(direct.id)).toMatchObject({ canceled: true, email: "riley@example.test", datetime: "2026-12-02T15:00:00-0500" });
+    expect((await receivedEvents()).map((e) => e.action)).toEqual([
+      "scheduled",
+      "rescheduled",
+      "changed",
+      "canceled",
+    ]);
+    expect(await acuity.getAppointment(direct.id)).toMatchObject({
+      canceled: true,
+      email: "riley@example.test",
+      datetime: "2026-12-02T15:00:00-0500",
+    });
   });
 
   it("answers control mistakes in Acuity's error shape", async () => {
-    const res = await fetch(`${emulator.controlUrl}/appointments/424242/cancel`, { method: "POST", body: "{}" });
+    const res = await fetch(`${emulator.controlUrl}/appointments/424242/cancel`, {
+      method: "POST",
+      body: "{}",
+    });
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ status_code: 404, error: "not_found" });
   });

@@ -56,18 +56,47 @@ describe("the audit trail", () => {
   it("records both people for what an admin does while impersonating, and finds it filtered by that user", async () => {
     const actors = buildActors(id);
     const impersonating = { ...actors.memberA1, impersonatorId: admin.userId };
-    const cancel = defineAction({
-      input: z.object({ bookingId: z.string() }),
-      authorize: () => true,
-      run: ({ tx, actor, auditContext }, input) =>
-        changeProgress(tx, { actor, auditContext }, { bookingId: input.bookingId, expectedFrom: "scheduled", to: "cancelled", note: "Claim withdrawn" }, async () => {}),
-    }, as(impersonating));
-    expect(canRescheduleOrCancel(impersonating, { organizationId: id("A"), teamId: id("A1"), specialistId: id("S1"), createdById: id("ownerA"), createdForId: null, status: "active" })).toBe(true);
+    const cancel = defineAction(
+      {
+        input: z.object({ bookingId: z.string() }),
+        authorize: () => true,
+        run: ({ tx, actor, auditContext }, input) =>
+          changeProgress(
+            tx,
+            { actor, auditContext },
+            {
+              bookingId: input.bookingId,
+              expectedFrom: "scheduled",
+              to: "cancelled",
+              note: "Claim withdrawn",
+            },
+            async () => {},
+          ),
+      },
+      as(impersonating),
+    );
+    expect(
+      canRescheduleOrCancel(impersonating, {
+        organizationId: id("A"),
+        teamId: id("A1"),
+        specialistId: id("S1"),
+        createdById: id("ownerA"),
+        createdForId: null,
+        status: "active",
+      }),
+    ).toBe(true);
     expect(await cancel({ bookingId: bookingIds.aTeam1 })).toMatchObject({ ok: true });
 
-    const [progress] = await getDb().select().from(t.bookingProgress).where(eq(t.bookingProgress.bookingId, bookingIds.aTeam1));
+    const [progress] = await getDb()
+      .select()
+      .from(t.bookingProgress)
+      .where(eq(t.bookingProgress.bookingId, bookingIds.aTeam1));
     expect(progress).toMatchObject({ changedById: admin.userId, changedForId: id("memberA1") });
-    const { rows, total } = await listAuditLogs(getDb(), { impersonated: `${id("memberA1")}@fixture.test` }, { pageIndex: 0, pageSize: 10 });
+    const { rows, total } = await listAuditLogs(
+      getDb(),
+      { impersonated: `${id("memberA1")}@fixture.test` },
+      { pageIndex: 0, pageSize: 10 },
+    );
     expect(total).toBe(1);
     expect(rows[0]).toMatchObject({
       action: "booking.progress_changed",
@@ -79,15 +108,34 @@ describe("the audit trail", () => {
       metadata: { to: "cancelled", note: "Claim withdrawn" },
     });
     // Same rows by booking (the booking tab's filter) and by actor name.
-    expect((await listAuditLogs(getDb(), { bookingId: bookingIds.aTeam1 }, { pageIndex: 0, pageSize: 10 })).total).toBe(1);
-    expect((await listAuditLogs(getDb(), { actor: admin.name, resourceId: bookingIds.aTeam1 }, { pageIndex: 0, pageSize: 10 })).total).toBe(1);
+    expect(
+      (await listAuditLogs(getDb(), { bookingId: bookingIds.aTeam1 }, { pageIndex: 0, pageSize: 10 })).total,
+    ).toBe(1);
+    expect(
+      (
+        await listAuditLogs(
+          getDb(),
+          { actor: admin.name, resourceId: bookingIds.aTeam1 },
+          { pageIndex: 0, pageSize: 10 },
+        )
+      ).total,
+    ).toBe(1);
   });
 
   it("refuses to impersonate a user banned through the console", async () => {
-    await defineAction(banUserDefinition(adminRequest), as(admin))({ userId: id("memberNoTeamA"), reason: "Account shared" });
+    await defineAction(
+      banUserDefinition(adminRequest),
+      as(admin),
+    )({ userId: id("memberNoTeamA"), reason: "Account shared" });
     const context = auditContextFor(admin, { ipAddress: "198.51.100.23", userAgent: "vitest" });
     await expect(
-      getDb().transaction((tx) => startImpersonation({ tx, actor: admin, auditContext: context }, { userId: id("memberNoTeamA"), reason: "Check" }, async () => {})),
+      getDb().transaction((tx) =>
+        startImpersonation(
+          { tx, actor: admin, auditContext: context },
+          { userId: id("memberNoTeamA"), reason: "Check" },
+          async () => {},
+        ),
+      ),
     ).rejects.toThrow(/Banned users cannot be impersonated/);
   });
 
@@ -110,10 +158,17 @@ describe("the audit trail", () => {
 
     const fetches: number[] = [];
     const heap: number[] = [];
-    const request = new Request(`http://portal.test/api/admin/audit/export?actor=${admin.userId}&action=booking.updated&ip=10.20.0.0/16`, {
-      // As the portal server passes it on: the connection's address (no proxy trusted).
-      headers: { [SOCKET_ADDRESS_HEADER]: "203.0.113.9", "x-forwarded-for": "198.51.100.99", "user-agent": "vitest-export" },
-    });
+    const request = new Request(
+      `http://portal.test/api/admin/audit/export?actor=${admin.userId}&action=booking.updated&ip=10.20.0.0/16`,
+      {
+        // As the portal server passes it on: the connection's address (no proxy trusted).
+        headers: {
+          [SOCKET_ADDRESS_HEADER]: "203.0.113.9",
+          "x-forwarded-for": "198.51.100.99",
+          "user-agent": "vitest-export",
+        },
+      },
+    );
     // What is *held* while streaming, not garbage waiting for the next collection (which made
     // the figure depend on GC timing): collect first, then measure (vitest runs with --expose-gc).
     const liveHeap = () => {
@@ -154,22 +209,42 @@ describe("the audit trail", () => {
       .select()
       .from(t.auditLogs)
       .where(and(eq(t.auditLogs.action, "audit.exported"), eq(t.auditLogs.userId, admin.userId)));
-    expect(exported).toMatchObject({ ipAddress: "203.0.113.9", userAgent: "vitest-export", metadata: { filter: { action: "booking.updated", ip: "10.20.0.0/16" } } });
+    expect(exported).toMatchObject({
+      ipAddress: "203.0.113.9",
+      userAgent: "vitest-export",
+      metadata: { filter: { action: "booking.updated", ip: "10.20.0.0/16" } },
+    });
   }, 180_000);
 
   it("answers 404 to anyone but an admin acting as themselves, and writes nothing", async () => {
     const actors = buildActors(id);
-    for (const actor of [actors.ownerA, actors.specialistS1, { ...actors.memberA1, impersonatorId: admin.userId }, null]) {
-      const response = await handleAuditExport(new Request("http://portal.test/api/admin/audit/export"), async () => actor);
+    for (const actor of [
+      actors.ownerA,
+      actors.specialistS1,
+      { ...actors.memberA1, impersonatorId: admin.userId },
+      null,
+    ]) {
+      const response = await handleAuditExport(
+        new Request("http://portal.test/api/admin/audit/export"),
+        async () => actor,
+      );
       expect(response.status).toBe(404);
     }
-    const exports = await getDb().select().from(t.auditLogs).where(and(eq(t.auditLogs.action, "audit.exported"), eq(t.auditLogs.userId, actors.ownerA.userId)));
+    const exports = await getDb()
+      .select()
+      .from(t.auditLogs)
+      .where(and(eq(t.auditLogs.action, "audit.exported"), eq(t.auditLogs.userId, actors.ownerA.userId)));
     expect(exports).toHaveLength(0);
   });
 
   it("refuses a malformed filter with 400 and says why", async () => {
-    const response = await handleAuditExport(new Request("http://portal.test/api/admin/audit/export?ip=not-an-ip&from=2026-12-01&to=2026-11-01"), async () => admin);
+    const response = await handleAuditExport(
+      new Request("http://portal.test/api/admin/audit/export?ip=not-an-ip&from=2026-12-01&to=2026-11-01"),
+      async () => admin,
+    );
     expect(response.status).toBe(400);
-    expect(await response.text()).toMatch(/IP address.*start date is after the end date|start date is after the end date.*IP address/);
+    expect(await response.text()).toMatch(
+      /IP address.*start date is after the end date|start date is after the end date.*IP address/,
+    );
   });
 });

@@ -15,9 +15,19 @@ import {
   setBookingStatusDefinition,
 } from "@/lib/admin/bookings/booking-definitions";
 import type { Actor } from "@/lib/authz/actor";
-import { cancelInvitationDefinition, inviteMemberDefinition } from "@/lib/organizations/invitation-definitions";
-import { addMemberDefinition, removeMemberDefinition, setMemberRoleDefinition } from "@/lib/organizations/member-definitions";
-import { createOrganizationDefinition, renameOrganizationDefinition } from "@/lib/organizations/organization-definitions";
+import {
+  cancelInvitationDefinition,
+  inviteMemberDefinition,
+} from "@/lib/organizations/invitation-definitions";
+import {
+  addMemberDefinition,
+  removeMemberDefinition,
+  setMemberRoleDefinition,
+} from "@/lib/organizations/member-definitions";
+import {
+  createOrganizationDefinition,
+  renameOrganizationDefinition,
+} from "@/lib/organizations/organization-definitions";
 import {
   addTeamMemberDefinition,
   createTeamDefinition,
@@ -25,8 +35,17 @@ import {
   removeTeamMemberDefinition,
   renameTeamDefinition,
 } from "@/lib/organizations/team-definitions";
-import { createSpecialistDefinition, setSpecialistActiveDefinition, updateSpecialistDefinition } from "@/lib/specialists-admin/save-specialist";
-import { banUserDefinition, revokeUserSessionsDefinition, setUserPasswordDefinition, unbanUserDefinition } from "@/lib/users/account-actions";
+import {
+  createSpecialistDefinition,
+  setSpecialistActiveDefinition,
+  updateSpecialistDefinition,
+} from "@/lib/specialists-admin/save-specialist";
+import {
+  banUserDefinition,
+  revokeUserSessionsDefinition,
+  setUserPasswordDefinition,
+  unbanUserDefinition,
+} from "@/lib/users/account-actions";
 import { createUserDefinition } from "@/lib/users/create-user";
 import { startImpersonationDefinition } from "@/lib/impersonation/impersonation-definitions";
 import {
@@ -65,7 +84,11 @@ afterAll(async () => {
 });
 
 /** Runs a definition as the given actor through the real wrapper; fails the test on a refusal. */
-async function run<S extends Parameters<typeof defineAction>[0]["input"], O>(definition: ActionDefinition<S, O>, input: unknown, actor = admin) {
+async function run<S extends Parameters<typeof defineAction>[0]["input"], O>(
+  definition: ActionDefinition<S, O>,
+  input: unknown,
+  actor = admin,
+) {
   const result = (await defineAction(definition, as(actor))(input)) as ActionResult<O>;
   if (!result.ok) throw new Error(`${result.error} ${JSON.stringify(result.fieldErrors)}`);
   return result.data;
@@ -73,9 +96,17 @@ async function run<S extends Parameters<typeof defineAction>[0]["input"], O>(def
 
 /** The one audit row of `action` on `resourceId` — exactly one must exist. */
 async function auditRow(action: string, resourceId: string) {
-  const rows = await getDb().select().from(t.auditLogs).where(and(eq(t.auditLogs.action, action), eq(t.auditLogs.resourceId, resourceId)));
+  const rows = await getDb()
+    .select()
+    .from(t.auditLogs)
+    .where(and(eq(t.auditLogs.action, action), eq(t.auditLogs.resourceId, resourceId)));
   expect(rows, `${action} on ${resourceId}`).toHaveLength(1);
-  expect(rows[0]).toMatchObject({ userId: admin.userId, impersonatedUserId: null, ipAddress: TEST_IP, userAgent: "vitest" });
+  expect(rows[0]).toMatchObject({
+    userId: admin.userId,
+    impersonatedUserId: null,
+    ipAddress: TEST_IP,
+    userAgent: "vitest",
+  });
   return rows[0]!;
 }
 
@@ -83,31 +114,66 @@ describe("users", () => {
   it("creates a user with an organization membership, bans, unbans, resets the password and revokes sessions — each audited", async () => {
     const email = `case.manager.${tag}@console.test`;
     const { userId } = await run(createUserDefinition, {
-      name: "Casey Manager", email, role: "user", password: "first-password-123",
+      name: "Casey Manager",
+      email,
+      role: "user",
+      password: "first-password-123",
       memberships: JSON.stringify([
         { organizationId: id("A"), role: "member", teamId: id("A1") },
         { organizationId: id("B"), role: "admin" },
       ]),
     });
-    expect((await auditRow("user.created", userId)).metadata).toEqual({ email, name: "Casey Manager", role: "user" });
-    const memberAudit = await getDb().select().from(t.auditLogs).where(and(eq(t.auditLogs.action, "organization.member_added"), sql`${t.auditLogs.metadata}->>'userId' = ${userId}`));
-    expect(memberAudit.map((row) => [row.resourceId, row.metadata]).sort()).toEqual([
-      [id("A"), expect.objectContaining({ role: "member", teamId: id("A1") })],
-      [id("B"), expect.objectContaining({ role: "admin", teamId: null })],
-    ].sort());
-    const memberships = await getDb().select({ org: t.members.organizationId, role: t.members.role }).from(t.members).where(eq(t.members.userId, userId));
-    expect(memberships.sort((a, b) => a.org.localeCompare(b.org))).toEqual([{ org: id("A"), role: "member" }, { org: id("B"), role: "admin" }].sort((a, b) => a.org.localeCompare(b.org)));
-    const [team] = await getDb().select().from(t.teamMembers).where(and(eq(t.teamMembers.userId, userId), eq(t.teamMembers.teamId, id("A1"))));
+    expect((await auditRow("user.created", userId)).metadata).toEqual({
+      email,
+      name: "Casey Manager",
+      role: "user",
+    });
+    const memberAudit = await getDb()
+      .select()
+      .from(t.auditLogs)
+      .where(
+        and(
+          eq(t.auditLogs.action, "organization.member_added"),
+          sql`${t.auditLogs.metadata}->>'userId' = ${userId}`,
+        ),
+      );
+    expect(memberAudit.map((row) => [row.resourceId, row.metadata]).sort()).toEqual(
+      [
+        [id("A"), expect.objectContaining({ role: "member", teamId: id("A1") })],
+        [id("B"), expect.objectContaining({ role: "admin", teamId: null })],
+      ].sort(),
+    );
+    const memberships = await getDb()
+      .select({ org: t.members.organizationId, role: t.members.role })
+      .from(t.members)
+      .where(eq(t.members.userId, userId));
+    expect(memberships.sort((a, b) => a.org.localeCompare(b.org))).toEqual(
+      [
+        { org: id("A"), role: "member" },
+        { org: id("B"), role: "admin" },
+      ].sort((a, b) => a.org.localeCompare(b.org)),
+    );
+    const [team] = await getDb()
+      .select()
+      .from(t.teamMembers)
+      .where(and(eq(t.teamMembers.userId, userId), eq(t.teamMembers.teamId, id("A1"))));
     expect(team).toBeDefined();
 
     await run(banUserDefinition(request), { userId, reason: "Left the insurer", days: "30" });
     const [banned] = await getDb().select().from(t.users).where(eq(t.users.id, userId));
     expect(banned).toMatchObject({ banned: true, banReason: "Left the insurer" });
-    expect((await auditRow("user.banned", userId)).metadata).toMatchObject({ reason: "Left the insurer", expiresAt: expect.any(String) });
+    expect((await auditRow("user.banned", userId)).metadata).toMatchObject({
+      reason: "Left the insurer",
+      expiresAt: expect.any(String),
+    });
 
     await run(unbanUserDefinition(request), { userId, reason: "Rejoined the insurer" });
     expect((await auditRow("user.unbanned", userId)).metadata).toEqual({ reason: "Rejoined the insurer" });
-    await run(setUserPasswordDefinition(request), { userId, newPassword: "second-password-456", signOutEverywhere: "on" });
+    await run(setUserPasswordDefinition(request), {
+      userId,
+      newPassword: "second-password-456",
+      signOutEverywhere: "on",
+    });
     const passwordAudit = await auditRow("user.password_set", userId);
     expect(JSON.stringify(passwordAudit.metadata)).not.toContain("second-password");
     await run(revokeUserSessionsDefinition(request), { userId });
@@ -115,25 +181,48 @@ describe("users", () => {
   });
 
   it("refuses to ban the admin's own account and an e-mail that is taken", async () => {
-    const own = await defineAction(banUserDefinition(request), as(admin))({ userId: admin.userId, reason: "oops" });
+    const own = await defineAction(
+      banUserDefinition(request),
+      as(admin),
+    )({ userId: admin.userId, reason: "oops" });
     expect(own).toMatchObject({ ok: false, error: "You cannot do this to your own account." });
-    const taken = await defineAction(createUserDefinition, as(admin))({ name: "Dup", email: admin.email, role: "user", password: "long-enough-pw" });
+    const taken = await defineAction(
+      createUserDefinition,
+      as(admin),
+    )({ name: "Dup", email: admin.email, role: "user", password: "long-enough-pw" });
     expect(taken).toMatchObject({ ok: false, fieldErrors: { email: ["Already in use"] } });
   });
 });
 
 describe("organizations and teams", () => {
   it("creates, renames, manages members and teams, invites and cancels — each audited with its details", async () => {
-    const { organizationId, teamId } = await run(createOrganizationDefinition, { name: `Acme Mutual ${tag}`, firstTeamName: "Claims" });
-    expect((await auditRow("organization.created", organizationId)).metadata).toMatchObject({ name: `Acme Mutual ${tag}` });
-    expect((await auditRow("team.created", teamId!)).metadata).toMatchObject({ organizationId, name: "Claims" });
+    const { organizationId, teamId } = await run(createOrganizationDefinition, {
+      name: `Acme Mutual ${tag}`,
+      firstTeamName: "Claims",
+    });
+    expect((await auditRow("organization.created", organizationId)).metadata).toMatchObject({
+      name: `Acme Mutual ${tag}`,
+    });
+    expect((await auditRow("team.created", teamId!)).metadata).toMatchObject({
+      organizationId,
+      name: "Claims",
+    });
     // The admin did not become a member of the client organization.
-    expect(await getDb().select().from(t.members).where(eq(t.members.organizationId, organizationId))).toHaveLength(0);
+    expect(
+      await getDb().select().from(t.members).where(eq(t.members.organizationId, organizationId)),
+    ).toHaveLength(0);
 
     await run(renameOrganizationDefinition, { organizationId, name: `Acme Mutual Group ${tag}` });
-    expect((await auditRow("organization.updated", organizationId)).metadata).toEqual({ from: { name: `Acme Mutual ${tag}` }, to: { name: `Acme Mutual Group ${tag}` } });
+    expect((await auditRow("organization.updated", organizationId)).metadata).toEqual({
+      from: { name: `Acme Mutual ${tag}` },
+      to: { name: `Acme Mutual Group ${tag}` },
+    });
 
-    const { memberId } = await run(addMemberDefinition, { organizationId, email: `${id("outsider")}@fixture.test`, role: "member" });
+    const { memberId } = await run(addMemberDefinition, {
+      organizationId,
+      email: `${id("outsider")}@fixture.test`,
+      role: "member",
+    });
     await run(setMemberRoleDefinition, { organizationId, memberId, role: "admin" });
     const roleAudit = await auditRow("organization.member_role_changed", organizationId);
     expect(roleAudit.metadata).toMatchObject({ userId: id("outsider"), from: "member", to: "admin" });
@@ -141,20 +230,40 @@ describe("organizations and teams", () => {
     await run(addTeamMemberDefinition, { teamId, userId: id("outsider") });
     expect((await auditRow("team.member_added", teamId!)).metadata).toMatchObject({ userId: id("outsider") });
     await run(renameTeamDefinition, { teamId, name: "Major Claims" });
-    expect((await auditRow("team.updated", teamId!)).metadata).toMatchObject({ to: { name: "Major Claims" } });
+    expect((await auditRow("team.updated", teamId!)).metadata).toMatchObject({
+      to: { name: "Major Claims" },
+    });
     await run(removeTeamMemberDefinition, { teamId, userId: id("outsider") });
     await auditRow("team.member_removed", teamId!);
     await run(removeMemberDefinition, { organizationId, memberId: memberId! });
-    expect((await auditRow("organization.member_removed", organizationId)).metadata).toMatchObject({ userId: id("outsider"), role: "admin" });
-    expect(await getDb().select().from(t.members).where(eq(t.members.organizationId, organizationId))).toHaveLength(0);
+    expect((await auditRow("organization.member_removed", organizationId)).metadata).toMatchObject({
+      userId: id("outsider"),
+      role: "admin",
+    });
+    expect(
+      await getDb().select().from(t.members).where(eq(t.members.organizationId, organizationId)),
+    ).toHaveLength(0);
 
     const invitee = `new.referrer.${tag}@acme.test`;
-    const { invitationId, outboxEmailId } = await run(inviteMemberDefinition, { organizationId, email: invitee, role: "member", teamId });
-    expect((await auditRow("invitation.created", invitationId)).metadata).toMatchObject({ email: invitee, organizationId, teamId, outboxEmailId });
+    const { invitationId, outboxEmailId } = await run(inviteMemberDefinition, {
+      organizationId,
+      email: invitee,
+      role: "member",
+      teamId,
+    });
+    expect((await auditRow("invitation.created", invitationId)).metadata).toMatchObject({
+      email: invitee,
+      organizationId,
+      teamId,
+      outboxEmailId,
+    });
     const [mail] = await getDb().select().from(t.outboxEmails).where(eq(t.outboxEmails.id, outboxEmailId));
     expect(mail).toMatchObject({ toAddress: invitee, sentAt: null });
     expect(mail!.textBody).toContain(`/accept-invitation/${invitationId}`);
-    const again = await defineAction(inviteMemberDefinition, as(admin))({ organizationId, email: invitee, role: "member" });
+    const again = await defineAction(
+      inviteMemberDefinition,
+      as(admin),
+    )({ organizationId, email: invitee, role: "member" });
     expect(again).toMatchObject({ ok: false, fieldErrors: { email: ["Already invited"] } });
     await run(cancelInvitationDefinition, { invitationId });
     await auditRow("invitation.cancelled", invitationId);
@@ -165,9 +274,21 @@ describe("organizations and teams", () => {
   });
 
   it("removing a member also removes their memberships of the organization's teams", async () => {
-    const { organizationId, teamId } = await run(createOrganizationDefinition, { name: `Leavers Mutual ${tag}`, firstTeamName: "Claims" });
-    const { memberId } = await run(addMemberDefinition, { organizationId, email: `${id("memberNoTeamA")}@fixture.test`, role: "member", teamId });
-    const teamRows = () => getDb().select().from(t.teamMembers).where(and(eq(t.teamMembers.teamId, teamId!), eq(t.teamMembers.userId, id("memberNoTeamA"))));
+    const { organizationId, teamId } = await run(createOrganizationDefinition, {
+      name: `Leavers Mutual ${tag}`,
+      firstTeamName: "Claims",
+    });
+    const { memberId } = await run(addMemberDefinition, {
+      organizationId,
+      email: `${id("memberNoTeamA")}@fixture.test`,
+      role: "member",
+      teamId,
+    });
+    const teamRows = () =>
+      getDb()
+        .select()
+        .from(t.teamMembers)
+        .where(and(eq(t.teamMembers.teamId, teamId!), eq(t.teamMembers.userId, id("memberNoTeamA"))));
     expect(await teamRows()).toHaveLength(1);
     await run(removeMemberDefinition, { organizationId, memberId: memberId! });
     expect(await teamRows()).toEqual([]);
@@ -175,31 +296,69 @@ describe("organizations and teams", () => {
 
   it("refuses to delete a team that still has bookings", async () => {
     const result = await defineAction(deleteTeamDefinition, as(admin))({ teamId: id("A1") });
-    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/move them to another team first/) });
+    expect(result).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/move them to another team first/),
+    });
   });
 });
 
 describe("specialists", () => {
   it("links a user to an Acuity calendar with its zone, refuses a second link to it in words, edits and deactivates", async () => {
     const { specialistId } = await run(createSpecialistDefinition, {
-      userEmail: `${id("outsider")}@fixture.test`, acuityCalendarId: String(CAL_A), name: "Dr. Quinn", specialty: "Neurology", location: "",
+      userEmail: `${id("outsider")}@fixture.test`,
+      acuityCalendarId: String(CAL_A),
+      name: "Dr. Quinn",
+      specialty: "Neurology",
+      location: "",
     });
     const [row] = await getDb().select().from(t.specialists).where(eq(t.specialists.id, specialistId));
-    expect(row).toMatchObject({ acuityCalendarId: String(CAL_A), timezone: "America/Chicago", location: null, isActive: true });
-    expect((await auditRow("specialist.created", specialistId)).metadata).toMatchObject({ acuityCalendarId: String(CAL_A), timezone: "America/Chicago" });
-
-    const duplicate = await defineAction(createSpecialistDefinition, as(admin))({
-      userEmail: `${id("memberB1")}@fixture.test`, acuityCalendarId: String(CAL_A), name: "Dr. Copy", specialty: "Neurology",
+    expect(row).toMatchObject({
+      acuityCalendarId: String(CAL_A),
+      timezone: "America/Chicago",
+      location: null,
+      isActive: true,
     });
-    expect(duplicate).toMatchObject({ ok: false, error: `The Acuity calendar "Dr. Quinn ${tag}" is already linked to another specialist.` });
+    expect((await auditRow("specialist.created", specialistId)).metadata).toMatchObject({
+      acuityCalendarId: String(CAL_A),
+      timezone: "America/Chicago",
+    });
+
+    const duplicate = await defineAction(
+      createSpecialistDefinition,
+      as(admin),
+    )({
+      userEmail: `${id("memberB1")}@fixture.test`,
+      acuityCalendarId: String(CAL_A),
+      name: "Dr. Copy",
+      specialty: "Neurology",
+    });
+    expect(duplicate).toMatchObject({
+      ok: false,
+      error: `The Acuity calendar "Dr. Quinn ${tag}" is already linked to another specialist.`,
+    });
 
     await run(updateSpecialistDefinition, {
-      specialistId, userEmail: `${id("outsider")}@fixture.test`, acuityCalendarId: String(CAL_B), name: "Dr. Quinn", specialty: "Neurology", location: "1 Harley St, London",
+      specialistId,
+      userEmail: `${id("outsider")}@fixture.test`,
+      acuityCalendarId: String(CAL_B),
+      name: "Dr. Quinn",
+      specialty: "Neurology",
+      location: "1 Harley St, London",
     });
     const [moved] = await getDb().select().from(t.specialists).where(eq(t.specialists.id, specialistId));
-    expect(moved).toMatchObject({ acuityCalendarId: String(CAL_B), timezone: "Europe/London", location: "1 Harley St, London" });
-    const updates = await getDb().select().from(t.auditLogs).where(and(eq(t.auditLogs.action, "specialist.updated"), eq(t.auditLogs.resourceId, specialistId)));
-    expect(updates[0]!.metadata).toMatchObject({ changed: { acuityCalendarId: { from: String(CAL_A), to: String(CAL_B) } } });
+    expect(moved).toMatchObject({
+      acuityCalendarId: String(CAL_B),
+      timezone: "Europe/London",
+      location: "1 Harley St, London",
+    });
+    const updates = await getDb()
+      .select()
+      .from(t.auditLogs)
+      .where(and(eq(t.auditLogs.action, "specialist.updated"), eq(t.auditLogs.resourceId, specialistId)));
+    expect(updates[0]!.metadata).toMatchObject({
+      changed: { acuityCalendarId: { from: String(CAL_A), to: String(CAL_B) } },
+    });
 
     await run(setSpecialistActiveDefinition, { specialistId, active: "false" });
     const [inactive] = await getDb().select().from(t.specialists).where(eq(t.specialists.id, specialistId));
@@ -207,8 +366,14 @@ describe("specialists", () => {
   });
 
   it("refuses a calendar Acuity does not report", async () => {
-    const result = await defineAction(createSpecialistDefinition, as(admin))({
-      userEmail: `${id("outsider")}@fixture.test`, acuityCalendarId: "1", name: "Dr. Nobody", specialty: "None",
+    const result = await defineAction(
+      createSpecialistDefinition,
+      as(admin),
+    )({
+      userEmail: `${id("outsider")}@fixture.test`,
+      acuityCalendarId: "1",
+      name: "Dr. Nobody",
+      specialty: "None",
     });
     expect(result).toMatchObject({ ok: false, fieldErrors: { acuityCalendarId: ["Not in Acuity"] } });
   });
@@ -218,27 +383,55 @@ describe("booking administration", () => {
   it("closes and archives in bulk, refuses an impossible move as a whole, and audits each booking", async () => {
     const ids = [bookingIds.bNoTeam, bookingIds.bTeam1];
     await run(setBookingStatusDefinition, { bookingIds: ids, to: "closed" });
-    for (const bookingId of ids) expect((await auditRow("booking.status_changed", bookingId)).metadata).toMatchObject({ from: "active", to: "closed", bulk: true });
-    const archiveWithActive = await defineAction(setBookingStatusDefinition, as(admin))({ bookingIds: [...ids, bookingIds.aNoTeam], to: "archived" });
-    expect(archiveWithActive).toMatchObject({ ok: false, error: expect.stringMatching(/1 of the selected bookings cannot become archived.*Nothing was changed/) });
-    const statuses = await getDb().select({ status: t.bookings.status }).from(t.bookings).where(sql`${t.bookings.id} IN ${ids}`);
+    for (const bookingId of ids)
+      expect((await auditRow("booking.status_changed", bookingId)).metadata).toMatchObject({
+        from: "active",
+        to: "closed",
+        bulk: true,
+      });
+    const archiveWithActive = await defineAction(
+      setBookingStatusDefinition,
+      as(admin),
+    )({ bookingIds: [...ids, bookingIds.aNoTeam], to: "archived" });
+    expect(archiveWithActive).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/1 of the selected bookings cannot become archived.*Nothing was changed/),
+    });
+    const statuses = await getDb()
+      .select({ status: t.bookings.status })
+      .from(t.bookings)
+      .where(sql`${t.bookings.id} IN ${ids}`);
     expect(statuses.map((s) => s.status)).toEqual(["closed", "closed"]);
   });
 
   it("corrects a stage with a note, then marks payment received through the state machine", async () => {
     const bookingId = bookingIds.aTeam2;
-    await run(correctStageDefinition, { bookingId, expectedFrom: "scheduled", to: "report_generated", note: "Report arrived by post" });
+    await run(correctStageDefinition, {
+      bookingId,
+      expectedFrom: "scheduled",
+      to: "report_generated",
+      note: "Report arrived by post",
+    });
     await run(markPaymentReceivedDefinition, { bookingIds: [bookingId] });
-    const progress = await getDb().select().from(t.bookingProgress).where(eq(t.bookingProgress.bookingId, bookingId)).orderBy(t.bookingProgress.createdAt);
+    const progress = await getDb()
+      .select()
+      .from(t.bookingProgress)
+      .where(eq(t.bookingProgress.bookingId, bookingId))
+      .orderBy(t.bookingProgress.createdAt);
     expect(progress.map((p) => [p.progress, p.notes, p.changedById])).toEqual([
       ["report_generated", "Correction: Report arrived by post", admin.userId],
       ["payment_received", null, admin.userId],
     ]);
-    const audits = await getDb().select().from(t.auditLogs).where(and(eq(t.auditLogs.action, "booking.progress_changed"), eq(t.auditLogs.resourceId, bookingId)));
-    expect(audits.map((a) => a.metadata)).toEqual(expect.arrayContaining([
-      expect.objectContaining({ to: "report_generated", correction: true }),
-      expect.objectContaining({ from: "report_generated", to: "payment_received", correction: false }),
-    ]));
+    const audits = await getDb()
+      .select()
+      .from(t.auditLogs)
+      .where(and(eq(t.auditLogs.action, "booking.progress_changed"), eq(t.auditLogs.resourceId, bookingId)));
+    expect(audits.map((a) => a.metadata)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ to: "report_generated", correction: true }),
+        expect.objectContaining({ from: "report_generated", to: "payment_received", correction: false }),
+      ]),
+    );
   });
 
   it("moves a booking to another organization and team", async () => {
@@ -249,59 +442,121 @@ describe("booking administration", () => {
       from: { organizationId: id("A"), teamId: null },
       to: { organizationId: id("B"), teamId: id("B1") },
     });
-    const wrongTeam = await defineAction(moveBookingDefinition, as(admin))({ bookingId: bookingIds.aNoTeam, organizationId: id("A"), teamId: id("B1") });
+    const wrongTeam = await defineAction(
+      moveBookingDefinition,
+      as(admin),
+    )({ bookingId: bookingIds.aNoTeam, organizationId: id("A"), teamId: id("B1") });
     expect(wrongTeam).toMatchObject({ ok: false, fieldErrors: { teamId: ["Not in this organization"] } });
   });
 });
 
 describe("outside the admin console's rights", () => {
-  const everyDefinition = () => [
-    [createUserDefinition, { name: "Eve", email: `eve.${tag}@x.test`, role: "admin", password: "long-enough-pw" }],
-    [banUserDefinition(request), { userId: id("memberA1"), reason: "because" }],
-    [unbanUserDefinition(request), { userId: id("memberA1"), reason: "because" }],
-    [setUserPasswordDefinition(request), { userId: id("memberA1"), newPassword: "long-enough-pw" }],
-    [revokeUserSessionsDefinition(request), { userId: id("memberA1") }],
-    [createOrganizationDefinition, { name: `Evil Org ${tag}` }],
-    [renameOrganizationDefinition, { organizationId: id("A"), name: "Renamed" }],
-    [addMemberDefinition, { organizationId: id("A"), email: `${id("outsider")}@fixture.test`, role: "owner" }],
-    [removeMemberDefinition, { organizationId: id("A"), memberId: "any" }],
-    [setMemberRoleDefinition, { organizationId: id("A"), memberId: "any", role: "owner" }],
-    [createTeamDefinition, { organizationId: id("A"), name: "Shadow team" }],
-    [renameTeamDefinition, { teamId: id("A1"), name: "Renamed" }],
-    [deleteTeamDefinition, { teamId: id("A2") }],
-    [addTeamMemberDefinition, { teamId: id("A1"), userId: id("memberNoTeamA") }],
-    [removeTeamMemberDefinition, { teamId: id("A1"), userId: id("memberA1") }],
-    [inviteMemberDefinition, { organizationId: id("A"), email: `friend.${tag}@x.test`, role: "owner" }],
-    [cancelInvitationDefinition, { invitationId: "any" }],
-    [createSpecialistDefinition, { userEmail: `${id("outsider")}@fixture.test`, acuityCalendarId: String(CAL_B), name: "Dr X", specialty: "Neurology" }],
-    [updateSpecialistDefinition, { specialistId: id("S1"), userEmail: `${id("outsider")}@fixture.test`, acuityCalendarId: String(CAL_B), name: "Dr X", specialty: "Neurology" }],
-    [setSpecialistActiveDefinition, { specialistId: id("S1"), active: "false" }],
-    [setBookingStatusDefinition, { bookingIds: [bookingIds.aTeam1], to: "closed" }],
-    [markPaymentReceivedDefinition, { bookingIds: [bookingIds.aTeam1] }],
-    [correctStageDefinition, { bookingId: bookingIds.aTeam1, expectedFrom: "scheduled", to: "cancelled", note: "sneaky" }],
-    [moveBookingDefinition, { bookingId: bookingIds.aTeam1, organizationId: id("B") }],
-    [startImpersonationDefinition(async () => { throw new Error("no session may be opened"); }), { userId: id("memberA1"), reason: "because" }],
-    [replayWebhookEventDefinition(() => {}), { eventId: "any" }],
-    [replayAllFailedWebhooksDefinition(() => {}), {}],
-    [reconcileAcuityDefinition(() => { throw new Error("Acuity must not be read"); }), { from: "2026-01-01", to: "2026-01-31" }],
-  ] as const;
+  const everyDefinition = () =>
+    [
+      [
+        createUserDefinition,
+        { name: "Eve", email: `eve.${tag}@x.test`, role: "admin", password: "long-enough-pw" },
+      ],
+      [banUserDefinition(request), { userId: id("memberA1"), reason: "because" }],
+      [unbanUserDefinition(request), { userId: id("memberA1"), reason: "because" }],
+      [setUserPasswordDefinition(request), { userId: id("memberA1"), newPassword: "long-enough-pw" }],
+      [revokeUserSessionsDefinition(request), { userId: id("memberA1") }],
+      [createOrganizationDefinition, { name: `Evil Org ${tag}` }],
+      [renameOrganizationDefinition, { organizationId: id("A"), name: "Renamed" }],
+      [
+        addMemberDefinition,
+        { organizationId: id("A"), email: `${id("outsider")}@fixture.test`, role: "owner" },
+      ],
+      [removeMemberDefinition, { organizationId: id("A"), memberId: "any" }],
+      [setMemberRoleDefinition, { organizationId: id("A"), memberId: "any", role: "owner" }],
+      [createTeamDefinition, { organizationId: id("A"), name: "Shadow team" }],
+      [renameTeamDefinition, { teamId: id("A1"), name: "Renamed" }],
+      [deleteTeamDefinition, { teamId: id("A2") }],
+      [addTeamMemberDefinition, { teamId: id("A1"), userId: id("memberNoTeamA") }],
+      [removeTeamMemberDefinition, { teamId: id("A1"), userId: id("memberA1") }],
+      [inviteMemberDefinition, { organizationId: id("A"), email: `friend.${tag}@x.test`, role: "owner" }],
+      [cancelInvitationDefinition, { invitationId: "any" }],
+      [
+        createSpecialistDefinition,
+        {
+          userEmail: `${id("outsider")}@fixture.test`,
+          acuityCalendarId: String(CAL_B),
+          name: "Dr X",
+          specialty: "Neurology",
+        },
+      ],
+      [
+        updateSpecialistDefinition,
+        {
+          specialistId: id("S1"),
+          userEmail: `${id("outsider")}@fixture.test`,
+          acuityCalendarId: String(CAL_B),
+          name: "Dr X",
+          specialty: "Neurology",
+        },
+      ],
+      [setSpecialistActiveDefinition, { specialistId: id("S1"), active: "false" }],
+      [setBookingStatusDefinition, { bookingIds: [bookingIds.aTeam1], to: "closed" }],
+      [markPaymentReceivedDefinition, { bookingIds: [bookingIds.aTeam1] }],
+      [
+        correctStageDefinition,
+        { bookingId: bookingIds.aTeam1, expectedFrom: "scheduled", to: "cancelled", note: "sneaky" },
+      ],
+      [moveBookingDefinition, { bookingId: bookingIds.aTeam1, organizationId: id("B") }],
+      [
+        startImpersonationDefinition(async () => {
+          throw new Error("no session may be opened");
+        }),
+        { userId: id("memberA1"), reason: "because" },
+      ],
+      [replayWebhookEventDefinition(() => {}), { eventId: "any" }],
+      [replayAllFailedWebhooksDefinition(() => {}), {}],
+      [
+        reconcileAcuityDefinition(() => {
+          throw new Error("Acuity must not be read");
+        }),
+        { from: "2026-01-01", to: "2026-01-31" },
+      ],
+    ] as const;
 
   const snapshot = async () => {
     const [[a], [o], [tm], [s], [b]] = await Promise.all([
       getDb().select({ n: count() }).from(t.auditLogs),
       getDb().select({ n: count() }).from(t.organizations),
       getDb().select({ n: count() }).from(t.teamMembers),
-      getDb().select({ n: sql<number>`count(*) FILTER (WHERE is_active)::int` }).from(t.specialists),
-      getDb().select({ status: t.bookings.status, progress: t.bookings.currentProgress, org: t.bookings.organizationId }).from(t.bookings).where(eq(t.bookings.id, bookingIds.aTeam1)),
+      getDb()
+        .select({ n: sql<number>`count(*) FILTER (WHERE is_active)::int` })
+        .from(t.specialists),
+      getDb()
+        .select({
+          status: t.bookings.status,
+          progress: t.bookings.currentProgress,
+          org: t.bookings.organizationId,
+        })
+        .from(t.bookings)
+        .where(eq(t.bookings.id, bookingIds.aTeam1)),
     ]);
-    const [user] = await getDb().select({ banned: t.users.banned }).from(t.users).where(eq(t.users.id, id("memberA1")));
-    return { audits: a!.n, organizations: o!.n, teamMembers: tm!.n, activeSpecialists: s!.n, booking: b, user };
+    const [user] = await getDb()
+      .select({ banned: t.users.banned })
+      .from(t.users)
+      .where(eq(t.users.id, id("memberA1")));
+    return {
+      audits: a!.n,
+      organizations: o!.n,
+      teamMembers: tm!.n,
+      activeSpecialists: s!.n,
+      booking: b,
+      user,
+    };
   };
 
   it.each([
     ["an organization owner", (actors: ReturnType<typeof buildActors>) => actors.ownerA],
     ["a specialist", (actors: ReturnType<typeof buildActors>) => actors.specialistS1],
-    ["an admin while impersonating a referrer", (actors: ReturnType<typeof buildActors>) => ({ ...actors.memberA1, impersonatorId: admin.userId })],
+    [
+      "an admin while impersonating a referrer",
+      (actors: ReturnType<typeof buildActors>) => ({ ...actors.memberA1, impersonatorId: admin.userId }),
+    ],
     ["an impersonated admin session", () => ({ ...admin, impersonatorId: admin.userId })],
   ])("%s gets 'Not found.' from every admin action and nothing changes", async (_label, pick) => {
     const actor = pick(buildActors(id));
@@ -311,7 +566,10 @@ describe("outside the admin console's rights", () => {
       expect(result, JSON.stringify(input)).toEqual({ ok: false, error: "Not found.", fieldErrors: {} });
     }
     // Audit rows of other files may land meanwhile; ours would carry this actor's id.
-    const mine = await getDb().select({ n: count() }).from(t.auditLogs).where(eq(t.auditLogs.userId, actor.impersonatorId ?? actor.userId));
+    const mine = await getDb()
+      .select({ n: count() })
+      .from(t.auditLogs)
+      .where(eq(t.auditLogs.userId, actor.impersonatorId ?? actor.userId));
     const after = await snapshot();
     expect({ ...after, audits: 0 }).toEqual({ ...before, audits: 0 });
     if (!actor.impersonatorId) expect(mine[0]!.n).toBe(0);
@@ -321,16 +579,26 @@ describe("outside the admin console's rights", () => {
   it("lists every admin action definition, and only the known inline admin actions live in app/", () => {
     const root = join(fileURLToPath(import.meta.url), "../../..");
     const sources = (dir: string, suffix: string) =>
-      readdirSync(join(root, dir), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(suffix)).map((f) => readFileSync(join(root, dir, f), "utf8"));
+      readdirSync(join(root, dir), { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith(suffix))
+        .map((f) => readFileSync(join(root, dir, f), "utf8"));
     const ownSource = readFileSync(fileURLToPath(import.meta.url), "utf8");
-    const listed = ownSource.slice(ownSource.indexOf("const everyDefinition"), ownSource.indexOf("] as const;"));
-    const definitions = sources("lib", ".ts").flatMap((text) => [...text.matchAll(/export const (\w+) =(?:\s*\([^)]*\)\s*=>)?\s*adminAction\(/g)].map((m) => m[1]!));
+    const listed = ownSource.slice(
+      ownSource.indexOf("const everyDefinition"),
+      ownSource.indexOf("] as const;"),
+    );
+    const definitions = sources("lib", ".ts").flatMap((text) =>
+      [...text.matchAll(/export const (\w+) =(?:\s*\([^)]*\)\s*=>)?\s*adminAction\(/g)].map((m) => m[1]!),
+    );
     expect(definitions.length).toBeGreaterThanOrEqual(24);
     expect(definitions.filter((name) => !listed.includes(`[${name}`))).toEqual([]);
     // Still written inline with next/* imports, so not importable here (covered elsewhere or pending a lift into lib/).
     const notYetLifted: string[] = [];
     const inline = sources("app", "actions.ts").flatMap((text) =>
-      text.split("export const ").filter((chunk) => /^\w+ = defineAction\(\{[^]*authorize: canUseAdminConsole/.test(chunk)).map((chunk) => chunk.split(" ")[0]!),
+      text
+        .split("export const ")
+        .filter((chunk) => /^\w+ = defineAction\(\{[^]*authorize: canUseAdminConsole/.test(chunk))
+        .map((chunk) => chunk.split(" ")[0]!),
     );
     expect(inline.filter((name) => !notYetLifted.includes(name))).toEqual([]);
   });

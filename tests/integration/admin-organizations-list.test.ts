@@ -13,7 +13,8 @@ import { listOrganizationsForAdmin } from "@/lib/organizations/list-organization
 
 /** Active bookings the seed gave each organization (other files may add more, never fewer). */
 const seededActive = (index: number) =>
-  buildDemoBookings(new Date()).filter((plan) => plan.organizationIndex === index && plan.status === "active").length;
+  buildDemoBookings(new Date()).filter((plan) => plan.organizationIndex === index && plan.status === "active")
+    .length;
 
 describe("the organizations table", () => {
   it("shows each seeded organization's members, teams and active bookings", async () => {
@@ -25,7 +26,15 @@ describe("the organizations table", () => {
           .select({ slug: organizations.slug, n: count() })
           .from(bookings)
           .innerJoin(organizations, eq(organizations.id, bookings.organizationId))
-          .where(and(eq(bookings.status, "active"), inArray(organizations.slug, DEMO_ORGANIZATIONS.map((o) => o.slug))))
+          .where(
+            and(
+              eq(bookings.status, "active"),
+              inArray(
+                organizations.slug,
+                DEMO_ORGANIZATIONS.map((o) => o.slug),
+              ),
+            ),
+          )
           .groupBy(organizations.slug);
         return { listed, activeBySlug: new Map(active.map((row) => [row.slug, row.n])) };
       },
@@ -34,9 +43,15 @@ describe("the organizations table", () => {
 
     DEMO_ORGANIZATIONS.forEach((org, index) => {
       const row = listed.find((o) => o.slug === org.slug);
-      expect(row, org.name).toMatchObject({ name: org.name, memberCount: org.people.length, teamCount: org.teams.length });
+      expect(row, org.name).toMatchObject({
+        name: org.name,
+        memberCount: org.people.length,
+        teamCount: org.teams.length,
+      });
       expect(row!.activeBookingCount, `${org.name}: active bookings`).toBe(activeBySlug.get(org.slug));
-      expect(row!.activeBookingCount, `${org.name}: active bookings`).toBeGreaterThanOrEqual(seededActive(index));
+      expect(row!.activeBookingCount, `${org.name}: active bookings`).toBeGreaterThanOrEqual(
+        seededActive(index),
+      );
       expect(seededActive(index)).toBeGreaterThan(0);
     });
   });

@@ -37,24 +37,49 @@ describe("an admin action that fails after better-auth saved something", () => {
       .values({ name: `Rollback Mutual ${tag}`, slug: `doomed-${tag}`, createdAt: new Date() })
       .returning();
     const email = `doomed-${tag}@rollback.test`;
-    const result = await defineAction(createUserDefinition, as(admin))({
-      name: "Doomed Case Manager", email, role: "user", password: "long-enough-pw", memberships: [{ organizationId: organization!.id, role: "member" }],
+    const result = await defineAction(
+      createUserDefinition,
+      as(admin),
+    )({
+      name: "Doomed Case Manager",
+      email,
+      role: "user",
+      password: "long-enough-pw",
+      memberships: [{ organizationId: organization!.id, role: "member" }],
     });
     expect(result.ok).toBe(false);
     expect(await getDb().select().from(t.users).where(eq(t.users.email, email))).toEqual([]);
-    expect(await getDb().select().from(t.members).where(eq(t.members.organizationId, organization!.id))).toEqual([]);
-    expect(await getDb().select().from(t.auditLogs).where(sql`${t.auditLogs.metadata}->>'email' = ${email}`)).toEqual([]);
+    expect(
+      await getDb().select().from(t.members).where(eq(t.members.organizationId, organization!.id)),
+    ).toEqual([]);
+    expect(
+      await getDb()
+        .select()
+        .from(t.auditLogs)
+        .where(sql`${t.auditLogs.metadata}->>'email' = ${email}`),
+    ).toEqual([]);
 
     // The same e-mail can be used at once: nothing half-made is in the way.
-    const retried = await defineAction(createUserDefinition, as(admin))({ name: "Case Manager", email, role: "user", password: "long-enough-pw" });
+    const retried = await defineAction(
+      createUserDefinition,
+      as(admin),
+    )({ name: "Case Manager", email, role: "user", password: "long-enough-pw" });
     expect(retried.ok).toBe(true);
   });
 
   it("creating an organization with its first team: the organization is removed again", async () => {
     const name = `Doomed Org doomed-${tag}`;
-    const result = await defineAction(createOrganizationDefinition, as(admin))({ name, firstTeamName: `doomed-${tag} Claims` });
+    const result = await defineAction(
+      createOrganizationDefinition,
+      as(admin),
+    )({ name, firstTeamName: `doomed-${tag} Claims` });
     expect(result.ok).toBe(false);
     expect(await getDb().select().from(t.organizations).where(eq(t.organizations.name, name))).toEqual([]);
-    expect(await getDb().select().from(t.teams).where(eq(t.teams.name, `doomed-${tag} Claims`))).toEqual([]);
+    expect(
+      await getDb()
+        .select()
+        .from(t.teams)
+        .where(eq(t.teams.name, `doomed-${tag} Claims`)),
+    ).toEqual([]);
   });
 });

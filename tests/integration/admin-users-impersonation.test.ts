@@ -31,8 +31,14 @@ describe("who may start an impersonation", () => {
     ["a referrer", () => actors.memberA1],
     ["an organization owner", () => actors.ownerA],
     ["a specialist", () => actors.specialistS1],
-    ["an admin while impersonating a referrer", () => ({ ...actors.memberA1, impersonatorId: actors.platformAdmin.userId })],
-    ["an admin in an impersonated admin session", () => ({ ...actors.platformAdmin, impersonatorId: actors.platformAdmin.userId })],
+    [
+      "an admin while impersonating a referrer",
+      () => ({ ...actors.memberA1, impersonatorId: actors.platformAdmin.userId }),
+    ],
+    [
+      "an admin in an impersonated admin session",
+      () => ({ ...actors.platformAdmin, impersonatorId: actors.platformAdmin.userId }),
+    ],
   ])("%s is refused: no session is opened and no audit row is written", async (_label, pick) => {
     const { opened, impersonate } = impersonateAs(pick());
     const result = await impersonate({ userId: id("memberB1"), reason: "Checking what they see" });
@@ -57,8 +63,13 @@ describe("who may start an impersonation", () => {
     const systemUserId = await getSystemUserId(getDb());
     const { opened, impersonate } = impersonateAs(actors.platformAdmin);
     const result = await impersonate({ userId: systemUserId, reason: "Curious what Acuity sees" });
-    expect(result).toMatchObject({ ok: false, error: "The system account is not a person and cannot be impersonated." });
+    expect(result).toMatchObject({
+      ok: false,
+      error: "The system account is not a person and cannot be impersonated.",
+    });
     expect(opened).toEqual([]);
-    expect((await auditRowsFor("user", systemUserId)).filter((row) => row.action === "impersonation.started")).toEqual([]);
+    expect(
+      (await auditRowsFor("user", systemUserId)).filter((row) => row.action === "impersonation.started"),
+    ).toEqual([]);
   });
 });

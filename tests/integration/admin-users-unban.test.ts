@@ -20,20 +20,32 @@ beforeAll(async () => {
 /** A fresh user, banned through the real action so better-auth's state is the real one. */
 async function bannedUser(key: string) {
   const userId = `${tag}-${key}`;
-  await getDb().insert(t.users).values({ id: userId, name: `Banned ${key}`, email: `${key}-${tag}@unban.test` });
-  const banned = await defineAction(banUserDefinition(request), as(admin))({ userId, reason: "Left the insurer" });
+  await getDb()
+    .insert(t.users)
+    .values({ id: userId, name: `Banned ${key}`, email: `${key}-${tag}@unban.test` });
+  const banned = await defineAction(
+    banUserDefinition(request),
+    as(admin),
+  )({ userId, reason: "Left the insurer" });
   expect(banned).toMatchObject({ ok: true });
   return userId;
 }
 
-const userRow = async (userId: string) => (await getDb().select().from(t.users).where(eq(t.users.id, userId)))[0]!;
+const userRow = async (userId: string) =>
+  (await getDb().select().from(t.users).where(eq(t.users.id, userId)))[0]!;
 const unbanRows = (userId: string) =>
-  getDb().select().from(t.auditLogs).where(and(eq(t.auditLogs.action, "user.unbanned"), eq(t.auditLogs.resourceId, userId)));
+  getDb()
+    .select()
+    .from(t.auditLogs)
+    .where(and(eq(t.auditLogs.action, "user.unbanned"), eq(t.auditLogs.resourceId, userId)));
 
 describe("unbanning a user", () => {
   it("lifts the ban and records the admin's reason in the audit row", async () => {
     const userId = await bannedUser("rehired");
-    const result = await defineAction(unbanUserDefinition(request), as(admin))({ userId, reason: "  Rehired by the insurer, ticket 812 " });
+    const result = await defineAction(
+      unbanUserDefinition(request),
+      as(admin),
+    )({ userId, reason: "  Rehired by the insurer, ticket 812 " });
     expect(result).toEqual({ ok: true, data: { userId } });
     expect(await userRow(userId)).toMatchObject({ banned: false, banReason: null });
     const rows = await unbanRows(userId);
@@ -51,13 +63,16 @@ describe("unbanning a user", () => {
     ["an empty reason", ""],
     ["a reason of only spaces", "    "],
     ["a two-letter reason", "ok"],
-  ])("refuses %s with a field error; the user stays banned and nothing is audited", async (_label, reason) => {
-    const userId = await bannedUser(`kept-${reason?.length ?? "none"}`);
-    const result = await defineAction(unbanUserDefinition(request), as(admin))({ userId, reason });
-    expect(result).toMatchObject({ ok: false, fieldErrors: { reason: [expect.any(String)] } });
-    expect(await userRow(userId)).toMatchObject({ banned: true, banReason: "Left the insurer" });
-    expect(await unbanRows(userId)).toHaveLength(0);
-  });
+  ])(
+    "refuses %s with a field error; the user stays banned and nothing is audited",
+    async (_label, reason) => {
+      const userId = await bannedUser(`kept-${reason?.length ?? "none"}`);
+      const result = await defineAction(unbanUserDefinition(request), as(admin))({ userId, reason });
+      expect(result).toMatchObject({ ok: false, fieldErrors: { reason: [expect.any(String)] } });
+      expect(await userRow(userId)).toMatchObject({ banned: true, banReason: "Left the insurer" });
+      expect(await unbanRows(userId)).toHaveLength(0);
+    },
+  );
 
   it("takes the reason from the form the Manage panel posts", async () => {
     const userId = await bannedUser("form");

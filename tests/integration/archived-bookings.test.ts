@@ -8,7 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { bookings, documents } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define-action";
-import { correctStageDefinition, moveBookingDefinition, setBookingStatusDefinition } from "@/lib/admin/bookings/booking-definitions";
+import {
+  correctStageDefinition,
+  moveBookingDefinition,
+  setBookingStatusDefinition,
+} from "@/lib/admin/bookings/booking-definitions";
 import { adminBookingFilterSchema, listBookingsForAdmin } from "@/lib/admin/bookings/list-admin-bookings";
 import type { Actor } from "@/lib/authz/actor";
 import { loadActor } from "@/lib/authz/load-actor";
@@ -47,7 +51,13 @@ async function archive(key: BookingKey) {
 
 const requestAs = (actor: Actor) => actAs(actor, requestUploadInput, requestUpload, s3.storage);
 const confirmAs = (actor: Actor) => actAs(actor, pendingUploadInput, confirmUpload, s3.storage);
-const brief = (key: BookingKey) => ({ bookingId: bookingIds[key], category: "brief", fileName: "Brief.pdf", size: PDF_BYTES.length, mimeType: "application/pdf" });
+const brief = (key: BookingKey) => ({
+  bookingId: bookingIds[key],
+  category: "brief",
+  fileName: "Brief.pdf",
+  size: PDF_BYTES.length,
+  mimeType: "application/pdf",
+});
 const single = (plan: UploadPlan) => {
   if (plan.kind !== "single") throw new Error("expected a single PUT plan");
   return plan;
@@ -60,26 +70,40 @@ describe("an archived booking", () => {
     expect((await putTo(plan.url, PDF_BYTES, plan.headers)).status).toBe(200);
     await archive("aNoTeam");
 
-    expect(await confirmAs(actors.ownerA)({ pendingUploadId: plan.pendingUploadId })).toMatchObject({ ok: false, error: ARCHIVED_MESSAGE });
+    expect(await confirmAs(actors.ownerA)({ pendingUploadId: plan.pendingUploadId })).toMatchObject({
+      ok: false,
+      error: ARCHIVED_MESSAGE,
+    });
     for (const actor of [actors.ownerA, actors.platformAdmin]) {
       expect(await requestAs(actor)(brief("aNoTeam"))).toMatchObject({ ok: false, error: ARCHIVED_MESSAGE });
     }
-    expect(await getDb().select().from(documents).where(eq(documents.bookingId, bookingIds.aNoTeam))).toEqual([]);
+    expect(await getDb().select().from(documents).where(eq(documents.bookingId, bookingIds.aNoTeam))).toEqual(
+      [],
+    );
   });
 
   it("cannot be corrected, moved or reopened by an admin", async () => {
     await archive("aTeam1");
     const asAdmin = as(actors.platformAdmin);
-    const correction = await defineAction(correctStageDefinition, asAdmin)({
+    const correction = await defineAction(
+      correctStageDefinition,
+      asAdmin,
+    )({
       bookingId: bookingIds.aTeam1,
       expectedFrom: "scheduled",
       to: "cancelled",
       note: "Tidying up",
     });
     expect(correction).toMatchObject({ ok: false, error: ARCHIVED_MESSAGE });
-    const move = await defineAction(moveBookingDefinition, asAdmin)({ bookingId: bookingIds.aTeam1, organizationId: id("B"), teamId: "" });
+    const move = await defineAction(
+      moveBookingDefinition,
+      asAdmin,
+    )({ bookingId: bookingIds.aTeam1, organizationId: id("B"), teamId: "" });
     expect(move).toMatchObject({ ok: false, error: ARCHIVED_MESSAGE });
-    const reopen = await defineAction(setBookingStatusDefinition, asAdmin)({ bookingIds: [bookingIds.aTeam1], to: "active" });
+    const reopen = await defineAction(
+      setBookingStatusDefinition,
+      asAdmin,
+    )({ bookingIds: [bookingIds.aTeam1], to: "active" });
     expect(reopen.ok).toBe(false);
 
     const [row] = await getDb().select().from(bookings).where(eq(bookings.id, bookingIds.aTeam1));
@@ -89,26 +113,50 @@ describe("an archived booking", () => {
   it("is left out of the default lists and shown when the Status filter asks for archived", async () => {
     await archive("aTeam2");
     const closedOne = bookingIds.bTeam1;
-    unwrap(await defineAction(setBookingStatusDefinition, as(actors.platformAdmin))({ bookingIds: [closedOne], to: "closed" }));
+    unwrap(
+      await defineAction(
+        setBookingStatusDefinition,
+        as(actors.platformAdmin),
+      )({ bookingIds: [closedOne], to: "closed" }),
+    );
     const ownerA = (await loadActor(getDb(), id("ownerA"), null))!;
 
-    const byDefault = await listBookingPageForViewer(getDb(), ownerA, parseBookingListParams({ size: "100" }), "UTC");
+    const byDefault = await listBookingPageForViewer(
+      getDb(),
+      ownerA,
+      parseBookingListParams({ size: "100" }),
+      "UTC",
+    );
     const ids = byDefault.rows.map((r) => r.id);
     expect(ids).not.toContain(bookingIds.aTeam2);
     expect(ids).toContain(bookingIds.aTeam2ForMember);
     expect(byDefault.total).toBe(byDefault.rows.length);
 
-    const askedFor = await listBookingPageForViewer(getDb(), ownerA, parseBookingListParams({ status: "archived", size: "100" }), "UTC");
+    const askedFor = await listBookingPageForViewer(
+      getDb(),
+      ownerA,
+      parseBookingListParams({ status: "archived", size: "100" }),
+      "UTC",
+    );
     expect(askedFor.rows.map((r) => r.id)).toContain(bookingIds.aTeam2);
     expect(askedFor.rows.every((r) => r.status === "archived")).toBe(true);
 
     // The admin's table: closed bookings stay in the default, archived ones only on request.
-    const adminDefault = (await listBookingsForAdmin(getDb(), adminBookingFilterSchema.parse({ organizationId: id("A") }))).map((r) => r.id);
+    const adminDefault = (
+      await listBookingsForAdmin(getDb(), adminBookingFilterSchema.parse({ organizationId: id("A") }))
+    ).map((r) => r.id);
     expect(adminDefault).not.toContain(bookingIds.aTeam2);
     expect(adminDefault).toContain(bookingIds.aTeam2ForMember);
-    const adminB = (await listBookingsForAdmin(getDb(), adminBookingFilterSchema.parse({ organizationId: id("B") }))).map((r) => r.id);
+    const adminB = (
+      await listBookingsForAdmin(getDb(), adminBookingFilterSchema.parse({ organizationId: id("B") }))
+    ).map((r) => r.id);
     expect(adminB).toContain(closedOne);
-    const adminArchived = (await listBookingsForAdmin(getDb(), adminBookingFilterSchema.parse({ organizationId: id("A"), status: "archived" }))).map((r) => r.id);
+    const adminArchived = (
+      await listBookingsForAdmin(
+        getDb(),
+        adminBookingFilterSchema.parse({ organizationId: id("A"), status: "archived" }),
+      )
+    ).map((r) => r.id);
     expect(adminArchived).toContain(bookingIds.aTeam2);
 
     // aTeam2 is specialist S1's examination in a few days: archived, it is off their agenda.

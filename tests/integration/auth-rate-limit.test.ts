@@ -8,7 +8,13 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLogs, rateLimits, sessions } from "@/db/schema";
-import { createUserWithPassword, randomLoopbackAddress, serveAuthRoute, type AuthServer, type Caller } from "../support/auth-http";
+import {
+  createUserWithPassword,
+  randomLoopbackAddress,
+  serveAuthRoute,
+  type AuthServer,
+  type Caller,
+} from "../support/auth-http";
 
 // Read when the auth instance is first built, which this file does (nothing has called getAuth yet).
 process.env.AUTH_SIGN_IN_RATE_LIMIT = "3";
@@ -28,7 +34,12 @@ const signIn = (from: Caller, password = "wrong-password-123") =>
   server.post("/sign-in/email", { email: user.email, password }, from).then((r) => r.status);
 
 const limiterRow = async (ip: string) =>
-  (await getDb().select().from(rateLimits).where(eq(rateLimits.key, `${ip}|/sign-in/email`)))[0];
+  (
+    await getDb()
+      .select()
+      .from(rateLimits)
+      .where(eq(rateLimits.key, `${ip}|/sign-in/email`))
+  )[0];
 
 describe("sign-in rate limit, no proxy trusted (the default)", () => {
   it("stops twelve wrong passwords from one connection address, each with another x-forwarded-for", async () => {
@@ -59,7 +70,10 @@ describe("sign-in rate limit behind trusted proxies (TRUSTED_PROXY_HOPS)", () =>
     process.env.TRUSTED_PROXY_HOPS = "1";
     const proxy = randomLoopbackAddress();
     // The proxy appends the client it saw (203.0.113.7); the client prepended forged hops.
-    for (let attempt = 0; attempt < 3; attempt++) expect(await signIn({ socketAddress: proxy, forwardedFor: `10.9.9.${attempt}, 203.0.113.7` })).toBe(401);
+    for (let attempt = 0; attempt < 3; attempt++)
+      expect(await signIn({ socketAddress: proxy, forwardedFor: `10.9.9.${attempt}, 203.0.113.7` })).toBe(
+        401,
+      );
     expect(await signIn({ socketAddress: proxy, forwardedFor: "10.9.9.200, 203.0.113.7" })).toBe(429);
     expect(await signIn({ socketAddress: proxy, forwardedFor: "203.0.113.7" }, user.password)).toBe(429);
 
@@ -74,7 +88,9 @@ describe("sign-in rate limit behind trusted proxies (TRUSTED_PROXY_HOPS)", () =>
     process.env.TRUSTED_PROXY_HOPS = "2";
     const inner = randomLoopbackAddress();
     for (let attempt = 0; attempt < 3; attempt++) {
-      expect(await signIn({ socketAddress: inner, forwardedFor: `192.0.2.${attempt}, 203.0.113.20, 10.0.0.1` })).toBe(401);
+      expect(
+        await signIn({ socketAddress: inner, forwardedFor: `192.0.2.${attempt}, 203.0.113.20, 10.0.0.1` }),
+      ).toBe(401);
     }
     expect(await signIn({ socketAddress: inner, forwardedFor: "203.0.113.20, 10.0.0.2" })).toBe(429);
     expect(await limiterRow("203.0.113.20")).toMatchObject({ count: 3 });

@@ -19,7 +19,11 @@ let organizationId: string;
 let targetMemberId: string;
 
 async function signIn(user: { email: string; password: string }, forwardedFor: string) {
-  const response = await server.post("/sign-in/email", { email: user.email, password: user.password }, { forwardedFor });
+  const response = await server.post(
+    "/sign-in/email",
+    { email: user.email, password: user.password },
+    { forwardedFor },
+  );
   expect(response.status).toBe(200);
   return cookieFrom(response);
 }
@@ -33,8 +37,12 @@ beforeAll(async () => {
   ]);
   const tag = randomBytes(4).toString("hex");
   organizationId = `org-${tag}`;
-  await getDb().insert(t.organizations).values({ id: organizationId, name: `Insurer ${tag}`, slug: `insurer-${tag}`, createdAt: new Date() });
-  await getDb().insert(t.members).values({ organizationId, userId: ownerUser.id, role: "owner", createdAt: new Date() });
+  await getDb()
+    .insert(t.organizations)
+    .values({ id: organizationId, name: `Insurer ${tag}`, slug: `insurer-${tag}`, createdAt: new Date() });
+  await getDb()
+    .insert(t.members)
+    .values({ organizationId, userId: ownerUser.id, role: "owner", createdAt: new Date() });
   const [member] = await getDb()
     .insert(t.members)
     .values({ organizationId, userId: targetUser.id, role: "member", createdAt: new Date() })
@@ -49,7 +57,11 @@ afterAll(() => server?.close());
 describe("/api/auth over HTTP", () => {
   it("signs a user in: the cookie opens a session that sign-out then ends", async () => {
     const user = await createUserWithPassword("user");
-    const response = await server.post("/sign-in/email", { email: user.email, password: user.password }, { forwardedFor: "192.0.2.12" });
+    const response = await server.post(
+      "/sign-in/email",
+      { email: user.email, password: user.password },
+      { forwardedFor: "192.0.2.12" },
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ user: { id: user.id, email: user.email } });
     const cookie = cookieFrom(response);
@@ -62,14 +74,22 @@ describe("/api/auth over HTTP", () => {
 
   it("refuses a wrong password", async () => {
     const user = await createUserWithPassword("user");
-    const response = await server.post("/sign-in/email", { email: user.email, password: "not-the-password" }, { forwardedFor: "192.0.2.13" });
+    const response = await server.post(
+      "/sign-in/email",
+      { email: user.email, password: "not-the-password" },
+      { forwardedFor: "192.0.2.13" },
+    );
     expect(response.status).toBe(401);
     expect(cookieFrom(response)).toBe("");
   });
 
   it("has no public sign-up: 404 and no account", async () => {
     const email = `walk-in-${randomBytes(3).toString("hex")}@auth-route.test`;
-    const response = await server.post("/sign-up/email", { email, password: "walk-in-password-1", name: "Walk In" }, { forwardedFor: "192.0.2.14" });
+    const response = await server.post(
+      "/sign-up/email",
+      { email, password: "walk-in-password-1", name: "Walk In" },
+      { forwardedFor: "192.0.2.14" },
+    );
     expect(response.status).toBe(404);
     expect(await getDb().select().from(t.users).where(eq(t.users.email, email))).toHaveLength(0);
   });
@@ -82,14 +102,21 @@ describe("/api/auth over HTTP", () => {
       ["/admin/set-role", { userId: target.id, role: "admin" }],
       ["/admin/set-user-password", { userId: target.id, newPassword: "taken-over-password" }],
     ] as const;
-    for (const [path, body] of calls) expect.soft({ path, status: (await server.post(path, body, as)).status }).toEqual({ path, status: 404 });
+    for (const [path, body] of calls)
+      expect
+        .soft({ path, status: (await server.post(path, body, as)).status })
+        .toEqual({ path, status: 404 });
     expect((await server.get(`/admin/list-users?searchValue=${target.email}`, as)).status).toBe(404);
 
     const [user] = await getDb().select().from(t.users).where(eq(t.users.id, target.id));
     expect(user).toMatchObject({ role: "user", banned: false });
     expect(await getDb().select().from(t.sessions).where(eq(t.sessions.userId, target.id))).toHaveLength(0);
     // The password was not replaced: the target still signs in with their own.
-    const signIn = await server.post("/sign-in/email", { email: target.email, password: "taken-over-password" }, { forwardedFor: "192.0.2.15" });
+    const signIn = await server.post(
+      "/sign-in/email",
+      { email: target.email, password: "taken-over-password" },
+      { forwardedFor: "192.0.2.15" },
+    );
     expect(signIn.status).toBe(401);
   });
 
@@ -104,11 +131,21 @@ describe("/api/auth over HTTP", () => {
       ["/organization/update-member-role", { memberId: targetMemberId, role: "admin", organizationId }],
       ["/organization/remove-member", { memberIdOrEmail: targetMemberId, organizationId }],
     ] as const;
-    for (const [path, body] of calls) expect.soft({ path, status: (await server.post(path, body, as)).status }).toEqual({ path, status: 404 });
+    for (const [path, body] of calls)
+      expect
+        .soft({ path, status: (await server.post(path, body, as)).status })
+        .toEqual({ path, status: 404 });
 
-    expect(await getDb().select().from(t.invitations).where(eq(t.invitations.email, invitee))).toHaveLength(0);
-    expect(await getDb().select().from(t.teams).where(eq(t.teams.organizationId, organizationId))).toHaveLength(0);
-    const [organization] = await getDb().select().from(t.organizations).where(eq(t.organizations.id, organizationId));
+    expect(await getDb().select().from(t.invitations).where(eq(t.invitations.email, invitee))).toHaveLength(
+      0,
+    );
+    expect(
+      await getDb().select().from(t.teams).where(eq(t.teams.organizationId, organizationId)),
+    ).toHaveLength(0);
+    const [organization] = await getDb()
+      .select()
+      .from(t.organizations)
+      .where(eq(t.organizations.id, organizationId));
     expect(organization?.name).not.toBe("Renamed by owner");
     const [member] = await getDb().select().from(t.members).where(eq(t.members.id, targetMemberId));
     expect(member?.role).toBe("member");

@@ -23,7 +23,9 @@ const sessionAuditRows = (userId: string) =>
   getDb()
     .select()
     .from(auditLogs)
-    .where(and(eq(auditLogs.userId, userId), inArray(auditLogs.action, ["auth.signed_in", "auth.signed_out"])));
+    .where(
+      and(eq(auditLogs.userId, userId), inArray(auditLogs.action, ["auth.signed_in", "auth.signed_out"])),
+    );
 
 describe("sign-in and sign-out audit", () => {
   it("records who signed in and out, from which client address and browser", async () => {
@@ -40,15 +42,39 @@ describe("sign-in and sign-out audit", () => {
     const signOut = await server.post(
       "/sign-out",
       {},
-      { cookie: cookieFrom(signIn), forwardedFor: "10.0.0.2, 203.0.113.61", userAgent: "Firefox/140 (sign-out)" },
+      {
+        cookie: cookieFrom(signIn),
+        forwardedFor: "10.0.0.2, 203.0.113.61",
+        userAgent: "Firefox/140 (sign-out)",
+      },
     );
     expect(signOut.status).toBe(200);
 
     const rows = await auditRowsFor("session", session!.id);
-    expect(rows.map(({ action, userId, impersonatedUserId, ipAddress, userAgent }) => ({ action, userId, impersonatedUserId, ipAddress, userAgent }))).toEqual(
+    expect(
+      rows.map(({ action, userId, impersonatedUserId, ipAddress, userAgent }) => ({
+        action,
+        userId,
+        impersonatedUserId,
+        ipAddress,
+        userAgent,
+      })),
+    ).toEqual(
       expect.arrayContaining([
-        { action: "auth.signed_in", userId: user.id, impersonatedUserId: null, ipAddress: "203.0.113.60", userAgent: "Firefox/140 (sign-in)" },
-        { action: "auth.signed_out", userId: user.id, impersonatedUserId: null, ipAddress: "203.0.113.61", userAgent: "Firefox/140 (sign-out)" },
+        {
+          action: "auth.signed_in",
+          userId: user.id,
+          impersonatedUserId: null,
+          ipAddress: "203.0.113.60",
+          userAgent: "Firefox/140 (sign-in)",
+        },
+        {
+          action: "auth.signed_out",
+          userId: user.id,
+          impersonatedUserId: null,
+          ipAddress: "203.0.113.61",
+          userAgent: "Firefox/140 (sign-out)",
+        },
       ]),
     );
     expect(rows).toHaveLength(2);
@@ -56,7 +82,11 @@ describe("sign-in and sign-out audit", () => {
 
   it("records nothing for a failed sign-in or a sign-out without a session", async () => {
     const user = await createUserWithPassword("user");
-    const failed = await server.post("/sign-in/email", { email: user.email, password: "wrong-password-123" }, { forwardedFor: "203.0.113.62" });
+    const failed = await server.post(
+      "/sign-in/email",
+      { email: user.email, password: "wrong-password-123" },
+      { forwardedFor: "203.0.113.62" },
+    );
     expect(failed.status).toBe(401);
     await server.post("/sign-out", {}, { forwardedFor: "203.0.113.62" });
     expect(await sessionAuditRows(user.id)).toHaveLength(0);

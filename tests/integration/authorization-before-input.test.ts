@@ -41,7 +41,10 @@ describe("an admin action posted by someone who is not an admin", () => {
     expect(bad).toEqual({ ok: false, error: "Not found.", fieldErrors: {} });
     expect(empty).toEqual(bad);
     expect(good).toEqual(bad);
-    const [{ n }] = (await getDb().select({ n: count() }).from(users).where(eq(users.name, "Grace Hopper"))) as [{ n: number }];
+    const [{ n }] = (await getDb()
+      .select({ n: count() })
+      .from(users)
+      .where(eq(users.name, "Grace Hopper"))) as [{ n: number }];
     expect(n).toBe(0);
   });
 });
@@ -60,14 +63,21 @@ describe("booking for a team that is not one's own", () => {
 
   it("answers a team of another organization and a team that does not exist alike, and asks Acuity nothing", async () => {
     // An Acuity nobody answers at: the refusal must come before any call to it.
-    Object.assign(process.env, { ACUITY_USER_ID: "1", ACUITY_API_KEY: "unused", ACUITY_BASE_URL: "http://127.0.0.1:9" });
+    Object.assign(process.env, {
+      ACUITY_USER_ID: "1",
+      ACUITY_API_KEY: "unused",
+      ACUITY_BASE_URL: "http://127.0.0.1:9",
+    });
     const book = defineAction(createBookingDefinition, as(actors.memberA1));
     const otherOrganizations = await book(bookingInput(id("B1")));
     const missing = await book(bookingInput(id("no-such-team")));
     expect(otherOrganizations).toMatchObject({ ok: false, fieldErrors: { teamId: expect.any(Array) } });
     expect(missing).toEqual(otherOrganizations);
     // Refused before the idempotency key was claimed, let alone Acuity called.
-    const claimed = await getDb().select().from(bookingRequests).where(eq(bookingRequests.idempotencyKey, `team-probe-${id("B1")}`));
+    const claimed = await getDb()
+      .select()
+      .from(bookingRequests)
+      .where(eq(bookingRequests.idempotencyKey, `team-probe-${id("B1")}`));
     expect(claimed).toEqual([]);
   });
 });

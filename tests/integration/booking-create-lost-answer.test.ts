@@ -22,7 +22,13 @@ import { createBooking } from "@/lib/bookings/create-booking";
 import { createBookingSchema } from "@/lib/bookings/schemas";
 import { newId } from "@/lib/ids";
 import { serveRoute } from "../support/route-server";
-import { as, freeSlots, startBookingWorld, type BookingWorld, telehealthBookingForm } from "./booking-test-world";
+import {
+  as,
+  freeSlots,
+  startBookingWorld,
+  type BookingWorld,
+  telehealthBookingForm,
+} from "./booking-test-world";
 
 let world: BookingWorld;
 let receiver: Awaited<ReturnType<typeof serveRoute>>;
@@ -39,13 +45,31 @@ afterAll(async () => {
 
 const formFor = (datetime: string) => telehealthBookingForm(world, datetime);
 /** What Acuity holds for a booking reference (the portal writes it into the notes). */
-const inAcuity = (reference: string): AcuityAppointment[] => world.emulator.listAllAppointments().filter((a) => a.notes.includes(portalReferenceNote(reference)));
-const attemptOf = async (reference: string) => (await getDb().select().from(acuityBookingAttempts).where(eq(acuityBookingAttempts.bookingReference, reference)))[0];
-const attemptFor = async (key: string) => (await getDb().select().from(acuityBookingAttempts).where(eq(acuityBookingAttempts.idempotencyKey, key)))[0]!;
+const inAcuity = (reference: string): AcuityAppointment[] =>
+  world.emulator.listAllAppointments().filter((a) => a.notes.includes(portalReferenceNote(reference)));
+const attemptOf = async (reference: string) =>
+  (
+    await getDb()
+      .select()
+      .from(acuityBookingAttempts)
+      .where(eq(acuityBookingAttempts.bookingReference, reference))
+  )[0];
+const attemptFor = async (key: string) =>
+  (
+    await getDb().select().from(acuityBookingAttempts).where(eq(acuityBookingAttempts.idempotencyKey, key))
+  )[0]!;
 /** A fresh client, as a restarted process would build. */
-const freshAcuity = () => createAcuityClient({ userId: "5151", apiKey: "booking-test-api-key", baseUrl: world.emulator.url });
-const who = () => ({ actor: world.actors.ownerA, auditContext: auditContextFor(world.actors.ownerA, { ipAddress: "198.51.100.4", userAgent: "vitest" }) });
-const eventsOf = (appointmentId: number) => getDb().select().from(webhookEvents).where(eq(webhookEvents.resourceId, String(appointmentId)));
+const freshAcuity = () =>
+  createAcuityClient({ userId: "5151", apiKey: "booking-test-api-key", baseUrl: world.emulator.url });
+const who = () => ({
+  actor: world.actors.ownerA,
+  auditContext: auditContextFor(world.actors.ownerA, { ipAddress: "198.51.100.4", userAgent: "vitest" }),
+});
+const eventsOf = (appointmentId: number) =>
+  getDb()
+    .select()
+    .from(webhookEvents)
+    .where(eq(webhookEvents.resourceId, String(appointmentId)));
 
 describe("an answer lost, then Acuity unavailable", () => {
   it("tells the user nothing is booked, and the appointment Acuity made is cancelled once it answers again", async () => {
@@ -56,13 +80,25 @@ describe("an answer lost, then Acuity unavailable", () => {
     const result = await defineAction(createBookingDefinition, as(world.actors.memberA1))(form);
 
     expect(result.ok).toBe(false);
-    expect(result.ok ? "" : result.error).toMatch(/nothing is booked\. If the calendar made the appointment anyway, the portal cancels it by itself as soon as the calendar answers again/);
+    expect(result.ok ? "" : result.error).toMatch(
+      /nothing is booked\. If the calendar made the appointment anyway, the portal cancels it by itself as soon as the calendar answers again/,
+    );
     const { bookingReference } = await attemptFor(form.idempotencyKey);
     const [orphan] = inAcuity(bookingReference);
     expect(orphan?.canceled).toBe(false); // Acuity kept it, for now
-    expect(await getDb().select().from(bookings).where(eq(bookings.acuityAppointmentId, String(orphan!.id)))).toEqual([]);
+    expect(
+      await getDb()
+        .select()
+        .from(bookings)
+        .where(eq(bookings.acuityAppointmentId, String(orphan!.id))),
+    ).toEqual([]);
     // The form is free to be sent again.
-    expect(await getDb().select().from(bookingRequests).where(eq(bookingRequests.idempotencyKey, form.idempotencyKey))).toEqual([]);
+    expect(
+      await getDb()
+        .select()
+        .from(bookingRequests)
+        .where(eq(bookingRequests.idempotencyKey, form.idempotencyKey)),
+    ).toEqual([]);
 
     // Its webhook is settled — the portal gave the booking up — not deferred forever.
     await world.emulator.settleWebhooks();
@@ -73,30 +109,52 @@ describe("an answer lost, then Acuity unavailable", () => {
 
     // The worker's first try meets Acuity still down: kept, with a sentence, for later.
     world.emulator.failNextRequests(4, 503);
-    expect(await cancelAbandonedAppointments(getDb(), freshAcuity())).toMatchObject({ cancelled: 0, failed: 1 });
+    expect(await cancelAbandonedAppointments(getDb(), freshAcuity())).toMatchObject({
+      cancelled: 0,
+      failed: 1,
+    });
     expect(inAcuity(bookingReference)[0]!.canceled).toBe(false);
     const waiting = await attemptOf(bookingReference);
-    expect(waiting).toMatchObject({ resolvedAt: null, lastError: expect.stringMatching(/^Acuity did not answer while the portal was cancelling/) });
+    expect(waiting).toMatchObject({
+      resolvedAt: null,
+      lastError: expect.stringMatching(/^Acuity did not answer while the portal was cancelling/),
+    });
     expect(waiting!.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
 
     // Acuity is back; the process that gave up is long gone. Reconcile (or the worker, once the
     // backoff passes) finds the appointment and cancels it.
-    await getDb().update(acuityBookingAttempts).set({ nextAttemptAt: sql`now()` }).where(eq(acuityBookingAttempts.bookingReference, bookingReference));
+    await getDb()
+      .update(acuityBookingAttempts)
+      .set({ nextAttemptAt: sql`now()` })
+      .where(eq(acuityBookingAttempts.bookingReference, bookingReference));
     const day = slot!.datetime.slice(0, 10);
     const report = await reconcileWindow(getDb(), freshAcuity(), { from: new Date(day), to: new Date(day) });
     expect(report.failed).toEqual([]);
     expect(report.needsAttention).toEqual([]);
     expect(report.abandoned).toEqual({ cancelled: 1, failed: 0 });
     expect(inAcuity(bookingReference).map((a) => a.canceled)).toEqual([true]);
-    expect(await attemptOf(bookingReference)).toMatchObject({ resolution: "cancelled", acuityAppointmentId: String(orphan!.id) });
-    const [audit] = await getDb().select().from(auditLogs).where(and(eq(auditLogs.action, "acuity.abandoned_appointment_cancelled"), eq(auditLogs.resourceId, String(orphan!.id))));
+    expect(await attemptOf(bookingReference)).toMatchObject({
+      resolution: "cancelled",
+      acuityAppointmentId: String(orphan!.id),
+    });
+    const [audit] = await getDb()
+      .select()
+      .from(auditLogs)
+      .where(
+        and(
+          eq(auditLogs.action, "acuity.abandoned_appointment_cancelled"),
+          eq(auditLogs.resourceId, String(orphan!.id)),
+        ),
+      );
     expect(audit?.metadata).toMatchObject({ bookingReference, reason: "given up" });
 
     // Acuity's cancellation webhook is settled too; a second reconcile finds nothing to do.
     await world.emulator.settleWebhooks();
     await drainDueEvents({ resourceIds: [String(orphan!.id)] });
     expect((await eventsOf(orphan!.id)).every((e) => e.processedAt !== null)).toBe(true);
-    expect((await reconcileWindow(getDb(), freshAcuity(), { from: new Date(day), to: new Date(day) })).abandoned).toEqual({ cancelled: 0, failed: 0 });
+    expect(
+      (await reconcileWindow(getDb(), freshAcuity(), { from: new Date(day), to: new Date(day) })).abandoned,
+    ).toEqual({ cancelled: 0, failed: 0 });
   });
 });
 
@@ -116,11 +174,16 @@ describe("a save that fails while Acuity is unavailable", () => {
       who(),
       input,
     );
-    await expect(attempt).rejects.toThrow(/didn't answer when we cancelled appointment #\d+\. Nothing is booked: the portal cancels that appointment by itself/);
+    await expect(attempt).rejects.toThrow(
+      /didn't answer when we cancelled appointment #\d+\. Nothing is booked: the portal cancels that appointment by itself/,
+    );
     const { bookingReference } = await attemptFor(input.idempotencyKey);
     expect(inAcuity(bookingReference).map((a) => a.canceled)).toEqual([false]);
 
-    expect(await cancelAbandonedAppointments(getDb(), freshAcuity())).toMatchObject({ cancelled: 1, failed: 0 });
+    expect(await cancelAbandonedAppointments(getDb(), freshAcuity())).toMatchObject({
+      cancelled: 1,
+      failed: 0,
+    });
     expect(inAcuity(bookingReference).map((a) => a.canceled)).toEqual([true]);
     expect(await attemptOf(bookingReference)).toMatchObject({ resolution: "cancelled" });
   });
@@ -133,12 +196,24 @@ describe("a process that died after Acuity booked", () => {
     const reference = newId();
     const requestedById = world.id("ownerA");
     await getDb().insert(bookingRequests).values({ idempotencyKey: key, requestedById });
-    await getDb().insert(acuityBookingAttempts).values({
-      bookingReference: reference, requestedById, idempotencyKey: key, acuityCalendarId: world.telehealthSpecialist.acuityCalendarId, appointmentAt: new Date(slot!.startsAt),
-    });
+    await getDb()
+      .insert(acuityBookingAttempts)
+      .values({
+        bookingReference: reference,
+        requestedById,
+        idempotencyKey: key,
+        acuityCalendarId: world.telehealthSpecialist.acuityCalendarId,
+        appointmentAt: new Date(slot!.startsAt),
+      });
     const appointment = await world.acuity.createAppointment({
-      datetime: slot!.datetime, appointmentTypeID: 502, calendarID: 7106, firstName: "Jordan", lastName: "Claimant",
-      email: "owner@example.test", phone: "+12125550142", notes: portalReferenceNote(reference),
+      datetime: slot!.datetime,
+      appointmentTypeID: 502,
+      calendarID: 7106,
+      firstName: "Jordan",
+      lastName: "Claimant",
+      email: "owner@example.test",
+      phone: "+12125550142",
+      notes: portalReferenceNote(reference),
     });
     return { key, reference, appointment };
   }
@@ -150,19 +225,33 @@ describe("a process that died after Acuity booked", () => {
     await world.emulator.settleWebhooks();
     await drainDueEvents({ resourceIds: [String(appointment.id)] });
     const [event] = await eventsOf(appointment.id);
-    expect(event).toMatchObject({ processedAt: null, error: expect.stringMatching(/not finished saving booking/) });
+    expect(event).toMatchObject({
+      processedAt: null,
+      error: expect.stringMatching(/not finished saving booking/),
+    });
     // Leave nothing pending for later passes.
-    await getDb().update(acuityBookingAttempts).set({ nextAttemptAt: sql`now()` }).where(eq(acuityBookingAttempts.bookingReference, reference));
+    await getDb()
+      .update(acuityBookingAttempts)
+      .set({ nextAttemptAt: sql`now()` })
+      .where(eq(acuityBookingAttempts.bookingReference, reference));
     await cancelAbandonedAppointments(getDb(), freshAcuity());
   });
 
   it("cancels the appointment once the attempt's time is up, and frees the form the dead process held", async () => {
     const { key, reference } = await diedMidBooking();
-    await getDb().update(acuityBookingAttempts).set({ nextAttemptAt: sql`now() - interval '1 second'` }).where(eq(acuityBookingAttempts.bookingReference, reference));
+    await getDb()
+      .update(acuityBookingAttempts)
+      .set({ nextAttemptAt: sql`now() - interval '1 second'` })
+      .where(eq(acuityBookingAttempts.bookingReference, reference));
 
-    expect(await cancelAbandonedAppointments(getDb(), freshAcuity())).toMatchObject({ cancelled: 1, failed: 0 });
+    expect(await cancelAbandonedAppointments(getDb(), freshAcuity())).toMatchObject({
+      cancelled: 1,
+      failed: 0,
+    });
     expect(inAcuity(reference).map((a) => a.canceled)).toEqual([true]);
-    expect(await getDb().select().from(bookingRequests).where(eq(bookingRequests.idempotencyKey, key))).toEqual([]);
+    expect(
+      await getDb().select().from(bookingRequests).where(eq(bookingRequests.idempotencyKey, key)),
+    ).toEqual([]);
     expect(await attemptOf(reference)).toMatchObject({ resolution: "cancelled" });
   });
 });

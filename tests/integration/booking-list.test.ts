@@ -16,7 +16,10 @@ let bookingIds: Record<BookingKey, string>;
 const lastFour = String(Math.floor(Math.random() * 10_000)).padStart(4, "0");
 
 beforeAll(async () => {
-  ({ id, bookingIds } = await insertAuthzWorld({ examineePhone: `+1646555${lastFour}`, withMemberships: true }));
+  ({ id, bookingIds } = await insertAuthzWorld({
+    examineePhone: `+1646555${lastFour}`,
+    withMemberships: true,
+  }));
 });
 
 /** The fixture bookings (by key) on the viewer's table for these URL params. */
@@ -34,7 +37,9 @@ const visibleOf = (actorKey: (typeof ACTOR_KEYS)[number], among: readonly Bookin
 describe.each(ACTOR_KEYS)("the bookings table for %s", (actorKey) => {
   it("searches by any part of the examinee name, case-insensitively, within what they may see", async () => {
     const found = await tableFor(actorKey, { q: `examinee ATEAM` });
-    expect(found.sort()).toEqual(visibleOf(actorKey, ["aTeam1", "aTeam2", "aTeam2ForMember", "aTeam2ByMember1"]).sort());
+    expect(found.sort()).toEqual(
+      visibleOf(actorKey, ["aTeam1", "aTeam2", "aTeam2ForMember", "aTeam2ByMember1"]).sort(),
+    );
   });
 
   it("searches by phone digits typed in any format", async () => {
@@ -54,7 +59,13 @@ describe.each(ACTOR_KEYS)("the bookings table for %s", (actorKey) => {
 
   it("filters by specialist and sorts by examinee name", async () => {
     const found = await tableFor(actorKey, { specialist: id("S2"), sort: "examineeName.asc" });
-    const expected = visibleOf(actorKey, ["aNoTeam", "aTeam1", "aTeam2ForMember", "aTeam2ByMember1", "bNoTeam"]).sort((a, b) => `Examinee ${a}`.localeCompare(`Examinee ${b}`));
+    const expected = visibleOf(actorKey, [
+      "aNoTeam",
+      "aTeam1",
+      "aTeam2ForMember",
+      "aTeam2ByMember1",
+      "bNoTeam",
+    ]).sort((a, b) => `Examinee ${a}`.localeCompare(`Examinee ${b}`));
     expect(found).toEqual(expected);
   });
 });
@@ -66,7 +77,10 @@ it("pages with an exact count, and stops counting at the cap", async () => {
   const total = await countBookingsForViewer(getDb(), admin, { search: "Examinee" });
   expect(total.total).toBeGreaterThanOrEqual(6);
   expect(page.rows).toHaveLength(2);
-  expect(await countBookingsForViewer(getDb(), admin, { search: "Examinee" }, 3)).toEqual({ total: 3, capped: true });
+  expect(await countBookingsForViewer(getDb(), admin, { search: "Examinee" }, 3)).toEqual({
+    total: 3,
+    capped: true,
+  });
 });
 
 it("finds a two-letter name by the start of a word of it, and nothing for one letter", async () => {
@@ -74,15 +88,28 @@ it("finds a two-letter name by the start of a word of it, and nothing for one le
   const [template] = await getDb().select().from(bookings).where(eq(bookings.id, bookingIds.aNoTeam));
   const names = { ng: "Tom Ng", hyphen: "Anna Park-Ng", first: "Ngozi Obi", middle: "Angus Long" };
   const inserted = Object.fromEntries(Object.keys(names).map((key) => [newId(), key]));
-  await getDb().insert(bookings).values(
-    Object.entries(inserted).map(([bookingId, key]) => ({
-      ...template!, id: bookingId, acuityAppointmentId: `${template!.acuityAppointmentId}-${key}`, examineeName: names[key as keyof typeof names],
-    })),
-  );
+  await getDb()
+    .insert(bookings)
+    .values(
+      Object.entries(inserted).map(([bookingId, key]) => ({
+        ...template!,
+        id: bookingId,
+        acuityAppointmentId: `${template!.acuityAppointmentId}-${key}`,
+        examineeName: names[key as keyof typeof names],
+      })),
+    );
   const owner = (await loadActor(getDb(), id("ownerA"), null))!;
   const found = async (q: string) => {
-    const page = await listBookingPageForViewer(getDb(), owner, parseBookingListParams({ q, size: "100" }), "UTC");
-    return page.rows.map((row) => inserted[row.id]).filter(Boolean).sort();
+    const page = await listBookingPageForViewer(
+      getDb(),
+      owner,
+      parseBookingListParams({ q, size: "100" }),
+      "UTC",
+    );
+    return page.rows
+      .map((row) => inserted[row.id])
+      .filter(Boolean)
+      .sort();
   };
   // "Angus Long" has "ng" inside words only: not a match for two letters, a match for three.
   expect(await found("NG")).toEqual(["first", "hyphen", "ng"]);

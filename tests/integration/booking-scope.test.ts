@@ -19,8 +19,13 @@ describe.each(ACTOR_KEYS)("the bookings list for %s", (actorKey) => {
     expect(actor).not.toBeNull();
     const rows = await listBookingsForViewer(getDb(), actor!, { limit: 10_000 });
     const fixtureIds = new Set(Object.values(bookingIds));
-    const seen = rows.filter((row) => fixtureIds.has(row.id)).map((row) => row.id).sort();
-    const expected = BOOKING_KEYS.filter((key) => VISIBLE[actorKey][key]).map((key) => bookingIds[key]).sort();
+    const seen = rows
+      .filter((row) => fixtureIds.has(row.id))
+      .map((row) => row.id)
+      .sort();
+    const expected = BOOKING_KEYS.filter((key) => VISIBLE[actorKey][key])
+      .map((key) => bookingIds[key])
+      .sort();
     expect(seen).toEqual(expected);
   });
 });

@@ -45,25 +45,47 @@ export const as = (actor: Actor) => async (): Promise<RequestActor> => ({
 async function claimSpecialistSlot(id: (name: string) => string) {
   for (let slot = 1; ; slot++) {
     const padding = "0".repeat(slot);
-    const telehealthSpecialist = { id: id("tele"), acuityCalendarId: `${padding}7106`, timezone: "America/New_York" };
-    const inPersonSpecialist = { id: id("hart"), acuityCalendarId: `${padding}7101`, timezone: "America/New_York" };
-    const claimed = await getDb().transaction(async (tx) => {
-      const inserted = await tx
-        .insert(specialists)
-        .values([
-          { ...telehealthSpecialist, userId: id("specialistS2"), name: `Tele ${id("")}`, specialty: "Psychology", location: null },
-          { ...inPersonSpecialist, userId: id("specialistS1"), name: `Hart ${id("")}`, specialty: "Orthopaedic Surgery", location: "120 Park Ave, New York, NY" },
-        ])
-        .onConflictDoNothing({ target: specialists.acuityCalendarId })
-        .returning({ id: specialists.id });
-      // Half a pair taken (another file holds the other calendar at this slot): give both back.
-      if (inserted.length === 2) return true;
-      if (inserted.length === 1) tx.rollback();
-      return false;
-    }).catch((error: unknown) => {
-      if (error instanceof TransactionRollbackError) return false;
-      throw error;
-    });
+    const telehealthSpecialist = {
+      id: id("tele"),
+      acuityCalendarId: `${padding}7106`,
+      timezone: "America/New_York",
+    };
+    const inPersonSpecialist = {
+      id: id("hart"),
+      acuityCalendarId: `${padding}7101`,
+      timezone: "America/New_York",
+    };
+    const claimed = await getDb()
+      .transaction(async (tx) => {
+        const inserted = await tx
+          .insert(specialists)
+          .values([
+            {
+              ...telehealthSpecialist,
+              userId: id("specialistS2"),
+              name: `Tele ${id("")}`,
+              specialty: "Psychology",
+              location: null,
+            },
+            {
+              ...inPersonSpecialist,
+              userId: id("specialistS1"),
+              name: `Hart ${id("")}`,
+              specialty: "Orthopaedic Surgery",
+              location: "120 Park Ave, New York, NY",
+            },
+          ])
+          .onConflictDoNothing({ target: specialists.acuityCalendarId })
+          .returning({ id: specialists.id });
+        // Half a pair taken (another file holds the other calendar at this slot): give both back.
+        if (inserted.length === 2) return true;
+        if (inserted.length === 1) tx.rollback();
+        return false;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof TransactionRollbackError) return false;
+        throw error;
+      });
     if (claimed) return { slot, telehealthSpecialist, inPersonSpecialist };
   }
 }
@@ -81,13 +103,28 @@ export async function startBookingWorld(): Promise<BookingWorld> {
     apiKey: API_KEY,
     limits: { maxPerSecond: 30 },
     initialAppointments: [
-      { id: base, calendarID: 7106, appointmentTypeID: 502, datetime: "2020-01-06T10:00:00", firstName: "Seed", lastName: "Only", email: "", phone: "", canceled: true },
+      {
+        id: base,
+        calendarID: 7106,
+        appointmentTypeID: 502,
+        datetime: "2020-01-06T10:00:00",
+        firstName: "Seed",
+        lastName: "Only",
+        email: "",
+        phone: "",
+        canceled: true,
+      },
     ],
   });
   process.env.ACUITY_USER_ID = USER_ID;
   process.env.ACUITY_API_KEY = API_KEY;
   process.env.ACUITY_BASE_URL = emulator.url;
-  const acuity = createAcuityClient({ userId: USER_ID, apiKey: API_KEY, baseUrl: emulator.url, timeoutMs: 5_000 });
+  const acuity = createAcuityClient({
+    userId: USER_ID,
+    apiKey: API_KEY,
+    baseUrl: emulator.url,
+    timeoutMs: 5_000,
+  });
   return {
     id,
     bookingIds,
@@ -112,7 +149,9 @@ export async function freeSlots(
   const slots: AvailableSlot[] = [];
   const month = new Date();
   for (let i = 0; i < 3 && slots.length < count; i++) {
-    const m = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + i, 1)).toISOString().slice(0, 7);
+    const m = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + i, 1))
+      .toISOString()
+      .slice(0, 7);
     for (const date of await getAvailableDates({ ...query, month: m }, world.acuity)) {
       slots.push(...(await getAvailableTimes({ ...query, date }, world.acuity)));
       if (slots.length >= count) break;
@@ -125,7 +164,11 @@ export async function freeSlots(
  * A member of team A1 booking a telehealth examination with the world's telehealth specialist:
  * the form every booking test starts from, changed field by field with `overrides`.
  */
-export function telehealthBookingForm(world: BookingWorld, datetime: string, overrides: Record<string, unknown> = {}) {
+export function telehealthBookingForm(
+  world: BookingWorld,
+  datetime: string,
+  overrides: Record<string, unknown> = {},
+) {
   return {
     idempotencyKey: randomUUID(),
     specialistId: world.telehealthSpecialist.id,

@@ -22,16 +22,28 @@ const as = (actor: Actor) => async (): Promise<RequestActor> => ({
 });
 
 /** A representative mutation: edit a booking's notes, then optionally fail after writing. */
-function editNotesAction(actor: Actor | null, options: { failAfterWrite?: boolean; adminOnly?: boolean } = {}) {
+function editNotesAction(
+  actor: Actor | null,
+  options: { failAfterWrite?: boolean; adminOnly?: boolean } = {},
+) {
   return defineAction(
     {
-      input: z.object({ bookingKey: z.string(), notes: z.string().trim().min(3, "Write at least 3 characters") }),
+      input: z.object({
+        bookingKey: z.string(),
+        notes: z.string().trim().min(3, "Write at least 3 characters"),
+      }),
       authorize: options.adminOnly ? isPlatformAdmin : () => true,
       run: async ({ tx, actor: current, audit }, input) => {
         const bookingId = bookingIds[input.bookingKey as BookingKey];
-        if (!canViewBooking(current, buildBookings(id)[input.bookingKey as BookingKey])) throw new NotFoundError("That booking");
+        if (!canViewBooking(current, buildBookings(id)[input.bookingKey as BookingKey]))
+          throw new NotFoundError("That booking");
         await tx.update(bookings).set({ notes: input.notes }).where(eq(bookings.id, bookingId));
-        await audit({ action: "booking.updated", resourceType: "booking", resourceId: bookingId, metadata: { notes: input.notes } });
+        await audit({
+          action: "booking.updated",
+          resourceType: "booking",
+          resourceId: bookingId,
+          metadata: { notes: input.notes },
+        });
         if (options.failAfterWrite) throw new Error("disk on fire");
         return { bookingId };
       },
@@ -41,7 +53,8 @@ function editNotesAction(actor: Actor | null, options: { failAfterWrite?: boolea
 }
 
 const notesOf = async (key: BookingKey) =>
-  (await getDb().select({ notes: bookings.notes }).from(bookings).where(eq(bookings.id, bookingIds[key])))[0]?.notes;
+  (await getDb().select({ notes: bookings.notes }).from(bookings).where(eq(bookings.id, bookingIds[key])))[0]
+    ?.notes;
 
 describe("the action wrapper", () => {
   it("returns field errors for bad input and writes nothing", async () => {
@@ -60,21 +73,30 @@ describe("the action wrapper", () => {
   });
 
   it("answers a refused permission as not found and changes nothing", async () => {
-    const result = await editNotesAction(buildActors(id).ownerA, { adminOnly: true })({ bookingKey: "aTeam2", notes: "Should not land" });
+    const result = await editNotesAction(buildActors(id).ownerA, { adminOnly: true })({
+      bookingKey: "aTeam2",
+      notes: "Should not land",
+    });
     expect(result).toEqual({ ok: false, error: "Not found.", fieldErrors: {} });
     expect(await notesOf("aTeam2")).toBeNull();
     expect(await auditRowsFor("booking", bookingIds.aTeam2)).toHaveLength(0);
   });
 
   it("answers a booking outside the actor's rights as not found", async () => {
-    const result = await editNotesAction(buildActors(id).memberB1)({ bookingKey: "aNoTeam", notes: "Peeking" });
+    const result = await editNotesAction(buildActors(id).memberB1)({
+      bookingKey: "aNoTeam",
+      notes: "Peeking",
+    });
     expect(result).toMatchObject({ ok: false, error: "That booking was not found." });
   });
 
   it("records both the admin and the impersonated user on the audit row", async () => {
     const actors = buildActors(id);
     const impersonated = { ...actors.memberNoTeamA, impersonatorId: actors.platformAdmin.userId };
-    const result = await editNotesAction(impersonated)({ bookingKey: "aTeam2ForMember", notes: "Booked by phone" });
+    const result = await editNotesAction(impersonated)({
+      bookingKey: "aTeam2ForMember",
+      notes: "Booked by phone",
+    });
     expect(result.ok).toBe(true);
     const [row] = await auditRowsFor("booking", bookingIds.aTeam2ForMember);
     expect(row).toMatchObject({
@@ -87,7 +109,10 @@ describe("the action wrapper", () => {
   });
 
   it("rolls back the change and its audit row when the action fails half-way", async () => {
-    const result = await editNotesAction(buildActors(id).platformAdmin, { failAfterWrite: true })({ bookingKey: "bNoTeam", notes: "Half done" });
+    const result = await editNotesAction(buildActors(id).platformAdmin, { failAfterWrite: true })({
+      bookingKey: "bNoTeam",
+      notes: "Half done",
+    });
     expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/nothing was changed/) });
     expect(await notesOf("bNoTeam")).toBeNull();
     expect(await auditRowsFor("booking", bookingIds.bNoTeam)).toHaveLength(0);

@@ -17,7 +17,9 @@ import { listBookingsForViewer } from "@/lib/bookings/list-bookings";
  * appointments allocate new ids just above it (800061, …), and other files book through them
  * into the same database, so a prefix such as '80%' would count their bookings too.
  */
-const demoAppointmentIds = Array.from({ length: DEMO_BOOKING_COUNT }, (_, i) => String(FIRST_DEMO_APPOINTMENT_ID + i));
+const demoAppointmentIds = Array.from({ length: DEMO_BOOKING_COUNT }, (_, i) =>
+  String(FIRST_DEMO_APPOINTMENT_ID + i),
+);
 const isDemoAppointment = inArray(bookings.acuityAppointmentId, demoAppointmentIds);
 
 /** What a demo persona sees of the demo bookings (other files add bookings to demo organizations too). */
@@ -29,26 +31,37 @@ async function visibleOrganizations(email: string) {
   );
   // Every status: the default list leaves archived bookings out, and this is about who sees what.
   const everyStatus = { status: [...BOOKING_STATUSES] };
-  const rows = (await listBookingsForViewer(getDb(), actor!, { limit: 100_000, filters: everyStatus })).filter((row) => demoIds.has(row.id));
+  const rows = (
+    await listBookingsForViewer(getDb(), actor!, { limit: 100_000, filters: everyStatus })
+  ).filter((row) => demoIds.has(row.id));
   return { count: rows.length, organizations: new Set(rows.map((r) => r.organizationName)), rows };
 }
 
 describe("the demo seed", () => {
   it("loads once and is a no-op the second time", async () => {
     expect(await seedDemoData(getDb(), buildDemoBookings(new Date()))).toBe(false);
-    const [{ count }] = await getDb().select({ count: sql<number>`count(*)::int` }).from(bookings).where(isDemoAppointment) as [{ count: number }];
+    const [{ count }] = (await getDb()
+      .select({ count: sql<number>`count(*)::int` })
+      .from(bookings)
+      .where(isDemoAppointment)) as [{ count: number }];
     expect(count).toBe(DEMO_BOOKING_COUNT);
   });
 
   it("covers every progress stage, both sources and both appointment types", async () => {
-    const rows = await getDb().selectDistinct({ p: bookings.currentProgress, s: bookings.source, t: bookings.appointmentType }).from(bookings).where(isDemoAppointment);
+    const rows = await getDb()
+      .selectDistinct({ p: bookings.currentProgress, s: bookings.source, t: bookings.appointmentType })
+      .from(bookings)
+      .where(isDemoAppointment);
     expect(new Set(rows.map((r) => r.p))).toEqual(new Set(PROGRESS_STAGES));
     expect(new Set(rows.map((r) => r.s))).toEqual(new Set(["portal", "acuity_direct"]));
     expect(new Set(rows.map((r) => r.t))).toEqual(new Set(["in_person", "telehealth"]));
   });
 
   it("links six specialists to the emulator's calendars, one of them telehealth-only", async () => {
-    const rows = await getDb().select().from(specialists).where(sql`${specialists.acuityCalendarId} IN ${DEMO_CALENDARS.map((c) => String(c.id))}`);
+    const rows = await getDb()
+      .select()
+      .from(specialists)
+      .where(sql`${specialists.acuityCalendarId} IN ${DEMO_CALENDARS.map((c) => String(c.id))}`);
     expect(rows).toHaveLength(6);
     expect(rows.filter((r) => r.location === null)).toHaveLength(1);
     expect(new Set(rows.map((r) => r.specialty)).size).toBeGreaterThanOrEqual(5);
@@ -82,7 +95,8 @@ describe("the demo seed", () => {
     const wrong = rows.filter((row) => {
       if (!row.at || row.at > new Date()) return true;
       if (row.progress === "payment_received") return !row.byAdmin;
-      if (["no_show", "generating_report", "report_generated"].includes(row.progress)) return !row.bySpecialist || row.at < row.appointmentDate;
+      if (["no_show", "generating_report", "report_generated"].includes(row.progress))
+        return !row.bySpecialist || row.at < row.appointmentDate;
       return !row.byBooker;
     });
     expect(wrong).toEqual([]);
@@ -108,6 +122,8 @@ describe("the demo seed", () => {
     const planned = buildDemoBookings(new Date()).filter((plan) => plan.calendarIndex === 0).length;
     expect(planned).toBeGreaterThan(0);
     expect(seen.count).toBe(planned);
-    expect(new Set(seen.rows.map((r) => r.specialistName))).toEqual(new Set([DEMO_CALENDARS[0]!.specialistName]));
+    expect(new Set(seen.rows.map((r) => r.specialistName))).toEqual(
+      new Set([DEMO_CALENDARS[0]!.specialistName]),
+    );
   });
 });

@@ -33,7 +33,12 @@ const TWO_DAYS_AGO = new Date(Date.now() - 2 * 86_400_000);
 
 async function signedUpload(size: number): Promise<UploadPlan & { key: string; uploadId: string | null }> {
   const plan = unwrap(
-    await actAs(referrer, requestUploadInput, requestUpload, s3.storage)({
+    await actAs(
+      referrer,
+      requestUploadInput,
+      requestUpload,
+      s3.storage,
+    )({
       bookingId: bookingIds.aNoTeam,
       category: "brief",
       fileName: "brief.pdf",
@@ -41,14 +46,21 @@ async function signedUpload(size: number): Promise<UploadPlan & { key: string; u
       mimeType: "application/pdf",
     }),
   );
-  const [row] = await getDb().select().from(pendingUploads).where(eq(pendingUploads.id, plan.pendingUploadId));
+  const [row] = await getDb()
+    .select()
+    .from(pendingUploads)
+    .where(eq(pendingUploads.id, plan.pendingUploadId));
   return { ...plan, key: row!.s3Key, uploadId: row!.multipartUploadId };
 }
 
 const backdate = (pendingUploadIds: string[]) =>
-  getDb().update(pendingUploads).set({ createdAt: TWO_DAYS_AGO }).where(inArray(pendingUploads.id, pendingUploadIds));
+  getDb()
+    .update(pendingUploads)
+    .set({ createdAt: TWO_DAYS_AGO })
+    .where(inArray(pendingUploads.id, pendingUploadIds));
 
-const pendingIds = async () => (await getDb().select({ id: pendingUploads.id }).from(pendingUploads)).map((row) => row.id);
+const pendingIds = async () =>
+  (await getDb().select({ id: pendingUploads.id }).from(pendingUploads)).map((row) => row.id);
 
 describe("cleaning up unconfirmed uploads", () => {
   it("deletes objects, stored parts and rows of uploads unconfirmed for over a day, and nothing else", async () => {
@@ -58,7 +70,9 @@ describe("cleaning up unconfirmed uploads", () => {
     await putTo(staleSingle.url, PDF_BYTES, staleSingle.headers);
     const staleMultipart = await signedUpload(65 * 1024 * 1024);
     if (staleMultipart.kind !== "multipart") throw new Error("expected multipart");
-    expect((await putTo(staleMultipart.parts[0]!.url, new Uint8Array(staleMultipart.parts[0]!.size))).status).toBe(200);
+    expect(
+      (await putTo(staleMultipart.parts[0]!.url, new Uint8Array(staleMultipart.parts[0]!.size))).status,
+    ).toBe(200);
 
     // Kept: a fresh unconfirmed upload, and a document confirmed long ago.
     const fresh = await signedUpload(PDF_BYTES.length);
@@ -67,7 +81,14 @@ describe("cleaning up unconfirmed uploads", () => {
     const confirmedPlan = await signedUpload(PDF_BYTES.length);
     if (confirmedPlan.kind !== "single") throw new Error("expected a single PUT");
     await putTo(confirmedPlan.url, PDF_BYTES, confirmedPlan.headers);
-    unwrap(await actAs(referrer, pendingUploadInput, confirmUpload, s3.storage)({ pendingUploadId: confirmedPlan.pendingUploadId }));
+    unwrap(
+      await actAs(
+        referrer,
+        pendingUploadInput,
+        confirmUpload,
+        s3.storage,
+      )({ pendingUploadId: confirmedPlan.pendingUploadId }),
+    );
 
     await backdate([staleSingle.pendingUploadId, staleMultipart.pendingUploadId]);
     const result = await cleanupUnconfirmedUploads(getDb(), { storage: s3.storage });
@@ -78,7 +99,9 @@ describe("cleaning up unconfirmed uploads", () => {
     expect(remaining).not.toContain(staleSingle.pendingUploadId);
     expect(remaining).not.toContain(staleMultipart.pendingUploadId);
     expect(await headObject(staleSingle.key, s3.storage)).toBeNull();
-    await expect(abortMultipartUpload({ key: staleMultipart.key, uploadId: staleMultipart.uploadId! }, s3.storage)).rejects.toMatchObject({
+    await expect(
+      abortMultipartUpload({ key: staleMultipart.key, uploadId: staleMultipart.uploadId! }, s3.storage),
+    ).rejects.toMatchObject({
       name: "NoSuchUpload",
     });
 

@@ -12,7 +12,15 @@ import { pendingUploadInput, requestDownloadInput, requestUploadInput } from "@/
 import { headObject } from "@/lib/storage/head-object";
 import { buildActors, type BookingKey, type IdOf } from "../support/authz-fixture";
 import { insertAuthzWorld } from "../support/insert-authz-world";
-import { actAs, documentAuditRows, documentRowsFor, pendingRowsFor, PDF_BYTES, putTo, unwrap } from "./documents-test-support";
+import {
+  actAs,
+  documentAuditRows,
+  documentRowsFor,
+  pendingRowsFor,
+  PDF_BYTES,
+  putTo,
+  unwrap,
+} from "./documents-test-support";
 import { startTestS3, type TestS3 } from "./storage-test-s3";
 
 let s3: TestS3;
@@ -31,7 +39,9 @@ afterAll(async () => {
 });
 
 /** Same length and type as PDF_BYTES, other content. */
-const FORGED = new TextEncoder().encode(new TextDecoder().decode(PDF_BYTES).replace("a tiny test brief", "a FORGED brief!!!")) as Uint8Array<ArrayBuffer>;
+const FORGED = new TextEncoder().encode(
+  new TextDecoder().decode(PDF_BYTES).replace("a tiny test brief", "a FORGED brief!!!"),
+) as Uint8Array<ArrayBuffer>;
 
 async function download(actor: Actor, documentId: string) {
   const link = unwrap(await actAs(actor, requestDownloadInput, requestDownload, s3.storage)({ documentId }));
@@ -44,7 +54,12 @@ describe("a confirmed document", () => {
   it("downloads the confirmed bytes after the old upload URL is used again", async () => {
     expect(FORGED.length).toBe(PDF_BYTES.length);
     const plan = unwrap(
-      await actAs(referrer, requestUploadInput, requestUpload, s3.storage)({
+      await actAs(
+        referrer,
+        requestUploadInput,
+        requestUpload,
+        s3.storage,
+      )({
         bookingId: bookingIds.aTeam2,
         category: "brief",
         fileName: "brief.pdf",
@@ -53,9 +68,18 @@ describe("a confirmed document", () => {
       }),
     );
     if (plan.kind !== "single") throw new Error("expected a single PUT");
-    const [pending] = (await pendingRowsFor(bookingIds.aTeam2)).filter((row) => row.id === plan.pendingUploadId);
+    const [pending] = (await pendingRowsFor(bookingIds.aTeam2)).filter(
+      (row) => row.id === plan.pendingUploadId,
+    );
     expect((await putTo(plan.url, PDF_BYTES, plan.headers)).status).toBe(200);
-    const { documentId } = unwrap(await actAs(referrer, pendingUploadInput, confirmUpload, s3.storage)({ pendingUploadId: plan.pendingUploadId }));
+    const { documentId } = unwrap(
+      await actAs(
+        referrer,
+        pendingUploadInput,
+        confirmUpload,
+        s3.storage,
+      )({ pendingUploadId: plan.pendingUploadId }),
+    );
 
     // The URL is still within its lifetime: S3 accepts the PUT, but it lands where no document points.
     await putTo(plan.url, FORGED, plan.headers);
@@ -64,7 +88,10 @@ describe("a confirmed document", () => {
     expect(await download(referrer, documentId)).toEqual(PDF_BYTES);
     const [document] = (await documentRowsFor(bookingIds.aTeam2)).filter((row) => row.id === documentId);
     expect(document!.s3Key).not.toBe(pending!.s3Key);
-    expect(await headObject(document!.s3Key, s3.storage)).toMatchObject({ size: PDF_BYTES.length, contentType: "application/pdf" });
+    expect(await headObject(document!.s3Key, s3.storage)).toMatchObject({
+      size: PDF_BYTES.length,
+      contentType: "application/pdf",
+    });
     expect(await documentAuditRows(documentId, "document.uploaded")).toHaveLength(1);
   });
 });

@@ -20,13 +20,32 @@ const docs = {} as Record<"brief" | "report" | "dictation", string>;
 
 const downloadAs = (actor: Actor) => actAs(actor, requestDownloadInput, requestDownload, s3.storage);
 
-async function upload(actor: Actor, bookingKey: BookingKey, category: DocumentCategory, fileName: string, mimeType: string, body: Uint8Array<ArrayBuffer>) {
+async function upload(
+  actor: Actor,
+  bookingKey: BookingKey,
+  category: DocumentCategory,
+  fileName: string,
+  mimeType: string,
+  body: Uint8Array<ArrayBuffer>,
+) {
   const plan = unwrap(
-    await actAs(actor, requestUploadInput, requestUpload, s3.storage)({ bookingId: bookingIds[bookingKey], category, fileName, size: body.length, mimeType }),
+    await actAs(
+      actor,
+      requestUploadInput,
+      requestUpload,
+      s3.storage,
+    )({ bookingId: bookingIds[bookingKey], category, fileName, size: body.length, mimeType }),
   );
   if (plan.kind !== "single") throw new Error("expected a single PUT");
   expect((await putTo(plan.url, body, plan.headers)).status).toBe(200);
-  return unwrap(await actAs(actor, pendingUploadInput, confirmUpload, s3.storage)({ pendingUploadId: plan.pendingUploadId })).documentId;
+  return unwrap(
+    await actAs(
+      actor,
+      pendingUploadInput,
+      confirmUpload,
+      s3.storage,
+    )({ pendingUploadId: plan.pendingUploadId }),
+  ).documentId;
 }
 
 beforeAll(async () => {
@@ -34,9 +53,30 @@ beforeAll(async () => {
   let id: IdOf;
   ({ id, bookingIds } = await insertAuthzWorld());
   actors = buildActors(id);
-  docs.brief = await upload(actors.ownerA, "aTeam2", "brief", 'Brief "final"\u202Efdp.exe.pdf', "application/pdf", PDF_BYTES);
-  docs.report = await upload(actors.specialistS1, "aTeam2", "report", "IME report.pdf", "application/pdf", PDF_BYTES);
-  docs.dictation = await upload(actors.specialistS1, "aTeam2", "dictation", "dictation.mp3", "audio/mpeg", new Uint8Array([1, 2, 3, 4]));
+  docs.brief = await upload(
+    actors.ownerA,
+    "aTeam2",
+    "brief",
+    'Brief "final"\u202Efdp.exe.pdf',
+    "application/pdf",
+    PDF_BYTES,
+  );
+  docs.report = await upload(
+    actors.specialistS1,
+    "aTeam2",
+    "report",
+    "IME report.pdf",
+    "application/pdf",
+    PDF_BYTES,
+  );
+  docs.dictation = await upload(
+    actors.specialistS1,
+    "aTeam2",
+    "dictation",
+    "dictation.mp3",
+    "audio/mpeg",
+    new Uint8Array([1, 2, 3, 4]),
+  );
 });
 afterAll(async () => {
   await s3?.stop();
@@ -53,12 +93,16 @@ describe("downloading a document", () => {
     expect(res.status).toBe(200);
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(PDF_BYTES);
     // Quotes and the bidi override are gone: the name can't break the header or disguise an extension.
-    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="Brief finalfdp.exe.pdf"; filename*=UTF-8''Brief%20finalfdp.exe.pdf`);
+    expect(res.headers.get("content-disposition")).toBe(
+      `attachment; filename="Brief finalfdp.exe.pdf"; filename*=UTF-8''Brief%20finalfdp.exe.pdf`,
+    );
 
     unwrap(await downloadAs(actors.specialistS1)({ documentId: docs.brief }));
     const audits = await documentAuditRows(docs.brief, "document.downloaded");
     expect(audits).toHaveLength(2);
-    expect(audits.every((row) => row.userId === actors.specialistS1.userId && row.impersonatedUserId === null)).toBe(true);
+    expect(
+      audits.every((row) => row.userId === actors.specialistS1.userId && row.impersonatedUserId === null),
+    ).toBe(true);
   });
 
   it("lets the referrer download the report, and records impersonation on the audit row", async () => {
@@ -67,7 +111,10 @@ describe("downloading a document", () => {
     expect((await fetch(link.url)).status).toBe(200);
     const audits = await documentAuditRows(docs.report, "document.downloaded");
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ userId: actors.platformAdmin.userId, impersonatedUserId: actors.ownerA.userId });
+    expect(audits[0]).toMatchObject({
+      userId: actors.platformAdmin.userId,
+      impersonatedUserId: actors.ownerA.userId,
+    });
   });
 
   it.each([
@@ -98,7 +145,12 @@ describe("listing a booking's documents", () => {
   it("groups by category with uploader, size and date, and never lists dictations to a referrer", async () => {
     const forReferrer = await listDocumentsForViewer(getDb(), actors.ownerA, bookingIds.aTeam2);
     expect(forReferrer!.map((g) => g.category)).toEqual(["brief", "consent_form", "report", "other"]);
-    expect(categoriesWithFiles(forReferrer)).toMatchObject({ brief: [docs.brief], report: [docs.report], consent_form: [], other: [] });
+    expect(categoriesWithFiles(forReferrer)).toMatchObject({
+      brief: [docs.brief],
+      report: [docs.report],
+      consent_form: [],
+      other: [],
+    });
     expect(forReferrer!.find((g) => g.category === "report")!.documents[0]).toMatchObject({
       fileName: "IME report.pdf",
       fileSize: PDF_BYTES.length,
@@ -107,7 +159,10 @@ describe("listing a booking's documents", () => {
     });
 
     const forSpecialist = await listDocumentsForViewer(getDb(), actors.specialistS1, bookingIds.aTeam2);
-    expect(categoriesWithFiles(forSpecialist)).toMatchObject({ dictation: [docs.dictation], brief: [docs.brief] });
+    expect(categoriesWithFiles(forSpecialist)).toMatchObject({
+      dictation: [docs.dictation],
+      brief: [docs.brief],
+    });
   });
 
   it("returns nothing for a booking the viewer can't see", async () => {

@@ -8,13 +8,25 @@ import { cancelUpload } from "@/lib/documents/cancel-upload";
 import { completeMultipart } from "@/lib/documents/complete-multipart";
 import { requestDownload } from "@/lib/documents/request-download";
 import { requestUpload, type UploadPlan } from "@/lib/documents/request-upload";
-import { completeMultipartInput, pendingUploadInput, requestDownloadInput, requestUploadInput } from "@/lib/documents/schemas";
+import {
+  completeMultipartInput,
+  pendingUploadInput,
+  requestDownloadInput,
+  requestUploadInput,
+} from "@/lib/documents/schemas";
 import { headObject } from "@/lib/storage/head-object";
 import { abortMultipartUpload } from "@/lib/storage/multipart";
 import { buildActors, type BookingKey, type IdOf } from "../support/authz-fixture";
 import { insertAuthzWorld } from "../support/insert-authz-world";
 import { startTestS3, type TestS3 } from "./storage-test-s3";
-import { actAs, documentAuditRows, documentRowsFor, pendingRowsFor, putTo, unwrap } from "./documents-test-support";
+import {
+  actAs,
+  documentAuditRows,
+  documentRowsFor,
+  pendingRowsFor,
+  putTo,
+  unwrap,
+} from "./documents-test-support";
 
 let s3: TestS3;
 let bookingIds: Record<BookingKey, string>;
@@ -47,7 +59,13 @@ function multipart(plan: UploadPlan) {
   return plan;
 }
 
-const dictation = (size: number) => ({ bookingId: bookingIds.aTeam2, category: "dictation", fileName: "exam dictation.m4a", size, mimeType: "audio/mp4" });
+const dictation = (size: number) => ({
+  bookingId: bookingIds.aTeam2,
+  category: "dictation",
+  fileName: "exam dictation.m4a",
+  size,
+  mimeType: "audio/mp4",
+});
 
 /**
  * A part PUT as the browser's uploader sends it (components/documents/upload-transfer.ts): a
@@ -65,35 +83,64 @@ async function putPartLikeTheBrowser(url: string, bytes: Uint8Array<ArrayBuffer>
 
 describe("a multipart upload through the documents operations", () => {
   // ~100 MB through the local stack: a generous limit, since a loaded 2-core machine took past 60 s.
-  it("plans parts for ~100 MB, accepts them in parallel, completes, confirms and downloads the same bytes", { timeout: 600_000 }, async () => {
-    const plan = multipart(unwrap(await requestAs(specialist)(dictation(FILE_SIZE))));
-    expect(plan.parts.reduce((sum, part) => sum + part.size, 0)).toBe(FILE_SIZE);
+  it(
+    "plans parts for ~100 MB, accepts them in parallel, completes, confirms and downloads the same bytes",
+    { timeout: 600_000 },
+    async () => {
+      const plan = multipart(unwrap(await requestAs(specialist)(dictation(FILE_SIZE))));
+      expect(plan.parts.reduce((sum, part) => sum + part.size, 0)).toBe(FILE_SIZE);
 
-    const uploaded: { partNumber: number; etag: string }[] = [];
-    const queue = [...plan.parts];
-    await Promise.all(
-      Array.from({ length: 3 }, async () => {
-        for (let part = queue.shift(); part; part = queue.shift()) {
-          const res = await putPartLikeTheBrowser(part.url, fileBytes((part.partNumber - 1) * plan.partSize, part.size));
-          expect(res.status).toBe(200);
-          uploaded.push({ partNumber: part.partNumber, etag: res.headers.get("etag")! });
-        }
-      }),
-    );
-    const done = unwrap(await actAs(specialist, completeMultipartInput, completeMultipart, s3.storage)({ pendingUploadId: plan.pendingUploadId, parts: uploaded }));
+      const uploaded: { partNumber: number; etag: string }[] = [];
+      const queue = [...plan.parts];
+      await Promise.all(
+        Array.from({ length: 3 }, async () => {
+          for (let part = queue.shift(); part; part = queue.shift()) {
+            const res = await putPartLikeTheBrowser(
+              part.url,
+              fileBytes((part.partNumber - 1) * plan.partSize, part.size),
+            );
+            expect(res.status).toBe(200);
+            uploaded.push({ partNumber: part.partNumber, etag: res.headers.get("etag")! });
+          }
+        }),
+      );
+      const done = unwrap(
+        await actAs(
+          specialist,
+          completeMultipartInput,
+          completeMultipart,
+          s3.storage,
+        )({ pendingUploadId: plan.pendingUploadId, parts: uploaded }),
+      );
 
-    const [document] = (await documentRowsFor(bookingIds.aTeam2)).filter((row) => row.id === done.documentId);
-    expect(document).toMatchObject({ fileSize: FILE_SIZE, mimeType: "audio/mp4", category: "dictation", uploadedById: specialist.userId });
-    expect(await documentAuditRows(done.documentId, "document.uploaded")).toHaveLength(1);
+      const [document] = (await documentRowsFor(bookingIds.aTeam2)).filter(
+        (row) => row.id === done.documentId,
+      );
+      expect(document).toMatchObject({
+        fileSize: FILE_SIZE,
+        mimeType: "audio/mp4",
+        category: "dictation",
+        uploadedById: specialist.userId,
+      });
+      expect(await documentAuditRows(done.documentId, "document.uploaded")).toHaveLength(1);
 
-    const link = unwrap(await actAs(specialist, requestDownloadInput, requestDownload, s3.storage)({ documentId: done.documentId }));
-    const expected = createHash("sha256");
-    for (const part of plan.parts) expected.update(fileBytes((part.partNumber - 1) * plan.partSize, part.size));
-    const actual = createHash("sha256");
-    const reader = (await fetch(link.url)).body!.getReader();
-    for (let read = await reader.read(); !read.done; read = await reader.read()) actual.update(read.value);
-    expect(actual.digest("hex")).toBe(expected.digest("hex"));
-  });
+      const link = unwrap(
+        await actAs(
+          specialist,
+          requestDownloadInput,
+          requestDownload,
+          s3.storage,
+        )({ documentId: done.documentId }),
+      );
+      const expected = createHash("sha256");
+      for (const part of plan.parts)
+        expected.update(fileBytes((part.partNumber - 1) * plan.partSize, part.size));
+      const actual = createHash("sha256");
+      const reader = (await fetch(link.url)).body!.getReader();
+      for (let read = await reader.read(); !read.done; read = await reader.read()) actual.update(read.value);
+      expect(actual.digest("hex")).toBe(expected.digest("hex"));
+    },
+  );
 
   it("lets a refused part be re-sent to the same signed URL, then completes", async () => {
     const plan = multipart(unwrap(await requestAs(specialist)(dictation(70 * 1024 * 1024))));
@@ -108,7 +155,12 @@ describe("a multipart upload through the documents operations", () => {
       expect(res.status).toBe(200);
       sent.push({ partNumber: part.partNumber, etag: res.headers.get("etag")! });
     }
-    const result = await actAs(specialist, completeMultipartInput, completeMultipart, s3.storage)({ pendingUploadId: plan.pendingUploadId, parts: sent });
+    const result = await actAs(
+      specialist,
+      completeMultipartInput,
+      completeMultipart,
+      s3.storage,
+    )({ pendingUploadId: plan.pendingUploadId, parts: sent });
     expect(result.ok).toBe(true);
   });
 
@@ -117,24 +169,53 @@ describe("a multipart upload through the documents operations", () => {
     const [first] = plan.parts;
     const put = await putTo(first!.url, fileBytes(0, first!.size));
     expect(put.status).toBe(200);
-    const [pending] = (await pendingRowsFor(bookingIds.aTeam2)).filter((row) => row.id === plan.pendingUploadId);
+    const [pending] = (await pendingRowsFor(bookingIds.aTeam2)).filter(
+      (row) => row.id === plan.pendingUploadId,
+    );
 
-    unwrap(await actAs(specialist, pendingUploadInput, cancelUpload, s3.storage)({ pendingUploadId: plan.pendingUploadId }));
-    expect((await pendingRowsFor(bookingIds.aTeam2)).map((row) => row.id)).not.toContain(plan.pendingUploadId);
+    unwrap(
+      await actAs(
+        specialist,
+        pendingUploadInput,
+        cancelUpload,
+        s3.storage,
+      )({ pendingUploadId: plan.pendingUploadId }),
+    );
+    expect((await pendingRowsFor(bookingIds.aTeam2)).map((row) => row.id)).not.toContain(
+      plan.pendingUploadId,
+    );
     expect(
-      await actAs(specialist, completeMultipartInput, completeMultipart, s3.storage)({
+      await actAs(
+        specialist,
+        completeMultipartInput,
+        completeMultipart,
+        s3.storage,
+      )({
         pendingUploadId: plan.pendingUploadId,
         parts: [{ partNumber: 1, etag: put.headers.get("etag")! }],
       }),
     ).toMatchObject({ ok: false, error: "That upload was not found." });
     // The store has let go of the parts too: the upload id no longer exists.
-    await expect(abortMultipartUpload({ key: pending!.s3Key, uploadId: pending!.multipartUploadId! }, s3.storage)).rejects.toMatchObject({ name: "NoSuchUpload" });
+    await expect(
+      abortMultipartUpload({ key: pending!.s3Key, uploadId: pending!.multipartUploadId! }, s3.storage),
+    ).rejects.toMatchObject({ name: "NoSuchUpload" });
     expect(await headObject(pending!.s3Key, s3.storage)).toBeNull();
     // The trail shows who cancelled which file on the booking.
-    const cancelRows = await getDb().select().from(auditLogs)
-      .where(and(eq(auditLogs.action, "document.upload_cancelled"), eq(auditLogs.resourceId, bookingIds.aTeam2)));
+    const cancelRows = await getDb()
+      .select()
+      .from(auditLogs)
+      .where(
+        and(eq(auditLogs.action, "document.upload_cancelled"), eq(auditLogs.resourceId, bookingIds.aTeam2)),
+      );
     expect(cancelRows.map((row) => ({ user: row.userId, metadata: row.metadata }))).toEqual([
-      { user: specialist.userId, metadata: expect.objectContaining({ pendingUploadId: plan.pendingUploadId, category: "dictation", multipart: true }) },
+      {
+        user: specialist.userId,
+        metadata: expect.objectContaining({
+          pendingUploadId: plan.pendingUploadId,
+          category: "dictation",
+          multipart: true,
+        }),
+      },
     ]);
   });
 });

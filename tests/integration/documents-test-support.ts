@@ -25,12 +25,18 @@ export function actAs<Schema extends z.ZodType, Output>(
 ): (raw: unknown) => Promise<ActionResult<Output>> {
   return defineAction(
     { input, authorize: () => true, run: (context, parsed) => operation(context, parsed, storage) },
-    async () => ({ actor, auditContext: auditContextFor(actor, { ipAddress: TEST_IP, userAgent: "vitest documents" }) }),
+    async () => ({
+      actor,
+      auditContext: auditContextFor(actor, { ipAddress: TEST_IP, userAgent: "vitest documents" }),
+    }),
   );
 }
 
 /** The admin acting as `user`, as loadActor builds it during impersonation. */
-export const impersonating = (user: Actor, admin: Actor): Actor => ({ ...user, impersonatorId: admin.userId });
+export const impersonating = (user: Actor, admin: Actor): Actor => ({
+  ...user,
+  impersonatorId: admin.userId,
+});
 
 export function unwrap<T>(result: ActionResult<T>): T {
   if (!result.ok) throw new Error(`expected success, got: ${result.error}`);
@@ -38,19 +44,32 @@ export function unwrap<T>(result: ActionResult<T>): T {
 }
 
 /** A browser-like PUT of `body` to a presigned URL. */
-export function putTo(url: string, body: Uint8Array<ArrayBuffer> | string, headers: Record<string, string> = {}) {
+export function putTo(
+  url: string,
+  body: Uint8Array<ArrayBuffer> | string,
+  headers: Record<string, string> = {},
+) {
   return fetch(url, { method: "PUT", body, headers });
 }
 
 export const pendingRowsFor = (bookingId: string) =>
   getDb().select().from(pendingUploads).where(eq(pendingUploads.bookingId, bookingId));
 
-export const documentRowsFor = (bookingId: string) => getDb().select().from(documents).where(eq(documents.bookingId, bookingId));
+export const documentRowsFor = (bookingId: string) =>
+  getDb().select().from(documents).where(eq(documents.bookingId, bookingId));
 
 export const documentAuditRows = (documentId: string, action: "document.uploaded" | "document.downloaded") =>
   getDb()
     .select()
     .from(auditLogs)
-    .where(and(eq(auditLogs.resourceType, "document"), eq(auditLogs.resourceId, documentId), eq(auditLogs.action, action)));
+    .where(
+      and(
+        eq(auditLogs.resourceType, "document"),
+        eq(auditLogs.resourceId, documentId),
+        eq(auditLogs.action, action),
+      ),
+    );
 
-export const PDF_BYTES = new TextEncoder().encode("%PDF-1.7\n% a tiny test brief\n%%EOF\n") as Uint8Array<ArrayBuffer>;
+export const PDF_BYTES = new TextEncoder().encode(
+  "%PDF-1.7\n% a tiny test brief\n%%EOF\n",
+) as Uint8Array<ArrayBuffer>;

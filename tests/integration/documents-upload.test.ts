@@ -56,14 +56,23 @@ function single(plan: UploadPlan) {
 
 /** Writes straight to the bucket with the server's own credentials, as a misbehaving client could not. */
 const overwrite = (key: string, body: Uint8Array, contentType: string) =>
-  s3.storage.client.send(new PutObjectCommand({ Bucket: s3.storage.bucket, Key: key, Body: body, ContentType: contentType }));
+  s3.storage.client.send(
+    new PutObjectCommand({ Bucket: s3.storage.bucket, Key: key, Body: body, ContentType: contentType }),
+  );
 
 describe("uploading a document", () => {
   it("signs a PUT for the checked file, and confirm turns the landed object into a document with one audit row", async () => {
     const referrer = actors.ownerA;
     const plan = single(unwrap(await requestAs(referrer)(brief("aTeam2"))));
-    const [pending] = (await pendingRowsFor(bookingIds.aTeam2)).filter((row) => row.id === plan.pendingUploadId);
-    expect(pending).toMatchObject({ uploadedById: referrer.userId, declaredSize: PDF_BYTES.length, declaredMimeType: "application/pdf", category: "brief" });
+    const [pending] = (await pendingRowsFor(bookingIds.aTeam2)).filter(
+      (row) => row.id === plan.pendingUploadId,
+    );
+    expect(pending).toMatchObject({
+      uploadedById: referrer.userId,
+      declaredSize: PDF_BYTES.length,
+      declaredMimeType: "application/pdf",
+      category: "brief",
+    });
     // The key is the server's, scoped by organization and booking; the file name is nowhere in it.
     expect(pending!.s3Key).toMatch(new RegExp(`^org/${id("A")}/booking/${bookingIds.aTeam2}/[a-z0-9]+$`));
     expect(plan.url).not.toContain("M%C3%BCller");
@@ -71,7 +80,9 @@ describe("uploading a document", () => {
     expect((await putTo(plan.url, PDF_BYTES, plan.headers)).status).toBe(200);
     const confirmed = unwrap(await confirmAs(referrer)({ pendingUploadId: plan.pendingUploadId }));
 
-    const [document] = (await documentRowsFor(bookingIds.aTeam2)).filter((row) => row.id === confirmed.documentId);
+    const [document] = (await documentRowsFor(bookingIds.aTeam2)).filter(
+      (row) => row.id === confirmed.documentId,
+    );
     // Copied to a key no signed URL names (same organization and booking); the upload key is gone.
     expect(document).toMatchObject({
       uploadedById: referrer.userId,
@@ -84,16 +95,32 @@ describe("uploading a document", () => {
     expect(document!.s3Key).toMatch(new RegExp(`^org/${id("A")}/booking/${bookingIds.aTeam2}/[a-z0-9]+$`));
     expect(await headObject(document!.s3Key, s3.storage)).toMatchObject({ size: PDF_BYTES.length });
     expect(await headObject(pending!.s3Key, s3.storage)).toBeNull();
-    expect((await pendingRowsFor(bookingIds.aTeam2)).map((row) => row.id)).not.toContain(plan.pendingUploadId);
+    expect((await pendingRowsFor(bookingIds.aTeam2)).map((row) => row.id)).not.toContain(
+      plan.pendingUploadId,
+    );
     const audits = await documentAuditRows(confirmed.documentId, "document.uploaded");
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ userId: referrer.userId, impersonatedUserId: null, ipAddress: TEST_IP });
-    expect(audits[0]!.metadata).toMatchObject({ bookingId: bookingIds.aTeam2, category: "brief", fileSize: PDF_BYTES.length });
+    expect(audits[0]).toMatchObject({
+      userId: referrer.userId,
+      impersonatedUserId: null,
+      ipAddress: TEST_IP,
+    });
+    expect(audits[0]!.metadata).toMatchObject({
+      bookingId: bookingIds.aTeam2,
+      category: "brief",
+      fileSize: PDF_BYTES.length,
+    });
   });
 
   it("attributes an upload made while impersonating to the admin, for the impersonated user", async () => {
     const asMember = impersonating(actors.memberA1, actors.platformAdmin);
-    const plan = single(unwrap(await requestAs(asMember)(brief("aTeam1", { fileName: "consent.png", category: "consent_form", mimeType: "image/png" }))));
+    const plan = single(
+      unwrap(
+        await requestAs(asMember)(
+          brief("aTeam1", { fileName: "consent.png", category: "consent_form", mimeType: "image/png" }),
+        ),
+      ),
+    );
     expect((await putTo(plan.url, PDF_BYTES, plan.headers)).status).toBe(200);
     const { documentId } = unwrap(await confirmAs(asMember)({ pendingUploadId: plan.pendingUploadId }));
 
@@ -101,35 +128,70 @@ describe("uploading a document", () => {
     expect(document!.uploadedById).toBe(actors.platformAdmin.userId);
     const audits = await documentAuditRows(documentId, "document.uploaded");
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ userId: actors.platformAdmin.userId, impersonatedUserId: actors.memberA1.userId });
+    expect(audits[0]).toMatchObject({
+      userId: actors.platformAdmin.userId,
+      impersonatedUserId: actors.memberA1.userId,
+    });
   });
 
   it.each([
     ["a 600 MB brief", { size: 600 * 1024 * 1024 }, "Files can be at most 500 MB."],
-    ["a .exe as a brief", { fileName: "brief.exe", mimeType: "application/x-msdownload", size: 4096 }, "Briefs must be PDF or Word documents."],
-    ["a .exe renamed to look like a PDF type", { fileName: "brief.exe", mimeType: "application/pdf", size: 4096 }, "Briefs must be PDF or Word documents."],
+    [
+      "a .exe as a brief",
+      { fileName: "brief.exe", mimeType: "application/x-msdownload", size: 4096 },
+      "Briefs must be PDF or Word documents.",
+    ],
+    [
+      "a .exe renamed to look like a PDF type",
+      { fileName: "brief.exe", mimeType: "application/pdf", size: 4096 },
+      "Briefs must be PDF or Word documents.",
+    ],
     ["an empty file", { size: 0 }, "This file is empty."],
   ])("refuses %s in plain words and signs nothing", async (_name, overrides, message) => {
     const before = (await pendingRowsFor(bookingIds.aNoTeam)).length;
     const result = await requestAs(actors.ownerA)(brief("aNoTeam", overrides));
-    expect(result).toMatchObject({ ok: false, error: message, fieldErrors: { file: [message.slice(0, -1)] } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: message,
+      fieldErrors: { file: [message.slice(0, -1)] },
+    });
     expect(await pendingRowsFor(bookingIds.aNoTeam)).toHaveLength(before);
   });
 
   it("tells a referrer they can't upload a dictation, and a specialist they can't upload a brief", async () => {
-    const dictation = brief("aTeam2", { category: "dictation", fileName: "notes.mp3", mimeType: "audio/mpeg" });
-    expect(await requestAs(actors.ownerA)(dictation)).toMatchObject({ ok: false, error: "You can't upload dictations to this booking." });
-    expect(await requestAs(actors.specialistS1)(brief("aTeam2"))).toMatchObject({ ok: false, error: "You can't upload briefs to this booking." });
+    const dictation = brief("aTeam2", {
+      category: "dictation",
+      fileName: "notes.mp3",
+      mimeType: "audio/mpeg",
+    });
+    expect(await requestAs(actors.ownerA)(dictation)).toMatchObject({
+      ok: false,
+      error: "You can't upload dictations to this booking.",
+    });
+    expect(await requestAs(actors.specialistS1)(brief("aTeam2"))).toMatchObject({
+      ok: false,
+      error: "You can't upload briefs to this booking.",
+    });
     expect(unwrap(await requestAs(actors.specialistS1)(dictation)).kind).toBe("single");
   });
 
   it("answers a booking of another organization, or one the member can't see, as not found", async () => {
-    for (const [actor, key] of [[actors.memberB1, "aNoTeam"], [actors.memberA1, "aTeam2"], [actors.specialistS1, "aNoTeam"]] as const) {
+    for (const [actor, key] of [
+      [actors.memberB1, "aNoTeam"],
+      [actors.memberA1, "aTeam2"],
+      [actors.specialistS1, "aNoTeam"],
+    ] as const) {
       const before = (await pendingRowsFor(bookingIds[key])).length;
-      expect(await requestAs(actor)(brief(key))).toEqual({ ok: false, error: "That booking was not found.", fieldErrors: {} });
+      expect(await requestAs(actor)(brief(key))).toEqual({
+        ok: false,
+        error: "That booking was not found.",
+        fieldErrors: {},
+      });
       expect(await pendingRowsFor(bookingIds[key])).toHaveLength(before);
     }
-    expect(await requestAs(actors.ownerA)(brief("aNoTeam", { bookingId: "no-such-booking" }))).toMatchObject({ error: "That booking was not found." });
+    expect(await requestAs(actors.ownerA)(brief("aNoTeam", { bookingId: "no-such-booking" }))).toMatchObject({
+      error: "That booking was not found.",
+    });
   });
 });
 
@@ -154,29 +216,41 @@ describe("confirming an upload", () => {
   it.each([
     ["resized", PDF_BYTES.subarray(0, 10), "application/pdf", "its size differs"],
     ["retyped", PDF_BYTES, "text/html", "its file type differs"],
-  ])("refuses a %s object, deletes it and writes no document or audit row", async (_name, body, contentType, reason) => {
-    const plan = single(unwrap(await requestAs(actors.ownerA)(brief("aNoTeam"))));
-    const [pending] = (await pendingRowsFor(bookingIds.aNoTeam)).filter((row) => row.id === plan.pendingUploadId);
-    await overwrite(pending!.s3Key, body, contentType);
-    const before = await documentsOf("aNoTeam");
+  ])(
+    "refuses a %s object, deletes it and writes no document or audit row",
+    async (_name, body, contentType, reason) => {
+      const plan = single(unwrap(await requestAs(actors.ownerA)(brief("aNoTeam"))));
+      const [pending] = (await pendingRowsFor(bookingIds.aNoTeam)).filter(
+        (row) => row.id === plan.pendingUploadId,
+      );
+      await overwrite(pending!.s3Key, body, contentType);
+      const before = await documentsOf("aNoTeam");
 
-    const result = await confirmAs(actors.ownerA)({ pendingUploadId: plan.pendingUploadId });
-    expect(result).toMatchObject({ ok: false, error: expect.stringContaining(reason) });
-    expect(result).toMatchObject({ error: expect.stringMatching(/was removed\. Upload it again\.$/) });
-    expect(await headObject(pending!.s3Key, s3.storage)).toBeNull();
-    expect(await documentsOf("aNoTeam")).toBe(before);
-    const stray = await getDb()
-      .select()
-      .from(auditLogs)
-      .where(and(eq(auditLogs.action, "document.uploaded"), inArray(auditLogs.userId, [actors.ownerA.userId])));
-    expect(stray.every((row) => (row.metadata as { bookingId?: string }).bookingId !== bookingIds.aNoTeam)).toBe(true);
-  });
+      const result = await confirmAs(actors.ownerA)({ pendingUploadId: plan.pendingUploadId });
+      expect(result).toMatchObject({ ok: false, error: expect.stringContaining(reason) });
+      expect(result).toMatchObject({ error: expect.stringMatching(/was removed\. Upload it again\.$/) });
+      expect(await headObject(pending!.s3Key, s3.storage)).toBeNull();
+      expect(await documentsOf("aNoTeam")).toBe(before);
+      const stray = await getDb()
+        .select()
+        .from(auditLogs)
+        .where(
+          and(eq(auditLogs.action, "document.uploaded"), inArray(auditLogs.userId, [actors.ownerA.userId])),
+        );
+      expect(
+        stray.every((row) => (row.metadata as { bookingId?: string }).bookingId !== bookingIds.aNoTeam),
+      ).toBe(true);
+    },
+  );
 
   it("lets only the uploader confirm, and only once", async () => {
     const plan = single(unwrap(await requestAs(actors.ownerA)(brief("aTeam1"))));
     await putTo(plan.url, PDF_BYTES, plan.headers);
     // adminA sees the booking too, but it is not their upload.
-    expect(await confirmAs(actors.adminA)({ pendingUploadId: plan.pendingUploadId })).toMatchObject({ ok: false, error: "That upload was not found." });
+    expect(await confirmAs(actors.adminA)({ pendingUploadId: plan.pendingUploadId })).toMatchObject({
+      ok: false,
+      error: "That upload was not found.",
+    });
     const first = await confirmAs(actors.ownerA)({ pendingUploadId: plan.pendingUploadId });
     const second = await confirmAs(actors.ownerA)({ pendingUploadId: plan.pendingUploadId });
     expect(first.ok).toBe(true);

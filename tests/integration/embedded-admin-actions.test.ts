@@ -34,21 +34,43 @@ afterAll(async () => {
 describe("admin actions on the embedded database", () => {
   it("create a user into an organization, rename the organization, ban the user — each finishes", async () => {
     const { actor: admin, request } = await createSignedInAdmin();
-    const [organization] = await getDb().insert(t.organizations).values({ name: "Embedded Mutual", slug: "embedded-mutual", createdAt: new Date() }).returning();
+    const [organization] = await getDb()
+      .insert(t.organizations)
+      .values({ name: "Embedded Mutual", slug: "embedded-mutual", createdAt: new Date() })
+      .returning();
 
-    const created = await defineAction(createUserDefinition, as(admin))({
-      name: "Ema Bedded", email: "ema@embedded.test", role: "user", password: "long-enough-pw",
+    const created = await defineAction(
+      createUserDefinition,
+      as(admin),
+    )({
+      name: "Ema Bedded",
+      email: "ema@embedded.test",
+      role: "user",
+      password: "long-enough-pw",
       memberships: [{ organizationId: organization!.id, role: "member" }],
     });
     expect(created).toMatchObject({ ok: true });
     const [user] = await getDb().select().from(t.users).where(eq(t.users.email, "ema@embedded.test"));
     expect(await getDb().select().from(t.members).where(eq(t.members.userId, user!.id))).toHaveLength(1);
 
-    expect(await defineAction(renameOrganizationDefinition, as(admin))({ organizationId: organization!.id, name: "Embedded Mutual Group" })).toMatchObject({ ok: true });
-    const [renamed] = await getDb().select().from(t.organizations).where(eq(t.organizations.id, organization!.id));
+    expect(
+      await defineAction(
+        renameOrganizationDefinition,
+        as(admin),
+      )({ organizationId: organization!.id, name: "Embedded Mutual Group" }),
+    ).toMatchObject({ ok: true });
+    const [renamed] = await getDb()
+      .select()
+      .from(t.organizations)
+      .where(eq(t.organizations.id, organization!.id));
     expect(renamed!.name).toBe("Embedded Mutual Group");
 
-    expect(await defineAction(banUserDefinition(request), as(admin))({ userId: user!.id, reason: "Left the insurer" })).toMatchObject({ ok: true });
+    expect(
+      await defineAction(
+        banUserDefinition(request),
+        as(admin),
+      )({ userId: user!.id, reason: "Left the insurer" }),
+    ).toMatchObject({ ok: true });
     const [banned] = await getDb().select().from(t.users).where(eq(t.users.id, user!.id));
     expect(banned).toMatchObject({ banned: true, banReason: "Left the insurer" });
   }, 60_000);

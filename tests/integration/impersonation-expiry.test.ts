@@ -29,7 +29,9 @@ class CookieJar {
     for (const cookie of headers.getSetCookie()) {
       const [pair, ...attributes] = cookie.split(";");
       const [name, ...value] = pair!.split("=");
-      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a) || /^\s*expires=thu, 01 jan 1970/i.test(a));
+      const expired = attributes.some(
+        (a) => /^\s*max-age=0\s*$/i.test(a) || /^\s*expires=thu, 01 jan 1970/i.test(a),
+      );
       if (expired || value.join("=") === "") this.cookies.delete(name!.trim());
       else this.cookies.set(name!.trim(), value.join("="));
     }
@@ -49,7 +51,11 @@ async function signedInAdminImpersonating() {
   const actor = (await loadActor(getDb(), admin.id, null))!;
   const impersonate = defineAction(
     startImpersonationDefinition(async (userId) => {
-      const opened = await getAuth().api.impersonateUser({ body: { userId }, headers: new Headers({ cookie: jar.header() }), returnHeaders: true });
+      const opened = await getAuth().api.impersonateUser({
+        body: { userId },
+        headers: new Headers({ cookie: jar.header() }),
+        returnHeaders: true,
+      });
       jar.take(opened.headers);
     }),
     as(actor),
@@ -58,8 +64,17 @@ async function signedInAdminImpersonating() {
   return { admin, target, jar };
 }
 
-const sessionOf = (jar: CookieJar) => getAuth().api.getSession({ headers: new Headers({ cookie: jar.header() }), query: { disableCookieCache: true } });
-const resume = (jar: CookieJar) => resumeRoute(new Request("http://portal.test/api/impersonation/resume", { headers: { cookie: jar.header(), "user-agent": "vitest" } }));
+const sessionOf = (jar: CookieJar) =>
+  getAuth().api.getSession({
+    headers: new Headers({ cookie: jar.header() }),
+    query: { disableCookieCache: true },
+  });
+const resume = (jar: CookieJar) =>
+  resumeRoute(
+    new Request("http://portal.test/api/impersonation/resume", {
+      headers: { cookie: jar.header(), "user-agent": "vitest" },
+    }),
+  );
 
 describe("an impersonation that runs out", () => {
   it("puts the admin back into their own session, with a notice and an audit row naming both", async () => {
@@ -67,14 +82,19 @@ describe("an impersonation that runs out", () => {
     expect((await sessionOf(jar))?.user.id).toBe(target.id);
 
     // The hour is up.
-    await getDb().update(sessions).set({ expiresAt: new Date(Date.now() - 1_000) }).where(and(eq(sessions.userId, target.id), eq(sessions.impersonatedBy, admin.id)));
+    await getDb()
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1_000) })
+      .where(and(eq(sessions.userId, target.id), eq(sessions.impersonatedBy, admin.id)));
     expect(await sessionOf(jar)).toBeNull();
     // What a page checks before sending the browser to sign-in.
     expect(holdsSavedAdminSession(jar.names())).toBe(true);
 
     const response = await resume(jar);
     expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe(`/admin/users?notice=impersonation-ended&user=${target.id}`);
+    expect(response.headers.get("location")).toBe(
+      `/admin/users?notice=impersonation-ended&user=${target.id}`,
+    );
     jar.take(response.headers);
 
     const session = await sessionOf(jar);
@@ -82,15 +102,28 @@ describe("an impersonation that runs out", () => {
     expect(session?.session.impersonatedBy ?? null).toBeNull();
     expect(holdsSavedAdminSession(jar.names())).toBe(false);
 
-    const rows = await getDb().select().from(auditLogs).where(and(eq(auditLogs.action, "impersonation.expired"), eq(auditLogs.userId, admin.id)));
+    const rows = await getDb()
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, "impersonation.expired"), eq(auditLogs.userId, admin.id)));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ impersonatedUserId: target.id, resourceType: "user", resourceId: target.id });
+    expect(rows[0]).toMatchObject({
+      impersonatedUserId: target.id,
+      resourceType: "user",
+      resourceId: target.id,
+    });
   });
 
   it("signs nobody in when the admin's own session has ended too", async () => {
     const { admin, target, jar } = await signedInAdminImpersonating();
-    await getDb().update(sessions).set({ expiresAt: new Date(Date.now() - 1_000) }).where(eq(sessions.userId, target.id));
-    await getDb().update(sessions).set({ expiresAt: new Date(Date.now() - 1_000) }).where(eq(sessions.userId, admin.id));
+    await getDb()
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1_000) })
+      .where(eq(sessions.userId, target.id));
+    await getDb()
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1_000) })
+      .where(eq(sessions.userId, admin.id));
 
     const response = await resume(jar);
     expect(response.headers.get("location")).toBe("/");

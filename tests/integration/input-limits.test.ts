@@ -21,16 +21,24 @@ afterAll(() => world.stop());
 
 /** The same wall-clock time four weeks earlier: a slot that would have been free, now past. */
 const fourWeeksEarlier = (datetime: string) =>
-  new Date(Date.parse(datetime.slice(0, 10)) - 28 * 86_400_000).toISOString().slice(0, 10) + datetime.slice(10);
+  new Date(Date.parse(datetime.slice(0, 10)) - 28 * 86_400_000).toISOString().slice(0, 10) +
+  datetime.slice(10);
 
-const appointmentsInEmulator = () => world.emulator.listAllAppointments().filter((a) => a.firstName !== "Seed").length;
+const appointmentsInEmulator = () =>
+  world.emulator.listAllAppointments().filter((a) => a.firstName !== "Seed").length;
 
 describe("Admin → Create a user", () => {
   it("refuses a 10,251-character e-mail, saying how long one may be, and creates no one", async () => {
     const email = `${"a".repeat(10_239)}@example.com`;
     expect(email).toHaveLength(10_251);
     const create = defineAction(createUserDefinition, as(world.actors.platformAdmin));
-    const result = await create({ name: "Long Mail", email, role: "user", password: "long-enough-password", memberships: "[]" });
+    const result = await create({
+      name: "Long Mail",
+      email,
+      role: "user",
+      password: "long-enough-password",
+      memberships: "[]",
+    });
     expect(result).toEqual({
       ok: false,
       error: "Please correct the highlighted fields.",

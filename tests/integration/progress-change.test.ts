@@ -15,7 +15,10 @@ import { auditContextFor, type RequestActor } from "@/lib/actions/request-actor"
 import type { Actor } from "@/lib/authz/actor";
 import { BOOKING_CHANGED_MESSAGE, changeProgress, type ProgressSideEffect } from "@/lib/bookings/progress";
 import { acuityProgressSideEffect } from "@/lib/bookings/progress/acuity-side-effect";
-import { changeProgressDefinition, correctProgressDefinition } from "@/lib/bookings/progress/progress-action-definitions";
+import {
+  changeProgressDefinition,
+  correctProgressDefinition,
+} from "@/lib/bookings/progress/progress-action-definitions";
 import type { AcuityEmulator } from "@/services/acuity-emulator/server";
 import { buildActors } from "../support/authz-fixture";
 import { auditRowsFor } from "../support/audit-rows";
@@ -23,7 +26,10 @@ import { insertAuthzWorld } from "../support/insert-authz-world";
 import { clientFor, HART, IN_PERSON, startTestEmulator } from "./acuity-test-support";
 
 const HOUR = 3_600_000;
-const who = (actor: Actor) => ({ actor, auditContext: auditContextFor(actor, { ipAddress: "203.0.113.9", userAgent: "vitest" }) });
+const who = (actor: Actor) => ({
+  actor,
+  auditContext: auditContextFor(actor, { ipAddress: "203.0.113.9", userAgent: "vitest" }),
+});
 const as = (actor: Actor) => async (): Promise<RequestActor> => who(actor);
 const noSideEffect: ProgressSideEffect = async () => {
   throw new Error("no side effect expected");
@@ -59,27 +65,36 @@ async function worldWithBooking(stage: ProgressStage, hoursFromNow: number) {
   await getDb()
     .update(bookings)
     // created_at moves back too: the seed's CHECK wants the appointment after the booking was made.
-    .set({ currentProgress: stage, appointmentDate, acuityAppointmentId: String(made.id), createdAt: new Date(Date.now() - 60 * 24 * HOUR) })
+    .set({
+      currentProgress: stage,
+      appointmentDate,
+      acuityAppointmentId: String(made.id),
+      createdAt: new Date(Date.now() - 60 * 24 * HOUR),
+    })
     .where(eq(bookings.id, bookingId));
   return { ...world, actors, bookingId, appointmentId: made.id };
 }
 
 const stageOf = async (bookingId: string) =>
-  (await getDb().select({ p: bookings.currentProgress }).from(bookings).where(eq(bookings.id, bookingId)))[0]!.p;
-const progressRows = (bookingId: string) => getDb().select().from(bookingProgress).where(eq(bookingProgress.bookingId, bookingId));
+  (await getDb().select({ p: bookings.currentProgress }).from(bookings).where(eq(bookings.id, bookingId)))[0]!
+    .p;
+const progressRows = (bookingId: string) =>
+  getDb().select().from(bookingProgress).where(eq(bookingProgress.bookingId, bookingId));
 const progressAuditRows = async (bookingId: string) =>
   (await auditRowsFor("booking", bookingId)).filter((row) => row.action === "booking.progress_changed");
 
 async function addReport(bookingId: string, uploadedById: string) {
-  await getDb().insert(documents).values({
-    bookingId,
-    uploadedById,
-    s3Key: `test/${bookingId}/${randomInt(1e9)}.pdf`,
-    fileName: "report.pdf",
-    fileSize: 1234,
-    mimeType: "application/pdf",
-    category: "report",
-  });
+  await getDb()
+    .insert(documents)
+    .values({
+      bookingId,
+      uploadedById,
+      s3Key: `test/${bookingId}/${randomInt(1e9)}.pdf`,
+      fileName: "report.pdf",
+      fileSize: 1234,
+      mimeType: "application/pdf",
+      category: "report",
+    });
 }
 
 describe("two people changing one booking at once", () => {
@@ -92,14 +107,24 @@ describe("two people changing one booking at once", () => {
 
     // The first (an Acuity-touching no-show) pauses inside its transaction, holding the lock.
     const first = getDb().transaction((tx) =>
-      changeProgress(tx, who(actors.specialistS1), { bookingId, expectedFrom: "scheduled", to: "no_show" }, async () => {
-        firstHasLock();
-        await firstHoldsLock;
-      }),
+      changeProgress(
+        tx,
+        who(actors.specialistS1),
+        { bookingId, expectedFrom: "scheduled", to: "no_show" },
+        async () => {
+          firstHasLock();
+          await firstHoldsLock;
+        },
+      ),
     );
     await lockTaken;
     const second = getDb().transaction((tx) =>
-      changeProgress(tx, who(actors.platformAdmin), { bookingId, expectedFrom: "scheduled", to: "generating_report" }, noSideEffect),
+      changeProgress(
+        tx,
+        who(actors.platformAdmin),
+        { bookingId, expectedFrom: "scheduled", to: "generating_report" },
+        noSideEffect,
+      ),
     );
     await waitForLockWaiter();
     releaseFirst();
@@ -111,17 +136,24 @@ describe("two people changing one booking at once", () => {
     expect(error).toBeInstanceOf(ConflictError);
     expect(error.message).toBe(BOOKING_CHANGED_MESSAGE);
     expect(await stageOf(bookingId)).toBe("no_show");
-    expect(await progressRows(bookingId)).toMatchObject([{ progress: "no_show", changedById: id("specialistS1") }]);
+    expect(await progressRows(bookingId)).toMatchObject([
+      { progress: "no_show", changedById: id("specialistS1") },
+    ]);
     expect(await progressAuditRows(bookingId)).toHaveLength(1);
   });
 
   it("gives exactly one success when both start together through the action", async () => {
     const { actors, bookingId } = await worldWithBooking("scheduled", -1);
     const move = (actor: Actor) =>
-      defineAction(changeProgressDefinition(() => noSideEffect), as(actor))({ bookingId, expectedFrom: "scheduled", to: "generating_report" });
+      defineAction(
+        changeProgressDefinition(() => noSideEffect),
+        as(actor),
+      )({ bookingId, expectedFrom: "scheduled", to: "generating_report" });
     const results = await Promise.all([move(actors.specialistS1), move(actors.platformAdmin)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: BOOKING_CHANGED_MESSAGE, fieldErrors: {} }]);
+    expect(results.filter((r) => !r.ok)).toEqual([
+      { ok: false, error: BOOKING_CHANGED_MESSAGE, fieldErrors: {} },
+    ]);
     expect(await progressRows(bookingId)).toHaveLength(1);
   });
 });
@@ -142,12 +174,18 @@ describe("what a move requires, checked on the stored booking", () => {
   it("refuses report_generated without a report document, then allows it once one is uploaded", async () => {
     const { actors, bookingId, id } = await worldWithBooking("generating_report", -24);
     const move = () =>
-      defineAction(changeProgressDefinition(() => noSideEffect), as(actors.specialistS1))({
+      defineAction(
+        changeProgressDefinition(() => noSideEffect),
+        as(actors.specialistS1),
+      )({
         bookingId,
         expectedFrom: "generating_report",
         to: "report_generated",
       });
-    expect(await move()).toMatchObject({ ok: false, error: expect.stringMatching(/report document is required/) });
+    expect(await move()).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/report document is required/),
+    });
     expect(await progressRows(bookingId)).toHaveLength(0);
     await addReport(bookingId, id("specialistS1"));
     expect(await move()).toMatchObject({ ok: true, data: { progress: "report_generated" } });
@@ -159,7 +197,10 @@ describe("what a move requires, checked on the stored booking", () => {
       changeProgressDefinition(() => acuityProgressSideEffect(clientFor(emulator))),
       as(actors.specialistS1),
     )({ bookingId, expectedFrom: "scheduled", to: "no_show" });
-    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/only once the examination time has passed/) });
+    expect(result).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/only once the examination time has passed/),
+    });
     expect(await stageOf(bookingId)).toBe("scheduled");
     expect(emulator.state.get(appointmentId)).toMatchObject({ canceled: false, noShow: false });
   });
@@ -167,10 +208,16 @@ describe("what a move requires, checked on the stored booking", () => {
   it("answers a booking the actor cannot see as not found, and a referrer's no-show as refused", async () => {
     const { actors, bookingId } = await worldWithBooking("scheduled", -2);
     const move = (actor: Actor) =>
-      defineAction(changeProgressDefinition(() => noSideEffect), as(actor))({ bookingId, expectedFrom: "scheduled", to: "no_show" });
+      defineAction(
+        changeProgressDefinition(() => noSideEffect),
+        as(actor),
+      )({ bookingId, expectedFrom: "scheduled", to: "no_show" });
     expect(await move(actors.memberB1)).toMatchObject({ ok: false, error: "That booking was not found." });
     expect(await move(actors.outsider)).toMatchObject({ ok: false, error: "Not found." });
-    expect(await move(actors.ownerA)).toMatchObject({ ok: false, error: "You cannot move this booking to that stage." });
+    expect(await move(actors.ownerA)).toMatchObject({
+      ok: false,
+      error: "You cannot move this booking to that stage.",
+    });
     expect(await progressRows(bookingId)).toHaveLength(0);
   });
 });
@@ -178,7 +225,10 @@ describe("what a move requires, checked on the stored booking", () => {
 describe("corrections and attribution", () => {
   it("records an admin correction as such: note on the progress row, correction:true on the audit row", async () => {
     const { actors, bookingId, id, appointmentId } = await worldWithBooking("no_show", -30);
-    const result = await defineAction(correctProgressDefinition(), as(actors.platformAdmin))({
+    const result = await defineAction(
+      correctProgressDefinition(),
+      as(actors.platformAdmin),
+    )({
       bookingId,
       expectedFrom: "no_show",
       to: "generating_report",
@@ -186,10 +236,18 @@ describe("corrections and attribution", () => {
     });
     expect(result).toMatchObject({ ok: true, data: { progress: "generating_report" } });
     expect(await progressRows(bookingId)).toMatchObject([
-      { progress: "generating_report", changedById: id("platformAdmin"), changedForId: null, notes: "Correction: Examinee arrived late; the examination took place" },
+      {
+        progress: "generating_report",
+        changedById: id("platformAdmin"),
+        changedForId: null,
+        notes: "Correction: Examinee arrived late; the examination took place",
+      },
     ]);
     expect(await progressAuditRows(bookingId)).toMatchObject([
-      { userId: id("platformAdmin"), metadata: { from: "no_show", to: "generating_report", correction: true } },
+      {
+        userId: id("platformAdmin"),
+        metadata: { from: "no_show", to: "generating_report", correction: true },
+      },
     ]);
     // A correction fixes the portal's record only; the appointment in Acuity is untouched.
     expect(emulator.state.get(appointmentId)).toMatchObject({ canceled: false });
@@ -198,24 +256,42 @@ describe("corrections and attribution", () => {
   it("refuses a correction without a note, and to anyone but an admin", async () => {
     const { actors, bookingId } = await worldWithBooking("no_show", -30);
     const correct = (actor: Actor, note: string) =>
-      defineAction(correctProgressDefinition(), as(actor))({ bookingId, expectedFrom: "no_show", to: "generating_report", note });
-    expect(await correct(actors.platformAdmin, "  ")).toMatchObject({ ok: false, fieldErrors: { note: [expect.any(String)] } });
-    expect(await correct(actors.specialistS1, "I was wrong")).toMatchObject({ ok: false, error: "Not found." });
+      defineAction(
+        correctProgressDefinition(),
+        as(actor),
+      )({ bookingId, expectedFrom: "no_show", to: "generating_report", note });
+    expect(await correct(actors.platformAdmin, "  ")).toMatchObject({
+      ok: false,
+      fieldErrors: { note: [expect.any(String)] },
+    });
+    expect(await correct(actors.specialistS1, "I was wrong")).toMatchObject({
+      ok: false,
+      error: "Not found.",
+    });
     expect(await stageOf(bookingId)).toBe("no_show");
   });
 
   it("records both people when an admin acts while impersonating the specialist", async () => {
     const { actors, bookingId, id } = await worldWithBooking("scheduled", -2);
     const impersonated = { ...actors.specialistS1, impersonatorId: id("platformAdmin") };
-    const result = await defineAction(changeProgressDefinition(() => noSideEffect), as(impersonated))({
+    const result = await defineAction(
+      changeProgressDefinition(() => noSideEffect),
+      as(impersonated),
+    )({
       bookingId,
       expectedFrom: "scheduled",
       to: "generating_report",
     });
     expect(result.ok).toBe(true);
-    expect(await progressRows(bookingId)).toMatchObject([{ changedById: id("platformAdmin"), changedForId: id("specialistS1"), notes: null }]);
+    expect(await progressRows(bookingId)).toMatchObject([
+      { changedById: id("platformAdmin"), changedForId: id("specialistS1"), notes: null },
+    ]);
     expect(await progressAuditRows(bookingId)).toMatchObject([
-      { userId: id("platformAdmin"), impersonatedUserId: id("specialistS1"), metadata: { correction: false } },
+      {
+        userId: id("platformAdmin"),
+        impersonatedUserId: id("specialistS1"),
+        metadata: { correction: false },
+      },
     ]);
   });
 });
@@ -228,7 +304,11 @@ describe("telling Acuity", () => {
       as(actors.ownerA),
     )({ bookingId, expectedFrom: "scheduled", to: "cancelled", note: "Claim settled" });
     expect(result).toMatchObject({ ok: true, data: { progress: "cancelled" } });
-    expect(emulator.state.get(appointmentId)).toMatchObject({ canceled: true, noShow: false, cancelNote: "Claim settled" });
+    expect(emulator.state.get(appointmentId)).toMatchObject({
+      canceled: true,
+      noShow: false,
+      cancelNote: "Claim settled",
+    });
     expect(await progressRows(bookingId)).toMatchObject([{ progress: "cancelled", notes: "Claim settled" }]);
   });
 
@@ -250,7 +330,10 @@ describe("telling Acuity", () => {
       changeProgressDefinition(() => acuityProgressSideEffect(clientFor(emulator))),
       as(actors.specialistS1),
     )({ bookingId, expectedFrom: "scheduled", to: "no_show" });
-    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/scheduling service.*Nothing was changed/) });
+    expect(result).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/scheduling service.*Nothing was changed/),
+    });
     expect(await stageOf(bookingId)).toBe("scheduled");
     expect(await progressRows(bookingId)).toHaveLength(0);
     expect(await progressAuditRows(bookingId)).toHaveLength(0);

@@ -7,7 +7,8 @@ import { getPool } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { insertAuthzWorld } from "../support/insert-authz-world";
 
-const rows = async <T>(query: string, params: unknown[] = []) => (await getPool().query(query, params)).rows as T[];
+const rows = async <T>(query: string, params: unknown[] = []) =>
+  (await getPool().query(query, params)).rows as T[];
 
 /** Runs a statement expecting Postgres to refuse it; returns the error message. */
 async function refused(statement: string, params: unknown[] = []): Promise<string> {
@@ -21,28 +22,70 @@ async function refused(statement: string, params: unknown[] = []): Promise<strin
 
 describe("the migrated schema", () => {
   it("has every seed table, the better-auth tables and the active_bookings view", async () => {
-    const tables = (await rows<{ table_name: string }>(
-      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
-    )).map((r) => r.table_name);
-    for (const name of ["specialists", "bookings", "booking_progress", "documents", "audit_logs", "webhook_events",
-      "users", "sessions", "accounts", "verifications", "organizations", "members", "teams", "team_members", "invitations"]) {
+    const tables = (
+      await rows<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
+      )
+    ).map((r) => r.table_name);
+    for (const name of [
+      "specialists",
+      "bookings",
+      "booking_progress",
+      "documents",
+      "audit_logs",
+      "webhook_events",
+      "users",
+      "sessions",
+      "accounts",
+      "verifications",
+      "organizations",
+      "members",
+      "teams",
+      "team_members",
+      "invitations",
+    ]) {
       expect(tables).toContain(name);
     }
-    const views = await rows<{ table_name: string }>("SELECT table_name FROM information_schema.views WHERE table_schema = 'public'");
+    const views = await rows<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.views WHERE table_schema = 'public'",
+    );
     expect(views.map((v) => v.table_name)).toContain("active_bookings");
   });
 
   it("has every index the seed names, including the partial composite one", async () => {
-    const indexes = await rows<{ indexname: string; indexdef: string }>("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'");
+    const indexes = await rows<{ indexname: string; indexdef: string }>(
+      "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'",
+    );
     const names = indexes.map((i) => i.indexname);
-    for (const name of ["idx_specialists_user_id", "idx_specialists_active", "idx_specialists_acuity_calendar",
-      "idx_bookings_specialist", "idx_bookings_organization", "idx_bookings_team", "idx_bookings_created_by",
-      "idx_bookings_appointment_date", "idx_bookings_status", "idx_bookings_acuity", "idx_bookings_search",
-      "idx_booking_progress_booking", "idx_booking_progress_created", "idx_documents_booking", "idx_documents_category",
-      "idx_documents_uploaded_by", "idx_audit_logs_user", "idx_audit_logs_resource", "idx_audit_logs_timestamp",
-      "idx_audit_logs_action", "idx_webhook_events_source", "idx_webhook_events_resource", "idx_webhook_events_processed",
-      "idx_webhook_events_created", "idx_bookings_composite_filter", "idx_documents_booking_category",
-      "members_organization_user_uq"]) {
+    for (const name of [
+      "idx_specialists_user_id",
+      "idx_specialists_active",
+      "idx_specialists_acuity_calendar",
+      "idx_bookings_specialist",
+      "idx_bookings_organization",
+      "idx_bookings_team",
+      "idx_bookings_created_by",
+      "idx_bookings_appointment_date",
+      "idx_bookings_status",
+      "idx_bookings_acuity",
+      "idx_bookings_search",
+      "idx_booking_progress_booking",
+      "idx_booking_progress_created",
+      "idx_documents_booking",
+      "idx_documents_category",
+      "idx_documents_uploaded_by",
+      "idx_audit_logs_user",
+      "idx_audit_logs_resource",
+      "idx_audit_logs_timestamp",
+      "idx_audit_logs_action",
+      "idx_webhook_events_source",
+      "idx_webhook_events_resource",
+      "idx_webhook_events_processed",
+      "idx_webhook_events_created",
+      "idx_bookings_composite_filter",
+      "idx_documents_booking_category",
+      "members_organization_user_uq",
+    ]) {
       expect(names).toContain(name);
     }
     const partial = indexes.find((i) => i.indexname === "idx_bookings_composite_filter");
@@ -72,9 +115,11 @@ describe("the audit log", () => {
   });
 
   it("refuses an ip address that is not one", async () => {
-    expect(await refused(
-      "INSERT INTO audit_logs (id, user_id, action, resource_type, resource_id, ip_address) VALUES ('bad-ip', 'u', 'a', 'b', 'c', 'not-an-ip')",
-    )).toMatch(/inet/);
+    expect(
+      await refused(
+        "INSERT INTO audit_logs (id, user_id, action, resource_type, resource_id, ip_address) VALUES ('bad-ip', 'u', 'a', 'b', 'c', 'not-an-ip')",
+      ),
+    ).toMatch(/inet/);
   });
 });
 
@@ -82,12 +127,23 @@ describe("booking and document constraints", () => {
   it("rejects unknown stages, statuses, types and sources, and appointments not after creation", async () => {
     const { bookingIds } = await insertAuthzWorld();
     const id = bookingIds.aNoTeam;
-    expect(await refused("UPDATE bookings SET current_progress = 'lost' WHERE id = $1", [id])).toMatch(/check constraint/);
-    expect(await refused("UPDATE bookings SET status = 'deleted' WHERE id = $1", [id])).toMatch(/check constraint/);
-    expect(await refused("UPDATE bookings SET appointment_type = 'phone' WHERE id = $1", [id])).toMatch(/check constraint/);
-    expect(await refused("UPDATE bookings SET source = 'fax' WHERE id = $1", [id])).toMatch(/check constraint/);
-    expect(await refused("UPDATE bookings SET appointment_date = created_at - interval '1 day' WHERE id = $1", [id]))
-      .toMatch(/valid_appointment_date/);
+    expect(await refused("UPDATE bookings SET current_progress = 'lost' WHERE id = $1", [id])).toMatch(
+      /check constraint/,
+    );
+    expect(await refused("UPDATE bookings SET status = 'deleted' WHERE id = $1", [id])).toMatch(
+      /check constraint/,
+    );
+    expect(await refused("UPDATE bookings SET appointment_type = 'phone' WHERE id = $1", [id])).toMatch(
+      /check constraint/,
+    );
+    expect(await refused("UPDATE bookings SET source = 'fax' WHERE id = $1", [id])).toMatch(
+      /check constraint/,
+    );
+    expect(
+      await refused("UPDATE bookings SET appointment_date = created_at - interval '1 day' WHERE id = $1", [
+        id,
+      ]),
+    ).toMatch(/valid_appointment_date/);
   });
 
   it("bumps updated_at on every update by trigger", async () => {

@@ -23,32 +23,41 @@ let actors: ReturnType<typeof buildActors>;
 const made: Record<string, string> = {};
 
 /** A booking of specialist S1 (or S2) at `at` in stage `stage`, with the given documents. */
-async function booking(name: string, at: string, stage: ProgressStage, options: { docs?: DocumentCategory[]; specialist?: "S1" | "S2"; status?: "active" | "closed" } = {}) {
+async function booking(
+  name: string,
+  at: string,
+  stage: ProgressStage,
+  options: { docs?: DocumentCategory[]; specialist?: "S1" | "S2"; status?: "active" | "closed" } = {},
+) {
   const facts = buildBookings(id).aTeam2;
   const bookingId = id(`home-${name}`);
-  await getDb().insert(bookings).values({
-    ...facts,
-    specialistId: id(options.specialist ?? "S1"),
-    id: bookingId,
-    acuityAppointmentId: `${bookingId}-${randomBytes(3).toString("hex")}`,
-    examineeName: `Examinee ${name}`,
-    examineePhone: "+12125550100",
-    appointmentDate: new Date(at),
-    appointmentType: "in_person",
-    currentProgress: stage,
-    status: options.status ?? "active",
-    createdAt: LONG_AGO,
-  });
-  for (const category of options.docs ?? []) {
-    await getDb().insert(documents).values({
-      bookingId,
-      uploadedById: id("ownerA"),
-      s3Key: `test/${bookingId}/${category}`,
-      fileName: `${category}.pdf`,
-      fileSize: 100,
-      mimeType: "application/pdf",
-      category,
+  await getDb()
+    .insert(bookings)
+    .values({
+      ...facts,
+      specialistId: id(options.specialist ?? "S1"),
+      id: bookingId,
+      acuityAppointmentId: `${bookingId}-${randomBytes(3).toString("hex")}`,
+      examineeName: `Examinee ${name}`,
+      examineePhone: "+12125550100",
+      appointmentDate: new Date(at),
+      appointmentType: "in_person",
+      currentProgress: stage,
+      status: options.status ?? "active",
+      createdAt: LONG_AGO,
     });
+  for (const category of options.docs ?? []) {
+    await getDb()
+      .insert(documents)
+      .values({
+        bookingId,
+        uploadedById: id("ownerA"),
+        s3Key: `test/${bookingId}/${category}`,
+        fileName: `${category}.pdf`,
+        fileSize: 100,
+        mimeType: "application/pdf",
+        category,
+      });
   }
   made[name] = bookingId;
 }
@@ -57,10 +66,16 @@ beforeAll(async () => {
   const world = await insertAuthzWorld();
   id = world.id;
   actors = buildActors(id);
-  await getDb().update(specialists).set({ timezone: "America/Denver" }).where(eq(specialists.id, id("S1")));
+  await getDb()
+    .update(specialists)
+    .set({ timezone: "America/Denver" })
+    .where(eq(specialists.id, id("S1")));
   // The fixture's own bookings are in the real future; move them out of every list's way.
   for (const bookingId of Object.values(world.bookingIds)) {
-    await getDb().update(bookings).set({ appointmentDate: new Date("2027-06-01T00:00:00Z"), createdAt: LONG_AGO }).where(eq(bookings.id, bookingId));
+    await getDb()
+      .update(bookings)
+      .set({ appointmentDate: new Date("2027-06-01T00:00:00Z"), createdAt: LONG_AGO })
+      .where(eq(bookings.id, bookingId));
   }
   await booking("yesterdayLateDenver", "2026-11-23T06:30:00Z", "generating_report"); // 22 Nov 23:30 Denver
   await booking("todayEarlier", "2026-11-23T16:00:00Z", "scheduled", { docs: ["brief"] }); // 09:00 today, passed
@@ -79,7 +94,8 @@ beforeAll(async () => {
   await booking("otherSpecialistOwed", "2026-11-03T17:00:00Z", "generating_report", { specialist: "S2" });
 });
 
-const names = (ids: string[]) => ids.map((bookingId) => Object.keys(made).find((name) => made[name] === bookingId) ?? bookingId);
+const names = (ids: string[]) =>
+  ids.map((bookingId) => Object.keys(made).find((name) => made[name] === bookingId) ?? bookingId);
 
 describe("the specialist's agenda", () => {
   it("holds today and the next 14 days in the specialist's zone, by day, own bookings only, without cancelled ones", async () => {
@@ -98,7 +114,10 @@ describe("the specialist's agenda", () => {
       [true, false],
       [true, true],
     ]);
-    expect(today!.examinations[0]).toMatchObject({ specialistLocation: "Denver", specialistTimezone: "America/Denver" });
+    expect(today!.examinations[0]).toMatchObject({
+      specialistLocation: "Denver",
+      specialistTimezone: "America/Denver",
+    });
   });
 
   it("is empty for someone who is not a specialist, even an organization owner who sees the bookings", async () => {

@@ -14,15 +14,26 @@ import { insertAuthzWorld } from "../support/insert-authz-world";
 let id: IdOf;
 beforeAll(async () => {
   ({ id } = await insertAuthzWorld());
-  await getDb().update(users).set({ banned: true, banReason: "left the firm" }).where(eq(users.id, id("outsider")));
+  await getDb()
+    .update(users)
+    .set({ banned: true, banReason: "left the firm" })
+    .where(eq(users.id, id("outsider")));
 });
 
 /** Runs startImpersonation as the action wrapper does: one transaction, better-auth's writes in it. */
-async function start(targetKey: string, openSession: OpenImpersonationSession = async () => {}, afterStart?: () => Promise<void>) {
+async function start(
+  targetKey: string,
+  openSession: OpenImpersonationSession = async () => {},
+  afterStart?: () => Promise<void>,
+) {
   const admin = buildActors(id).platformAdmin;
   const auditContext = auditContextFor(admin, { ipAddress: "198.51.100.4", userAgent: "vitest" });
   return transactionWithBetterAuth(getDb(), async (tx) => {
-    const started = await startImpersonation({ tx, actor: admin, auditContext }, { userId: id(targetKey), reason: "Ticket 4711" }, openSession);
+    const started = await startImpersonation(
+      { tx, actor: admin, auditContext },
+      { userId: id(targetKey), reason: "Ticket 4711" },
+      openSession,
+    );
     await afterStart?.();
     return started;
   });
@@ -46,7 +57,9 @@ describe("starting an impersonation", () => {
     const opened: string[] = [];
     const openSession = async (userId: string) => void opened.push(userId);
     const otherAdmin = `${id("x")}-admin`;
-    await getDb().insert(users).values({ id: otherAdmin, name: "Other admin", email: `${otherAdmin}@fixture.test`, role: "admin" });
+    await getDb()
+      .insert(users)
+      .values({ id: otherAdmin, name: "Other admin", email: `${otherAdmin}@fixture.test`, role: "admin" });
     await expect(start("x-admin", openSession)).rejects.toThrow(UserFacingError);
     await expect(start("x-admin", openSession)).rejects.toThrow("Administrators cannot be impersonated.");
     await expect(start("outsider", openSession)).rejects.toThrow(/Banned users cannot be impersonated/);
@@ -56,7 +69,11 @@ describe("starting an impersonation", () => {
   });
 
   it("leaves no audit row when the session cannot be opened", async () => {
-    await expect(start("memberB1", async () => { throw new Error("auth down"); })).rejects.toThrow("auth down");
+    await expect(
+      start("memberB1", async () => {
+        throw new Error("auth down");
+      }),
+    ).rejects.toThrow("auth down");
     expect(await auditRowsFor("user", id("memberB1"))).toHaveLength(0);
   });
 
@@ -65,8 +82,17 @@ describe("starting an impersonation", () => {
     const openSession: OpenImpersonationSession = async (userId) => {
       await (await getAuth().$context).internalAdapter.createSession(userId);
     };
-    await expect(start("adminA", openSession, async () => { throw new Error("database gone"); })).rejects.toThrow("database gone");
-    expect(await getDb().select().from(sessions).where(eq(sessions.userId, id("adminA")))).toHaveLength(0);
+    await expect(
+      start("adminA", openSession, async () => {
+        throw new Error("database gone");
+      }),
+    ).rejects.toThrow("database gone");
+    expect(
+      await getDb()
+        .select()
+        .from(sessions)
+        .where(eq(sessions.userId, id("adminA"))),
+    ).toHaveLength(0);
     expect(await auditRowsFor("user", id("adminA"))).toHaveLength(0);
   });
 });

@@ -85,7 +85,10 @@ describe("multipart upload of a large dictation", () => {
   it("refuses a part whose body is not the signed part size", async () => {
     const key = buildDocumentKey(newId(), newId());
     const { uploadId } = await createMultipartUpload({ key, contentType: CONTENT_TYPE }, s3.storage);
-    const [part] = await presignUploadParts({ key, uploadId, parts: [{ partNumber: 1, size: 5 * 1024 * 1024 }] }, s3.storage);
+    const [part] = await presignUploadParts(
+      { key, uploadId, parts: [{ partNumber: 1, size: 5 * 1024 * 1024 }] },
+      s3.storage,
+    );
     const res = await fetch(part!.url, { method: "PUT", body: Buffer.alloc(6 * 1024 * 1024) });
     expect(res.status).toBe(403);
     await abortMultipartUpload({ key, uploadId }, s3.storage);
@@ -94,12 +97,18 @@ describe("multipart upload of a large dictation", () => {
   it("leaves nothing behind when an upload is aborted", async () => {
     const key = buildDocumentKey(newId(), newId());
     const { uploadId } = await createMultipartUpload({ key, contentType: CONTENT_TYPE }, s3.storage);
-    const [part] = await presignUploadParts({ key, uploadId, parts: [{ partNumber: 1, size: 1024 }] }, s3.storage);
+    const [part] = await presignUploadParts(
+      { key, uploadId, parts: [{ partNumber: 1, size: 1024 }] },
+      s3.storage,
+    );
     const put = await fetch(part!.url, { method: "PUT", body: Buffer.alloc(1024) });
     await abortMultipartUpload({ key, uploadId }, s3.storage);
 
     await expect(
-      completeMultipartUpload({ key, uploadId, parts: [{ partNumber: 1, etag: put.headers.get("etag")! }] }, s3.storage),
+      completeMultipartUpload(
+        { key, uploadId, parts: [{ partNumber: 1, etag: put.headers.get("etag")! }] },
+        s3.storage,
+      ),
     ).rejects.toThrow();
     expect(await headObject(key, s3.storage)).toBeNull();
     // Gone for good: a second abort finds no such upload.
@@ -112,15 +121,31 @@ describe("multipart upload of a large dictation", () => {
   it("refuses completing with a part never uploaded or a wrong ETag, and keeps serving", async () => {
     const key = buildDocumentKey(newId(), newId());
     const { uploadId } = await createMultipartUpload({ key, contentType: CONTENT_TYPE }, s3.storage);
-    const [part] = await presignUploadParts({ key, uploadId, parts: [{ partNumber: 1, size: 1024 }] }, s3.storage);
+    const [part] = await presignUploadParts(
+      { key, uploadId, parts: [{ partNumber: 1, size: 1024 }] },
+      s3.storage,
+    );
     const put = await fetch(part!.url, { method: "PUT", body: Buffer.alloc(1024, 1) });
     const etag = put.headers.get("etag")!;
 
     await expect(
-      completeMultipartUpload({ key, uploadId, parts: [{ partNumber: 1, etag }, { partNumber: 2, etag }] }, s3.storage),
+      completeMultipartUpload(
+        {
+          key,
+          uploadId,
+          parts: [
+            { partNumber: 1, etag },
+            { partNumber: 2, etag },
+          ],
+        },
+        s3.storage,
+      ),
     ).rejects.toMatchObject({ name: "InvalidPart", $metadata: { httpStatusCode: 400 } });
     await expect(
-      completeMultipartUpload({ key, uploadId, parts: [{ partNumber: 1, etag: '"0123456789abcdef0123456789abcdef"' }] }, s3.storage),
+      completeMultipartUpload(
+        { key, uploadId, parts: [{ partNumber: 1, etag: '"0123456789abcdef0123456789abcdef"' }] },
+        s3.storage,
+      ),
     ).rejects.toMatchObject({ name: "InvalidPart" });
     expect(await headObject(key, s3.storage)).toBeNull();
 
@@ -131,7 +156,10 @@ describe("multipart upload of a large dictation", () => {
 
   it("refuses a part for an upload that does not exist", async () => {
     const key = buildDocumentKey(newId(), newId());
-    const [part] = await presignUploadParts({ key, uploadId: "0123456789abcdef", parts: [{ partNumber: 1, size: 16 }] }, s3.storage);
+    const [part] = await presignUploadParts(
+      { key, uploadId: "0123456789abcdef", parts: [{ partNumber: 1, size: 16 }] },
+      s3.storage,
+    );
     const res = await fetch(part!.url, { method: "PUT", body: Buffer.alloc(16) });
     expect(res.status).toBe(404);
     expect(await res.text()).toContain("NoSuchUpload");

@@ -47,7 +47,10 @@ describe("presigned upload and download through the local S3", () => {
     const { key, upload } = await uploadUrlFor(body);
     await fetch(upload.url, { method: "PUT", headers: upload.headers, body });
 
-    const download = await presignDownload({ key, fileName: 'C:\\Users\\clerk\\Müller "final"\u202Efdp.exe.pdf' }, s3.storage);
+    const download = await presignDownload(
+      { key, fileName: 'C:\\Users\\clerk\\Müller "final"\u202Efdp.exe.pdf' },
+      s3.storage,
+    );
     const got = await fetch(download.url);
     expect(got.status).toBe(200);
     expect(got.headers.get("content-disposition")).toBe(
@@ -85,7 +88,11 @@ describe("the local S3 refuses what real S3 refuses", () => {
     const body = Buffer.from("elsewhere");
     const { key, upload } = await uploadUrlFor(body);
     const otherKey = newKey();
-    const put = await fetch(upload.url.replace(key, otherKey), { method: "PUT", headers: upload.headers, body });
+    const put = await fetch(upload.url.replace(key, otherKey), {
+      method: "PUT",
+      headers: upload.headers,
+      body,
+    });
     expect(put.status).toBe(403);
     expect(await headObject(otherKey, s3.storage)).toBeNull();
   });
@@ -106,7 +113,11 @@ describe("the local S3 refuses what real S3 refuses", () => {
   it("refuses an upload with a different content type than signed", async () => {
     const body = Buffer.from("MZ pretending to be a pdf");
     const { key, upload } = await uploadUrlFor(body);
-    const put = await fetch(upload.url, { method: "PUT", headers: { "Content-Type": "application/x-msdownload" }, body });
+    const put = await fetch(upload.url, {
+      method: "PUT",
+      headers: { "Content-Type": "application/x-msdownload" },
+      body,
+    });
     expect(put.status).toBe(403);
     expect(await headObject(key, s3.storage)).toBeNull();
   });
@@ -115,9 +126,17 @@ describe("the local S3 refuses what real S3 refuses", () => {
     const signed = Buffer.alloc(1000, 1);
     const { key, upload } = await uploadUrlFor(signed);
 
-    const larger = await fetch(upload.url, { method: "PUT", headers: upload.headers, body: Buffer.alloc(5000, 1) });
+    const larger = await fetch(upload.url, {
+      method: "PUT",
+      headers: upload.headers,
+      body: Buffer.alloc(5000, 1),
+    });
     expect(larger.status).toBe(403);
-    const smaller = await fetch(upload.url, { method: "PUT", headers: upload.headers, body: Buffer.alloc(10, 1) });
+    const smaller = await fetch(upload.url, {
+      method: "PUT",
+      headers: upload.headers,
+      body: Buffer.alloc(10, 1),
+    });
     expect(smaller.status).toBe(403);
     expect(await headObject(key, s3.storage)).toBeNull();
   });
@@ -130,7 +149,12 @@ describe("the local S3 refuses what real S3 refuses", () => {
         controller.close();
       },
     });
-    const put = await fetch(upload.url, { method: "PUT", headers: upload.headers, body: chunks, duplex: "half" } as RequestInit);
+    const put = await fetch(upload.url, {
+      method: "PUT",
+      headers: upload.headers,
+      body: chunks,
+      duplex: "half",
+    } as RequestInit);
     expect(put.status).toBeGreaterThanOrEqual(400);
     expect(await headObject(key, s3.storage)).toBeNull();
   });
@@ -142,7 +166,9 @@ describe("the local S3 refuses what real S3 refuses", () => {
     const forged = await presignUpload({ key, contentType: PDF, contentLength: body.length }, forger);
     expect((await fetch(forged.url, { method: "PUT", headers: forged.headers, body })).status).toBe(403);
 
-    await expect(forger.client.send(new PutObjectCommand({ Bucket: s3.config.bucket, Key: key, Body: body }))).rejects.toMatchObject({
+    await expect(
+      forger.client.send(new PutObjectCommand({ Bucket: s3.config.bucket, Key: key, Body: body })),
+    ).rejects.toMatchObject({
       $metadata: { httpStatusCode: 403 },
     });
     await expect(headObject(key, s3.storageWith({ accessKeyId: "AKIAUNKNOWN" }))).rejects.toMatchObject({
@@ -152,7 +178,10 @@ describe("the local S3 refuses what real S3 refuses", () => {
   });
 
   it("refuses unsigned requests to the private bucket", async () => {
-    const res = await fetch(`${s3.endpoint}/${s3.config.bucket}/${newKey()}`, { method: "PUT", body: "anonymous" });
+    const res = await fetch(`${s3.endpoint}/${s3.config.bucket}/${newKey()}`, {
+      method: "PUT",
+      body: "anonymous",
+    });
     expect(res.status).toBe(403);
     expect((await fetch(`${s3.endpoint}/${s3.config.bucket}`)).status).toBe(403);
   });
@@ -164,14 +193,22 @@ describe("CORS for direct browser uploads", () => {
     const { upload } = await uploadUrlFor(body);
     const preflight = await fetch(upload.url, {
       method: "OPTIONS",
-      headers: { Origin: APP_ORIGIN, "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": "content-type" },
+      headers: {
+        Origin: APP_ORIGIN,
+        "Access-Control-Request-Method": "PUT",
+        "Access-Control-Request-Headers": "content-type",
+      },
     });
     expect(preflight.status).toBe(200);
     expect(preflight.headers.get("access-control-allow-origin")).toBe(APP_ORIGIN);
     expect(preflight.headers.get("access-control-allow-methods")).toContain("PUT");
     expect(preflight.headers.get("access-control-allow-headers")).toContain("content-type");
 
-    const put = await fetch(upload.url, { method: "PUT", headers: { ...upload.headers, Origin: APP_ORIGIN }, body });
+    const put = await fetch(upload.url, {
+      method: "PUT",
+      headers: { ...upload.headers, Origin: APP_ORIGIN },
+      body,
+    });
     expect(put.status).toBe(200);
     expect(put.headers.get("access-control-allow-origin")).toBe(APP_ORIGIN);
     expect(put.headers.get("access-control-expose-headers")).toContain("ETag");

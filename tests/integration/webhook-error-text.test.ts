@@ -21,7 +21,12 @@ const harness = setUpWebhookHarness({ userId: USER_ID, apiKey: API_KEY, firstApp
 
 /** The examinee Acuity holds; none of it may appear in a stored, shown or logged error. */
 const tag = randomBytes(3).toString("hex");
-const EXAMINEE = { firstName: "Quinn", lastName: `Privacy${tag}`, email: `quinn.${tag}@private.example`, phone: "(212) 555-0163" };
+const EXAMINEE = {
+  firstName: "Quinn",
+  lastName: `Privacy${tag}`,
+  email: `quinn.${tag}@private.example`,
+  phone: "(212) 555-0163",
+};
 const PERSONAL = [EXAMINEE.lastName, EXAMINEE.email, "555-0163", "2125550163"];
 const SQL_WORDS = /failed query|insert into|params:|select |"bookings"/i;
 
@@ -29,18 +34,26 @@ let dropTrigger: () => Promise<void>;
 beforeAll(async () => {
   // A real database failure on this file's examinee only: the bookings insert is refused.
   const name = `refuse_examinee_${tag}`;
-  await getDb().execute(sql.raw(`
+  await getDb().execute(
+    sql.raw(`
     CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF NEW.examinee_name LIKE '%${EXAMINEE.lastName}%' THEN RAISE EXCEPTION 'bookings storage failed (test)'; END IF;
       RETURN NEW;
     END $$;
-    CREATE TRIGGER ${name} BEFORE INSERT ON bookings FOR EACH ROW EXECUTE FUNCTION ${name}();`));
-  dropTrigger = () => getDb().execute(sql.raw(`DROP TRIGGER ${name} ON bookings; DROP FUNCTION ${name}();`)).then(() => {});
+    CREATE TRIGGER ${name} BEFORE INSERT ON bookings FOR EACH ROW EXECUTE FUNCTION ${name}();`),
+  );
+  dropTrigger = () =>
+    getDb()
+      .execute(sql.raw(`DROP TRIGGER ${name} ON bookings; DROP FUNCTION ${name}();`))
+      .then(() => {});
 });
 afterAll(async () => {
   await dropTrigger?.();
-  await getDb().update(webhookEvents).set({ processedAt: sql`now()` }).where(sql`${webhookEvents.resourceId} IN ${[...harness.mine]} AND ${webhookEvents.processedAt} IS NULL`);
+  await getDb()
+    .update(webhookEvents)
+    .set({ processedAt: sql`now()` })
+    .where(sql`${webhookEvents.resourceId} IN ${[...harness.mine]} AND ${webhookEvents.processedAt} IS NULL`);
 });
 
 const serverLog = vi.spyOn(console, "error");
@@ -57,7 +70,10 @@ function bookDirectlyInAcuity() {
   const date = new Date(Date.now() + 20 * 86_400_000);
   while (date.getUTCDay() === 0 || date.getUTCDay() === 6) date.setUTCDate(date.getUTCDate() + 1);
   const appointment = harness.emulator.createAppointmentDirectly({
-    calendarID: 7101, appointmentTypeID: DEMO_APPOINTMENT_TYPES.inPerson.id, datetime: `${date.toISOString().slice(0, 10)}T13:00:00`, ...EXAMINEE,
+    calendarID: 7101,
+    appointmentTypeID: DEMO_APPOINTMENT_TYPES.inPerson.id,
+    datetime: `${date.toISOString().slice(0, 10)}T13:00:00`,
+    ...EXAMINEE,
   });
   harness.mine.add(String(appointment.id));
   return appointment;
@@ -69,11 +85,21 @@ describe("a sync the database refuses", () => {
     await harness.emulator.settleWebhooks();
     await harness.drain();
 
-    const [event] = await getDb().select().from(webhookEvents).where(eq(webhookEvents.resourceId, String(appointment.id)));
+    const [event] = await getDb()
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.resourceId, String(appointment.id)));
     expect(event).toMatchObject({ processedAt: null, attempts: 1 });
-    expect(event!.error).toMatch(/database refused to save appointment \d+.*server log.*tries again by itself/);
+    expect(event!.error).toMatch(
+      /database refused to save appointment \d+.*server log.*tries again by itself/,
+    );
     expectPlainWords(event!.error!, appointment.id);
-    expect(await getDb().select().from(bookings).where(eq(bookings.acuityAppointmentId, String(appointment.id)))).toEqual([]);
+    expect(
+      await getDb()
+        .select()
+        .from(bookings)
+        .where(eq(bookings.acuityAppointmentId, String(appointment.id))),
+    ).toEqual([]);
 
     // The server log says what failed — with Postgres's own words, not the row's values.
     const log = logged();
@@ -87,7 +113,12 @@ describe("a sync the database refuses", () => {
     await harness.emulator.settleWebhooks();
     const { actor } = await createSignedInAdmin();
     const day = appointment.datetime.slice(0, 10);
-    const reconcile = defineAction(reconcileAcuityDefinition(() => createAcuityClient({ userId: USER_ID, apiKey: API_KEY, baseUrl: harness.emulator.url })), as(actor));
+    const reconcile = defineAction(
+      reconcileAcuityDefinition(() =>
+        createAcuityClient({ userId: USER_ID, apiKey: API_KEY, baseUrl: harness.emulator.url }),
+      ),
+      as(actor),
+    );
 
     const result = await reconcile({ from: day, to: day });
     expect(result.ok).toBe(true);
@@ -96,8 +127,12 @@ describe("a sync the database refuses", () => {
     expect(mine?.error).toMatch(/database refused to save appointment/);
     for (const failure of failed) expectPlainWords(failure.error, failure.appointmentId);
 
-    const [audit] = await getDb().select().from(auditLogs)
-      .where(and(eq(auditLogs.action, "acuity.reconciled"), eq(auditLogs.userId, actor.userId))).orderBy(desc(auditLogs.timestamp)).limit(1);
+    const [audit] = await getDb()
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, "acuity.reconciled"), eq(auditLogs.userId, actor.userId)))
+      .orderBy(desc(auditLogs.timestamp))
+      .limit(1);
     expectPlainWords(JSON.stringify(audit!.metadata), appointment.id);
     for (const value of PERSONAL) expect(logged()).not.toContain(value);
   });

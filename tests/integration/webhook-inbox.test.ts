@@ -13,7 +13,12 @@ import { setUpWebhookHarness } from "../support/webhook-harness";
 
 const API_KEY = "inbox-test-key";
 /** 3999999, 3999996 and 800001 are posted about by hand below. */
-const harness = setUpWebhookHarness({ userId: "4242", apiKey: API_KEY, firstAppointmentId: 3_100_001, mine: ["3999999", "3999996", "800001"] });
+const harness = setUpWebhookHarness({
+  userId: "4242",
+  apiKey: API_KEY,
+  firstAppointmentId: 3_100_001,
+  mine: ["3999999", "3999996", "800001"],
+});
 const { mine, drain } = harness;
 beforeAll(() => {
   process.env.ACUITY_ORGANIZATION_FIELD_ID = "9001";
@@ -26,7 +31,6 @@ function slot(days: number, hour = 10): string {
   while (date.getUTCDay() === 0 || date.getUTCDay() === 6) date.setUTCDate(date.getUTCDate() + 1);
   return `${date.toISOString().slice(0, 10)}T${String(hour).padStart(2, "0")}:00:00`;
 }
-
 
 function bookDirectly(input: Record<string, unknown> = {}) {
   const appointment = harness.emulator.createAppointmentDirectly({
@@ -49,20 +53,39 @@ async function settle() {
 }
 
 const bookingFor = async (appointmentId: number) =>
-  (await getDb().select().from(bookings).where(eq(bookings.acuityAppointmentId, String(appointmentId))))[0];
+  (
+    await getDb()
+      .select()
+      .from(bookings)
+      .where(eq(bookings.acuityAppointmentId, String(appointmentId)))
+  )[0];
 const progressOf = async (bookingId: string) =>
-  (await getDb().select().from(bookingProgress).where(eq(bookingProgress.bookingId, bookingId)).orderBy(bookingProgress.createdAt)).map((p) => p.progress);
+  (
+    await getDb()
+      .select()
+      .from(bookingProgress)
+      .where(eq(bookingProgress.bookingId, bookingId))
+      .orderBy(bookingProgress.createdAt)
+  ).map((p) => p.progress);
 const eventsFor = (appointmentId: number) =>
-  getDb().select().from(webhookEvents).where(eq(webhookEvents.resourceId, String(appointmentId)));
+  getDb()
+    .select()
+    .from(webhookEvents)
+    .where(eq(webhookEvents.resourceId, String(appointmentId)));
 
 /** Takes a test's deliberately unprocessable events out of the queue so later drains don't retry them. */
 const retireEvents = (appointmentIds: number[]) =>
-  getDb().execute(sql`UPDATE webhook_events SET processed_at = now() WHERE processed_at IS NULL AND resource_id IN ${appointmentIds.map(String)}`);
+  getDb().execute(
+    sql`UPDATE webhook_events SET processed_at = now() WHERE processed_at IS NULL AND resource_id IN ${appointmentIds.map(String)}`,
+  );
 
 async function post(body: string, signature: string | null) {
   return fetch(harness.receiverUrl, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", ...(signature ? { "x-acuity-signature": signature } : {}) },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      ...(signature ? { "x-acuity-signature": signature } : {}),
+    },
     body,
   });
 }
@@ -98,15 +121,24 @@ describe("signature checks", () => {
 });
 
 describe("processing", () => {
-  it.each(["bare", "prefixed"] as const)("turns a direct Acuity booking into a booking (%s action spelling)", async (style) => {
-    harness.emulator.setWebhookActionStyle(style);
-    const appointment = bookDirectly({ email: "motor@northwind.test" });
-    await settle();
-    const booking = await bookingFor(appointment.id);
-    expect(booking).toMatchObject({ source: "acuity_direct", currentProgress: "scheduled", examineePhone: "+12125550199" });
-    expect(booking?.externalCreatedBy).toBe("frontdesk@provider.test");
-    expect((await eventsFor(appointment.id)).every((e) => e.processedAt !== null && e.error === null)).toBe(true);
-  });
+  it.each(["bare", "prefixed"] as const)(
+    "turns a direct Acuity booking into a booking (%s action spelling)",
+    async (style) => {
+      harness.emulator.setWebhookActionStyle(style);
+      const appointment = bookDirectly({ email: "motor@northwind.test" });
+      await settle();
+      const booking = await bookingFor(appointment.id);
+      expect(booking).toMatchObject({
+        source: "acuity_direct",
+        currentProgress: "scheduled",
+        examineePhone: "+12125550199",
+      });
+      expect(booking?.externalCreatedBy).toBe("frontdesk@provider.test");
+      expect((await eventsFor(appointment.id)).every((e) => e.processedAt !== null && e.error === null)).toBe(
+        true,
+      );
+    },
+  );
 
   it("makes one booking and one scheduled row from the same event delivered five times", async () => {
     harness.emulator.dropNextWebhook(1);
@@ -118,7 +150,10 @@ describe("processing", () => {
     await post(body, signAcuityWebhook(body, API_KEY)); // and once more after it was processed
     await drain();
     expect(await eventsFor(appointment.id)).toHaveLength(6);
-    const rows = await getDb().select().from(bookings).where(eq(bookings.acuityAppointmentId, String(appointment.id)));
+    const rows = await getDb()
+      .select()
+      .from(bookings)
+      .where(eq(bookings.acuityAppointmentId, String(appointment.id)));
     expect(rows).toHaveLength(1);
     expect(await progressOf(rows[0]!.id)).toEqual(["scheduled"]);
   });
@@ -141,7 +176,11 @@ describe("processing", () => {
     harness.emulator.changeAppointmentDirectly(appointment.id, { datetime: slot(45, 11) });
     await settle();
     const booking = await bookingFor(appointment.id);
-    expect(booking?.appointmentDate.toISOString()).toBe(new Date(harness.emulator.listAllAppointments().find((a) => a.id === appointment.id)!.datetime).toISOString());
+    expect(booking?.appointmentDate.toISOString()).toBe(
+      new Date(
+        harness.emulator.listAllAppointments().find((a) => a.id === appointment.id)!.datetime,
+      ).toISOString(),
+    );
     expect(await progressOf(booking!.id)).toEqual(["scheduled", "rescheduled"]);
   });
 
@@ -154,12 +193,19 @@ describe("processing", () => {
     await settle();
     const failed = await eventsFor(appointment.id);
     expect(failed).toHaveLength(1);
-    expect(failed[0]).toMatchObject({ processedAt: null, attempts: 1, error: expect.stringMatching(/Acuity/) });
+    expect(failed[0]).toMatchObject({
+      processedAt: null,
+      attempts: 1,
+      error: expect.stringMatching(/Acuity/),
+    });
     expect(failed[0]!.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
     expect(await bookingFor(appointment.id)).toBeUndefined();
 
     // The backoff has passed: the next worker pass retries it.
-    await getDb().update(webhookEvents).set({ nextAttemptAt: new Date() }).where(eq(webhookEvents.id, failed[0]!.id));
+    await getDb()
+      .update(webhookEvents)
+      .set({ nextAttemptAt: new Date() })
+      .where(eq(webhookEvents.id, failed[0]!.id));
     await drain();
     const [retried] = await eventsFor(appointment.id);
     expect(retried).toMatchObject({ error: null, attempts: 2 });
@@ -172,11 +218,16 @@ describe("processing", () => {
     harness.emulator.cancelAppointmentDirectly(appointment.id);
     await harness.emulator.settleWebhooks();
     const body = `action=changed&id=${appointment.id}&calendarID=7101&appointmentTypeID=501`;
-    const responses = await Promise.all(Array.from({ length: 20 }, () => post(body, signAcuityWebhook(body, API_KEY))));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => post(body, signAcuityWebhook(body, API_KEY))),
+    );
     expect(responses.every((r) => r.status === 200)).toBe(true);
     // Several workers at once, as several app instances would run.
     await Promise.all([drain(), drain(), drain()]);
-    const rows = await getDb().select().from(bookings).where(eq(bookings.acuityAppointmentId, String(appointment.id)));
+    const rows = await getDb()
+      .select()
+      .from(bookings)
+      .where(eq(bookings.acuityAppointmentId, String(appointment.id)));
     expect(rows).toHaveLength(1);
     expect(rows[0]?.currentProgress).toBe("cancelled");
     expect(await progressOf(rows[0]!.id)).toEqual(["scheduled", "cancelled"]);
@@ -185,7 +236,10 @@ describe("processing", () => {
   });
 
   it("leaves a booking untouched when Acuity cannot produce its appointment", async () => {
-    const [existing] = await getDb().select().from(bookings).where(eq(bookings.acuityAppointmentId, "800001"));
+    const [existing] = await getDb()
+      .select()
+      .from(bookings)
+      .where(eq(bookings.acuityAppointmentId, "800001"));
     const before = await progressOf(existing!.id);
     const body = "action=changed&id=800001&calendarID=7101&appointmentTypeID=501";
     await post(body, signAcuityWebhook(body, API_KEY));
@@ -201,7 +255,10 @@ describe("processing", () => {
 describe("organization of a booking made directly in Acuity", () => {
   const organizationOf = async (appointmentId: number) => {
     const booking = await bookingFor(appointmentId);
-    const [org] = await getDb().select().from(organizations).where(eq(organizations.id, booking!.organizationId));
+    const [org] = await getDb()
+      .select()
+      .from(organizations)
+      .where(eq(organizations.id, booking!.organizationId));
     return org!;
   };
 
@@ -221,22 +278,34 @@ describe("organization of a booking made directly in Acuity", () => {
     const appointment = bookDirectly({ email: "stranger@nowhere.example" });
     await settle();
     expect((await organizationOf(appointment.id)).slug).toBe("triage");
-    const audits = await getDb().execute(sql`SELECT metadata FROM audit_logs WHERE action = 'booking.synced_from_acuity' AND resource_id = ${(await bookingFor(appointment.id))!.id}`);
+    const audits = await getDb().execute(
+      sql`SELECT metadata FROM audit_logs WHERE action = 'booking.synced_from_acuity' AND resource_id = ${(await bookingFor(appointment.id))!.id}`,
+    );
     expect(audits.rows[0]).toMatchObject({ metadata: { created: true, organizationRule: "triage" } });
   });
 
   it("waits when no specialist is linked to the calendar, keeping the reason for admins", async () => {
-    const appointment = bookDirectly({ calendarID: 7106, appointmentTypeID: DEMO_APPOINTMENT_TYPES.telehealth.id });
-    await getDb().execute(sql`UPDATE specialists SET acuity_calendar_id = 'unlinked-7106' WHERE acuity_calendar_id = '7106'`);
+    const appointment = bookDirectly({
+      calendarID: 7106,
+      appointmentTypeID: DEMO_APPOINTMENT_TYPES.telehealth.id,
+    });
+    await getDb().execute(
+      sql`UPDATE specialists SET acuity_calendar_id = 'unlinked-7106' WHERE acuity_calendar_id = '7106'`,
+    );
     try {
       await settle();
       const [event] = await eventsFor(appointment.id);
       expect(event?.error).toMatch(/No specialist is linked to Acuity calendar 7106/);
       expect(await bookingFor(appointment.id)).toBeUndefined();
     } finally {
-      await getDb().execute(sql`UPDATE specialists SET acuity_calendar_id = '7106' WHERE acuity_calendar_id = 'unlinked-7106'`);
+      await getDb().execute(
+        sql`UPDATE specialists SET acuity_calendar_id = '7106' WHERE acuity_calendar_id = 'unlinked-7106'`,
+      );
     }
-    await getDb().update(webhookEvents).set({ nextAttemptAt: new Date() }).where(and(eq(webhookEvents.resourceId, String(appointment.id))));
+    await getDb()
+      .update(webhookEvents)
+      .set({ nextAttemptAt: new Date() })
+      .where(and(eq(webhookEvents.resourceId, String(appointment.id))));
     await drain();
     expect((await bookingFor(appointment.id))?.appointmentType).toBe("telehealth");
   });

@@ -23,14 +23,27 @@ const logged = () => serverLog.mock.calls.map((call) => call.map(String).join(" 
 
 function deliver(body: Buffer): Promise<{ status: number; json: Record<string, string> }> {
   return new Promise((resolve, reject) => {
-    const request = http.request(receiver.url, {
-      method: "POST", agent,
-      headers: { "content-type": "application/x-www-form-urlencoded", "x-acuity-signature": signAcuityWebhook(body, API_KEY) },
-    }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") }));
-    });
+    const request = http.request(
+      receiver.url,
+      {
+        method: "POST",
+        agent,
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-acuity-signature": signAcuityWebhook(body, API_KEY),
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            json: JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}"),
+          }),
+        );
+      },
+    );
     request.on("error", reject);
     request.end(body);
   });
@@ -42,14 +55,21 @@ function appointmentId(): string {
   appointmentIds.push(id);
   return id;
 }
-const innocent = () => Buffer.from(`action=appointment.scheduled&id=${appointmentId()}&calendarID=7101&appointmentTypeID=501`);
+const innocent = () =>
+  Buffer.from(`action=appointment.scheduled&id=${appointmentId()}&calendarID=7101&appointmentTypeID=501`);
 const rowsOf = (ids: string[]) => getDb().select().from(webhookEvents).where(inArray(webhookEvents.id, ids));
 
 describe("bodies Postgres cannot hold as text", () => {
   it("are stored as they came, beside 40 innocent deliveries that are all stored and acknowledged", async () => {
     const encodedNul = Buffer.from(`action=scheduled&id=${appointmentId()}&calendarID=7101&notes=a%00b`);
-    const nulByte = Buffer.concat([Buffer.from(`action=changed&id=${appointmentId()}&calendarID=7101&x=`), Buffer.from([0, 0x41])]);
-    const notUtf8 = Buffer.concat([Buffer.from(`action=canceled&id=${appointmentId()}&calendarID=7101&name=`), Buffer.from([0xff, 0xfe, 0xc3])]);
+    const nulByte = Buffer.concat([
+      Buffer.from(`action=changed&id=${appointmentId()}&calendarID=7101&x=`),
+      Buffer.from([0, 0x41]),
+    ]);
+    const notUtf8 = Buffer.concat([
+      Buffer.from(`action=canceled&id=${appointmentId()}&calendarID=7101&name=`),
+      Buffer.from([0xff, 0xfe, 0xc3]),
+    ]);
     const nulInId = Buffer.from(`action=scheduled&id=${appointmentId()}%00`);
     const odd: Buffer[] = [encodedNul, nulByte, notUtf8, nulInId];
     const innocents = Array.from({ length: 40 }, innocent);
@@ -72,8 +92,10 @@ describe("bodies Postgres cannot hold as text", () => {
     expect(rowFor(nulInId)).toMatchObject({ error: expect.stringMatching(/^Ignored/) });
     expect(rowFor(nulInId).processedAt).not.toBeNull();
     // The ones whose action and id are fine still go to the worker.
-    for (const body of [encodedNul, nulByte, notUtf8]) expect(rowFor(body)).toMatchObject({ processedAt: null, error: null });
-    for (const body of innocents) expect(rowFor(body).resourceId).toBe(new URLSearchParams(body.toString()).get("id"));
+    for (const body of [encodedNul, nulByte, notUtf8])
+      expect(rowFor(body)).toMatchObject({ processedAt: null, error: null });
+    for (const body of innocents)
+      expect(rowFor(body).resourceId).toBe(new URLSearchParams(body.toString()).get("id"));
     expect(logged()).toBe("");
   });
 });
@@ -83,14 +105,19 @@ describe("a delivery the database refuses for any other reason", () => {
   const poisonId = appointmentId();
   beforeAll(async () => {
     const name = `refuse_delivery_${randomBytes(4).toString("hex")}`;
-    await getDb().execute(sql.raw(`
+    await getDb().execute(
+      sql.raw(`
       CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF NEW.resource_id = '${poisonId}' THEN RAISE EXCEPTION 'webhook storage refused (test)'; END IF;
         RETURN NEW;
       END $$;
-      CREATE TRIGGER ${name} BEFORE INSERT ON webhook_events FOR EACH ROW EXECUTE FUNCTION ${name}();`));
-    dropTrigger = () => getDb().execute(sql.raw(`DROP TRIGGER ${name} ON webhook_events; DROP FUNCTION ${name}();`)).then(() => {});
+      CREATE TRIGGER ${name} BEFORE INSERT ON webhook_events FOR EACH ROW EXECUTE FUNCTION ${name}();`),
+    );
+    dropTrigger = () =>
+      getDb()
+        .execute(sql.raw(`DROP TRIGGER ${name} ON webhook_events; DROP FUNCTION ${name}();`))
+        .then(() => {});
   });
   afterAll(() => dropTrigger?.());
 

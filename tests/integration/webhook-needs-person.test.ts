@@ -18,24 +18,45 @@ const USER_ID = "4747";
 const API_KEY = "needs-person-test-key";
 const harness = setUpWebhookHarness({ userId: USER_ID, apiKey: API_KEY, firstAppointmentId: 3_700_001 });
 const { mine, drain } = harness;
-afterAll(() => getDb().update(webhookEvents).set({ processedAt: sql`now()` }).where(sql`${webhookEvents.resourceId} IN ${[...mine]} AND ${webhookEvents.processedAt} IS NULL`));
+afterAll(() =>
+  getDb()
+    .update(webhookEvents)
+    .set({ processedAt: sql`now()` })
+    .where(sql`${webhookEvents.resourceId} IN ${[...mine]} AND ${webhookEvents.processedAt} IS NULL`),
+);
 
 /** A weekday `days` from today (negative: in the past), 10:00 on Dr. Ortiz's calendar. */
 function weekday(days: number): string {
   const date = new Date(Date.now() + days * 86_400_000);
-  while (date.getUTCDay() === 0 || date.getUTCDay() === 6) date.setUTCDate(date.getUTCDate() + (days < 0 ? -1 : 1));
+  while (date.getUTCDay() === 0 || date.getUTCDay() === 6)
+    date.setUTCDate(date.getUTCDate() + (days < 0 ? -1 : 1));
   return `${date.toISOString().slice(0, 10)}T10:00:00`;
 }
 function enterInAcuity(datetime: string) {
   const appointment = harness.emulator.createAppointmentDirectly({
-    calendarID: 7102, appointmentTypeID: DEMO_APPOINTMENT_TYPES.inPerson.id, datetime,
-    firstName: "Sam", lastName: "Walkin", email: "sam.walkin@nowhere.example", phone: "312-555-0190",
+    calendarID: 7102,
+    appointmentTypeID: DEMO_APPOINTMENT_TYPES.inPerson.id,
+    datetime,
+    firstName: "Sam",
+    lastName: "Walkin",
+    email: "sam.walkin@nowhere.example",
+    phone: "312-555-0190",
   });
   mine.add(String(appointment.id));
   return appointment;
 }
-const eventsOf = (appointmentId: number) => getDb().select().from(webhookEvents).where(eq(webhookEvents.resourceId, String(appointmentId)));
-const bookingOf = async (appointmentId: number) => (await getDb().select().from(bookings).where(eq(bookings.acuityAppointmentId, String(appointmentId))))[0];
+const eventsOf = (appointmentId: number) =>
+  getDb()
+    .select()
+    .from(webhookEvents)
+    .where(eq(webhookEvents.resourceId, String(appointmentId)));
+const bookingOf = async (appointmentId: number) =>
+  (
+    await getDb()
+      .select()
+      .from(bookings)
+      .where(eq(bookings.acuityAppointmentId, String(appointmentId)))
+  )[0];
 const acuity = () => createAcuityClient({ userId: USER_ID, apiKey: API_KEY, baseUrl: harness.emulator.url });
 async function settle() {
   await harness.emulator.settleWebhooks();
@@ -45,7 +66,12 @@ async function postWebhook(appointmentId: number) {
   mine.add(String(appointmentId));
   const body = `action=changed&id=${appointmentId}&calendarID=7102&appointmentTypeID=501`;
   const response = await fetch(harness.receiverUrl, {
-    method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded", "x-acuity-signature": signAcuityWebhook(body, API_KEY) },
+    method: "POST",
+    body,
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-acuity-signature": signAcuityWebhook(body, API_KEY),
+    },
   });
   expect(response.status).toBe(200);
 }
@@ -58,7 +84,11 @@ describe("an appointment entered in Acuity after its own time", () => {
 
     const [event] = await eventsOf(appointment.id);
     expect(event).toMatchObject({ processedAt: null, nextAttemptAt: null, attempts: 1 });
-    expect(event!.error).toMatch(new RegExp(`^Appointment ${appointment.id} was entered in Acuity after its own time had passed.*move it to its new time in Acuity`));
+    expect(event!.error).toMatch(
+      new RegExp(
+        `^Appointment ${appointment.id} was entered in Acuity after its own time had passed.*move it to its new time in Acuity`,
+      ),
+    );
     expect(event!.error).not.toMatch(SQL_WORDS);
     expect(await bookingOf(appointment.id)).toBeUndefined();
     // Nothing left for a worker to retry.
@@ -73,7 +103,10 @@ describe("an appointment entered in Acuity after its own time", () => {
     // The examination is still to happen: staff move it to its real time, and the portal follows.
     harness.emulator.changeAppointmentDirectly(appointment.id, { datetime: weekday(12) });
     await settle();
-    expect(await bookingOf(appointment.id)).toMatchObject({ source: "acuity_direct", currentProgress: "scheduled" });
+    expect(await bookingOf(appointment.id)).toMatchObject({
+      source: "acuity_direct",
+      currentProgress: "scheduled",
+    });
     expect((await eventsOf(appointment.id)).every((e) => e.processedAt !== null)).toBe(true);
   });
 
@@ -81,7 +114,9 @@ describe("an appointment entered in Acuity after its own time", () => {
     const appointment = enterInAcuity(weekday(-4));
     harness.emulator.cancelAppointmentDirectly(appointment.id);
     await settle();
-    expect((await eventsOf(appointment.id)).map((e) => ({ done: e.processedAt !== null, error: e.error }))).toEqual([
+    expect(
+      (await eventsOf(appointment.id)).map((e) => ({ done: e.processedAt !== null, error: e.error })),
+    ).toEqual([
       { done: true, error: null },
       { done: true, error: null },
     ]);
@@ -101,7 +136,11 @@ describe("a booking moved in Acuity to before it was made", () => {
     const failed = (await eventsOf(appointment.id)).filter((e) => e.processedAt === null);
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ nextAttemptAt: null, attempts: 1 });
-    expect(failed[0]!.error).toMatch(new RegExp(`Appointment ${appointment.id} was moved in Acuity to a time before booking ${before!.id} was made`));
+    expect(failed[0]!.error).toMatch(
+      new RegExp(
+        `Appointment ${appointment.id} was moved in Acuity to a time before booking ${before!.id} was made`,
+      ),
+    );
     expect(failed[0]!.error).not.toMatch(SQL_WORDS);
     expect((await bookingOf(appointment.id))!.appointmentDate).toEqual(before!.appointmentDate);
   });
@@ -112,7 +151,10 @@ describe("an appointment id Acuity answers 'not found' for", () => {
     await postWebhook(3_799_001);
     await drain();
     const [event] = await eventsOf(3_799_001);
-    expect(event).toMatchObject({ attempts: 1, error: expect.stringMatching(/^Ignored: Acuity has no appointment 3799001 .*nothing to sync/) });
+    expect(event).toMatchObject({
+      attempts: 1,
+      error: expect.stringMatching(/^Ignored: Acuity has no appointment 3799001 .*nothing to sync/),
+    });
     expect(event!.processedAt).not.toBeNull();
   });
 
@@ -121,7 +163,10 @@ describe("an appointment id Acuity answers 'not found' for", () => {
     await settle();
     const booking = await bookingOf(appointment.id);
     // Acuity lost it (deleted, or another account): the booking now points at nothing.
-    await getDb().update(bookings).set({ acuityAppointmentId: "3799002" }).where(eq(bookings.id, booking!.id));
+    await getDb()
+      .update(bookings)
+      .set({ acuityAppointmentId: "3799002" })
+      .where(eq(bookings.id, booking!.id));
     await postWebhook(3_799_002);
     await drain();
     const [event] = await eventsOf(3_799_002);
@@ -135,13 +180,22 @@ describe("an appointment id Acuity answers 'not found' for", () => {
 describe("an appointment carrying the portal's reference that the portal never made", () => {
   it("waits for a person instead of being deferred forever as 'still saving'", async () => {
     const appointment = harness.emulator.createAppointmentDirectly({
-      calendarID: 7102, appointmentTypeID: DEMO_APPOINTMENT_TYPES.inPerson.id, datetime: weekday(18),
-      firstName: "Copy", lastName: "Paste", email: "copy@nowhere.example", notes: `Copied from another: ${portalReferenceNote("bk-never-made")}`,
+      calendarID: 7102,
+      appointmentTypeID: DEMO_APPOINTMENT_TYPES.inPerson.id,
+      datetime: weekday(18),
+      firstName: "Copy",
+      lastName: "Paste",
+      email: "copy@nowhere.example",
+      notes: `Copied from another: ${portalReferenceNote("bk-never-made")}`,
     });
     mine.add(String(appointment.id));
     await settle();
     const [event] = await eventsOf(appointment.id);
     expect(event).toMatchObject({ processedAt: null, nextAttemptAt: null, attempts: 1 });
-    expect(event!.error).toMatch(new RegExp(`^Appointment ${appointment.id} carries the portal's reference to booking bk-never-made, but the portal has no record of making it`));
+    expect(event!.error).toMatch(
+      new RegExp(
+        `^Appointment ${appointment.id} carries the portal's reference to booking bk-never-made, but the portal has no record of making it`,
+      ),
+    );
   });
 });

@@ -16,16 +16,32 @@ const API_KEY = "receiver-test-key";
 const receiver = serveNodeWebhookReceiver({ userId: "4545", apiKey: API_KEY });
 const { agent, appointmentIds } = receiver;
 
-function deliver(body: string, signature: string | null): Promise<{ status: number; json: Record<string, string> }> {
+function deliver(
+  body: string,
+  signature: string | null,
+): Promise<{ status: number; json: Record<string, string> }> {
   return new Promise((resolve, reject) => {
-    const request = http.request(receiver.url, {
-      method: "POST", agent,
-      headers: { "content-type": "application/x-www-form-urlencoded", ...(signature ? { "x-acuity-signature": signature } : {}) },
-    }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") }));
-    });
+    const request = http.request(
+      receiver.url,
+      {
+        method: "POST",
+        agent,
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          ...(signature ? { "x-acuity-signature": signature } : {}),
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            json: JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}"),
+          }),
+        );
+      },
+    );
     request.on("error", reject);
     request.end(body);
   });
@@ -37,7 +53,11 @@ function scheduledBody(): string {
   appointmentIds.push(id);
   return `action=appointment.scheduled&id=${id}&calendarID=7101&appointmentTypeID=501`;
 }
-const eventsOf = (resourceId: string) => getDb().select().from(webhookEvents).where(inArray(webhookEvents.resourceId, [resourceId]));
+const eventsOf = (resourceId: string) =>
+  getDb()
+    .select()
+    .from(webhookEvents)
+    .where(inArray(webhookEvents.resourceId, [resourceId]));
 
 describe("the portal server's webhook receiver", () => {
   it("stores a correctly signed delivery and answers with its event id", async () => {
@@ -45,14 +65,24 @@ describe("the portal server's webhook receiver", () => {
     const answer = await deliver(body, signAcuityWebhook(body, API_KEY));
     expect(answer.status).toBe(200);
     const [event] = await eventsOf(appointmentIds.at(-1)!);
-    expect(event).toMatchObject({ id: answer.json.received, eventType: "appointment.scheduled", processedAt: null, error: null, attempts: 0 });
+    expect(event).toMatchObject({
+      id: answer.json.received,
+      eventType: "appointment.scheduled",
+      processedAt: null,
+      error: null,
+      attempts: 0,
+    });
     expect(event!.payload).toMatchObject({ action: "appointment.scheduled", calendarID: "7101" });
   });
 
   it.each([
     ["missing", () => null],
     ["wrong", (body: string) => signAcuityWebhook(body, "not-the-key")],
-    ["body-tampered", (body: string) => signAcuityWebhook(body.replace("appointment.scheduled", "appointment.canceled"), API_KEY)],
+    [
+      "body-tampered",
+      (body: string) =>
+        signAcuityWebhook(body.replace("appointment.scheduled", "appointment.canceled"), API_KEY),
+    ],
   ])("refuses a %s signature with 401 and stores nothing", async (_label, sign) => {
     const body = scheduledBody();
     const answer = await deliver(body, sign(body));
@@ -79,7 +109,9 @@ describe("the portal server's webhook receiver", () => {
     const rows = await getDb().select().from(webhookEvents).where(inArray(webhookEvents.id, ids));
     const byId = new Map(rows.map((row) => [row.id, row]));
     // The answer to each delivery names the row holding that delivery's own appointment.
-    bodies.forEach((body, i) => expect(byId.get(ids[i]!)?.resourceId).toBe(new URLSearchParams(body).get("id")));
+    bodies.forEach((body, i) =>
+      expect(byId.get(ids[i]!)?.resourceId).toBe(new URLSearchParams(body).get("id")),
+    );
     // Deliveries that waited together were stored by one statement (one transaction time).
     expect(new Set(rows.map((row) => row.createdAt!.getTime())).size).toBeLessThan(200);
   });

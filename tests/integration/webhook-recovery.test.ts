@@ -28,16 +28,33 @@ function bookDirectly(input: Record<string, unknown> = {}) {
   const date = new Date(Date.now() + nextDay++ * 86_400_000);
   while (date.getUTCDay() === 0 || date.getUTCDay() === 6) date.setUTCDate(date.getUTCDate() + 1);
   const appointment = harness.emulator.createAppointmentDirectly({
-    calendarID: 7102, appointmentTypeID: DEMO_APPOINTMENT_TYPES.inPerson.id,
+    calendarID: 7102,
+    appointmentTypeID: DEMO_APPOINTMENT_TYPES.inPerson.id,
     datetime: `${date.toISOString().slice(0, 10)}T10:00:00`,
-    firstName: "Robin", lastName: "Recovery", email: "robin@nowhere.example", phone: "312-555-0142", ...input,
+    firstName: "Robin",
+    lastName: "Recovery",
+    email: "robin@nowhere.example",
+    phone: "312-555-0142",
+    ...input,
   });
   mine.add(String(appointment.id));
   return appointment;
 }
-const bookingFor = async (id: number) => (await getDb().select().from(bookings).where(eq(bookings.acuityAppointmentId, String(id))))[0];
+const bookingFor = async (id: number) =>
+  (
+    await getDb()
+      .select()
+      .from(bookings)
+      .where(eq(bookings.acuityAppointmentId, String(id)))
+  )[0];
 const stagesOf = async (bookingId: string) =>
-  (await getDb().select().from(bookingProgress).where(eq(bookingProgress.bookingId, bookingId)).orderBy(bookingProgress.createdAt)).map((p) => p.progress);
+  (
+    await getDb()
+      .select()
+      .from(bookingProgress)
+      .where(eq(bookingProgress.bookingId, bookingId))
+      .orderBy(bookingProgress.createdAt)
+  ).map((p) => p.progress);
 
 describe("reconciliation", () => {
   it("repairs a booking whose webhooks were dropped, and a cancellation that was dropped too", async () => {
@@ -50,17 +67,27 @@ describe("reconciliation", () => {
     expect(await bookingFor(created.id)).toBeUndefined();
 
     const today = new Date();
-    const report = await reconcileWindow(getDb(), createAcuityClient({ userId: "4343", apiKey: API_KEY, baseUrl: harness.emulator.url }), {
-      from: today, to: new Date(today.getTime() + 60 * 86_400_000),
-    });
+    const report = await reconcileWindow(
+      getDb(),
+      createAcuityClient({ userId: "4343", apiKey: API_KEY, baseUrl: harness.emulator.url }),
+      {
+        from: today,
+        to: new Date(today.getTime() + 60 * 86_400_000),
+      },
+    );
     expect(report.failed).toEqual([]);
     expect(report.outcomes.created).toBeGreaterThanOrEqual(2);
     expect((await bookingFor(created.id))?.currentProgress).toBe("scheduled");
     expect((await bookingFor(cancelled.id))?.currentProgress).toBe("cancelled");
 
-    const again = await reconcileWindow(getDb(), createAcuityClient({ userId: "4343", apiKey: API_KEY, baseUrl: harness.emulator.url }), {
-      from: today, to: new Date(today.getTime() + 60 * 86_400_000),
-    });
+    const again = await reconcileWindow(
+      getDb(),
+      createAcuityClient({ userId: "4343", apiKey: API_KEY, baseUrl: harness.emulator.url }),
+      {
+        from: today,
+        to: new Date(today.getTime() + 60 * 86_400_000),
+      },
+    );
     expect(again.outcomes.created ?? 0).toBe(0);
     expect(await stagesOf((await bookingFor(cancelled.id))!.id)).toEqual(["scheduled", "cancelled"]);
   });
@@ -70,16 +97,29 @@ describe("an event that keeps failing", () => {
   it("is retried up to the limit, then kept with its error until an admin replays it", async () => {
     const appointment = bookDirectly();
     await harness.emulator.settleWebhooks();
-    const impatient = createAcuityClient({ userId: "4343", apiKey: API_KEY, baseUrl: harness.emulator.url }, { maxRetries: 0 });
+    const impatient = createAcuityClient(
+      { userId: "4343", apiKey: API_KEY, baseUrl: harness.emulator.url },
+      { maxRetries: 0 },
+    );
     harness.emulator.failNextRequests(MAX_ATTEMPTS, 503);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      await getDb().execute(sql`UPDATE webhook_events SET next_attempt_at = now() WHERE resource_id = ${String(appointment.id)} AND processed_at IS NULL AND next_attempt_at IS NOT NULL`);
+      await getDb().execute(
+        sql`UPDATE webhook_events SET next_attempt_at = now() WHERE resource_id = ${String(appointment.id)} AND processed_at IS NULL AND next_attempt_at IS NOT NULL`,
+      );
       const claimed = await claimDueEvents(getDb(), { limit: 10, resourceIds: [String(appointment.id)] });
       expect(claimed).toHaveLength(1);
       await processClaimedEvents(getDb(), impatient, claimed);
     }
-    const [given] = await getDb().select().from(webhookEvents).where(eq(webhookEvents.resourceId, String(appointment.id)));
-    expect(given).toMatchObject({ attempts: MAX_ATTEMPTS, processedAt: null, nextAttemptAt: null, error: expect.stringMatching(/Acuity/) });
+    const [given] = await getDb()
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.resourceId, String(appointment.id)));
+    expect(given).toMatchObject({
+      attempts: MAX_ATTEMPTS,
+      processedAt: null,
+      nextAttemptAt: null,
+      error: expect.stringMatching(/Acuity/),
+    });
     expect(await claimDueEvents(getDb(), { limit: 10, resourceIds: [String(appointment.id)] })).toEqual([]);
 
     expect(await replayWebhookEvents(getDb(), { eventIds: [given!.id] })).toEqual([given!.id]);
@@ -105,7 +145,13 @@ describe("ordering", () => {
 
     const systemUserId = await getSystemUserId(getDb());
     const outcome = await getDb().transaction((tx) =>
-      applyAcuityAppointment(tx, early, { systemUserId, readStartedAt: earlyStartedAt, eventIds: [], trigger: "webhook" }));
+      applyAcuityAppointment(tx, early, {
+        systemUserId,
+        readStartedAt: earlyStartedAt,
+        eventIds: [],
+        trigger: "webhook",
+      }),
+    );
     expect(outcome.outcome).toBe("stale");
     expect((await bookingFor(appointment.id))?.currentProgress).toBe("cancelled");
   });
@@ -114,30 +160,67 @@ describe("ordering", () => {
 describe("a webhook for the portal's own appointment", () => {
   it("waits while the portal is still saving the booking, then finds it and adds nothing", async () => {
     const bookingId = newId();
-    const [requester] = await getDb().execute<{ id: string }>(sql`SELECT id FROM users WHERE email = 'east@summit.test'`).then((r) => r.rows);
+    const [requester] = await getDb()
+      .execute<{ id: string }>(sql`SELECT id FROM users WHERE email = 'east@summit.test'`)
+      .then((r) => r.rows);
     // The booking flow records its attempt before it asks Acuity (lib/bookings/booking-attempts.ts).
-    await getDb().insert(acuityBookingAttempts).values({
-      bookingReference: bookingId, requestedById: requester!.id, idempotencyKey: newId(), acuityCalendarId: "7102", appointmentAt: new Date(Date.now() + 86_400_000),
+    await getDb()
+      .insert(acuityBookingAttempts)
+      .values({
+        bookingReference: bookingId,
+        requestedById: requester!.id,
+        idempotencyKey: newId(),
+        acuityCalendarId: "7102",
+        appointmentAt: new Date(Date.now() + 86_400_000),
+      });
+    const appointment = bookDirectly({
+      notes: `Examination brief to follow. ${portalReferenceNote(bookingId)}`,
+      scheduledBy: null,
     });
-    const appointment = bookDirectly({ notes: `Examination brief to follow. ${portalReferenceNote(bookingId)}`, scheduledBy: null });
     await harness.emulator.settleWebhooks();
     await drain();
-    const [waiting] = await getDb().select().from(webhookEvents).where(eq(webhookEvents.resourceId, String(appointment.id)));
-    expect(waiting).toMatchObject({ processedAt: null, error: expect.stringMatching(/not finished saving booking/) });
+    const [waiting] = await getDb()
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.resourceId, String(appointment.id)));
+    expect(waiting).toMatchObject({
+      processedAt: null,
+      error: expect.stringMatching(/not finished saving booking/),
+    });
     expect(await bookingFor(appointment.id)).toBeUndefined();
 
     // The portal's transaction commits its booking (as the booking flow does).
-    const [specialist] = await getDb().execute<{ id: string }>(sql`SELECT id FROM specialists WHERE acuity_calendar_id = '7102'`).then((r) => r.rows);
-    const [org] = await getDb().execute<{ id: string; user_id: string }>(sql`SELECT o.id, m.user_id FROM organizations o JOIN members m ON m.organization_id = o.id WHERE o.slug = 'summit-mutual' LIMIT 1`).then((r) => r.rows);
-    await getDb().insert(bookings).values({
-      id: bookingId, acuityAppointmentId: String(appointment.id), specialistId: specialist!.id, organizationId: org!.id,
-      createdById: org!.user_id, examineeName: "Robin Recovery", examineePhone: "+13125550142", examineeEmail: "robin@nowhere.example",
-      appointmentDate: new Date(appointment.datetime), appointmentType: "in_person",
-    });
-    await getDb().insert(bookingProgress).values({ bookingId, progress: "scheduled", changedById: org!.user_id });
+    const [specialist] = await getDb()
+      .execute<{ id: string }>(sql`SELECT id FROM specialists WHERE acuity_calendar_id = '7102'`)
+      .then((r) => r.rows);
+    const [org] = await getDb()
+      .execute<{ id: string; user_id: string }>(
+        sql`SELECT o.id, m.user_id FROM organizations o JOIN members m ON m.organization_id = o.id WHERE o.slug = 'summit-mutual' LIMIT 1`,
+      )
+      .then((r) => r.rows);
+    await getDb()
+      .insert(bookings)
+      .values({
+        id: bookingId,
+        acuityAppointmentId: String(appointment.id),
+        specialistId: specialist!.id,
+        organizationId: org!.id,
+        createdById: org!.user_id,
+        examineeName: "Robin Recovery",
+        examineePhone: "+13125550142",
+        examineeEmail: "robin@nowhere.example",
+        appointmentDate: new Date(appointment.datetime),
+        appointmentType: "in_person",
+      });
+    await getDb()
+      .insert(bookingProgress)
+      .values({ bookingId, progress: "scheduled", changedById: org!.user_id });
     await getDb().delete(acuityBookingAttempts).where(eq(acuityBookingAttempts.bookingReference, bookingId));
 
-    await getDb().update(webhookEvents).set({ nextAttemptAt: new Date() }).where(eq(webhookEvents.id, waiting!.id));
+    await getDb()
+      .update(webhookEvents)
+      .set({ nextAttemptAt: new Date() })
+      .where(eq(webhookEvents.id, waiting!.id));
     await drain();
     expect((await bookingFor(appointment.id))?.source).toBe("portal");
     expect(await stagesOf(bookingId)).toEqual(["scheduled"]);
@@ -150,25 +233,52 @@ describe("a booking made in the portal", () => {
   it("takes the new time from Acuity but keeps the examinee details the portal recorded", async () => {
     const bookingId = newId();
     // Acuity requires an e-mail; the booking flow sends the booker's when the examinee has none.
-    const appointment = bookDirectly({ email: "east@summit.test", notes: portalReferenceNote(bookingId), scheduledBy: null });
-    const [specialist] = await getDb().execute<{ id: string }>(sql`SELECT id FROM specialists WHERE acuity_calendar_id = '7102'`).then((r) => r.rows);
-    const [org] = await getDb().execute<{ id: string; user_id: string }>(sql`SELECT o.id, u.id AS user_id FROM organizations o JOIN members m ON m.organization_id = o.id JOIN users u ON u.id = m.user_id WHERE u.email = 'east@summit.test'`).then((r) => r.rows);
-    await getDb().insert(bookings).values({
-      id: bookingId, acuityAppointmentId: String(appointment.id), specialistId: specialist!.id, organizationId: org!.id,
-      createdById: org!.user_id, examineeName: "Robin Recovery-Smith", examineePhone: "+13125550142", examineeEmail: null,
-      appointmentDate: new Date(appointment.datetime), appointmentType: "in_person",
+    const appointment = bookDirectly({
+      email: "east@summit.test",
+      notes: portalReferenceNote(bookingId),
+      scheduledBy: null,
     });
-    await getDb().insert(bookingProgress).values({ bookingId, progress: "scheduled", changedById: org!.user_id });
+    const [specialist] = await getDb()
+      .execute<{ id: string }>(sql`SELECT id FROM specialists WHERE acuity_calendar_id = '7102'`)
+      .then((r) => r.rows);
+    const [org] = await getDb()
+      .execute<{ id: string; user_id: string }>(
+        sql`SELECT o.id, u.id AS user_id FROM organizations o JOIN members m ON m.organization_id = o.id JOIN users u ON u.id = m.user_id WHERE u.email = 'east@summit.test'`,
+      )
+      .then((r) => r.rows);
+    await getDb()
+      .insert(bookings)
+      .values({
+        id: bookingId,
+        acuityAppointmentId: String(appointment.id),
+        specialistId: specialist!.id,
+        organizationId: org!.id,
+        createdById: org!.user_id,
+        examineeName: "Robin Recovery-Smith",
+        examineePhone: "+13125550142",
+        examineeEmail: null,
+        appointmentDate: new Date(appointment.datetime),
+        appointmentType: "in_person",
+      });
+    await getDb()
+      .insert(bookingProgress)
+      .values({ bookingId, progress: "scheduled", changedById: org!.user_id });
     await harness.emulator.settleWebhooks();
 
     const later = new Date(Date.now() + 80 * 86_400_000);
     while (later.getUTCDay() === 0 || later.getUTCDay() === 6) later.setUTCDate(later.getUTCDate() + 1);
-    harness.emulator.changeAppointmentDirectly(appointment.id, { datetime: `${later.toISOString().slice(0, 10)}T11:00:00` });
+    harness.emulator.changeAppointmentDirectly(appointment.id, {
+      datetime: `${later.toISOString().slice(0, 10)}T11:00:00`,
+    });
     await harness.emulator.settleWebhooks();
     await drain();
 
     const booking = await bookingFor(appointment.id);
-    expect(booking).toMatchObject({ currentProgress: "rescheduled", examineeEmail: null, examineeName: "Robin Recovery-Smith" });
+    expect(booking).toMatchObject({
+      currentProgress: "rescheduled",
+      examineeEmail: null,
+      examineeName: "Robin Recovery-Smith",
+    });
     expect(booking!.appointmentDate.toISOString().slice(0, 10)).toBe(later.toISOString().slice(0, 10));
   });
 });
@@ -176,7 +286,14 @@ describe("a booking made in the portal", () => {
 it("answers the signed route in a way Acuity understands", async () => {
   const body = "action=appointment.changed&id=3299999";
   mine.add("3299999");
-  const response = await fetch(harness.receiverUrl, { method: "POST", body, headers: { "x-acuity-signature": signAcuityWebhook(body, API_KEY), "content-type": "application/x-www-form-urlencoded" } });
+  const response = await fetch(harness.receiverUrl, {
+    method: "POST",
+    body,
+    headers: {
+      "x-acuity-signature": signAcuityWebhook(body, API_KEY),
+      "content-type": "application/x-www-form-urlencoded",
+    },
+  });
   expect(response.status).toBe(200);
   await getDb().execute(sql`UPDATE webhook_events SET processed_at = now() WHERE resource_id = '3299999'`);
 });

@@ -31,8 +31,14 @@ async function bookedInAcuity(input: Record<string, unknown> = {}) {
   const date = new Date(Date.now() + nextDay++ * 86_400_000);
   while (date.getUTCDay() === 0 || date.getUTCDay() === 6) date.setUTCDate(date.getUTCDate() + 1);
   const appointment = harness.emulator.createAppointmentDirectly({
-    calendarID: HART, appointmentTypeID: DEMO_APPOINTMENT_TYPES.inPerson.id, datetime: `${date.toISOString().slice(0, 10)}T10:00:00`,
-    firstName: "Morgan", lastName: "Mover", email: "morgan@nowhere.example", phone: "212-555-0177", ...input,
+    calendarID: HART,
+    appointmentTypeID: DEMO_APPOINTMENT_TYPES.inPerson.id,
+    datetime: `${date.toISOString().slice(0, 10)}T10:00:00`,
+    firstName: "Morgan",
+    lastName: "Mover",
+    email: "morgan@nowhere.example",
+    phone: "212-555-0177",
+    ...input,
   });
   mine.add(String(appointment.id));
   await settle();
@@ -44,16 +50,35 @@ async function settle() {
 }
 
 const bookingOf = async (appointmentId: number) =>
-  (await getDb().select().from(bookings).where(eq(bookings.acuityAppointmentId, String(appointmentId))))[0]!;
+  (
+    await getDb()
+      .select()
+      .from(bookings)
+      .where(eq(bookings.acuityAppointmentId, String(appointmentId)))
+  )[0]!;
 const stagesOf = async (bookingId: string) =>
-  (await getDb().select().from(bookingProgress).where(eq(bookingProgress.bookingId, bookingId)).orderBy(asc(bookingProgress.createdAt)))
-    .map((row) => ({ progress: row.progress, notes: row.notes }));
+  (
+    await getDb()
+      .select()
+      .from(bookingProgress)
+      .where(eq(bookingProgress.bookingId, bookingId))
+      .orderBy(asc(bookingProgress.createdAt))
+  ).map((row) => ({ progress: row.progress, notes: row.notes }));
 const specialistOf = async (calendarId: number) =>
-  (await getDb().select().from(specialists).where(eq(specialists.acuityCalendarId, String(calendarId))))[0]!.id;
+  (
+    await getDb()
+      .select()
+      .from(specialists)
+      .where(eq(specialists.acuityCalendarId, String(calendarId)))
+  )[0]!.id;
 const syncAudits = async (bookingId: string) =>
-  (await getDb().select().from(auditLogs)
-    .where(and(eq(auditLogs.action, "booking.synced_from_acuity"), eq(auditLogs.resourceId, bookingId)))
-    .orderBy(asc(auditLogs.timestamp))).map((row) => row.metadata as Record<string, unknown>);
+  (
+    await getDb()
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, "booking.synced_from_acuity"), eq(auditLogs.resourceId, bookingId)))
+      .orderBy(asc(auditLogs.timestamp))
+  ).map((row) => row.metadata as Record<string, unknown>);
 
 describe("a move to another specialist's calendar in Acuity", () => {
   it("gives the booking that specialist, keeps the time, and records one rescheduled row", async () => {
@@ -84,20 +109,35 @@ describe("a move to another specialist's calendar in Acuity", () => {
     harness.emulator.changeAppointmentDirectly(appointment.id, { calendarID: LIU });
     await settle();
 
-    const [event] = await getDb().select().from(webhookEvents)
-      .where(and(eq(webhookEvents.resourceId, String(appointment.id)), sql`${webhookEvents.processedAt} IS NULL`));
-    expect(event?.error).toMatch(new RegExp(`calendar ${LIU}, which no specialist is linked to; link one, then replay`));
+    const [event] = await getDb()
+      .select()
+      .from(webhookEvents)
+      .where(
+        and(eq(webhookEvents.resourceId, String(appointment.id)), sql`${webhookEvents.processedAt} IS NULL`),
+      );
+    expect(event?.error).toMatch(
+      new RegExp(`calendar ${LIU}, which no specialist is linked to; link one, then replay`),
+    );
     const untouched = await bookingOf(appointment.id);
     expect(untouched.specialistId).toBe(await specialistOf(HART));
     expect((await stagesOf(untouched.id)).map((s) => s.progress)).toEqual(["scheduled"]);
 
     // An admin links a specialist to the calendar and replays.
     const liuId = newId();
-    await getDb().insert(specialists).values({
-      id: liuId, userId: await getSystemUserId(getDb()), acuityCalendarId: String(LIU), name: "Dr. Grace Liu", specialty: "Rheumatology",
-    });
+    await getDb()
+      .insert(specialists)
+      .values({
+        id: liuId,
+        userId: await getSystemUserId(getDb()),
+        acuityCalendarId: String(LIU),
+        name: "Dr. Grace Liu",
+        specialty: "Rheumatology",
+      });
     try {
-      await getDb().update(webhookEvents).set({ nextAttemptAt: new Date() }).where(eq(webhookEvents.id, event!.id));
+      await getDb()
+        .update(webhookEvents)
+        .set({ nextAttemptAt: new Date() })
+        .where(eq(webhookEvents.id, event!.id));
       await drain();
       expect((await bookingOf(appointment.id)).specialistId).toBe(liuId);
       expect((await stagesOf(untouched.id)).map((s) => s.progress)).toEqual(["scheduled", "rescheduled"]);
@@ -118,7 +158,9 @@ describe("moves of the time in Acuity", () => {
     for (const days of [40, 47]) {
       const date = new Date(Date.now() + days * 86_400_000);
       while (date.getUTCDay() === 0 || date.getUTCDay() === 6) date.setUTCDate(date.getUTCDate() + 1);
-      harness.emulator.changeAppointmentDirectly(appointment.id, { datetime: `${date.toISOString().slice(0, 10)}T14:00:00` });
+      harness.emulator.changeAppointmentDirectly(appointment.id, {
+        datetime: `${date.toISOString().slice(0, 10)}T14:00:00`,
+      });
       await settle();
       times.push((await bookingOf(appointment.id)).appointmentDate);
     }
@@ -127,7 +169,13 @@ describe("moves of the time in Acuity", () => {
     // The history the booking page shows (scoped to its viewer, here an admin).
     const { actor } = await createSignedInAdmin();
     const { timeline } = await loadProgressView(getDb(), actor, booked.id);
-    expect(timeline.map((entry) => ({ progress: entry.progress, from: entry.appointmentFrom, to: entry.appointmentTo }))).toEqual([
+    expect(
+      timeline.map((entry) => ({
+        progress: entry.progress,
+        from: entry.appointmentFrom,
+        to: entry.appointmentTo,
+      })),
+    ).toEqual([
       { progress: "scheduled", from: null, to: null },
       { progress: "rescheduled", from: times[0], to: times[1] },
       { progress: "rescheduled", from: times[1], to: times[2] },
@@ -138,13 +186,21 @@ describe("moves of the time in Acuity", () => {
 describe("a change of appointment type in Acuity", () => {
   it("turns an in-person booking into a telehealth one with the meeting link, without a progress row", async () => {
     const appointment = await bookedInAcuity();
-    expect(await bookingOf(appointment.id)).toMatchObject({ appointmentType: "in_person", meetingLink: null });
+    expect(await bookingOf(appointment.id)).toMatchObject({
+      appointmentType: "in_person",
+      meetingLink: null,
+    });
 
-    harness.emulator.changeAppointmentDirectly(appointment.id, { appointmentTypeID: DEMO_APPOINTMENT_TYPES.telehealth.id });
+    harness.emulator.changeAppointmentDirectly(appointment.id, {
+      appointmentTypeID: DEMO_APPOINTMENT_TYPES.telehealth.id,
+    });
     await settle();
 
     const booking = await bookingOf(appointment.id);
-    expect(booking).toMatchObject({ appointmentType: "telehealth", meetingLink: `https://meet.example.test/ime-${appointment.id}` });
+    expect(booking).toMatchObject({
+      appointmentType: "telehealth",
+      meetingLink: `https://meet.example.test/ime-${appointment.id}`,
+    });
     expect((await stagesOf(booking.id)).map((s) => s.progress)).toEqual(["scheduled"]);
     expect((await syncAudits(booking.id)).at(-1)!.changes).toEqual({
       appointmentType: ["in_person", "telehealth"],
@@ -159,19 +215,35 @@ describe("the audit row of a sync", () => {
     const date = new Date(Date.now() + 90 * 86_400_000);
     while (date.getUTCDay() === 0 || date.getUTCDay() === 6) date.setUTCDate(date.getUTCDate() + 1);
     const appointment = harness.emulator.createAppointmentDirectly({
-      calendarID: HART, appointmentTypeID: DEMO_APPOINTMENT_TYPES.inPerson.id, datetime: `${date.toISOString().slice(0, 10)}T11:00:00`,
-      firstName: "Avery", lastName: "Twice", email: "avery@nowhere.example", phone: "212-555-0178",
+      calendarID: HART,
+      appointmentTypeID: DEMO_APPOINTMENT_TYPES.inPerson.id,
+      datetime: `${date.toISOString().slice(0, 10)}T11:00:00`,
+      firstName: "Avery",
+      lastName: "Twice",
+      email: "avery@nowhere.example",
+      phone: "212-555-0178",
     });
     mine.add(String(appointment.id));
     await harness.emulator.settleWebhooks();
-    const events = await getDb().select().from(webhookEvents).where(eq(webhookEvents.resourceId, String(appointment.id))).orderBy(asc(webhookEvents.createdAt));
+    const events = await getDb()
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.resourceId, String(appointment.id)))
+      .orderBy(asc(webhookEvents.createdAt));
     expect(events).toHaveLength(2);
 
     // This worker claims only the first; the read answers the second as well.
     const claimed = await claimDueEvents(getDb(), { limit: 1, ids: [events[0]!.id] });
-    await processClaimedEvents(getDb(), createAcuityClient({ userId: USER_ID, apiKey: API_KEY, baseUrl: harness.emulator.url }), claimed);
+    await processClaimedEvents(
+      getDb(),
+      createAcuityClient({ userId: USER_ID, apiKey: API_KEY, baseUrl: harness.emulator.url }),
+      claimed,
+    );
 
-    const after = await getDb().select().from(webhookEvents).where(eq(webhookEvents.resourceId, String(appointment.id)));
+    const after = await getDb()
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.resourceId, String(appointment.id)));
     expect(after.every((e) => e.processedAt !== null)).toBe(true);
     const [created] = await syncAudits((await bookingOf(appointment.id)).id);
     expect(created).toMatchObject({ created: true, eventIds: events.map((e) => e.id).sort() });

@@ -16,7 +16,9 @@ export async function createSignedInAdmin(): Promise<{ actor: Actor; request: Ad
   const tag = randomBytes(4).toString("hex");
   const email = `admin-${tag}@console.test`;
   const password = `password-${tag}-long`;
-  const { user } = await getAuth().api.createUser({ body: { email, name: `Console Admin ${tag}`, password, role: "admin" } });
+  const { user } = await getAuth().api.createUser({
+    body: { email, name: `Console Admin ${tag}`, password, role: "admin" },
+  });
   const signedIn = await getAuth().api.signInEmail({ body: { email, password }, returnHeaders: true });
   const cookie = signedIn.headers
     .getSetCookie()

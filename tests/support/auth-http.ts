@@ -28,24 +28,41 @@ export interface Caller {
 }
 
 /** A loopback address of its own, so files signing in at once never share a limiter bucket. */
-export const randomLoopbackAddress = () => `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+export const randomLoopbackAddress = () =>
+  `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
 
 /** An HTTP request from a chosen local address (fetch cannot choose one), answered as a Response. */
-function send(url: string, method: string, headers: Headers, socketAddress: string, body?: string): Promise<Response> {
+function send(
+  url: string,
+  method: string,
+  headers: Headers,
+  socketAddress: string,
+  body?: string,
+): Promise<Response> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers: Object.fromEntries(headers), localAddress: socketAddress }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("error", reject);
-      res.on("end", () => {
-        const responseHeaders = new Headers();
-        for (const [name, value] of Object.entries(res.headers)) {
-          for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) responseHeaders.append(name, one);
-        }
-        const status = res.statusCode ?? 500;
-        resolve(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers: responseHeaders }));
-      });
-    });
+    const req = http.request(
+      url,
+      { method, headers: Object.fromEntries(headers), localAddress: socketAddress },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("error", reject);
+        res.on("end", () => {
+          const responseHeaders = new Headers();
+          for (const [name, value] of Object.entries(res.headers)) {
+            for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
+              responseHeaders.append(name, one);
+          }
+          const status = res.statusCode ?? 500;
+          resolve(
+            new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), {
+              status,
+              headers: responseHeaders,
+            }),
+          );
+        });
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -66,9 +83,16 @@ export async function serveAuthRoute(): Promise<AuthServer> {
     post: (path, body, from) => {
       const headers = headersFor(from);
       headers.set("content-type", "application/json");
-      return send(`${base}${path}`, "POST", headers, from?.socketAddress ?? defaultSocketAddress, JSON.stringify(body));
+      return send(
+        `${base}${path}`,
+        "POST",
+        headers,
+        from?.socketAddress ?? defaultSocketAddress,
+        JSON.stringify(body),
+      );
     },
-    get: (path, from) => send(`${base}${path}`, "GET", headersFor(from), from?.socketAddress ?? defaultSocketAddress),
+    get: (path, from) =>
+      send(`${base}${path}`, "GET", headersFor(from), from?.socketAddress ?? defaultSocketAddress),
     close: served.close,
   };
 }
@@ -86,6 +110,8 @@ export async function createUserWithPassword(role: "admin" | "user") {
   const tag = randomBytes(4).toString("hex");
   const email = `${role}-${tag}@auth-route.test`;
   const password = `password-${tag}-long`;
-  const { user } = await getAuth().api.createUser({ body: { email, name: `${role} ${tag}`, password, role } });
+  const { user } = await getAuth().api.createUser({
+    body: { email, name: `${role} ${tag}`, password, role },
+  });
   return { id: user.id, email, password };
 }

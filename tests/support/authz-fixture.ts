@@ -19,7 +19,15 @@ export const ACTOR_KEYS = [
 ] as const;
 export type ActorKey = (typeof ACTOR_KEYS)[number];
 
-export const BOOKING_KEYS = ["aNoTeam", "aTeam1", "aTeam2", "aTeam2ForMember", "aTeam2ByMember1", "bTeam1", "bNoTeam"] as const;
+export const BOOKING_KEYS = [
+  "aNoTeam",
+  "aTeam1",
+  "aTeam2",
+  "aTeam2ForMember",
+  "aTeam2ByMember1",
+  "bTeam1",
+  "bNoTeam",
+] as const;
 export type BookingKey = (typeof BOOKING_KEYS)[number];
 
 /** Maps a fixture name to a database id; tests prefix them so runs never collide. */
@@ -60,9 +68,30 @@ export function buildActors(id: IdOf): Record<ActorKey, Actor> {
 
 export function buildBookings(id: IdOf): Record<BookingKey, BookingAccessFacts> {
   return {
-    aNoTeam: { organizationId: id("A"), teamId: null, specialistId: id("S2"), createdById: id("ownerA"), createdForId: null, status: "active" },
-    aTeam1: { organizationId: id("A"), teamId: id("A1"), specialistId: id("S2"), createdById: id("adminA"), createdForId: null, status: "active" },
-    aTeam2: { organizationId: id("A"), teamId: id("A2"), specialistId: id("S1"), createdById: id("ownerA"), createdForId: null, status: "active" },
+    aNoTeam: {
+      organizationId: id("A"),
+      teamId: null,
+      specialistId: id("S2"),
+      createdById: id("ownerA"),
+      createdForId: null,
+      status: "active",
+    },
+    aTeam1: {
+      organizationId: id("A"),
+      teamId: id("A1"),
+      specialistId: id("S2"),
+      createdById: id("adminA"),
+      createdForId: null,
+      status: "active",
+    },
+    aTeam2: {
+      organizationId: id("A"),
+      teamId: id("A2"),
+      specialistId: id("S1"),
+      createdById: id("ownerA"),
+      createdForId: null,
+      status: "active",
+    },
     // Booked by an admin impersonating memberNoTeamA: it is "theirs" although not their team.
     aTeam2ForMember: {
       organizationId: id("A"),
@@ -73,9 +102,30 @@ export function buildBookings(id: IdOf): Record<BookingKey, BookingAccessFacts> 
       status: "active",
     },
     // Booked by memberA1 for team A2 (before they left it, or by an admin's choice): theirs all the same.
-    aTeam2ByMember1: { organizationId: id("A"), teamId: id("A2"), specialistId: id("S2"), createdById: id("memberA1"), createdForId: null, status: "active" },
-    bTeam1: { organizationId: id("B"), teamId: id("B1"), specialistId: id("S1"), createdById: id("memberB1"), createdForId: null, status: "active" },
-    bNoTeam: { organizationId: id("B"), teamId: null, specialistId: id("S2"), createdById: id("memberB1"), createdForId: null, status: "active" },
+    aTeam2ByMember1: {
+      organizationId: id("A"),
+      teamId: id("A2"),
+      specialistId: id("S2"),
+      createdById: id("memberA1"),
+      createdForId: null,
+      status: "active",
+    },
+    bTeam1: {
+      organizationId: id("B"),
+      teamId: id("B1"),
+      specialistId: id("S1"),
+      createdById: id("memberB1"),
+      createdForId: null,
+      status: "active",
+    },
+    bNoTeam: {
+      organizationId: id("B"),
+      teamId: null,
+      specialistId: id("S2"),
+      createdById: id("memberB1"),
+      createdForId: null,
+      status: "active",
+    },
   };
 }
 

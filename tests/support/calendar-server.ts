@@ -17,5 +17,8 @@ export async function startCalendarServer(calendars: { id: number; name: string;
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/api/v1`, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}/api/v1`,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

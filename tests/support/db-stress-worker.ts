@@ -35,14 +35,25 @@ async function oneRound(client: PoolClient, lane: string, i: number) {
   const sum = await client.query("SELECT $1::int + $2::int AS sum", [a, b]);
   check("sum", sum.rows[0]?.sum, a + b);
 
-  const text = await client.query("SELECT $1::text || ':' || $2::text AS joined, $3::boolean AS flag", [lane, String(i), i % 2 === 0]);
+  const text = await client.query("SELECT $1::text || ':' || $2::text AS joined, $3::boolean AS flag", [
+    lane,
+    String(i),
+    i % 2 === 0,
+  ]);
   check("text", [text.rows[0]?.joined, text.rows[0]?.flag], [`${lane}:${i}`, i % 2 === 0]);
 
   const one = await client.query("SELECT $1::text AS echoed", [`${lane}#${i}`]);
   check("echo", one.rows[0]?.echoed, `${lane}#${i}`);
 
-  const array = await client.query("SELECT cardinality($1::int[]) AS n, $2::timestamptz AS at", [[a, b, i], new Date(Date.UTC(2026, 0, 1, 0, 0, i % 60))]);
-  check("array", [array.rows[0]?.n, (array.rows[0]?.at as Date | undefined)?.toISOString()], [3, new Date(Date.UTC(2026, 0, 1, 0, 0, i % 60)).toISOString()]);
+  const array = await client.query("SELECT cardinality($1::int[]) AS n, $2::timestamptz AS at", [
+    [a, b, i],
+    new Date(Date.UTC(2026, 0, 1, 0, 0, i % 60)),
+  ]);
+  check(
+    "array",
+    [array.rows[0]?.n, (array.rows[0]?.at as Date | undefined)?.toISOString()],
+    [3, new Date(Date.UTC(2026, 0, 1, 0, 0, i % 60)).toISOString()],
+  );
 
   await client.query("BEGIN");
   try {
@@ -51,8 +62,15 @@ async function oneRound(client: PoolClient, lane: string, i: number) {
       [lane, i, `${lane}/${i}/${a}`],
     );
     check("insert", inserted.rows[0]?.value, `${lane}/${i}/${a}`);
-    const locked = await client.query("SELECT value FROM stress_rows WHERE lane = $1 AND i = $2 FOR UPDATE", [lane, i]);
-    check("locked read", locked.rows.map((row) => row.value), [`${lane}/${i}/${a}`]);
+    const locked = await client.query("SELECT value FROM stress_rows WHERE lane = $1 AND i = $2 FOR UPDATE", [
+      lane,
+      i,
+    ]);
+    check(
+      "locked read",
+      locked.rows.map((row) => row.value),
+      [`${lane}/${i}/${a}`],
+    );
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});

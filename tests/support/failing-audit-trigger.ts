@@ -10,7 +10,8 @@ import { getDb } from "@/db/client";
  */
 export async function failAuditRowsWhere(condition: string): Promise<() => Promise<void>> {
   const name = `fail_marked_audit_${randomBytes(4).toString("hex")}`;
-  await getDb().execute(sql.raw(`
+  await getDb().execute(
+    sql.raw(`
     CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF ${condition} THEN
@@ -18,7 +19,8 @@ export async function failAuditRowsWhere(condition: string): Promise<() => Promi
       END IF;
       RETURN NEW;
     END $$;
-    CREATE TRIGGER ${name} BEFORE INSERT ON audit_logs FOR EACH ROW EXECUTE FUNCTION ${name}();`));
+    CREATE TRIGGER ${name} BEFORE INSERT ON audit_logs FOR EACH ROW EXECUTE FUNCTION ${name}();`),
+  );
   return async () => {
     await getDb().execute(sql.raw(`DROP TRIGGER ${name} ON audit_logs; DROP FUNCTION ${name}();`));
   };

@@ -1,7 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/db/client";
 import * as t from "@/db/schema";
-import { ACTOR_KEYS, BOOKING_KEYS, buildActors, buildBookings, type BookingKey, type IdOf } from "./authz-fixture";
+import {
+  ACTOR_KEYS,
+  BOOKING_KEYS,
+  buildActors,
+  buildBookings,
+  type BookingKey,
+  type IdOf,
+} from "./authz-fixture";
 
 /** Inserts the fixture world with ids unique to this call; returns the id mapper and booking ids. */
 export async function insertAuthzWorld(
@@ -19,18 +26,44 @@ export async function insertAuthzWorld(
       role: key === "platformAdmin" ? "admin" : "user",
     })),
   );
-  await db.insert(t.organizations).values(["A", "B"].map((key) => ({ id: id(key), name: `Org ${key} ${tag}`, slug: `${tag}-${key}`.toLowerCase(), createdAt: now })));
+  await db
+    .insert(t.organizations)
+    .values(
+      ["A", "B"].map((key) => ({
+        id: id(key),
+        name: `Org ${key} ${tag}`,
+        slug: `${tag}-${key}`.toLowerCase(),
+        createdAt: now,
+      })),
+    );
   await db.insert(t.teams).values([
     { id: id("A1"), name: "A1", organizationId: id("A"), createdAt: now },
     { id: id("A2"), name: "A2", organizationId: id("A"), createdAt: now },
     { id: id("B1"), name: "B1", organizationId: id("B"), createdAt: now },
   ]);
   await db.insert(t.specialists).values([
-    { id: id("S1"), userId: id("specialistS1"), acuityCalendarId: `${tag}-cal-1`, name: "S1", specialty: "Neurology", location: "Denver" },
-    { id: id("S2"), userId: id("specialistS2"), acuityCalendarId: `${tag}-cal-2`, name: "S2", specialty: "Psychiatry", location: null },
+    {
+      id: id("S1"),
+      userId: id("specialistS1"),
+      acuityCalendarId: `${tag}-cal-1`,
+      name: "S1",
+      specialty: "Neurology",
+      location: "Denver",
+    },
+    {
+      id: id("S2"),
+      userId: id("specialistS2"),
+      acuityCalendarId: `${tag}-cal-2`,
+      name: "S2",
+      specialty: "Psychiatry",
+      location: null,
+    },
   ]);
   const facts = buildBookings(id);
-  const bookingIds = Object.fromEntries(BOOKING_KEYS.map((key) => [key, id(`booking-${key}`)])) as Record<BookingKey, string>;
+  const bookingIds = Object.fromEntries(BOOKING_KEYS.map((key) => [key, id(`booking-${key}`)])) as Record<
+    BookingKey,
+    string
+  >;
   await db.insert(t.bookings).values(
     BOOKING_KEYS.map((key, i) => ({
       id: bookingIds[key],
@@ -50,8 +83,21 @@ export async function insertAuthzWorld(
 async function insertFixtureMemberships(id: IdOf) {
   const actors = Object.values(buildActors(id));
   const createdAt = new Date();
-  await getDb().insert(t.members).values(
-    actors.flatMap((actor) => actor.memberships.map((m) => ({ organizationId: m.organizationId, userId: actor.userId, role: m.role, createdAt }))),
-  );
-  await getDb().insert(t.teamMembers).values(actors.flatMap((actor) => actor.teams.map((team) => ({ teamId: team.teamId, userId: actor.userId }))));
+  await getDb()
+    .insert(t.members)
+    .values(
+      actors.flatMap((actor) =>
+        actor.memberships.map((m) => ({
+          organizationId: m.organizationId,
+          userId: actor.userId,
+          role: m.role,
+          createdAt,
+        })),
+      ),
+    );
+  await getDb()
+    .insert(t.teamMembers)
+    .values(
+      actors.flatMap((actor) => actor.teams.map((team) => ({ teamId: team.teamId, userId: actor.userId }))),
+    );
 }

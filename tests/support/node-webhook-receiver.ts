@@ -23,9 +23,17 @@ export interface NodeWebhookReceiver {
  */
 export function serveNodeWebhookReceiver(account: { userId: string; apiKey: string }): NodeWebhookReceiver {
   let server: http.Server;
-  const receiver = { url: "", agent: new http.Agent({ keepAlive: true, maxSockets: 100 }), appointmentIds: [] as string[] };
+  const receiver = {
+    url: "",
+    agent: new http.Agent({ keepAlive: true, maxSockets: 100 }),
+    appointmentIds: [] as string[],
+  };
   beforeAll(async () => {
-    Object.assign(process.env, { WEBHOOK_WORKER: "off", ACUITY_USER_ID: account.userId, ACUITY_API_KEY: account.apiKey });
+    Object.assign(process.env, {
+      WEBHOOK_WORKER: "off",
+      ACUITY_USER_ID: account.userId,
+      ACUITY_API_KEY: account.apiKey,
+    });
     server = http.createServer((req, res) => void handleAcuityWebhookRequest(req, res));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${ACUITY_WEBHOOK_PATH}`;
@@ -34,7 +42,10 @@ export function serveNodeWebhookReceiver(account: { userId: string; apiKey: stri
     receiver.agent.destroy();
     await new Promise((resolve) => server.close(resolve));
     if (receiver.appointmentIds.length > 0) {
-      await getDb().update(webhookEvents).set({ processedAt: sql`now()` }).where(inArray(webhookEvents.resourceId, receiver.appointmentIds));
+      await getDb()
+        .update(webhookEvents)
+        .set({ processedAt: sql`now()` })
+        .where(inArray(webhookEvents.resourceId, receiver.appointmentIds));
     }
   });
   return receiver;

@@ -11,7 +11,9 @@ type RouteHandler = (request: Request) => Promise<Response>;
  * included, so a sign-in yields a usable cookie. Methods without a handler answer 405. Like the
  * portal server, it records each request's socket address (lib/audit/stamp-socket-address.ts).
  */
-export async function serveRoutes(handlers: Partial<Record<"GET" | "POST", RouteHandler>>): Promise<{ origin: string; close: () => Promise<void> }> {
+export async function serveRoutes(
+  handlers: Partial<Record<"GET" | "POST", RouteHandler>>,
+): Promise<{ origin: string; close: () => Promise<void> }> {
   trustSocketAddressHeader();
   const server = http.createServer(async (req, res) => {
     stampSocketAddress(req);
@@ -20,10 +22,15 @@ export async function serveRoutes(handlers: Partial<Record<"GET" | "POST", Route
     const handler = handlers[req.method as "GET" | "POST"];
     if (!handler) return void res.writeHead(405).end();
     const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+    for (const [name, value] of Object.entries(req.headers))
+      if (typeof value === "string") headers.set(name, value);
     try {
       const response = await handler(
-        new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined }),
+        new Request(`http://127.0.0.1${req.url}`, {
+          method: req.method,
+          headers,
+          body: chunks.length ? Buffer.concat(chunks) : undefined,
+        }),
       );
       res.statusCode = response.status;
       response.headers.forEach((value, name) => name !== "set-cookie" && res.setHeader(name, value));
@@ -44,7 +51,9 @@ export async function serveRoutes(handlers: Partial<Record<"GET" | "POST", Route
 }
 
 /** The Acuity webhook route's POST, served at its path. */
-export async function serveRoute(handler: RouteHandler): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveRoute(
+  handler: RouteHandler,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const served = await serveRoutes({ POST: handler });
   return { url: `${served.origin}/api/webhooks/acuity`, close: served.close };
 }

@@ -20,7 +20,12 @@ export interface WebhookHarness {
  * emulator with its own account and id range sending to it, the app's Acuity client pointed at
  * that emulator, and no background worker — the file drains explicitly.
  */
-export function setUpWebhookHarness(account: { userId: string; apiKey: string; firstAppointmentId: number; mine?: string[] }): WebhookHarness {
+export function setUpWebhookHarness(account: {
+  userId: string;
+  apiKey: string;
+  firstAppointmentId: number;
+  mine?: string[];
+}): WebhookHarness {
   let emulator: AcuityEmulator | undefined;
   let receiver: Awaited<ReturnType<typeof serveRoute>> | undefined;
   const mine = new Set<string>(account.mine ?? []);
@@ -29,10 +34,18 @@ export function setUpWebhookHarness(account: { userId: string; apiKey: string; f
     process.env.WEBHOOK_WORKER = "off";
     receiver = await serveRoute(POST);
     emulator = await startAcuityEmulator({
-      port: 0, userId: account.userId, apiKey: account.apiKey, webhookTargets: [receiver.url],
-      firstAppointmentId: account.firstAppointmentId, limits: { maxPerSecond: 1000, maxConcurrent: 100 },
+      port: 0,
+      userId: account.userId,
+      apiKey: account.apiKey,
+      webhookTargets: [receiver.url],
+      firstAppointmentId: account.firstAppointmentId,
+      limits: { maxPerSecond: 1000, maxConcurrent: 100 },
     });
-    Object.assign(process.env, { ACUITY_USER_ID: account.userId, ACUITY_API_KEY: account.apiKey, ACUITY_BASE_URL: emulator.url });
+    Object.assign(process.env, {
+      ACUITY_USER_ID: account.userId,
+      ACUITY_API_KEY: account.apiKey,
+      ACUITY_BASE_URL: emulator.url,
+    });
   });
   afterAll(async () => {
     await emulator?.stop();

@@ -64,16 +64,16 @@ describe("Acuity datetimes", () => {
 
 describe("emulator zone arithmetic", () => {
   it("formats wall-clock times with the zone's offset, winter and summer", () => {
-    expect(formatAcuityDatetime(zonedTimeToInstant("2026-12-01", "09:00", "America/New_York"), "America/New_York")).toBe(
-      "2026-12-01T09:00:00-0500",
-    );
-    expect(formatAcuityDatetime(zonedTimeToInstant("2026-07-01", "09:00", "America/New_York"), "America/New_York")).toBe(
-      "2026-07-01T09:00:00-0400",
-    );
+    expect(
+      formatAcuityDatetime(zonedTimeToInstant("2026-12-01", "09:00", "America/New_York"), "America/New_York"),
+    ).toBe("2026-12-01T09:00:00-0500");
+    expect(
+      formatAcuityDatetime(zonedTimeToInstant("2026-07-01", "09:00", "America/New_York"), "America/New_York"),
+    ).toBe("2026-07-01T09:00:00-0400");
     // Phoenix has no DST: same offset all year.
-    expect(formatAcuityDatetime(zonedTimeToInstant("2026-07-01", "07:00", "America/Phoenix"), "America/Phoenix")).toBe(
-      "2026-07-01T07:00:00-0700",
-    );
+    expect(
+      formatAcuityDatetime(zonedTimeToInstant("2026-07-01", "07:00", "America/Phoenix"), "America/Phoenix"),
+    ).toBe("2026-07-01T07:00:00-0700");
   });
 
   it("re-expresses one instant in another zone", () => {
@@ -83,8 +83,8 @@ describe("emulator zone arithmetic", () => {
 
   it("gets the day after spring-forward right", () => {
     // 2026-03-08 is the US DST switch; 09:00 that day is already EDT.
-    expect(formatAcuityDatetime(zonedTimeToInstant("2026-03-08", "09:00", "America/Chicago"), "America/Chicago")).toBe(
-      "2026-03-08T09:00:00-0500",
-    );
+    expect(
+      formatAcuityDatetime(zonedTimeToInstant("2026-03-08", "09:00", "America/Chicago"), "America/Chicago"),
+    ).toBe("2026-03-08T09:00:00-0500");
   });
 });

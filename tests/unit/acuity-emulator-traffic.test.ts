@@ -20,7 +20,10 @@ function refusedAmong(traffic: TrafficControl, offsets: number[]): number {
 }
 
 const steady = (perSecond: number, seconds: number, jitterMs = 0) =>
-  Array.from({ length: perSecond * seconds }, (_, i) => (i * 1000) / perSecond + (i % 2 ? jitterMs : -jitterMs));
+  Array.from(
+    { length: perSecond * seconds },
+    (_, i) => (i * 1000) / perSecond + (i % 2 ? jitterMs : -jitterMs),
+  );
 
 describe("TrafficControl (Acuity's 10 requests/s)", () => {
   it("refuses a sustained 12 requests/s once the one-second burst is spent", () => {

@@ -11,7 +11,11 @@ import {
   acuityErrorFromResponse,
 } from "@/lib/acuity/errors";
 
-const body = (status: number, error: string, message = "Something happened") => ({ status_code: status, message, error });
+const body = (status: number, error: string, message = "Something happened") => ({
+  status_code: status,
+  message,
+  error,
+});
 
 describe("acuityErrorFromResponse", () => {
   it.each([

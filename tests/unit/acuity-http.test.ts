@@ -23,9 +23,15 @@ function scriptedFetch(answers: Array<() => Response>) {
   return { fetchImpl, calls };
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) => () =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });
-const acuityError = (status: number, error: string) => json(status, { status_code: status, message: error, error });
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  () =>
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { "Content-Type": "application/json", ...headers },
+    });
+const acuityError = (status: number, error: string) =>
+  json(status, { status_code: status, message: error, error });
 
 function client(answers: Array<() => Response>) {
   const scripted = scriptedFetch(answers);
@@ -85,24 +91,48 @@ describe("Acuity transport", () => {
   });
 
   it("sends a booking again after a 429, which Acuity answers before doing anything", async () => {
-    const appointment = { id: 1, datetime: "2026-12-01T09:00:00-0500", duration: "60", calendarID: 7101, appointmentTypeID: 501,
-      firstName: "Ann", lastName: "Lee", email: "ann@example.test", phone: "", timezone: "America/New_York",
-      calendarTimezone: "America/New_York", canceled: false, location: "", notes: "", forms: [], scheduledBy: null,
-      datetimeCreated: "2026-11-22T10:00:00-0500", calendar: "Dr. Amelia Hart", type: "IME" };
+    const appointment = {
+      id: 1,
+      datetime: "2026-12-01T09:00:00-0500",
+      duration: "60",
+      calendarID: 7101,
+      appointmentTypeID: 501,
+      firstName: "Ann",
+      lastName: "Lee",
+      email: "ann@example.test",
+      phone: "",
+      timezone: "America/New_York",
+      calendarTimezone: "America/New_York",
+      canceled: false,
+      location: "",
+      notes: "",
+      forms: [],
+      scheduledBy: null,
+      datetimeCreated: "2026-11-22T10:00:00-0500",
+      calendar: "Dr. Amelia Hart",
+      type: "IME",
+    };
     const { acuity, calls } = client([acuityError(429, "too_many_requests"), json(200, appointment)]);
     const booked = await acuity.createAppointment({
-      datetime: "2026-12-01T09:00:00-0500", appointmentTypeID: 501, calendarID: 7101, firstName: "Ann", lastName: "Lee", email: "ann@example.test",
+      datetime: "2026-12-01T09:00:00-0500",
+      appointmentTypeID: 501,
+      calendarID: 7101,
+      firstName: "Ann",
+      lastName: "Lee",
+      email: "ann@example.test",
     });
     expect(booked.id).toBe(1);
     expect(calls.map((c) => c.init.method)).toEqual(["POST", "POST"]);
   });
 
   it("stops retrying when Retry-After is longer than it is willing to wait", async () => {
-    const { acuity, calls } = client([acuityError(429, "too_many_requests")].map((a) => () => {
-      const response = a();
-      response.headers.set("Retry-After", "120");
-      return response;
-    }));
+    const { acuity, calls } = client(
+      [acuityError(429, "too_many_requests")].map((a) => () => {
+        const response = a();
+        response.headers.set("Retry-After", "120");
+        return response;
+      }),
+    );
     await expect(acuity.listCalendars()).rejects.toBeInstanceOf(AcuityRateLimitedError);
     expect(calls).toHaveLength(1);
   });
@@ -124,9 +154,18 @@ describe("Acuity transport", () => {
       () => {
         throw new TypeError("fetch failed");
       },
-      json(200, { datetime: "2026-12-01T09:00:00-0500", appointmentTypeID: 501, calendarID: 7101, valid: true }),
+      json(200, {
+        datetime: "2026-12-01T09:00:00-0500",
+        appointmentTypeID: 501,
+        calendarID: 7101,
+        valid: true,
+      }),
     ]);
-    const check = await acuity.checkTime({ datetime: "2026-12-01T09:00:00-0500", appointmentTypeID: 501, calendarID: 7101 });
+    const check = await acuity.checkTime({
+      datetime: "2026-12-01T09:00:00-0500",
+      appointmentTypeID: 501,
+      calendarID: 7101,
+    });
     expect(check.valid).toBe(true);
     expect(calls.map((c) => `${c.init.method} ${new URL(c.url).pathname}`)).toEqual(
       Array.from({ length: 3 }, () => "POST /api/v1/availability/check-times"),
@@ -139,7 +178,9 @@ describe("Acuity transport", () => {
         throw new TypeError("fetch failed");
       },
     ]);
-    await expect(acuity.rescheduleAppointment(1, { datetime: "2026-12-01T09:00:00-0500" })).rejects.toBeInstanceOf(AcuityUnavailableError);
+    await expect(
+      acuity.rescheduleAppointment(1, { datetime: "2026-12-01T09:00:00-0500" }),
+    ).rejects.toBeInstanceOf(AcuityUnavailableError);
     expect(calls).toHaveLength(1);
   });
 

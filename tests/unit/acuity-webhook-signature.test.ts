@@ -73,7 +73,9 @@ describe("parseWebhookAction", () => {
 
 describe("parseAcuityWebhookPayload", () => {
   it("reads ids from the form body", () => {
-    expect(parseAcuityWebhookPayload("action=appointment.canceled&id=42&calendarID=7101&appointmentTypeID=502")).toEqual({
+    expect(
+      parseAcuityWebhookPayload("action=appointment.canceled&id=42&calendarID=7101&appointmentTypeID=502"),
+    ).toEqual({
       action: "canceled",
       appointmentId: 42,
       calendarID: 7101,

@@ -21,17 +21,29 @@ describe("managing user accounts", () => {
   it.each(ACTOR_KEYS)("%s", (key) => {
     const actor = actors[key];
     expect({
-      other: canManageUserAccount(actor, { id: "memberA1" === key ? "ownerA" : "memberA1", email: "someone@acme.test" }),
+      other: canManageUserAccount(actor, {
+        id: "memberA1" === key ? "ownerA" : "memberA1",
+        email: "someone@acme.test",
+      }),
       self: canManageUserAccount(actor, { id: actor.userId, email: actor.email }),
     }).toEqual(EXPECTED[key]);
   });
 
   it("is refused to an admin while impersonating", () => {
-    expect(canManageUserAccount({ ...actors.platformAdmin, impersonatorId: "someAdmin" }, { id: "memberA1", email: "someone@acme.test" })).toBe(false);
+    expect(
+      canManageUserAccount(
+        { ...actors.platformAdmin, impersonatorId: "someAdmin" },
+        { id: "memberA1", email: "someone@acme.test" },
+      ),
+    ).toBe(false);
   });
 
   it("is refused for the system account: a password would let someone sign in as it", () => {
-    expect(canManageUserAccount(actors.platformAdmin, { id: "system", email: SYSTEM_ACCOUNT.email })).toBe(false);
-    expect(canManageUserAccount(actors.platformAdmin, { id: "system", email: "SYSTEM@ime.internal" })).toBe(false);
+    expect(canManageUserAccount(actors.platformAdmin, { id: "system", email: SYSTEM_ACCOUNT.email })).toBe(
+      false,
+    );
+    expect(canManageUserAccount(actors.platformAdmin, { id: "system", email: "SYSTEM@ime.internal" })).toBe(
+      false,
+    );
   });
 });

@@ -45,21 +45,47 @@ describe("the availability cache", () => {
 
 describe("the bookings table URL", () => {
   it("round-trips a shared view and drops defaults", () => {
-    const state = parseBookingListParams({ q: "garc", progress: "scheduled,rescheduled", sort: "examineeName.asc", page: "3", size: "50", team: "none" });
-    expect(parseBookingListParams(Object.fromEntries(new URLSearchParams(bookingListQuery(state))))).toEqual(state);
+    const state = parseBookingListParams({
+      q: "garc",
+      progress: "scheduled,rescheduled",
+      sort: "examineeName.asc",
+      page: "3",
+      size: "50",
+      team: "none",
+    });
+    expect(parseBookingListParams(Object.fromEntries(new URLSearchParams(bookingListQuery(state))))).toEqual(
+      state,
+    );
     expect(bookingListQuery(parseBookingListParams({}))).toBe("");
   });
   it("ignores values it does not know instead of failing", () => {
-    const state = parseBookingListParams({ progress: "scheduled,teleported", sort: "password.asc", page: "-4", size: "7", from: "tomorrow" });
-    expect(state).toMatchObject({ page: 1, pageSize: 25, sort: { column: "appointmentDate", direction: "desc" }, filters: { progress: ["scheduled"], from: undefined } });
+    const state = parseBookingListParams({
+      progress: "scheduled,teleported",
+      sort: "password.asc",
+      page: "-4",
+      size: "7",
+      from: "tomorrow",
+    });
+    expect(state).toMatchObject({
+      page: 1,
+      pageSize: 25,
+      sort: { column: "appointmentDate", direction: "desc" },
+      filters: { progress: ["scheduled"], from: undefined },
+    });
   });
 });
 
 describe("Acuity formats", () => {
   it("writes an instant as the calendar's wall time with its offset, across DST", () => {
-    expect(toAcuityDatetime(new Date("2026-12-01T14:00:00Z"), "America/New_York")).toBe("2026-12-01T09:00:00-05:00");
-    expect(toAcuityDatetime(new Date("2026-07-01T13:00:00Z"), "America/New_York")).toBe("2026-07-01T09:00:00-04:00");
-    expect(toAcuityDatetime(new Date("2026-07-01T13:00:00Z"), "Asia/Kolkata")).toBe("2026-07-01T18:30:00+05:30");
+    expect(toAcuityDatetime(new Date("2026-12-01T14:00:00Z"), "America/New_York")).toBe(
+      "2026-12-01T09:00:00-05:00",
+    );
+    expect(toAcuityDatetime(new Date("2026-07-01T13:00:00Z"), "America/New_York")).toBe(
+      "2026-07-01T09:00:00-04:00",
+    );
+    expect(toAcuityDatetime(new Date("2026-07-01T13:00:00Z"), "Asia/Kolkata")).toBe(
+      "2026-07-01T18:30:00+05:30",
+    );
   });
   it("splits a full name into Acuity's first and last name", () => {
     expect(splitName("Mary Ann  van Dyke")).toEqual({ firstName: "Mary Ann van", lastName: "Dyke" });

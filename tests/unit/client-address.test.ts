@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { clientIpFromHeaders, SOCKET_ADDRESS_HEADER, SOCKET_ADDRESS_TRUSTED_ENV, trustedProxyHops, UNKNOWN_IP } from "@/lib/audit/request-context";
+import {
+  clientIpFromHeaders,
+  SOCKET_ADDRESS_HEADER,
+  SOCKET_ADDRESS_TRUSTED_ENV,
+  trustedProxyHops,
+  UNKNOWN_IP,
+} from "@/lib/audit/request-context";
 
 const request = (socket: string | null, forwardedFor?: string) => {
   const headers = new Headers();

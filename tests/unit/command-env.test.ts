@@ -31,7 +31,10 @@ describe("commands read configuration as Next does", () => {
   });
 
   it("lets a variable set in the environment win over .env, and .env.local over .env", () => {
-    const dir = folderWith({ ".env": "DATABASE_URL=postgres://from-file/ime\nS3_BUCKET=plain\n", ".env.local": "S3_BUCKET=local\n" });
+    const dir = folderWith({
+      ".env": "DATABASE_URL=postgres://from-file/ime\nS3_BUCKET=plain\n",
+      ".env.local": "S3_BUCKET=local\n",
+    });
     expect(variablesSeenBy(dir, { DATABASE_URL: "postgres://from-shell/ime" })).toEqual({
       DATABASE_URL: "postgres://from-shell/ime",
       S3_BUCKET: "local",

@@ -24,7 +24,9 @@ describe("first available: one clock, grouped by the viewer's days", () => {
   });
 
   it("reads rising on the viewer's clock, each specialist's own time second", () => {
-    const rows = slotsByDay(slots, SYDNEY).flatMap((d) => d.slots.map((s) => twoClocks(new Date(s.startsAt), SYDNEY, s.zone, "none")));
+    const rows = slotsByDay(slots, SYDNEY).flatMap((d) =>
+      d.slots.map((s) => twoClocks(new Date(s.startsAt), SYDNEY, s.zone, "none")),
+    );
     expect(rows).toEqual([
       { primary: "1:00 AM AEDT", secondary: "Tue, Dec 1, 9:00 AM EST" },
       { primary: "1:00 AM AEDT", secondary: "Tue, Dec 1, 7:00 AM MST" },

@@ -12,10 +12,31 @@ describe("impersonation policy", () => {
   });
 
   it("refuses another admin, a banned user, oneself and the system account", () => {
-    expect(canImpersonate(actors.platformAdmin, { id: "otherAdmin", email: "other@ime.test", role: "admin", banned: false })).toBe(false);
+    expect(
+      canImpersonate(actors.platformAdmin, {
+        id: "otherAdmin",
+        email: "other@ime.test",
+        role: "admin",
+        banned: false,
+      }),
+    ).toBe(false);
     expect(canImpersonate(actors.platformAdmin, { ...referrer, banned: true })).toBe(false);
-    expect(canImpersonate(actors.platformAdmin, { id: "platformAdmin", email: actors.platformAdmin.email, role: "admin", banned: false })).toBe(false);
-    expect(canImpersonate(actors.platformAdmin, { id: "system", email: SYSTEM_ACCOUNT.email, role: "user", banned: false })).toBe(false);
+    expect(
+      canImpersonate(actors.platformAdmin, {
+        id: "platformAdmin",
+        email: actors.platformAdmin.email,
+        role: "admin",
+        banned: false,
+      }),
+    ).toBe(false);
+    expect(
+      canImpersonate(actors.platformAdmin, {
+        id: "system",
+        email: SYSTEM_ACCOUNT.email,
+        role: "user",
+        banned: false,
+      }),
+    ).toBe(false);
   });
 
   it("refuses organization owners and specialists", () => {

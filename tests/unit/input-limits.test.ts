@@ -45,8 +45,10 @@ function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | null {
 /** Whether a field takes text somewhere (a string, or a string inside optional/pipe/union/array). */
 function takesText(schema: z.ZodType): boolean {
   if (schema instanceof z.ZodString) return true;
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault) return takesText(schema.unwrap() as z.ZodType);
-  if (schema instanceof z.ZodPipe) return takesText(schema.in as z.ZodType) || takesText(schema.out as z.ZodType);
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault)
+    return takesText(schema.unwrap() as z.ZodType);
+  if (schema instanceof z.ZodPipe)
+    return takesText(schema.in as z.ZodType) || takesText(schema.out as z.ZodType);
   if (schema instanceof z.ZodUnion) return (schema.options as z.ZodType[]).some(takesText);
   if (schema instanceof z.ZodArray) return takesText(schema.element as z.ZodType);
   return false;
@@ -58,21 +60,28 @@ const ZOD_DEFAULT_MESSAGE = /^(Too big|Too small|Invalid)/;
 
 describe.each(Object.keys(ACTION_INPUTS))("%s", (name) => {
   const schema = ACTION_INPUTS[name]!;
-  const textFields = Object.entries(shapeOf(schema)!).filter(([, field]) => takesText(field)).map(([key]) => key);
+  const textFields = Object.entries(shapeOf(schema)!)
+    .filter(([, field]) => takesText(field))
+    .map(([key]) => key);
 
-  it.each(textFields.length > 0 ? textFields : ["(no text fields)"])("refuses 10,251 characters in %s, saying so", (key) => {
-    if (textFields.length === 0) return;
-    for (const value of OVERLONG) {
-      const result = schema.safeParse({ [key]: value });
-      const issues = result.success ? [] : result.error.issues.filter((issue) => issue.path[0] === key);
-      expect(issues.length, `${key} = ${value.slice(0, 12)}…`).toBeGreaterThan(0);
-      for (const issue of issues) expect(issue.message, `${key}: "${issue.message}"`).not.toMatch(ZOD_DEFAULT_MESSAGE);
-    }
-  });
+  it.each(textFields.length > 0 ? textFields : ["(no text fields)"])(
+    "refuses 10,251 characters in %s, saying so",
+    (key) => {
+      if (textFields.length === 0) return;
+      for (const value of OVERLONG) {
+        const result = schema.safeParse({ [key]: value });
+        const issues = result.success ? [] : result.error.issues.filter((issue) => issue.path[0] === key);
+        expect(issues.length, `${key} = ${value.slice(0, 12)}…`).toBeGreaterThan(0);
+        for (const issue of issues)
+          expect(issue.message, `${key}: "${issue.message}"`).not.toMatch(ZOD_DEFAULT_MESSAGE);
+      }
+    },
+  );
 });
 
 /** n of a VARCHAR(n) column, as db/schema declares it. */
-const varcharLength = (column: { getSQLType(): string }) => Number(/^varchar\((\d+)\)$/.exec(column.getSQLType())?.[1]);
+const varcharLength = (column: { getSQLType(): string }) =>
+  Number(/^varchar\((\d+)\)$/.exec(column.getSQLType())?.[1]);
 
 describe("the seed's VARCHAR bounds", () => {
   it("are the bounds of db/schema's columns", () => {
@@ -106,13 +115,27 @@ describe("the seed's VARCHAR bounds", () => {
   it("let a booking's examinee name and e-mail be exactly as long as their columns, and not one character longer", () => {
     const name = (length: number) => `A${"n".repeat(length - 1)}`;
     const email = (length: number) => `${"a".repeat(length - "@example.com".length)}@example.com`;
-    expect(fieldErrors({ ...booking, examineeName: name(SEED_BOUNDS.examineeName), examineeEmail: email(SEED_BOUNDS.examineeEmail) })).toEqual({});
-    expect(fieldErrors({ ...booking, examineeName: name(SEED_BOUNDS.examineeName + 1) })).toEqual({ examineeName: ["Use at most 255 characters"] });
-    expect(fieldErrors({ ...booking, examineeEmail: email(SEED_BOUNDS.examineeEmail + 1) })).toEqual({ examineeEmail: ["An e-mail address has at most 255 characters"] });
-    expect(fieldErrors({ ...booking, examineePhone: `+1 212 555 0100${" ".repeat(SEED_BOUNDS.examineePhone)}x` })).toMatchObject({ examineePhone: expect.any(Array) });
+    expect(
+      fieldErrors({
+        ...booking,
+        examineeName: name(SEED_BOUNDS.examineeName),
+        examineeEmail: email(SEED_BOUNDS.examineeEmail),
+      }),
+    ).toEqual({});
+    expect(fieldErrors({ ...booking, examineeName: name(SEED_BOUNDS.examineeName + 1) })).toEqual({
+      examineeName: ["Use at most 255 characters"],
+    });
+    expect(fieldErrors({ ...booking, examineeEmail: email(SEED_BOUNDS.examineeEmail + 1) })).toEqual({
+      examineeEmail: ["An e-mail address has at most 255 characters"],
+    });
+    expect(
+      fieldErrors({ ...booking, examineePhone: `+1 212 555 0100${" ".repeat(SEED_BOUNDS.examineePhone)}x` }),
+    ).toMatchObject({ examineePhone: expect.any(Array) });
   });
 
   it("say a time in the past is in the past", () => {
-    expect(fieldErrors({ ...booking, datetime: "2020-03-02T10:00:00-0500" })).toEqual({ datetime: [bookingSchemas.PAST_TIME_MESSAGE] });
+    expect(fieldErrors({ ...booking, datetime: "2020-03-02T10:00:00-0500" })).toEqual({
+      datetime: [bookingSchemas.PAST_TIME_MESSAGE],
+    });
   });
 });

@@ -29,26 +29,63 @@ function modes(changes: ([string, boolean, boolean?] | null)[]) {
 
 describe("bookings list history: Back undoes one deliberate change at a time", () => {
   it("makes every filter, sort and page change its own entry", () => {
-    expect(modes([["progress", false], ["type", false], ["sort", false], ["page", false], ["progress", false]])).toEqual(["push", "push", "push", "push", "push"]);
+    expect(
+      modes([
+        ["progress", false],
+        ["type", false],
+        ["sort", false],
+        ["page", false],
+        ["progress", false],
+      ]),
+    ).toEqual(["push", "push", "push", "push", "push"]);
   });
 
   it("folds one typed search into one entry", () => {
-    expect(modes([["q", true], ["q", true], ["q", true]])).toEqual(["push", "replace", "replace"]);
+    expect(
+      modes([
+        ["q", true],
+        ["q", true],
+        ["q", true],
+      ]),
+    ).toEqual(["push", "replace", "replace"]);
   });
 
   it("starts a new entry when typing resumes after leaving the box, or after another change", () => {
     expect(modes([["q", true], ["q", true], null, ["q", true]])).toEqual(["push", "replace", "push"]);
-    expect(modes([["q", true], ["status", false], ["q", true]])).toEqual(["push", "push", "push"]);
-    expect(modes([["q", true], ["from", true], ["from", true], ["q", true]])).toEqual(["push", "push", "replace", "push"]);
+    expect(
+      modes([
+        ["q", true],
+        ["status", false],
+        ["q", true],
+      ]),
+    ).toEqual(["push", "push", "push"]);
+    expect(
+      modes([
+        ["q", true],
+        ["from", true],
+        ["from", true],
+        ["q", true],
+      ]),
+    ).toEqual(["push", "push", "replace", "push"]);
   });
 
   it("pushes again while the burst's first entry has not reached the address bar (a replace would overwrite the step before it)", () => {
     // Typing "s", then "m" before the server answered "s": the "s" push is overtaken, so "sm" must push.
-    expect(modes([["sort", false], ["q", true], ["q", true, false], ["q", true], ["q", true, false]])).toEqual(["push", "push", "push", "replace", "replace"]);
+    expect(
+      modes([
+        ["sort", false],
+        ["q", true],
+        ["q", true, false],
+        ["q", true],
+        ["q", true, false],
+      ]),
+    ).toEqual(["push", "push", "push", "replace", "replace"]);
   });
 
   it("writes the URL without emptied keys", () => {
-    expect(changedUrl("/bookings", "q=ann&status=active&page=3", { q: "", page: null, type: "telehealth" })).toBe("/bookings?status=active&type=telehealth");
+    expect(
+      changedUrl("/bookings", "q=ann&status=active&page=3", { q: "", page: null, type: "telehealth" }),
+    ).toBe("/bookings?status=active&type=telehealth");
     expect(changedUrl("/bookings", "q=ann", { q: null })).toBe("/bookings");
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DOCUMENT_CATEGORIES, PROGRESS_STAGES, type DocumentCategory, type ProgressStage } from "@/db/schema/enums";
+import {
+  DOCUMENT_CATEGORIES,
+  PROGRESS_STAGES,
+  type DocumentCategory,
+  type ProgressStage,
+} from "@/db/schema/enums";
 import {
   canBookForAnyOrganization,
   canChangeSomeProgress,
@@ -36,20 +41,24 @@ const specialistOwnBookings: BookingKey[] = ["aTeam2", "bTeam1"];
 function expectedStages(actor: ActorKey, booking: BookingKey): ProgressStage[] {
   if (actor === "platformAdmin") return [...PROGRESS_STAGES];
   if (actor === "specialistS1") {
-    return specialistOwnBookings.includes(booking) ? ["no_show", "generating_report", "report_generated"] : [];
+    return specialistOwnBookings.includes(booking)
+      ? ["no_show", "generating_report", "report_generated"]
+      : [];
   }
   return VISIBLE[actor][booking] ? ["rescheduled", "cancelled"] : [];
 }
 
 function expectedUploads(actor: ActorKey, booking: BookingKey): DocumentCategory[] {
   if (actor === "platformAdmin") return [...DOCUMENT_CATEGORIES];
-  if (actor === "specialistS1") return specialistOwnBookings.includes(booking) ? ["report", "dictation", "other"] : [];
+  if (actor === "specialistS1")
+    return specialistOwnBookings.includes(booking) ? ["report", "dictation", "other"] : [];
   return VISIBLE[actor][booking] ? ["consent_form", "brief", "other"] : [];
 }
 
 function expectedDownloads(actor: ActorKey, booking: BookingKey): DocumentCategory[] {
   if (actor === "platformAdmin") return [...DOCUMENT_CATEGORIES];
-  if (actor === "specialistS1") return specialistOwnBookings.includes(booking) ? [...DOCUMENT_CATEGORIES] : [];
+  if (actor === "specialistS1")
+    return specialistOwnBookings.includes(booking) ? [...DOCUMENT_CATEGORIES] : [];
   return VISIBLE[actor][booking] ? ["consent_form", "brief", "report", "other"] : [];
 }
 
@@ -73,7 +82,9 @@ describe.each(ACTOR_KEYS)("policy for %s", (actorKey) => {
   });
 
   it.each(BOOKING_KEYS)("may reschedule or cancel booking %s exactly as the matrix says", (bookingKey) => {
-    expect(canRescheduleOrCancel(actor, bookings[bookingKey])).toBe(RESCHEDULE_OR_CANCEL[actorKey][bookingKey]);
+    expect(canRescheduleOrCancel(actor, bookings[bookingKey])).toBe(
+      RESCHEDULE_OR_CANCEL[actorKey][bookingKey],
+    );
   });
 
   it.each(BOOKING_KEYS)("may set exactly the allowed progress stages on booking %s", (bookingKey) => {
@@ -95,13 +106,19 @@ describe.each(ACTOR_KEYS)("policy for %s", (actorKey) => {
     "may create a booking for %s exactly as the matrix says",
     (targetKey) => {
       const target = CREATE_TARGETS[targetKey];
-      const team = target.team ? { id: target.team, organizationId: target.team.startsWith("A") ? "A" : "B" } : null;
-      expect(canCreateBooking(actor, { organizationId: target.org, team })).toBe(MAY_CREATE[actorKey][targetKey]);
+      const team = target.team
+        ? { id: target.team, organizationId: target.team.startsWith("A") ? "A" : "B" }
+        : null;
+      expect(canCreateBooking(actor, { organizationId: target.org, team })).toBe(
+        MAY_CREATE[actorKey][targetKey],
+      );
     },
   );
 
   it("passes the progress, correction and specialist-workspace gates exactly as GATES says", () => {
-    expect([canChangeSomeProgress(actor), canCorrectProgress(actor), hasSpecialistWorkspace(actor)]).toEqual(GATES[actorKey]);
+    expect([canChangeSomeProgress(actor), canCorrectProgress(actor), hasSpecialistWorkspace(actor)]).toEqual(
+      GATES[actorKey],
+    );
   });
 
   it("is offered booking exactly when the create matrix allows some organization and team", () => {
@@ -132,15 +149,20 @@ describe.each(ACTOR_KEYS)("an archived booking for %s", (actorKey) => {
   const actor = actors[actorKey];
   const archived = (key: BookingKey) => ({ ...bookings[key], status: "archived" as const });
 
-  it.each(BOOKING_KEYS)("%s stays visible and downloadable as before, and nothing may change it", (bookingKey) => {
-    const booking = archived(bookingKey);
-    expect(canViewBooking(actor, booking)).toBe(VISIBLE[actorKey][bookingKey]);
-    expect(DOCUMENT_CATEGORIES.filter((c) => canDownloadDocument(actor, booking, c))).toEqual(expectedDownloads(actorKey, bookingKey));
-    expect(DOCUMENT_CATEGORIES.filter((c) => canUploadDocument(actor, booking, c))).toEqual([]);
-    expect(PROGRESS_STAGES.filter((stage) => canSetProgress(actor, booking, stage))).toEqual([]);
-    expect(canRescheduleOrCancel(actor, booking)).toBe(false);
-    expect(canMoveBooking(actor, booking)).toBe(false);
-  });
+  it.each(BOOKING_KEYS)(
+    "%s stays visible and downloadable as before, and nothing may change it",
+    (bookingKey) => {
+      const booking = archived(bookingKey);
+      expect(canViewBooking(actor, booking)).toBe(VISIBLE[actorKey][bookingKey]);
+      expect(DOCUMENT_CATEGORIES.filter((c) => canDownloadDocument(actor, booking, c))).toEqual(
+        expectedDownloads(actorKey, bookingKey),
+      );
+      expect(DOCUMENT_CATEGORIES.filter((c) => canUploadDocument(actor, booking, c))).toEqual([]);
+      expect(PROGRESS_STAGES.filter((stage) => canSetProgress(actor, booking, stage))).toEqual([]);
+      expect(canRescheduleOrCancel(actor, booking)).toBe(false);
+      expect(canMoveBooking(actor, booking)).toBe(false);
+    },
+  );
 
   it("may move a booking that is not archived only as a platform admin", () => {
     expect(canMoveBooking(actor, { status: "closed" })).toBe(actorKey === "platformAdmin");

@@ -13,7 +13,12 @@ describe("the portal reference in Acuity notes", () => {
       datetime: "2026-12-01T10:00:00-0500",
       notes: "Interpreter needed",
     } as unknown as CreateBookingInput;
-    const sent = acuityCreateInput("bk_123abc", input, { acuityCalendarId: "7101", timezone: "America/New_York" }, "booker@example.com");
+    const sent = acuityCreateInput(
+      "bk_123abc",
+      input,
+      { acuityCalendarId: "7101", timezone: "America/New_York" },
+      "booker@example.com",
+    );
     expect(parsePortalReference(sent.notes)).toBe("bk_123abc");
     expect(sent.notes).toContain("Interpreter needed");
   });

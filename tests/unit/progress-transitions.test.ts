@@ -19,14 +19,22 @@ const id = (key: string) => key;
 const actors = buildActors(id);
 // aTeam2: organization A, specialist S1 — ownerA sees it as a referrer, specialistS1 as its doctor.
 const facts = buildBookings(id).aTeam2;
-const ROLES = { referrer: actors.ownerA, specialist: actors.specialistS1, admin: actors.platformAdmin, outsider: actors.outsider };
+const ROLES = {
+  referrer: actors.ownerA,
+  specialist: actors.specialistS1,
+  admin: actors.platformAdmin,
+  outsider: actors.outsider,
+};
 type Role = keyof typeof ROLES;
 
 const APPOINTMENT = new Date("2026-12-01T15:00:00Z");
 const TIMING = { before: new Date("2026-12-01T14:59:00Z"), after: new Date("2026-12-01T15:00:00Z") };
 type Timing = keyof typeof TIMING;
 
-const booking = (currentProgress: ProgressStage, status: BookingProgressFacts["status"] = "active"): BookingProgressFacts => ({
+const booking = (
+  currentProgress: ProgressStage,
+  status: BookingProgressFacts["status"] = "active",
+): BookingProgressFacts => ({
   ...facts,
   currentProgress,
   status,
@@ -47,7 +55,11 @@ const ALLOWED: Record<Role, Record<Timing, Allowed>> = {
     after: { ...both(["no_show", "generating_report"]), generating_report: ["report_generated"] },
   },
   admin: {
-    before: { ...both(["rescheduled", "cancelled"]), generating_report: ["report_generated"], report_generated: ["payment_received"] },
+    before: {
+      ...both(["rescheduled", "cancelled"]),
+      generating_report: ["report_generated"],
+      report_generated: ["payment_received"],
+    },
     after: {
       ...both(["no_show", "generating_report"]),
       generating_report: ["report_generated"],
@@ -57,7 +69,12 @@ const ALLOWED: Record<Role, Record<Timing, Allowed>> = {
   outsider: { before: {}, after: {} },
 };
 
-const allowedNow = (actor: Actor, from: ProgressStage, timing: Timing, extra: { note?: string | null; reportCount?: number } = {}) =>
+const allowedNow = (
+  actor: Actor,
+  from: ProgressStage,
+  timing: Timing,
+  extra: { note?: string | null; reportCount?: number } = {},
+) =>
   PROGRESS_STAGES.filter(
     (to) =>
       evaluateTransition(actor, booking(from), to, {
@@ -74,36 +91,56 @@ describe.each(Object.keys(ROLES) as Role[])("regular moves for the %s", (role) =
       expect(allowedNow(actor, from, timing)).toEqual(ALLOWED[role][timing][from] ?? []);
     });
 
-    it.each(PROGRESS_STAGES)("from %s: offers the table's moves enabled, the other moves of its rules with a reason", (from) => {
-      const offered = offeredTransitions(actor, booking(from), { now: TIMING[timing], reportCount: 1 });
-      const enabled = offered.filter((o) => o.blockedReason === null).map((o) => o.rule.to);
-      expect(enabled.sort()).toEqual([...(ALLOWED[role][timing][from] ?? [])].sort());
-      // What is offered does not depend on the clock: only whether it is enabled does.
-      const union = new Set([...(ALLOWED[role].before[from] ?? []), ...(ALLOWED[role].after[from] ?? [])]);
-      expect(offered.map((o) => o.rule.to).sort()).toEqual([...union].sort());
-      for (const o of offered.filter((o) => o.blockedReason !== null)) expect(o.blockedReason).toMatch(/examination time/);
-    });
+    it.each(PROGRESS_STAGES)(
+      "from %s: offers the table's moves enabled, the other moves of its rules with a reason",
+      (from) => {
+        const offered = offeredTransitions(actor, booking(from), { now: TIMING[timing], reportCount: 1 });
+        const enabled = offered.filter((o) => o.blockedReason === null).map((o) => o.rule.to);
+        expect(enabled.sort()).toEqual([...(ALLOWED[role][timing][from] ?? [])].sort());
+        // What is offered does not depend on the clock: only whether it is enabled does.
+        const union = new Set([...(ALLOWED[role].before[from] ?? []), ...(ALLOWED[role].after[from] ?? [])]);
+        expect(offered.map((o) => o.rule.to).sort()).toEqual([...union].sort());
+        for (const o of offered.filter((o) => o.blockedReason !== null))
+          expect(o.blockedReason).toMatch(/examination time/);
+      },
+    );
   });
 });
 
 describe("what a move requires", () => {
   it("refuses report_generated without a report document, for the specialist and the admin", () => {
     for (const actor of [ROLES.specialist, ROLES.admin]) {
-      const verdict = evaluateTransition(actor, booking("generating_report"), "report_generated", { now: TIMING.after, reportCount: 0 });
+      const verdict = evaluateTransition(actor, booking("generating_report"), "report_generated", {
+        now: TIMING.after,
+        reportCount: 0,
+      });
       expect(verdict).toEqual({ ok: false, reason: expect.stringMatching(/report document is required/) });
     }
-    const offered = offeredTransitions(ROLES.specialist, booking("generating_report"), { now: TIMING.after, reportCount: 0 });
-    expect(offered.map((o) => [o.rule.to, o.blockedReason])).toEqual([["report_generated", expect.stringMatching(/Upload the report/)]]);
+    const offered = offeredTransitions(ROLES.specialist, booking("generating_report"), {
+      now: TIMING.after,
+      reportCount: 0,
+    });
+    expect(offered.map((o) => [o.rule.to, o.blockedReason])).toEqual([
+      ["report_generated", expect.stringMatching(/Upload the report/)],
+    ]);
   });
 
   it("refuses a no-show before the appointment time and allows it from that minute on", () => {
-    const at = (now: Date) => evaluateTransition(ROLES.specialist, booking("scheduled"), "no_show", { now, reportCount: 0 });
-    expect(at(TIMING.before)).toEqual({ ok: false, reason: expect.stringMatching(/only once the examination time has passed/) });
+    const at = (now: Date) =>
+      evaluateTransition(ROLES.specialist, booking("scheduled"), "no_show", { now, reportCount: 0 });
+    expect(at(TIMING.before)).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/only once the examination time has passed/),
+    });
     expect(at(TIMING.after).ok).toBe(true);
   });
 
   it("refuses a cancellation after the appointment time, even for an admin", () => {
-    const verdict = evaluateTransition(ROLES.admin, booking("scheduled"), "cancelled", { now: TIMING.after, reportCount: 0, note: "Too late" });
+    const verdict = evaluateTransition(ROLES.admin, booking("scheduled"), "cancelled", {
+      now: TIMING.after,
+      reportCount: 0,
+      note: "Too late",
+    });
     expect(verdict).toEqual({ ok: false, reason: expect.stringMatching(/can no longer be done/) });
   });
 
@@ -113,14 +150,19 @@ describe("what a move requires", () => {
   });
 
   it("needs no note for the specialist's moves", () => {
-    expect(allowedNow(ROLES.specialist, "scheduled", "after", { note: null })).toEqual(["no_show", "generating_report"]);
+    expect(allowedNow(ROLES.specialist, "scheduled", "after", { note: null })).toEqual([
+      "no_show",
+      "generating_report",
+    ]);
   });
 
   it("refuses every regular move on a closed or archived booking and offers none", () => {
     for (const status of ["closed", "archived"] as const) {
       for (const actor of Object.values(ROLES)) {
         const closed = booking("report_generated", status);
-        expect(evaluateTransition(actor, closed, "payment_received", { now: TIMING.after, reportCount: 1 }).ok).toBe(false);
+        expect(
+          evaluateTransition(actor, closed, "payment_received", { now: TIMING.after, reportCount: 1 }).ok,
+        ).toBe(false);
         expect(offeredTransitions(actor, closed, { now: TIMING.after, reportCount: 1 })).toEqual([]);
       }
     }
@@ -133,35 +175,62 @@ describe("what a move requires", () => {
   });
 
   it("explains a refused move in stage names people use", () => {
-    const verdict = evaluateTransition(ROLES.admin, booking("scheduled"), "payment_received", { now: TIMING.after, reportCount: 1 });
-    expect(verdict).toEqual({ ok: false, reason: expect.stringContaining('"Scheduled" cannot move to "Paid"') });
+    const verdict = evaluateTransition(ROLES.admin, booking("scheduled"), "payment_received", {
+      now: TIMING.after,
+      reportCount: 1,
+    });
+    expect(verdict).toEqual({
+      ok: false,
+      reason: expect.stringContaining('"Scheduled" cannot move to "Paid"'),
+    });
   });
 });
 
 describe("admin corrections", () => {
-  const correct = (actor: Actor, from: ProgressStage, to: ProgressStage, note: string | null = "Webhook was missed") =>
-    evaluateTransition(actor, booking(from), to, { now: TIMING.before, reportCount: 0, note, asCorrection: true });
+  const correct = (
+    actor: Actor,
+    from: ProgressStage,
+    to: ProgressStage,
+    note: string | null = "Webhook was missed",
+  ) =>
+    evaluateTransition(actor, booking(from), to, {
+      now: TIMING.before,
+      reportCount: 0,
+      note,
+      asCorrection: true,
+    });
 
-  it.each(PROGRESS_STAGES)("lets an admin move from %s to every other stage, marked as a correction", (from) => {
-    for (const to of PROGRESS_STAGES.filter((s) => s !== from)) {
-      expect(correct(ROLES.admin, from, to)).toEqual({ ok: true, rule: null, isCorrection: true });
-    }
-    expect(correct(ROLES.admin, from, from).ok).toBe(false);
-    expect(correctionTargets(booking(from))).toEqual(PROGRESS_STAGES.filter((s) => s !== from));
-  });
+  it.each(PROGRESS_STAGES)(
+    "lets an admin move from %s to every other stage, marked as a correction",
+    (from) => {
+      for (const to of PROGRESS_STAGES.filter((s) => s !== from)) {
+        expect(correct(ROLES.admin, from, to)).toEqual({ ok: true, rule: null, isCorrection: true });
+      }
+      expect(correct(ROLES.admin, from, from).ok).toBe(false);
+      expect(correctionTargets(booking(from))).toEqual(PROGRESS_STAGES.filter((s) => s !== from));
+    },
+  );
 
   it("requires a note", () => {
-    expect(correct(ROLES.admin, "no_show", "generating_report", null)).toEqual({ ok: false, reason: expect.stringMatching(/needs a note/) });
+    expect(correct(ROLES.admin, "no_show", "generating_report", null)).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/needs a note/),
+    });
     expect(correct(ROLES.admin, "no_show", "generating_report", "  ").ok).toBe(false);
   });
 
   it("works on closed bookings too", () => {
-    const verdict = evaluateTransition(ROLES.admin, booking("payment_received", "closed"), "report_generated", {
-      now: TIMING.after,
-      reportCount: 1,
-      note: "Invoice was reversed",
-      asCorrection: true,
-    });
+    const verdict = evaluateTransition(
+      ROLES.admin,
+      booking("payment_received", "closed"),
+      "report_generated",
+      {
+        now: TIMING.after,
+        reportCount: 1,
+        note: "Invoice was reversed",
+        asCorrection: true,
+      },
+    );
     expect(verdict.ok).toBe(true);
   });
 
@@ -177,12 +246,17 @@ describe("admin corrections", () => {
     expect(correctionTargets(archived)).toEqual([]);
   });
 
-  it.each(["referrer", "specialist", "outsider"] as Role[])("is refused to the %s, even for a stage they may otherwise set", (role) => {
-    const target: ProgressStage = role === "specialist" ? "no_show" : "cancelled";
-    expect(correct(ROLES[role], "generating_report", target).ok).toBe(false);
-  });
+  it.each(["referrer", "specialist", "outsider"] as Role[])(
+    "is refused to the %s, even for a stage they may otherwise set",
+    (role) => {
+      const target: ProgressStage = role === "specialist" ? "no_show" : "cancelled";
+      expect(correct(ROLES[role], "generating_report", target).ok).toBe(false);
+    },
+  );
 
   it("is refused to an admin impersonating someone", () => {
-    expect(correct({ ...ROLES.referrer, impersonatorId: ROLES.admin.userId }, "scheduled", "cancelled").ok).toBe(false);
+    expect(
+      correct({ ...ROLES.referrer, impersonatorId: ROLES.admin.userId }, "scheduled", "cancelled").ok,
+    ).toBe(false);
   });
 });

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { readStorageConfig } from "@/lib/storage/config";
 import { planParts } from "@/lib/storage/multipart";
 
-const base = { S3_REGION: "eu-west-2", S3_BUCKET: "docs", S3_ACCESS_KEY_ID: "AKID", S3_SECRET_ACCESS_KEY: "secret" };
+const base = {
+  S3_REGION: "eu-west-2",
+  S3_BUCKET: "docs",
+  S3_ACCESS_KEY_ID: "AKID",
+  S3_SECRET_ACCESS_KEY: "secret",
+};
 
 describe("storage configuration", () => {
   it("uses path-style addressing for a custom endpoint and virtual hosts on AWS", () => {
@@ -10,8 +15,14 @@ describe("storage configuration", () => {
       endpoint: "http://127.0.0.1:4020",
       forcePathStyle: true,
     });
-    expect(readStorageConfig({ ...base, S3_ENDPOINT: "" })).toMatchObject({ endpoint: undefined, forcePathStyle: false });
-    expect(readStorageConfig({ ...base, S3_ENDPOINT: "http://minio:9000", S3_FORCE_PATH_STYLE: "false" }).forcePathStyle).toBe(false);
+    expect(readStorageConfig({ ...base, S3_ENDPOINT: "" })).toMatchObject({
+      endpoint: undefined,
+      forcePathStyle: false,
+    });
+    expect(
+      readStorageConfig({ ...base, S3_ENDPOINT: "http://minio:9000", S3_FORCE_PATH_STYLE: "false" })
+        .forcePathStyle,
+    ).toBe(false);
   });
 
   it("names what is missing", () => {

@@ -31,6 +31,8 @@ describe("safe file names", () => {
     expect(attachmentContentDisposition("Zoë Müller – report.pdf")).toBe(
       `attachment; filename="Zo_ M_ller _ report.pdf"; filename*=UTF-8''Zo%C3%AB%20M%C3%BCller%20%E2%80%93%20report.pdf`,
     );
-    expect(attachmentContentDisposition("a(1)'s.pdf")).toBe(`attachment; filename="a(1)s.pdf"; filename*=UTF-8''a%281%29s.pdf`);
+    expect(attachmentContentDisposition("a(1)'s.pdf")).toBe(
+      `attachment; filename="a(1)s.pdf"; filename*=UTF-8''a%281%29s.pdf`,
+    );
   });
 });

@@ -34,7 +34,10 @@ export async function acceptAsNewUserAction(form: FormData): Promise<ActionResul
       requestInfoFromHeaders(requestHeaders),
     );
     // Sign the new user in (nextCookies sets the session cookie on this response).
-    await getAuth().api.signInEmail({ body: { email: joined.email, password: parsed.data.password }, headers: requestHeaders });
+    await getAuth().api.signInEmail({
+      body: { email: joined.email, password: parsed.data.password },
+      headers: requestHeaders,
+    });
     return { email: joined.email };
   });
 }
@@ -46,6 +49,10 @@ export async function acceptAsSignedInUserAction(form: FormData): Promise<Action
   if (session.session.impersonatedBy) return failure("Stop impersonating before accepting an invitation.");
   const requestHeaders = await headers();
   return guarded(() =>
-    acceptInvitation(invitationId, { kind: "existing", userId: session.user.id, email: session.user.email }, requestInfoFromHeaders(requestHeaders)),
+    acceptInvitation(
+      invitationId,
+      { kind: "existing", userId: session.user.id, email: session.user.email },
+      requestInfoFromHeaders(requestHeaders),
+    ),
   );
 }

@@ -5,7 +5,12 @@ import { adminAction } from "@/lib/admin/admin-action";
 import { canMoveBooking } from "@/lib/authz/policy";
 import { ARCHIVED_MESSAGE, changeProgress, type ProgressSideEffect } from "@/lib/bookings/progress";
 import { changeBookingStatus } from "./change-status";
-import { correctStageSchema, markPaymentReceivedSchema, moveBookingSchema, setBookingStatusSchema } from "./schemas";
+import {
+  correctStageSchema,
+  markPaymentReceivedSchema,
+  moveBookingSchema,
+  setBookingStatusSchema,
+} from "./schemas";
 
 /** Payment and corrections change only the portal's record; nothing here touches Acuity. */
 const noAcuityChange: ProgressSideEffect = async (kind) => {
@@ -22,11 +27,19 @@ export const markPaymentReceivedDefinition = adminAction({
   input: markPaymentReceivedSchema,
   run: async ({ tx, actor, auditContext }, input) => {
     const ids = [...new Set(input.bookingIds)].sort();
-    const rows = await tx.select({ id: bookings.id, progress: bookings.currentProgress }).from(bookings).where(inArray(bookings.id, ids));
+    const rows = await tx
+      .select({ id: bookings.id, progress: bookings.currentProgress })
+      .from(bookings)
+      .where(inArray(bookings.id, ids));
     if (rows.length !== ids.length) throw new NotFoundError("One of the selected bookings");
     for (const row of rows) {
       if (row.progress === "payment_received") continue;
-      await changeProgress(tx, { actor, auditContext }, { bookingId: row.id, expectedFrom: row.progress, to: "payment_received" }, noAcuityChange);
+      await changeProgress(
+        tx,
+        { actor, auditContext },
+        { bookingId: row.id, expectedFrom: row.progress, to: "payment_received" },
+        noAcuityChange,
+      );
     }
     return { bookingIds: ids };
   },
@@ -47,25 +60,47 @@ export const moveBookingDefinition = adminAction({
   input: moveBookingSchema,
   run: async ({ tx, actor, audit }, input) => {
     const [booking] = await tx
-      .select({ id: bookings.id, organizationId: bookings.organizationId, teamId: bookings.teamId, status: bookings.status })
+      .select({
+        id: bookings.id,
+        organizationId: bookings.organizationId,
+        teamId: bookings.teamId,
+        status: bookings.status,
+      })
       .from(bookings)
       .where(eq(bookings.id, input.bookingId))
       .for("update");
     if (!booking) throw new NotFoundError("That booking");
     if (!canMoveBooking(actor, booking)) throw new UserFacingError(ARCHIVED_MESSAGE);
-    const [organization] = await tx.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.id, input.organizationId));
-    if (!organization) throw new UserFacingError("That organization no longer exists.", { organizationId: ["Not found"] });
+    const [organization] = await tx
+      .select({ id: organizations.id, name: organizations.name })
+      .from(organizations)
+      .where(eq(organizations.id, input.organizationId));
+    if (!organization)
+      throw new UserFacingError("That organization no longer exists.", { organizationId: ["Not found"] });
     if (input.teamId) {
-      const [team] = await tx.select({ organizationId: teams.organizationId }).from(teams).where(eq(teams.id, input.teamId));
-      if (team?.organizationId !== organization.id) throw new UserFacingError(`That team is not part of ${organization.name}.`, { teamId: ["Not in this organization"] });
+      const [team] = await tx
+        .select({ organizationId: teams.organizationId })
+        .from(teams)
+        .where(eq(teams.id, input.teamId));
+      if (team?.organizationId !== organization.id)
+        throw new UserFacingError(`That team is not part of ${organization.name}.`, {
+          teamId: ["Not in this organization"],
+        });
     }
-    if (booking.organizationId === organization.id && booking.teamId === input.teamId) return { bookingId: booking.id };
-    await tx.update(bookings).set({ organizationId: organization.id, teamId: input.teamId, updatedAt: new Date() }).where(eq(bookings.id, booking.id));
+    if (booking.organizationId === organization.id && booking.teamId === input.teamId)
+      return { bookingId: booking.id };
+    await tx
+      .update(bookings)
+      .set({ organizationId: organization.id, teamId: input.teamId, updatedAt: new Date() })
+      .where(eq(bookings.id, booking.id));
     await audit({
       action: "booking.moved",
       resourceType: "booking",
       resourceId: booking.id,
-      metadata: { from: { organizationId: booking.organizationId, teamId: booking.teamId }, to: { organizationId: organization.id, teamId: input.teamId } },
+      metadata: {
+        from: { organizationId: booking.organizationId, teamId: booking.teamId },
+        to: { organizationId: organization.id, teamId: input.teamId },
+      },
     });
     return { bookingId: booking.id };
   },

@@ -15,7 +15,11 @@ export const STATUS_TRANSITIONS: Record<BookingStatus, readonly BookingStatus[]>
   archived: [],
 };
 
-export const STATUS_LABELS: Record<BookingStatus, string> = { active: "Active", closed: "Closed", archived: "Archived" };
+export const STATUS_LABELS: Record<BookingStatus, string> = {
+  active: "Active",
+  closed: "Closed",
+  archived: "Archived",
+};
 
 /**
  * Changes the status of several bookings at once, all or nothing: rows locked in id order
@@ -35,11 +39,17 @@ export async function changeBookingStatus(
     .where(inArray(bookings.id, ids))
     .orderBy(bookings.id)
     .for("update");
-  if (rows.length !== ids.length) throw new NotFoundError(ids.length === 1 ? "That booking" : "One of the selected bookings");
+  if (rows.length !== ids.length)
+    throw new NotFoundError(ids.length === 1 ? "That booking" : "One of the selected bookings");
 
-  const refused = rows.filter((row) => row.status !== input.to && !STATUS_TRANSITIONS[row.status].includes(input.to));
+  const refused = rows.filter(
+    (row) => row.status !== input.to && !STATUS_TRANSITIONS[row.status].includes(input.to),
+  );
   if (refused.length > 0) {
-    const names = refused.slice(0, 5).map((r) => `${r.examineeName} (${STATUS_LABELS[r.status].toLowerCase()})`).join(", ");
+    const names = refused
+      .slice(0, 5)
+      .map((r) => `${r.examineeName} (${STATUS_LABELS[r.status].toLowerCase()})`)
+      .join(", ");
     throw new UserFacingError(
       `${refused.length} of the selected bookings cannot become ${STATUS_LABELS[input.to].toLowerCase()}: ${names}${refused.length > 5 ? ", …" : ""}. Nothing was changed.`,
     );
@@ -48,7 +58,15 @@ export async function changeBookingStatus(
   const moving = rows.filter((row) => row.status !== input.to);
   if (moving.length > 0) {
     // updated_at is the trigger's job.
-    await tx.update(bookings).set({ status: input.to }).where(inArray(bookings.id, moving.map((row) => row.id)));
+    await tx
+      .update(bookings)
+      .set({ status: input.to })
+      .where(
+        inArray(
+          bookings.id,
+          moving.map((row) => row.id),
+        ),
+      );
     await recordAudit(
       tx,
       who.auditContext,

@@ -26,7 +26,13 @@ export async function listBookingsForAdmin(db: DbOrTx, filter: AdminBookingFilte
     filter.status ? eq(bookings.status, filter.status) : ne(bookings.status, "archived"),
     filter.progress ? eq(bookings.currentProgress, filter.progress) : undefined,
     filter.organizationId ? eq(bookings.organizationId, filter.organizationId) : undefined,
-    filter.q ? or(ilike(bookings.examineeName, `%${filter.q}%`), ilike(bookings.examineePhone, `%${filter.q}%`), eq(bookings.id, filter.q)) : undefined,
+    filter.q
+      ? or(
+          ilike(bookings.examineeName, `%${filter.q}%`),
+          ilike(bookings.examineePhone, `%${filter.q}%`),
+          eq(bookings.id, filter.q),
+        )
+      : undefined,
   ];
   return db
     .select({

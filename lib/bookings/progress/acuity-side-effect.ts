@@ -14,11 +14,15 @@ const ALREADY_CANCELED = "already_canceled";
 export function acuityProgressSideEffect(client: AcuityClient): ProgressSideEffect {
   return async (kind, booking) => {
     if (kind === "reschedule") {
-      throw new Error("Rescheduling changes the appointment time: use the booking flow's reschedule, not a progress change.");
+      throw new Error(
+        "Rescheduling changes the appointment time: use the booking flow's reschedule, not a progress change.",
+      );
     }
     const appointmentId = Number(booking.acuityAppointmentId);
     if (!Number.isSafeInteger(appointmentId)) {
-      throw new Error(`Booking ${booking.bookingId} has no numeric Acuity appointment id (${booking.acuityAppointmentId}).`);
+      throw new Error(
+        `Booking ${booking.bookingId} has no numeric Acuity appointment id (${booking.acuityAppointmentId}).`,
+      );
     }
     try {
       await client.cancelAppointment(appointmentId, {
@@ -27,7 +31,8 @@ export function acuityProgressSideEffect(client: AcuityClient): ProgressSideEffe
       });
     } catch (error) {
       if (error instanceof AcuityError && error.code === ALREADY_CANCELED) return;
-      if (error instanceof AcuityError) throw new UserFacingError(`${error.userMessage} Nothing was changed.`);
+      if (error instanceof AcuityError)
+        throw new UserFacingError(`${error.userMessage} Nothing was changed.`);
       throw error;
     }
   };

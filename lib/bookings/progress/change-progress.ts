@@ -58,7 +58,9 @@ export async function changeProgress(
   const [{ reports }] = (await tx
     .select({ reports: count() })
     .from(documents)
-    .where(and(eq(documents.bookingId, booking.id), eq(documents.category, "report")))) as [{ reports: number }];
+    .where(and(eq(documents.bookingId, booking.id), eq(documents.category, "report")))) as [
+    { reports: number },
+  ];
   const note = input.note?.trim() || null;
   const verdict = evaluateTransition(who.actor, booking, input.to, {
     now,
@@ -70,7 +72,11 @@ export async function changeProgress(
 
   const move =
     verdict.rule && verdict.rule.kind !== "advance"
-      ? await sideEffect(verdict.rule.kind, { bookingId: booking.id, acuityAppointmentId: booking.acuityAppointmentId, note })
+      ? await sideEffect(verdict.rule.kind, {
+          bookingId: booking.id,
+          acuityAppointmentId: booking.acuityAppointmentId,
+          note,
+        })
       : undefined;
 
   const updated = await tx

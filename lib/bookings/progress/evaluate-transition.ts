@@ -25,8 +25,7 @@ export interface TransitionContext {
 }
 
 export type TransitionVerdict =
-  | { ok: true; rule: TransitionRule | null; isCorrection: boolean }
-  | { ok: false; reason: string };
+  { ok: true; rule: TransitionRule | null; isCorrection: boolean } | { ok: false; reason: string };
 
 function rolesOf(actor: Actor, booking: BookingAccessFacts): TransitionRole[] {
   const roles: TransitionRole[] = [];
@@ -36,11 +35,18 @@ function rolesOf(actor: Actor, booking: BookingAccessFacts): TransitionRole[] {
   return roles;
 }
 
-function blockedBy(rule: TransitionRule, booking: BookingProgressFacts, context: TransitionContext): string | null {
+function blockedBy(
+  rule: TransitionRule,
+  booking: BookingProgressFacts,
+  context: TransitionContext,
+): string | null {
   const started = booking.appointmentDate.getTime() <= context.now.getTime();
-  if (rule.timing === "before_exam" && started) return "The examination time has passed, so this can no longer be done.";
-  if (rule.timing === "after_exam_start" && !started) return "This is possible only once the examination time has passed.";
-  if (rule.requiresReport && context.reportCount === 0) return "Upload the report first: a report document is required.";
+  if (rule.timing === "before_exam" && started)
+    return "The examination time has passed, so this can no longer be done.";
+  if (rule.timing === "after_exam_start" && !started)
+    return "This is possible only once the examination time has passed.";
+  if (rule.requiresReport && context.reportCount === 0)
+    return "Upload the report first: a report document is required.";
   return null;
 }
 
@@ -56,13 +62,18 @@ export function evaluateTransition(
 ): TransitionVerdict {
   const hasNote = Boolean(context.note?.trim());
   if (isBookingArchived(booking)) return { ok: false, reason: ARCHIVED_MESSAGE };
-  if (!canSetProgress(actor, booking, to)) return { ok: false, reason: "You cannot move this booking to that stage." };
+  if (!canSetProgress(actor, booking, to))
+    return { ok: false, reason: "You cannot move this booking to that stage." };
 
   if (!context.asCorrection) {
-    if (booking.status !== "active") return { ok: false, reason: "This booking is closed; only an administrator can correct it." };
+    if (booking.status !== "active")
+      return { ok: false, reason: "This booking is closed; only an administrator can correct it." };
     const roles = rolesOf(actor, booking);
     const rule = TRANSITIONS.find(
-      (r) => r.to === to && r.from.includes(booking.currentProgress) && r.roles.some((role) => roles.includes(role)),
+      (r) =>
+        r.to === to &&
+        r.from.includes(booking.currentProgress) &&
+        r.roles.some((role) => roles.includes(role)),
     );
     if (!rule) {
       const hint = isPlatformAdmin(actor) ? " To fix the record, correct the stage with a note." : "";
@@ -90,7 +101,11 @@ export interface OfferedTransition {
 }
 
 /** The regular moves to offer this actor on this booking, each possible now or explained. */
-export function offeredTransitions(actor: Actor, booking: BookingProgressFacts, context: TransitionContext): OfferedTransition[] {
+export function offeredTransitions(
+  actor: Actor,
+  booking: BookingProgressFacts,
+  context: TransitionContext,
+): OfferedTransition[] {
   if (booking.status !== "active") return [];
   const roles = rolesOf(actor, booking);
   return TRANSITIONS.filter(

@@ -18,10 +18,16 @@ export function changeProgressDefinition(
     input: changeProgressSchema,
     authorize: canChangeSomeProgress,
     run: ({ tx, actor, auditContext }, input) =>
-      changeProgress(tx, { actor, auditContext }, { ...input, asCorrection: false }, async (kind, booking) => {
-        if (kind === "reschedule") throw new UserFacingError("Rescheduling needs a new time: use Reschedule on the booking page.");
-        await sideEffect()(kind, booking);
-      }),
+      changeProgress(
+        tx,
+        { actor, auditContext },
+        { ...input, asCorrection: false },
+        async (kind, booking) => {
+          if (kind === "reschedule")
+            throw new UserFacingError("Rescheduling needs a new time: use Reschedule on the booking page.");
+          await sideEffect()(kind, booking);
+        },
+      ),
   };
 }
 

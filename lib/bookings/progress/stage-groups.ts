@@ -13,4 +13,6 @@ const fromStagesOf = (match: (rule: TransitionRule) => boolean): ProgressStage[]
 export const AWAITING_EXAM_STAGES = fromStagesOf((rule) => rule.kind === "no_show");
 
 /** The report is still to be started or finished from these stages (once the exam time passed). */
-export const REPORT_OWED_STAGES = fromStagesOf((rule) => rule.to === "generating_report" || rule.to === "report_generated");
+export const REPORT_OWED_STAGES = fromStagesOf(
+  (rule) => rule.to === "generating_report" || rule.to === "report_generated",
+);

@@ -34,7 +34,12 @@ fs.writeFileSync(E2E_DATABASE_URL_FILE, scratch.url);
 
 // Browsers PUT and GET documents on the store directly, so it must answer the portal's origin.
 const s3DataDir = fs.mkdtempSync(path.join(tmpdir(), "ime-e2e-s3-"));
-const s3Identity = { bucket: "ime-e2e-documents", accessKeyId: "e2e-access-key", secretAccessKey: "e2e-secret-key", region: "us-east-1" };
+const s3Identity = {
+  bucket: "ime-e2e-documents",
+  accessKeyId: "e2e-access-key",
+  secretAccessKey: "e2e-secret-key",
+  region: "us-east-1",
+};
 const s3 = await startLocalS3({
   ...s3Identity,
   port: 0,

@@ -30,7 +30,16 @@ export async function insertTodaysExamination() {
     `insert into bookings (id, acuity_appointment_id, specialist_id, organization_id, created_by_id, examinee_name,
        examinee_phone, appointment_date, appointment_type, current_progress, created_at)
      values ($1, $2, $3, $4, $5, $6, '+12125550199', $7, 'in_person', 'scheduled', $8)`,
-    [bookingId, `e2e-${tag}`, specialist!.id, referrer!.organization_id, referrer!.user_id, examineeName, appointment, new Date(now.getTime() - 7 * 86_400_000)],
+    [
+      bookingId,
+      `e2e-${tag}`,
+      specialist!.id,
+      referrer!.organization_id,
+      referrer!.user_id,
+      examineeName,
+      appointment,
+      new Date(now.getTime() - 7 * 86_400_000),
+    ],
   );
   await queryPortalDatabase(
     `insert into booking_progress (id, booking_id, progress, changed_by_id, notes, created_at) values ($1, $2, 'scheduled', $3, 'Booked', $4)`,

@@ -12,13 +12,19 @@ export const metadata: Metadata = { title: "Audit trail" };
 
 const PAGE_SIZE = 50;
 
-export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminAuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireAdminConsole();
   const params = await searchParams;
   const parsed = auditFilterFromSearchParams(params);
   const pageIndex = Math.max(0, Number(params.page) || 0);
   const filter = parsed.success ? parsed.data : {};
-  const { rows, total } = parsed.success ? await listAuditLogs(getDb(), parsed.data, { pageIndex, pageSize: PAGE_SIZE }) : { rows: [], total: 0 };
+  const { rows, total } = parsed.success
+    ? await listAuditLogs(getDb(), parsed.data, { pageIndex, pageSize: PAGE_SIZE })
+    : { rows: [], total: 0 };
   const viewerZone = await viewerTimeZone();
   const exportHref = `/api/admin/audit/export?${auditFilterToSearchParams(filter)}`;
   return (
@@ -26,17 +32,30 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       <div className="flex flex-wrap items-end gap-3">
         <div>
           <h1 className="text-2xl font-semibold">Audit trail</h1>
-          <p className="mt-1 text-sm text-slate-600">Every audited action, newest first. The log is append-only: nothing here can be edited or deleted.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            Every audited action, newest first. The log is append-only: nothing here can be edited or deleted.
+          </p>
         </div>
-        <a href={exportHref} className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium" data-testid="audit-export">
+        <a
+          href={exportHref}
+          className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium"
+          data-testid="audit-export"
+        >
           Export CSV ({total.toLocaleString("en-US")} rows)
         </a>
       </div>
       <AuditFilterForm filter={filter} viewerZone={viewerZone} />
       {!parsed.success && (
-        <p role="alert" className="rounded-md bg-rose-50 p-3 text-sm text-rose-800">{parsed.error.issues.map((i) => i.message).join("; ")}</p>
+        <p role="alert" className="rounded-md bg-rose-50 p-3 text-sm text-rose-800">
+          {parsed.error.issues.map((i) => i.message).join("; ")}
+        </p>
       )}
-      <AuditTable rows={withWhen(rows, viewerZone)} total={total} pageIndex={pageIndex} pageSize={PAGE_SIZE} />
+      <AuditTable
+        rows={withWhen(rows, viewerZone)}
+        total={total}
+        pageIndex={pageIndex}
+        pageSize={PAGE_SIZE}
+      />
     </section>
   );
 }

@@ -1,9 +1,19 @@
 "use server";
 import { defineAction } from "@/lib/actions/define-action";
 import { deliverOutboxEmail } from "@/lib/email/send-email";
-import { cancelInvitationDefinition, inviteMemberDefinition } from "@/lib/organizations/invitation-definitions";
-import { addMemberDefinition, removeMemberDefinition, setMemberRoleDefinition } from "@/lib/organizations/member-definitions";
-import { createOrganizationDefinition, renameOrganizationDefinition } from "@/lib/organizations/organization-definitions";
+import {
+  cancelInvitationDefinition,
+  inviteMemberDefinition,
+} from "@/lib/organizations/invitation-definitions";
+import {
+  addMemberDefinition,
+  removeMemberDefinition,
+  setMemberRoleDefinition,
+} from "@/lib/organizations/member-definitions";
+import {
+  createOrganizationDefinition,
+  renameOrganizationDefinition,
+} from "@/lib/organizations/organization-definitions";
 import {
   addTeamMemberDefinition,
   createTeamDefinition,

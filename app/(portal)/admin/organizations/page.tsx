@@ -18,17 +18,29 @@ export default async function AdminOrganizationsPage() {
       <p className="mt-1 text-sm text-slate-600">The referrers’ organizations, their teams and members.</p>
       <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="font-medium">New organization</h2>
-        <ActionForm action={createOrganizationAction} submitLabel="Create organization" successText="Organization created." className="mt-2 flex flex-wrap items-end gap-3" testId="create-organization-form">
-          <Field label="Name"><input name="name" required minLength={2} className={`${inputClass} w-72`} /></Field>
-          <Field label="First team (optional)"><input name="firstTeamName" className={`${inputClass} w-56`} /></Field>
+        <ActionForm
+          action={createOrganizationAction}
+          submitLabel="Create organization"
+          successText="Organization created."
+          className="mt-2 flex flex-wrap items-end gap-3"
+          testId="create-organization-form"
+        >
+          <Field label="Name">
+            <input name="name" required minLength={2} className={`${inputClass} w-72`} />
+          </Field>
+          <Field label="First team (optional)">
+            <input name="firstTeamName" className={`${inputClass} w-56`} />
+          </Field>
         </ActionForm>
       </div>
       {organizations.length === 0 ? (
-        <p className="mt-6 rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">No organizations yet — create the first above.</p>
+        <p className="mt-6 rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
+          No organizations yet — create the first above.
+        </p>
       ) : (
         <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
               <tr>
                 <th className="px-4 py-3">Organization</th>
                 <th className="px-4 py-3">Members</th>
@@ -40,9 +52,15 @@ export default async function AdminOrganizationsPage() {
               {organizations.map((o) => {
                 const triage = o.slug === TRIAGE_ORGANIZATION_SLUG;
                 return (
-                  <tr key={o.id} data-testid={`organization-row-${o.slug}`} className={triage ? "bg-amber-50" : undefined}>
+                  <tr
+                    key={o.id}
+                    data-testid={`organization-row-${o.slug}`}
+                    className={triage ? "bg-amber-50" : undefined}
+                  >
                     <td className="px-4 py-3 font-medium">
-                      <Link href={`/admin/organizations/${o.id}`} className="text-indigo-700 hover:underline">{o.name}</Link>
+                      <Link href={`/admin/organizations/${o.id}`} className="text-indigo-700 hover:underline">
+                        {o.name}
+                      </Link>
                       {triage && (
                         <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs text-amber-900">
                           Triage — Acuity bookings with no known organization
@@ -52,8 +70,12 @@ export default async function AdminOrganizationsPage() {
                     <td className="px-4 py-3">{o.memberCount}</td>
                     <td className="px-4 py-3">{o.teamCount}</td>
                     <td className="px-4 py-3">
-                      <Link href={`/admin/bookings?organizationId=${o.id}`} className="text-indigo-700 hover:underline">
-                        {o.activeBookingCount}{triage && o.activeBookingCount > 0 ? " to move" : ""}
+                      <Link
+                        href={`/admin/bookings?organizationId=${o.id}`}
+                        className="text-indigo-700 hover:underline"
+                      >
+                        {o.activeBookingCount}
+                        {triage && o.activeBookingCount > 0 ? " to move" : ""}
                       </Link>
                     </td>
                   </tr>

@@ -18,7 +18,11 @@ import { parseUserListParams, USERS_PAGE_SIZE } from "@/lib/users/user-list-para
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminUsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireAdminConsole();
   const params = await searchParams;
   const state = parseUserListParams(params);
@@ -31,12 +35,18 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   ]);
   // Set by /api/impersonation/resume: the admin's impersonation ran out and they are back as themselves.
   const impersonationEnded = params.notice === IMPERSONATION_ENDED_NOTICE;
-  const impersonatedName = impersonationEnded && typeof params.user === "string" ? await findUserName(db, params.user) : null;
+  const impersonatedName =
+    impersonationEnded && typeof params.user === "string" ? await findUserName(db, params.user) : null;
   return (
     <section>
       {impersonationEnded && (
-        <p role="status" data-testid="impersonation-ended" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Your impersonation{impersonatedName ? ` of ${impersonatedName}` : ""} ended: its hour was up. You are back in your own session.
+        <p
+          role="status"
+          data-testid="impersonation-ended"
+          className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
+          Your impersonation{impersonatedName ? ` of ${impersonatedName}` : ""} ended: its hour was up. You
+          are back in your own session.
         </p>
       )}
       <h1 className="text-2xl font-semibold">Users</h1>
@@ -45,7 +55,13 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       </p>
       {/* Submitting drops `page`: a new search starts on its first page. */}
       <form className="mt-4 flex gap-2" role="search">
-        <input name="q" defaultValue={q} placeholder="Search name, e-mail or organization" aria-label="Search users" className={`${inputClass} w-80`} />
+        <input
+          name="q"
+          defaultValue={q}
+          placeholder="Search name, e-mail or organization"
+          aria-label="Search users"
+          className={`${inputClass} w-80`}
+        />
         <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">Search</button>
       </form>
       <CreateUserForm organizations={organizations} />
@@ -56,13 +72,15 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       ) : (
         <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
               <tr>
                 <th className="px-4 py-3">Name</th>
                 <th className="px-4 py-3">E-mail</th>
                 <th className="px-4 py-3">Role</th>
                 <th className="px-4 py-3">Organizations</th>
-                <th className="px-4 py-3"><span className="sr-only">Actions</span></th>
+                <th className="px-4 py-3">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -73,15 +91,28 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                   <td className="px-4 py-3">
                     <span data-testid="user-kinds">{userKinds(user).join(", ")}</span>
                     {user.banned && (
-                      <span className="ml-1 rounded bg-rose-100 px-1.5 py-0.5 text-xs text-rose-800" title={user.banReason ?? undefined}>
-                        banned{user.banExpires && <> until <Timestamp instant={user.banExpires} viewerZone={viewerZone} /></>}
+                      <span
+                        className="ml-1 rounded bg-rose-100 px-1.5 py-0.5 text-xs text-rose-800"
+                        title={user.banReason ?? undefined}
+                      >
+                        banned
+                        {user.banExpires && (
+                          <>
+                            {" "}
+                            until <Timestamp instant={user.banExpires} viewerZone={viewerZone} />
+                          </>
+                        )}
                       </span>
                     )}
                   </td>
-                  <td className="px-4 py-3 text-slate-600">{user.memberships.length > 0 ? user.memberships.map(membershipLabel).join(", ") : "—"}</td>
+                  <td className="px-4 py-3 text-slate-600">
+                    {user.memberships.length > 0 ? user.memberships.map(membershipLabel).join(", ") : "—"}
+                  </td>
                   <td className="px-4 py-3 text-right">
                     <div className="flex flex-col items-end gap-2">
-                      {canImpersonate(actor, user) && <ImpersonateButton userId={user.id} userName={user.name} />}
+                      {canImpersonate(actor, user) && (
+                        <ImpersonateButton userId={user.id} userName={user.name} />
+                      )}
                       {canManageUserAccount(actor, user) && <UserAccountControls user={user} />}
                     </div>
                   </td>

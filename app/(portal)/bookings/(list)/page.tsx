@@ -10,7 +10,11 @@ import { canBookForAnyOrganization } from "@/lib/authz/policy";
 import { FALLBACK_TIME_ZONE } from "@/lib/availability/calendar-of";
 import { bookingFilterOptions } from "@/lib/bookings/booking-filter-options";
 import { NO_TEAM } from "@/lib/bookings/booking-list-query";
-import { bookingListQuery, hasActiveFilters, parseBookingListParams } from "@/lib/bookings/booking-list-params";
+import {
+  bookingListQuery,
+  hasActiveFilters,
+  parseBookingListParams,
+} from "@/lib/bookings/booking-list-params";
 import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import type { BookingListRow } from "@/lib/bookings/list-bookings";
 import { formatPhone } from "@/lib/bookings/phone";
@@ -24,7 +28,12 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const capitalized = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 
 function tableRow(row: BookingListRow, viewerZone: string | null): BookingTableRow {
-  const when = examinationTime(row.appointmentDate, row.specialistTimezone ?? FALLBACK_TIME_ZONE, viewerZone, "weekdayYear");
+  const when = examinationTime(
+    row.appointmentDate,
+    row.specialistTimezone ?? FALLBACK_TIME_ZONE,
+    viewerZone,
+    "weekdayYear",
+  );
   const progress = PROGRESS_LABELS[row.currentProgress as ProgressStage];
   return {
     id: row.id,
@@ -62,11 +71,20 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
         <div>
           <h1 className="text-2xl font-semibold">Bookings</h1>
           <p className="mt-1 text-sm text-slate-600" data-testid="booking-count">
-            {page.total === 0 ? (filtered ? "No bookings match." : "No bookings you can see yet.") : `${page.total.toLocaleString("en-US")}${page.totalIsCapped ? "+" : ""} ${page.total === 1 && !page.totalIsCapped ? "booking" : "bookings"}`}
+            {page.total === 0
+              ? filtered
+                ? "No bookings match."
+                : "No bookings you can see yet."
+              : `${page.total.toLocaleString("en-US")}${page.totalIsCapped ? "+" : ""} ${page.total === 1 && !page.totalIsCapped ? "booking" : "bookings"}`}
           </p>
         </div>
         {canBookForAnyOrganization(actor) && (
-          <Link href="/specialists" className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500">Book an examination</Link>
+          <Link
+            href="/specialists"
+            className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500"
+          >
+            Book an examination
+          </Link>
         )}
       </div>
       <BookingsToolbar
@@ -86,27 +104,64 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
           progress: PROGRESS_STAGES.map((p) => ({ value: p, label: PROGRESS_LABELS[p].label })),
           status: BOOKING_STATUSES.map((s) => ({ value: s, label: capitalized(s) })),
           specialist: options.specialists.map((s) => ({ value: s.id, label: s.name })),
-          team: [{ value: NO_TEAM, label: "No team" }, ...options.teams.map((t) => ({ value: t.id, label: options.teams.length > 4 ? `${t.organizationName} — ${t.name}` : t.name }))],
-          type: [{ value: "in_person", label: "In person" }, { value: "telehealth", label: "Telehealth" }],
-          source: [{ value: "portal", label: "Booked in the portal" }, { value: "acuity_direct", label: "Made in Acuity" }],
+          team: [
+            { value: NO_TEAM, label: "No team" },
+            ...options.teams.map((t) => ({
+              value: t.id,
+              label: options.teams.length > 4 ? `${t.organizationName} — ${t.name}` : t.name,
+            })),
+          ],
+          type: [
+            { value: "in_person", label: "In person" },
+            { value: "telehealth", label: "Telehealth" },
+          ],
+          source: [
+            { value: "portal", label: "Booked in the portal" },
+            { value: "acuity_direct", label: "Made in Acuity" },
+          ],
         }}
       />
       {page.rows.length === 0 && page.total > 0 ? (
         // A shared or bookmarked link to a page that no longer exists (bookings were cancelled, filters narrowed).
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center" data-testid="bookings-past-end">
+        <div
+          className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center"
+          data-testid="bookings-past-end"
+        >
           <p className="font-medium">This page is past the end of the list.</p>
           <p className="mt-1 text-sm text-slate-600">
-            <Link href={`/bookings${bookingListQuery({ ...state, page: 1 })}`} className="text-indigo-700 underline">Go to the first page</Link>
+            <Link
+              href={`/bookings${bookingListQuery({ ...state, page: 1 })}`}
+              className="text-indigo-700 underline"
+            >
+              Go to the first page
+            </Link>
           </p>
         </div>
       ) : page.rows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center" data-testid="bookings-empty">
-          <p className="font-medium">{filtered ? "No bookings match your search and filters." : "No bookings yet."}</p>
+        <div
+          className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center"
+          data-testid="bookings-empty"
+        >
+          <p className="font-medium">
+            {filtered ? "No bookings match your search and filters." : "No bookings yet."}
+          </p>
           <p className="mt-1 text-sm text-slate-600">
             {filtered ? (
-              <>Try fewer filters, or <Link href="/bookings" className="text-indigo-700 underline">clear them all</Link>.</>
+              <>
+                Try fewer filters, or{" "}
+                <Link href="/bookings" className="text-indigo-700 underline">
+                  clear them all
+                </Link>
+                .
+              </>
             ) : canBookForAnyOrganization(actor) ? (
-              <>When you book an examination it appears here. <Link href="/specialists" className="text-indigo-700 underline">Find a specialist</Link>.</>
+              <>
+                When you book an examination it appears here.{" "}
+                <Link href="/specialists" className="text-indigo-700 underline">
+                  Find a specialist
+                </Link>
+                .
+              </>
             ) : (
               "Examinations booked with you will appear here."
             )}

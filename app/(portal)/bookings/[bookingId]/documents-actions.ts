@@ -12,7 +12,12 @@ import { completeMultipart } from "@/lib/documents/complete-multipart";
 import { confirmUpload } from "@/lib/documents/confirm-upload";
 import { requestDownload } from "@/lib/documents/request-download";
 import { requestUpload } from "@/lib/documents/request-upload";
-import { completeMultipartInput, pendingUploadInput, requestDownloadInput, requestUploadInput } from "@/lib/documents/schemas";
+import {
+  completeMultipartInput,
+  pendingUploadInput,
+  requestDownloadInput,
+  requestUploadInput,
+} from "@/lib/documents/schemas";
 
 const anySignedInActor = () => true;
 

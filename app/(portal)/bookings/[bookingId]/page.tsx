@@ -24,13 +24,19 @@ export const metadata: Metadata = { title: "Booking" };
 function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
       <dd className="mt-0.5 text-sm">{children}</dd>
     </div>
   );
 }
 
-export default async function BookingPage({ params, searchParams }: { params: Promise<{ bookingId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BookingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ bookingId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   const { bookingId } = await params;
   const booking = await getBookingForViewer(getDb(), actor, bookingId);
@@ -42,32 +48,67 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
   const zone = zoneOf(booking.specialist);
   const progress = PROGRESS_LABELS[b.currentProgress];
   // Only the moves this page carries out (reschedule, cancel); none of them needs a report count.
-  const moves = offeredTransitions(actor, b, { now: new Date(), reportCount: 0 }).filter((m) => m.rule.kind === "reschedule" || m.rule.kind === "cancel");
+  const moves = offeredTransitions(actor, b, { now: new Date(), reportCount: 0 }).filter(
+    (m) => m.rule.kind === "reschedule" || m.rule.kind === "cancel",
+  );
 
   return (
     <article className="space-y-8">
-      <p className="text-sm"><Link href="/bookings" className="text-indigo-700 hover:underline">← Bookings</Link></p>
+      <p className="text-sm">
+        <Link href="/bookings" className="text-indigo-700 hover:underline">
+          ← Bookings
+        </Link>
+      </p>
       {justBooked && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">Booked. The appointment is in {booking.specialist.name}&apos;s calendar.</p>
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          Booked. The appointment is in {booking.specialist.name}&apos;s calendar.
+        </p>
       )}
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold" data-testid="booking-examinee">{b.examineeName}</h1>
+          <h1 className="text-2xl font-semibold" data-testid="booking-examinee">
+            {b.examineeName}
+          </h1>
           <p className="text-slate-600">Independent medical examination with {booking.specialist.name}</p>
         </div>
         <div className="flex items-center gap-2">
-          <span className={`rounded-full px-3 py-1 text-sm font-medium ${progress.tone}`} data-testid="booking-progress">{progress.label}</span>
-          {b.status !== "active" && <span className="rounded-full bg-slate-200 px-3 py-1 text-sm capitalize">{b.status}</span>}
+          <span
+            className={`rounded-full px-3 py-1 text-sm font-medium ${progress.tone}`}
+            data-testid="booking-progress"
+          >
+            {progress.label}
+          </span>
+          {b.status !== "active" && (
+            <span className="rounded-full bg-slate-200 px-3 py-1 text-sm capitalize">{b.status}</span>
+          )}
         </div>
       </header>
 
       <section className="grid gap-6 rounded-lg border border-slate-200 bg-white p-6 md:grid-cols-3">
         <dl className="space-y-4">
-          <Detail label="Appointment"><span data-testid="booking-when"><ZonedTime instant={b.appointmentDate} zone={zone} viewerZone={viewerZone} /></span></Detail>
-          <Detail label="Type">{b.appointmentType === "telehealth" ? "Telehealth (video)" : "In person"}</Detail>
+          <Detail label="Appointment">
+            <span data-testid="booking-when">
+              <ZonedTime instant={b.appointmentDate} zone={zone} viewerZone={viewerZone} />
+            </span>
+          </Detail>
+          <Detail label="Type">
+            {b.appointmentType === "telehealth" ? "Telehealth (video)" : "In person"}
+          </Detail>
           {b.appointmentType === "telehealth" ? (
             <Detail label="Meeting link">
-              {b.meetingLink ? <a href={b.meetingLink} className="break-all text-indigo-700 underline" target="_blank" rel="noreferrer" data-testid="booking-meeting-link">{b.meetingLink}</a> : <span className="text-slate-500">Not yet provided by the calendar</span>}
+              {b.meetingLink ? (
+                <a
+                  href={b.meetingLink}
+                  className="break-all text-indigo-700 underline"
+                  target="_blank"
+                  rel="noreferrer"
+                  data-testid="booking-meeting-link"
+                >
+                  {b.meetingLink}
+                </a>
+              ) : (
+                <span className="text-slate-500">Not yet provided by the calendar</span>
+              )}
             </Detail>
           ) : (
             <Detail label="Location">{booking.specialist.location ?? "—"}</Detail>
@@ -75,29 +116,61 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
         </dl>
         <dl className="space-y-4">
           <Detail label="Examinee">{b.examineeName}</Detail>
-          <Detail label="Phone"><a href={`tel:${b.examineePhone}`} className="hover:underline">{formatPhone(b.examineePhone)}</a></Detail>
-          <Detail label="E-mail">{b.examineeEmail ?? <span className="text-slate-500">Not given</span>}</Detail>
-          <Detail label="Notes">{b.notes ? <span className="whitespace-pre-wrap">{b.notes}</span> : <span className="text-slate-500">None</span>}</Detail>
+          <Detail label="Phone">
+            <a href={`tel:${b.examineePhone}`} className="hover:underline">
+              {formatPhone(b.examineePhone)}
+            </a>
+          </Detail>
+          <Detail label="E-mail">
+            {b.examineeEmail ?? <span className="text-slate-500">Not given</span>}
+          </Detail>
+          <Detail label="Notes">
+            {b.notes ? (
+              <span className="whitespace-pre-wrap">{b.notes}</span>
+            ) : (
+              <span className="text-slate-500">None</span>
+            )}
+          </Detail>
         </dl>
         <dl className="space-y-4">
-          <Detail label="Specialist">{booking.specialist.name} <span className="text-slate-500">· {booking.specialist.specialty}</span></Detail>
-          <Detail label="Organization / team">{booking.organizationName} <span className="text-slate-500">· {booking.teamName ?? "No team"}</span></Detail>
-          <Detail label="Booked by">
-            {b.source === "acuity_direct" ? `Directly in Acuity${b.externalCreatedBy ? ` by ${b.externalCreatedBy}` : ""}` : booking.createdByName}
-            {booking.createdForName && <span className="text-slate-500"> on behalf of {booking.createdForName}</span>}
-            {b.createdAt && <span className="block text-xs text-slate-500"><Timestamp instant={b.createdAt} viewerZone={viewerZone} /></span>}
+          <Detail label="Specialist">
+            {booking.specialist.name} <span className="text-slate-500">· {booking.specialist.specialty}</span>
           </Detail>
-          <Detail label="Reference"><span className="font-mono text-xs">{b.id}</span> <span className="text-xs text-slate-500">· Acuity #{b.acuityAppointmentId}</span></Detail>
+          <Detail label="Organization / team">
+            {booking.organizationName}{" "}
+            <span className="text-slate-500">· {booking.teamName ?? "No team"}</span>
+          </Detail>
+          <Detail label="Booked by">
+            {b.source === "acuity_direct"
+              ? `Directly in Acuity${b.externalCreatedBy ? ` by ${b.externalCreatedBy}` : ""}`
+              : booking.createdByName}
+            {booking.createdForName && (
+              <span className="text-slate-500"> on behalf of {booking.createdForName}</span>
+            )}
+            {b.createdAt && (
+              <span className="block text-xs text-slate-500">
+                <Timestamp instant={b.createdAt} viewerZone={viewerZone} />
+              </span>
+            )}
+          </Detail>
+          <Detail label="Reference">
+            <span className="font-mono text-xs">{b.id}</span>{" "}
+            <span className="text-xs text-slate-500">· Acuity #{b.acuityAppointmentId}</span>
+          </Detail>
         </dl>
       </section>
 
       {moves.length > 0 && (
         <section className="space-y-3" aria-labelledby="changes-heading">
-          <h2 id="changes-heading" className="text-lg font-semibold">Change this booking</h2>
+          <h2 id="changes-heading" className="text-lg font-semibold">
+            Change this booking
+          </h2>
           <div className="flex flex-wrap items-start gap-3">
             {moves.map(({ rule, blockedReason }) =>
               blockedReason ? (
-                <p key={rule.to} className="text-sm text-slate-500">{rule.label}: {blockedReason}</p>
+                <p key={rule.to} className="text-sm text-slate-500">
+                  {rule.label}: {blockedReason}
+                </p>
               ) : rule.kind === "reschedule" ? (
                 <RescheduleControl
                   key={rule.to}
@@ -111,7 +184,12 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
                   label={rule.label}
                 />
               ) : (
-                <CancelControl key={rule.to} bookingId={b.id} expectedProgress={b.currentProgress} label={rule.label} />
+                <CancelControl
+                  key={rule.to}
+                  bookingId={b.id}
+                  expectedProgress={b.currentProgress}
+                  label={rule.label}
+                />
               ),
             )}
           </div>

@@ -15,11 +15,18 @@ import { getAvailableTimes, type AvailableSlot } from "@/lib/availability/availa
 import { calendarQuery } from "@/lib/availability/calendar-of";
 import { getActiveSpecialist } from "@/lib/specialists/get-active-specialist";
 
-const base = z.object({ specialistId: z.string().min(1).max(255), appointmentType: z.enum(APPOINTMENT_TYPES) });
+const base = z.object({
+  specialistId: z.string().min(1).max(255),
+  appointmentType: z.enum(APPOINTMENT_TYPES),
+});
 const datesInput = base.extend({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });
 const timesInput = base.extend({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 
-async function withCalendar<T>(raw: unknown, schema: typeof datesInput | typeof timesInput, read: (query: ReturnType<typeof calendarQuery>, input: Record<string, string>) => Promise<T>): Promise<ActionResult<T>> {
+async function withCalendar<T>(
+  raw: unknown,
+  schema: typeof datesInput | typeof timesInput,
+  read: (query: ReturnType<typeof calendarQuery>, input: Record<string, string>) => Promise<T>,
+): Promise<ActionResult<T>> {
   const actor = await getCurrentActor();
   if (!actor) return failure("Your session has ended — sign in again.");
   if (!canBookForAnyOrganization(actor)) return failure("Not found.");
@@ -28,7 +35,12 @@ async function withCalendar<T>(raw: unknown, schema: typeof datesInput | typeof 
   const specialist = await getActiveSpecialist(getDb(), parsed.data.specialistId);
   if (!specialist) return failure("That specialist was not found.");
   try {
-    return success(await read(calendarQuery(specialist, parsed.data.appointmentType), parsed.data as Record<string, string>));
+    return success(
+      await read(
+        calendarQuery(specialist, parsed.data.appointmentType),
+        parsed.data as Record<string, string>,
+      ),
+    );
   } catch (error) {
     if (error instanceof AcuityError) return failure(error.userMessage);
     throw error;
@@ -36,7 +48,9 @@ async function withCalendar<T>(raw: unknown, schema: typeof datesInput | typeof 
 }
 
 export async function loadAvailableDates(raw: unknown): Promise<ActionResult<string[]>> {
-  return withCalendar(raw, datesInput, (query, input) => getAvailableDates({ ...query, month: input.month! }));
+  return withCalendar(raw, datesInput, (query, input) =>
+    getAvailableDates({ ...query, month: input.month! }),
+  );
 }
 
 export async function loadAvailableTimes(raw: unknown): Promise<ActionResult<AvailableSlot[]>> {

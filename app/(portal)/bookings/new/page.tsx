@@ -34,12 +34,28 @@ export default async function NewBookingPage({ searchParams }: { searchParams: S
     return (
       <section className="space-y-4">
         <h1 className="text-2xl font-semibold">New booking</h1>
-        <p className="text-slate-600">Choose the specialist, or <Link className="text-indigo-700 underline" href="/specialists">find one by specialty, city or first free time</Link>.</p>
+        <p className="text-slate-600">
+          Choose the specialist, or{" "}
+          <Link className="text-indigo-700 underline" href="/specialists">
+            find one by specialty, city or first free time
+          </Link>
+          .
+        </p>
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
           {specialists.map((s) => (
             <li key={s.id} className="flex items-center justify-between px-4 py-3">
-              <span><span className="font-medium">{s.name}</span> <span className="text-sm text-slate-500">· {s.specialty} · {s.city ?? "Telehealth only"}</span></span>
-              <Link href={`/bookings/new?specialist=${s.id}`} className="text-sm font-medium text-indigo-700 hover:underline">Book</Link>
+              <span>
+                <span className="font-medium">{s.name}</span>{" "}
+                <span className="text-sm text-slate-500">
+                  · {s.specialty} · {s.city ?? "Telehealth only"}
+                </span>
+              </span>
+              <Link
+                href={`/bookings/new?specialist=${s.id}`}
+                className="text-sm font-medium text-indigo-700 hover:underline"
+              >
+                Book
+              </Link>
             </li>
           ))}
         </ul>
@@ -49,7 +65,9 @@ export default async function NewBookingPage({ searchParams }: { searchParams: S
 
   const zone = zoneOf(specialist);
   const requested = one(params.datetime);
-  const initialSlot = isAcuityDatetime(requested) ? { datetime: requested, startsAt: parseAcuityDatetime(requested).toISOString() } : null;
+  const initialSlot = isAcuityDatetime(requested)
+    ? { datetime: requested, startsAt: parseAcuityDatetime(requested).toISOString() }
+    : null;
   const wantsTelehealth = one(params.type) === "telehealth" || !specialist.offersInPerson;
   const initialType = wantsTelehealth && specialist.offersTelehealth ? "telehealth" : "in_person";
   const thisMonth = todayIn(zone).slice(0, 7);
@@ -58,18 +76,32 @@ export default async function NewBookingPage({ searchParams }: { searchParams: S
   return (
     <section className="space-y-6">
       <header>
-        <p className="text-sm"><Link href="/specialists" className="text-indigo-700 hover:underline">← Find a specialist</Link></p>
+        <p className="text-sm">
+          <Link href="/specialists" className="text-indigo-700 hover:underline">
+            ← Find a specialist
+          </Link>
+        </p>
         <h1 className="mt-1 text-2xl font-semibold">Book {specialist.name}</h1>
         <p className="text-slate-600">
-          {specialist.specialty} · {specialist.location ?? "Telehealth only"} · times in {zonePlace(zone)} time ({zoneAbbreviation(new Date(), zone)})
+          {specialist.specialty} · {specialist.location ?? "Telehealth only"} · times in {zonePlace(zone)}{" "}
+          time ({zoneAbbreviation(new Date(), zone)})
         </p>
       </header>
       {targets.length === 0 ? (
-        <p className="rounded-md bg-amber-50 px-3 py-2 text-amber-900">You are not in any organization or team you could book for. Ask your organization&apos;s owner to add you.</p>
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-amber-900">
+          You are not in any organization or team you could book for. Ask your organization&apos;s owner to
+          add you.
+        </p>
       ) : (
         <BookingForm
           idempotencyKey={newId()}
-          specialist={{ id: specialist.id, name: specialist.name, timezone: zone, offersInPerson: specialist.offersInPerson, offersTelehealth: specialist.offersTelehealth }}
+          specialist={{
+            id: specialist.id,
+            name: specialist.name,
+            timezone: zone,
+            offersInPerson: specialist.offersInPerson,
+            offersTelehealth: specialist.offersTelehealth,
+          }}
           targets={targets}
           initialType={initialType}
           initialMonth={initialMonth < thisMonth ? thisMonth : initialMonth}

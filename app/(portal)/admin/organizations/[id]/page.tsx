@@ -26,21 +26,42 @@ export default async function AdminOrganizationPage({ params }: { params: Promis
   return (
     <section className="flex flex-col gap-6">
       <div>
-        <Link href="/admin/organizations" className="text-sm text-indigo-700">← Organizations</Link>
-        <h1 className="mt-1 text-2xl font-semibold" data-testid="organization-name">{organization.name}</h1>
+        <Link href="/admin/organizations" className="text-sm text-indigo-700">
+          ← Organizations
+        </Link>
+        <h1 className="mt-1 text-2xl font-semibold" data-testid="organization-name">
+          {organization.name}
+        </h1>
         <p className="text-sm text-slate-600">
           Slug <code>{organization.slug}</code> ·{" "}
-          <Link className="text-indigo-700" href={`/admin/bookings?organizationId=${organization.id}`}>its bookings</Link> ·{" "}
-          <Link className="text-indigo-700" href={`/admin/audit?resourceType=organization&resourceId=${organization.id}`}>its audit trail</Link>
+          <Link className="text-indigo-700" href={`/admin/bookings?organizationId=${organization.id}`}>
+            its bookings
+          </Link>{" "}
+          ·{" "}
+          <Link
+            className="text-indigo-700"
+            href={`/admin/audit?resourceType=organization&resourceId=${organization.id}`}
+          >
+            its audit trail
+          </Link>
         </p>
         {organization.slug === TRIAGE_ORGANIZATION_SLUG && (
           <p className="mt-2 rounded-md bg-amber-100 p-3 text-sm text-amber-900">
-            Acuity bookings whose organization could not be resolved land here. Open its bookings and move each to its organization and team.
+            Acuity bookings whose organization could not be resolved land here. Open its bookings and move
+            each to its organization and team.
           </p>
         )}
-        <ActionForm action={renameOrganizationAction} submitLabel="Rename" variant="secondary" successText="Renamed." className="mt-3 flex flex-wrap items-end gap-2">
+        <ActionForm
+          action={renameOrganizationAction}
+          submitLabel="Rename"
+          variant="secondary"
+          successText="Renamed."
+          className="mt-3 flex flex-wrap items-end gap-2"
+        >
           <input type="hidden" name="organizationId" value={organization.id} />
-          <Field label="Name"><input name="name" defaultValue={organization.name} required className={`${inputClass} w-72`} /></Field>
+          <Field label="Name">
+            <input name="name" defaultValue={organization.name} required className={`${inputClass} w-72`} />
+          </Field>
         </ActionForm>
       </div>
 
@@ -49,19 +70,36 @@ export default async function AdminOrganizationPage({ params }: { params: Promis
 
       <div className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="font-medium">Invite by e-mail</h2>
-        <p className="text-sm text-slate-600">The person receives a link to choose a password and join. In the embedded default, read the e-mail in the Outbox.</p>
-        <ActionForm action={inviteMemberAction} submitLabel="Send invitation" successText="Invitation sent." className="mt-2 flex flex-wrap items-end gap-3" testId="invite-form">
+        <p className="text-sm text-slate-600">
+          The person receives a link to choose a password and join. In the embedded default, read the e-mail
+          in the Outbox.
+        </p>
+        <ActionForm
+          action={inviteMemberAction}
+          submitLabel="Send invitation"
+          successText="Invitation sent."
+          className="mt-2 flex flex-wrap items-end gap-3"
+          testId="invite-form"
+        >
           <input type="hidden" name="organizationId" value={organization.id} />
-          <Field label="E-mail"><input name="email" type="email" required className={`${inputClass} w-64`} /></Field>
+          <Field label="E-mail">
+            <input name="email" type="email" required className={`${inputClass} w-64`} />
+          </Field>
           <Field label="Role">
             <select name="role" defaultValue="member" className={inputClass}>
-              <option value="member">Member</option><option value="admin">Admin</option><option value="owner">Owner</option>
+              <option value="member">Member</option>
+              <option value="admin">Admin</option>
+              <option value="owner">Owner</option>
             </select>
           </Field>
           <Field label="Team (optional)">
             <select name="teamId" defaultValue="" className={inputClass}>
               <option value="">— none —</option>
-              {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+              {teams.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
             </select>
           </Field>
         </ActionForm>
@@ -70,9 +108,24 @@ export default async function AdminOrganizationPage({ params }: { params: Promis
             {pendingInvitations.map((inv) => (
               <li key={inv.id} className="flex flex-wrap items-center gap-3 py-2">
                 <span className="font-medium">{inv.email}</span>
-                <span className="text-slate-600">{inv.role}{inv.teamId ? ` · ${inv.teamId.split(",").map((t) => teamName.get(t) ?? t).join(", ")}` : ""}</span>
-                <span className="text-xs text-slate-500">expires <Timestamp instant={inv.expiresAt} viewerZone={viewerZone} /></span>
-                <ActionForm action={cancelInvitationAction} submitLabel="Cancel invitation" variant="secondary" className="ml-auto">
+                <span className="text-slate-600">
+                  {inv.role}
+                  {inv.teamId
+                    ? ` · ${inv.teamId
+                        .split(",")
+                        .map((t) => teamName.get(t) ?? t)
+                        .join(", ")}`
+                    : ""}
+                </span>
+                <span className="text-xs text-slate-500">
+                  expires <Timestamp instant={inv.expiresAt} viewerZone={viewerZone} />
+                </span>
+                <ActionForm
+                  action={cancelInvitationAction}
+                  submitLabel="Cancel invitation"
+                  variant="secondary"
+                  className="ml-auto"
+                >
                   <input type="hidden" name="invitationId" value={inv.id} />
                 </ActionForm>
               </li>
