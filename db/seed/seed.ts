@@ -17,15 +17,13 @@ async function createUser(
 ) {
   const id = newId();
   await tx.insert(t.users).values({ id, name: person.name, email: person.email, emailVerified: true, role });
-  await tx
-    .insert(t.accounts)
-    .values({
-      accountId: id,
-      providerId: "credential",
-      userId: id,
-      password: passwordHash,
-      updatedAt: new Date(),
-    });
+  await tx.insert(t.accounts).values({
+    accountId: id,
+    providerId: "credential",
+    userId: id,
+    password: passwordHash,
+    updatedAt: new Date(),
+  });
   return id;
 }
 

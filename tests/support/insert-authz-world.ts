@@ -26,16 +26,14 @@ export async function insertAuthzWorld(
       role: key === "platformAdmin" ? "admin" : "user",
     })),
   );
-  await db
-    .insert(t.organizations)
-    .values(
-      ["A", "B"].map((key) => ({
-        id: id(key),
-        name: `Org ${key} ${tag}`,
-        slug: `${tag}-${key}`.toLowerCase(),
-        createdAt: now,
-      })),
-    );
+  await db.insert(t.organizations).values(
+    ["A", "B"].map((key) => ({
+      id: id(key),
+      name: `Org ${key} ${tag}`,
+      slug: `${tag}-${key}`.toLowerCase(),
+      createdAt: now,
+    })),
+  );
   await db.insert(t.teams).values([
     { id: id("A1"), name: "A1", organizationId: id("A"), createdAt: now },
     { id: id("A2"), name: "A2", organizationId: id("A"), createdAt: now },
