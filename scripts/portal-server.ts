@@ -11,8 +11,10 @@
  * In dev, Next hot-reloads app code; the webhook fast path's modules load once (restart for them).
  */
 import http from "node:http";
-import { stampSocketAddress, trustSocketAddressHeader } from "@/lib/audit/stamp-socket-address";
+import type { Duplex } from "node:stream";
+import { trustSocketAddressHeader } from "@/lib/audit/stamp-socket-address";
 import { exitWithParent } from "@/services/exit-with-parent";
+import { closeHttpServer, onShutdownSignal } from "@/services/graceful-shutdown";
 
 const dev = process.argv[2] === "dev";
 // Before Next (and React) load: they pick their development or production builds from it.
@@ -22,43 +24,47 @@ const port = Number(process.env.PORT ?? 3000);
 trustSocketAddressHeader();
 
 const { default: next } = await import("next");
-const { ACUITY_WEBHOOK_PATH } = await import("@/lib/acuity-sync/receive-webhook");
-const { handleAcuityWebhookRequest } = await import("@/lib/acuity-sync/node-webhook-handler");
+// Stamps the client address and the request id, then the webhook fast path or Next.
+const { portalRequestListener } = await import("./portal-request-listener");
+const { readJobsConfig } = await import("@/lib/jobs/jobs-config");
+const { stopBackgroundJobs } = await import("@/lib/jobs/background-jobs");
+const { markShuttingDown } = await import("@/lib/health/shutdown-state");
+const { closeDb } = await import("@/db/client");
 
 const app = next({ dev, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const pathOf = (url: string | undefined) => (url ?? "/").split("?", 1)[0];
-const server = http.createServer((req, res) => {
-  stampSocketAddress(req);
-  if (req.method === "POST" && pathOf(req.url) === ACUITY_WEBHOOK_PATH) {
-    void handleAcuityWebhookRequest(req, res);
-    return;
-  }
-  void handle(req, res);
-});
+const server = http.createServer(portalRequestListener(handle));
 // Next's dev server keeps its hot-reload socket on upgrades.
 const upgrade = app.getUpgradeHandler();
-server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
+const upgraded = new Set<Duplex>();
+server.on("upgrade", (req, socket, head) => {
+  upgraded.add(socket);
+  socket.once("close", () => upgraded.delete(socket));
+  void upgrade(req, socket, head);
+});
 
 // Longer than the idle timeout of the proxies and load balancers put in front (often 60 s), so
 // the portal never closes a kept-alive connection they are about to reuse (a 502 there).
 server.keepAliveTimeout = 65_000;
 server.listen(port, () => {
-  console.log(`> IME Portal (${dev ? "development" : "production"}) on http://localhost:${port}`);
+  // Output for the person who started it (and scripts waiting for it), not a log event.
+  process.stdout.write(`> IME Portal (${dev ? "development" : "production"}) on http://localhost:${port}\n`);
 });
 
-let closing = false;
-async function shutdown() {
-  if (closing) return;
-  closing = true;
-  server.close();
+/**
+ * SIGTERM: /api/ready answers 503 (a load balancer drains this instance), no new connections,
+ * in-flight requests finish within SHUTDOWN_GRACE_MS (25 s) and idle kept-alive connections close;
+ * meanwhile the in-process jobs (if any) finish or hand back their work. Then Next, the database
+ * pool, exit 0.
+ */
+const graceMs = readJobsConfig().shutdownGraceMs;
+const shutdown = onShutdownSignal(async () => {
+  markShuttingDown();
+  await Promise.all([closeHttpServer(server, graceMs, upgraded), stopBackgroundJobs()]);
   await app.close().catch(() => {});
-  process.exit(0);
-}
-process.on("SIGTERM", shutdown);
-process.on("SIGINT", shutdown);
-process.on("SIGHUP", shutdown);
+  await closeDb().catch(() => {});
+}, graceMs);
 // Its launcher (npm run dev, the e2e server) killed outright: do not live on holding the port.
-exitWithParent(() => void shutdown());
+exitWithParent(() => shutdown("parent process gone"));

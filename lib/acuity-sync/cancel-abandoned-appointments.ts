@@ -13,7 +13,7 @@ import {
 import { recordAudit } from "@/lib/audit/record-audit";
 import { findAppointmentByReference } from "@/lib/bookings/acuity-booking-input";
 import { logRedactedError } from "@/lib/errors/redact-error";
-import { LEASE_SECONDS, retryDelaySeconds } from "./retry-policy";
+import { leaseSeconds, retryDelaySeconds } from "./retry-policy";
 import { systemAuditContext } from "./sync-context";
 import { getSystemUserId } from "./system-user";
 
@@ -49,7 +49,7 @@ async function claimOwedCancellations(db: Database): Promise<OwedCancellation[]>
   const result = await db.execute<OwedCancellation>(sql`
     UPDATE acuity_booking_attempts AS a
     SET abandoned_at = coalesce(a.abandoned_at, now()), attempts = a.attempts + 1,
-        next_attempt_at = now() + make_interval(secs => ${LEASE_SECONDS})
+        next_attempt_at = now() + make_interval(secs => ${leaseSeconds()})
     FROM (
       SELECT booking_reference, abandoned_at IS NULL AS was_in_flight FROM acuity_booking_attempts
       WHERE resolved_at IS NULL AND next_attempt_at <= now()

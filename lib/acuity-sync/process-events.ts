@@ -13,6 +13,8 @@ export interface ProcessingReport {
   succeeded: number;
   failed: number;
   outcomes: ApplyOutcome["outcome"][];
+  /** Claimed events not started because `shouldStop` said so: the caller releases them. */
+  unstarted: ClaimedEvent[];
 }
 
 /** One read of appointment N from Acuity answers every claimed event about N. */
@@ -54,20 +56,35 @@ async function syncOneAppointment(
   });
 }
 
-/** Processes claimed events grouped by appointment, a few appointments at a time. */
+/**
+ * Processes claimed events grouped by appointment, a few appointments at a time. Once `shouldStop`
+ * says so (the process is shutting down), appointments already started finish and the rest are
+ * left unstarted, returned for the caller to release.
+ */
 export async function processClaimedEvents(
   db: Database,
   client: AcuityClient,
   claimed: ClaimedEvent[],
   concurrency = 8,
+  shouldStop: () => boolean = () => false,
 ): Promise<ProcessingReport> {
   const groups = new Map<string, ClaimedEvent[]>();
   for (const event of claimed) groups.set(event.resourceId, [...(groups.get(event.resourceId) ?? []), event]);
   const queue = [...groups.entries()];
-  const report: ProcessingReport = { appointments: groups.size, succeeded: 0, failed: 0, outcomes: [] };
+  const report: ProcessingReport = {
+    appointments: groups.size,
+    succeeded: 0,
+    failed: 0,
+    outcomes: [],
+    unstarted: [],
+  };
 
   const work = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
+      if (shouldStop()) {
+        report.unstarted.push(...next[1]);
+        continue;
+      }
       const [appointmentId, events] = next;
       try {
         report.outcomes.push((await syncOneAppointment(db, client, appointmentId, events)).outcome);

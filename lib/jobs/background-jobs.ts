@@ -1,0 +1,39 @@
+/**
+ * Every background job of the portal, in one list: what `npm run worker` runs, and what a web
+ * instance runs in-process unless BACKGROUND_JOBS=off (instrumentation.ts). Each job keeps its
+ * state in the database and takes its work with SKIP LOCKED leases, so any number of processes
+ * may run the list at once. A new job (the notifications sender, another schedule) goes here.
+ */
+import { startWebhookWorker, stopWebhookWorker } from "@/lib/acuity-sync/worker";
+import { startUploadCleanupSchedule, stopUploadCleanupSchedule } from "@/lib/documents/cleanup-schedule";
+
+export interface BackgroundJob {
+  name: string;
+  start: () => void;
+  /** Takes no new work; resolves when the work in hand is finished or handed back. */
+  stop: () => Promise<void>;
+}
+
+export const BACKGROUND_JOBS: readonly BackgroundJob[] = [
+  {
+    // Acuity's webhook inbox, and the cancels of Acuity appointments whose booking was given up.
+    name: "webhook-inbox",
+    start: startWebhookWorker,
+    stop: stopWebhookWorker,
+  },
+  {
+    // Hourly: uploads never confirmed within a day. An interrupted pass is simply run again.
+    name: "upload-cleanup",
+    start: () => startUploadCleanupSchedule(),
+    stop: async () => stopUploadCleanupSchedule(),
+  },
+];
+
+export function startBackgroundJobs(): void {
+  for (const job of BACKGROUND_JOBS) job.start();
+}
+
+/** Stops every job at once and waits for them all; a job that fails to stop does not hold up the others. */
+export async function stopBackgroundJobs(): Promise<void> {
+  await Promise.allSettled(BACKGROUND_JOBS.map((job) => job.stop()));
+}

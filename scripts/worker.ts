@@ -1,0 +1,37 @@
+/**
+ * `npm run worker` — the worker tier: every background job of lib/jobs/background-jobs.ts (the
+ * Acuity webhook inbox, the cancels of abandoned Acuity appointments, the hourly upload cleanup)
+ * without serving HTTP. Run one or more beside web instances started with BACKGROUND_JOBS=off;
+ * jobs take their work with SKIP LOCKED leases, so workers never double up. Reads the portal's
+ * configuration (DATABASE_URL, S3_*, ACUITY_*) the way the portal does.
+ *
+ * SIGTERM / SIGINT: claims nothing more, finishes the appointments it has started and releases the
+ * claims it has not (another worker takes them at once), within SHUTDOWN_GRACE_MS; closes the
+ * database pool; exits 0. Killed outright, its claims come back after WEBHOOK_LEASE_SECONDS.
+ */
+import { closeDb } from "@/db/client";
+import { startBackgroundJobs, stopBackgroundJobs, BACKGROUND_JOBS } from "@/lib/jobs/background-jobs";
+import { readJobsConfig } from "@/lib/jobs/jobs-config";
+import { loadCommandEnv } from "@/services/command-env";
+import { onShutdownSignal } from "@/services/graceful-shutdown";
+import { adoptRunningPortalEnv } from "@/services/running-portal";
+
+loadCommandEnv();
+// A running `npm run dev` here: its embedded database and local S3, unless DATABASE_URL/S3_* are set.
+if (!process.env.DATABASE_URL && adoptRunningPortalEnv())
+  console.log("[worker] DATABASE_URL is not set: using the services of the portal running in this checkout");
+if (!process.env.DATABASE_URL) {
+  console.error("[worker] DATABASE_URL is not set: point it at the portal's database.");
+  process.exit(2);
+}
+
+const { shutdownGraceMs } = readJobsConfig();
+onShutdownSignal(async (reason) => {
+  console.log(`[worker] stopping (${reason}): finishing the work in hand`);
+  await stopBackgroundJobs();
+  await closeDb().catch(() => {});
+  console.log("[worker] stopped");
+}, shutdownGraceMs);
+
+startBackgroundJobs();
+console.log(`[worker] running: ${BACKGROUND_JOBS.map((job) => job.name).join(", ")} (pid ${process.pid})`);
