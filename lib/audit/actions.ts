@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   "user.unbanned",
   "user.sessions_revoked",
   "user.password_set",
+  /** The first platform admin, made by `npm run admin:create` on the server (no one signed in). */
+  "admin.bootstrapped",
   "invitation.created",
   "invitation.accepted",
   "invitation.cancelled",
