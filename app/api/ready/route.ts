@@ -1,9 +1,7 @@
-import { connection } from "next/server";
 import { checkReadiness } from "@/lib/health/readiness";
 
 /** Readiness (lib/health/readiness.ts): 200 when every dependency answers, else 503 naming the failing ones. */
 export async function GET() {
-  await connection();
   const readiness = await checkReadiness();
   return Response.json(readiness, {
     status: readiness.status === "ok" ? 200 : 503,
