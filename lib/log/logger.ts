@@ -13,7 +13,7 @@ export type { Logger } from "pino";
  * frames — never the raw message, which for drizzle is the whole statement with examinee data.
  */
 function serializeError(error: unknown): { type: string; message: string; stack: string } {
-  const type = error instanceof Error ? error.constructor?.name || error.name : typeof error;
+  const type = error instanceof Error ? error.constructor.name || error.name : typeof error;
   const stack = redactError(error);
   const message = stack
     .split("\n")

@@ -1,27 +1,32 @@
-import type { LevelWithSilent } from "pino";
+import { config } from "@/lib/config";
+import { readVariables } from "@/lib/config/environment";
+import { VARIABLES, type LogLevel } from "@/lib/config/variables";
 
 export type LogFormat = "json" | "pretty";
 
 export interface LogSettings {
-  level: LevelWithSilent;
+  level: LogLevel;
   format: LogFormat;
 }
 
-const LEVELS: readonly LevelWithSilent[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
-const FORMATS: readonly LogFormat[] = ["json", "pretty"];
-
 /**
- * LOG_LEVEL (default info) and LOG_FORMAT (default json in production, else pretty): the only
- * place the logger reads the environment. Read when the first line is logged, not at import, so
- * the portal server and the commands have set NODE_ENV and loaded `.env` by then.
- * TODO(config): take both from lib/config once it declares them, and drop this process.env read.
+ * LOG_LEVEL and LOG_FORMAT as lib/config declares them (info; json in production, else pretty).
+ * Read when the first line is logged, not at import, so the portal server and the commands have
+ * set NODE_ENV and loaded `.env` by then. Should another variable be malformed, config() throws —
+ * the log must still work then (it is how that problem gets reported), so the two are read alone,
+ * each falling back to its default when it is the malformed one.
  */
-export function readLogSettings(env: NodeJS.ProcessEnv = process.env): LogSettings {
-  const level = (env.LOG_LEVEL || "info").toLowerCase();
-  const format = (env.LOG_FORMAT || (env.NODE_ENV === "production" ? "json" : "pretty")).toLowerCase();
-  if (!LEVELS.includes(level as LevelWithSilent))
-    throw new Error(`LOG_LEVEL must be one of ${LEVELS.join(", ")} (it is "${level.slice(0, 20)}")`);
-  if (!FORMATS.includes(format as LogFormat))
-    throw new Error(`LOG_FORMAT must be json or pretty (it is "${format.slice(0, 20)}")`);
-  return { level: level as LevelWithSilent, format: format as LogFormat };
+export function readLogSettings(): LogSettings {
+  try {
+    const { LOG_LEVEL, LOG_FORMAT } = config();
+    return { level: LOG_LEVEL, format: LOG_FORMAT };
+  } catch {
+    const raw = readVariables(["LOG_LEVEL", "LOG_FORMAT", "NODE_ENV"]);
+    const level = VARIABLES.LOG_LEVEL.schema.safeParse(raw.LOG_LEVEL);
+    const format = VARIABLES.LOG_FORMAT.schema.safeParse(raw.LOG_FORMAT);
+    return {
+      level: level.success ? level.data : "info",
+      format: (format.success && format.data) || (raw.NODE_ENV === "production" ? "json" : "pretty"),
+    };
+  }
 }
