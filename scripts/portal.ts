@@ -35,7 +35,7 @@ const mode = process.argv[2] === "start" ? "start" : "dev";
 loadCommandEnv(mode === "dev");
 const port = process.env.PORT ?? "3000";
 const env: NodeJS.ProcessEnv = { ...process.env, PORT: port };
-const stops: (() => Promise<void>)[] = [];
+const stops: (() => void | Promise<void>)[] = [];
 // One plan for the seed and the Acuity emulator, so both agree on every demo appointment.
 const demoPlans = buildDemoBookings(new Date());
 
@@ -160,7 +160,7 @@ async function main() {
     Object.entries(env).filter(([name, value]) => SHARED.test(name) && value && process.env[name] !== value),
   ) as Record<string, string>;
   const forgetRunningPortal = recordRunningPortal(filledIn);
-  stops.push(async () => forgetRunningPortal());
+  stops.push(forgetRunningPortal);
   log(`portal on http://localhost:${port}`);
   // Node itself (tsx as a loader), not the tsx CLI: the CLI would sit between as a second
   // process, and the server could not notice this launcher disappearing.
@@ -173,6 +173,12 @@ try {
 } catch (error) {
   console.error("[portal] failed to start:", error instanceof Error ? error.message : error);
 } finally {
-  for (const stop of stops.reverse()) await stop().catch(() => {});
+  for (const stop of stops.reverse()) {
+    try {
+      await stop();
+    } catch {
+      // One stop failing must not keep the others from running.
+    }
+  }
 }
 process.exit(exitCode);

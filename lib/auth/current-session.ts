@@ -4,6 +4,7 @@ import { cache } from "react";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import { loadActor } from "@/lib/authz/load-actor";
+import { log, setLogUser } from "@/lib/log";
 import { holdsSavedAdminSession, RESUME_ADMIN_SESSION_PATH } from "@/lib/impersonation/resume-admin-session";
 import { getAuth } from "./auth";
 
@@ -20,7 +21,15 @@ export const getCurrentSession = cache(async () => {
 export const getCurrentActor = cache(async (): Promise<Actor | null> => {
   const session = await getCurrentSession();
   if (!session) return null;
-  return loadActor(getDb(), session.user.id, session.session.impersonatedBy ?? null);
+  const actor = await loadActor(getDb(), session.user.id, session.session.impersonatedBy ?? null);
+  if (!actor) return null;
+  // The request's remaining log lines name who acts, as the audit trail does (the admin while impersonating).
+  setLogUser({
+    userId: actor.impersonatorId ?? actor.userId,
+    impersonatedUserId: actor.impersonatorId && actor.userId,
+  });
+  log.debug("session resolved");
+  return actor;
 });
 
 /**
