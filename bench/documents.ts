@@ -52,10 +52,11 @@ function as<Schema extends z.ZodType, Output>(
 ) {
   const action = defineAction(
     { input, authorize: () => true, run: (context, parsed) => operation(context, parsed, storage) },
-    async () => ({
-      actor,
-      auditContext: auditContextFor(actor, { ipAddress: "127.0.0.1", userAgent: "bench" }),
-    }),
+    () =>
+      Promise.resolve({
+        actor,
+        auditContext: auditContextFor(actor, { ipAddress: "127.0.0.1", userAgent: "bench" }),
+      }),
   );
   return async (raw: unknown) => {
     const result = await action(raw);

@@ -26,7 +26,14 @@ export function SignInForm() {
     }
     setPending(true);
     setError(null);
-    const { error: signInError } = await authClient.signIn.email(parsed.data);
+    const signInError = await authClient.signIn.email(parsed.data).then(
+      ({ error }) => error,
+      // No answer at all (network down): say so, instead of leaving the button spinning.
+      () => ({
+        status: 0,
+        message: "The portal could not be reached — check your connection and try again.",
+      }),
+    );
     setPending(false);
     if (signInError) {
       setError(
@@ -42,7 +49,8 @@ export function SignInForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+    // React ignores what a handler returns; onSubmit settles its own failures above.
+    <form onSubmit={(event) => void onSubmit(event)} className="mt-6 space-y-4" noValidate>
       <label className="block text-sm font-medium">
         E-mail
         <input

@@ -122,7 +122,7 @@ export function acuityErrorFromNetworkFailure(error: unknown): AcuityUnavailable
     code: timedOut ? "timeout" : "network_error",
     message: timedOut
       ? "Acuity did not answer in time"
-      : `Could not reach Acuity: ${String((error as Error)?.message ?? error)}`,
+      : `Could not reach Acuity: ${error instanceof Error ? error.message : String(error)}`,
     cause: error,
   });
 }

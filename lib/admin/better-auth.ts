@@ -34,7 +34,7 @@ export interface AdminRequest {
 export async function organizationAdapter() {
   const context = await getAuth().$context;
   type AdapterArgs = Parameters<typeof getOrgAdapter>;
-  const plugin = context.options.plugins?.find((candidate) => candidate.id === "organization") as
+  const plugin = context.options.plugins.find((candidate) => candidate.id === "organization") as
     { options?: AdapterArgs[1] } | undefined;
   return getOrgAdapter(context as unknown as AdapterArgs[0], plugin?.options);
 }

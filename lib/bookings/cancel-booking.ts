@@ -30,7 +30,8 @@ export async function cancelBooking(
   if (!booking) throw new NotFoundError("That booking");
   if (!canRescheduleOrCancel(who.actor, booking.booking))
     throw new UserFacingError("You can't cancel this booking.");
-  let cancelledInAcuity = false;
+  // A holder, not a `let`: TypeScript would narrow a local to `false` across the closure's write.
+  const acuityCancel = { done: false };
 
   const cancelInAcuity: ProgressSideEffect = async (kind, locked) => {
     if (kind !== "cancel") throw new Error(`unexpected transition kind ${kind}`);
@@ -41,7 +42,7 @@ export async function cancelBooking(
       const alreadyCancelled = error instanceof AcuityValidationError && error.code === "already_canceled";
       if (!alreadyCancelled) throw acuityUserError(error);
     }
-    cancelledInAcuity = true;
+    acuityCancel.done = true;
   };
   const write = (sideEffect: ProgressSideEffect, withHook: boolean) =>
     deps.db.transaction(async (tx: Tx) => {
@@ -68,7 +69,7 @@ export async function cancelBooking(
   try {
     await write(cancelInAcuity, true);
   } catch (error) {
-    if (!cancelledInAcuity) throw error;
+    if (!acuityCancel.done) throw error;
     logRedactedError(
       `booking ${booking.booking.id}: Acuity cancelled but saving failed; writing again`,
       error,

@@ -10,7 +10,7 @@ import { databaseErrorOf, isDrizzleQueryError } from "./database-error";
 export function redactError(error: unknown, options: { frames?: number } = {}): string {
   if (!(error instanceof Error)) return `non-error thrown: ${scrub(String(error)).slice(0, 200)}`;
   const database = databaseErrorOf(error);
-  const kind = error.constructor?.name || error.name;
+  const kind = error.constructor.name || error.name;
   const parts: string[] = [];
   if (database) {
     const where = [

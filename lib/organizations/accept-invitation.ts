@@ -165,7 +165,7 @@ export async function acceptInvitation(
       metadata: {
         userId,
         email: view.email,
-        memberId: member?.id ?? null,
+        memberId: member.id,
         role: view.role,
         teamId: firstTeam ?? null,
         via: "invitation",

@@ -36,12 +36,12 @@ export const addMemberDefinition = adminAction({
       metadata: {
         userId: user.id,
         email: user.email,
-        memberId: member?.id ?? null,
+        memberId: member.id,
         role: input.role,
         teamId: input.teamId ?? null,
       },
     });
-    return { memberId: member?.id ?? null };
+    return { memberId: member.id };
   },
 });
 

@@ -54,7 +54,7 @@ export const createUserDefinition = adminAction({
         resourceId: membership.organizationId,
         metadata: {
           userId: user.id,
-          memberId: member?.id,
+          memberId: member.id,
           role: membership.role,
           teamId: membership.teamId ?? null,
         },

@@ -15,7 +15,7 @@ export async function serveRoutes(
   handlers: Partial<Record<"GET" | "POST", RouteHandler>>,
 ): Promise<{ origin: string; close: () => Promise<void> }> {
   trustSocketAddressHeader();
-  const server = http.createServer(async (req, res) => {
+  const answer = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     stampSocketAddress(req);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -24,23 +24,26 @@ export async function serveRoutes(
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers))
       if (typeof value === "string") headers.set(name, value);
-    try {
-      const response = await handler(
-        new Request(`http://127.0.0.1${req.url}`, {
-          method: req.method,
-          headers,
-          body: chunks.length ? Buffer.concat(chunks) : undefined,
-        }),
-      );
-      res.statusCode = response.status;
-      response.headers.forEach((value, name) => name !== "set-cookie" && res.setHeader(name, value));
-      const cookies = response.headers.getSetCookie();
-      if (cookies.length > 0) res.setHeader("set-cookie", cookies);
-      res.end(Buffer.from(await response.arrayBuffer()));
-    } catch (error) {
-      res.writeHead(500);
+    const response = await handler(
+      new Request(`http://127.0.0.1${req.url}`, {
+        method: req.method,
+        headers,
+        body: chunks.length ? Buffer.concat(chunks) : undefined,
+      }),
+    );
+    res.statusCode = response.status;
+    response.headers.forEach((value, name) => name !== "set-cookie" && res.setHeader(name, value));
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length > 0) res.setHeader("set-cookie", cookies);
+    res.end(Buffer.from(await response.arrayBuffer()));
+  };
+  // node:http does not await its listener: a failure anywhere (a handler, an aborted body) is
+  // answered 500 here rather than left as an unhandled rejection.
+  const server = http.createServer((req, res) => {
+    answer(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500);
       res.end(String(error));
-    }
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -13,9 +13,8 @@ import {
 } from "./schemas";
 
 /** Payment and corrections change only the portal's record; nothing here touches Acuity. */
-const noAcuityChange: ProgressSideEffect = async (kind) => {
-  throw new Error(`the admin booking console does not ${kind} appointments in Acuity`);
-};
+const noAcuityChange: ProgressSideEffect = (kind) =>
+  Promise.reject(new Error(`the admin booking console does not ${kind} appointments in Acuity`));
 
 export const setBookingStatusDefinition = adminAction({
   input: setBookingStatusSchema,

@@ -37,8 +37,8 @@ export function correctProgressDefinition(): ActionDefinition<typeof correctProg
     input: correctProgressSchema,
     authorize: canCorrectProgress,
     run: ({ tx, actor, auditContext }, input) =>
-      changeProgress(tx, { actor, auditContext }, { ...input, asCorrection: true }, async () => {
-        throw new Error("A correction must not change the appointment in Acuity.");
-      }),
+      changeProgress(tx, { actor, auditContext }, { ...input, asCorrection: true }, () =>
+        Promise.reject(new Error("A correction must not change the appointment in Acuity.")),
+      ),
   };
 }

@@ -93,8 +93,9 @@ async function stop() {
   fs.rmSync(E2E_EMULATOR_CONTROL_FILE, { force: true });
   process.exit(0);
 }
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
+// Fire and forget: nothing awaits a signal listener; stop() ends the process itself.
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
 app.on("exit", (code) => {
   if (stopping) return;
   fs.rmSync(s3DataDir, { recursive: true, force: true });

@@ -36,13 +36,12 @@ export default async function AdminBookingsPage({
   ]);
   const hasMore = rows.length > ADMIN_BOOKINGS_PAGE_SIZE;
   const visible = rows.slice(0, ADMIN_BOOKINGS_PAGE_SIZE);
+  // Typed wide on purpose: Object.entries drops `undefined` from optional fields' types, yet
+  // an unset filter is there as undefined and must not become the text "undefined".
+  const filterEntries: [string, string | number | undefined][] = Object.entries(filter);
   const pageHref = (page: number) =>
     `?${new URLSearchParams({
-      ...Object.fromEntries(
-        Object.entries(filter)
-          .filter(([, v]) => v !== undefined)
-          .map(([k, v]) => [k, String(v)]),
-      ),
+      ...Object.fromEntries(filterEntries.filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])),
       page: String(page),
     })}`;
   return (
