@@ -10,6 +10,7 @@
  * database pool; exits 0. Killed outright, its claims come back after WEBHOOK_LEASE_SECONDS.
  */
 import { closeDb } from "@/db/client";
+import { config } from "@/lib/config";
 import { startBackgroundJobs, stopBackgroundJobs, BACKGROUND_JOBS } from "@/lib/jobs/background-jobs";
 import { readJobsConfig } from "@/lib/jobs/jobs-config";
 import { loadCommandEnv } from "@/services/command-env";
@@ -18,9 +19,9 @@ import { adoptRunningPortalEnv } from "@/services/running-portal";
 
 loadCommandEnv();
 // A running `npm run dev` here: its embedded database and local S3, unless DATABASE_URL/S3_* are set.
-if (!process.env.DATABASE_URL && adoptRunningPortalEnv())
+if (!config().DATABASE_URL && adoptRunningPortalEnv())
   console.log("[worker] DATABASE_URL is not set: using the services of the portal running in this checkout");
-if (!process.env.DATABASE_URL) {
+if (!config().DATABASE_URL) {
   console.error("[worker] DATABASE_URL is not set: point it at the portal's database.");
   process.exit(2);
 }

@@ -241,6 +241,30 @@ export const VARIABLES = {
     meaning:
       "`off` stops the hourly in-process cleanup of unconfirmed uploads (when cron runs `npm run documents:cleanup` instead)",
   }),
+  BACKGROUND_JOBS: variable({
+    schema: onOff().default(true),
+    default: "`on`",
+    meaning:
+      "`off`: this web instance runs no background job (webhook inbox, abandoned-appointment cancels, upload cleanup) — for web instances beside `npm run worker`, which runs them whatever this says",
+  }),
+  WEBHOOK_LEASE_SECONDS: variable({
+    schema: wholeNumber({ min: 1 }).default(60),
+    default: "`60`",
+    meaning:
+      "how long a claimed webhook event is hidden from other workers; a worker killed outright has its events taken over after this",
+  }),
+  WEBHOOK_POLL_MS: variable({
+    schema: wholeNumber({ min: 50 }).default(1000),
+    default: "`1000`",
+    meaning:
+      "how often an idle worker looks for due webhook events it was not woken for (another instance's deliveries, retries)",
+  }),
+  SHUTDOWN_GRACE_MS: variable({
+    schema: wholeNumber({ min: 0 }).default(25_000),
+    default: "`25000`",
+    meaning:
+      "on SIGTERM, how long the portal server waits for requests in flight and a worker for the jobs in hand before exiting",
+  }),
 
   // E-mail
   SMTP_URL: variable({

@@ -25,7 +25,7 @@ export const BACKGROUND_JOBS: readonly BackgroundJob[] = [
     // Hourly: uploads never confirmed within a day. An interrupted pass is simply run again.
     name: "upload-cleanup",
     start: () => startUploadCleanupSchedule(),
-    stop: async () => stopUploadCleanupSchedule(),
+    stop: () => Promise.resolve(stopUploadCleanupSchedule()),
   },
 ];
 
