@@ -6,6 +6,8 @@ export default tseslint.config(
   {
     ignores: [
       ".next/**",
+      // npm run build:server's bundles (generated JavaScript of the sources linted here).
+      "dist/**",
       "node_modules/**",
       ".data/**",
       "db/migrations/**",

@@ -7,10 +7,13 @@
  * Needs DATABASE_URL and BETTER_AUTH_SECRET, like the portal. The image runs it as
  * `node commands/create-admin.mjs …`.
  *
- * Exit codes: 0 created, 1 refused (admins exist, e-mail taken) or failed, 2 bad usage or input.
+ * Exit codes: 0 created; 1 refused (admins exist, e-mail taken), failed, or configuration missing;
+ * 2 bad usage or input.
  */
 import { parseArgs } from "node:util";
 import { closeDb, getDb } from "@/db/client";
+import { checkConfigAtStartup } from "@/lib/config";
+import { readVariables } from "@/lib/config/environment";
 import { redactError } from "@/lib/errors/redact-error";
 import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
 import { loadCommandEnv } from "@/services/command-env";
@@ -53,9 +56,9 @@ async function readPassword(): Promise<string> {
 
 loadCommandEnv();
 // A running `npm run dev` in this checkout: its embedded database, unless DATABASE_URL is set.
-if (!process.env.DATABASE_URL) adoptRunningPortalEnv();
-const missing = ["DATABASE_URL", "BETTER_AUTH_SECRET"].filter((name) => !process.env[name]?.trim());
-if (missing.length > 0) fail(`admin:create: set ${missing.join(" and ")} (the portal's own values)`, 2);
+if (!readVariables(["DATABASE_URL"]).DATABASE_URL) adoptRunningPortalEnv();
+// Every configuration problem in one message (exit 1) before the password is asked for.
+checkConfigAtStartup("admin:create", { always: ["DATABASE_URL", "BETTER_AUTH_SECRET"] });
 
 const password = await readPassword();
 let exitCode = 1;

@@ -7,6 +7,7 @@
  * (`npm run bench:webhooks`); Acuity must never wait on us.
  *
  *   node --import tsx scripts/portal-server.ts [dev|start]    PORT (3000); listens on every interface, as `next start` does
+ *   node portal-server.mjs                                     the same, bundled (npm run build:server), in the image
  *
  * In dev, Next hot-reloads app code; the webhook fast path's modules load once (restart for them).
  */
@@ -15,6 +16,7 @@ import type { Duplex } from "node:stream";
 import { trustSocketAddressHeader } from "@/lib/audit/stamp-socket-address";
 import { exitWithParent } from "@/services/exit-with-parent";
 import { closeHttpServer, onShutdownSignal } from "@/services/graceful-shutdown";
+import { applyBuiltNextConfigWhereNoConfigFile } from "./standalone-next-config";
 
 const dev = process.argv[2] === "dev";
 // Before Next (and React) load: they pick their development or production builds from it.
@@ -22,6 +24,9 @@ Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
 const port = Number(process.env.PORT ?? 3000);
 // The client address (rate limit, audit) starts from the socket, which only this server knows.
 trustSocketAddressHeader();
+
+// From the image's standalone folder: the configuration `next build` serialized, not next.config.ts.
+if (!dev) applyBuiltNextConfigWhereNoConfigFile();
 
 const { default: next } = await import("next");
 // Stamps the client address and the request id, then the webhook fast path or Next.
