@@ -8,7 +8,8 @@ import { closeDb, getDb } from "@/db/client";
 import { getAcuityClient } from "@/lib/acuity";
 import { reconcileWindow } from "@/lib/acuity-sync/reconcile";
 import { reconcileWindowSchema } from "@/lib/acuity-sync/schemas";
-import { loadCommandEnv } from "@/services/command-env";
+import { config } from "@/lib/config";
+import { startCommand } from "@/services/start-command";
 import { adoptRunningPortalEnv } from "@/services/running-portal";
 
 const REQUIRED = ["DATABASE_URL", "ACUITY_USER_ID", "ACUITY_API_KEY"] as const;
@@ -31,10 +32,10 @@ function setupHelp(missing: string[]): string {
 }
 
 // A running `npm run dev` here: its embedded database and emulator, unless DATABASE_URL/ACUITY_* say otherwise.
-loadCommandEnv();
-if (!process.env.DATABASE_URL && adoptRunningPortalEnv())
+startCommand("acuity:reconcile", { inProduction: REQUIRED });
+if (!config().DATABASE_URL && adoptRunningPortalEnv())
   console.log("[acuity:reconcile] using the services of the portal running in this checkout");
-const missing = REQUIRED.filter((name) => !process.env[name]?.trim());
+const missing = REQUIRED.filter((name) => !config()[name]);
 if (missing.length > 0) {
   console.error(setupHelp(missing));
   process.exit(2);

@@ -7,12 +7,13 @@
 import { closeDb, getDb } from "@/db/client";
 import { cleanupUnconfirmedUploads } from "@/lib/documents/cleanup-unconfirmed-uploads";
 import { redactError } from "@/lib/errors/redact-error";
-import { loadCommandEnv } from "@/services/command-env";
+import { config } from "@/lib/config";
+import { startCommand } from "@/services/start-command";
 import { adoptRunningPortalEnv } from "@/services/running-portal";
 
 // A running `npm run dev` here: its embedded database and local S3, unless DATABASE_URL/S3_* are set.
-loadCommandEnv();
-if (!process.env.DATABASE_URL && adoptRunningPortalEnv()) {
+startCommand("documents:cleanup", { inProduction: ["DATABASE_URL", "S3_BUCKET"] });
+if (!config().DATABASE_URL && adoptRunningPortalEnv()) {
   console.log(
     "[documents:cleanup] DATABASE_URL is not set: using the services of the portal running in this checkout",
   );

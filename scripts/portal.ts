@@ -21,7 +21,8 @@ import { migrateDatabase } from "@/db/migrate";
 import { buildDemoBookings } from "@/db/seed/demo-bookings";
 import { seedDemoData } from "@/db/seed/seed";
 import { readOrCreateAuthSecret } from "@/services/auth-secret";
-import { loadCommandEnv } from "@/services/command-env";
+import { environmentForChild } from "@/lib/config/environment";
+import { startCommand } from "@/services/start-command";
 import { exitWithParent } from "@/services/exit-with-parent";
 import { recordRunningPortal } from "@/services/running-portal";
 import { describeServer } from "@/services/database-url";
@@ -32,9 +33,13 @@ import { startAcuityEmulator } from "@/services/acuity-emulator";
 import { demoAcuityAppointments } from "@/services/demo-acuity-appointments";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
-loadCommandEnv(mode === "dev");
-const port = process.env.PORT ?? "3000";
-const env: NodeJS.ProcessEnv = { ...process.env, PORT: port };
+// Only a malformed variable stops the launcher: it fills in every missing service itself, and the
+// server it starts checks the result (start:embedded: as a production start).
+const settings = startCommand(mode === "dev" ? "dev" : "start:embedded", {}, mode === "dev");
+const port = String(settings.PORT);
+// The server's environment: this process's, plus what the launcher fills in below.
+const env: NodeJS.ProcessEnv = environmentForChild({ PORT: port });
+const given = { ...env };
 const stops: (() => void | Promise<void>)[] = [];
 // One plan for the seed and the Acuity emulator, so both agree on every demo appointment.
 const demoPlans = buildDemoBookings(new Date());
@@ -47,7 +52,7 @@ async function prepareDatabase() {
   if (!env.DATABASE_URL) {
     const embedded = await startEmbeddedPostgres({
       dataDir: POSTGRES_DIR,
-      port: Number(env.EMBEDDED_PG_PORT ?? 0),
+      port: settings.EMBEDDED_PG_PORT,
     });
     stops.push(embedded.stop);
     env.DATABASE_URL = embedded.url;
@@ -76,7 +81,7 @@ async function prepareStorage() {
   };
   const s3 = await startLocalS3({
     ...local,
-    port: Number(env.S3_LOCAL_PORT ?? 4020),
+    port: settings.S3_LOCAL_PORT,
     dataDir: path.join(DATA_DIR, "s3"),
     allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
   });
@@ -100,7 +105,7 @@ async function prepareAcuity() {
   env.ACUITY_USER_ID ??= "10001";
   env.ACUITY_API_KEY ??= "local-emulator-api-key";
   const emulator = await startAcuityEmulator({
-    port: Number(env.ACUITY_EMULATOR_PORT ?? 4010),
+    port: settings.ACUITY_EMULATOR_PORT,
     userId: env.ACUITY_USER_ID,
     apiKey: env.ACUITY_API_KEY,
     webhookTargets: [`http://localhost:${port}/api/webhooks/acuity`],
@@ -157,7 +162,7 @@ async function main() {
   // Another terminal's one-shot commands (acuity:reconcile, documents:cleanup, …) find these.
   const SHARED = /^(DATABASE_URL|S3_.*|ACUITY_(USER_ID|API_KEY|BASE_URL))$/;
   const filledIn = Object.fromEntries(
-    Object.entries(env).filter(([name, value]) => SHARED.test(name) && value && process.env[name] !== value),
+    Object.entries(env).filter(([name, value]) => SHARED.test(name) && value && given[name] !== value),
   ) as Record<string, string>;
   const forgetRunningPortal = recordRunningPortal(filledIn);
   stops.push(forgetRunningPortal);

@@ -1,3 +1,4 @@
+import { config } from "@/lib/config";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { POSTGRES_DIR } from "./paths";
 import { adoptRunningPortalEnv } from "./running-portal";
@@ -9,15 +10,17 @@ import { adoptRunningPortalEnv } from "./running-portal";
  * which, so nobody migrates the embedded database believing it was their server.
  */
 export async function withDatabaseUrl(command: string, work: (url: string) => Promise<void>): Promise<void> {
-  if (process.env.DATABASE_URL) {
-    console.log(`[${command}] using DATABASE_URL (${describeServer(process.env.DATABASE_URL)})`);
-    return work(process.env.DATABASE_URL);
+  const configured = config().DATABASE_URL;
+  if (configured) {
+    console.log(`[${command}] using DATABASE_URL (${describeServer(configured)})`);
+    return work(configured);
   }
-  if (adoptRunningPortalEnv() && process.env.DATABASE_URL) {
+  const adopted = adoptRunningPortalEnv() ? config().DATABASE_URL : undefined;
+  if (adopted) {
     console.log(
       `[${command}] DATABASE_URL is not set: using the embedded database of the portal running in this checkout`,
     );
-    return work(process.env.DATABASE_URL);
+    return work(adopted);
   }
   console.log(`[${command}] DATABASE_URL is not set: using the embedded database in .data/postgres`);
   const embedded = await startEmbeddedPostgres({ dataDir: POSTGRES_DIR, port: 0 });

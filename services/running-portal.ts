@@ -1,5 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
+import { config } from "@/lib/config";
+import { setEnvironment } from "@/lib/config/environment";
 import { DATA_DIR } from "./paths";
 import { processIsAlive } from "./process-alive";
 
@@ -10,8 +12,8 @@ import { processIsAlive } from "./process-alive";
  * with no setup. Local-only values: the launcher records only what it made up, never a
  * variable the user set. IME_RUNNING_PORTAL_FILE moves the file (tests).
  */
-export const RUNNING_PORTAL_FILE =
-  process.env.IME_RUNNING_PORTAL_FILE ?? path.join(DATA_DIR, "running-portal.json");
+export const runningPortalFile = (): string =>
+  config().IME_RUNNING_PORTAL_FILE ?? path.join(DATA_DIR, "running-portal.json");
 
 interface RunningPortal {
   pid: number;
@@ -21,7 +23,7 @@ interface RunningPortal {
 /** Writes the file for this process; returns the function that removes it again. */
 export function recordRunningPortal(
   filledIn: Record<string, string>,
-  file = RUNNING_PORTAL_FILE,
+  file = runningPortalFile(),
 ): () => void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const record: RunningPortal = { pid: process.pid, env: filledIn };
@@ -42,14 +44,12 @@ function readRecord(file: string): RunningPortal | null {
 
 /**
  * When a launcher on this checkout is running, copies the values it filled in into
- * process.env wherever the variable is unset here. Returns whether it did; a file left behind
+ * this process's environment wherever the variable is unset here. Returns whether it did; a file left behind
  * by a launcher that died is ignored.
  */
-export function adoptRunningPortalEnv(file = RUNNING_PORTAL_FILE): boolean {
+export function adoptRunningPortalEnv(file = runningPortalFile()): boolean {
   const record = readRecord(file);
   if (!record || !processIsAlive(record.pid)) return false;
-  for (const [name, value] of Object.entries(record.env)) {
-    if (!process.env[name]) process.env[name] = value;
-  }
+  setEnvironment(record.env, { onlyUnset: true });
   return true;
 }

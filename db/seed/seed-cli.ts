@@ -2,13 +2,13 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
 import * as schema from "@/db/schema";
 import { migrateDatabase } from "@/db/migrate";
-import { loadCommandEnv } from "@/services/command-env";
+import { startCommand } from "@/services/start-command";
 import { withDatabaseUrl } from "@/services/database-url";
 import { buildDemoBookings } from "./demo-bookings";
 import { seedDemoData } from "./seed";
 
 // `npm run db:seed`: migrates and loads the demo data into DATABASE_URL (or the embedded database).
-loadCommandEnv();
+startCommand("db:seed", { inProduction: ["DATABASE_URL"] });
 await withDatabaseUrl("db:seed", async (url) => {
   await migrateDatabase(url);
   const pool = new Pool({ connectionString: url });

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { members, organizations, users } from "@/db/schema";
 import type { AcuityAppointment } from "@/lib/acuity";
+import { config } from "@/lib/config";
 import { newId } from "@/lib/ids";
 
 export const TRIAGE_ORGANIZATION = { slug: "triage", name: "Unassigned Acuity bookings (triage)" };
@@ -12,10 +13,7 @@ export type OrganizationResolution =
   | { rule: "triage"; organizationId: string };
 
 /** The intake-form field (Acuity field id) in which staff may name the organization. */
-function organizationFieldId(): number | null {
-  const id = Number(process.env.ACUITY_ORGANIZATION_FIELD_ID);
-  return Number.isInteger(id) && id > 0 ? id : null;
-}
+const organizationFieldId = (): number | null => config().ACUITY_ORGANIZATION_FIELD_ID ?? null;
 
 function intakeFieldValue(appointment: AcuityAppointment, fieldId: number): string | null {
   for (const form of appointment.forms) {

@@ -1,4 +1,6 @@
-/** Where and as whom the client talks to Acuity. Read from the environment only on demand. */
+import { config, type Config } from "@/lib/config";
+
+/** Where and as whom the client talks to Acuity. Read from the configuration only on demand. */
 export interface AcuityConfig {
   userId: string;
   apiKey: string;
@@ -7,7 +9,6 @@ export interface AcuityConfig {
   timeoutMs?: number;
 }
 
-export const DEFAULT_ACUITY_BASE_URL = "https://acuityscheduling.com/api/v1";
 export const DEFAULT_ACUITY_TIMEOUT_MS = 10_000;
 
 export class AcuityConfigError extends Error {
@@ -18,21 +19,13 @@ export class AcuityConfigError extends Error {
 }
 
 /**
- * ACUITY_USER_ID and ACUITY_API_KEY are required; ACUITY_BASE_URL points at the local
- * emulator in dev/test; ACUITY_TIMEOUT_MS is optional.
+ * ACUITY_USER_ID and ACUITY_API_KEY are required to talk to Acuity; ACUITY_BASE_URL points at
+ * the local emulator in dev/test; ACUITY_TIMEOUT_MS bounds each attempt.
  */
-export function readAcuityConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AcuityConfig {
-  const userId = env.ACUITY_USER_ID?.trim();
-  const apiKey = env.ACUITY_API_KEY?.trim();
+export function readAcuityConfigFromEnv(values: Config = config()): AcuityConfig {
+  const { ACUITY_USER_ID: userId, ACUITY_API_KEY: apiKey } = values;
   if (!userId || !apiKey) {
     throw new AcuityConfigError("ACUITY_USER_ID and ACUITY_API_KEY must be set to talk to Acuity");
   }
-  const baseUrl = (env.ACUITY_BASE_URL?.trim() || DEFAULT_ACUITY_BASE_URL).replace(/\/+$/, "");
-  const timeout = Number(env.ACUITY_TIMEOUT_MS);
-  return {
-    userId,
-    apiKey,
-    baseUrl,
-    timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : undefined,
-  };
+  return { userId, apiKey, baseUrl: values.ACUITY_BASE_URL, timeoutMs: values.ACUITY_TIMEOUT_MS };
 }

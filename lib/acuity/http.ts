@@ -78,7 +78,7 @@ function parseJson(text: string): unknown {
 
 export function createAcuityTransport(options: AcuityTransportOptions): AcuityTransport {
   const { config } = options;
-  const limiter = options.limiter ?? sharedAcuityLimiter;
+  const limiter = options.limiter ?? sharedAcuityLimiter();
   const maxRetries = options.maxRetries ?? 3;
   const baseDelay = options.retryBaseDelayMs ?? 250;
   const maxDelay = options.retryMaxDelayMs ?? 8_000;

@@ -1,3 +1,5 @@
+import { config } from "@/lib/config";
+
 /**
  * Acuity answers 429 past 10 requests/s or 20 concurrent connections per account, so
  * every request in this process goes through one limiter: a token bucket for the rate
@@ -80,16 +82,18 @@ export class RequestLimiter {
   }
 }
 
-const positive = (value: string | undefined) => (Number(value) > 0 ? Number(value) : undefined);
-
 /**
  * The one limiter shared by every client in this process (Acuity's limits are per account:
  * 10 requests/s, 20 in flight). ACUITY_MAX_REQUESTS_PER_SECOND / ACUITY_MAX_IN_FLIGHT lower
- * them when several instances share one account, or raise them against the emulator. Kept on
- * globalThis: Next's bundle and the portal server's own modules are separate copies in one process.
+ * them when several instances share one account, or raise them against the emulator. Built on
+ * first use (configuration is never read at import time) and kept on globalThis: Next's bundle
+ * and the portal server's own modules are separate copies in one process.
  */
-export const sharedAcuityLimiter = ((globalThis as Record<string, unknown>).__imeAcuityLimiter ??=
-  new RequestLimiter({
-    maxPerSecond: positive(process.env.ACUITY_MAX_REQUESTS_PER_SECOND),
-    maxInFlight: positive(process.env.ACUITY_MAX_IN_FLIGHT),
-  })) as RequestLimiter;
+export function sharedAcuityLimiter(): RequestLimiter {
+  const holder = globalThis as { __imeAcuityLimiter?: RequestLimiter };
+  holder.__imeAcuityLimiter ??= new RequestLimiter({
+    maxPerSecond: config().ACUITY_MAX_REQUESTS_PER_SECOND,
+    maxInFlight: config().ACUITY_MAX_IN_FLIGHT,
+  });
+  return holder.__imeAcuityLimiter;
+}

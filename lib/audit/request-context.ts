@@ -1,4 +1,6 @@
 import { isIP } from "node:net";
+import { config } from "@/lib/config";
+import { portalServerStampsSocketAddress, SOCKET_ADDRESS_TRUSTED_ENV } from "@/lib/config/environment";
 
 /** Who did it and from where — what every audit row records besides the action itself. */
 export interface AuditContext {
@@ -24,24 +26,16 @@ export const SOCKET_ADDRESS_HEADER = "x-ime-socket-address";
  * (say, plain `next start`) nobody overwrites SOCKET_ADDRESS_HEADER, so a client could choose
  * it: the header is then ignored and the address is unknown.
  */
-export const SOCKET_ADDRESS_TRUSTED_ENV = "IME_PORTAL_SERVER_SETS_SOCKET_ADDRESS";
+export { SOCKET_ADDRESS_TRUSTED_ENV };
 
 /**
  * TRUSTED_PROXY_HOPS: how many reverse proxies in front of the portal append to
  * x-forwarded-for. 0 (the default) trusts none — the socket address is the client. With N, the
  * client is the address the outermost trusted proxy saw: the Nth entry from the right of
  * x-forwarded-for, the socket address counting as the first hop. Entries to the left of it were
- * written by the client and are never believed.
+ * written by the client and are never believed. (lib/config checks it is a whole number 0–99.)
  */
-export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.TRUSTED_PROXY_HOPS?.trim();
-  if (!raw) return 0;
-  if (!/^\d{1,2}$/.test(raw))
-    throw new Error(
-      `TRUSTED_PROXY_HOPS must be a whole number of proxies (0–99), not ${JSON.stringify(raw)}`,
-    );
-  return Number(raw);
-}
+export const trustedProxyHops = (): number => config().TRUSTED_PROXY_HOPS;
 
 const normalizeIp = (raw: string | undefined) => {
   const value = raw?.trim().replace(/^::ffff:/, "");
@@ -55,7 +49,7 @@ const normalizeIp = (raw: string | undefined) => {
  * INET column never rejects an audit row.
  */
 export function clientIpFromHeaders(headers: Headers, hops = trustedProxyHops()): string {
-  const socket = process.env[SOCKET_ADDRESS_TRUSTED_ENV] === "1" ? headers.get(SOCKET_ADDRESS_HEADER) : null;
+  const socket = portalServerStampsSocketAddress() ? headers.get(SOCKET_ADDRESS_HEADER) : null;
   if (!socket) return UNKNOWN_IP;
   const forwarded = (headers.get("x-forwarded-for") ?? "")
     .split(",")

@@ -1,12 +1,13 @@
 import type { IncomingMessage } from "node:http";
-import { SOCKET_ADDRESS_HEADER, SOCKET_ADDRESS_TRUSTED_ENV } from "./request-context";
+import { markPortalServerStampsSocketAddress } from "@/lib/config/environment";
+import { SOCKET_ADDRESS_HEADER } from "./request-context";
 
 /**
  * Called by the portal server once, before Next loads: from now on every request carries the
  * socket address in SOCKET_ADDRESS_HEADER (stampSocketAddress), so the app may believe it.
  */
 export function trustSocketAddressHeader(): void {
-  process.env[SOCKET_ADDRESS_TRUSTED_ENV] = "1";
+  markPortalServerStampsSocketAddress();
 }
 
 /**

@@ -41,7 +41,7 @@ function createAuth() {
     appName: "IME Portal",
     baseURL: env.BETTER_AUTH_URL,
     secret: env.BETTER_AUTH_SECRET,
-    trustedOrigins: env.BETTER_AUTH_TRUSTED_ORIGINS?.split(",").map((o) => o.trim()) ?? [],
+    trustedOrigins: env.BETTER_AUTH_TRUSTED_ORIGINS,
     database: drizzleAdapter(db, AUTH_DRIZZLE_CONFIG),
     // No public sign-up: admins create users, or users join by invitation.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },

@@ -1,18 +1,19 @@
-import { z } from "zod";
+import { config } from "@/lib/config";
 
-const authEnvSchema = z.object({
-  BETTER_AUTH_SECRET: z
-    .string({ error: "BETTER_AUTH_SECRET is required (the embedded default generates one into .data/)" })
-    .min(32, "BETTER_AUTH_SECRET must be at least 32 characters"),
-  BETTER_AUTH_URL: z.url().default("http://localhost:3000"),
-  /** Extra origins allowed to call the auth endpoints, comma-separated. */
-  BETTER_AUTH_TRUSTED_ORIGINS: z.string().optional(),
+export interface AuthEnv {
+  BETTER_AUTH_SECRET: string;
+  BETTER_AUTH_URL: string;
+  /** Extra origins allowed to call the auth endpoints. */
+  BETTER_AUTH_TRUSTED_ORIGINS: string[];
   /** Sign-in attempts allowed per client IP per minute. */
-  AUTH_SIGN_IN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
-});
+  AUTH_SIGN_IN_RATE_LIMIT: number;
+}
 
-export type AuthEnv = z.infer<typeof authEnvSchema>;
-
-export function readAuthEnv(env: NodeJS.ProcessEnv = process.env): AuthEnv {
-  return authEnvSchema.parse(env);
+/** better-auth's settings from the configuration; the secret has no default outside the launcher. */
+export function readAuthEnv(): AuthEnv {
+  const { BETTER_AUTH_SECRET, BETTER_AUTH_URL, BETTER_AUTH_TRUSTED_ORIGINS, AUTH_SIGN_IN_RATE_LIMIT } =
+    config();
+  if (!BETTER_AUTH_SECRET)
+    throw new Error("BETTER_AUTH_SECRET is required (the embedded default generates one into .data/)");
+  return { BETTER_AUTH_SECRET, BETTER_AUTH_URL, BETTER_AUTH_TRUSTED_ORIGINS, AUTH_SIGN_IN_RATE_LIMIT };
 }

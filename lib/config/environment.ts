@@ -1,6 +1,6 @@
 /**
  * The only code that touches `process.env` (the lint rule in eslint.config.mjs keeps it so).
- * Nothing here imports zod: instrumentation.ts loads this module before it knows its runtime.
+ * Nothing here imports zod: a light module, loaded first by instrumentation.ts.
  *
  * Writes go through `setEnvironment`, which also tells config() to parse again. The version
  * lives on globalThis because Next's bundle and the portal server's own modules are separate
@@ -35,8 +35,13 @@ export function setEnvironment(values: Raw, options: { onlyUnset?: boolean } = {
   shared.version += 1;
 }
 
+/** Something outside this module wrote process.env (@next/env loading the .env files). */
+export const markEnvironmentChanged = (): void => {
+  shared.version += 1;
+};
+
 /** A copy of the whole environment, for a child process (`spawn(…, { env })`). */
-export const environmentForChild = (overrides: Raw = {}): Record<string, string | undefined> => ({
+export const environmentForChild = (overrides: Raw = {}): NodeJS.ProcessEnv => ({
   ...process.env,
   ...overrides,
 });
@@ -47,11 +52,8 @@ export const environmentForChild = (overrides: Raw = {}): Record<string, string 
  */
 export const rawNodeEnv = (): string | undefined => process.env.NODE_ENV;
 
-// Set by Next.js itself, never by an operator. Written out literally: Next replaces
-// `process.env.NEXT_RUNTIME` at build time in each runtime's bundle.
-/** "nodejs" or "edge" inside Next; undefined outside it. */
-export const nextRuntime = (): string | undefined => process.env.NEXT_RUNTIME;
-/** True while `next build` runs the app's code (collecting pages), where nothing may start. */
+// NEXT_RUNTIME is read in instrumentation.ts itself (Next must see it literally there).
+/** Set by Next.js itself: true while `next build` runs the app's code (collecting pages), where nothing may start. */
 export const isNextBuildPhase = (): boolean => process.env.NEXT_PHASE === "phase-production-build";
 
 /**

@@ -14,9 +14,12 @@ export const PORTAL_PRODUCTION_REQUIREMENTS = VARIABLE_NAMES.filter(
   (name) => (VARIABLES[name] as { requiredInProduction?: true }).requiredInProduction,
 );
 
-export interface Requirements {
+/** The configuration, with the variables a start-up check required known to be set. */
+export type ConfigWith<Always extends VariableName> = Config & { [K in Always]-?: NonNullable<Config[K]> };
+
+export interface Requirements<Always extends VariableName = VariableName> {
   /** Needed whatever NODE_ENV says (a command with no embedded default for them). */
-  always?: readonly VariableName[];
+  always?: readonly Always[];
   /** Needed when NODE_ENV=production, where no embedded default stands in. */
   inProduction?: readonly VariableName[];
 }
@@ -55,9 +58,13 @@ export function configProblems(
  * needs. On any problem it prints ONE message listing all of them — name, what is wrong, what it
  * means — and exits with status 1, no stack trace. Returns the parsed configuration.
  */
-export function checkConfigAtStartup(entryPoint: string, needs: Requirements = {}): Config {
+export function checkConfigAtStartup<Always extends VariableName = never>(
+  entryPoint: string,
+  needs: Requirements<Always> = {},
+): ConfigWith<Always> {
   const problems = configProblems(readVariables(VARIABLE_NAMES), needs);
-  if (problems.length === 0) return config();
+  // Checked just above: every `always` variable is set.
+  if (problems.length === 0) return config() as ConfigWith<Always>;
   process.stderr.write(
     `[${entryPoint}] ${describeProblems("cannot start: the configuration is not valid", problems)}\n`,
   );

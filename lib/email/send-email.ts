@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { getDb } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
+import { config } from "@/lib/config";
 import { sendSmtpMail } from "./smtp-client";
 
 export interface OutgoingEmail {
@@ -31,17 +32,15 @@ export async function enqueueEmail(db: DbOrTx, email: OutgoingEmail): Promise<st
 }
 
 /** Delivers one outbox row over SMTP when configured; records sent_at or the error. Never throws. */
-export async function deliverOutboxEmail(
-  id: string,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<"sent" | "kept" | "failed"> {
-  if (!env.SMTP_URL) return "kept";
+export async function deliverOutboxEmail(id: string): Promise<"sent" | "kept" | "failed"> {
+  const { SMTP_URL, SMTP_FROM } = config();
+  if (!SMTP_URL) return "kept";
   const db = getDb();
   const [row] = await db.select().from(outboxEmails).where(eq(outboxEmails.id, id));
   if (!row || row.sentAt) return "kept";
   try {
-    await sendSmtpMail(env.SMTP_URL, {
-      from: env.SMTP_FROM ?? "IME Portal <no-reply@ime-portal.local>",
+    await sendSmtpMail(SMTP_URL, {
+      from: SMTP_FROM,
       to: row.toAddress,
       subject: row.subject,
       text: row.textBody,

@@ -12,7 +12,11 @@ export function createStorage(config: StorageConfig): Storage {
     region: config.region,
     endpoint: config.endpoint,
     forcePathStyle: config.forcePathStyle,
-    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
+    // Without keys the SDK's default chain applies (an AWS instance role, a profile).
+    credentials:
+      config.accessKeyId && config.secretAccessKey
+        ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
+        : undefined,
     // Otherwise the SDK adds a CRC32 of an *empty* body to presigned PUTs, and S3 rejects
     // the browser's real upload. Checksums only where an operation requires them.
     requestChecksumCalculation: "WHEN_REQUIRED",

@@ -3,27 +3,20 @@
  * Env: ACUITY_EMULATOR_PORT (4010), ACUITY_USER_ID, ACUITY_API_KEY,
  * ACUITY_WEBHOOK_TARGETS (comma-separated URLs), ACUITY_EMULATOR_STATE_FILE.
  */
+import { startCommand } from "../start-command";
 import { startAcuityEmulator } from "./server";
 
 async function main() {
-  const userId = process.env.ACUITY_USER_ID?.trim();
-  const apiKey = process.env.ACUITY_API_KEY?.trim();
-  if (!userId || !apiKey) {
-    console.error("ACUITY_USER_ID and ACUITY_API_KEY must be set (the portal must use the same values).");
-    process.exit(1);
-  }
-  const port = Number(process.env.ACUITY_EMULATOR_PORT ?? 4010);
-  const webhookTargets = (process.env.ACUITY_WEBHOOK_TARGETS ?? "")
-    .split(",")
-    .map((target) => target.trim())
-    .filter(Boolean);
+  // The portal must use the same ACUITY_USER_ID and ACUITY_API_KEY.
+  const config = startCommand("acuity-emulator", { always: ["ACUITY_USER_ID", "ACUITY_API_KEY"] });
+  const webhookTargets = config.ACUITY_WEBHOOK_TARGETS;
   const emulator = await startAcuityEmulator({
-    port,
-    host: process.env.ACUITY_EMULATOR_HOST || "127.0.0.1",
-    userId,
-    apiKey,
+    port: config.ACUITY_EMULATOR_PORT,
+    host: config.ACUITY_EMULATOR_HOST,
+    userId: config.ACUITY_USER_ID,
+    apiKey: config.ACUITY_API_KEY,
     webhookTargets,
-    stateFile: process.env.ACUITY_EMULATOR_STATE_FILE || undefined,
+    stateFile: config.ACUITY_EMULATOR_STATE_FILE,
   });
   console.log(`Acuity emulator: ACUITY_BASE_URL=${emulator.url}`);
   console.log(

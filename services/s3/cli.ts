@@ -3,31 +3,22 @@
  * Point the app at it with S3_ENDPOINT=<printed endpoint> and the same key, bucket and region.
  */
 import path from "node:path";
+import { startCommand } from "../start-command";
 import { startLocalS3 } from "./start-local-s3";
 
-function required(name: string, fallback?: string): string {
-  const value = process.env[name] ?? fallback;
-  if (!value) {
-    console.error(`[local-s3] ${name} is not set`);
-    process.exit(1);
-  }
-  return value;
-}
-
-const port = Number(process.env.S3_LOCAL_PORT ?? 4020);
-const allowedOrigins = (process.env.S3_ALLOWED_ORIGINS ?? "http://localhost:3000,http://127.0.0.1:3000")
-  .split(",")
-  .map((origin) => origin.trim())
-  .filter(Boolean);
+const config = startCommand("local-s3", {
+  always: ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"],
+});
+const allowedOrigins = config.S3_ALLOWED_ORIGINS;
 
 const s3 = await startLocalS3({
-  port,
-  host: process.env.S3_LOCAL_HOST ?? "127.0.0.1",
-  dataDir: path.resolve(process.env.S3_LOCAL_DATA_DIR ?? ".data/s3"),
-  bucket: required("S3_BUCKET"),
-  accessKeyId: required("S3_ACCESS_KEY_ID"),
-  secretAccessKey: required("S3_SECRET_ACCESS_KEY"),
-  region: required("S3_REGION", "us-east-1"),
+  port: config.S3_LOCAL_PORT,
+  host: config.S3_LOCAL_HOST,
+  dataDir: path.resolve(config.S3_LOCAL_DATA_DIR),
+  bucket: config.S3_BUCKET,
+  accessKeyId: config.S3_ACCESS_KEY_ID,
+  secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+  region: config.S3_REGION,
   allowedOrigins,
 });
 console.log(`[local-s3] listening on ${s3.endpoint} (CORS origins: ${allowedOrigins.join(", ") || "none"})`);

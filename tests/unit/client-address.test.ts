@@ -6,6 +6,7 @@ import {
   trustedProxyHops,
   UNKNOWN_IP,
 } from "@/lib/audit/request-context";
+import { parseConfig } from "@/lib/config";
 
 const request = (socket: string | null, forwardedFor?: string) => {
   const headers = new Headers();
@@ -40,9 +41,16 @@ describe("the client address", () => {
   });
 
   it("reads TRUSTED_PROXY_HOPS as a whole number, 0 when unset, and refuses anything else", () => {
-    expect(trustedProxyHops({})).toBe(0);
-    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: "2" })).toBe(2);
-    expect(() => trustedProxyHops({ TRUSTED_PROXY_HOPS: "yes" })).toThrow(/TRUSTED_PROXY_HOPS/);
-    expect(() => trustedProxyHops({ TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(parseConfig({}).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseConfig({ TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+    expect(() => parseConfig({ TRUSTED_PROXY_HOPS: "yes" })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => parseConfig({ TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => parseConfig({ TRUSTED_PROXY_HOPS: "100" })).toThrow(/TRUSTED_PROXY_HOPS/);
+    process.env.TRUSTED_PROXY_HOPS = "3";
+    try {
+      expect(trustedProxyHops()).toBe(3);
+    } finally {
+      delete process.env.TRUSTED_PROXY_HOPS;
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readStorageConfig } from "@/lib/storage/config";
+import { parseConfig } from "@/lib/config";
+import { readStorageConfig as readFromConfig } from "@/lib/storage/config";
 import { planParts } from "@/lib/storage/multipart";
 
 const base = {
@@ -8,6 +9,8 @@ const base = {
   S3_ACCESS_KEY_ID: "AKID",
   S3_SECRET_ACCESS_KEY: "secret",
 };
+
+const readStorageConfig = (raw: Record<string, string | undefined>) => readFromConfig(parseConfig(raw));
 
 describe("storage configuration", () => {
   it("uses path-style addressing for a custom endpoint and virtual hosts on AWS", () => {
@@ -27,6 +30,14 @@ describe("storage configuration", () => {
 
   it("names what is missing", () => {
     expect(() => readStorageConfig({ ...base, S3_BUCKET: undefined })).toThrow(/S3_BUCKET/);
+    expect(() => readStorageConfig({ ...base, S3_SECRET_ACCESS_KEY: "" })).toThrow(/S3_SECRET_ACCESS_KEY/);
+  });
+
+  it("leaves credentials to AWS's default chain when neither key is set", () => {
+    const aws = readStorageConfig({ S3_BUCKET: "docs" });
+    expect(aws).toMatchObject({ region: "us-east-1", bucket: "docs", forcePathStyle: false });
+    expect(aws.accessKeyId).toBeUndefined();
+    expect(aws.secretAccessKey).toBeUndefined();
   });
 });
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Timestamp } from "@/components/ui/timestamp";
 import { getDb } from "@/db/client";
 import { requireAdminConsole } from "@/lib/admin/require-admin";
+import { config } from "@/lib/config";
 import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
 import { listOutboxEmails } from "@/lib/email/list-outbox";
 
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Outbox" };
 export default async function AdminOutboxPage() {
   await requireAdminConsole();
   const emails = await listOutboxEmails(getDb());
-  const smtp = Boolean(process.env.SMTP_URL);
+  const smtp = Boolean(config().SMTP_URL);
   const viewerZone = await viewerTimeZone();
   return (
     <section>
