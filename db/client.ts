@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
+import { log, LOG_EVENTS } from "@/lib/log";
 import * as schema from "./schema";
 
 export type Database = NodePgDatabase<typeof schema>;
@@ -32,7 +33,10 @@ export function getPool(): Pool {
     // An idle connection the server ended (restart, failover, shutdown) is dropped by the pool;
     // without a listener its error would be an uncaught exception.
     holder.pool.on("error", (error) =>
-      console.error(`[db] idle connection lost: ${(error as { code?: string }).code ?? error.name}`),
+      log.warn(
+        { event: LOG_EVENTS.databaseConnectionLost, code: (error as { code?: string }).code ?? error.name },
+        "an idle database connection was lost; the pool replaces it",
+      ),
     );
   }
   return holder.pool;

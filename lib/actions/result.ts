@@ -1,4 +1,4 @@
-import { logRedactedError } from "@/lib/errors/redact-error";
+import { log, LOG_EVENTS } from "@/lib/log";
 import { UserFacingError } from "./errors";
 
 export type ActionResult<T> =
@@ -17,6 +17,6 @@ export const failure = (error: string, fieldErrors: Record<string, string[]> = {
  */
 export function failureFromError(error: unknown, logLabel = "action failed"): ActionResult<never> {
   if (error instanceof UserFacingError) return failure(error.message, error.fieldErrors);
-  logRedactedError(logLabel, error);
+  log.error({ event: LOG_EVENTS.actionFailed, err: error }, logLabel);
   return failure("Something went wrong and nothing was changed. Please try again.");
 }

@@ -12,7 +12,7 @@ import {
 } from "@/lib/acuity";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { findAppointmentByReference } from "@/lib/bookings/acuity-booking-input";
-import { logRedactedError } from "@/lib/errors/redact-error";
+import { log, LOG_EVENTS } from "@/lib/log";
 import { leaseSeconds, retryDelaySeconds } from "./retry-policy";
 import { systemAuditContext } from "./sync-context";
 import { getSystemUserId } from "./system-user";
@@ -154,9 +154,14 @@ async function cancelOne(
 async function recordFailure(db: Database, owed: OwedCancellation, error: unknown) {
   const unanswered = error instanceof AcuityUnavailableError || error instanceof AcuityRateLimitedError;
   if (!unanswered)
-    logRedactedError(
-      `[acuity] cancelling the appointment of unsaved booking ${owed.booking_reference} failed`,
-      error,
+    log.error(
+      {
+        event: LOG_EVENTS.abandonedCancelFailed,
+        bookingId: owed.booking_reference,
+        attempts: owed.attempts,
+        err: error,
+      },
+      "cancelling in Acuity the appointment of an unsaved booking failed; retried with backoff",
     );
   const lastError = unanswered
     ? `Acuity did not answer while the portal was cancelling the appointment of unsaved booking ${owed.booking_reference}; it tries again by itself.`

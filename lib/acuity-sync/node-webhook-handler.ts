@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ACUITY_SIGNATURE_HEADER } from "@/lib/acuity";
-import { logRedactedError } from "@/lib/errors/redact-error";
+import { log, LOG_EVENTS } from "@/lib/log";
 import { MAX_WEBHOOK_BODY_BYTES, receiveAcuityWebhook, type WebhookAnswer } from "./receive-webhook";
 
 /** The raw bytes, or null once the body passes the webhook size cap (the rest is not read). */
@@ -41,7 +41,7 @@ export async function handleAcuityWebhookRequest(req: IncomingMessage, res: Serv
     const signature = req.headers[ACUITY_SIGNATURE_HEADER];
     send(res, await receiveAcuityWebhook(raw, typeof signature === "string" ? signature : null));
   } catch (error) {
-    logRedactedError("[webhooks] could not answer a delivery", error);
+    log.error({ event: LOG_EVENTS.webhookNotStored, err: error }, "could not answer a webhook delivery");
     if (!res.headersSent) {
       res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify({ error: "not stored; please retry" }));

@@ -1,5 +1,5 @@
 import { readAcuityConfigFromEnv, verifyAcuityWebhook } from "@/lib/acuity";
-import { redactError } from "@/lib/errors/redact-error";
+import { log, LOG_EVENTS } from "@/lib/log";
 import { storeWebhookDelivery } from "./webhook-intake";
 import { kickWebhookWorker } from "./worker";
 
@@ -30,7 +30,7 @@ export async function receiveAcuityWebhook(
   if (!verifyAcuityWebhook(rawBody, signature, apiKey))
     return { status: 401, body: { error: "invalid signature" } };
   const event = await storeWebhookDelivery(rawBody).catch((error: unknown) => {
-    console.error(`[webhooks] could not store a delivery: ${redactError(error, { frames: 0 })}`);
+    log.error({ event: LOG_EVENTS.webhookNotStored, err: error }, "could not store a webhook delivery");
     return null;
   });
   if (!event) return { status: 500, body: { error: "not stored; please retry" } };

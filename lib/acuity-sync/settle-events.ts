@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { webhookEvents } from "@/db/schema";
+import { log, LOG_EVENTS } from "@/lib/log";
 import { MAX_ATTEMPTS, retryDelaySeconds } from "./retry-policy";
 import type { SyncFailure } from "./sync-failure";
 
@@ -38,7 +39,7 @@ export async function settleAnsweredEvents(
  */
 export async function recordFailedAttempt(
   db: DbOrTx,
-  events: { id: string; attempts: number }[],
+  events: { id: string; attempts: number; resourceId?: string }[],
   failure: SyncFailure,
 ) {
   for (const event of events) {
@@ -48,7 +49,7 @@ export async function recordFailedAttempt(
       : retry
         ? " The portal tries again by itself."
         : " The portal has stopped retrying: replay it once the cause is fixed.";
-    await db
+    const parked = await db
       .update(webhookEvents)
       .set({
         error: `${failure.message}${next}`.slice(0, 2000),
@@ -56,6 +57,19 @@ export async function recordFailedAttempt(
           ? sql`now() + make_interval(secs => ${retryDelaySeconds(event.attempts)})`
           : null,
       })
-      .where(and(eq(webhookEvents.id, event.id), isNull(webhookEvents.processedAt)));
+      .where(and(eq(webhookEvents.id, event.id), isNull(webhookEvents.processedAt)))
+      .returning({ id: webhookEvents.id });
+    // The message is the admin's sentence: plain words and the appointment id, no personal data.
+    if (!retry && parked.length > 0)
+      log.error(
+        {
+          event: LOG_EVENTS.webhookEventGaveUp,
+          webhookEventId: event.id,
+          appointmentId: event.resourceId,
+          attempts: event.attempts,
+          reason: failure.message,
+        },
+        "a webhook event stopped retrying: it waits in Admin → Webhooks for a person",
+      );
   }
 }

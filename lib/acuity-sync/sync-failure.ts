@@ -1,6 +1,6 @@
 import { AcuityAuthError, AcuityError, AcuityRateLimitedError, AcuityUnavailableError } from "@/lib/acuity";
 import { databaseErrorOf, isPermanentDatabaseError } from "@/lib/errors/database-error";
-import { logRedactedError } from "@/lib/errors/redact-error";
+import { log, LOG_EVENTS } from "@/lib/log";
 import { SyncDeferredError, SyncNeedsPersonError } from "./errors";
 
 /** What an admin reads about a failed sync (Admin → Webhooks, the reconcile report), and whether retrying can help. */
@@ -64,7 +64,10 @@ export function explainSyncFailure(error: unknown, appointmentId: string): SyncF
   if (error instanceof SyncNeedsPersonError) return { message: error.message, retry: false };
   const known = acuityFailure(error, appointmentId) ?? databaseFailure(error, appointmentId);
   if (!known || !(error instanceof AcuityUnavailableError || error instanceof AcuityRateLimitedError)) {
-    logRedactedError(`[acuity-sync] appointment ${appointmentId} failed to sync`, error);
+    log.error(
+      { event: LOG_EVENTS.webhookSyncFailed, appointmentId, err: error },
+      "an appointment failed to sync from Acuity",
+    );
   }
   return (
     known ?? {

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { redactError } from "@/lib/errors/redact-error";
+import { log, LOG_EVENTS } from "@/lib/log";
 import { recordWebhookEvents, type RecordedWebhookEvent } from "./record-webhook-event";
 import { webhookRowFromBody, type WebhookDeliveryRow } from "./webhook-delivery-row";
 
@@ -35,8 +35,9 @@ async function storeGroup(group: Waiting[]): Promise<void> {
   } catch (error) {
     if (group.length === 1) return group[0]!.reject(error);
     // One delivery the database refuses must not take the others down: each is stored alone.
-    console.error(
-      `[webhooks] storing ${group.length} deliveries in one statement failed; storing each alone: ${redactError(error, { frames: 0 })}`,
+    log.warn(
+      { event: LOG_EVENTS.webhookGroupRetried, deliveries: group.length, err: error },
+      "storing webhook deliveries in one statement failed; storing each alone",
     );
   }
   await Promise.all(group.map((w) => storeGroup([w])));

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { getAcuityClient } from "@/lib/acuity";
-import { logRedactedError } from "@/lib/errors/redact-error";
+import { log, LOG_EVENTS, runAsJob } from "@/lib/log";
 import { cancelAbandonedAppointments } from "./cancel-abandoned-appointments";
 import { readJobsConfig } from "@/lib/jobs/jobs-config";
 import { claimDueEvents, releaseClaims } from "./claim-events";
@@ -58,14 +58,18 @@ export function startWebhookWorker(): void {
   if (state.running || process.env.WEBHOOK_WORKER === "off") return;
   state.running = true;
   const stopping = () => !state.running;
-  state.loop = (async () => {
+  // Every line of the loop names the job, never a request that happened to start it.
+  state.loop = runAsJob("webhooks.worker", async () => {
     while (state.running) {
       state.pendingKick = false;
       try {
         await drainDueEvents({}, stopping);
         if (state.running) await cancelAbandonedAppointments(getDb(), getAcuityClient());
       } catch (error) {
-        logRedactedError("[webhooks] worker pass failed", error);
+        log.error(
+          { event: LOG_EVENTS.webhookWorkerFailed, err: error },
+          "a webhook worker pass failed; the next pass tries again",
+        );
       }
       if (state.pendingKick || !state.running) continue;
       await new Promise<void>((resolve) => {
@@ -77,7 +81,7 @@ export function startWebhookWorker(): void {
       });
       state.wake = null;
     }
-  })();
+  });
 }
 
 /**

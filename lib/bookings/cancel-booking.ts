@@ -3,7 +3,7 @@ import { NotFoundError, UserFacingError } from "@/lib/actions/errors";
 import { AcuityValidationError } from "@/lib/acuity";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { AuditContext } from "@/lib/audit/request-context";
-import { logRedactedError } from "@/lib/errors/redact-error";
+import { log, LOG_EVENTS } from "@/lib/log";
 import type { Actor } from "@/lib/authz/actor";
 import { canRescheduleOrCancel } from "@/lib/authz/policy";
 import { forgetCalendarAvailability } from "@/lib/availability/cache";
@@ -70,14 +70,14 @@ export async function cancelBooking(
     await write(cancelInAcuity, true);
   } catch (error) {
     if (!acuityCancel.done) throw error;
-    logRedactedError(
-      `booking ${booking.booking.id}: Acuity cancelled but saving failed; writing again`,
-      error,
+    log.warn(
+      { event: LOG_EVENTS.bookingCancelWriteRetried, bookingId: booking.booking.id, err: error },
+      "Acuity cancelled the appointment but saving the cancellation failed; writing again",
     );
     await write(async () => {}, false).catch((retryError) => {
-      logRedactedError(
-        `booking ${booking.booking.id}: second write failed; the Acuity webhook will resync`,
-        retryError,
+      log.error(
+        { event: LOG_EVENTS.bookingCancelNotRecorded, bookingId: booking.booking.id, err: retryError },
+        "Acuity cancelled the appointment but the portal could not record it; Acuity's webhook records it later",
       );
       throw new UserFacingError(
         "The appointment was cancelled in the specialist's calendar, but the portal could not record it yet. It will show as cancelled within a few minutes.",

@@ -4,7 +4,7 @@ import { AcuityValidationError, type AcuityAppointment, type AcuityClient } from
 import type { AuditContext } from "@/lib/audit/request-context";
 import type { Actor } from "@/lib/authz/actor";
 import { forgetCalendarAvailability } from "@/lib/availability/cache";
-import { logRedactedError } from "@/lib/errors/redact-error";
+import { log, LOG_EVENTS } from "@/lib/log";
 import { zoneOf } from "@/lib/availability/calendar-of";
 import { newId } from "@/lib/ids";
 import { portalReferenceNote } from "@/lib/acuity/portal-reference";
@@ -100,9 +100,9 @@ export async function createBooking(
       await deps.beforeCommit?.(tx);
     });
   } catch (error) {
-    logRedactedError(
-      `saving booking ${bookingId} failed after Acuity appointment ${appointment.id} was made`,
-      error,
+    log.error(
+      { event: LOG_EVENTS.bookingSaveFailed, bookingId, acuityAppointmentId: appointment.id, err: error },
+      "saving a booking failed after Acuity made its appointment; cancelling that appointment",
     );
     await compensate(deps, input.idempotencyKey, bookingId, appointment);
   }
@@ -127,9 +127,14 @@ async function compensate(
   } catch (cancelError) {
     if (!alreadyCancelled(cancelError)) {
       // The attempt row says what is owed; the worker cancels the appointment once Acuity answers.
-      logRedactedError(
-        `Acuity appointment ${appointment.id} of unsaved booking ${bookingId}: cancelling failed; left to the worker`,
-        cancelError,
+      log.error(
+        {
+          event: LOG_EVENTS.appointmentOrphaned,
+          bookingId,
+          acuityAppointmentId: appointment.id,
+          err: cancelError,
+        },
+        "Acuity holds an appointment of an unsaved booking: cancelling it failed; the worker cancels it once Acuity answers",
       );
       await abandonBookingAttempt(deps.db, bookingId, String(appointment.id)).catch(() => {});
       await releaseBookingRequest(deps.db, key).catch(() => {});

@@ -11,7 +11,7 @@ import {
   type CreateAppointmentInput,
 } from "@/lib/acuity";
 import { forgetCalendarAvailability } from "@/lib/availability/cache";
-import { logRedactedError } from "@/lib/errors/redact-error";
+import { log, LOG_EVENTS } from "@/lib/log";
 import { findAppointmentByReference } from "./acuity-booking-input";
 import { SLOT_TAKEN } from "./acuity-user-error";
 import { abandonBookingAttempt, forgetBookingAttempt, recordBookingAttempt } from "./booking-attempts";
@@ -81,7 +81,10 @@ export async function makeAcuityAppointment(
     if (found) return found;
     // Should these writes fail as well, the attempt still counts as abandoned once its time passes.
     await abandonBookingAttempt(db, attempt.bookingId).catch((writeError: unknown) =>
-      logRedactedError(`booking attempt ${attempt.bookingId}: could not mark it abandoned`, writeError),
+      log.warn(
+        { event: LOG_EVENTS.bookingAttemptNotAbandoned, bookingId: attempt.bookingId, err: writeError },
+        "could not mark a lost booking attempt abandoned; it counts as abandoned once its time passes",
+      ),
     );
     await release().catch(() => {});
     forgetCalendarAvailability(attempt.acuityCalendarId);

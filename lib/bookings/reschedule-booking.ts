@@ -6,7 +6,7 @@ import { parseAcuityDatetime, type AcuityAppointment, type AcuityClient } from "
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { AuditContext } from "@/lib/audit/request-context";
 import type { Actor } from "@/lib/authz/actor";
-import { logRedactedError } from "@/lib/errors/redact-error";
+import { log, LOG_EVENTS } from "@/lib/log";
 import { canRescheduleOrCancel } from "@/lib/authz/policy";
 import { forgetCalendarAvailability } from "@/lib/availability/cache";
 import { zoneOf } from "@/lib/availability/calendar-of";
@@ -120,9 +120,14 @@ export async function rescheduleBooking(
           { admin: true },
         )
         .catch((revertError) =>
-          logRedactedError(
-            `could not move Acuity appointment ${agreed.appointment.id} back; its webhook will resync`,
-            revertError,
+          log.error(
+            {
+              event: LOG_EVENTS.rescheduleNotReverted,
+              bookingId: booking.booking.id,
+              acuityAppointmentId: agreed.appointment.id,
+              err: revertError,
+            },
+            "a reschedule was not saved and moving the Acuity appointment back failed; its webhook brings the booking to Acuity's time",
           ),
         );
       forgetCalendarAvailability(booking.specialist.acuityCalendarId);

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { logRedactedError } from "@/lib/errors/redact-error";
+import { log, LOG_EVENTS, runAsJob } from "@/lib/log";
 import { cleanupUnconfirmedUploads } from "./cleanup-unconfirmed-uploads";
 
 const FIRST_RUN_MS = 5 * 60 * 1000;
@@ -9,20 +9,30 @@ const state = ((globalThis as Record<string, unknown>).__imeUploadCleanup ??= { 
   timer: NodeJS.Timeout | null;
 };
 
-async function runOnce(): Promise<void> {
-  try {
-    const result = await cleanupUnconfirmedUploads(getDb());
-    if (result.deleted > 0)
-      console.log(`[documents:cleanup] deleted ${result.deleted} unconfirmed upload(s)`);
-    for (const failure of result.failed) {
-      console.error(
-        `[documents:cleanup] could not delete pending upload ${failure.pendingUploadId}: ${failure.error}`,
-      );
+const runOnce = (): Promise<void> =>
+  runAsJob("documents.cleanup", async () => {
+    try {
+      const result = await cleanupUnconfirmedUploads(getDb());
+      if (result.deleted > 0)
+        log.info(
+          { event: LOG_EVENTS.uploadCleanupDeleted, deleted: result.deleted },
+          "deleted unconfirmed uploads",
+        );
+      for (const failure of result.failed) {
+        // `failure.error` is already redactError's text.
+        log.error(
+          {
+            event: LOG_EVENTS.uploadCleanupFailed,
+            pendingUploadId: failure.pendingUploadId,
+            reason: failure.error,
+          },
+          "could not delete an unconfirmed upload; the next run tries again",
+        );
+      }
+    } catch (error) {
+      log.error({ event: LOG_EVENTS.uploadCleanupFailed, err: error }, "an upload cleanup run failed");
     }
-  } catch (error) {
-    logRedactedError("[documents:cleanup] run failed", error);
-  }
-}
+  });
 
 /**
  * Deletes uploads never confirmed within a day, hourly, inside every app instance (the cleanup

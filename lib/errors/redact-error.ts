@@ -38,11 +38,6 @@ export function redactError(error: unknown, options: { frames?: number } = {}): 
   return [...parts, ...frames].join("\n").slice(0, 2000);
 }
 
-/** console.error, with the error redacted as above: the only way errors reach the server log. */
-export function logRedactedError(label: string, error: unknown): void {
-  console.error(`${label}: ${redactError(error)}`);
-}
-
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error ?? ""));
 
 /**

@@ -24,6 +24,14 @@ export function runWithLogContext<T>(context: LogContext, work: () => T): T {
   return store.run({ ...store.getStore(), ...context }, work);
 }
 
+/**
+ * Runs a background job or command with `job` on its lines, in a context of its own: a job
+ * started while serving a request (a webhook waking the worker) must not carry that request's id.
+ */
+export function runAsJob<T>(job: string, work: () => T): T {
+  return store.run({ job }, work);
+}
+
 export function currentLogContext(): LogContext | undefined {
   return store.getStore();
 }

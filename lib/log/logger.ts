@@ -9,18 +9,18 @@ export type { Logger } from "pino";
 
 /**
  * `err` (and `error`) fields: the redacted text of lib/errors/redact-error.ts — a database
- * error's statement without its parameters, Postgres's message without quoted values, a few
- * frames — never the raw message, which for drizzle is the whole statement with examinee data.
+ * error's statement without its parameters, Postgres's message without quoted values — as
+ * `message`, and a few of its stack frames as `stack`; never the raw message, which for drizzle
+ * is the whole statement with examinee data. Short by construction, so a burst cannot flood the log.
  */
-function serializeError(error: unknown): { type: string; message: string; stack: string } {
+function serializeError(error: unknown): { type: string; message: string; stack?: string } {
   const type = error instanceof Error ? error.constructor.name || error.name : typeof error;
-  const stack = redactError(error);
-  const message = stack
-    .split("\n")
-    .filter((line) => !line.startsWith("    at "))
-    .join("\n");
-  return { type, message, stack };
+  const lines = redactError(error, { frames: STACK_FRAMES }).split("\n");
+  const frames = lines.filter((line) => line.startsWith("    at "));
+  const message = lines.filter((line) => !line.startsWith("    at ")).join("\n");
+  return frames.length > 0 ? { type, message, stack: frames.join("\n") } : { type, message };
 }
+const STACK_FRAMES = 4;
 
 /**
  * Human-readable lines for a terminal, written synchronously by the calling thread: pino-pretty's

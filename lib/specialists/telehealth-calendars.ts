@@ -1,6 +1,7 @@
 import { getAcuityClient, type AcuityClient } from "@/lib/acuity";
 import { acuityAppointmentTypeId } from "@/lib/availability/appointment-types";
 import { TtlCache } from "@/lib/availability/ttl-cache";
+import { log, LOG_EVENTS } from "@/lib/log";
 
 // Appointment types change rarely (an admin edits them in Acuity); five minutes is plenty.
 const catalog = new TtlCache<Set<string> | null>(5 * 60_000, 10);
@@ -16,7 +17,10 @@ export function telehealthCalendarIds(acuity: AcuityClient = getAcuityClient()):
       const telehealth = types.find((t) => t.id === acuityAppointmentTypeId("telehealth"));
       return new Set((telehealth?.calendarIDs ?? []).map(String));
     } catch (error) {
-      console.warn("could not read Acuity appointment types", error);
+      log.warn(
+        { event: LOG_EVENTS.acuityAppointmentTypesUnreadable, err: error },
+        "could not read Acuity appointment types",
+      );
       return null;
     }
   });

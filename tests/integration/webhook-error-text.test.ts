@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLogs, bookings, webhookEvents } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define-action";
@@ -14,6 +14,7 @@ import { DEMO_APPOINTMENT_TYPES } from "@/lib/acuity/demo-calendars";
 import { reconcileAcuityDefinition } from "@/lib/acuity-sync/webhook-admin-definitions";
 import { as, createSignedInAdmin } from "../support/admin-session";
 import { setUpWebhookHarness } from "../support/webhook-harness";
+import { captureServerLog } from "../support/server-log";
 
 const USER_ID = "4646";
 const API_KEY = "error-text-test-key";
@@ -56,9 +57,7 @@ afterAll(async () => {
     .where(sql`${webhookEvents.resourceId} IN ${[...harness.mine]} AND ${webhookEvents.processedAt} IS NULL`);
 });
 
-const serverLog = vi.spyOn(console, "error");
-afterEach(() => serverLog.mockClear());
-const logged = () => serverLog.mock.calls.map((call) => call.map(String).join(" ")).join("\n");
+const logged = captureServerLog();
 
 function expectPlainWords(text: string, appointmentId: number) {
   expect(text).toContain(String(appointmentId));

@@ -7,19 +7,18 @@
 import http from "node:http";
 import { randomBytes } from "node:crypto";
 import { inArray, sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { webhookEvents } from "@/db/schema";
 import { signAcuityWebhook } from "@/lib/acuity";
 import { serveNodeWebhookReceiver } from "../support/node-webhook-receiver";
+import { captureServerLog } from "../support/server-log";
 
 const API_KEY = "intake-isolation-test-key";
 const receiver = serveNodeWebhookReceiver({ userId: "4848", apiKey: API_KEY });
 const { agent, appointmentIds } = receiver;
 
-const serverLog = vi.spyOn(console, "error");
-afterEach(() => serverLog.mockClear());
-const logged = () => serverLog.mock.calls.map((call) => call.map(String).join(" ")).join("\n");
+const logged = captureServerLog();
 
 function deliver(body: Buffer): Promise<{ status: number; json: Record<string, string> }> {
   return new Promise((resolve, reject) => {

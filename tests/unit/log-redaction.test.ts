@@ -97,7 +97,7 @@ describe("log redaction", () => {
     const line = JSON.parse(lines[0]!) as {
       level: number;
       event: string;
-      err: { type: string; message: string; stack: string };
+      err: { type: string; message: string; stack?: string };
     };
     expect(line.level).toBe(50);
     expect(line.event).toBe("booking.save_failed");
