@@ -14,14 +14,19 @@
 import http from "node:http";
 import type { Duplex } from "node:stream";
 import { trustSocketAddressHeader } from "@/lib/audit/stamp-socket-address";
+import { setEnvironment } from "@/lib/config/environment";
+import { PORTAL_PRODUCTION_REQUIREMENTS } from "@/lib/config/startup";
+import { startCommand } from "@/services/start-command";
 import { exitWithParent } from "@/services/exit-with-parent";
 import { closeHttpServer, onShutdownSignal } from "@/services/graceful-shutdown";
 import { applyBuiltNextConfigWhereNoConfigFile } from "./standalone-next-config";
 
 const dev = process.argv[2] === "dev";
 // Before Next (and React) load: they pick their development or production builds from it.
-Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
-const port = Number(process.env.PORT ?? 3000);
+setEnvironment({ NODE_ENV: dev ? "development" : "production" });
+// The .env files as Next reads them, then every variable checked before Next loads: a production
+// start with a missing or malformed one stops here with one message listing them all.
+const { PORT: port } = startCommand("portal-server", { inProduction: PORTAL_PRODUCTION_REQUIREMENTS }, dev);
 // The client address (rate limit, audit) starts from the socket, which only this server knows.
 trustSocketAddressHeader();
 
