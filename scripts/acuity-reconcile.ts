@@ -11,6 +11,7 @@ import { reconcileWindowSchema } from "@/lib/acuity-sync/schemas";
 import { config } from "@/lib/config";
 import { startCommand } from "@/services/start-command";
 import { adoptRunningPortalEnv } from "@/services/running-portal";
+import { printLine, printProblem } from "@/services/terminal";
 
 const REQUIRED = ["DATABASE_URL", "ACUITY_USER_ID", "ACUITY_API_KEY"] as const;
 
@@ -34,10 +35,10 @@ function setupHelp(missing: string[]): string {
 // A running `npm run dev` here: its embedded database and emulator, unless DATABASE_URL/ACUITY_* say otherwise.
 startCommand("acuity:reconcile", { inProduction: REQUIRED });
 if (!config().DATABASE_URL && adoptRunningPortalEnv())
-  console.log("[acuity:reconcile] using the services of the portal running in this checkout");
+  printLine("[acuity:reconcile] using the services of the portal running in this checkout");
 const missing = REQUIRED.filter((name) => !config()[name]);
 if (missing.length > 0) {
-  console.error(setupHelp(missing));
+  printProblem(setupHelp(missing));
   process.exit(2);
 }
 
@@ -45,7 +46,7 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 const { values } = parseArgs({ options: { from: { type: "string" }, to: { type: "string" } } });
 const window = reconcileWindowSchema.safeParse({ from: values.from ?? day(-7), to: values.to ?? day(60) });
 if (!window.success) {
-  console.error(window.error.issues.map((issue) => issue.message).join("\n"));
+  printProblem(window.error.issues.map((issue) => issue.message).join("\n"));
   process.exit(2);
 }
 try {
@@ -53,7 +54,7 @@ try {
     from: new Date(window.data.from),
     to: new Date(window.data.to),
   });
-  console.log(JSON.stringify(report, null, 2));
+  printLine(JSON.stringify(report, null, 2));
   // Anything not repaired — a failed appointment, a day that could not be read whole, an owed cancellation Acuity refused — is a failure.
   process.exitCode = report.failed.length || report.truncated.length || report.abandoned.failed ? 1 : 0;
 } finally {

@@ -84,13 +84,13 @@ for (const output of Object.values(result.metafile.outputs))
 if (fs.existsSync(standalone)) {
   const missing = [...imported].filter((name) => !fs.existsSync(path.join(standalone, "node_modules", name)));
   if (missing.length > 0) {
-    console.error(
-      `build:server: ${missing.join(", ")} not in .next/standalone/node_modules; the image could not run`,
+    process.stderr.write(
+      `build:server: ${missing.join(", ")} not in .next/standalone/node_modules; the image could not run\n`,
     );
     process.exit(1);
   }
 }
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
-console.log(
-  `build:server: ${Object.keys(ENTRIES).length} entries bundled into dist/ (${(bytes / 1e6).toFixed(1)} MB; external: ${[...imported].join(", ")})`,
+process.stdout.write(
+  `build:server: ${Object.keys(ENTRIES).length} entries bundled into dist/ (${(bytes / 1e6).toFixed(1)} MB; external: ${[...imported].join(", ")})\n`,
 );

@@ -6,34 +6,43 @@
  */
 import { closeDb, getDb } from "@/db/client";
 import { cleanupUnconfirmedUploads } from "@/lib/documents/cleanup-unconfirmed-uploads";
-import { redactError } from "@/lib/errors/redact-error";
+import { log, LOG_EVENTS, runAsJob } from "@/lib/log";
 import { config } from "@/lib/config";
 import { startCommand } from "@/services/start-command";
 import { adoptRunningPortalEnv } from "@/services/running-portal";
+import { printLine } from "@/services/terminal";
 
 // A running `npm run dev` here: its embedded database and local S3, unless DATABASE_URL/S3_* are set.
 startCommand("documents:cleanup", { inProduction: ["DATABASE_URL", "S3_BUCKET"] });
 if (!config().DATABASE_URL && adoptRunningPortalEnv()) {
-  console.log(
+  printLine(
     "[documents:cleanup] DATABASE_URL is not set: using the services of the portal running in this checkout",
   );
 }
 
-let exitCode = 0;
-try {
-  const result = await cleanupUnconfirmedUploads(getDb());
-  console.log(`[documents:cleanup] deleted ${result.deleted} unconfirmed upload(s)`);
-  for (const failure of result.failed) {
-    console.error(
-      `[documents:cleanup] could not delete pending upload ${failure.pendingUploadId}: ${failure.error}`,
-    );
+// The summary is the command's output; each failure is also a log event (job documents.cleanup).
+const exitCode = await runAsJob("documents.cleanup", async () => {
+  try {
+    const result = await cleanupUnconfirmedUploads(getDb());
+    printLine(`[documents:cleanup] deleted ${result.deleted} unconfirmed upload(s)`);
+    for (const failure of result.failed) {
+      // `failure.error` is already redactError's text.
+      log.error(
+        {
+          event: LOG_EVENTS.uploadCleanupFailed,
+          pendingUploadId: failure.pendingUploadId,
+          reason: failure.error,
+        },
+        "could not delete an unconfirmed upload; the next run tries again",
+      );
+    }
+    // Failures stay in the table and are retried next run; the exit code lets the scheduler alert.
+    return result.failed.length > 0 ? 1 : 0;
+  } catch (error) {
+    log.error({ event: LOG_EVENTS.uploadCleanupFailed, err: error }, "the upload cleanup failed");
+    return 1;
+  } finally {
+    await closeDb();
   }
-  // Failures stay in the table and are retried next run; the exit code lets the scheduler alert.
-  if (result.failed.length > 0) exitCode = 1;
-} catch (error) {
-  console.error(`[documents:cleanup] failed: ${redactError(error, { frames: 0 })}`);
-  exitCode = 1;
-} finally {
-  await closeDb();
-}
+});
 process.exit(exitCode);

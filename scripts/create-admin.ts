@@ -18,13 +18,14 @@ import { redactError } from "@/lib/errors/redact-error";
 import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
 import { loadCommandEnv } from "@/services/command-env";
 import { adoptRunningPortalEnv } from "@/services/running-portal";
+import { printLine, printProblem } from "@/services/terminal";
 import { promptHidden, readPasswordFromStdin } from "./read-password";
 
 const USAGE =
   'usage: npm run admin:create -- --name "Full Name" --email someone@example.com [--password-stdin] [--force]';
 
 function fail(message: string, code: number): never {
-  console.error(message);
+  printProblem(message);
   process.exit(code);
 }
 
@@ -72,25 +73,25 @@ try {
   );
   if (result.ok) {
     if (result.adminsBefore > 0)
-      console.log(`admin:create: --force: ${result.adminsBefore} platform admin(s) existed before this one`);
-    console.log(
+      printLine(`admin:create: --force: ${result.adminsBefore} platform admin(s) existed before this one`);
+    printLine(
       `admin:create: platform admin ${values.email.trim().toLowerCase()} created; sign in at /sign-in`,
     );
     exitCode = 0;
   } else if (result.reason === "invalid") {
-    console.error(`admin:create: nothing was created:\n  ${result.problems.join("\n  ")}`);
+    printProblem(`admin:create: nothing was created:\n  ${result.problems.join("\n  ")}`);
     exitCode = 2;
   } else if (result.reason === "email_taken") {
-    console.error("admin:create: a user with this e-mail already exists; nothing was created");
+    printProblem("admin:create: a user with this e-mail already exists; nothing was created");
   } else {
-    console.error(
+    printProblem(
       `admin:create: ${result.adminsBefore} platform admin(s) already exist; nothing was created. ` +
         "Sign in as one of them, or run again with --force to add another admin.",
     );
   }
 } catch (error) {
   // Never the error's message as is: a database error's carries the statement and its parameters.
-  console.error(`admin:create: failed, nothing was created: ${redactError(error, { frames: 0 })}`);
+  printProblem(`admin:create: failed, nothing was created: ${redactError(error, { frames: 0 })}`);
 } finally {
   await closeDb();
 }

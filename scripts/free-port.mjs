@@ -14,4 +14,4 @@ function listen(port) {
     });
   });
 }
-console.log((preferred && (await listen(preferred))) || (await listen(0)));
+process.stdout.write(`${(preferred && (await listen(preferred))) || (await listen(0))}\n`);

@@ -31,6 +31,7 @@ import { DATA_DIR, POSTGRES_DIR } from "@/services/paths";
 import { startLocalS3 } from "@/services/s3/start-local-s3";
 import { startAcuityEmulator } from "@/services/acuity-emulator";
 import { demoAcuityAppointments } from "@/services/demo-acuity-appointments";
+import { printLine, printProblem } from "@/services/terminal";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 // Only a malformed variable stops the launcher: it fills in every missing service itself, and the
@@ -45,7 +46,7 @@ const stops: (() => void | Promise<void>)[] = [];
 const demoPlans = buildDemoBookings(new Date());
 
 function log(message: string) {
-  console.log(`[portal] ${message}`);
+  printLine(`[portal] ${message}`);
 }
 
 async function prepareDatabase() {
@@ -176,7 +177,7 @@ let exitCode = 1;
 try {
   exitCode = await main();
 } catch (error) {
-  console.error("[portal] failed to start:", error instanceof Error ? error.message : error);
+  printProblem(`[portal] failed to start: ${error instanceof Error ? error.message : String(error)}`);
 } finally {
   for (const stop of stops.reverse()) {
     try {

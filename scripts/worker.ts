@@ -11,28 +11,32 @@
  */
 import { closeDb } from "@/db/client";
 import { config } from "@/lib/config";
+import { log } from "@/lib/log";
 import { startBackgroundJobs, stopBackgroundJobs, BACKGROUND_JOBS } from "@/lib/jobs/background-jobs";
 import { readJobsConfig } from "@/lib/jobs/jobs-config";
 import { loadCommandEnv } from "@/services/command-env";
 import { onShutdownSignal } from "@/services/graceful-shutdown";
 import { adoptRunningPortalEnv } from "@/services/running-portal";
+import { printProblem } from "@/services/terminal";
 
 loadCommandEnv();
+// Its own lines name the process; each job's lines name the job (lib/jobs runs them as jobs).
+const workerLog = log.child({ job: "worker" });
 // A running `npm run dev` here: its embedded database and local S3, unless DATABASE_URL/S3_* are set.
 if (!config().DATABASE_URL && adoptRunningPortalEnv())
-  console.log("[worker] DATABASE_URL is not set: using the services of the portal running in this checkout");
+  workerLog.info("DATABASE_URL is not set: using the services of the portal running in this checkout");
 if (!config().DATABASE_URL) {
-  console.error("[worker] DATABASE_URL is not set: point it at the portal's database.");
+  printProblem("[worker] DATABASE_URL is not set: point it at the portal's database.");
   process.exit(2);
 }
 
 const { shutdownGraceMs } = readJobsConfig();
 onShutdownSignal(async (reason) => {
-  console.log(`[worker] stopping (${reason}): finishing the work in hand`);
+  workerLog.info({ reason }, "stopping: finishing the work in hand");
   await stopBackgroundJobs();
   await closeDb().catch(() => {});
-  console.log("[worker] stopped");
+  workerLog.info("stopped");
 }, shutdownGraceMs);
 
 startBackgroundJobs();
-console.log(`[worker] running: ${BACKGROUND_JOBS.map((job) => job.name).join(", ")} (pid ${process.pid})`);
+workerLog.info({ jobs: BACKGROUND_JOBS.map((job) => job.name) }, "running");

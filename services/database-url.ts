@@ -2,6 +2,7 @@ import { config } from "@/lib/config";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { POSTGRES_DIR } from "./paths";
 import { adoptRunningPortalEnv } from "./running-portal";
+import { printLine } from "./terminal";
 
 /**
  * Runs `work` with DATABASE_URL, or — when it is unset — with the database of the portal
@@ -12,17 +13,17 @@ import { adoptRunningPortalEnv } from "./running-portal";
 export async function withDatabaseUrl(command: string, work: (url: string) => Promise<void>): Promise<void> {
   const configured = config().DATABASE_URL;
   if (configured) {
-    console.log(`[${command}] using DATABASE_URL (${describeServer(configured)})`);
+    printLine(`[${command}] using DATABASE_URL (${describeServer(configured)})`);
     return work(configured);
   }
   const adopted = adoptRunningPortalEnv() ? config().DATABASE_URL : undefined;
   if (adopted) {
-    console.log(
+    printLine(
       `[${command}] DATABASE_URL is not set: using the embedded database of the portal running in this checkout`,
     );
     return work(adopted);
   }
-  console.log(`[${command}] DATABASE_URL is not set: using the embedded database in .data/postgres`);
+  printLine(`[${command}] DATABASE_URL is not set: using the embedded database in .data/postgres`);
   const embedded = await startEmbeddedPostgres({ dataDir: POSTGRES_DIR, port: 0 });
   try {
     await work(embedded.url);

@@ -4,6 +4,7 @@ import * as schema from "@/db/schema";
 import { migrateDatabase } from "@/db/migrate";
 import { startCommand } from "@/services/start-command";
 import { withDatabaseUrl } from "@/services/database-url";
+import { printLine } from "@/services/terminal";
 import { buildDemoBookings } from "./demo-bookings";
 import { seedDemoData } from "./seed";
 
@@ -14,7 +15,7 @@ await withDatabaseUrl("db:seed", async (url) => {
   const pool = new Pool({ connectionString: url });
   try {
     const seeded = await seedDemoData(drizzle(pool, { schema }), buildDemoBookings(new Date()));
-    console.log(seeded ? "demo data loaded" : "demo data already present");
+    printLine(seeded ? "demo data loaded" : "demo data already present");
   } finally {
     await pool.end();
   }

@@ -4,6 +4,7 @@
  * ACUITY_WEBHOOK_TARGETS (comma-separated URLs), ACUITY_EMULATOR_STATE_FILE.
  */
 import { startCommand } from "../start-command";
+import { printLine } from "../terminal";
 import { startAcuityEmulator } from "./server";
 
 async function main() {
@@ -18,10 +19,8 @@ async function main() {
     webhookTargets,
     stateFile: config.ACUITY_EMULATOR_STATE_FILE,
   });
-  console.log(`Acuity emulator: ACUITY_BASE_URL=${emulator.url}`);
-  console.log(
-    `Control surface: ${emulator.controlUrl}/ · webhooks → ${webhookTargets.join(", ") || "(none)"}`,
-  );
+  printLine(`Acuity emulator: ACUITY_BASE_URL=${emulator.url}`);
+  printLine(`Control surface: ${emulator.controlUrl}/ · webhooks → ${webhookTargets.join(", ") || "(none)"}`);
 
   const shutdown = () => {
     void emulator.stop().finally(() => process.exit(0));

@@ -12,6 +12,7 @@ import { EmulatorHttpError, sendError, sendJson, sleep } from "./http-util";
 import { AppointmentStore, type EmulatorAppointmentSeed } from "./state";
 import { TrafficControl } from "./traffic";
 import { WebhookDispatcher, type ActionStyle } from "./webhooks";
+import { log } from "@/lib/log";
 
 export type { EmulatorAppointmentSeed } from "./state";
 export type { ReleaseOrder, WebhookDelivery, ActionStyle } from "./webhooks";
@@ -114,7 +115,7 @@ export async function startAcuityEmulator(options: AcuityEmulatorOptions): Promi
     handled.catch((error: unknown) => {
       if (res.headersSent) return res.end();
       if (error instanceof EmulatorHttpError) return sendError(res, error);
-      console.error("[acuity-emulator]", error);
+      log.error({ err: error }, "acuity emulator: a request failed unexpectedly");
       sendError(res, new EmulatorHttpError(500, "internal_error", "The emulator failed unexpectedly."));
     });
   });

@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { startCommand } from "../start-command";
+import { printLine } from "../terminal";
 import { startLocalS3 } from "./start-local-s3";
 
 const config = startCommand("local-s3", {
@@ -21,7 +22,7 @@ const s3 = await startLocalS3({
   region: config.S3_REGION,
   allowedOrigins,
 });
-console.log(`[local-s3] listening on ${s3.endpoint} (CORS origins: ${allowedOrigins.join(", ") || "none"})`);
+printLine(`[local-s3] listening on ${s3.endpoint} (CORS origins: ${allowedOrigins.join(", ") || "none"})`);
 
 const shutdown = () => {
   s3.stop().then(

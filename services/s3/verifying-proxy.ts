@@ -13,6 +13,7 @@ import { S3ProxyError, sendS3Error } from "./s3-error";
 import { UNSIGNED_PAYLOAD } from "./sigv4";
 import { spoolBody, type SpooledBody } from "./spool-body";
 import { verifyRequest, type SigningIdentity } from "./verify-request";
+import { log } from "@/lib/log";
 
 export interface VerifyingProxyOptions {
   identity: SigningIdentity;
@@ -135,7 +136,8 @@ export function createVerifyingProxy(options: VerifyingProxyOptions): http.Serve
           error instanceof S3ProxyError
             ? error
             : new S3ProxyError(500, "InternalError", "We encountered an internal error. Please try again.");
-        if (!(error instanceof S3ProxyError)) console.error("[local-s3] proxy error", error);
+        if (!(error instanceof S3ProxyError))
+          log.error({ err: error }, "local S3 proxy: a request failed unexpectedly");
         sendS3Error(res, s3Error, resource, cors);
       })
       .finally(() => (body as SpooledBody | null)?.discard());
