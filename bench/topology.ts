@@ -26,9 +26,11 @@
  * quarter cancelled; 20 portal bookings, 5 of their forms submitted twice; 15 webhooks delivered
  * twice — about 130 webhook deliveries.
  *
- * Env: TOPO_DIRECT (60), TOPO_BOOKINGS (20), TOPO_LEASE_SECONDS (8: WEBHOOK_LEASE_SECONDS of the
- * workers, so the killed worker's events come back quickly), TOPO_WORKER_ACUITY_RPS (8: each
- * worker's Acuity limit, which keeps the workers busy long enough to be killed mid-batch),
+ * Env: TOPO_DIRECT (60), TOPO_BOOKINGS (20), TOPO_LEASE_SECONDS (20: WEBHOOK_LEASE_SECONDS of the
+ * workers, so the killed worker's events come back within the run — still longer than a batch of
+ * 100 events takes at the workers' Acuity limit, or a live worker's lease would run out),
+ * TOPO_WORKER_ACUITY_RPS (8: each worker's Acuity limit, which keeps the workers busy long enough
+ * to be killed mid-batch),
  * TOPO_PORT (3400: web instances on 3400-3402).
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -56,7 +58,7 @@ const DIRECT = Number(process.env.TOPO_DIRECT ?? 60);
 const BOOKINGS = Number(process.env.TOPO_BOOKINGS ?? 20);
 const DOUBLE_SUBMITS = Math.min(5, BOOKINGS);
 const DUPLICATE_WEBHOOKS = 15;
-const LEASE_SECONDS = Number(process.env.TOPO_LEASE_SECONDS ?? 8);
+const LEASE_SECONDS = Number(process.env.TOPO_LEASE_SECONDS ?? 20);
 const WORKER_ACUITY_RPS = Number(process.env.TOPO_WORKER_ACUITY_RPS ?? 8);
 const BASE_PORT = Number(process.env.TOPO_PORT ?? 3400);
 const WEB_INSTANCES = 3;
@@ -64,6 +66,8 @@ const API_KEY = "topology-api-key";
 const USER_ID = "6161";
 const FIRST_APPOINTMENT_ID = 7_000_001;
 const BOOKER = "motor@northwind.test";
+/** The run's events: about appointments the emulator numbered for this run (the seed has its own). */
+const RUN_EVENTS = `CASE WHEN resource_id ~ '^[0-9]{1,15}$' THEN resource_id::bigint >= ${FIRST_APPOINTMENT_ID} ELSE false END`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -372,33 +376,35 @@ try {
 
   const killAt = Math.floor(operations.length / 2);
   const leasedAtKill: { id: string }[] = [];
-  let killedReadingAcuity = false;
+  const kill = { whileReadingAcuity: false };
+  /** Waits (while the stream goes on) until worker A is reading Acuity with events leased, then SIGKILLs it. */
+  async function killWorkerA(atOperation: number) {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const leased = await count(
+        `SELECT count(*) AS n FROM webhook_events WHERE ${RUN_EVENTS} AND processed_at IS NULL AND next_attempt_at > now()`,
+      );
+      kill.whileReadingAcuity = proxies[0]!.traffic.inFlight > 0 && leased > 0;
+      if (kill.whileReadingAcuity || Date.now() > deadline) break;
+      await sleep(20);
+    }
+    workers[0]!.kill("SIGKILL");
+    leasedAtKill.push(
+      ...(
+        await pool.query<{ id: string }>(
+          `SELECT id FROM webhook_events WHERE ${RUN_EVENTS} AND processed_at IS NULL AND next_attempt_at > now()`,
+        )
+      ).rows,
+    );
+    console.log(
+      `kill: worker A SIGKILLed (halfway mark: operation ${atOperation} of ${operations.length}), ${kill.whileReadingAcuity ? "while reading Acuity" : "NOT seen reading Acuity"}, ${leasedAtKill.length} events leased at that moment`,
+    );
+  }
+  let killed: Promise<void> | null = null;
   started = performance.now();
   const inFlight = new Set<Promise<void>>();
   for (const [i, operation] of operations.entries()) {
-    if (i === killAt) {
-      // Kill worker A while it is reading Acuity with events leased (or after 15 s of waiting).
-      const deadline = Date.now() + 15_000;
-      for (;;) {
-        const leased = await count(
-          "SELECT count(*) AS n FROM webhook_events WHERE processed_at IS NULL AND next_attempt_at > now()",
-        );
-        killedReadingAcuity = proxies[0]!.traffic.inFlight > 0 && leased > 0;
-        if (killedReadingAcuity || Date.now() > deadline) break;
-        await sleep(20);
-      }
-      workers[0]!.kill("SIGKILL");
-      leasedAtKill.push(
-        ...(
-          await pool.query<{ id: string }>(
-            "SELECT id FROM webhook_events WHERE processed_at IS NULL AND next_attempt_at > now()",
-          )
-        ).rows,
-      );
-      console.log(
-        `kill: worker A SIGKILLed after ${i} of ${operations.length} operations, ${killedReadingAcuity ? "while reading Acuity" : "NOT seen reading Acuity"}, ${leasedAtKill.length} events leased at that moment`,
-      );
-    }
+    if (i === killAt) killed = killWorkerA(i);
     const done =
       operation.kind === "direct"
         ? Promise.resolve(directStep(operation.appointment))
@@ -409,6 +415,7 @@ try {
     await sleep(30);
   }
   await Promise.all(inFlight);
+  await killed;
   console.log(
     `stream: ${operations.length} operations in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
@@ -418,7 +425,9 @@ try {
   const drainDeadline = Date.now() + (LEASE_SECONDS + 180) * 1000;
   let unprocessed = 0;
   for (;;) {
-    unprocessed = await count("SELECT count(*) AS n FROM webhook_events WHERE processed_at IS NULL");
+    unprocessed = await count(
+      `SELECT count(*) AS n FROM webhook_events WHERE ${RUN_EVENTS} AND processed_at IS NULL`,
+    );
     if (unprocessed === 0 || Date.now() > drainDeadline) break;
     await sleep(250);
   }
@@ -565,7 +574,7 @@ try {
   );
   expect(
     "leases taken over after the kill",
-    killedReadingAcuity && takenOver > 0 && leasedProcessed === leasedAtKill.length,
+    kill.whileReadingAcuity && takenOver > 0 && leasedProcessed === leasedAtKill.length,
     `${leasedAtKill.length} events leased when worker A died: all ${leasedProcessed} processed, ${takenOver} claimed again by worker B once the lease ran out`,
   );
 
