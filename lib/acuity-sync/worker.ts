@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { getAcuityClient } from "@/lib/acuity";
+import { config } from "@/lib/config";
 import { log, LOG_EVENTS, runAsJob } from "@/lib/log";
 import { cancelAbandonedAppointments } from "./cancel-abandoned-appointments";
 import { readJobsConfig } from "@/lib/jobs/jobs-config";
@@ -55,23 +56,25 @@ export async function drainDueEvents(
  */
 export function startWebhookWorker(): void {
   // Tests drain explicitly; WEBHOOK_WORKER=off keeps a background loop from racing them.
-  if (state.running || process.env.WEBHOOK_WORKER === "off") return;
+  if (state.running || !config().WEBHOOK_WORKER) return;
   state.running = true;
+  // Read through functions: the loop's awaits let stop() and kick() change them meanwhile.
   const stopping = () => !state.running;
+  const kicked = () => state.pendingKick;
   // Every line of the loop names the job, never a request that happened to start it.
   state.loop = runAsJob("webhooks.worker", async () => {
     while (state.running) {
       state.pendingKick = false;
       try {
         await drainDueEvents({}, stopping);
-        if (state.running) await cancelAbandonedAppointments(getDb(), getAcuityClient());
+        if (!stopping()) await cancelAbandonedAppointments(getDb(), getAcuityClient());
       } catch (error) {
         log.error(
           { event: LOG_EVENTS.webhookWorkerFailed, err: error },
           "a webhook worker pass failed; the next pass tries again",
         );
       }
-      if (state.pendingKick || !state.running) continue;
+      if (kicked() || stopping()) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, readJobsConfig().webhookPollMs);
         state.wake = () => {
