@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
+import { config } from "@/lib/config";
 import { log, LOG_EVENTS } from "@/lib/log";
 import * as schema from "./schema";
 
@@ -13,7 +14,7 @@ type Holder = { pool?: Pool; db?: Database };
 const holder = ((globalThis as Record<string, unknown>).__imePortalDb ??= {}) as Holder;
 
 function databaseUrl(): string {
-  const url = process.env.DATABASE_URL;
+  const url = config().DATABASE_URL;
   if (!url) {
     throw new Error(
       "DATABASE_URL is not set. Start the portal with `npm run dev` (it serves an embedded Postgres) " +
@@ -28,7 +29,7 @@ export function getPool(): Pool {
   if (!holder.pool) {
     holder.pool = new Pool({
       connectionString: databaseUrl(),
-      max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+      max: config().DATABASE_POOL_MAX,
     });
     // An idle connection the server ended (restart, failover, shutdown) is dropped by the pool;
     // without a listener its error would be an uncaught exception.

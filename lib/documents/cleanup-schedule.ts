@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { config } from "@/lib/config";
 import { log, LOG_EVENTS, runAsJob } from "@/lib/log";
 import { cleanupUnconfirmedUploads } from "./cleanup-unconfirmed-uploads";
 
@@ -42,7 +43,7 @@ const runOnce = (): Promise<void> =>
  * instance serves requests first. `run` is the cleanup pass (tests count the passes).
  */
 export function startUploadCleanupSchedule(run: () => Promise<void> = runOnce): void {
-  if (state.timer || process.env.UPLOAD_CLEANUP === "off") return;
+  if (state.timer || !config().UPLOAD_CLEANUP) return;
   const loop = async () => {
     await run();
     // Stopped while the pass ran: do not come back.
