@@ -27,4 +27,12 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // Logs go through lib/log (pino: levels, request and job context, redaction); what a command
+  // prints for a person or a script goes through services/terminal.ts. Tests and benchmarks may print.
+  {
+    files: ["app/**", "lib/**", "components/**", "db/**", "services/**", "scripts/**", "instrumentation.ts"],
+    rules: {
+      "no-console": ["error"],
+    },
+  },
 );
