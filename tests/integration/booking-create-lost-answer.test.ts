@@ -22,6 +22,7 @@ import { createBooking } from "@/lib/bookings/create-booking";
 import { createBookingSchema } from "@/lib/bookings/schemas";
 import { newId } from "@/lib/ids";
 import { serveRoute } from "../support/route-server";
+import { captureServerLog } from "../support/server-log";
 import {
   as,
   freeSlots,
@@ -29,6 +30,8 @@ import {
   type BookingWorld,
   telehealthBookingForm,
 } from "./booking-test-world";
+
+const serverLog = captureServerLog();
 
 let world: BookingWorld;
 let receiver: Awaited<ReturnType<typeof serveRoute>>;
@@ -179,6 +182,9 @@ describe("a save that fails while Acuity is unavailable", () => {
     );
     const { bookingReference } = await attemptFor(input.idempotencyKey);
     expect(inAcuity(bookingReference).map((a) => a.canceled)).toEqual([false]);
+    // The operator's alert: an error line with the stable event name, naming the booking.
+    expect(serverLog()).toMatch(/acuity\.appointment_orphaned/);
+    expect(serverLog()).toContain(bookingReference);
 
     expect(await cancelAbandonedAppointments(getDb(), freshAcuity())).toMatchObject({
       cancelled: 1,

@@ -12,12 +12,14 @@ import { createAcuityClient, portalReferenceNote, signAcuityWebhook } from "@/li
 import { DEMO_APPOINTMENT_TYPES } from "@/lib/acuity/demo-calendars";
 import { claimDueEvents } from "@/lib/acuity-sync/claim-events";
 import { reconcileWindow } from "@/lib/acuity-sync/reconcile";
+import { captureServerLog } from "../support/server-log";
 import { setUpWebhookHarness } from "../support/webhook-harness";
 
 const USER_ID = "4747";
 const API_KEY = "needs-person-test-key";
 const harness = setUpWebhookHarness({ userId: USER_ID, apiKey: API_KEY, firstAppointmentId: 3_700_001 });
 const { mine, drain } = harness;
+const serverLog = captureServerLog();
 afterAll(() =>
   getDb()
     .update(webhookEvents)
@@ -91,6 +93,11 @@ describe("an appointment entered in Acuity after its own time", () => {
     );
     expect(event!.error).not.toMatch(SQL_WORDS);
     expect(await bookingOf(appointment.id)).toBeUndefined();
+    // The operator's alert: an error line with the stable event name and the appointment, nothing of the examinee.
+    expect(serverLog()).toMatch(/webhook\.event_gave_up/);
+    expect(serverLog()).toContain(String(appointment.id));
+    for (const personal of ["Sam", "Walkin", "sam.walkin", "312-555"])
+      expect(serverLog()).not.toContain(personal);
     // Nothing left for a worker to retry.
     expect(await claimDueEvents(getDb(), { limit: 10, resourceIds: [String(appointment.id)] })).toEqual([]);
 
