@@ -18,6 +18,30 @@ export default tseslint.config(
     ],
   },
   ...tseslint.configs.recommended,
+  // Type-aware rules: the mistakes types can see and tests rarely do — a promise nobody awaits
+  // (its failure vanishes, or lands after the response), a promise where a callback's result is
+  // ignored (node:http, timers, signal listeners), checks the types say can never change.
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/await-thenable": "error",
+      "@typescript-eslint/require-await": "error",
+      "@typescript-eslint/no-unnecessary-condition": "error",
+    },
+  },
+  {
+    files: ["tests/**"],
+    rules: {
+      // Stand-ins for async dependencies are naturally `async () => value`.
+      "@typescript-eslint/require-await": "off",
+      // Teardown guards (`afterAll(() => server?.close())`) protect against a beforeAll that
+      // failed before assigning: the types say assigned, the guard is right anyway.
+      "@typescript-eslint/no-unnecessary-condition": "off",
+    },
+  },
   {
     plugins: { "react-hooks": reactHooks, "@next/next": nextPlugin },
     rules: {
@@ -25,6 +49,55 @@ export default tseslint.config(
       ...nextPlugin.configs.recommended.rules,
       ...nextPlugin.configs["core-web-vitals"].rules,
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  // Configuration is read in one place: lib/config declares every variable (zod: type, default,
+  // meaning; README and .env.example follow it) and is the only code touching process.env.
+  {
+    ignores: [
+      "lib/config/**",
+      // Test-only settings (E2E_PORT, CHROMIUM_PATH, BENCH_*) and tests that set variables for
+      // the code under test, or build a child's environment: not the portal's configuration.
+      "tests/**",
+      "bench/**",
+      "playwright.config.ts",
+      "vitest.config.ts",
+    ],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "env",
+          message:
+            "Read configuration with config() from @/lib/config (declare new variables in lib/config/variables.ts); set variables through lib/config/environment.ts.",
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "VariableDeclarator[init.name='process'] > ObjectPattern > Property[key.name='env']",
+          message: "Read configuration with config() from @/lib/config.",
+        },
+      ],
+    },
+  },
+  // Client components never read configuration (it would ship server settings to the browser).
+  {
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/config", "@/lib/config/*"],
+              message:
+                "Client code reads no configuration: pass what it needs as props from a server component.",
+            },
+          ],
+        },
+      ],
     },
   },
   // Logs go through lib/log (pino: levels, request and job context, redaction); what a command
