@@ -14,12 +14,16 @@ import { config } from "@/lib/config";
 import { log } from "@/lib/log";
 import { startBackgroundJobs, stopBackgroundJobs, BACKGROUND_JOBS } from "@/lib/jobs/background-jobs";
 import { readJobsConfig } from "@/lib/jobs/jobs-config";
-import { loadCommandEnv } from "@/services/command-env";
 import { onShutdownSignal } from "@/services/graceful-shutdown";
 import { adoptRunningPortalEnv } from "@/services/running-portal";
+import { startCommand } from "@/services/start-command";
 import { printProblem } from "@/services/terminal";
 
-loadCommandEnv();
+// In production a missing or malformed variable stops it here, listing all of them: the worker
+// needs the database, Acuity (the inbox, the cancels) and the bucket (the upload cleanup).
+startCommand("worker", {
+  inProduction: ["DATABASE_URL", "ACUITY_USER_ID", "ACUITY_API_KEY", "S3_BUCKET"],
+});
 // Its own lines name the process; each job's lines name the job (lib/jobs runs them as jobs).
 const workerLog = log.child({ job: "worker" });
 // A running `npm run dev` here: its embedded database and local S3, unless DATABASE_URL/S3_* are set.
