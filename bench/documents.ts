@@ -58,8 +58,8 @@ function as<Schema extends z.ZodType, Output>(
         auditContext: auditContextFor(actor, { ipAddress: "127.0.0.1", userAgent: "bench" }),
       }),
   );
-  return async (raw: unknown) => {
-    const result = await action(raw);
+  return async (input: z.input<Schema>) => {
+    const result = await action(input);
     if (!result.ok) throw new Error(result.error);
     return result.data;
   };
@@ -103,7 +103,7 @@ async function main() {
     const confirm = as(referrer, pendingUploadInput, confirmUpload, storage);
     const brief = {
       bookingId: bookingIds.aTeam2,
-      category: "brief",
+      category: "brief" as const,
       fileName: "brief.pdf",
       size: SMALL_FILE_BYTES,
       mimeType: "application/pdf",

@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { cancelBookingAction } from "@/app/(portal)/bookings/[bookingId]/actions";
 import { Button } from "@/components/ui/button";
+import type { ProgressStage } from "@/db/schema/enums";
 import { inputClass } from "./field";
 
 /** Cancel: a reason is required (it goes on the progress timeline and to Acuity), then confirm. */
@@ -12,7 +13,7 @@ export function CancelControl({
   label,
 }: {
   bookingId: string;
-  expectedProgress: string;
+  expectedProgress: ProgressStage;
   label: string;
 }) {
   const router = useRouter();

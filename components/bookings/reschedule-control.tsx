@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { rescheduleBookingAction } from "@/app/(portal)/bookings/[bookingId]/actions";
 import { Button } from "@/components/ui/button";
+import type { ProgressStage } from "@/db/schema/enums";
 import type { AvailableSlot } from "@/lib/availability/available-times";
 import { AvailabilityPicker } from "./availability-picker";
 import { inputClass } from "./field";
@@ -10,7 +11,7 @@ import { SlotLabel } from "./slot-label";
 
 interface Props {
   bookingId: string;
-  expectedProgress: string;
+  expectedProgress: ProgressStage;
   /** ISO time of the appointment as this page shows it. */
   expectedAppointmentDate: string;
   specialistId: string;

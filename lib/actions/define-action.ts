@@ -33,19 +33,33 @@ export interface ManualActionContext {
   transaction: <T>(fn: (scope: TransactionScope) => Promise<T>) => Promise<T>;
 }
 
-interface BaseDefinition<Schema extends z.ZodType> {
+interface BaseDefinition<Schema extends z.ZodType, Form extends boolean> {
   input: Schema;
   /** The coarse permission, asked of the policy module before anything runs. */
   authorize: (actor: Actor) => boolean;
+  /**
+   * `true` when a page posts this action as a plain <form> (components/admin/action-form.tsx):
+   * the action then also takes FormData, whose fields the schema must parse from strings.
+   * Every other action takes exactly its schema's input type.
+   */
+  form?: Form;
 }
 
-export interface ActionDefinition<Schema extends z.ZodType, Output> extends BaseDefinition<Schema> {
+export interface ActionDefinition<
+  Schema extends z.ZodType,
+  Output,
+  Form extends boolean = false,
+> extends BaseDefinition<Schema, Form> {
   transaction?: "wrapped";
   /** Runs inside one transaction; record-level checks go through the policy module too. */
   run: (context: ActionContext, input: z.infer<Schema>) => Promise<Output>;
 }
 
-export interface ManualActionDefinition<Schema extends z.ZodType, Output> extends BaseDefinition<Schema> {
+export interface ManualActionDefinition<
+  Schema extends z.ZodType,
+  Output,
+  Form extends boolean = false,
+> extends BaseDefinition<Schema, Form> {
   transaction: "manual";
   /** Runs outside any transaction; every write goes through `context.transaction`. */
   run: (context: ManualActionContext, input: z.infer<Schema>) => Promise<Output>;
@@ -58,6 +72,19 @@ const formDataToObject = (form: FormData) =>
       return [key, values.length > 1 ? values : values[0]];
     }),
   );
+
+/**
+ * What the action built from a definition takes: the schema's input type (before zod's
+ * defaults and coercions), plus FormData for a form definition. A caller sending another
+ * shape fails the typecheck (tests/unit/define-action-input.test-d.ts).
+ */
+export type ActionInput<Schema extends z.ZodType, Form extends boolean = false> =
+  z.input<Schema> | (Form extends true ? FormData : never);
+
+/** The server action itself, as pages and components call it. */
+export type Action<Schema extends z.ZodType, Output, Form extends boolean = false> = (
+  input: ActionInput<Schema, Form>,
+) => Promise<ActionResult<Output>>;
 
 function execute<Output>(
   definition: ActionDefinition<z.ZodType, Output> | ManualActionDefinition<z.ZodType, Output>,
@@ -89,19 +116,22 @@ function execute<Output>(
  * A forbidden actor gets the same answer as a missing record. `transaction: "manual"` is the
  * variant for "external call, then transaction" flows (see ManualActionContext).
  */
-export function defineAction<Schema extends z.ZodType, Output>(
-  definition: ActionDefinition<Schema, Output> | ManualActionDefinition<Schema, Output>,
+export function defineAction<Schema extends z.ZodType, Output, Form extends boolean = false>(
+  definition: ActionDefinition<Schema, Output, Form> | ManualActionDefinition<Schema, Output, Form>,
   resolveActor: () => Promise<RequestActor | null> = resolveRequestActor,
-) {
+): Action<Schema, Output, Form> {
+  // The declared type is for callers; at run time the input is whatever arrived over the wire.
   return async (raw: unknown): Promise<ActionResult<Output>> => {
     const requestActor = await resolveActor();
-    if (!requestActor) return failure("Your session has ended — sign in again.");
+    if (!requestActor) return failure("session_ended", "Your session has ended — sign in again.");
     // Permission before input: field errors would tell someone without the right what the action takes.
-    if (!definition.authorize(requestActor.actor)) return failure("Not found.");
-    const parsed = definition.input.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+    if (!definition.authorize(requestActor.actor)) return failure("not_found", "Not found.");
+    // FormData only for form definitions: for the others it is a wrong shape like any other.
+    const form = definition.form === true && raw instanceof FormData;
+    const parsed = definition.input.safeParse(form ? formDataToObject(raw) : raw);
     if (!parsed.success) {
       const { fieldErrors } = z.flattenError(parsed.error) as { fieldErrors: Record<string, string[]> };
-      return failure("Please correct the highlighted fields.", fieldErrors);
+      return failure("invalid_input", "Please correct the highlighted fields.", fieldErrors);
     }
     try {
       return success(

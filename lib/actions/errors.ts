@@ -1,9 +1,13 @@
+import type { ErrorCode } from "@/lib/errors/codes";
+
 /**
  * Errors a mutation throws to end with a message the user can act on. The action wrapper
- * turns them into `{ ok: false }` results; anything else is logged and reported generically.
+ * turns them into `{ ok: false, code, error }` results; anything else is logged and reported
+ * generically. The code is the stable part (lib/errors/codes.ts); the sentence is for people.
  */
 export class UserFacingError extends Error {
   constructor(
+    readonly code: ErrorCode,
     message: string,
     readonly fieldErrors: Record<string, string[]> = {},
   ) {
@@ -15,7 +19,7 @@ export class UserFacingError extends Error {
 /** Missing and forbidden look the same to the user: no hint that the record exists. */
 export class NotFoundError extends UserFacingError {
   constructor(what = "That record") {
-    super(`${what} was not found.`);
+    super("not_found", `${what} was not found.`);
     this.name = "NotFoundError";
   }
 }
@@ -23,7 +27,7 @@ export class NotFoundError extends UserFacingError {
 /** Someone else changed the record first; the user should reload and decide again. */
 export class ConflictError extends UserFacingError {
   constructor(message = "This record changed while you were looking at it — reload and try again.") {
-    super(message);
+    super("stale", message);
     this.name = "ConflictError";
   }
 }

@@ -7,8 +7,8 @@ import { canUseAdminConsole } from "@/lib/authz/policy";
  * acting as themselves), so no definition can forget it. Pages wrap these with defineAction;
  * tests do the same with a test actor.
  */
-export function adminAction<Schema extends z.ZodType, Output>(
-  definition: Omit<ActionDefinition<Schema, Output>, "authorize">,
-): ActionDefinition<Schema, Output> {
+export function adminAction<Schema extends z.ZodType, Output, Form extends boolean = false>(
+  definition: Omit<ActionDefinition<Schema, Output, Form>, "authorize">,
+): ActionDefinition<Schema, Output, Form> {
   return { ...definition, authorize: canUseAdminConsole };
 }

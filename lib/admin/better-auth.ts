@@ -1,6 +1,7 @@
 import { APIError } from "better-auth/api";
 import { getOrgAdapter } from "better-auth/plugins";
 import { UserFacingError } from "@/lib/actions/errors";
+import type { ErrorCode } from "@/lib/errors/codes";
 import { getAuth } from "@/lib/auth/auth";
 
 /**
@@ -39,6 +40,15 @@ export async function organizationAdapter() {
   return getOrgAdapter(context as unknown as AdapterArgs[0], plugin?.options);
 }
 
+/** better-auth refuses with an HTTP status; most refusals are 400 (the request cannot be done as given). */
+const CODE_OF_BETTER_AUTH_STATUS: Record<number, ErrorCode> = {
+  401: "session_ended",
+  403: "forbidden",
+  404: "not_found",
+  409: "conflict",
+  429: "rate_limited",
+};
+
 /** Runs a better-auth call; its refusals become messages the admin can act on. */
 export async function viaBetterAuth<T>(call: () => Promise<T>): Promise<T> {
   try {
@@ -46,7 +56,10 @@ export async function viaBetterAuth<T>(call: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof APIError) {
       const message = (error.body as { message?: string } | undefined)?.message ?? error.message;
-      throw new UserFacingError(message ? `${message.replace(/\.$/, "")}.` : "The change was refused.");
+      throw new UserFacingError(
+        CODE_OF_BETTER_AUTH_STATUS[error.statusCode] ?? "invalid_input",
+        message ? `${message.replace(/\.$/, "")}.` : "The change was refused.",
+      );
     }
     throw error;
   }

@@ -29,7 +29,7 @@ export async function cancelBooking(
   const booking = await getBookingForViewer(deps.db, who.actor, input.bookingId);
   if (!booking) throw new NotFoundError("That booking");
   if (!canRescheduleOrCancel(who.actor, booking.booking))
-    throw new UserFacingError("You can't cancel this booking.");
+    throw new UserFacingError("forbidden", "You can't cancel this booking.");
   // A holder, not a `let`: TypeScript would narrow a local to `false` across the closure's write.
   const acuityCancel = { done: false };
 
@@ -80,6 +80,7 @@ export async function cancelBooking(
         "Acuity cancelled the appointment but the portal could not record it; Acuity's webhook records it later",
       );
       throw new UserFacingError(
+        "internal",
         "The appointment was cancelled in the specialist's calendar, but the portal could not record it yet. It will show as cancelled within a few minutes.",
       );
     });

@@ -59,11 +59,12 @@ export async function createBooking(
     const claim = await claimBookingRequest(db, input.idempotencyKey, who.auditContext.actorUserId);
     if (claim.status === "done") return { bookingId: claim.bookingId, alreadyBooked: true };
     if (claim.status === "foreign")
-      throw new UserFacingError("This form has expired — reload the page and try again.");
+      throw new UserFacingError("expired", "This form has expired — reload the page and try again.");
     if (claim.status === "claimed") break;
     const outcome = await waitForBookingRequest(db, input.idempotencyKey);
     if (outcome === "timeout")
       throw new UserFacingError(
+        "conflict",
         "This booking is still being saved — check your bookings in a moment before trying again.",
       );
     if (outcome) return { bookingId: outcome, alreadyBooked: true };
@@ -139,6 +140,7 @@ async function compensate(
       await abandonBookingAttempt(deps.db, bookingId, String(appointment.id)).catch(() => {});
       await releaseBookingRequest(deps.db, key).catch(() => {});
       throw new UserFacingError(
+        "upstream_unavailable",
         `We couldn't save the booking, and the specialist's calendar didn't answer when we cancelled appointment #${appointment.id}. ` +
           "Nothing is booked: the portal cancels that appointment by itself as soon as the calendar answers. Please try again in a few minutes.",
       );
@@ -147,6 +149,7 @@ async function compensate(
   await forgetBookingAttempt(deps.db, bookingId).catch(() => {});
   await releaseBookingRequest(deps.db, key).catch(() => {});
   throw new UserFacingError(
+    "internal",
     "We couldn't save the booking, so we cancelled the appointment we had just made in the specialist's calendar. Nothing was booked — please try again.",
   );
 }

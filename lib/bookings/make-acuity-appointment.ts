@@ -13,7 +13,7 @@ import {
 import { forgetCalendarAvailability } from "@/lib/availability/cache";
 import { log, LOG_EVENTS } from "@/lib/log";
 import { findAppointmentByReference } from "./acuity-booking-input";
-import { SLOT_TAKEN } from "./acuity-user-error";
+import { acuityErrorCode, SLOT_TAKEN } from "./acuity-user-error";
 import { abandonBookingAttempt, forgetBookingAttempt, recordBookingAttempt } from "./booking-attempts";
 import { releaseBookingRequest } from "./booking-requests";
 
@@ -71,9 +71,12 @@ export async function makeAcuityAppointment(
       await release();
       if (error instanceof AcuitySlotUnavailableError) {
         forgetCalendarAvailability(attempt.acuityCalendarId);
-        throw new UserFacingError(SLOT_TAKEN, { datetime: [SLOT_TAKEN] });
+        throw new UserFacingError("slot_taken", SLOT_TAKEN, { datetime: [SLOT_TAKEN] });
       }
-      throw new UserFacingError(`${(error as AcuityError).userMessage} Nothing was booked.`);
+      throw new UserFacingError(
+        acuityErrorCode(error as AcuityError),
+        `${(error as AcuityError).userMessage} Nothing was booked.`,
+      );
     }
     const found = await findAppointmentByReference(acuity, attempt.bookingId, attempt.request).catch(
       () => null,
@@ -88,6 +91,6 @@ export async function makeAcuityAppointment(
     );
     await release().catch(() => {});
     forgetCalendarAvailability(attempt.acuityCalendarId);
-    throw new UserFacingError(GAVE_UP_MESSAGE);
+    throw new UserFacingError("upstream_unavailable", GAVE_UP_MESSAGE);
   }
 }

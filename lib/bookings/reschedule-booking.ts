@@ -45,7 +45,7 @@ export async function rescheduleBooking(
   const booking = await getBookingForViewer(deps.db, who.actor, input.bookingId);
   if (!booking) throw new NotFoundError("That booking");
   if (!canRescheduleOrCancel(who.actor, booking.booking))
-    throw new UserFacingError("You can't reschedule this booking.");
+    throw new UserFacingError("forbidden", "You can't reschedule this booking.");
   const zone = zoneOf(booking.specialist);
   const calendarID = Number(booking.specialist.acuityCalendarId);
   let moved: { appointment: AcuityAppointment; previous: Date } | null = null;

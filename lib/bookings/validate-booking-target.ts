@@ -20,7 +20,7 @@ export async function validateBookingTarget(
   const specialist = await getActiveSpecialist(db, input.specialistId);
   if (!specialist) throw new NotFoundError("That specialist");
   if (input.appointmentType === "in_person" && !specialist.location) {
-    throw new UserFacingError(`${specialist.name} examines by telehealth only.`, {
+    throw new UserFacingError("invalid_input", `${specialist.name} examines by telehealth only.`, {
       appointmentType: ["In person is not available with this specialist — choose telehealth"],
     });
   }
@@ -36,7 +36,7 @@ export async function validateBookingTarget(
     (input.teamId && !team) ||
     !canCreateBooking(actor, { organizationId: input.organizationId, team: team ?? null })
   ) {
-    throw new UserFacingError("You can't book for that organization or team.", {
+    throw new UserFacingError("forbidden", "You can't book for that organization or team.", {
       teamId: ["Choose one of your teams"],
     });
   }

@@ -19,7 +19,7 @@ export async function completeMultipart(
 ): Promise<ConfirmedDocument> {
   const { pending } = await lockOwnPendingUpload(context, input.pendingUploadId);
   if (!pending.multipartUploadId)
-    throw new UserFacingError("This upload was not sent in parts; confirm it instead.");
+    throw new UserFacingError("invalid_input", "This upload was not sent in parts; confirm it instead.");
 
   try {
     await completeMultipartUpload(
@@ -30,10 +30,12 @@ export async function completeMultipart(
     const name = (error as { name?: string }).name;
     if (name === "NoSuchUpload")
       throw new UserFacingError(
+        "expired",
         `The upload of "${pending.fileName}" was cancelled or expired. Upload it again.`,
       );
     if (name === "InvalidPart" || name === "InvalidPartOrder" || name === "EntityTooSmall") {
       throw new UserFacingError(
+        "invalid_input",
         `Some parts of "${pending.fileName}" did not arrive intact. Retry the upload.`,
       );
     }

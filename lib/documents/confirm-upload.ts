@@ -42,7 +42,10 @@ export async function confirmUpload(
   const copied = await copyObject(pending.s3Key, documentKey, storage);
   const stored = copied ? await headObject(documentKey, storage) : null;
   if (!stored) {
-    throw new UserFacingError(`"${pending.fileName}" did not arrive in storage. Upload it again.`);
+    throw new UserFacingError(
+      "invalid_input",
+      `"${pending.fileName}" did not arrive in storage. Upload it again.`,
+    );
   }
   const wrongSize = stored.size !== pending.declaredSize;
   const wrongType = normalizeMime(stored.contentType) !== normalizeMime(pending.declaredMimeType);
@@ -52,6 +55,7 @@ export async function confirmUpload(
     await deleteObject(pending.s3Key, storage);
     const what = wrongSize ? "its size" : "its file type";
     throw new UserFacingError(
+      "invalid_input",
       `The stored copy of "${pending.fileName}" is not the file that was checked (${what} differs), so it was removed. Upload it again.`,
     );
   }

@@ -32,7 +32,7 @@ export async function lockOwnPendingUpload(
     .for("update", { of: pendingUploads });
   if (!row) throw new NotFoundError("That upload");
   // Archived while the bytes were on their way: the booking is visible, so saying why hints at nothing.
-  if (isBookingArchived(row.booking)) throw new UserFacingError(ARCHIVED_MESSAGE);
+  if (isBookingArchived(row.booking)) throw new UserFacingError("conflict", ARCHIVED_MESSAGE);
   if (!canUploadDocument(actor, row.booking, row.pending.category)) throw new NotFoundError("That upload");
   return row;
 }

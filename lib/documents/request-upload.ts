@@ -52,10 +52,11 @@ export async function requestUpload(
 ): Promise<UploadPlan> {
   const booking = await findBookingAccessForViewer(tx, actor, input.bookingId);
   if (!booking) throw new NotFoundError("That booking");
-  if (isBookingArchived(booking)) throw new UserFacingError(ARCHIVED_MESSAGE);
+  if (isBookingArchived(booking)) throw new UserFacingError("conflict", ARCHIVED_MESSAGE);
   if (!canUploadDocument(actor, booking, input.category)) {
     // The booking is visible, so saying "not allowed" hints at nothing new.
     throw new UserFacingError(
+      "forbidden",
       `You can't upload ${CATEGORY_LABELS[input.category].many.toLowerCase()} to this booking.`,
       {
         category: ["Choose a kind of document you may upload"],
@@ -70,7 +71,7 @@ export async function requestUpload(
     fileName: input.fileName,
   });
   if (!check.ok) {
-    throw new UserFacingError(`${check.errors.join(". ")}.`, { file: check.errors });
+    throw new UserFacingError("invalid_input", `${check.errors.join(". ")}.`, { file: check.errors });
   }
 
   const key = buildDocumentKey(booking.organizationId, booking.id);

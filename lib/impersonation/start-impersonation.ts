@@ -27,11 +27,15 @@ export async function startImpersonation(
   if (!target) throw new NotFoundError("That user");
   if (!canImpersonate(actor, target)) {
     if ((target.role ?? "").includes("admin"))
-      throw new UserFacingError("Administrators cannot be impersonated.");
-    if (target.banned) throw new UserFacingError("Banned users cannot be impersonated — unban them first.");
+      throw new UserFacingError("forbidden", "Administrators cannot be impersonated.");
+    if (target.banned)
+      throw new UserFacingError("conflict", "Banned users cannot be impersonated — unban them first.");
     if (isSystemAccount(target))
-      throw new UserFacingError("The system account is not a person and cannot be impersonated.");
-    throw new UserFacingError("You cannot impersonate this user.");
+      throw new UserFacingError(
+        "forbidden",
+        "The system account is not a person and cannot be impersonated.",
+      );
+    throw new UserFacingError("forbidden", "You cannot impersonate this user.");
   }
   await recordAudit(
     tx,

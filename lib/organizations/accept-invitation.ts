@@ -97,18 +97,25 @@ export async function acceptInvitation(
 ) {
   const db = getDb();
   const view = await viewInvitation(db, invitationId);
-  if (view.state === "missing") throw new UserFacingError("This invitation link is not valid.");
+  if (view.state === "missing") throw new UserFacingError("not_found", "This invitation link is not valid.");
   if (view.state !== "pending") {
     throw new UserFacingError(
+      "expired",
       view.state === "expired"
         ? "This invitation has expired — ask for a new one."
         : "This invitation has already been used. Sign in instead.",
     );
   }
   if (joiner.kind === "new" && view.hasAccount)
-    throw new UserFacingError("An account with this e-mail exists — sign in, then open the link again.");
+    throw new UserFacingError(
+      "conflict",
+      "An account with this e-mail exists — sign in, then open the link again.",
+    );
   if (joiner.kind === "existing" && joiner.email.toLowerCase() !== view.email.toLowerCase()) {
-    throw new UserFacingError(`This invitation is for ${view.email}; you are signed in as ${joiner.email}.`);
+    throw new UserFacingError(
+      "forbidden",
+      `This invitation is for ${view.email}; you are signed in as ${joiner.email}.`,
+    );
   }
 
   const adapter = await organizationAdapter();
@@ -118,7 +125,8 @@ export async function acceptInvitation(
       status: "accepted",
       fromStatus: "pending",
     });
-    if (!claimed) throw new UserFacingError("This invitation has already been used. Sign in instead.");
+    if (!claimed)
+      throw new UserFacingError("expired", "This invitation has already been used. Sign in instead.");
     const [invitation] = await tx.select().from(invitations).where(eq(invitations.id, invitationId));
     const userId =
       joiner.kind === "existing"

@@ -16,12 +16,13 @@ import { invitationIdSchema, inviteMemberSchema } from "./schemas";
  */
 export const inviteMemberDefinition = adminAction({
   input: inviteMemberSchema,
+  form: true,
   run: async ({ tx, actor, audit }, input) => {
     const organization = await organizationById(tx, input.organizationId);
     if (input.teamId) await teamOfOrganization(tx, organization.id, input.teamId);
     const existing = await userByEmail(tx, input.email);
     if (existing && (await membershipOf(tx, organization.id, existing.id))) {
-      throw new UserFacingError(`${existing.name} is already a member of ${organization.name}.`, {
+      throw new UserFacingError("conflict", `${existing.name} is already a member of ${organization.name}.`, {
         email: ["Already a member"],
       });
     }
@@ -31,6 +32,7 @@ export const inviteMemberDefinition = adminAction({
       0
     ) {
       throw new UserFacingError(
+        "conflict",
         "This e-mail already has a pending invitation — cancel it first to send a new one.",
         { email: ["Already invited"] },
       );
@@ -82,6 +84,7 @@ export const inviteMemberDefinition = adminAction({
 
 export const cancelInvitationDefinition = adminAction({
   input: invitationIdSchema,
+  form: true,
   run: async ({ tx, audit }, input) => {
     const [invitation] = await tx
       .select()
@@ -92,7 +95,7 @@ export const cancelInvitationDefinition = adminAction({
     const updated = await viaBetterAuth(() =>
       adapter.updateInvitation({ invitationId: invitation.id, status: "canceled", fromStatus: "pending" }),
     );
-    if (!updated) throw new UserFacingError("The invitation was accepted or cancelled meanwhile.");
+    if (!updated) throw new UserFacingError("stale", "The invitation was accepted or cancelled meanwhile.");
     await audit({
       action: "invitation.cancelled",
       resourceType: "invitation",

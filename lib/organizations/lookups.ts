@@ -19,7 +19,7 @@ export async function teamById(tx: Tx, teamId: string) {
 export async function teamOfOrganization(tx: Tx, organizationId: string, teamId: string) {
   const team = await teamById(tx, teamId);
   if (team.organizationId !== organizationId)
-    throw new UserFacingError("That team belongs to another organization.", {
+    throw new UserFacingError("invalid_input", "That team belongs to another organization.", {
       teamId: ["Not in this organization"],
     });
   return team;

@@ -8,15 +8,18 @@ import { addMemberSchema, memberSchema, setMemberRoleSchema } from "./schemas";
 /** Adds an existing user (by e-mail) to an organization, optionally straight into a team. */
 export const addMemberDefinition = adminAction({
   input: addMemberSchema,
+  form: true,
   run: async ({ tx, audit }, input) => {
     await organizationById(tx, input.organizationId);
     const user = await userByEmail(tx, input.email);
     if (!user)
-      throw new UserFacingError("No user has this e-mail — invite them instead.", {
+      throw new UserFacingError("invalid_input", "No user has this e-mail — invite them instead.", {
         email: ["No such user"],
       });
     if (await membershipOf(tx, input.organizationId, user.id))
-      throw new UserFacingError(`${user.name} is already a member.`, { email: ["Already a member"] });
+      throw new UserFacingError("conflict", `${user.name} is already a member.`, {
+        email: ["Already a member"],
+      });
     if (input.teamId) await teamOfOrganization(tx, input.organizationId, input.teamId);
     // Server call without headers: no membership check of better-auth's own; ours ran.
     const member = await viaBetterAuth(() =>
@@ -48,6 +51,7 @@ export const addMemberDefinition = adminAction({
 /** Removes a member and their team memberships in that organization (their bookings stay). */
 export const removeMemberDefinition = adminAction({
   input: memberSchema,
+  form: true,
   run: async ({ tx, audit }, input) => {
     const member = await memberById(tx, input.organizationId, input.memberId);
     const adapter = await organizationAdapter();
@@ -70,6 +74,7 @@ export const removeMemberDefinition = adminAction({
 
 export const setMemberRoleDefinition = adminAction({
   input: setMemberRoleSchema,
+  form: true,
   run: async ({ tx, audit }, input) => {
     const member = await memberById(tx, input.organizationId, input.memberId);
     if (member.role === input.role) return { memberId: member.id };

@@ -12,6 +12,7 @@ import { createOrganizationSchema, renameOrganizationSchema, slugFromName } from
  */
 export const createOrganizationDefinition = adminAction({
   input: createOrganizationSchema,
+  form: true,
   run: async ({ tx, audit }, input) => {
     const slug = await freeSlug(tx, slugFromName(input.name));
     const adapter = await organizationAdapter();
@@ -45,6 +46,7 @@ export const createOrganizationDefinition = adminAction({
 
 export const renameOrganizationDefinition = adminAction({
   input: renameOrganizationSchema,
+  form: true,
   run: async ({ tx, audit }, input) => {
     const before = await organizationById(tx, input.organizationId);
     if (before.name === input.name) return { organizationId: before.id };

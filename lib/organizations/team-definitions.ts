@@ -9,6 +9,7 @@ import { createTeamSchema, renameTeamSchema, teamMemberSchema, teamSchema } from
 
 export const createTeamDefinition = adminAction({
   input: createTeamSchema,
+  form: true,
   run: async ({ tx, audit }, input) => {
     await organizationById(tx, input.organizationId);
     const team = await viaBetterAuth(() =>
@@ -26,6 +27,7 @@ export const createTeamDefinition = adminAction({
 
 export const renameTeamDefinition = adminAction({
   input: renameTeamSchema,
+  form: true,
   run: async ({ tx, audit }, input) => {
     const team = await teamById(tx, input.teamId);
     if (team.name === input.name) return { teamId: team.id };
@@ -44,6 +46,7 @@ export const renameTeamDefinition = adminAction({
 /** Deletes a team without bookings; a team with bookings must have them moved first (they reference it). */
 export const deleteTeamDefinition = adminAction({
   input: teamSchema,
+  form: true,
   run: async ({ tx, audit }, input) => {
     const team = await teamById(tx, input.teamId);
     const [{ n }] = (await tx.select({ n: count() }).from(bookings).where(eq(bookings.teamId, team.id))) as [
@@ -51,6 +54,7 @@ export const deleteTeamDefinition = adminAction({
     ];
     if (n > 0)
       throw new UserFacingError(
+        "conflict",
         `${n} booking${n === 1 ? "" : "s"} belong to ${team.name}; move them to another team first.`,
       );
     await viaBetterAuth(() =>
@@ -68,10 +72,12 @@ export const deleteTeamDefinition = adminAction({
 
 export const addTeamMemberDefinition = adminAction({
   input: teamMemberSchema,
+  form: true,
   run: async ({ tx, audit }, input) => {
     const team = await teamById(tx, input.teamId);
     if (!(await membershipOf(tx, team.organizationId, input.userId))) {
       throw new UserFacingError(
+        "conflict",
         "Only members of the organization can join its teams — add them to the organization first.",
       );
     }
@@ -89,6 +95,7 @@ export const addTeamMemberDefinition = adminAction({
 
 export const removeTeamMemberDefinition = adminAction({
   input: teamMemberSchema,
+  form: true,
   run: async ({ tx, audit }, input) => {
     const team = await teamById(tx, input.teamId);
     const adapter = await organizationAdapter();

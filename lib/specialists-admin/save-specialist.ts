@@ -22,12 +22,13 @@ async function calendarFromAcuity(calendarId: string): Promise<AcuityCalendar> {
   } catch (error) {
     const message = (error as { userMessage?: string }).userMessage ?? "Acuity could not be reached";
     throw new UserFacingError(
+      "upstream_unavailable",
       `${message.replace(/\.$/, "")} — the calendar cannot be checked, so nothing was saved.`,
     );
   }
   const calendar = calendars.find((c) => String(c.id) === calendarId);
   if (!calendar)
-    throw new UserFacingError("Acuity does not report this calendar any more.", {
+    throw new UserFacingError("invalid_input", "Acuity does not report this calendar any more.", {
       acuityCalendarId: ["Not in Acuity"],
     });
   return calendar;
@@ -39,7 +40,7 @@ async function userIdByEmail(tx: Tx, email: string): Promise<string> {
     .from(users)
     .where(sql`lower(${users.email}) = ${email}`);
   if (!user)
-    throw new UserFacingError("No user has this e-mail — create the user first.", {
+    throw new UserFacingError("invalid_input", "No user has this e-mail — create the user first.", {
       userEmail: ["No such user"],
     });
   return user.id;
@@ -62,6 +63,7 @@ async function writeOnce<T>(tx: Tx, calendarName: string, write: (tx: Tx) => Pro
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new UserFacingError(
+        "conflict",
         `The Acuity calendar "${calendarName}" is already linked to another specialist.`,
         {
           acuityCalendarId: ["Already linked"],
@@ -83,6 +85,7 @@ const rowFrom = (fields: Fields, userId: string, calendar: AcuityCalendar) => ({
 
 export const createSpecialistDefinition = adminAction({
   input: createSpecialistSchema,
+  form: true,
   run: async ({ tx, audit }, input) => {
     const calendar = await calendarFromAcuity(input.acuityCalendarId);
     const userId = await userIdByEmail(tx, input.userEmail);
@@ -102,6 +105,7 @@ export const createSpecialistDefinition = adminAction({
 
 export const updateSpecialistDefinition = adminAction({
   input: updateSpecialistSchema,
+  form: true,
   run: async ({ tx, audit }, input) => {
     const [before] = await tx
       .select()
@@ -136,6 +140,7 @@ export const updateSpecialistDefinition = adminAction({
 /** Inactive specialists disappear from the finder; their bookings stay as they are. */
 export const setSpecialistActiveDefinition = adminAction({
   input: setSpecialistActiveSchema,
+  form: true,
   run: async ({ tx, audit }, input) => {
     const [updated] = await tx
       .update(specialists)

@@ -19,6 +19,7 @@ async function accountToManage(tx: Tx, actor: Actor, userId: string) {
   if (!target) throw new NotFoundError("That user");
   if (!canManageUserAccount(actor, target)) {
     throw new UserFacingError(
+      "forbidden",
       isSystemAccount(target)
         ? "The system account is not a person's account; it cannot be changed."
         : "You cannot do this to your own account.",
@@ -35,6 +36,7 @@ const sessionCount = async (tx: Tx, userId: string) =>
 export const banUserDefinition = (request: AdminRequest) =>
   adminAction({
     input: banUserSchema,
+    form: true,
     run: async ({ tx, actor, audit }, input) => {
       const target = await accountToManage(tx, actor, input.userId);
       const days = typeof input.days === "number" ? input.days : null;
@@ -63,9 +65,10 @@ export const banUserDefinition = (request: AdminRequest) =>
 export const unbanUserDefinition = (request: AdminRequest) =>
   adminAction({
     input: unbanUserSchema,
+    form: true,
     run: async ({ tx, actor, audit }, input) => {
       const target = await accountToManage(tx, actor, input.userId);
-      if (!target.banned) throw new UserFacingError("This user is not banned.");
+      if (!target.banned) throw new UserFacingError("conflict", "This user is not banned.");
       await viaBetterAuth(async () =>
         getAuth().api.unbanUser({ body: { userId: target.id }, headers: await request.authHeaders() }),
       );
@@ -83,6 +86,7 @@ export const unbanUserDefinition = (request: AdminRequest) =>
 export const setUserPasswordDefinition = (request: AdminRequest) =>
   adminAction({
     input: setPasswordSchema,
+    form: true,
     run: async ({ tx, actor, audit }, input) => {
       const target = await accountToManage(tx, actor, input.userId);
       const headers = await request.authHeaders();
@@ -110,6 +114,7 @@ export const setUserPasswordDefinition = (request: AdminRequest) =>
 export const revokeUserSessionsDefinition = (request: AdminRequest) =>
   adminAction({
     input: userIdSchema,
+    form: true,
     run: async ({ tx, actor, audit }, input) => {
       const target = await accountToManage(tx, actor, input.userId);
       const revoked = await sessionCount(tx, target.id);

@@ -14,13 +14,16 @@ import { createUserSchema, type NewUserMembership } from "./schemas";
  */
 export const createUserDefinition = adminAction({
   input: createUserSchema,
+  form: true,
   run: async ({ tx, audit }, input) => {
     const [taken] = await tx
       .select({ id: users.id })
       .from(users)
       .where(sql`lower(${users.email}) = ${input.email}`);
     if (taken)
-      throw new UserFacingError("A user with this e-mail already exists.", { email: ["Already in use"] });
+      throw new UserFacingError("conflict", "A user with this e-mail already exists.", {
+        email: ["Already in use"],
+      });
     for (const membership of input.memberships) await checkMembership(tx, membership);
 
     // Server call without headers: better-auth skips its own permission check; ours ran.
@@ -71,7 +74,7 @@ async function checkMembership(tx: Tx, membership: NewUserMembership): Promise<v
     .from(organizations)
     .where(eq(organizations.id, membership.organizationId));
   if (!organization)
-    throw new UserFacingError("One of the chosen organizations no longer exists.", {
+    throw new UserFacingError("invalid_input", "One of the chosen organizations no longer exists.", {
       memberships: ["Organization not found — reload the page"],
     });
   if (!membership.teamId) return;
@@ -80,7 +83,7 @@ async function checkMembership(tx: Tx, membership: NewUserMembership): Promise<v
     .from(teams)
     .where(and(eq(teams.id, membership.teamId), eq(teams.organizationId, membership.organizationId)));
   if (!team)
-    throw new UserFacingError(`That team is not part of ${organization.name}.`, {
+    throw new UserFacingError("invalid_input", `That team is not part of ${organization.name}.`, {
       memberships: [`Pick a team of ${organization.name}`],
     });
 }

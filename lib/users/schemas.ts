@@ -20,8 +20,9 @@ const membershipSchema = z.object({
 export type NewUserMembership = z.infer<typeof membershipSchema>;
 
 /** The form sends its membership rows as one JSON field; objects (tests, scripts) pass as they are. */
-const fromJsonField = (value: unknown) => {
-  if (value === undefined || value === "") return [];
+const fromJsonField = (value: string | z.input<typeof membershipSchema>[]): unknown => {
+  // An absent field never gets here: .default([]) below answers it.
+  if (value === "") return [];
   if (typeof value !== "string") return value;
   try {
     return JSON.parse(value);
@@ -36,16 +37,18 @@ export const createUserSchema = z.object({
   role: z.enum(["user", "admin"], { error: "Choose a platform role" }),
   password,
   /** Organizations (each with a role and optionally one of its teams) the user joins at once. */
-  memberships: z.preprocess(
-    fromJsonField,
-    z
-      .array(membershipSchema, { error: "List the organizations as rows" })
-      .max(20, "Add at most 20 organizations here; add more from the organization pages")
-      .refine(
-        (rows) => new Set(rows.map((r) => r.organizationId)).size === rows.length,
-        "Each organization only once",
-      ),
-  ),
+  memberships: z
+    .preprocess(
+      fromJsonField,
+      z
+        .array(membershipSchema, { error: "List the organizations as rows" })
+        .max(20, "Add at most 20 organizations here; add more from the organization pages")
+        .refine(
+          (rows) => new Set(rows.map((r) => r.organizationId)).size === rows.length,
+          "Each organization only once",
+        ),
+    )
+    .default([]),
 });
 
 export const banUserSchema = z.object({

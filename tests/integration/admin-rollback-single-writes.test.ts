@@ -32,6 +32,7 @@ import {
   unbanUserDefinition,
 } from "@/lib/users/account-actions";
 import { as, createSignedInAdmin } from "../support/admin-session";
+import { withUncheckedInput } from "../support/unchecked-action";
 import { failAuditRowsWhere } from "../support/failing-audit-trigger";
 
 const tag = randomBytes(3).toString("hex");
@@ -121,11 +122,11 @@ async function snapshot() {
 }
 
 async function expectRefusedWithNothingChanged(
-  definition: ActionDefinition<never, unknown>,
+  definition: ActionDefinition<never, unknown, boolean>,
   input: Record<string, unknown>,
 ) {
   const before = await snapshot();
-  const result = await defineAction(definition, as(admin))(input);
+  const result = await withUncheckedInput(defineAction(definition, as(admin)))(input);
   expect(result.ok).toBe(false);
   expect(await snapshot()).toEqual(before);
 }
@@ -177,7 +178,7 @@ describe("an admin change whose audit row fails is taken back", () => {
       "banning",
       () => [banUserDefinition(request), { userId: world.userId, reason: "Left the insurer", days: "30" }],
     ],
-  ] as unknown as [string, () => [ActionDefinition<never, unknown>, Record<string, unknown>]][])(
+  ] as unknown as [string, () => [ActionDefinition<never, unknown, boolean>, Record<string, unknown>]][])(
     "%s",
     async (_label, pick) => {
       const [definition, input] = pick();
@@ -191,10 +192,13 @@ describe("an admin change whose audit row fails is taken back", () => {
       .update(t.users)
       .set({ banned: true, banReason: "Under review", banExpires })
       .where(eq(t.users.id, world.userId));
-    await expectRefusedWithNothingChanged(unbanUserDefinition(request) as ActionDefinition<never, unknown>, {
-      userId: world.userId,
-      reason: "Review done",
-    });
+    await expectRefusedWithNothingChanged(
+      unbanUserDefinition(request) as ActionDefinition<never, unknown, boolean>,
+      {
+        userId: world.userId,
+        reason: "Review done",
+      },
+    );
     await getDb()
       .update(t.users)
       .set({ banned: false, banReason: null, banExpires: null })

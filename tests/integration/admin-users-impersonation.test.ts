@@ -42,7 +42,7 @@ describe("who may start an impersonation", () => {
   ])("%s is refused: no session is opened and no audit row is written", async (_label, pick) => {
     const { opened, impersonate } = impersonateAs(pick());
     const result = await impersonate({ userId: id("memberB1"), reason: "Checking what they see" });
-    expect(result).toEqual({ ok: false, error: "Not found.", fieldErrors: {} });
+    expect(result).toEqual({ ok: false, code: "not_found", error: "Not found.", fieldErrors: {} });
     expect(opened).toEqual([]);
     expect(await auditRowsFor("user", id("memberB1"))).toHaveLength(0);
   });
@@ -65,6 +65,7 @@ describe("who may start an impersonation", () => {
     const result = await impersonate({ userId: systemUserId, reason: "Curious what Acuity sees" });
     expect(result).toMatchObject({
       ok: false,
+      code: "forbidden",
       error: "The system account is not a person and cannot be impersonated.",
     });
     expect(opened).toEqual([]);

@@ -8,6 +8,7 @@ import type { AdminRequest } from "@/lib/admin/better-auth";
 import type { Actor } from "@/lib/authz/actor";
 import { banUserDefinition, unbanUserDefinition } from "@/lib/users/account-actions";
 import { as, createSignedInAdmin, TEST_IP } from "../support/admin-session";
+import { withUncheckedInput } from "../support/unchecked-action";
 
 let admin: Actor;
 let request: AdminRequest;
@@ -67,7 +68,11 @@ describe("unbanning a user", () => {
     "refuses %s with a field error; the user stays banned and nothing is audited",
     async (_label, reason) => {
       const userId = await bannedUser(`kept-${reason?.length ?? "none"}`);
-      const result = await defineAction(unbanUserDefinition(request), as(admin))({ userId, reason });
+      // A missing reason is one of the shapes under test: the schema must refuse it at run time.
+      const result = await withUncheckedInput(defineAction(unbanUserDefinition(request), as(admin)))({
+        userId,
+        reason,
+      });
       expect(result).toMatchObject({ ok: false, fieldErrors: { reason: [expect.any(String)] } });
       expect(await userRow(userId)).toMatchObject({ banned: true, banReason: "Left the insurer" });
       expect(await unbanRows(userId)).toHaveLength(0);

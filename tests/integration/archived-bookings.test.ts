@@ -53,7 +53,7 @@ const requestAs = (actor: Actor) => actAs(actor, requestUploadInput, requestUplo
 const confirmAs = (actor: Actor) => actAs(actor, pendingUploadInput, confirmUpload, s3.storage);
 const brief = (key: BookingKey) => ({
   bookingId: bookingIds[key],
-  category: "brief",
+  category: "brief" as const,
   fileName: "Brief.pdf",
   size: PDF_BYTES.length,
   mimeType: "application/pdf",

@@ -13,6 +13,7 @@ import { createUserDefinition } from "@/lib/users/create-user";
 import { as } from "../support/admin-session";
 import { buildActors, type IdOf } from "../support/authz-fixture";
 import { insertAuthzWorld } from "../support/insert-authz-world";
+import { withUncheckedInput } from "../support/unchecked-action";
 
 let id: IdOf;
 let actors: ReturnType<typeof buildActors>;
@@ -23,8 +24,12 @@ beforeAll(async () => {
 
 describe("an admin action posted by someone who is not an admin", () => {
   it.each([
-    ["create a user", () => defineAction(createUserDefinition, as(actors.ownerA))],
-    ["create a specialist", () => defineAction(createSpecialistDefinition, as(actors.specialistS1))],
+    // Wrong shapes are the point here: the type of the input is not what is tested.
+    ["create a user", () => withUncheckedInput(defineAction(createUserDefinition, as(actors.ownerA)))],
+    [
+      "create a specialist",
+      () => withUncheckedInput(defineAction(createSpecialistDefinition, as(actors.specialistS1))),
+    ],
   ])("%s: bad input and good input get the same answer, naming no field", async (_label, action) => {
     const bad = await action()({ email: "not an e-mail", name: "", password: "x", unexpected: "field" });
     const empty = await action()({});
@@ -38,7 +43,7 @@ describe("an admin action posted by someone who is not an admin", () => {
       acuityCalendarId: "7101",
       specialty: "Neurology",
     });
-    expect(bad).toEqual({ ok: false, error: "Not found.", fieldErrors: {} });
+    expect(bad).toEqual({ ok: false, code: "not_found", error: "Not found.", fieldErrors: {} });
     expect(empty).toEqual(bad);
     expect(good).toEqual(bad);
     const [{ n }] = (await getDb()
@@ -53,7 +58,7 @@ describe("booking for a team that is not one's own", () => {
   const bookingInput = (teamId: string) => ({
     idempotencyKey: `team-probe-${teamId}`,
     specialistId: id("S1"),
-    appointmentType: "telehealth",
+    appointmentType: "telehealth" as const,
     datetime: "2099-03-02T10:00:00-0500",
     organizationId: id("A"),
     teamId,

@@ -15,6 +15,7 @@ import {
   startBookingWorld,
   type BookingWorld,
   telehealthBookingForm,
+  type BookingForm,
 } from "./booking-test-world";
 
 let world: BookingWorld;
@@ -23,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => world.stop());
 
-const formFor = (datetime: string, overrides: Record<string, unknown> = {}) =>
+const formFor = (datetime: string, overrides: Partial<BookingForm> = {}) =>
   telehealthBookingForm(world, datetime, {
     examineeEmail: "",
     notes: "Claim 4471, interpreter needed",
@@ -131,6 +132,7 @@ describe("booking an IME", () => {
     const result = await defineAction(createBookingDefinition, as(world.actors.ownerA))(form);
     expect(result).toEqual({
       ok: false,
+      code: "slot_taken",
       error: "That time was just taken — pick another.",
       fieldErrors: { datetime: ["That time was just taken — pick another."] },
     });

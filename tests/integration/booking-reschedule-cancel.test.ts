@@ -219,6 +219,7 @@ describe("rescheduling", () => {
     const stale = await reschedule({ ...seen, datetime: fourth!.datetime });
     expect(stale).toMatchObject({
       ok: false,
+      code: "stale",
       error: expect.stringMatching(/changed while you were looking/),
     });
     expect((await bookingRow(bookingId)).appointmentDate).toEqual(new Date(third!.startsAt));
@@ -241,7 +242,11 @@ describe("rescheduling", () => {
       expectedAppointmentDate: slot!.startsAt,
       datetime: later!.datetime,
     });
-    expect(bySpecialist).toMatchObject({ ok: false, error: "You can't reschedule this booking." });
+    expect(bySpecialist).toMatchObject({
+      ok: false,
+      code: "forbidden",
+      error: "You can't reschedule this booking.",
+    });
     const byOutsider = await defineAction(
       rescheduleBookingDefinition,
       as(world.actors.memberB1),

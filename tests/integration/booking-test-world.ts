@@ -4,12 +4,14 @@
  * in-process with the app's client pointed at it through the environment.
  */
 import { randomUUID } from "node:crypto";
+import type { z } from "zod";
 import { TransactionRollbackError } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { specialists } from "@/db/schema";
 import { auditContextFor, type RequestActor } from "@/lib/actions/request-actor";
 import { createAcuityClient, type AcuityClient } from "@/lib/acuity";
 import type { Actor } from "@/lib/authz/actor";
+import type { createBookingSchema } from "@/lib/bookings/schemas";
 import { availabilityCache } from "@/lib/availability/cache";
 import { getAvailableDates } from "@/lib/availability/available-dates";
 import { getAvailableTimes, type AvailableSlot } from "@/lib/availability/available-times";
@@ -164,11 +166,13 @@ export async function freeSlots(
  * A member of team A1 booking a telehealth examination with the world's telehealth specialist:
  * the form every booking test starts from, changed field by field with `overrides`.
  */
+export type BookingForm = z.input<typeof createBookingSchema>;
+
 export function telehealthBookingForm(
   world: BookingWorld,
   datetime: string,
-  overrides: Record<string, unknown> = {},
-) {
+  overrides: Partial<BookingForm> = {},
+): BookingForm {
   return {
     idempotencyKey: randomUUID(),
     specialistId: world.telehealthSpecialist.id,

@@ -11,6 +11,7 @@ import { canViewBooking, isPlatformAdmin } from "@/lib/authz/policy";
 import { buildActors, buildBookings, type BookingKey, type IdOf } from "../support/authz-fixture";
 import { auditRowsFor } from "../support/audit-rows";
 import { insertAuthzWorld } from "../support/insert-authz-world";
+import { withUncheckedInput } from "../support/unchecked-action";
 
 let id: IdOf;
 let bookingIds: Record<BookingKey, string>;
@@ -32,6 +33,7 @@ function editNotesAction(
         bookingKey: z.string(),
         notes: z.string().trim().min(3, "Write at least 3 characters"),
       }),
+      form: true,
       authorize: options.adminOnly ? isPlatformAdmin : () => true,
       run: async ({ tx, actor: current, audit }, input) => {
         const bookingId = bookingIds[input.bookingKey as BookingKey];
@@ -59,7 +61,11 @@ const notesOf = async (key: BookingKey) =>
 describe("the action wrapper", () => {
   it("returns field errors for bad input and writes nothing", async () => {
     const result = await editNotesAction(buildActors(id).ownerA)({ bookingKey: "aNoTeam", notes: " x " });
-    expect(result).toMatchObject({ ok: false, fieldErrors: { notes: ["Write at least 3 characters"] } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      fieldErrors: { notes: ["Write at least 3 characters"] },
+    });
     expect(await notesOf("aNoTeam")).toBeNull();
   });
 
@@ -72,12 +78,29 @@ describe("the action wrapper", () => {
     expect(await notesOf("aTeam1")).toBe("Interpreter needed");
   });
 
+  it("takes FormData only for a definition that declares a form", async () => {
+    const objectsOnly = defineAction(
+      {
+        input: z.object({ note: z.string() }),
+        authorize: () => true,
+        run: () => Promise.resolve("ran"),
+      },
+      as(buildActors(id).ownerA),
+    );
+    const form = new FormData();
+    form.set("note", "hello");
+    // The type refuses it (tests/unit/define-action-input.test-d.ts); a caller that gets past the
+    // type anyway (plain JavaScript, a stale client) meets the schema, which finds no object.
+    const result = await withUncheckedInput(objectsOnly)(form);
+    expect(result).toMatchObject({ ok: false, code: "invalid_input" });
+  });
+
   it("answers a refused permission as not found and changes nothing", async () => {
     const result = await editNotesAction(buildActors(id).ownerA, { adminOnly: true })({
       bookingKey: "aTeam2",
       notes: "Should not land",
     });
-    expect(result).toEqual({ ok: false, error: "Not found.", fieldErrors: {} });
+    expect(result).toEqual({ ok: false, code: "not_found", error: "Not found.", fieldErrors: {} });
     expect(await notesOf("aTeam2")).toBeNull();
     expect(await auditRowsFor("booking", bookingIds.aTeam2)).toHaveLength(0);
   });
@@ -87,7 +110,7 @@ describe("the action wrapper", () => {
       bookingKey: "aNoTeam",
       notes: "Peeking",
     });
-    expect(result).toMatchObject({ ok: false, error: "That booking was not found." });
+    expect(result).toMatchObject({ ok: false, code: "not_found", error: "That booking was not found." });
   });
 
   it("records both the admin and the impersonated user on the audit row", async () => {
@@ -113,13 +136,21 @@ describe("the action wrapper", () => {
       bookingKey: "bNoTeam",
       notes: "Half done",
     });
-    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/nothing was changed/) });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "internal",
+      error: expect.stringMatching(/nothing was changed/),
+    });
     expect(await notesOf("bNoTeam")).toBeNull();
     expect(await auditRowsFor("booking", bookingIds.bNoTeam)).toHaveLength(0);
   });
 
   it("asks a signed-out caller to sign in again", async () => {
     const result = await editNotesAction(null)({ bookingKey: "aNoTeam", notes: "Anyone?" });
-    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/sign in again/) });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "session_ended",
+      error: expect.stringMatching(/sign in again/),
+    });
   });
 });

@@ -125,13 +125,19 @@ describe("downloading a document", () => {
   ] as const)("answers not found with no URL and no audit row when %s", async (_name, actorKey, doc) => {
     const before = (await documentAuditRows(docs[doc], "document.downloaded")).length;
     const result = await downloadAs(actors[actorKey])({ documentId: docs[doc] });
-    expect(result).toEqual({ ok: false, error: "That document was not found.", fieldErrors: {} });
+    expect(result).toEqual({
+      ok: false,
+      code: "not_found",
+      error: "That document was not found.",
+      fieldErrors: {},
+    });
     expect(await documentAuditRows(docs[doc], "document.downloaded")).toHaveLength(before);
   });
 
   it("answers an unknown document id exactly like a forbidden one", async () => {
     expect(await downloadAs(actors.ownerA)({ documentId: "no-such-document" })).toEqual({
       ok: false,
+      code: "not_found",
       error: "That document was not found.",
       fieldErrors: {},
     });

@@ -61,7 +61,7 @@ function multipart(plan: UploadPlan) {
 
 const dictation = (size: number) => ({
   bookingId: bookingIds.aTeam2,
-  category: "dictation",
+  category: "dictation" as const,
   fileName: "exam dictation.m4a",
   size,
   mimeType: "audio/mp4",

@@ -22,7 +22,7 @@ export function actAs<Schema extends z.ZodType, Output>(
   input: Schema,
   operation: (context: DocumentActionContext, input: z.infer<Schema>, storage: Storage) => Promise<Output>,
   storage: Storage,
-): (raw: unknown) => Promise<ActionResult<Output>> {
+): (input: z.input<Schema>) => Promise<ActionResult<Output>> {
   return defineAction(
     { input, authorize: () => true, run: (context, parsed) => operation(context, parsed, storage) },
     async () => ({

@@ -1,4 +1,5 @@
 import { PutObjectCommand } from "@aws-sdk/client-s3";
+import type { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLogs } from "@/db/schema";
@@ -40,9 +41,9 @@ afterAll(async () => {
 const requestAs = (actor: Actor) => actAs(actor, requestUploadInput, requestUpload, s3.storage);
 const confirmAs = (actor: Actor) => actAs(actor, pendingUploadInput, confirmUpload, s3.storage);
 
-const brief = (bookingKey: BookingKey, overrides: Record<string, unknown> = {}) => ({
+const brief = (bookingKey: BookingKey, overrides: Partial<z.input<typeof requestUploadInput>> = {}) => ({
   bookingId: bookingIds[bookingKey],
-  category: "brief",
+  category: "brief" as const,
   fileName: "Referral brief — Müller.pdf",
   size: PDF_BYTES.length,
   mimeType: "application/pdf",
@@ -184,6 +185,7 @@ describe("uploading a document", () => {
       const before = (await pendingRowsFor(bookingIds[key])).length;
       expect(await requestAs(actor)(brief(key))).toEqual({
         ok: false,
+        code: "not_found",
         error: "That booking was not found.",
         fieldErrors: {},
       });
@@ -203,6 +205,7 @@ describe("confirming an upload", () => {
     const before = await documentsOf("aTeam2");
     expect(await confirmAs(actors.adminA)({ pendingUploadId: plan.pendingUploadId })).toEqual({
       ok: false,
+      code: "invalid_input",
       error: '"Referral brief — Müller.pdf" did not arrive in storage. Upload it again.',
       fieldErrors: {},
     });

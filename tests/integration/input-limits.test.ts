@@ -41,6 +41,7 @@ describe("Admin → Create a user", () => {
     });
     expect(result).toEqual({
       ok: false,
+      code: "invalid_input",
       error: "Please correct the highlighted fields.",
       fieldErrors: { email: ["An e-mail address has at most 254 characters"] },
     });

@@ -152,7 +152,7 @@ describe("two people changing one booking at once", () => {
     const results = await Promise.all([move(actors.specialistS1), move(actors.platformAdmin)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([
-      { ok: false, error: BOOKING_CHANGED_MESSAGE, fieldErrors: {} },
+      { ok: false, code: "stale", error: BOOKING_CHANGED_MESSAGE, fieldErrors: {} },
     ]);
     expect(await progressRows(bookingId)).toHaveLength(1);
   });
@@ -184,6 +184,7 @@ describe("what a move requires, checked on the stored booking", () => {
       });
     expect(await move()).toMatchObject({
       ok: false,
+      code: "conflict",
       error: expect.stringMatching(/report document is required/),
     });
     expect(await progressRows(bookingId)).toHaveLength(0);
@@ -212,10 +213,15 @@ describe("what a move requires, checked on the stored booking", () => {
         changeProgressDefinition(() => noSideEffect),
         as(actor),
       )({ bookingId, expectedFrom: "scheduled", to: "no_show" });
-    expect(await move(actors.memberB1)).toMatchObject({ ok: false, error: "That booking was not found." });
-    expect(await move(actors.outsider)).toMatchObject({ ok: false, error: "Not found." });
+    expect(await move(actors.memberB1)).toMatchObject({
+      ok: false,
+      code: "not_found",
+      error: "That booking was not found.",
+    });
+    expect(await move(actors.outsider)).toMatchObject({ ok: false, code: "not_found", error: "Not found." });
     expect(await move(actors.ownerA)).toMatchObject({
       ok: false,
+      code: "forbidden",
       error: "You cannot move this booking to that stage.",
     });
     expect(await progressRows(bookingId)).toHaveLength(0);
@@ -332,6 +338,7 @@ describe("telling Acuity", () => {
     )({ bookingId, expectedFrom: "scheduled", to: "no_show" });
     expect(result).toMatchObject({
       ok: false,
+      code: "upstream_unavailable",
       error: expect.stringMatching(/scheduling service.*Nothing was changed/),
     });
     expect(await stageOf(bookingId)).toBe("scheduled");

@@ -114,7 +114,11 @@ describe("what a move requires", () => {
         now: TIMING.after,
         reportCount: 0,
       });
-      expect(verdict).toEqual({ ok: false, reason: expect.stringMatching(/report document is required/) });
+      expect(verdict).toEqual({
+        ok: false,
+        code: "conflict",
+        reason: expect.stringMatching(/report document is required/),
+      });
     }
     const offered = offeredTransitions(ROLES.specialist, booking("generating_report"), {
       now: TIMING.after,
@@ -130,6 +134,7 @@ describe("what a move requires", () => {
       evaluateTransition(ROLES.specialist, booking("scheduled"), "no_show", { now, reportCount: 0 });
     expect(at(TIMING.before)).toEqual({
       ok: false,
+      code: "conflict",
       reason: expect.stringMatching(/only once the examination time has passed/),
     });
     expect(at(TIMING.after).ok).toBe(true);
@@ -141,7 +146,11 @@ describe("what a move requires", () => {
       reportCount: 0,
       note: "Too late",
     });
-    expect(verdict).toEqual({ ok: false, reason: expect.stringMatching(/can no longer be done/) });
+    expect(verdict).toEqual({
+      ok: false,
+      code: "conflict",
+      reason: expect.stringMatching(/can no longer be done/),
+    });
   });
 
   it("needs a note to cancel, and a blank note does not count", () => {
@@ -181,6 +190,7 @@ describe("what a move requires", () => {
     });
     expect(verdict).toEqual({
       ok: false,
+      code: "conflict",
       reason: expect.stringContaining('"Scheduled" cannot move to "Paid"'),
     });
   });
@@ -214,6 +224,7 @@ describe("admin corrections", () => {
   it("requires a note", () => {
     expect(correct(ROLES.admin, "no_show", "generating_report", null)).toEqual({
       ok: false,
+      code: "invalid_input",
       reason: expect.stringMatching(/needs a note/),
     });
     expect(correct(ROLES.admin, "no_show", "generating_report", "  ").ok).toBe(false);
@@ -242,7 +253,7 @@ describe("admin corrections", () => {
       note: "Invoice was reversed",
       asCorrection: true,
     });
-    expect(verdict).toEqual({ ok: false, reason: ARCHIVED_MESSAGE });
+    expect(verdict).toEqual({ ok: false, code: "conflict", reason: ARCHIVED_MESSAGE });
     expect(correctionTargets(archived)).toEqual([]);
   });
 

@@ -24,7 +24,7 @@ export async function acceptAsNewUserAction(form: FormData): Promise<ActionResul
   const parsed = acceptInvitationSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     const { fieldErrors } = z.flattenError(parsed.error) as { fieldErrors: Record<string, string[]> };
-    return failure("Please correct the highlighted fields.", fieldErrors);
+    return failure("invalid_input", "Please correct the highlighted fields.", fieldErrors);
   }
   const requestHeaders = await headers();
   return guarded(async () => {
@@ -45,8 +45,9 @@ export async function acceptAsNewUserAction(form: FormData): Promise<ActionResul
 export async function acceptAsSignedInUserAction(form: FormData): Promise<ActionResult<{ email: string }>> {
   const invitationId = String(form.get("invitationId") ?? "");
   const session = await getCurrentSession();
-  if (!session) return failure("Sign in first, then open the invitation link again.");
-  if (session.session.impersonatedBy) return failure("Stop impersonating before accepting an invitation.");
+  if (!session) return failure("session_ended", "Sign in first, then open the invitation link again.");
+  if (session.session.impersonatedBy)
+    return failure("forbidden", "Stop impersonating before accepting an invitation.");
   const requestHeaders = await headers();
   return guarded(() =>
     acceptInvitation(

@@ -47,6 +47,7 @@ export const markPaymentReceivedDefinition = adminAction({
 /** An admin correction of the stage (any stage, with a note), recorded as a correction. */
 export const correctStageDefinition = adminAction({
   input: correctStageSchema,
+  form: true,
   run: ({ tx, actor, auditContext }, input) =>
     changeProgress(tx, { actor, auditContext }, { ...input, asCorrection: true }, noAcuityChange),
 });
@@ -57,6 +58,7 @@ export const correctStageDefinition = adminAction({
  */
 export const moveBookingDefinition = adminAction({
   input: moveBookingSchema,
+  form: true,
   run: async ({ tx, actor, audit }, input) => {
     const [booking] = await tx
       .select({
@@ -69,20 +71,22 @@ export const moveBookingDefinition = adminAction({
       .where(eq(bookings.id, input.bookingId))
       .for("update");
     if (!booking) throw new NotFoundError("That booking");
-    if (!canMoveBooking(actor, booking)) throw new UserFacingError(ARCHIVED_MESSAGE);
+    if (!canMoveBooking(actor, booking)) throw new UserFacingError("conflict", ARCHIVED_MESSAGE);
     const [organization] = await tx
       .select({ id: organizations.id, name: organizations.name })
       .from(organizations)
       .where(eq(organizations.id, input.organizationId));
     if (!organization)
-      throw new UserFacingError("That organization no longer exists.", { organizationId: ["Not found"] });
+      throw new UserFacingError("invalid_input", "That organization no longer exists.", {
+        organizationId: ["Not found"],
+      });
     if (input.teamId) {
       const [team] = await tx
         .select({ organizationId: teams.organizationId })
         .from(teams)
         .where(eq(teams.id, input.teamId));
       if (team?.organizationId !== organization.id)
-        throw new UserFacingError(`That team is not part of ${organization.name}.`, {
+        throw new UserFacingError("invalid_input", `That team is not part of ${organization.name}.`, {
           teamId: ["Not in this organization"],
         });
     }

@@ -51,6 +51,7 @@ export async function changeBookingStatus(
       .map((r) => `${r.examineeName} (${STATUS_LABELS[r.status].toLowerCase()})`)
       .join(", ");
     throw new UserFacingError(
+      "conflict",
       `${refused.length} of the selected bookings cannot become ${STATUS_LABELS[input.to].toLowerCase()}: ${names}${refused.length > 5 ? ", …" : ""}. Nothing was changed.`,
     );
   }

@@ -1,5 +1,6 @@
 import { UserFacingError } from "@/lib/actions/errors";
 import { AcuityError, type AcuityClient } from "@/lib/acuity";
+import { acuityErrorCode } from "../acuity-user-error";
 import type { ProgressSideEffect } from "./change-progress";
 
 /** Acuity's answer when the appointment is already cancelled: the state we wanted already holds. */
@@ -32,7 +33,7 @@ export function acuityProgressSideEffect(client: AcuityClient): ProgressSideEffe
     } catch (error) {
       if (error instanceof AcuityError && error.code === ALREADY_CANCELED) return;
       if (error instanceof AcuityError)
-        throw new UserFacingError(`${error.userMessage} Nothing was changed.`);
+        throw new UserFacingError(acuityErrorCode(error), `${error.userMessage} Nothing was changed.`);
       throw error;
     }
   };

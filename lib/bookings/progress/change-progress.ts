@@ -68,7 +68,7 @@ export async function changeProgress(
     note,
     asCorrection: input.asCorrection,
   });
-  if (!verdict.ok) throw new UserFacingError(verdict.reason);
+  if (!verdict.ok) throw new UserFacingError(verdict.code, verdict.reason);
 
   const move =
     verdict.rule && verdict.rule.kind !== "advance"

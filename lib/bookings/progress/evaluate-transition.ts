@@ -1,4 +1,5 @@
 import { PROGRESS_STAGES, type BookingStatus, type ProgressStage } from "@/db/schema/enums";
+import type { ErrorCode } from "@/lib/errors/codes";
 import type { Actor } from "@/lib/authz/actor";
 import {
   canSeeAsReferrer,
@@ -25,7 +26,8 @@ export interface TransitionContext {
 }
 
 export type TransitionVerdict =
-  { ok: true; rule: TransitionRule | null; isCorrection: boolean } | { ok: false; reason: string };
+  | { ok: true; rule: TransitionRule | null; isCorrection: boolean }
+  | { ok: false; code: ErrorCode; reason: string };
 
 function rolesOf(actor: Actor, booking: BookingAccessFacts): TransitionRole[] {
   const roles: TransitionRole[] = [];
@@ -61,13 +63,17 @@ export function evaluateTransition(
   context: TransitionContext & { note?: string | null; asCorrection?: boolean },
 ): TransitionVerdict {
   const hasNote = Boolean(context.note?.trim());
-  if (isBookingArchived(booking)) return { ok: false, reason: ARCHIVED_MESSAGE };
+  if (isBookingArchived(booking)) return { ok: false, code: "conflict", reason: ARCHIVED_MESSAGE };
   if (!canSetProgress(actor, booking, to))
-    return { ok: false, reason: "You cannot move this booking to that stage." };
+    return { ok: false, code: "forbidden", reason: "You cannot move this booking to that stage." };
 
   if (!context.asCorrection) {
     if (booking.status !== "active")
-      return { ok: false, reason: "This booking is closed; only an administrator can correct it." };
+      return {
+        ok: false,
+        code: "conflict",
+        reason: "This booking is closed; only an administrator can correct it.",
+      };
     const roles = rolesOf(actor, booking);
     const rule = TRANSITIONS.find(
       (r) =>
@@ -79,18 +85,22 @@ export function evaluateTransition(
       const hint = isPlatformAdmin(actor) ? " To fix the record, correct the stage with a note." : "";
       return {
         ok: false,
+        code: "conflict",
         reason: `A booking at "${STAGE_NAMES[booking.currentProgress]}" cannot move to "${STAGE_NAMES[to]}".${hint}`,
       };
     }
     const blocked = blockedBy(rule, booking, context);
-    if (blocked) return { ok: false, reason: blocked };
-    if (rule.requiresNote && !hasNote) return { ok: false, reason: "Add a note saying why." };
+    if (blocked) return { ok: false, code: "conflict", reason: blocked };
+    if (rule.requiresNote && !hasNote)
+      return { ok: false, code: "invalid_input", reason: "Add a note saying why." };
     return { ok: true, rule, isCorrection: false };
   }
 
-  if (!isPlatformAdmin(actor)) return { ok: false, reason: "Only an administrator can correct a stage." };
-  if (to === booking.currentProgress) return { ok: false, reason: "The booking is already at that stage." };
-  if (!hasNote) return { ok: false, reason: "A correction needs a note saying why." };
+  if (!isPlatformAdmin(actor))
+    return { ok: false, code: "forbidden", reason: "Only an administrator can correct a stage." };
+  if (to === booking.currentProgress)
+    return { ok: false, code: "conflict", reason: "The booking is already at that stage." };
+  if (!hasNote) return { ok: false, code: "invalid_input", reason: "A correction needs a note saying why." };
   return { ok: true, rule: null, isCorrection: true };
 }
 

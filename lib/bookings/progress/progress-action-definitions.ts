@@ -24,7 +24,10 @@ export function changeProgressDefinition(
         { ...input, asCorrection: false },
         async (kind, booking) => {
           if (kind === "reschedule")
-            throw new UserFacingError("Rescheduling needs a new time: use Reschedule on the booking page.");
+            throw new UserFacingError(
+              "invalid_input",
+              "Rescheduling needs a new time: use Reschedule on the booking page.",
+            );
           await sideEffect()(kind, booking);
         },
       ),

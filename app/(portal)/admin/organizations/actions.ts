@@ -36,8 +36,8 @@ export const cancelInvitationAction = defineAction(cancelInvitationDefinition);
 
 const invite = defineAction(inviteMemberDefinition);
 /** The outbox row commits with the invitation's audit row; SMTP delivery (if configured) follows the commit. */
-export async function inviteMemberAction(raw: unknown) {
-  const result = await invite(raw);
+export async function inviteMemberAction(input: Parameters<typeof invite>[0]) {
+  const result = await invite(input);
   if (result.ok) await deliverOutboxEmail(result.data.outboxEmailId);
   return result;
 }

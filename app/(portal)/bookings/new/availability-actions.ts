@@ -8,6 +8,7 @@ import { getDb } from "@/db/client";
 import { APPOINTMENT_TYPES } from "@/db/schema/enums";
 import { failure, success, type ActionResult } from "@/lib/actions/result";
 import { AcuityError } from "@/lib/acuity";
+import { acuityErrorCode } from "@/lib/bookings/acuity-user-error";
 import { getCurrentActor } from "@/lib/auth/current-session";
 import { canBookForAnyOrganization } from "@/lib/authz/policy";
 import { getAvailableDates } from "@/lib/availability/available-dates";
@@ -23,17 +24,17 @@ const datesInput = base.extend({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])
 const timesInput = base.extend({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 
 async function withCalendar<T>(
-  raw: unknown,
+  raw: z.input<typeof datesInput> | z.input<typeof timesInput>,
   schema: typeof datesInput | typeof timesInput,
   read: (query: ReturnType<typeof calendarQuery>, input: Record<string, string>) => Promise<T>,
 ): Promise<ActionResult<T>> {
   const actor = await getCurrentActor();
-  if (!actor) return failure("Your session has ended — sign in again.");
-  if (!canBookForAnyOrganization(actor)) return failure("Not found.");
+  if (!actor) return failure("session_ended", "Your session has ended — sign in again.");
+  if (!canBookForAnyOrganization(actor)) return failure("not_found", "Not found.");
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) return failure("That month or day could not be read.");
+  if (!parsed.success) return failure("invalid_input", "That month or day could not be read.");
   const specialist = await getActiveSpecialist(getDb(), parsed.data.specialistId);
-  if (!specialist) return failure("That specialist was not found.");
+  if (!specialist) return failure("not_found", "That specialist was not found.");
   try {
     return success(
       await read(
@@ -42,17 +43,19 @@ async function withCalendar<T>(
       ),
     );
   } catch (error) {
-    if (error instanceof AcuityError) return failure(error.userMessage);
+    if (error instanceof AcuityError) return failure(acuityErrorCode(error), error.userMessage);
     throw error;
   }
 }
 
-export async function loadAvailableDates(raw: unknown): Promise<ActionResult<string[]>> {
+export async function loadAvailableDates(raw: z.input<typeof datesInput>): Promise<ActionResult<string[]>> {
   return withCalendar(raw, datesInput, (query, input) =>
     getAvailableDates({ ...query, month: input.month! }),
   );
 }
 
-export async function loadAvailableTimes(raw: unknown): Promise<ActionResult<AvailableSlot[]>> {
+export async function loadAvailableTimes(
+  raw: z.input<typeof timesInput>,
+): Promise<ActionResult<AvailableSlot[]>> {
   return withCalendar(raw, timesInput, (query, input) => getAvailableTimes({ ...query, date: input.date! }));
 }
