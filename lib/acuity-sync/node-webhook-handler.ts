@@ -1,7 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ACUITY_SIGNATURE_HEADER } from "@/lib/acuity";
 import { log, LOG_EVENTS } from "@/lib/log";
-import { MAX_WEBHOOK_BODY_BYTES, receiveAcuityWebhook, type WebhookAnswer } from "./receive-webhook";
+import {
+  MAX_WEBHOOK_BODY_BYTES,
+  receiveAcuityWebhook,
+  TOO_LARGE,
+  webhookHttpAnswer,
+  type WebhookAnswer,
+} from "./receive-webhook";
 
 /** The raw bytes, or null once the body passes the webhook size cap (the rest is not read). */
 async function readCappedBody(req: IncomingMessage): Promise<Buffer | null> {
@@ -16,8 +22,9 @@ async function readCappedBody(req: IncomingMessage): Promise<Buffer | null> {
 }
 
 function send(res: ServerResponse, answer: WebhookAnswer): void {
-  const body = JSON.stringify(answer.body);
-  res.writeHead(answer.status, {
+  const { status, body: json } = webhookHttpAnswer(answer);
+  const body = JSON.stringify(json);
+  res.writeHead(status, {
     "content-type": "application/json",
     "content-length": Buffer.byteLength(body),
     "cache-control": "no-store",
@@ -35,16 +42,13 @@ export async function handleAcuityWebhookRequest(req: IncomingMessage, res: Serv
     const raw = await readCappedBody(req);
     if (raw === null) {
       res.setHeader("connection", "close");
-      send(res, { status: 413, body: { error: "body too large for an Acuity webhook" } });
+      send(res, TOO_LARGE);
       return;
     }
     const signature = req.headers[ACUITY_SIGNATURE_HEADER];
     send(res, await receiveAcuityWebhook(raw, typeof signature === "string" ? signature : null));
   } catch (error) {
     log.error({ event: LOG_EVENTS.webhookNotStored, err: error }, "could not answer a webhook delivery");
-    if (!res.headersSent) {
-      res.writeHead(500, { "content-type": "application/json" });
-      res.end(JSON.stringify({ error: "not stored; please retry" }));
-    }
+    if (!res.headersSent) send(res, { ok: false, code: "internal", error: "not stored; please retry" });
   }
 }

@@ -4,10 +4,11 @@ import { requestInfoFromHeaders } from "@/lib/audit/request-context";
 import { auditContextFor } from "@/lib/actions/request-actor";
 import type { Actor } from "@/lib/authz/actor";
 import { canUseAdminConsole } from "@/lib/authz/policy";
+import { failureResponse } from "@/lib/http/error-status";
 import { streamAuditCsv, type AuditCsvOptions } from "./export-csv";
 import { auditFilterFromSearchParams } from "./filters";
 
-const notFound = () => new Response("Not found", { status: 404, headers: { "content-type": "text/plain" } });
+const notFound = () => failureResponse({ code: "not_found", error: "Not found." });
 
 /**
  * GET /api/admin/audit/export?<filters>: the CSV of the current filter, streamed. Anyone
@@ -23,9 +24,9 @@ export async function handleAuditExport(
   if (!actor || !canUseAdminConsole(actor)) return notFound();
   const parsed = auditFilterFromSearchParams(new URL(request.url).searchParams);
   if (!parsed.success) {
-    return new Response(`The filter is not valid: ${parsed.error.issues.map((i) => i.message).join("; ")}`, {
-      status: 400,
-      headers: { "content-type": "text/plain" },
+    return failureResponse({
+      code: "invalid_input",
+      error: `The filter is not valid: ${parsed.error.issues.map((i) => i.message).join("; ")}`,
     });
   }
   const db = getDb();

@@ -126,7 +126,10 @@ describe("a delivery the database refuses for any other reason", () => {
     const bodies = [...innocents.slice(0, 20), poison, ...innocents.slice(20)];
     const answers = await Promise.all(bodies.map(deliver));
 
-    expect(answers[20]).toEqual({ status: 500, json: { error: "not stored; please retry" } });
+    expect(answers[20]).toEqual({
+      status: 500,
+      json: { code: "internal", error: "not stored; please retry" },
+    });
     const stored = answers.filter((_, i) => i !== 20);
     expect(stored.map((a) => a.status)).toEqual(innocents.map(() => 200));
     expect(await rowsOf(stored.map((a) => a.json.received!))).toHaveLength(40);

@@ -1,6 +1,7 @@
 import { clientIpFromHeaders } from "@/lib/audit/request-context";
 import { getAuth } from "@/lib/auth/auth";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address-header";
+import { httpStatusOf } from "@/lib/http/error-status";
 
 /**
  * The better-auth endpoints the browser calls: `authClient.signIn.email` (sign-in form) and
@@ -18,9 +19,12 @@ function isBrowserEndpoint(request: Request): boolean {
   return BROWSER_ENDPOINTS.has(`${request.method} ${pathname.slice(BASE_PATH.length)}`);
 }
 
-/** Exactly what better-auth answers for a path it does not know, so nothing hints the endpoint exists. */
+/**
+ * Exactly what better-auth answers for a path it does not know (no body), so nothing hints the
+ * endpoint exists; the status comes from the one code → status table like every route's.
+ */
 function notFound(): Response {
-  return new Response(null, { status: 404, statusText: "Not Found" });
+  return new Response(null, { status: httpStatusOf("not_found"), statusText: "Not Found" });
 }
 
 /**

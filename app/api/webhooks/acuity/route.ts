@@ -1,5 +1,5 @@
 import { ACUITY_SIGNATURE_HEADER } from "@/lib/acuity";
-import { receiveAcuityWebhook } from "@/lib/acuity-sync/receive-webhook";
+import { receiveAcuityWebhook, webhookHttpAnswer } from "@/lib/acuity-sync/receive-webhook";
 
 /**
  * Acuity's webhook under `next start`. The portal server (scripts/portal-server.ts) answers
@@ -7,6 +7,8 @@ import { receiveAcuityWebhook } from "@/lib/acuity-sync/receive-webhook";
  */
 export async function POST(request: Request) {
   const raw = Buffer.from(await request.arrayBuffer());
-  const answer = await receiveAcuityWebhook(raw, request.headers.get(ACUITY_SIGNATURE_HEADER));
-  return Response.json(answer.body, { status: answer.status });
+  const answer = webhookHttpAnswer(
+    await receiveAcuityWebhook(raw, request.headers.get(ACUITY_SIGNATURE_HEADER)),
+  );
+  return Response.json(answer.body, { status: answer.status, headers: { "cache-control": "no-store" } });
 }
