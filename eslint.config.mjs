@@ -2,6 +2,13 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import nextPlugin from "@next/eslint-plugin-next";
 
+// ESLint keeps only the last `no-restricted-syntax` that applies to a file, so the app/ block at
+// the end repeats this process.env rule beside its own.
+const noProcessEnvDestructuring = {
+  selector: "VariableDeclarator[init.name='process'] > ObjectPattern > Property[key.name='env']",
+  message: "Read configuration with config() from @/lib/config.",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -73,13 +80,7 @@ export default tseslint.config(
             "Read configuration with config() from @/lib/config (declare new variables in lib/config/variables.ts); set variables through lib/config/environment.ts.",
         },
       ],
-      "no-restricted-syntax": [
-        "error",
-        {
-          selector: "VariableDeclarator[init.name='process'] > ObjectPattern > Property[key.name='env']",
-          message: "Read configuration with config() from @/lib/config.",
-        },
-      ],
+      "no-restricted-syntax": ["error", noProcessEnvDestructuring],
     },
   },
   // Client components never read configuration (it would ship server settings to the browser).
@@ -106,6 +107,55 @@ export default tseslint.config(
     files: ["app/**", "lib/**", "components/**", "db/**", "services/**", "scripts/**", "instrumentation.ts"],
     rules: {
       "no-console": ["error"],
+    },
+  },
+  // app/ is routes only: pages, layouts, route handlers and thin actions call lib/<domain>/,
+  // which owns every query — so each is scoped by the policy module and tested where it lives.
+  // A page may hold the database handle (getDb) to pass it to lib/, and the value lists of
+  // db/schema/enums; it may not build a query.
+  {
+    files: ["app/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@/db/client",
+              importNames: ["getPool"],
+              message: "No SQL in app/: write a function in lib/<domain>/ and call it.",
+            },
+          ],
+          patterns: [
+            {
+              group: ["drizzle-orm", "drizzle-orm/*", "pg", "pg-*"],
+              message: "No drizzle or SQL in app/: write a function in lib/<domain>/ and call it.",
+            },
+            {
+              regex: "^@/db/(?!client$|schema/enums$)",
+              allowTypeImports: true,
+              message: "No tables in app/: the query goes in lib/<domain>/ (types may be imported).",
+            },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        noProcessEnvDestructuring,
+        {
+          selector: "TaggedTemplateExpression[tag.name='sql']",
+          message: "No SQL in app/: write a function in lib/<domain>/ and call it.",
+        },
+        {
+          selector:
+            "MemberExpression[object.name=/^(db|tx)$/][property.name=/^(select|selectDistinct|selectDistinctOn|insert|update|delete|execute|query|transaction|\\$count|\\$with|with)$/]",
+          message: "No queries in app/: pass the handle to a function in lib/<domain>/ instead.",
+        },
+        {
+          selector: "MemberExpression[object.type='CallExpression'][object.callee.name='getDb']",
+          message: "No queries in app/: pass getDb() to a function in lib/<domain>/ instead.",
+        },
+      ],
     },
   },
 );

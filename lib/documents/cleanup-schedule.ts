@@ -48,10 +48,13 @@ export function startUploadCleanupSchedule(run: () => Promise<void> = runOnce): 
     await run();
     // Stopped while the pass ran: do not come back.
     if (!state.timer) return;
-    state.timer = setTimeout(loop, EVERY_MS);
+    state.timer = setTimeout(tick, EVERY_MS);
     state.timer.unref();
   };
-  state.timer = setTimeout(loop, FIRST_RUN_MS);
+  // A timer ignores what its callback returns, so the pass is fire-and-forget on purpose:
+  // runOnce settles its own failures (it logs them), so a failed pass still schedules the next.
+  const tick = () => void loop();
+  state.timer = setTimeout(tick, FIRST_RUN_MS);
   state.timer.unref();
 }
 
