@@ -19,7 +19,7 @@ import { PORTAL_PRODUCTION_REQUIREMENTS } from "@/lib/config/startup";
 import { startCommand } from "@/services/start-command";
 import { exitWithParent } from "@/services/exit-with-parent";
 import { closeHttpServer, onShutdownSignal } from "@/services/graceful-shutdown";
-import { applyBuiltNextConfigWhereNoConfigFile } from "./standalone-next-config";
+import { applyBuiltNextConfig } from "./standalone-next-config";
 
 const dev = process.argv[2] === "dev";
 // Before Next (and React) load: they pick their development or production builds from it.
@@ -30,8 +30,8 @@ const { PORT: port } = startCommand("portal-server", { inProduction: PORTAL_PROD
 // The client address (rate limit, audit) starts from the socket, which only this server knows.
 trustSocketAddressHeader();
 
-// From the image's standalone folder: the configuration `next build` serialized, not next.config.ts.
-if (!dev) applyBuiltNextConfigWhereNoConfigFile();
+// The configuration `next build` serialized, not next.config.ts (which the image does not have).
+if (!dev) applyBuiltNextConfig();
 
 const { default: next } = await import("next");
 // Stamps the client address and the request id, then the webhook fast path or Next.
