@@ -233,7 +233,8 @@ export const VARIABLES = {
   WEBHOOK_WORKER: variable({
     schema: onOff().default(true),
     default: "`on`",
-    meaning: "`off` stops the webhook worker in this process, web or worker (`BACKGROUND_JOBS=off` is the switch for a web tier beside `npm run worker`)",
+    meaning:
+      "`off` stops the webhook worker in this process, web or worker (`BACKGROUND_JOBS=off` is the switch for a web tier beside `npm run worker`)",
   }),
   UPLOAD_CLEANUP: variable({
     schema: onOff().default(true),
