@@ -6,6 +6,7 @@
  */
 import { closeDb, getDb } from "@/db/client";
 import { cleanupUnconfirmedUploads } from "@/lib/documents/cleanup-unconfirmed-uploads";
+import { logCleanupFailures } from "@/lib/documents/log-cleanup-failures";
 import { log, LOG_EVENTS, runAsJob } from "@/lib/log";
 import { config } from "@/lib/config";
 import { startCommand } from "@/services/start-command";
@@ -25,17 +26,7 @@ const exitCode = await runAsJob("documents.cleanup", async () => {
   try {
     const result = await cleanupUnconfirmedUploads(getDb());
     printLine(`[documents:cleanup] deleted ${result.deleted} unconfirmed upload(s)`);
-    for (const failure of result.failed) {
-      // `failure.error` is already redactError's text.
-      log.error(
-        {
-          event: LOG_EVENTS.uploadCleanupFailed,
-          pendingUploadId: failure.pendingUploadId,
-          reason: failure.error,
-        },
-        "could not delete an unconfirmed upload; the next run tries again",
-      );
-    }
+    logCleanupFailures(result.failed);
     // Failures stay in the table and are retried next run; the exit code lets the scheduler alert.
     return result.failed.length > 0 ? 1 : 0;
   } catch (error) {

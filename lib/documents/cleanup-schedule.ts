@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { config } from "@/lib/config";
 import { log, LOG_EVENTS, runAsJob } from "@/lib/log";
 import { cleanupUnconfirmedUploads } from "./cleanup-unconfirmed-uploads";
+import { logCleanupFailures } from "./log-cleanup-failures";
 
 const FIRST_RUN_MS = 5 * 60 * 1000;
 const EVERY_MS = 60 * 60 * 1000;
@@ -19,17 +20,7 @@ const runOnce = (): Promise<void> =>
           { event: LOG_EVENTS.uploadCleanupDeleted, deleted: result.deleted },
           "deleted unconfirmed uploads",
         );
-      for (const failure of result.failed) {
-        // `failure.error` is already redactError's text.
-        log.error(
-          {
-            event: LOG_EVENTS.uploadCleanupFailed,
-            pendingUploadId: failure.pendingUploadId,
-            reason: failure.error,
-          },
-          "could not delete an unconfirmed upload; the next run tries again",
-        );
-      }
+      logCleanupFailures(result.failed);
     } catch (error) {
       log.error({ event: LOG_EVENTS.uploadCleanupFailed, err: error }, "an upload cleanup run failed");
     }
