@@ -178,6 +178,11 @@ try {
       ACUITY_BASE_URL: emulator.url,
       ACUITY_MAX_REQUESTS_PER_SECOND: String(ACUITY_RPS),
       WEBHOOK_WORKER: ACK_ONLY ? "off" : "on",
+      // Required by a production start; webhooks never touch the object store.
+      S3_BUCKET: "bench-unused",
+      S3_ENDPOINT: "http://127.0.0.1:9",
+      S3_ACCESS_KEY_ID: "bench",
+      S3_SECRET_ACCESS_KEY: "bench-secret",
     },
   });
   const url = `http://127.0.0.1:${PORT}/api/webhooks/acuity`;
