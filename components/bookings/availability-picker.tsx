@@ -90,7 +90,7 @@ export function AvailabilityPicker({
             ? `Free times on ${new Date(`${date}T12:00:00Z`).toLocaleDateString("en-US", { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" })}`
             : "Free times"}
         </p>
-        <p className="text-xs text-slate-500">{zoneNote(timeZone, date)}</p>
+        <p className="text-xs text-slate-600">{zoneNote(timeZone, date)}</p>
         {error && (
           <p role="alert" className="mt-3 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">
             {error}

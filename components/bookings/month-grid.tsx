@@ -55,7 +55,7 @@ export function MonthGrid({
       </div>
       <div className="grid grid-cols-7 gap-1 text-center text-xs">
         {WEEKDAYS.map((d) => (
-          <span key={d} className="py-1 font-medium text-slate-400">
+          <span key={d} className="py-1 font-medium text-slate-500">
             {d}
           </span>
         ))}
