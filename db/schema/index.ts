@@ -5,3 +5,4 @@ export * from "./documents";
 export * from "./audit";
 export * from "./webhooks";
 export * from "./operations";
+export * from "./notifications";

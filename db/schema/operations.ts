@@ -3,11 +3,13 @@
  * submissions, uploads that are signed but not yet confirmed, and the dev e-mail outbox.
  */
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { EMAIL_STATUSES, type EmailKind } from "@/lib/notifications/kinds";
 import { users } from "./auth";
 import { bookings } from "./bookings";
 import { createdAtColumn, idColumn, userRef } from "./columns";
 import { DOCUMENT_CATEGORIES } from "./enums";
+import { notificationEvents } from "./notifications";
 
 /** One row per submitted booking form: a resubmission with the same key finds its booking. */
 export const bookingRequests = pgTable("booking_requests", {
@@ -84,20 +86,44 @@ export const pendingUploads = pgTable(
   (t) => [index("idx_pending_uploads_created").on(t.createdAt)],
 );
 
-/** E-mails the portal sends; in the embedded default nothing leaves the machine and admins read them here. */
+/**
+ * The outbox: every e-mail the portal sends, one row per recipient — who, what kind, which booking,
+ * when, and the outcome. A row is written `queued` in the transaction that causes it (with its
+ * delivery job, lib/jobs), rendered and sent by a worker, then `sent` or — when its retries are
+ * spent — `failed`, which an admin may resend (a new row, `resent_from_id` pointing back).
+ */
 export const outboxEmails = pgTable(
   "outbox_emails",
   {
     id: idColumn(),
+    kind: varchar("kind", { length: 50 }).$type<EmailKind>().notNull().default("invitation"),
+    status: varchar("status", { length: 20, enum: EMAIL_STATUSES }).notNull().default("queued"),
+    eventId: varchar("event_id", { length: 255 }).references(() => notificationEvents.id, {
+      onDelete: "set null",
+    }),
+    bookingId: varchar("booking_id", { length: 255 }).references(() => bookings.id, { onDelete: "set null" }),
+    recipientUserId: userRef("recipient_user_id").references(() => users.id, { onDelete: "set null" }),
     toAddress: varchar("to_address", { length: 255 }).notNull(),
-    subject: varchar("subject", { length: 500 }).notNull(),
-    textBody: text("text_body").notNull(),
+    /** Filled when the worker renders the message (null while queued for kinds rendered late). */
+    subject: varchar("subject", { length: 500 }),
+    textBody: text("text_body"),
     htmlBody: text("html_body"),
+    /** What a kind needs to render beyond its event (an invitation's link, a digest's rows). */
+    payload: jsonb("payload").$type<Record<string, unknown>>(),
+    /** The SMTP Message-ID: the same on every attempt, so a resend after a crash is recognisable. */
+    messageId: varchar("message_id", { length: 255 }),
+    attempts: integer("attempts").notNull().default(0),
+    resentFromId: varchar("resent_from_id", { length: 255 }),
     createdAt: createdAtColumn(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    /** The last failure, as the SMTP server or connection said it (never SQL, never examinee data). */
     error: text("error"),
   },
-  (t) => [index("idx_outbox_emails_created").on(t.createdAt)],
+  (t) => [
+    index("idx_outbox_emails_created").on(t.createdAt),
+    index("idx_outbox_emails_status").on(t.status, t.createdAt),
+    index("idx_outbox_emails_booking").on(t.bookingId),
+  ],
 );
 
 /**

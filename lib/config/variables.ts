@@ -266,6 +266,29 @@ export const VARIABLES = {
     meaning:
       "on SIGTERM, how long the portal server waits for requests in flight and a worker for the jobs in hand before exiting",
   }),
+  JOB_POLL_MS: variable({
+    schema: wholeNumber({ min: 500 }).default(1000),
+    default: "`1000`",
+    meaning:
+      "how often a worker asks the job engine (pg-boss) for e-mails and notifications to deliver; also the most a new one waits",
+  }),
+  JOB_LEASE_SECONDS: variable({
+    schema: wholeNumber({ min: 5 }).default(120),
+    default: "`120`",
+    meaning:
+      "how long a job taken by a worker is hidden from the others; a job of a worker that died is retried after it",
+  }),
+  EMAIL_RETRY_LIMIT: variable({
+    schema: wholeNumber({ min: 0 }).default(10),
+    default: "`10`",
+    meaning:
+      "how many times an e-mail the SMTP server refused or could not take is tried again before it is `failed`",
+  }),
+  EMAIL_RETRY_DELAY_SECONDS: variable({
+    schema: wholeNumber({ min: 1 }).default(30),
+    default: "`30`",
+    meaning: "the wait before an e-mail's first retry; each further retry waits about twice as long",
+  }),
 
   // E-mail
   SMTP_URL: variable({

@@ -42,8 +42,8 @@ export async function deliverOutboxEmail(id: string): Promise<"sent" | "kept" | 
     await sendSmtpMail(SMTP_URL, {
       from: SMTP_FROM,
       to: row.toAddress,
-      subject: row.subject,
-      text: row.textBody,
+      subject: row.subject ?? "",
+      text: row.textBody ?? "",
       html: row.htmlBody,
     });
     await db.update(outboxEmails).set({ sentAt: new Date(), error: null }).where(eq(outboxEmails.id, id));

@@ -1,7 +1,7 @@
 import { HeadBucketCommand } from "@aws-sdk/client-s3";
 import { sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
-import { webhookEvents } from "@/db/schema";
+import { QUEUE_NAMES } from "@/lib/jobs/queues";
 import { getStorage, type Storage } from "@/lib/storage/client";
 import { isShuttingDown } from "./shutdown-state";
 
@@ -51,8 +51,8 @@ async function check(
 
 /**
  * Whether this instance can serve: the database answers, the bucket exists and is reachable with
- * the portal's credentials, and the job engine — today the webhook inbox table in Postgres —
- * answers. The checks run in parallel, each bounded; the answer carries check names only.
+ * the portal's credentials, and the job engine — pg-boss's schema in Postgres, with the queue
+ * e-mails go through — answers. The checks run in parallel, each bounded; the answer carries check names only.
  */
 export async function checkReadiness(deps: Partial<ReadinessDeps> = {}): Promise<Readiness> {
   const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -63,7 +63,10 @@ export async function checkReadiness(deps: Partial<ReadinessDeps> = {}): Promise
       const storage = deps.storage ?? getStorage();
       return storage.client.send(new HeadBucketCommand({ Bucket: storage.bucket }), { abortSignal });
     }, timeoutMs),
-    check(() => db().select({ id: webhookEvents.id }).from(webhookEvents).limit(1), timeoutMs),
+    check(async () => {
+      const found = await db().execute(sql`SELECT 1 FROM pgboss.queue WHERE name = ${QUEUE_NAMES.sendEmail}`);
+      if (found.rows.length === 0) throw new Error("the job engine's queues are missing");
+    }, timeoutMs),
   ]);
   const checks = { database, objectStore, jobEngine };
   const allOk = Object.values(checks).every((state) => state === "ok");

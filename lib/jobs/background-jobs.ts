@@ -2,9 +2,14 @@
  * Every background job of the portal, in one list: what `npm run worker` runs, and what a web
  * instance runs in-process unless BACKGROUND_JOBS=off (instrumentation.ts). Each job keeps its
  * state in the database and takes its work with SKIP LOCKED leases, so any number of processes
- * may run the list at once. A new job (the notifications sender, another schedule) goes here.
+ * may run the list at once. Most work runs on the job engine (pg-boss: job-workers.ts lists its
+ * queues and schedules); the webhook inbox keeps its own claim loop (ARCHITECTURE.md "Jobs" says why).
  */
 import { startWebhookWorker, stopWebhookWorker } from "@/lib/acuity-sync/worker";
+import { log, LOG_EVENTS } from "@/lib/log";
+import { startJobWorkers, stopJobWorkers } from "./job-queue";
+import { JOB_WORKERS, jobSchedules } from "./job-workers";
+import { readJobsConfig } from "./jobs-config";
 import { startUploadCleanupSchedule, stopUploadCleanupSchedule } from "@/lib/documents/cleanup-schedule";
 
 export interface BackgroundJob {
@@ -20,6 +25,16 @@ export const BACKGROUND_JOBS: readonly BackgroundJob[] = [
     name: "webhook-inbox",
     start: startWebhookWorker,
     stop: stopWebhookWorker,
+  },
+  {
+    // Notifications, e-mail delivery, the daily digests: pg-boss queues and schedules.
+    name: "job-engine",
+    start: () => {
+      startJobWorkers(JOB_WORKERS, jobSchedules()).catch((error: unknown) =>
+        log.error({ event: LOG_EVENTS.jobEngineError, err: error }, "the job engine did not start"),
+      );
+    },
+    stop: () => stopJobWorkers(readJobsConfig().shutdownGraceMs),
   },
   {
     // Hourly: uploads never confirmed within a day. An interrupted pass is simply run again.

@@ -38,6 +38,12 @@ export const LOG_EVENTS = {
   databaseConnectionLost: "db.idle_connection_lost",
   /** Acuity's appointment types could not be read; telehealth calendars are not recognised meanwhile (warn). */
   acuityAppointmentTypesUnreadable: "acuity.appointment_types_unreadable",
+  /** The job engine (pg-boss) reported an error of its own: a lost connection, a failed maintenance pass. */
+  jobEngineError: "jobs.engine_error",
+  /** A job failed; pg-boss retries it with backoff until its queue's retry limit (warn). */
+  jobFailed: "jobs.job_failed",
+  /** An e-mail used its last attempt: it is `failed` in Admin → Outbox, where an admin may resend it. */
+  emailUndeliverable: "email.undeliverable",
 } as const;
 
 export type LogEvent = (typeof LOG_EVENTS)[keyof typeof LOG_EVENTS];

@@ -1,0 +1,4 @@
+// PLACEHOLDER — replaced by the mail-stack builder.
+export function deliverOutboxEmail(outboxId: string, _context: { jobId: string }): Promise<void> {
+  return Promise.reject(new Error(`delivery not built yet (${outboxId})`));
+}

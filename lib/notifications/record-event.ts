@@ -1,0 +1,33 @@
+import type { DbOrTx } from "@/db/client";
+import { notificationEvents } from "@/db/schema";
+import { enqueueJob, QUEUE_NAMES } from "@/lib/jobs/job-queue";
+import type { NotificationEventFacts, NotificationEventKind } from "./kinds";
+
+export interface NotificationEventInput {
+  kind: NotificationEventKind;
+  bookingId: string | null;
+  /** Who made the change (the impersonated user when an admin acted for someone); null for Acuity. */
+  actorUserId: string | null;
+  facts?: NotificationEventFacts;
+}
+
+/**
+ * Records one real change and queues its fan-out, both in `tx` — the change's own transaction.
+ * Call it where the change is applied (not where a request arrives), so a duplicate webhook, which
+ * changes nothing, records nothing, and a rolled-back change leaves no trace. The fan-out job
+ * (lib/notifications/fan-out.ts) works out readers and recipients after the commit.
+ */
+export async function recordNotificationEvent(tx: DbOrTx, input: NotificationEventInput): Promise<string> {
+  const [row] = await tx
+    .insert(notificationEvents)
+    .values({
+      kind: input.kind,
+      bookingId: input.bookingId,
+      actorUserId: input.actorUserId,
+      facts: input.facts ?? {},
+    })
+    .returning({ id: notificationEvents.id });
+  if (!row) throw new Error("notification event insert returned no row");
+  await enqueueJob(tx, QUEUE_NAMES.fanOut, { eventId: row.id });
+  return row.id;
+}
