@@ -67,7 +67,8 @@ export async function enqueueJob(
   return engine().send(name, data, { ...options, db: drizzleExecutor(db) });
 }
 
-export type JobHandler = (data: Record<string, unknown>, job: PgBoss.Job) => Promise<void>;
+/** `job.retryCount` / `job.retryLimit` tell a handler whether this is its last attempt. */
+export type JobHandler = (data: Record<string, unknown>, job: PgBoss.JobWithMetadata) => Promise<void>;
 
 export interface JobWorker {
   queue: QueueName;
@@ -98,8 +99,8 @@ export async function startJobWorkers(workers: readonly JobWorker[], schedules: 
     for (const worker of workers) {
       await boss.work(
         worker.queue,
-        { batchSize: worker.batchSize ?? 10, pollingIntervalSeconds, includeMetadata: false },
-        async (jobs: PgBoss.Job[]) => {
+        { batchSize: worker.batchSize ?? 10, pollingIntervalSeconds, includeMetadata: true },
+        async (jobs: PgBoss.JobWithMetadata[]) => {
           for (const job of jobs) {
             try {
               await worker.handler(job.data as Record<string, unknown>, job);

@@ -23,7 +23,12 @@ export const JOB_WORKERS: readonly JobWorker[] = [
   {
     queue: QUEUE_NAMES.sendEmail,
     handler: (data, job) =>
-      runAsJob("email.send", () => deliverOutboxEmail(idOf(data, "outboxId"), { jobId: job.id })),
+      runAsJob("email.send", () =>
+        deliverOutboxEmail(idOf(data, "outboxId"), {
+          jobId: job.id,
+          lastAttempt: job.retryCount >= job.retryLimit,
+        }),
+      ),
   },
 ];
 
