@@ -4,8 +4,9 @@ const nextConfig: NextConfig = {
   // .next/standalone: the server with only the node_modules it needs — what the image runs
   // (scripts/build-server.mjs adds the portal server and the commands, bundled, next to it).
   output: "standalone",
-  // pg and the AWS SDK are Node libraries; keep them out of the server bundle.
-  serverExternalPackages: ["pg"],
+  // Node libraries that load their own files or native bits at run time: kept out of the server
+  // bundle and traced into .next/standalone as they are (pg; pg-boss, the job engine; nodemailer).
+  serverExternalPackages: ["pg", "pg-boss", "nodemailer"],
   poweredByHeader: false,
 };
 
