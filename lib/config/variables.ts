@@ -301,6 +301,18 @@ export const VARIABLES = {
     default: "`IME Portal <no-reply@ime-portal.local>`",
     meaning: "sender of invitations",
   }),
+  SMTP_LOCAL_PORT: variable({
+    schema: portNumber().default(2525),
+    default: "`2525`",
+    meaning:
+      "port of the local SMTP server `npm run dev` starts when `SMTP_URL` is unset (mail kept in `.data/mailbox`)",
+  }),
+  LOCAL_MAILBOX_DIR: variable({
+    schema: z.string().optional(),
+    default: "— (`npm run dev` without `SMTP_URL`: `.data/mailbox`)",
+    meaning:
+      "folder of the local SMTP server's received mail, shown in Admin → Outbox; set by the launcher and the tests, unset in production",
+  }),
 
   // Commands
   IME_RUNNING_PORTAL_FILE: variable({
