@@ -1,9 +1,10 @@
 import Link from "next/link";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import type { Actor } from "@/lib/authz/actor";
 import { navItemsFor, personaLabel } from "./nav-items";
 import { SignOutButton } from "./sign-out-button";
 
-export function AppNav({ actor }: { actor: Actor }) {
+export function AppNav({ actor, unreadNotifications }: { actor: Actor; unreadNotifications: number }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       {/* On a phone the links take a row of their own under the name and Sign out. */}
@@ -28,6 +29,14 @@ export function AppNav({ actor }: { actor: Actor }) {
             </span>
             <span className="block text-xs text-slate-500">{personaLabel(actor)}</span>
           </span>
+          {/* While an admin impersonates, opening a notification must not mark it read for the user. */}
+          <NotificationBell unread={unreadNotifications} markOnOpen={!actor.impersonatorId} />
+          <Link
+            href="/settings/notifications"
+            className="rounded-md text-slate-700 hover:text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+          >
+            Settings
+          </Link>
           {!actor.impersonatorId && <SignOutButton />}
         </div>
       </div>

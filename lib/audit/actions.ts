@@ -51,6 +51,14 @@ export const AUDIT_ACTIONS = [
   /** The worker cancelled an appointment the portal made but never saved a booking for. */
   "acuity.abandoned_appointment_cancelled",
   "audit.exported",
+  /** Someone asked for a reset link for this account (only accounts that exist; the answer never says). */
+  "auth.password_reset_requested",
+  /** The account's password was replaced through a reset link; its sessions were ended. */
+  "auth.password_reset_completed",
+  "notification.read",
+  "notifications.read_all",
+  /** E-mail on/off per kind and the time zone e-mails are written in (only what changed is recorded). */
+  "notification_preferences.updated",
 ] as const;
 
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
@@ -68,5 +76,6 @@ export const AUDIT_RESOURCE_TYPES = [
   "acuity",
   "invitation",
   "audit_log",
+  "notification",
 ] as const;
 export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];

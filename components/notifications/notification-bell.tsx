@@ -1,0 +1,198 @@
+"use client";
+import Link from "next/link";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import type { LatestNotifications, NotificationView } from "@/lib/notifications/notification-view";
+import { MarkAllReadButton } from "./mark-all-read-button";
+import { NotificationEntry } from "./notification-entry";
+
+type Load =
+  { state: "idle" | "loading" } | { state: "failed" } | { state: "loaded"; items: NotificationView[] };
+
+const bellLabel = (unread: number) =>
+  unread === 0 ? "Notifications, none unread" : `Notifications, ${unread} unread`;
+
+/**
+ * The header's bell: the unread count (from the layout), and on opening the latest few, fetched
+ * then so they are current. A disclosure: the button says whether it is open; Escape or a click
+ * outside closes it and gives focus back to the button; opening moves focus into the panel.
+ */
+export function NotificationBell({
+  unread: unreadFromServer,
+  markOnOpen,
+}: {
+  unread: number;
+  markOnOpen: boolean;
+}) {
+  const [open, setOpen] = useState(false);
+  const [load, setLoad] = useState<Load>({ state: "idle" });
+  // The server's count, until this component learns better (an item opened, all marked, a fetch).
+  const [serverCount, setServerCount] = useState(unreadFromServer);
+  const [unread, setUnread] = useState(unreadFromServer);
+  if (serverCount !== unreadFromServer) {
+    setServerCount(unreadFromServer);
+    setUnread(unreadFromServer);
+  }
+  const panelId = useId();
+  const headingId = useId();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const wrapperRef = useRef<HTMLDivElement>(null);
+
+  const close = useCallback((returnFocus: boolean) => {
+    setOpen(false);
+    if (returnFocus) buttonRef.current?.focus();
+  }, []);
+
+  const fetchLatest = useCallback(async () => {
+    setLoad({ state: "loading" });
+    try {
+      const response = await fetch("/api/notifications/latest", { cache: "no-store" });
+      if (!response.ok) throw new Error(`status ${response.status}`);
+      const body = (await response.json()) as LatestNotifications;
+      setLoad({ state: "loaded", items: body.items });
+      setUnread(body.unread);
+    } catch {
+      setLoad({ state: "failed" });
+    }
+  }, []);
+
+  useEffect(() => {
+    if (!open) return;
+    panelRef.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") close(true);
+    };
+    const onPointer = (event: PointerEvent) => {
+      if (!wrapperRef.current?.contains(event.target as Node)) close(false);
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("pointerdown", onPointer);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("pointerdown", onPointer);
+    };
+  }, [open, close]);
+
+  const markedOne = (id: string) => {
+    setUnread((count) => Math.max(0, count - 1));
+    setLoad((current) =>
+      current.state === "loaded"
+        ? {
+            state: "loaded",
+            items: current.items.map((item) => (item.id === id ? { ...item, unread: false } : item)),
+          }
+        : current,
+    );
+    setOpen(false);
+  };
+
+  return (
+    <div ref={wrapperRef} className="relative">
+      <button
+        ref={buttonRef}
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-label={bellLabel(unread)}
+        data-testid="notification-bell"
+        data-unread={unread}
+        onClick={() => {
+          if (open) return close(false);
+          setOpen(true);
+          void fetchLatest(); // its failure is shown in the panel, never thrown
+        }}
+        className="relative inline-flex size-9 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+      >
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={1.8}
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          className="size-5"
+        >
+          <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
+        {unread > 0 && (
+          <span
+            aria-hidden="true"
+            data-testid="notification-badge"
+            className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-rose-600 px-1 text-center text-xs leading-5 font-semibold text-white"
+          >
+            {unread > 99 ? "99+" : unread}
+          </span>
+        )}
+      </button>
+      {open && (
+        <div
+          ref={panelRef}
+          id={panelId}
+          role="region"
+          aria-labelledby={headingId}
+          tabIndex={-1}
+          data-testid="notification-panel"
+          // On a phone the panel spans the screen under the header; from sm up it hangs from the bell.
+          className="fixed inset-x-2 top-16 z-30 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-lg focus:outline-none sm:absolute sm:inset-x-auto sm:top-full sm:right-0 sm:mt-2 sm:w-96"
+        >
+          <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-3 py-2">
+            <h2 id={headingId} className="text-sm font-semibold text-slate-900">
+              Notifications
+            </h2>
+            {unread > 0 && (
+              <MarkAllReadButton
+                onDone={() => {
+                  setUnread(0);
+                  setLoad((current) =>
+                    current.state === "loaded"
+                      ? { state: "loaded", items: current.items.map((item) => ({ ...item, unread: false })) }
+                      : current,
+                  );
+                }}
+              />
+            )}
+          </div>
+          <div className="max-h-[60vh] overflow-y-auto">
+            {load.state === "loaded" ? (
+              load.items.length === 0 ? (
+                <p className="px-3 py-6 text-center text-sm text-slate-600">Nothing yet.</p>
+              ) : (
+                <ul className="divide-y divide-slate-100">
+                  {load.items.map((item) => (
+                    <li key={item.id}>
+                      <NotificationEntry
+                        item={item}
+                        markOnOpen={markOnOpen}
+                        onOpened={() => markedOne(item.id)}
+                        compact
+                      />
+                    </li>
+                  ))}
+                </ul>
+              )
+            ) : load.state === "failed" ? (
+              <p role="alert" className="px-3 py-6 text-center text-sm text-rose-700">
+                The notifications could not be loaded — try again.
+              </p>
+            ) : (
+              <p role="status" className="px-3 py-6 text-center text-sm text-slate-600">
+                Loading…
+              </p>
+            )}
+          </div>
+          <div className="border-t border-slate-200 px-3 py-2 text-right">
+            <Link
+              href="/notifications"
+              onClick={() => setOpen(false)}
+              className="text-sm font-medium text-indigo-700 hover:underline"
+            >
+              See all
+            </Link>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
