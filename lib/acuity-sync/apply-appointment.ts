@@ -3,6 +3,8 @@ import type { Tx } from "@/db/client";
 import { acuitySyncMarks, bookingProgress, bookings, specialists } from "@/db/schema";
 import type { AcuityAppointment } from "@/lib/acuity";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { acuitySyncEvent } from "@/lib/notifications/booking-change-events";
+import { recordBookingChange } from "@/lib/notifications/record-booking-change";
 import { bookingFactsFromAppointment } from "./appointment-facts";
 import { createDirectBooking } from "./create-direct-booking";
 import { stageFromAcuity } from "./derive-stage";
@@ -52,7 +54,9 @@ const same = (a: unknown, b: unknown) =>
  * serializes syncs of one appointment and drops a read older than one already applied. A
  * progress row is added when the stage changes or the appointment moves (another time — with
  * the old and the new one — or another specialist), also when the stage stays `rescheduled`;
- * an audit row when anything changed — so a second delivery of the same news writes nothing.
+ * an audit row when anything changed, and a notification event when the change is news
+ * (cancelled, no-show, moved) — so a second delivery of the same news writes nothing, and a
+ * portal change's own webhook (the portal already wrote what Acuity says) records no second event.
  */
 export async function applyAcuityAppointment(
   tx: Tx,
@@ -105,8 +109,8 @@ export async function applyAcuityAppointment(
 
   const update = Object.fromEntries(Object.entries(changes).map(([field, [, next]]) => [field, next]));
   await tx.update(bookings).set(update).where(eq(bookings.id, booking.id));
+  const time = changes.appointmentDate as [Date, Date] | undefined;
   if (changes.currentProgress || moved) {
-    const time = changes.appointmentDate as [Date, Date] | undefined;
     await tx.insert(bookingProgress).values({
       bookingId: booking.id,
       progress: stage,
@@ -130,5 +134,16 @@ export async function applyAcuityAppointment(
       trigger: context.trigger,
     },
   });
+  await recordBookingChange(
+    tx,
+    { bookingId: booking.id, actorUserId: null },
+    acuitySyncEvent({
+      fromStage: booking.currentProgress,
+      toStage: stage,
+      moved,
+      time,
+      appointmentDate: booking.appointmentDate,
+    }),
+  );
   return { outcome: "updated", bookingId: booking.id, changes };
 }

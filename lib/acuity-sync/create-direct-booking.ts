@@ -4,6 +4,9 @@ import { bookingProgress, bookings, specialists } from "@/db/schema";
 import { parsePortalReference, type AcuityAppointment } from "@/lib/acuity";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { newId } from "@/lib/ids";
+import { directBookingEvent } from "@/lib/notifications/booking-change-events";
+import { copyOrganizationContacts } from "@/lib/notifications/copy-organization-contacts";
+import { recordBookingChange } from "@/lib/notifications/record-booking-change";
 import { bookingFactsFromAppointment } from "./appointment-facts";
 import { initialStagesFromAcuity } from "./derive-stage";
 import { enteredAfterItsTime, isRecordableTime } from "./recordable-time";
@@ -20,7 +23,8 @@ export type DirectBookingResult =
  * An appointment the portal has no booking for. Made by the portal (its marker in the notes):
  * cancelled already — nothing to do — else the booking is still being saved, or it is owed a
  * cancellation (portal-appointment-without-booking.ts). Otherwise it was made directly in Acuity
- * and becomes an `acuity_direct` booking.
+ * and becomes an `acuity_direct` booking, with its organization's default report recipients and
+ * (unless Acuity already cancelled it) a notification event — in the sync's transaction.
  */
 export async function createDirectBooking(
   tx: Tx,
@@ -98,5 +102,7 @@ export async function createDirectBooking(
       trigger: context.trigger,
     },
   });
+  await copyOrganizationContacts(tx, { bookingId, organizationId: organization.organizationId });
+  await recordBookingChange(tx, { bookingId, actorUserId: null }, directBookingEvent(stages.at(-1)!));
   return { outcome: "created", bookingId, organizationRule: organization.rule };
 }

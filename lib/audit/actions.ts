@@ -19,6 +19,9 @@ export const AUDIT_ACTIONS = [
   "booking.updated",
   "booking.synced_from_acuity",
   "booking.moved",
+  /** A further recipient of the booking's notifications (report receiving contact) was named or removed. */
+  "booking.contact_added",
+  "booking.contact_removed",
   "document.uploaded",
   "document.downloaded",
   "document.upload_cancelled",
@@ -41,6 +44,9 @@ export const AUDIT_ACTIONS = [
   "organization.member_added",
   "organization.member_removed",
   "organization.member_role_changed",
+  /** A default report recipient of the organization's new bookings was named or removed. */
+  "organization.contact_added",
+  "organization.contact_removed",
   "team.created",
   "team.updated",
   "team.deleted",

@@ -91,6 +91,28 @@ export function canRescheduleOrCancel(actor: Actor, booking: BookingAccessFacts)
   return isPlatformAdmin(actor) || canSeeAsReferrer(actor, booking);
 }
 
+/**
+ * A booking's report recipients (further e-mail addresses its notices go to): whoever may
+ * reschedule or cancel it — admins and referrers who see it —, never once it is archived.
+ */
+export const canManageBookingContacts = (actor: Actor, booking: BookingAccessFacts) =>
+  canRescheduleOrCancel(actor, booking);
+
+/**
+ * The coarse gate of the booking recipient actions: someone who could manage some booking's
+ * recipients (platform admin, organization member). The record-level answer is canManageBookingContacts.
+ */
+export const canManageSomeBookingContacts = (actor: Actor) =>
+  isPlatformAdmin(actor) || actor.memberships.length > 0;
+
+/** An organization's default report recipients: its owners and admins, and platform admins. */
+export const canManageOrganizationContacts = (actor: Actor, organizationId: string) =>
+  isPlatformAdmin(actor) || isOrganizationManager(actor, organizationId);
+
+/** The coarse gate of the organization recipient actions: a platform admin, or an owner/admin of some organization. */
+export const canManageSomeOrganizationContacts = (actor: Actor) =>
+  isPlatformAdmin(actor) || actor.memberships.some((m) => m.role === "owner" || m.role === "admin");
+
 /** The stages each role may move a booking to, read from the lifecycle table (its one home). */
 const stagesOf = (role: TransitionRole): ReadonlySet<ProgressStage> =>
   new Set(TRANSITIONS.filter((rule) => rule.roles.includes(role)).map((rule) => rule.to));

@@ -4,12 +4,16 @@ import { bookingProgress, bookingRequests, bookings } from "@/db/schema";
 import { parseAcuityDatetime, type AcuityAppointment } from "@/lib/acuity";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { AuditContext } from "@/lib/audit/request-context";
+import { notificationActorOf } from "@/lib/notifications/booking-change-events";
+import { copyOrganizationContacts } from "@/lib/notifications/copy-organization-contacts";
+import { recordNotificationEvent } from "@/lib/notifications/record-event";
 import { meetingLinkOf } from "./acuity-booking-input";
 import type { CreateBookingInput } from "./schemas";
 
 /**
  * Step 2 of booking, in one transaction: the booking row (source portal), its `scheduled`
- * progress row, the audit row, and the idempotency key pointing at the booking.
+ * progress row, the organization's default report recipients, the audit row, the booked
+ * notification event, and the idempotency key pointing at the booking.
  */
 export async function insertPortalBooking(
   tx: Tx,
@@ -55,6 +59,13 @@ export async function insertPortalBooking(
       appointmentDate: appointmentDate.toISOString(),
       appointmentType: input.appointmentType,
     },
+  });
+  await copyOrganizationContacts(tx, { bookingId: booking.id, organizationId: input.organizationId });
+  await recordNotificationEvent(tx, {
+    kind: "booking.booked",
+    bookingId: booking.id,
+    actorUserId: notificationActorOf(auditContext),
+    facts: { via: "portal" },
   });
   await tx
     .update(bookingRequests)

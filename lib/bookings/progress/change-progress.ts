@@ -7,6 +7,8 @@ import type { AuditContext } from "@/lib/audit/request-context";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/authz/actor";
 import { canViewBooking } from "@/lib/authz/policy";
+import { notificationActorOf, portalProgressEvent } from "@/lib/notifications/booking-change-events";
+import { recordBookingChange } from "@/lib/notifications/record-booking-change";
 import { evaluateTransition } from "./evaluate-transition";
 import { BOOKING_CHANGED_MESSAGE, CORRECTION_NOTE_PREFIX } from "./messages";
 import type { TransitionKind } from "./transitions";
@@ -41,7 +43,8 @@ export interface AppointmentMove {
 
 /**
  * Moves a booking to a new stage: row lock, stage check, state-machine verdict, side effect,
- * then the booking, its progress row and the audit row — one transaction. Two people changing
+ * then the booking, its progress row, the audit row and the notification event (when the new
+ * stage is news: booking-change-events.ts) — one transaction. Two people changing
  * one booking at once: the second waits on the lock, sees the stage moved, and gets a conflict.
  */
 export async function changeProgress(
@@ -100,5 +103,10 @@ export async function changeProgress(
     resourceId: booking.id,
     metadata: { from: input.expectedFrom, to: input.to, note, correction: verdict.isCorrection },
   });
+  await recordBookingChange(
+    tx,
+    { bookingId: booking.id, actorUserId: notificationActorOf(who.auditContext) },
+    portalProgressEvent({ to: input.to, isCorrection: verdict.isCorrection, move }),
+  );
   return { bookingId: booking.id, progress: input.to };
 }
