@@ -1,13 +1,15 @@
 /**
  * `npm run worker` — the worker tier: every background job of lib/jobs/background-jobs.ts (the
- * Acuity webhook inbox, the cancels of abandoned Acuity appointments, the hourly upload cleanup)
- * without serving HTTP. Run one or more beside web instances started with BACKGROUND_JOBS=off;
- * jobs take their work with SKIP LOCKED leases, so workers never double up. Reads the portal's
- * configuration (DATABASE_URL, S3_*, ACUITY_*) the way the portal does.
+ * Acuity webhook inbox and the cancels of abandoned Acuity appointments; the job engine:
+ * notifications, e-mail delivery, the daily digests, the hourly upload cleanup) without serving
+ * HTTP. Run one or more beside web instances started with BACKGROUND_JOBS=off; jobs take their
+ * work with SKIP LOCKED leases, so workers never double up. Reads the portal's configuration
+ * (DATABASE_URL, S3_*, ACUITY_*, SMTP_URL) the way the portal does.
  *
  * SIGTERM / SIGINT: claims nothing more, finishes the appointments it has started and releases the
  * claims it has not (another worker takes them at once), within SHUTDOWN_GRACE_MS; closes the
- * database pool; exits 0. Killed outright, its claims come back after WEBHOOK_LEASE_SECONDS.
+ * database pool; exits 0. Killed outright, its claims come back after WEBHOOK_LEASE_SECONDS, its
+ * jobs after JOB_LEASE_SECONDS.
  */
 import { closeDb } from "@/db/client";
 import { config } from "@/lib/config";

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { webhookEvents } from "@/db/schema";
 import { log, LOG_EVENTS } from "@/lib/log";
+import { reportWebhookGaveUp } from "@/lib/notifications/attention-reports";
 import { MAX_ATTEMPTS, retryDelaySeconds } from "./retry-policy";
 import type { SyncFailure } from "./sync-failure";
 
@@ -42,6 +43,7 @@ export async function recordFailedAttempt(
   events: { id: string; attempts: number; resourceId?: string }[],
   failure: SyncFailure,
 ) {
+  const gaveUp: string[] = [];
   for (const event of events) {
     const retry = failure.retry && event.attempts < MAX_ATTEMPTS;
     const next = !failure.retry
@@ -60,7 +62,8 @@ export async function recordFailedAttempt(
       .where(and(eq(webhookEvents.id, event.id), isNull(webhookEvents.processedAt)))
       .returning({ id: webhookEvents.id });
     // The message is the admin's sentence: plain words and the appointment id, no personal data.
-    if (!retry && parked.length > 0)
+    if (!retry && parked.length > 0) {
+      gaveUp.push(event.resourceId ?? "");
       log.error(
         {
           event: LOG_EVENTS.webhookEventGaveUp,
@@ -71,5 +74,8 @@ export async function recordFailedAttempt(
         },
         "a webhook event stopped retrying: it waits in Admin → Webhooks for a person",
       );
+    }
   }
+  // One line in the admins' list (in-app, daily digest) per appointment, however many events it had.
+  for (const appointmentId of new Set(gaveUp)) await reportWebhookGaveUp(db, appointmentId, failure.message);
 }

@@ -4,6 +4,7 @@ import { AcuityValidationError } from "@/lib/acuity";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { AuditContext } from "@/lib/audit/request-context";
 import { log, LOG_EVENTS } from "@/lib/log";
+import { reportCancelNotRecorded } from "@/lib/notifications/attention-reports";
 import type { Actor } from "@/lib/authz/actor";
 import { canRescheduleOrCancel } from "@/lib/authz/policy";
 import { forgetCalendarAvailability } from "@/lib/availability/cache";
@@ -74,11 +75,15 @@ export async function cancelBooking(
       { event: LOG_EVENTS.bookingCancelWriteRetried, bookingId: booking.booking.id, err: error },
       "Acuity cancelled the appointment but saving the cancellation failed; writing again",
     );
-    await write(async () => {}, false).catch((retryError) => {
+    await write(async () => {}, false).catch(async (retryError: unknown) => {
       log.error(
         { event: LOG_EVENTS.bookingCancelNotRecorded, bookingId: booking.booking.id, err: retryError },
         "Acuity cancelled the appointment but the portal could not record it; Acuity's webhook records it later",
       );
+      await reportCancelNotRecorded({
+        bookingId: booking.booking.id,
+        appointmentId: booking.booking.acuityAppointmentId,
+      });
       throw new UserFacingError(
         "internal",
         "The appointment was cancelled in the specialist's calendar, but the portal could not record it yet. It will show as cancelled within a few minutes.",

@@ -8,6 +8,7 @@ import { log, LOG_EVENTS } from "@/lib/log";
 import { zoneOf } from "@/lib/availability/calendar-of";
 import { newId } from "@/lib/ids";
 import { portalReferenceNote } from "@/lib/acuity/portal-reference";
+import { reportBookingNotSaved } from "@/lib/notifications/attention-reports";
 import { acuityCreateInput } from "./acuity-booking-input";
 import {
   abandonBookingAttempt,
@@ -139,6 +140,11 @@ async function compensate(
       );
       await abandonBookingAttempt(deps.db, bookingId, String(appointment.id)).catch(() => {});
       await releaseBookingRequest(deps.db, key).catch(() => {});
+      await reportBookingNotSaved({
+        bookingReference: bookingId,
+        appointmentId: String(appointment.id),
+        orphaned: true,
+      });
       throw new UserFacingError(
         "upstream_unavailable",
         `We couldn't save the booking, and the specialist's calendar didn't answer when we cancelled appointment #${appointment.id}. ` +
@@ -148,6 +154,11 @@ async function compensate(
   }
   await forgetBookingAttempt(deps.db, bookingId).catch(() => {});
   await releaseBookingRequest(deps.db, key).catch(() => {});
+  await reportBookingNotSaved({
+    bookingReference: bookingId,
+    appointmentId: String(appointment.id),
+    orphaned: false,
+  });
   throw new UserFacingError(
     "internal",
     "We couldn't save the booking, so we cancelled the appointment we had just made in the specialist's calendar. Nothing was booked — please try again.",

@@ -240,7 +240,7 @@ export const VARIABLES = {
     schema: onOff().default(true),
     default: "`on`",
     meaning:
-      "`off` stops the hourly in-process cleanup of unconfirmed uploads (when cron runs `npm run documents:cleanup` instead)",
+      "`off` removes the hourly cleanup of unconfirmed uploads from the job engine's schedules (when cron runs `npm run documents:cleanup` instead); set it alike on every instance",
   }),
   BACKGROUND_JOBS: variable({
     schema: onOff().default(true),
@@ -288,6 +288,32 @@ export const VARIABLES = {
     schema: wholeNumber({ min: 1 }).default(30),
     default: "`30`",
     meaning: "the wait before an e-mail's first retry; each further retry waits about twice as long",
+  }),
+  DIGEST_CRON: variable({
+    // Five fields (minute hour day month weekday); pg-boss parses it when the worker starts.
+    schema: z
+      .string()
+      .regex(/^\S+(\s+\S+){4}$/, "must be a cron expression of five fields, e.g. 0 7 * * *")
+      .default("0 7 * * *"),
+    default: "`0 7 * * *`",
+    meaning:
+      "when the daily digests go out (specialists' reports owed, admins' what needs a person), read in `DIGEST_TIME_ZONE`; one run across all instances",
+  }),
+  DIGEST_TIME_ZONE: variable({
+    schema: z
+      .string()
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat("en-US", { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, "must be an IANA time zone, e.g. America/New_York")
+      .default("America/New_York"),
+    default: "`America/New_York`",
+    meaning:
+      "the zone `DIGEST_CRON` is read in, and whose calendar day a digest covers (one digest per person per such day)",
   }),
 
   // E-mail

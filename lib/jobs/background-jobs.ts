@@ -10,7 +10,6 @@ import { log, LOG_EVENTS } from "@/lib/log";
 import { startJobWorkers, stopJobWorkers } from "./job-queue";
 import { JOB_WORKERS, jobSchedules } from "./job-workers";
 import { readJobsConfig } from "./jobs-config";
-import { startUploadCleanupSchedule, stopUploadCleanupSchedule } from "@/lib/documents/cleanup-schedule";
 
 export interface BackgroundJob {
   name: string;
@@ -27,7 +26,7 @@ export const BACKGROUND_JOBS: readonly BackgroundJob[] = [
     stop: stopWebhookWorker,
   },
   {
-    // Notifications, e-mail delivery, the daily digests: pg-boss queues and schedules.
+    // Notifications, e-mail delivery; the schedules: daily digests, the hourly upload cleanup.
     name: "job-engine",
     start: () => {
       startJobWorkers(JOB_WORKERS, jobSchedules()).catch((error: unknown) =>
@@ -35,12 +34,6 @@ export const BACKGROUND_JOBS: readonly BackgroundJob[] = [
       );
     },
     stop: () => stopJobWorkers(readJobsConfig().shutdownGraceMs),
-  },
-  {
-    // Hourly: uploads never confirmed within a day. An interrupted pass is simply run again.
-    name: "upload-cleanup",
-    start: () => startUploadCleanupSchedule(),
-    stop: () => Promise.resolve(stopUploadCleanupSchedule()),
   },
 ];
 

@@ -14,11 +14,12 @@ import type { DbOrTx } from "@/db/client";
 import { config } from "@/lib/config";
 import { log, LOG_EVENTS } from "@/lib/log";
 import { drizzleExecutor } from "./drizzle-executor";
-import type { QueueName } from "./queues";
+import { ensureQueues, type QueueName } from "./queues";
+import { WorkerLoop } from "./worker-loop";
 
 export { QUEUE_NAMES, type QueueName } from "./queues";
 
-type Holder = { boss?: PgBoss; starting?: Promise<PgBoss> };
+type Holder = { boss?: PgBoss; starting?: Promise<Running> };
 // Next dev reloads modules; one engine per process, like the database pool.
 const holder = ((globalThis as Record<string, unknown>).__imePortalJobs ??= {}) as Holder;
 
@@ -73,8 +74,10 @@ export type JobHandler = (data: Record<string, unknown>, job: PgBoss.JobWithMeta
 export interface JobWorker {
   queue: QueueName;
   handler: JobHandler;
-  /** How many jobs one fetch takes; they run one after another, each completed or failed alone. */
+  /** How many jobs one fetch takes (default 10); each is completed or failed alone. */
   batchSize?: number;
+  /** How many jobs of a batch run at once (default 1: one after another). */
+  concurrency?: number;
 }
 
 export interface JobSchedule {
@@ -84,51 +87,76 @@ export interface JobSchedule {
   tz: string;
 }
 
+interface Running {
+  boss: PgBoss;
+  loops: WorkerLoop[];
+}
+
 /**
- * Starts the engine in this process: maintenance, the schedules, and a worker per entry. Each job
- * of a batch is completed or failed on its own, so one bad message does not retry its neighbours.
+ * Starts the engine in this process: maintenance (expired leases come back), the schedules, and a
+ * worker loop per entry (worker-loop.ts). Each job of a batch is completed or failed on its own, so
+ * one bad message does not retry its neighbours.
+ *
+ * - The queues' retry and lease settings are brought in line with this process's configuration
+ *   (JOB_LEASE_SECONDS, EMAIL_RETRY_*) — db:migrate wrote them once; a worker started with new
+ *   values applies them to the jobs enqueued from then on.
+ * - The stored schedules are made to equal `schedules`: each is (re)written, and any other is
+ *   removed — so a schedule switched off (UPLOAD_CLEANUP=off) stops in every process. Every started
+ *   engine runs pg-boss's clock, but a schedule's job is created once per due time across all of
+ *   them (a database timestamp elects one process per check, and the job is a singleton for its
+ *   minute).
  */
 export async function startJobWorkers(workers: readonly JobWorker[], schedules: readonly JobSchedule[]) {
-  holder.starting ??= (async () => {
+  holder.starting ??= (async (): Promise<Running> => {
     const boss = engine();
     await boss.start();
+    await ensureQueues(boss);
+    const wanted = new Set<string>(schedules.map((schedule) => schedule.queue));
+    for (const stored of await boss.getSchedules()) {
+      if (!wanted.has(stored.name)) await boss.unschedule(stored.name);
+    }
     for (const schedule of schedules) {
       await boss.schedule(schedule.queue, schedule.cron, {}, { tz: schedule.tz });
     }
-    const pollingIntervalSeconds = config().JOB_POLL_MS / 1000;
-    for (const worker of workers) {
-      await boss.work(
-        worker.queue,
-        { batchSize: worker.batchSize ?? 10, pollingIntervalSeconds, includeMetadata: true },
-        async (jobs: PgBoss.JobWithMetadata[]) => {
-          for (const job of jobs) {
-            try {
-              await worker.handler(job.data as Record<string, unknown>, job);
-              await boss.complete(worker.queue, job.id);
-            } catch (error) {
-              log.warn(
-                { event: LOG_EVENTS.jobFailed, queue: worker.queue, jobId: job.id, err: error },
-                "a job failed; it will be retried",
-              );
-              await boss.fail(worker.queue, job.id, {
-                message: error instanceof Error ? error.message : String(error),
-              });
-            }
-          }
-        },
-      );
-    }
-    return boss;
+    const pollMs = config().JOB_POLL_MS;
+    const loops = workers.map((worker) => new WorkerLoop(boss, worker, pollMs));
+    return { boss, loops };
   })();
-  return holder.starting;
+  // A start that failed (the database was down) may be tried again by the next call.
+  const starting = holder.starting;
+  starting.catch(() => {
+    if (holder.starting === starting) holder.starting = undefined;
+  });
+  return starting;
 }
 
-/** Takes no new jobs; waits up to `timeoutMs` for those in hand, then hands the rest back for retry. */
+/**
+ * Takes no new jobs; waits up to `timeoutMs` for those in hand, then hands the rest back for retry
+ * (failed, so another process takes them after the queue's retry delay; a job whose handler ends
+ * with the process anyway would otherwise wait out its lease).
+ */
 export async function stopJobWorkers(timeoutMs: number): Promise<void> {
   const starting = holder.starting;
   if (!starting) return;
   holder.starting = undefined;
-  const boss = await starting.catch(() => null);
+  const running = await starting.catch(() => null);
   holder.boss = undefined;
-  await boss?.stop({ graceful: true, wait: true, timeout: Math.max(1000, timeoutMs) });
+  if (!running) return;
+  const { boss, loops } = running;
+  for (const loop of loops) loop.stop();
+  let timer: NodeJS.Timeout | undefined;
+  const finished = await Promise.race([
+    Promise.all(loops.map((loop) => loop.done)).then(() => true),
+    new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(1000, timeoutMs)))),
+  ]);
+  clearTimeout(timer);
+  if (!finished) {
+    for (const loop of loops) {
+      for (const id of loop.inHand())
+        await boss
+          .fail(loop.queue, id, { message: "the worker stopped before this job finished" })
+          .catch(() => {});
+    }
+  }
+  await boss.stop({ graceful: false, wait: true });
 }

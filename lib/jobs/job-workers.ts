@@ -1,10 +1,18 @@
 /**
  * What the job engine runs: a handler per queue, and the schedules. A new queue is declared in
- * queues.ts (name, retries) and handled here.
+ * queues.ts (name, retries) and handled here; a scheduled one also gets an entry in
+ * `jobSchedules()`. Handlers must be safe to run twice (a retry, a lease that ran out): the
+ * e-mail sender skips what is already sent, the digests skip whoever had one today, the cleanup
+ * only deletes what is still unconfirmed.
  */
+import { getDb } from "@/db/client";
+import { config } from "@/lib/config";
+import { runUploadCleanupPass, UPLOAD_CLEANUP_CRON } from "@/lib/documents/cleanup-schedule";
 import { deliverOutboxEmail } from "@/lib/email/deliver-email";
+import { log, LOG_EVENTS, runAsJob } from "@/lib/log";
+import { sendAttentionDigests } from "@/lib/notifications/attention-digest";
 import { fanOutNotificationEvent } from "@/lib/notifications/fan-out";
-import { runAsJob } from "@/lib/log";
+import { sendReportsOwedDigests } from "@/lib/notifications/reports-owed-digest";
 import type { JobSchedule, JobWorker } from "./job-queue";
 import { QUEUE_NAMES } from "./queues";
 
@@ -14,6 +22,18 @@ const idOf = (data: Record<string, unknown>, key: string): string => {
   return value;
 };
 
+/** A digest run: who got one, logged; the digest's own rule keeps it to one per person per day. */
+async function runDigest(
+  name: string,
+  send: typeof sendReportsOwedDigests,
+  job: { createdOn: Date },
+): Promise<void> {
+  const { DIGEST_TIME_ZONE } = config();
+  // The day is the one the schedule fired on, so a retry after midnight still counts as that day.
+  const result = await send(getDb(), job.createdOn, DIGEST_TIME_ZONE);
+  log.info({ event: LOG_EVENTS.digestSent, digest: name, ...result }, "daily digest run finished");
+}
+
 export const JOB_WORKERS: readonly JobWorker[] = [
   {
     queue: QUEUE_NAMES.fanOut,
@@ -22,6 +42,10 @@ export const JOB_WORKERS: readonly JobWorker[] = [
   },
   {
     queue: QUEUE_NAMES.sendEmail,
+    // Sending is mostly waiting for the SMTP server: a few at once keep a backlog moving
+    // (bench/notifications.ts measured the throughput).
+    batchSize: 20,
+    concurrency: 5,
     handler: (data, job) =>
       runAsJob("email.send", () =>
         deliverOutboxEmail(idOf(data, "outboxId"), {
@@ -30,8 +54,37 @@ export const JOB_WORKERS: readonly JobWorker[] = [
         }),
       ),
   },
+  {
+    queue: QUEUE_NAMES.reportsOwedDigest,
+    batchSize: 1,
+    handler: (_data, job) =>
+      runAsJob("digest.reports-owed", () => runDigest("reports_owed", sendReportsOwedDigests, job)),
+  },
+  {
+    queue: QUEUE_NAMES.attentionDigest,
+    batchSize: 1,
+    handler: (_data, job) =>
+      runAsJob("digest.attention", () => runDigest("attention", sendAttentionDigests, job)),
+  },
+  {
+    queue: QUEUE_NAMES.uploadCleanup,
+    batchSize: 1,
+    handler: () => runAsJob("documents.cleanup", runUploadCleanupPass),
+  },
 ];
 
+/**
+ * The schedules, read from the configuration on each start. pg-boss keeps them in its table and
+ * creates each due job once across every process; the ones not listed here are removed, so
+ * UPLOAD_CLEANUP=off takes the cleanup off the schedule (cron runs `npm run documents:cleanup`).
+ */
 export function jobSchedules(): JobSchedule[] {
-  return [];
+  const { DIGEST_CRON, DIGEST_TIME_ZONE, UPLOAD_CLEANUP } = config();
+  const schedules: JobSchedule[] = [
+    { queue: QUEUE_NAMES.reportsOwedDigest, cron: DIGEST_CRON, tz: DIGEST_TIME_ZONE },
+    { queue: QUEUE_NAMES.attentionDigest, cron: DIGEST_CRON, tz: DIGEST_TIME_ZONE },
+  ];
+  if (UPLOAD_CLEANUP)
+    schedules.push({ queue: QUEUE_NAMES.uploadCleanup, cron: UPLOAD_CLEANUP_CRON, tz: "UTC" });
+  return schedules;
 }

@@ -44,6 +44,10 @@ export const LOG_EVENTS = {
   jobFailed: "jobs.job_failed",
   /** An e-mail used its last attempt: it is `failed` in Admin → Outbox, where an admin may resend it. */
   emailUndeliverable: "email.undeliverable",
+  /** Something that needs a person could not be recorded for the admins (their in-app list, their digest); the line before it says what. */
+  attentionNotRecorded: "notifications.attention_not_recorded",
+  /** A daily digest run finished: how many people were sent one (info). */
+  digestSent: "digest.sent",
 } as const;
 
 export type LogEvent = (typeof LOG_EVENTS)[keyof typeof LOG_EVENTS];

@@ -9,7 +9,14 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { acuityBookingAttempts, auditLogs, bookingRequests, bookings, webhookEvents } from "@/db/schema";
+import {
+  acuityBookingAttempts,
+  auditLogs,
+  bookingRequests,
+  bookings,
+  notificationEvents,
+  webhookEvents,
+} from "@/db/schema";
 import { POST } from "@/app/api/webhooks/acuity/route";
 import { defineAction } from "@/lib/actions/define-action";
 import { auditContextFor } from "@/lib/actions/request-actor";
@@ -185,6 +192,14 @@ describe("a save that fails while Acuity is unavailable", () => {
     // The operator's alert: an error line with the stable event name, naming the booking.
     expect(serverLog()).toMatch(/acuity\.appointment_orphaned/);
     expect(serverLog()).toContain(bookingReference);
+    // The admins are told too (in-app, daily digest): one event naming the reference, no booking row.
+    const attention = await getDb()
+      .select()
+      .from(notificationEvents)
+      .where(sql`${notificationEvents.facts}->>'summary' LIKE ${`%${bookingReference}%`}`);
+    expect(attention).toMatchObject([
+      { kind: "attention.needed", bookingId: null, facts: { reason: "acuity.appointment_orphaned" } },
+    ]);
 
     expect(await cancelAbandonedAppointments(getDb(), freshAcuity())).toMatchObject({
       cancelled: 1,

@@ -7,7 +7,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { bookings, webhookEvents } from "@/db/schema";
+import { bookings, notificationEvents, webhookEvents } from "@/db/schema";
 import { createAcuityClient, portalReferenceNote, signAcuityWebhook } from "@/lib/acuity";
 import { DEMO_APPOINTMENT_TYPES } from "@/lib/acuity/demo-calendars";
 import { claimDueEvents } from "@/lib/acuity-sync/claim-events";
@@ -78,6 +78,14 @@ async function postWebhook(appointmentId: number) {
   expect(response.status).toBe(200);
 }
 const SQL_WORDS = /failed query|insert into|params:|update "|constraint/i;
+/** What the admins are told (in-app and in their daily digest) about an appointment. */
+const attentionAbout = (appointmentId: number) =>
+  getDb()
+    .select()
+    .from(notificationEvents)
+    .where(
+      sql`${notificationEvents.kind} = 'attention.needed' AND ${notificationEvents.facts}->>'summary' LIKE ${`%appointment ${appointmentId} %`}`,
+    );
 
 describe("an appointment entered in Acuity after its own time", () => {
   it("is not retried: the admin reads what happened and what to do, and moving it to a future time in Acuity records it", async () => {
@@ -98,6 +106,15 @@ describe("an appointment entered in Acuity after its own time", () => {
     expect(serverLog()).toContain(String(appointment.id));
     for (const personal of ["Sam", "Walkin", "sam.walkin", "312-555"])
       expect(serverLog()).not.toContain(personal);
+    // The admins are told once, in the same words, with nothing of the examinee either.
+    const [attention, ...more] = await attentionAbout(appointment.id);
+    expect(more).toEqual([]);
+    expect(attention).toMatchObject({ bookingId: null, actorUserId: null });
+    expect(attention!.facts.reason).toBe("webhook.event_gave_up");
+    expect(attention!.facts.summary).toContain(event!.error);
+    expect(attention!.facts.summary).toMatch(/replay it in Admin → Webhooks/);
+    for (const personal of ["Sam", "Walkin", "sam.walkin", "312-555"])
+      expect(attention!.facts.summary).not.toContain(personal);
     // Nothing left for a worker to retry.
     expect(await claimDueEvents(getDb(), { limit: 10, resourceIds: [String(appointment.id)] })).toEqual([]);
 
@@ -150,6 +167,10 @@ describe("a booking moved in Acuity to before it was made", () => {
     );
     expect(failed[0]!.error).not.toMatch(SQL_WORDS);
     expect((await bookingOf(appointment.id))!.appointmentDate).toEqual(before!.appointmentDate);
+    // The admins' notification links to the booking the appointment belongs to.
+    expect(await attentionAbout(appointment.id)).toMatchObject([
+      { bookingId: before!.id, facts: { reason: "webhook.event_gave_up" } },
+    ]);
   });
 });
 

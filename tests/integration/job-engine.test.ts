@@ -1,0 +1,135 @@
+/**
+ * The job engine in this process (lib/jobs/job-queue.ts + worker-loop.ts) on a database of its
+ * own: a backlog drains without waiting a poll between full batches, each job of a batch is
+ * completed or failed alone, the schedules stored are exactly the configured ones, the queues take
+ * this process's lease and retry settings, and stopping waits for the job in hand. Real worker
+ * processes (two at once, one killed, the SMTP server down) are in jobs-*.test.ts.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { enqueueJob, startJobWorkers, stopJobWorkers, type JobWorker } from "@/lib/jobs/job-queue";
+import { jobSchedules } from "@/lib/jobs/job-workers";
+import { QUEUE_NAMES } from "@/lib/jobs/queues";
+import { createJobsDatabase, type JobsDatabase } from "../support/jobs-database";
+
+let jobs: JobsDatabase;
+beforeAll(async () => {
+  jobs = await createJobsDatabase("ime_engine");
+  // The engine of this process works on this file's database.
+  process.env.DATABASE_URL = jobs.url;
+}, 120_000);
+afterEach(() => stopJobWorkers(1000));
+afterAll(async () => {
+  for (const name of ["JOB_POLL_MS", "JOB_LEASE_SECONDS"]) delete process.env[name];
+  await jobs.drop();
+});
+
+const jobStates = async (queue: string) =>
+  (
+    await jobs.pool.query<{ state: string; n: number }>(
+      "SELECT state::text, count(*)::int AS n FROM pgboss.job WHERE name = $1 GROUP BY state ORDER BY 1",
+      [queue],
+    )
+  ).rows;
+
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe("the job engine in one process", () => {
+  it("drains a backlog batch after batch without waiting a poll between full ones; a failing job fails alone", async () => {
+    // A poll so long that waiting for it even once would outlast the test: the backlog can only
+    // drain if full batches are followed by another fetch at once.
+    process.env.JOB_POLL_MS = "600000";
+    process.env.JOB_LEASE_SECONDS = "30";
+    for (let i = 0; i < 55; i++) await enqueueJob(jobs.db, QUEUE_NAMES.fanOut, { n: i });
+    const seen: number[] = [];
+    const worker: JobWorker = {
+      queue: QUEUE_NAMES.fanOut,
+      batchSize: 10,
+      concurrency: 3,
+      handler: (data) => {
+        seen.push(data.n as number);
+        return data.n === 7 ? Promise.reject(new Error("number seven always fails")) : Promise.resolve();
+      },
+    };
+    await startJobWorkers([worker], []);
+    // 55 jobs = five full batches and one of five; after that partial one it waits for the poll.
+    await until(async () => seen.length >= 55, "55 jobs handled");
+    await until(async () => {
+      const states = await jobStates(QUEUE_NAMES.fanOut);
+      return states.find((s) => s.state === "completed")?.n === 54;
+    }, "54 completions");
+    expect(await jobStates(QUEUE_NAMES.fanOut)).toEqual([
+      { state: "completed", n: 54 },
+      { state: "retry", n: 1 },
+    ]);
+    expect([...new Set(seen)].sort((a, b) => a - b)).toEqual(Array.from({ length: 55 }, (_, i) => i));
+  });
+
+  it("stores exactly the configured schedules, and gives the queues this process's lease and retries", async () => {
+    process.env.JOB_POLL_MS = "1000";
+    process.env.JOB_LEASE_SECONDS = "17";
+    process.env.EMAIL_RETRY_DELAY_SECONDS = "3";
+    process.env.DIGEST_CRON = "5 6 * * *";
+    await startJobWorkers([], jobSchedules());
+    await stopJobWorkers(1000);
+    const schedules = async () =>
+      (
+        await jobs.pool.query<{ name: string; cron: string; timezone: string }>(
+          "SELECT name, cron, timezone FROM pgboss.schedule ORDER BY name",
+        )
+      ).rows;
+    expect(await schedules()).toEqual([
+      { name: QUEUE_NAMES.attentionDigest, cron: "5 6 * * *", timezone: "America/New_York" },
+      { name: QUEUE_NAMES.reportsOwedDigest, cron: "5 6 * * *", timezone: "America/New_York" },
+      { name: QUEUE_NAMES.uploadCleanup, cron: "17 * * * *", timezone: "UTC" },
+    ]);
+    const { rows } = await jobs.pool.query(
+      "SELECT expire_seconds, retry_delay FROM pgboss.queue WHERE name = $1",
+      [QUEUE_NAMES.sendEmail],
+    );
+    expect(rows).toEqual([{ expire_seconds: 17, retry_delay: 3 }]);
+
+    // UPLOAD_CLEANUP=off: the next start takes the cleanup off the schedule (cron runs it instead).
+    process.env.UPLOAD_CLEANUP = "off";
+    await startJobWorkers([], jobSchedules());
+    await stopJobWorkers(1000);
+    expect((await schedules()).map((s) => s.name)).toEqual([
+      QUEUE_NAMES.attentionDigest,
+      QUEUE_NAMES.reportsOwedDigest,
+    ]);
+    delete process.env.UPLOAD_CLEANUP;
+    delete process.env.DIGEST_CRON;
+    delete process.env.EMAIL_RETRY_DELAY_SECONDS;
+  });
+
+  it("stops taking jobs when told to, and waits for the one in hand", async () => {
+    process.env.JOB_POLL_MS = "500";
+    let finish: () => void = () => {};
+    let started = 0;
+    const worker: JobWorker = {
+      queue: QUEUE_NAMES.uploadCleanup,
+      batchSize: 1,
+      handler: () => {
+        started += 1;
+        return new Promise<void>((resolve) => (finish = resolve));
+      },
+    };
+    await enqueueJob(jobs.db, QUEUE_NAMES.uploadCleanup, {});
+    await enqueueJob(jobs.db, QUEUE_NAMES.uploadCleanup, {});
+    await startJobWorkers([worker], []);
+    await until(async () => started === 1, "the first job to start");
+    const stopping = stopJobWorkers(30_000);
+    setTimeout(() => finish(), 300);
+    await stopping;
+    expect(started).toBe(1);
+    expect(await jobStates(QUEUE_NAMES.uploadCleanup)).toEqual([
+      { state: "completed", n: 1 },
+      { state: "created", n: 1 },
+    ]);
+  });
+});
