@@ -8,7 +8,8 @@ import * as schema from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { requestInfoFromHeaders } from "@/lib/audit/request-context";
-import { sendInvitationEmail } from "@/lib/email/send-invitation-email";
+import type { InvitationPayload } from "@/lib/email/email-payloads";
+import { queueEmail } from "@/lib/email/queue-email";
 import { CLIENT_ADDRESS_HEADER } from "./client-address-header";
 import { readAuthEnv } from "./config";
 import { resumeAdminSessionPlugin } from "./resume-admin-session-plugin";
@@ -82,16 +83,16 @@ function createAuth() {
         teams: { enabled: true, defaultTeam: { enabled: false }, allowRemovingAllTeams: true },
         // better-auth's default cap is 100 members; an insurer's case managers can outnumber that.
         membershipLimit: 10_000,
-        // Into the outbox (and over SMTP when SMTP_URL is set); the link opens /accept-invitation/:id.
+        // Queued in the outbox (a worker sends it); the link opens /accept-invitation/:id.
         sendInvitationEmail: async (data) => {
-          await sendInvitationEmail(getDb(), env.BETTER_AUTH_URL, {
+          const payload: InvitationPayload = {
             invitationId: data.id,
-            email: data.email,
-            role: data.role,
             organizationName: data.organization.name,
             inviterName: data.inviter.user.name,
-            expiresAt: data.invitation.expiresAt,
-          });
+            role: data.role,
+            expiresAt: new Date(data.invitation.expiresAt).toISOString(),
+          };
+          await queueEmail(getDb(), { kind: "invitation", toAddress: data.email, payload });
         },
       }),
       // An admin whose impersonation ran out lands back in their own session (lib/impersonation/resume-admin-session.ts).

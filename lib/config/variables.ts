@@ -319,13 +319,14 @@ export const VARIABLES = {
   // E-mail
   SMTP_URL: variable({
     schema: urlWithScheme(["smtp", "smtps"]).optional(),
-    default: "— (e-mails only go to the outbox, Admin → Outbox)",
-    meaning: "`smtp://` or `smtps://user:pass@host:port`; e-mails are also sent",
+    default: "— (e-mails stay queued in Admin → Outbox and fail after their retries)",
+    meaning:
+      "where e-mails are sent: `smtp://host:587` (STARTTLS required when it carries `user:pass@`) or `smtps://user:pass@host:465`",
   }),
   SMTP_FROM: variable({
     schema: z.string().default("IME Portal <no-reply@ime-portal.local>"),
     default: "`IME Portal <no-reply@ime-portal.local>`",
-    meaning: "sender of invitations",
+    meaning: "sender of every e-mail; its domain ends the Message-IDs",
   }),
   SMTP_LOCAL_PORT: variable({
     schema: portNumber().default(2525),

@@ -44,6 +44,8 @@ export const LOG_EVENTS = {
   jobFailed: "jobs.job_failed",
   /** An e-mail used its last attempt: it is `failed` in Admin → Outbox, where an admin may resend it. */
   emailUndeliverable: "email.undeliverable",
+  /** An e-mail was to be sent but SMTP_URL is not set: it stays queued and fails after its retries (warn, once per process). */
+  emailNotConfigured: "email.smtp_not_configured",
   /** Something that needs a person could not be recorded for the admins (their in-app list, their digest); the line before it says what. */
   attentionNotRecorded: "notifications.attention_not_recorded",
   /** A daily digest run finished: how many people were sent one (info). */

@@ -3,16 +3,15 @@ import { invitations } from "@/db/schema";
 import { NotFoundError, UserFacingError } from "@/lib/actions/errors";
 import { adminAction } from "@/lib/admin/admin-action";
 import { organizationAdapter, viaBetterAuth } from "@/lib/admin/better-auth";
-import { readAuthEnv } from "@/lib/auth/config";
-import { invitationAcceptUrl, invitationEmail } from "@/lib/email/invitation-email";
-import { enqueueEmail } from "@/lib/email/send-email";
+import type { InvitationPayload } from "@/lib/email/email-payloads";
+import { queueEmail } from "@/lib/email/queue-email";
 import { membershipOf, organizationById, teamOfOrganization, userByEmail } from "./lookups";
 import { invitationIdSchema, inviteMemberSchema } from "./schemas";
 
 /**
  * Invites someone by e-mail to an organization (and optionally a team). The invitation row is
  * better-auth's (its adapter: the invite endpoint demands the caller be a member); the e-mail
- * goes into the outbox in this transaction, and the page delivers it over SMTP after commit.
+ * is queued in the outbox in this transaction, and a worker renders and sends it after the commit.
  */
 export const inviteMemberDefinition = adminAction({
   input: inviteMemberSchema,
@@ -55,17 +54,14 @@ export const inviteMemberDefinition = adminAction({
         },
       }),
     );
-    const outboxEmailId = await enqueueEmail(
-      tx,
-      invitationEmail({
-        to: input.email,
-        organizationName: organization.name,
-        inviterName: actor.name,
-        role: input.role,
-        acceptUrl: invitationAcceptUrl(readAuthEnv().BETTER_AUTH_URL, invitation.id),
-        expiresAt: new Date(invitation.expiresAt),
-      }),
-    );
+    const payload: InvitationPayload = {
+      invitationId: invitation.id,
+      organizationName: organization.name,
+      inviterName: actor.name,
+      role: input.role,
+      expiresAt: new Date(invitation.expiresAt).toISOString(),
+    };
+    const outboxEmailId = await queueEmail(tx, { kind: "invitation", toAddress: input.email, payload });
     await audit({
       action: "invitation.created",
       resourceType: "invitation",

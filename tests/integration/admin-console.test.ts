@@ -14,6 +14,7 @@ import {
   setBookingStatusDefinition,
 } from "@/lib/admin/bookings/booking-definitions";
 import type { Actor } from "@/lib/authz/actor";
+import { deliverOutboxEmail } from "@/lib/email/deliver-email";
 import {
   cancelInvitationDefinition,
   inviteMemberDefinition,
@@ -56,6 +57,7 @@ import { as, createSignedInAdmin, TEST_IP } from "../support/admin-session";
 import { buildActors, type BookingKey, type IdOf } from "../support/authz-fixture";
 import { startCalendarServer } from "../support/calendar-server";
 import { insertAuthzWorld } from "../support/insert-authz-world";
+import { waitForMailTo } from "../support/mailbox";
 import { withUncheckedInput } from "../support/unchecked-action";
 import type { AdminRequest } from "@/lib/admin/better-auth";
 
@@ -264,8 +266,12 @@ describe("organizations and teams", () => {
       outboxEmailId,
     });
     const [mail] = await getDb().select().from(t.outboxEmails).where(eq(t.outboxEmails.id, outboxEmailId));
-    expect(mail).toMatchObject({ toAddress: invitee, sentAt: null });
-    expect(mail!.textBody).toContain(`/accept-invitation/${invitationId}`);
+    expect(mail).toMatchObject({ toAddress: invitee, kind: "invitation", status: "queued", sentAt: null });
+    // The worker's job, run here: rendered, sent over SMTP to the run's local server.
+    await deliverOutboxEmail(outboxEmailId, { jobId: "test", lastAttempt: false });
+    const [received] = await waitForMailTo(invitee);
+    expect(received!.subject).toMatch(/^You are invited to Acme Mutual Group .+ on the IME Portal$/);
+    expect(received!.text).toContain(`/accept-invitation/${invitationId}`);
     const again = await defineAction(
       inviteMemberDefinition,
       as(admin),

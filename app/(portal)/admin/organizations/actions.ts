@@ -1,6 +1,5 @@
 "use server";
 import { defineAction } from "@/lib/actions/define-action";
-import { deliverOutboxEmail } from "@/lib/email/send-email";
 import {
   cancelInvitationDefinition,
   inviteMemberDefinition,
@@ -34,10 +33,5 @@ export const addTeamMemberAction = defineAction(addTeamMemberDefinition);
 export const removeTeamMemberAction = defineAction(removeTeamMemberDefinition);
 export const cancelInvitationAction = defineAction(cancelInvitationDefinition);
 
-const invite = defineAction(inviteMemberDefinition);
-/** The outbox row commits with the invitation's audit row; SMTP delivery (if configured) follows the commit. */
-export async function inviteMemberAction(input: Parameters<typeof invite>[0]) {
-  const result = await invite(input);
-  if (result.ok) await deliverOutboxEmail(result.data.outboxEmailId);
-  return result;
-}
+/** The outbox row and its delivery job commit with the invitation's audit row; a worker sends it after. */
+export const inviteMemberAction = defineAction(inviteMemberDefinition);

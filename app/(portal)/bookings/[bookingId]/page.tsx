@@ -10,6 +10,7 @@ import { ZonedTime } from "@/components/bookings/zoned-time";
 import { Timestamp } from "@/components/ui/timestamp";
 import { BookingDocumentsSection } from "@/components/documents/booking-documents-section";
 import { BookingAuditTab } from "@/components/admin/booking-audit-tab";
+import { ReportRecipients } from "@/components/notifications/report-recipients";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-session";
 import { zoneOf } from "@/lib/availability/calendar-of";
@@ -18,6 +19,8 @@ import { getBookingForViewer } from "@/lib/bookings/get-booking";
 import { formatPhone } from "@/lib/bookings/phone";
 import { offeredTransitions } from "@/lib/bookings/progress";
 import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
+import { canManageBookingContacts } from "@/lib/authz/policy";
+import { listBookingContacts } from "@/lib/notifications/list-contacts";
 
 export const metadata: Metadata = { title: "Booking" };
 
@@ -47,6 +50,8 @@ export default async function BookingPage({
   const b = booking.booking;
   const zone = zoneOf(booking.specialist);
   const progress = PROGRESS_LABELS[b.currentProgress];
+  // Only those who may change the list see its addresses (third parties' e-mails).
+  const recipients = canManageBookingContacts(actor, b) ? await listBookingContacts(getDb(), b.id) : null;
   // Only the moves this page carries out (reschedule, cancel); none of them needs a report count.
   const moves = offeredTransitions(actor, b, { now: new Date(), reportCount: 0 }).filter(
     (m) => m.rule.kind === "reschedule" || m.rule.kind === "cancel",
@@ -197,6 +202,29 @@ export default async function BookingPage({
       )}
 
       <BookingProgressPanel booking={booking} actor={actor} />
+      {recipients && (
+        <section
+          aria-labelledby="recipients-heading"
+          data-testid="report-recipients"
+          className="space-y-3 rounded-lg border border-slate-200 bg-white p-5"
+        >
+          <div>
+            <h2 id="recipients-heading" className="text-lg font-semibold">
+              Report recipients
+            </h2>
+            <p className="mt-1 text-sm text-slate-600">
+              Besides the person who booked it, these addresses receive this booking&apos;s notices by e-mail
+              — booked, moved, cancelled, no-show and report ready. Someone without an account here is told to
+              ask the booker for access.
+            </p>
+          </div>
+          <ReportRecipients
+            scope={{ bookingId: b.id }}
+            recipients={recipients}
+            headingId="recipients-heading"
+          />
+        </section>
+      )}
       <BookingDocumentsSection booking={booking} actor={actor} />
       {/* Admins only: the component renders nothing for anyone else. */}
       <BookingAuditTab actor={actor} bookingId={booking.booking.id} />

@@ -5,10 +5,12 @@ import { ActionForm } from "@/components/admin/action-form";
 import { Field, inputClass } from "@/components/admin/form-fields";
 import { OrganizationMembers } from "@/components/admin/organization-members";
 import { OrganizationTeams } from "@/components/admin/organization-teams";
+import { ReportRecipients } from "@/components/notifications/report-recipients";
 import { Timestamp } from "@/components/ui/timestamp";
 import { getDb } from "@/db/client";
 import { requireAdminConsole } from "@/lib/admin/require-admin";
 import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
+import { listOrganizationContacts } from "@/lib/notifications/list-contacts";
 import { getOrganizationDetail } from "@/lib/organizations/get-organization-detail";
 import { TRIAGE_ORGANIZATION_SLUG } from "@/lib/organizations/list-organizations";
 import { cancelInvitationAction, inviteMemberAction, renameOrganizationAction } from "../actions";
@@ -23,6 +25,7 @@ export default async function AdminOrganizationPage({ params }: { params: Promis
   const { organization, members, teams, pendingInvitations } = detail;
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
   const viewerZone = await viewerTimeZone();
+  const defaultRecipients = await listOrganizationContacts(getDb(), organization.id);
   return (
     <section className="flex flex-col gap-6">
       <div>
@@ -67,6 +70,26 @@ export default async function AdminOrganizationPage({ params }: { params: Promis
 
       <OrganizationMembers organizationId={organization.id} members={members} teams={teams} />
       <OrganizationTeams organizationId={organization.id} teams={teams} members={members} />
+
+      <section
+        aria-labelledby="default-recipients-heading"
+        data-testid="default-recipients"
+        className="rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <h2 id="default-recipients-heading" className="font-medium">
+          Default report recipients ({defaultRecipients.length})
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">
+          Copied onto each new booking of {organization.name}, made in the portal or in Acuity: they receive
+          its notices by e-mail, the report-ready notice included. Changing this list leaves existing bookings
+          as they are.
+        </p>
+        <ReportRecipients
+          scope={{ organizationId: organization.id }}
+          recipients={defaultRecipients}
+          headingId="default-recipients-heading"
+        />
+      </section>
 
       <div className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="font-medium">Invite by e-mail</h2>

@@ -1,0 +1,52 @@
+/**
+ * What an outbox row's `payload` holds for the kinds that need more than their event and booking.
+ * Queue with these shapes (`queueEmail(db, { kind, toAddress, payload })`); the worker parses
+ * the payload again when it renders, so a malformed one fails with a clear error, not a blank e-mail.
+ * Never examinee data: digests name bookings by their reference.
+ */
+import { z } from "zod";
+
+const isoInstant = z.iso.datetime({ offset: true });
+
+export const invitationPayloadSchema = z.object({
+  invitationId: z.string().min(1),
+  organizationName: z.string(),
+  inviterName: z.string(),
+  role: z.string(),
+  /** ISO instant. */
+  expiresAt: isoInstant,
+});
+export type InvitationPayload = z.infer<typeof invitationPayloadSchema>;
+
+export const passwordResetPayloadSchema = z.object({
+  /** better-auth's reset link: a credential, never shown to admins and not kept once sent. */
+  url: z.url(),
+});
+export type PasswordResetPayload = z.infer<typeof passwordResetPayloadSchema>;
+
+export const reportsOwedDigestPayloadSchema = z.object({
+  items: z.array(
+    z.object({
+      bookingId: z.string(),
+      appointmentDate: isoInstant,
+      specialistTimeZone: z.string(),
+      /** YYYY-MM-DD in the specialist's days, or null when the portal cannot say. */
+      dueDate: z.iso.date().nullable(),
+      overdue: z.boolean(),
+    }),
+  ),
+});
+export type ReportsOwedDigestPayload = z.infer<typeof reportsOwedDigestPayloadSchema>;
+
+export const attentionDigestPayloadSchema = z.object({
+  items: z.array(
+    z.object({
+      summary: z.string(),
+      /** LOG_EVENTS name, e.g. webhook.event_gave_up. */
+      reason: z.string(),
+      at: isoInstant,
+      bookingId: z.string().nullable(),
+    }),
+  ),
+});
+export type AttentionDigestPayload = z.infer<typeof attentionDigestPayloadSchema>;

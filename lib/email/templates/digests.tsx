@@ -1,0 +1,107 @@
+/** The daily digests: a specialist's reports owed, and what needs an admin. Bookings by reference only. */
+import { Section, Text } from "@react-email/components";
+import type { TemplateCommon } from "./appointment-view";
+import { EmailLayout } from "./layout";
+import { CallToAction, ExternalLink, Paragraph } from "./parts";
+import { COLORS } from "./styles";
+
+export interface OwedReportRow {
+  bookingId: string;
+  bookingUrl: string;
+  /** The examination on the specialist's clock. */
+  examined: string;
+  /** "Dec 14, 2026", or null. */
+  due: string | null;
+  overdue: boolean;
+}
+
+const rowStyle = {
+  borderBottom: `1px solid ${COLORS.border}`,
+  padding: "10px 0",
+} as const;
+
+export function ReportsOwedDigestEmail({
+  common,
+  rows,
+  bookingsUrl,
+}: {
+  common: TemplateCommon;
+  rows: OwedReportRow[];
+  bookingsUrl: string;
+}) {
+  const overdue = rows.filter((row) => row.overdue).length;
+  return (
+    <EmailLayout
+      baseUrl={common.baseUrl}
+      footer={common.footer}
+      preview={overdue ? `${overdue} overdue` : `${rows.length} to write`}
+      heading={`Reports owed: ${rows.length}`}
+    >
+      <Paragraph>
+        {rows.length === 1 ? "One examination is" : `${rows.length} examinations are`} waiting for your report
+        {overdue ? `, ${overdue} of them past the due date` : ""}. Oldest due first.
+      </Paragraph>
+      {rows.map((row) => (
+        <Section key={row.bookingId} style={rowStyle}>
+          <Text style={{ color: COLORS.text, fontSize: "15px", lineHeight: "22px", margin: 0 }}>
+            <ExternalLink href={row.bookingUrl}>Booking {row.bookingId}</ExternalLink>
+            {row.overdue ? <span style={{ color: COLORS.alert, fontWeight: 600 }}> — overdue</span> : null}
+          </Text>
+          <Text style={{ color: COLORS.muted, fontSize: "13px", lineHeight: "20px", margin: "2px 0 0" }}>
+            Examined {row.examined}
+            {row.due ? ` · due ${row.due}` : ""}
+          </Text>
+        </Section>
+      ))}
+      <CallToAction href={bookingsUrl}>Open your bookings</CallToAction>
+    </EmailLayout>
+  );
+}
+
+export interface AttentionRow {
+  summary: string;
+  reason: string;
+  at: string;
+  bookingUrl: string | null;
+  bookingId: string | null;
+}
+
+export function AttentionDigestEmail({
+  common,
+  rows,
+  adminUrl,
+}: {
+  common: TemplateCommon;
+  rows: AttentionRow[];
+  adminUrl: string;
+}) {
+  return (
+    <EmailLayout
+      baseUrl={common.baseUrl}
+      footer={common.footer}
+      preview={rows[0]?.summary ?? "Nothing new"}
+      heading={rows.length === 1 ? "One thing needs a person" : `${rows.length} things need a person`}
+    >
+      <Paragraph>
+        Since the last digest, the portal met these problems it could not solve on its own.
+      </Paragraph>
+      {rows.map((row, index) => (
+        <Section key={index} style={rowStyle}>
+          <Text style={{ color: COLORS.text, fontSize: "15px", lineHeight: "22px", margin: 0 }}>
+            {row.summary}
+          </Text>
+          <Text style={{ color: COLORS.muted, fontSize: "13px", lineHeight: "20px", margin: "2px 0 0" }}>
+            {row.at} · {row.reason}
+            {row.bookingUrl ? (
+              <>
+                {" · "}
+                <ExternalLink href={row.bookingUrl}>booking {row.bookingId}</ExternalLink>
+              </>
+            ) : null}
+          </Text>
+        </Section>
+      ))}
+      <CallToAction href={adminUrl}>Open the admin console</CallToAction>
+    </EmailLayout>
+  );
+}
