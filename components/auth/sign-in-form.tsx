@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { z } from "zod";
@@ -11,7 +12,8 @@ const signInSchema = z.object({
   password: z.string().min(1, "Enter your password").max(LIMITS.password, atMost(LIMITS.password)),
 });
 
-export function SignInForm() {
+/** `returnPath`: where to go once signed in (already checked to be a path on this site), else home. */
+export function SignInForm({ returnPath = null }: { returnPath?: string | null }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -43,8 +45,9 @@ export function SignInForm() {
       );
       return;
     }
-    // The home page sends each persona to where they start (specialists: their examinations).
-    router.push("/");
+    // The page they were sent here from, or the home page, which sends each persona to where they
+    // start (specialists: their examinations).
+    router.push(returnPath ?? "/");
     router.refresh();
   }
 
@@ -79,6 +82,11 @@ export function SignInForm() {
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Signing in…" : "Sign in"}
       </Button>
+      <p className="text-center text-sm">
+        <Link href="/forgot-password" className="text-indigo-700 hover:underline">
+          Forgot your password?
+        </Link>
+      </p>
     </form>
   );
 }

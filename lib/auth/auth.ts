@@ -12,6 +12,7 @@ import type { InvitationPayload } from "@/lib/email/email-payloads";
 import { queueEmail } from "@/lib/email/queue-email";
 import { CLIENT_ADDRESS_HEADER } from "./client-address-header";
 import { readAuthEnv } from "./config";
+import { PASSWORD_RESET_RATE_LIMITS, passwordResetOptions } from "./password-reset";
 import { resumeAdminSessionPlugin } from "./resume-admin-session-plugin";
 
 export const IMPERSONATION_SECONDS = 60 * 60;
@@ -45,7 +46,13 @@ function createAuth() {
     trustedOrigins: env.BETTER_AUTH_TRUSTED_ORIGINS,
     database: drizzleAdapter(db, AUTH_DRIZZLE_CONFIG),
     // No public sign-up: admins create users, or users join by invitation.
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 10,
+      // Forgot password: the link by e-mail, audited (lib/auth/password-reset.ts).
+      ...passwordResetOptions(env.BETTER_AUTH_URL),
+    },
     advanced: {
       database: { generateId: () => newId() },
       // The rate limiter's client: only the header the auth route sets to the address the audit
@@ -60,7 +67,10 @@ function createAuth() {
       storage: "database",
       window: 60,
       max: 300,
-      customRules: { "/sign-in/email": { window: 60, max: env.AUTH_SIGN_IN_RATE_LIMIT } },
+      customRules: {
+        "/sign-in/email": { window: 60, max: env.AUTH_SIGN_IN_RATE_LIMIT },
+        ...PASSWORD_RESET_RATE_LIMITS,
+      },
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {

@@ -7,6 +7,7 @@ import { loadActor } from "@/lib/authz/load-actor";
 import { log, setLogUser } from "@/lib/log";
 import { holdsSavedAdminSession, RESUME_ADMIN_SESSION_PATH } from "@/lib/impersonation/resume-admin-session";
 import { getAuth } from "./auth";
+import { RETURN_PATH_HEADER, signInPathFor } from "./return-path";
 
 /**
  * The signed-in session, read past the cookie cache so a revoked or ended impersonation
@@ -33,12 +34,14 @@ export const getCurrentActor = cache(async (): Promise<Actor | null> => {
 });
 
 /**
- * For pages: the actor, or a redirect to sign-in — or, when an admin's impersonation session has
- * run out, back into the admin's own session (pages cannot set cookies; that route can).
+ * For pages: the actor, or a redirect to sign-in that remembers the page asked for (a link from
+ * an e-mail lands there after signing in) — or, when an admin's impersonation session has run
+ * out, back into the admin's own session (pages cannot set cookies; that route can).
  */
 export async function requireActor(): Promise<Actor> {
   const actor = await getCurrentActor();
   if (actor) return actor;
   const cookieNames = (await cookies()).getAll().map((cookie) => cookie.name);
-  redirect(holdsSavedAdminSession(cookieNames) ? RESUME_ADMIN_SESSION_PATH : "/sign-in");
+  if (holdsSavedAdminSession(cookieNames)) redirect(RESUME_ADMIN_SESSION_PATH);
+  redirect(signInPathFor((await headers()).get(RETURN_PATH_HEADER)));
 }

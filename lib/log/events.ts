@@ -50,6 +50,8 @@ export const LOG_EVENTS = {
   attentionNotRecorded: "notifications.attention_not_recorded",
   /** A daily digest run finished: how many people were sent one (info). */
   digestSent: "digest.sent",
+  /** A password reset link was made but its e-mail could not be queued: the person gets nothing and must ask again. */
+  passwordResetNotQueued: "auth.password_reset_not_queued",
 } as const;
 
 export type LogEvent = (typeof LOG_EVENTS)[keyof typeof LOG_EVENTS];

@@ -83,5 +83,6 @@ test("a wrong password is refused with a clear message and no session", async ({
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert")).toBeVisible();
   await page.goto("/bookings");
-  await expect(page).toHaveURL(/\/sign-in$/);
+  // Sent to sign in, remembering the page asked for.
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fbookings$/);
 });

@@ -4,13 +4,19 @@ import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address-header";
 import { httpStatusOf } from "@/lib/http/error-status";
 
 /**
- * The better-auth endpoints the browser calls: `authClient.signIn.email` (sign-in form) and
- * `authClient.signOut` (shell). Everything else better-auth serves over HTTP — sign-up, admin
+ * The better-auth endpoints the browser calls: `authClient.signIn.email` (sign-in form),
+ * `authClient.signOut` (shell), and the forgot-password pair `authClient.requestPasswordReset`
+ * and `authClient.resetPassword` (app/forgot-password, app/reset-password). Everything else better-auth serves over HTTP — sign-up, admin
  * (roles, bans, passwords, impersonation), organizations, members, teams, invitations — would let
  * a caller skip lib/authz/policy.ts and the audit row. The portal makes those changes only in its
  * server actions, which call `getAuth().api.*` in-process and never come through this route.
  */
-const BROWSER_ENDPOINTS = new Set(["POST /sign-in/email", "POST /sign-out"]);
+const BROWSER_ENDPOINTS = new Set([
+  "POST /sign-in/email",
+  "POST /sign-out",
+  "POST /request-password-reset",
+  "POST /reset-password",
+]);
 const BASE_PATH = "/api/auth";
 
 function isBrowserEndpoint(request: Request): boolean {
