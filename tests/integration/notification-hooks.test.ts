@@ -36,10 +36,21 @@ import {
   correctProgressDefinition,
 } from "@/lib/bookings/progress/progress-action-definitions";
 import { createBookingSchema } from "@/lib/bookings/schemas";
+import { deliverOutboxEmail } from "@/lib/email/deliver-email";
 import { addOrganizationContactDefinition } from "@/lib/notifications/contact-definitions";
+import { fanOutNotificationEvent } from "@/lib/notifications/fan-out";
+import { recordNotificationEvent } from "@/lib/notifications/record-event";
 import { failAuditRowsWhere } from "../support/failing-audit-trigger";
+import { calendarOf, waitForMail, type ReceivedMail } from "../support/mailbox";
 import { insertAuthzWorld } from "../support/insert-authz-world";
-import { eventKindsOf, eventsOf, fanOutBooking, inAppOf, outboxOf } from "../support/notification-rows";
+import {
+  eventKindsOf,
+  eventsOf,
+  fanOutBooking,
+  inAppOf,
+  outboxOf,
+  outboxRowsOf,
+} from "../support/notification-rows";
 import { setUpWebhookHarness } from "../support/webhook-harness";
 
 const harness = setUpWebhookHarness({
@@ -509,5 +520,100 @@ describe("stage moves in the portal", () => {
       canceled: true,
       noShow: true,
     });
+  });
+});
+
+describe("what arrives over SMTP", () => {
+  /** Sends the event's queued e-mails as the email.send job would, and waits for `address`'s. */
+  async function deliver(eventId: string, address: string, kind: string): Promise<ReceivedMail> {
+    for (const row of await outboxRowsOf(eventId))
+      await deliverOutboxEmail(row.id, { jobId: `test-${row.id}`, lastAttempt: false });
+    const wanted = address.toLowerCase();
+    const [message] = await waitForMail(
+      (m) => m.kind === kind && m.to.includes(wanted) && (m.subject ?? "").includes(eventRef.get(eventId)!),
+    );
+    return message!;
+  }
+  const eventRef = new Map<string, string>();
+
+  it("booked, rescheduled, cancelled: one calendar entry (same UID) at rising SEQUENCE, then METHOD:CANCEL", async () => {
+    const { bookingId, slot } = await bookInPortal();
+    const [later] = await nextSlots(1);
+    const moved = await defineAction(
+      rescheduleBookingDefinition,
+      as(people.memberA1),
+    )({
+      bookingId,
+      expectedProgress: "scheduled",
+      expectedAppointmentDate: slot.startsAt,
+      datetime: later!.datetime,
+    });
+    expect(moved.ok).toBe(true);
+    const cancelled = await defineAction(
+      cancelBookingDefinition,
+      as(people.memberA1),
+    )({
+      bookingId,
+      expectedProgress: "rescheduled",
+      reason: "Claim settled",
+    });
+    expect(cancelled.ok).toBe(true);
+    await settle();
+    await fanOutBooking(bookingId);
+    const [booked, rescheduled, cancel] = await eventsOf(bookingId);
+    for (const event of [booked!, rescheduled!, cancel!]) eventRef.set(event.id, `(ref ${bookingId})`);
+
+    const first = await deliver(booked!.id, memberA1Mail(), "booking_booked");
+    const second = await deliver(rescheduled!.id, memberA1Mail(), "booking_rescheduled");
+    const third = await deliver(cancel!.id, memberA1Mail(), "booking_cancelled");
+    const [one, two, three] = [first, second, third].map((m) => calendarOf(m));
+    expect(one?.method).toBe("REQUEST");
+    expect(two?.method).toBe("REQUEST");
+    expect(three?.method).toBe("CANCEL");
+    const uid = one!.events[0]!.uid;
+    expect(uid).toBeTruthy();
+    expect([one, two, three].map((c) => c!.events[0]!.uid)).toEqual([uid, uid, uid]);
+    expect([one, two, three].map((c) => c!.events[0]!.sequence)).toEqual([0, 1, 2]);
+
+    // The default recipient got the same three, once each; the specialist's carry no invitation.
+    const claims = (
+      await waitForMail((m) => m.to.includes(CLAIMS) && (m.subject ?? "").includes(`(ref ${bookingId})`), {
+        count: 3,
+      })
+    ).map((m) => m.kind);
+    expect(claims.sort()).toEqual(["booking_booked", "booking_cancelled", "booking_rescheduled"]);
+    const specialistMail = await deliver(booked!.id, okafor.email, "examination_booked");
+    expect(calendarOf(specialistMail)).toBeNull();
+    // No examinee data in any of them.
+    for (const message of [first, second, third, specialistMail])
+      expect(`${message.subject} ${message.text} ${message.html}`).not.toMatch(/Jordan|Claimant|555-0142/);
+  });
+
+  it("report ready: a link to the booking, no file, and 'ask the booker' for a recipient without an account", async () => {
+    const bookingId = world.bookingIds.aTeam1; // team A1, booked by adminA
+    await getDb()
+      .update(bookings)
+      .set({ currentProgress: "report_generated", status: "active" })
+      .where(eq(bookings.id, bookingId));
+    const outsider = `outside-${randomInt(1e9)}@law.test`;
+    await getDb()
+      .insert(bookingContacts)
+      .values({ bookingId, email: outsider, addedById: world.id("adminA") });
+    const eventId = await recordNotificationEvent(getDb(), {
+      kind: "booking.report_ready",
+      bookingId,
+      actorUserId: world.id("specialistS1"),
+      facts: { via: "portal" },
+    });
+    await fanOutNotificationEvent(eventId);
+    eventRef.set(eventId, bookingId);
+
+    const adminA = (await loadActor(getDb(), world.id("adminA"), null))!.email;
+    const toBooker = await deliver(eventId, adminA, "report_ready");
+    expect(toBooker.attachments).toEqual([]);
+    expect(toBooker.text).toContain(`/bookings/${bookingId}`);
+    const toOutsider = await deliver(eventId, outsider, "report_ready");
+    expect(toOutsider.text).toMatch(/who booked the examination/);
+    expect(toOutsider.attachments).toEqual([]);
   });
 });
