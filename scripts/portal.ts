@@ -2,10 +2,11 @@
  * `npm run dev` / `npm run start:embedded`: the portal on one machine with no configuration.
  * Each dependency that has no environment variable gets its embedded default — Postgres
  * (a real PostgreSQL server from npm-shipped binaries, data in .data/postgres), S3 (a
- * signature-checking local server), Acuity (the local emulator) — then migrations and demo data
+ * signature-checking local server), Acuity (the local emulator), SMTP (a local server that keeps
+ * every message it receives in .data/mailbox, shown in Admin → Outbox) — then migrations and demo data
  * are applied and the portal server (scripts/portal-server.ts: Next.js plus the webhook fast
  * path) starts with the resulting environment. Configuration is read like Next reads it (.env
- * files, then the process environment); set DATABASE_URL / S3_ENDPOINT / ACUITY_BASE_URL to use
+ * files, then the process environment); set DATABASE_URL / S3_ENDPOINT / ACUITY_BASE_URL / SMTP_URL to use
  * real services.
  *
  * However it is stopped — Ctrl-C, SIGTERM or SIGHUP to it or to npm, the terminal closed — it
@@ -30,6 +31,7 @@ import { startEmbeddedPostgres } from "@/services/embedded-postgres";
 import { DATA_DIR, POSTGRES_DIR } from "@/services/paths";
 import { startLocalS3 } from "@/services/s3/start-local-s3";
 import { startAcuityEmulator } from "@/services/acuity-emulator";
+import { startLocalSmtp } from "@/services/local-smtp/start-local-smtp";
 import { demoAcuityAppointments } from "@/services/demo-acuity-appointments";
 import { printLine, printProblem } from "@/services/terminal";
 
@@ -118,6 +120,27 @@ async function prepareAcuity() {
   log(`Acuity emulator at ${emulator.url} (control: ${emulator.controlUrl})`);
 }
 
+/**
+ * Without SMTP_URL: the local SMTP server, which really receives every e-mail the portal sends
+ * and keeps it in .data/mailbox (LOCAL_MAILBOX_DIR moves it); Admin → Outbox shows what it got.
+ */
+async function prepareMail() {
+  if (env.SMTP_URL) {
+    log("e-mail: SMTP_URL");
+    return;
+  }
+  const mailbox = await startLocalSmtp({
+    port: settings.SMTP_LOCAL_PORT,
+    mailboxDir: env.LOCAL_MAILBOX_DIR ?? path.join(DATA_DIR, "mailbox"),
+  });
+  stops.push(mailbox.stop);
+  env.SMTP_URL = mailbox.url;
+  env.LOCAL_MAILBOX_DIR = mailbox.mailboxDir;
+  log(
+    `local SMTP at ${mailbox.url} — mail kept in ${path.relative(process.cwd(), mailbox.mailboxDir) || "."}, shown in Admin → Outbox`,
+  );
+}
+
 let child: ChildProcess | undefined;
 let stopping = false;
 
@@ -152,6 +175,7 @@ async function main() {
   await prepareDatabase();
   await prepareStorage();
   await prepareAcuity();
+  await prepareMail();
 
   const next = path.join("node_modules", ".bin", "next");
   if (mode === "start" && !fs.existsSync(path.join(".next", "BUILD_ID"))) {
@@ -161,7 +185,7 @@ async function main() {
     if (built !== 0) return built;
   }
   // Another terminal's one-shot commands (acuity:reconcile, documents:cleanup, …) find these.
-  const SHARED = /^(DATABASE_URL|S3_.*|ACUITY_(USER_ID|API_KEY|BASE_URL))$/;
+  const SHARED = /^(DATABASE_URL|S3_.*|ACUITY_(USER_ID|API_KEY|BASE_URL)|SMTP_URL)$/;
   const filledIn = Object.fromEntries(
     Object.entries(env).filter(([name, value]) => SHARED.test(name) && value && given[name] !== value),
   ) as Record<string, string>;

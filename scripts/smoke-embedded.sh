@@ -12,7 +12,8 @@ if curl -s -o /dev/null "http://localhost:$port/"; then
 fi
 # Its own process group, so cleanup stops the launcher, Next.js and the embedded services together.
 setsid env -u DATABASE_URL PORT="$port" \
-  S3_LOCAL_PORT="$(node scripts/free-port.mjs 4020)" ACUITY_EMULATOR_PORT="$(node scripts/free-port.mjs 4010)" node --import tsx scripts/portal.ts start >"$log" 2>&1 &
+  S3_LOCAL_PORT="$(node scripts/free-port.mjs 4020)" ACUITY_EMULATOR_PORT="$(node scripts/free-port.mjs 4010)" \
+  SMTP_LOCAL_PORT="$(node scripts/free-port.mjs 2525)" node --import tsx scripts/portal.ts start >"$log" 2>&1 &
 pid=$!
 cleanup() {
   kill -TERM -- "-$pid" 2>/dev/null || true

@@ -65,6 +65,8 @@ export const AUDIT_ACTIONS = [
   "notifications.read_all",
   /** E-mail on/off per kind and the time zone e-mails are written in (only what changed is recorded). */
   "notification_preferences.updated",
+  /** An admin queued a copy of an outbox e-mail (failed or sent) again, to the same recipient. */
+  "email.resent",
 ] as const;
 
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
@@ -83,5 +85,6 @@ export const AUDIT_RESOURCE_TYPES = [
   "invitation",
   "audit_log",
   "notification",
+  "outbox_email",
 ] as const;
 export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];

@@ -319,7 +319,8 @@ export const VARIABLES = {
   // E-mail
   SMTP_URL: variable({
     schema: urlWithScheme(["smtp", "smtps"]).optional(),
-    default: "— (e-mails stay queued in Admin → Outbox and fail after their retries)",
+    default:
+      "`npm run dev`: the local SMTP server on `SMTP_LOCAL_PORT`; otherwise — (e-mails stay queued in Admin → Outbox and fail after their retries)",
     meaning:
       "where e-mails are sent: `smtp://host:587` (STARTTLS required when it carries `user:pass@`) or `smtps://user:pass@host:465`",
   }),

@@ -34,6 +34,8 @@ export interface MailboxMessage {
   from: string | null;
   to: string[];
   subject: string | null;
+  /** The portal's e-mail kind (the X-IME-Portal-Kind header it sets), null for other mail. */
+  kind: string | null;
   date: Date | null;
   messageId: string | null;
   text: string | null;
@@ -48,6 +50,11 @@ const addressesOf = (field: AddressObject | AddressObject[] | undefined): string
     group.value.flatMap((entry) => (entry.address ? [entry.address.toLowerCase()] : [])),
   );
 
+function headerText(parsed: ParsedMail, name: string): string | null {
+  const value = parsed.headers.get(name);
+  return typeof value === "string" ? value : null;
+}
+
 function messageOf(
   id: string,
   parsed: ParsedMail,
@@ -58,6 +65,7 @@ function messageOf(
     from: parsed.from?.text ?? null,
     to: addressesOf(parsed.to),
     subject: parsed.subject ?? null,
+    kind: headerText(parsed, "x-ime-portal-kind"),
     date: parsed.date ?? null,
     messageId: parsed.messageId ?? null,
     text: parsed.text ?? null,
@@ -108,4 +116,16 @@ export async function readMailboxMessage(
     content: withContent,
     ...(withContent ? { raw: raw.toString("utf8") } : {}),
   });
+}
+
+/** One attachment of a message with its bytes, or null when the message or the index does not exist. */
+export async function readMailboxAttachment(
+  dir: string,
+  id: string,
+  index: number,
+): Promise<(MailboxAttachment & { content: Buffer }) | null> {
+  if (!Number.isInteger(index) || index < 0) return null;
+  const message = await readMailboxMessage(dir, id, { content: true });
+  const attachment = message?.attachments[index];
+  return attachment?.content ? { ...attachment, content: attachment.content } : null;
 }

@@ -83,7 +83,7 @@ export interface OutgoingMessage {
   messageId: string;
   /** Extra headers (the portal's e-mail kind, for filters and the local mailbox). */
   headers?: Record<string, string>;
-  /** An iCalendar object (the `ics` text) sent as the text/calendar alternative calendar clients act on. */
+  /** An iCalendar object (the `ics` text): sent as the text/calendar alternative and as a `.ics` attachment. */
   calendar?: { method: "REQUEST" | "CANCEL"; content: string; filename: string };
 }
 
@@ -97,6 +97,8 @@ export async function sendMessage(message: OutgoingMessage): Promise<void> {
     html: message.html,
     messageId: message.messageId,
     headers: message.headers,
+    // As calendar invitations are sent: the text/calendar alternative (what Outlook and Gmail act
+    // on) and the same .ics as a named attachment (what other clients offer to open).
     ...(message.calendar
       ? {
           icalEvent: {
@@ -104,6 +106,13 @@ export async function sendMessage(message: OutgoingMessage): Promise<void> {
             filename: message.calendar.filename,
             content: message.calendar.content,
           },
+          attachments: [
+            {
+              filename: message.calendar.filename,
+              content: message.calendar.content,
+              contentType: "application/ics",
+            },
+          ],
         }
       : {}),
   };

@@ -55,7 +55,11 @@ test("an admin sets up an organization, invites a referrer who joins, adds a spe
     .getByRole("link", { name: "Outbox" })
     .click();
   const mail = page.getByTestId("outbox-email").filter({ hasText: INVITEE.email });
-  await expect(mail).toContainText(`You are invited to ${ORG}`);
+  // Queued with the invitation; the worker renders and sends it moments later.
+  await expect(async () => {
+    await page.reload();
+    await expect(mail).toContainText(`You are invited to ${ORG}`, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
   await mail.getByText("Read").click();
   const body = await mail.getByTestId("outbox-body").innerText();
   const link = /https?:\/\/\S+\/accept-invitation\/\S+/.exec(body)?.[0];

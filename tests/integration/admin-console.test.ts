@@ -15,6 +15,7 @@ import {
 } from "@/lib/admin/bookings/booking-definitions";
 import type { Actor } from "@/lib/authz/actor";
 import { deliverOutboxEmail } from "@/lib/email/deliver-email";
+import { resendEmailDefinition } from "@/lib/email/resend-definitions";
 import {
   cancelInvitationDefinition,
   inviteMemberDefinition,
@@ -531,6 +532,7 @@ describe("outside the admin console's rights", () => {
         }),
         { from: "2026-01-01", to: "2026-01-31" },
       ],
+      [resendEmailDefinition, { outboxId: "any" }],
     ] as const;
 
   const snapshot = async () => {

@@ -8,3 +8,5 @@ export const E2E_EMULATOR_CONTROL_FILE = path.join(
   "test-results",
   ".e2e-emulator-control-url",
 );
+/** The folder where the e2e run's local SMTP server keeps what it received (written by serve.ts). */
+export const E2E_MAILBOX_DIR_FILE = path.join(process.cwd(), "test-results", ".e2e-mailbox-dir");

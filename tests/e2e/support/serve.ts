@@ -1,7 +1,8 @@
 /**
  * The e2e web server: a fresh database (on DATABASE_URL's server, else embedded), migrated
  * and loaded with the demo data, the local S3 (signature-checking, in a temp dir, any free
- * port, CORS open to the portal's origin), then the production build on E2E_PORT, served by the
+ * port, CORS open to the portal's origin), a local SMTP server (its mailbox in a temp dir, named in
+ * a file for the specs), then the production build on E2E_PORT, served by the
  * portal server as `npm start` serves it. The
  * database URL is written to a file so specs can check what the portal stored. All of it
  * is dropped on SIGTERM.
@@ -19,8 +20,9 @@ import { seedDemoData } from "@/db/seed/seed";
 import { startLocalS3 } from "@/services/s3/start-local-s3";
 import { startAcuityEmulator } from "@/services/acuity-emulator";
 import { demoAcuityAppointments } from "@/services/demo-acuity-appointments";
+import { startLocalSmtp } from "@/services/local-smtp/start-local-smtp";
 import { createScratchDatabase } from "../../support/scratch-database";
-import { E2E_DATABASE_URL_FILE, E2E_EMULATOR_CONTROL_FILE } from "./paths";
+import { E2E_DATABASE_URL_FILE, E2E_EMULATOR_CONTROL_FILE, E2E_MAILBOX_DIR_FILE } from "./paths";
 
 const port = process.env.E2E_PORT ?? "3100";
 const scratch = await createScratchDatabase("ime_e2e");
@@ -58,6 +60,11 @@ const emulator = await startAcuityEmulator({
 // Specs act "directly in Acuity" through the emulator's control surface.
 fs.writeFileSync(E2E_EMULATOR_CONTROL_FILE, emulator.controlUrl);
 
+// Every e-mail really goes over SMTP; specs read it back from the mailbox folder, admins in Admin → Outbox.
+const mailboxDir = fs.mkdtempSync(path.join(tmpdir(), "ime-e2e-mailbox-"));
+const smtp = await startLocalSmtp({ port: 0, mailboxDir });
+fs.writeFileSync(E2E_MAILBOX_DIR_FILE, mailboxDir);
+
 const app = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "portal-server.ts"), "start"], {
   stdio: "inherit",
   env: {
@@ -76,6 +83,8 @@ const app = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "po
     ACUITY_USER_ID: acuity.userId,
     ACUITY_API_KEY: acuity.apiKey,
     ACUITY_BASE_URL: emulator.url,
+    SMTP_URL: smtp.url,
+    LOCAL_MAILBOX_DIR: mailboxDir,
   },
 });
 
@@ -88,7 +97,10 @@ async function stop() {
   await emulator.stop().catch(() => {});
   await scratch.drop().catch(() => {});
   await s3.stop().catch(() => {});
+  await smtp.stop().catch(() => {});
   fs.rmSync(s3DataDir, { recursive: true, force: true });
+  fs.rmSync(mailboxDir, { recursive: true, force: true });
+  fs.rmSync(E2E_MAILBOX_DIR_FILE, { force: true });
   fs.rmSync(E2E_DATABASE_URL_FILE, { force: true });
   fs.rmSync(E2E_EMULATOR_CONTROL_FILE, { force: true });
   process.exit(0);
@@ -99,5 +111,6 @@ process.on("SIGINT", () => void stop());
 app.on("exit", (code) => {
   if (stopping) return;
   fs.rmSync(s3DataDir, { recursive: true, force: true });
+  fs.rmSync(mailboxDir, { recursive: true, force: true });
   process.exit(code ?? 1);
 });

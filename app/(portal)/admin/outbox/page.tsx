@@ -1,67 +1,86 @@
 import type { Metadata } from "next";
-import { Timestamp } from "@/components/ui/timestamp";
+import Link from "next/link";
+import { LocalMailboxView } from "@/components/admin/local-mailbox-view";
+import { OutboxSends } from "@/components/admin/outbox-sends";
 import { getDb } from "@/db/client";
 import { requireAdminConsole } from "@/lib/admin/require-admin";
-import { config } from "@/lib/config";
 import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
-import { listOutboxEmails } from "@/lib/email/list-outbox";
+import { config } from "@/lib/config";
+import { listOutbox, OUTBOX_PAGE_SIZE, outboxFiltersSchema } from "@/lib/email/list-outbox";
+import { listMailbox, readMailboxMessage } from "@/lib/email/local-mailbox";
 
 export const metadata: Metadata = { title: "Outbox" };
 
-export default async function AdminOutboxPage() {
+const MAILBOX_LIMIT = 50;
+
+export default async function AdminOutboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   await requireAdminConsole();
-  const emails = await listOutboxEmails(getDb());
-  const smtp = Boolean(config().SMTP_URL);
+  const params = await searchParams;
+  const { SMTP_URL, LOCAL_MAILBOX_DIR } = config();
+  const view = LOCAL_MAILBOX_DIR && params.view === "mailbox" ? "mailbox" : "sends";
   const viewerZone = await viewerTimeZone();
+  const tab = (name: "sends" | "mailbox", label: string) => (
+    <Link
+      href={name === "sends" ? "?" : "?view=mailbox"}
+      aria-current={view === name ? "page" : undefined}
+      className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${view === name ? "border-indigo-700 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+    >
+      {label}
+    </Link>
+  );
+
   return (
-    <section>
-      <h1 className="text-2xl font-semibold">Outbox</h1>
-      <p className="mt-1 text-sm text-slate-600">
-        {smtp
-          ? "E-mails the portal sent over SMTP, with their delivery state."
-          : "SMTP is not configured (SMTP_URL): e-mails stay here and nothing leaves the machine."}
-      </p>
-      {emails.length === 0 ? (
-        <p className="mt-6 rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
-          No e-mails yet.
+    <section className="flex flex-col gap-4">
+      <div>
+        <h1 className="text-2xl font-semibold">Outbox</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Every e-mail the portal sends: queued with the change that caused it, then sent by a worker, retried
+          while the mail server refuses or is down. A failed or sent one can be sent again.{" "}
+          {SMTP_URL
+            ? LOCAL_MAILBOX_DIR
+              ? "Mail goes to the local SMTP server: nothing leaves this machine."
+              : null
+            : "SMTP_URL is not set: e-mails stay queued and fail after their retries."}
         </p>
+      </div>
+      {LOCAL_MAILBOX_DIR && (
+        <nav aria-label="Outbox views" className="flex gap-2 border-b border-slate-200">
+          {tab("sends", "Sends record")}
+          {tab("mailbox", "Local mailbox")}
+        </nav>
+      )}
+      {view === "mailbox" && LOCAL_MAILBOX_DIR ? (
+        <LocalMailboxView
+          messages={await listMailbox(LOCAL_MAILBOX_DIR, { limit: MAILBOX_LIMIT })}
+          opened={
+            params.message
+              ? await readMailboxMessage(LOCAL_MAILBOX_DIR, params.message, { content: false })
+              : null
+          }
+          viewerZone={viewerZone}
+        />
       ) : (
-        <ul className="mt-6 flex flex-col gap-3">
-          {emails.map((email) => (
-            <li
-              key={email.id}
-              data-testid="outbox-email"
-              className="rounded-lg border border-slate-200 bg-white p-4"
-            >
-              <div className="flex flex-wrap items-center gap-3 text-sm">
-                <strong>{email.subject}</strong>
-                <span className="text-slate-600">to {email.toAddress}</span>
-                {email.createdAt && (
-                  <Timestamp
-                    instant={email.createdAt}
-                    viewerZone={viewerZone}
-                    className="text-xs text-slate-500"
-                  />
-                )}
-                <span
-                  className={`ml-auto rounded-full px-2 py-0.5 text-xs ${email.sentAt ? "bg-emerald-100 text-emerald-800" : email.error ? "bg-rose-100 text-rose-800" : "bg-slate-100 text-slate-700"}`}
-                >
-                  {email.sentAt ? "sent" : email.error ? `failed: ${email.error}` : "in outbox"}
-                </span>
-              </div>
-              <details className="mt-2">
-                <summary className="cursor-pointer text-sm text-indigo-700">Read</summary>
-                <pre
-                  className="mt-2 rounded bg-slate-50 p-3 text-sm whitespace-pre-wrap"
-                  data-testid="outbox-body"
-                >
-                  {email.textBody}
-                </pre>
-              </details>
-            </li>
-          ))}
-        </ul>
+        await sendsRecord(params, viewerZone)
       )}
     </section>
+  );
+}
+
+async function sendsRecord(params: Record<string, string | undefined>, viewerZone: string | null) {
+  const filters = outboxFiltersSchema.parse(params);
+  const { rows, total, counts } = await listOutbox(getDb(), filters);
+  return (
+    <OutboxSends
+      rows={rows}
+      counts={counts}
+      total={total}
+      filters={filters}
+      pageSize={OUTBOX_PAGE_SIZE}
+      viewerZone={viewerZone}
+    />
   );
 }
