@@ -9,7 +9,9 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { bookingContacts, notificationPreferences, teamMembers, users } from "@/db/schema";
 import type { EmailKind, NotificationEventKind } from "@/lib/notifications/kinds";
+import { loadActor } from "@/lib/authz/load-actor";
 import { fanOutNotificationEvent } from "@/lib/notifications/fan-out";
+import { listNotifications } from "@/lib/notifications/list-notifications";
 import { recordNotificationEvent } from "@/lib/notifications/record-event";
 import { insertAuthzWorld } from "../support/insert-authz-world";
 import { inAppOf, outboxOf, outboxRowsOf } from "../support/notification-rows";
@@ -161,12 +163,19 @@ describe("a booking event", () => {
     await addContacts(bookingId, world.id("adminA"), [typed(world, "memberA1")]);
     const before = await event("booking.rescheduled", bookingId, world.id("adminA"));
     expect(await inAppOf([before])).toContain(`booking.rescheduled → ${mail(world, "memberA1")}`);
+    const inTheirList = async () => {
+      const reader = (await loadActor(getDb(), world.id("memberA1"), null))!;
+      return (await listNotifications(getDb(), reader, { limit: 50 })).items.map((n) => n.bookingId);
+    };
+    expect(await inTheirList()).toEqual([bookingId]);
 
     await getDb()
       .delete(teamMembers)
       .where(and(eq(teamMembers.teamId, world.id("A1")), eq(teamMembers.userId, world.id("memberA1"))));
     const after = await event("booking.cancelled", bookingId, world.id("adminA"));
     expect(await inAppOf([after])).not.toContain(`booking.cancelled → ${mail(world, "memberA1")}`);
+    // The list (builder "inapp"'s query) no longer shows the earlier one either.
+    expect(await inTheirList()).toEqual([]);
     // Still named on the booking, the address gets the notice — told that signing in won't show it.
     const [row] = (await outboxRowsOf(after)).filter((r) => r.toAddress === typed(world, "memberA1"));
     expect(row?.payload).toMatchObject({ role: "contact", canSignIn: false });
