@@ -155,6 +155,13 @@ describe("a booking made in the portal", () => {
     expect(await eventKindsOf(bookingId)).toEqual(["booking.booked"]);
     const [event] = await eventsOf(bookingId);
     expect(event).toMatchObject({ actorUserId: world.id("memberA1"), facts: { via: "portal" } });
+    // Its fan-out job was queued in the same transaction (the rollback test below counts the same way).
+    const [queued] = (
+      await getDb().execute<{ jobs: number }>(sql`
+        SELECT count(*)::int AS jobs FROM pgboss.job
+        WHERE name = 'notifications.fan-out' AND data->>'eventId' = ${event!.id}`)
+    ).rows;
+    expect(queued).toEqual({ jobs: 1 });
     const contacts = await getDb()
       .select({
         email: bookingContacts.email,
