@@ -2,7 +2,8 @@ import Link from "next/link";
 import { Timestamp } from "@/components/ui/timestamp";
 import type { MailboxMessage } from "@/lib/email/local-mailbox";
 
-const messageHref = (id: string) => `?${new URLSearchParams({ view: "mailbox", message: id })}`;
+// The anchor brings a phone, where the message sits below the list, straight to it.
+const messageHref = (id: string) => `?${new URLSearchParams({ view: "mailbox", message: id })}#opened`;
 const attachmentHref = (id: string, index: number) =>
   `/api/admin/mailbox/${encodeURIComponent(id)}/attachments/${index}`;
 
@@ -63,6 +64,7 @@ export function LocalMailboxView({
 
       {opened ? (
         <article
+          id="opened"
           aria-labelledby="mailbox-subject"
           data-testid="mailbox-opened"
           className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm"
@@ -120,7 +122,10 @@ export function LocalMailboxView({
                           href={attachmentHref(opened.id, index)}
                           download
                         >
-                          {attachment.filename ?? `attachment ${index + 1}`}
+                          {attachment.filename ??
+                            (attachment.contentType.startsWith("text/calendar")
+                              ? "calendar part (.ics)"
+                              : `attachment ${index + 1}`)}
                         </a>{" "}
                         <span className="text-slate-600">
                           ({attachment.contentType}, {formatSize(attachment.size)})

@@ -5,7 +5,16 @@ import { resendEmailAction } from "@/app/(portal)/admin/outbox/actions";
 import { Button } from "@/components/ui/button";
 
 /** "Send again": queues a copy of this e-mail (audited); the list then shows the new row on top. */
-export function OutboxResendButton({ outboxId, recipient }: { outboxId: string; recipient: string }) {
+export function OutboxResendButton({
+  outboxId,
+  recipient,
+  confirmText,
+}: {
+  outboxId: string;
+  recipient: string;
+  /** Asked first (a delivered one): sending it twice is usually a slip. */
+  confirmText: string | null;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -15,13 +24,14 @@ export function OutboxResendButton({ outboxId, recipient }: { outboxId: string; 
         variant="secondary"
         disabled={pending}
         aria-label={`Send again to ${recipient}`}
-        onClick={() =>
+        onClick={() => {
+          if (confirmText && !window.confirm(confirmText)) return;
           startTransition(async () => {
             const result = await resendEmailAction({ outboxId });
             setMessage(result.ok ? { ok: true, text: "Queued again" } : { ok: false, text: result.error });
             if (result.ok) router.refresh();
-          })
-        }
+          });
+        }}
       >
         {pending ? "Queuing…" : "Send again"}
       </Button>

@@ -70,7 +70,10 @@ export function OutboxSends({
                 <span className="break-all text-slate-700">to {email.toAddress}</span>
               </div>
               <p className={email.subject ? "text-slate-900" : "text-slate-600 italic"}>
-                {email.subject ?? "Not rendered yet: the worker writes it when it sends."}
+                {email.subject ??
+                  (email.status === "queued"
+                    ? "Not rendered yet: the worker writes it when it sends."
+                    : "Never rendered: it failed before.")}
               </p>
               <p className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-600">
                 {email.createdAt && (
@@ -116,7 +119,17 @@ export function OutboxSends({
                 ) : (
                   <span />
                 )}
-                {email.resendable && <OutboxResendButton outboxId={email.id} recipient={email.toAddress} />}
+                {email.resendable && (
+                  <OutboxResendButton
+                    outboxId={email.id}
+                    recipient={email.toAddress}
+                    confirmText={
+                      email.status === "sent"
+                        ? `This e-mail was delivered to ${email.toAddress}. Send it to them again?`
+                        : null
+                    }
+                  />
+                )}
               </div>
             </li>
           ))}

@@ -236,7 +236,13 @@ export function composeEmail(input: ComposeInput): ComposedEmail {
     }
     case "reports_owed_digest": {
       const { items } = reportsOwedDigestPayloadSchema.parse(input.payload);
-      const rows = items.map((item) => ({
+      // Overdue first, then by due date (unknown last): the order to write them in.
+      const ordered = [...items].sort(
+        (a, b) =>
+          Number(b.overdue) - Number(a.overdue) ||
+          (a.dueDate ?? "9999-12-31").localeCompare(b.dueDate ?? "9999-12-31"),
+      );
+      const rows = ordered.map((item) => ({
         bookingId: item.bookingId,
         bookingUrl: bookingUrlOf(input.baseUrl, item.bookingId),
         examined: dateTimeLabel(new Date(item.appointmentDate), item.specialistTimeZone, "weekdayYear"),

@@ -97,8 +97,8 @@ export async function sendMessage(message: OutgoingMessage): Promise<void> {
     html: message.html,
     messageId: message.messageId,
     headers: message.headers,
-    // As calendar invitations are sent: the text/calendar alternative (what Outlook and Gmail act
-    // on) and the same .ics as a named attachment (what other clients offer to open).
+    // nodemailer sends it as invitations are sent: the text/calendar alternative (what Outlook
+    // and Gmail act on) and the same .ics as an application/ics attachment (what others open).
     ...(message.calendar
       ? {
           icalEvent: {
@@ -106,13 +106,6 @@ export async function sendMessage(message: OutgoingMessage): Promise<void> {
             filename: message.calendar.filename,
             content: message.calendar.content,
           },
-          attachments: [
-            {
-              filename: message.calendar.filename,
-              content: message.calendar.content,
-              contentType: "application/ics",
-            },
-          ],
         }
       : {}),
   };

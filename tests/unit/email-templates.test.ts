@@ -177,6 +177,8 @@ describe("e-mail templates", () => {
     expect(owed.subject).toBe("Reports owed: 2 (1 overdue)");
     expect(owed.text).toMatch(/Booking bk_owed_2.*overdue/);
     expect(owed.text).toContain("due Nov 16, 2026");
+    // Overdue first, whatever order the payload had.
+    expect(owed.text.indexOf("bk_owed_2")).toBeLessThan(owed.text.indexOf("bk_owed_1"));
     const attention = await rendered("attention_digest");
     expect(attention.subject).toBe("2 things need a person in the IME Portal");
     expect(attention.text).toContain("A webhook event for appointment 987 gave up after 8 attempts.");

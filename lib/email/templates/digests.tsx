@@ -39,7 +39,7 @@ export function ReportsOwedDigestEmail({
     >
       <Paragraph>
         {rows.length === 1 ? "One examination is" : `${rows.length} examinations are`} waiting for your report
-        {overdue ? `, ${overdue} of them past the due date` : ""}. Oldest due first.
+        {overdue ? `, ${overdue} of them past the due date` : ""}. Overdue first, then by due date.
       </Paragraph>
       {rows.map((row) => (
         <Section key={row.bookingId} style={rowStyle}>
