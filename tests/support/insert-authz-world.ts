@@ -12,7 +12,12 @@ import {
 
 /** Inserts the fixture world with ids unique to this call; returns the id mapper and booking ids. */
 export async function insertAuthzWorld(
-  options: { examineePhone?: string; withMemberships?: boolean } = {},
+  options: {
+    examineePhone?: string;
+    withMemberships?: boolean;
+    /** Put into every examinee name ("Examinee <tag>aTeam1"), so a name search finds this world only. */
+    examineeNameTag?: string;
+  } = {},
 ): Promise<{ id: IdOf; bookingIds: Record<BookingKey, string> }> {
   const tag = randomBytes(4).toString("hex");
   const id: IdOf = (key) => `${tag}-${key}`;
@@ -67,7 +72,7 @@ export async function insertAuthzWorld(
       id: bookingIds[key],
       acuityAppointmentId: `${tag}-${i}`,
       ...facts[key],
-      examineeName: `Examinee ${key}`,
+      examineeName: `Examinee ${options.examineeNameTag ?? ""}${key}`,
       examineePhone: options.examineePhone ?? "+12125550100",
       appointmentDate: new Date(now.getTime() + (i + 1) * 86_400_000),
       appointmentType: "telehealth" as const,
