@@ -67,21 +67,24 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     // React ignores what a handler returns; onSubmit settles its own failures above.
     <form onSubmit={(event) => void onSubmit(event)} className="mt-6 space-y-4" noValidate>
-      <label className="block text-sm font-medium">
-        New password
-        <input
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={MIN_PASSWORD}
-          aria-describedby="password-hint"
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-        />
-        <span id="password-hint" className="mt-1 block text-xs font-normal text-slate-600">
+      <div>
+        <label className="block text-sm font-medium">
+          New password
+          <input
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={MIN_PASSWORD}
+            aria-describedby="password-hint"
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
+        </label>
+        {/* Outside the label, so the field's name stays "New password" and the hint is its description. */}
+        <p id="password-hint" className="mt-1 text-xs text-slate-600">
           At least {MIN_PASSWORD} characters.
-        </span>
-      </label>
+        </p>
+      </div>
       <label className="block text-sm font-medium">
         New password again
         <input

@@ -87,7 +87,9 @@ export function NotificationBell({
   };
 
   return (
-    <div ref={wrapperRef} className="relative">
+    // From sm up the panel hangs from the bell; on a phone from the header (AppNav's <header> is
+    // `relative`), full width under it, so it never covers the bell that opened it.
+    <div ref={wrapperRef} className="sm:relative">
       <button
         ref={buttonRef}
         type="button"
@@ -134,8 +136,7 @@ export function NotificationBell({
           aria-labelledby={headingId}
           tabIndex={-1}
           data-testid="notification-panel"
-          // On a phone the panel spans the screen under the header; from sm up it hangs from the bell.
-          className="fixed inset-x-2 top-16 z-30 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-lg focus:outline-none sm:absolute sm:inset-x-auto sm:top-full sm:right-0 sm:mt-2 sm:w-96"
+          className="absolute inset-x-2 top-full z-30 mt-1 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-lg focus:outline-none sm:inset-x-auto sm:right-0 sm:mt-2 sm:w-96"
         >
           <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-3 py-2">
             <h2 id={headingId} className="text-sm font-semibold text-slate-900">

@@ -6,7 +6,8 @@ import { SignOutButton } from "./sign-out-button";
 
 export function AppNav({ actor, unreadNotifications }: { actor: Actor; unreadNotifications: number }) {
   return (
-    <header className="border-b border-slate-200 bg-white">
+    // `relative`: on a phone the notification panel hangs from the header's bottom edge.
+    <header className="relative border-b border-slate-200 bg-white">
       {/* On a phone the links take a row of their own under the name and Sign out. */}
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/" className="font-semibold text-indigo-700">

@@ -74,7 +74,8 @@ export function describeNotification(
       return { sentence: `Rescheduled ${booking}${move}`, href };
     }
     case "booking.cancelled":
-      return { sentence: `Cancelled ${booking}${now ? ` (was ${now})` : ""}`, href };
+      // An em dash, not parentheses: the time may carry "(… your time)" of its own.
+      return { sentence: `Cancelled ${booking}${now ? ` — was ${now}` : ""}`, href };
     case "booking.no_show":
       return { sentence: `Examinee did not attend — ${booking}${now ? `, ${now}` : ""}`, href };
     case "booking.report_ready":

@@ -45,7 +45,7 @@ describe("describeNotification", () => {
       "Report ready — booking bk123 with Dr. Priya Natarajan",
     );
     expect(describeNotification(booking({ kind: "booking.cancelled" }), NEW_YORK).sentence).toBe(
-      "Cancelled booking bk123 with Dr. Priya Natarajan (was Tue, Dec 1, 9:00 AM EST)",
+      "Cancelled booking bk123 with Dr. Priya Natarajan — was Tue, Dec 1, 9:00 AM EST",
     );
     expect(describeNotification(booking({ kind: "booking.no_show" }), NEW_YORK).sentence).toBe(
       "Examinee did not attend — booking bk123 with Dr. Priya Natarajan, Tue, Dec 1, 9:00 AM EST",
