@@ -54,6 +54,7 @@ test("an admin sets up an organization, invites a referrer who joins, adds a spe
     .getByRole("navigation", { name: "Administration" })
     .getByRole("link", { name: "Outbox" })
     .click();
+  await expect(page).toHaveURL(/\/admin\/outbox$/);
   const mail = page.getByTestId("outbox-email").filter({ hasText: INVITEE.email });
   // Queued with the invitation; the worker renders and sends it moments later.
   await expect(async () => {
