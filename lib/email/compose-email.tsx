@@ -11,6 +11,7 @@ import { dateLabel, dateTimeLabel } from "@/lib/time/people-time";
 import { bookingCalendar } from "./booking-calendar";
 import {
   attentionDigestPayloadSchema,
+  bookingRecipientPayloadSchema,
   invitationPayloadSchema,
   passwordResetPayloadSchema,
   reportsOwedDigestPayloadSchema,
@@ -21,7 +22,6 @@ import {
   appointmentView,
   bookingUrlOf,
   type AppointmentView,
-  type TemplateCommon,
 } from "./templates/appointment-view";
 import {
   BookingBookedEmail,
@@ -33,7 +33,7 @@ import {
   ExaminationRescheduledEmail,
 } from "./templates/booking-notices";
 import { AttentionDigestEmail, ReportsOwedDigestEmail } from "./templates/digests";
-import type { EmailFooter } from "./templates/layout";
+import type { EmailFooter, TemplateCommon } from "./templates/layout";
 import { ReportReadyEmail } from "./templates/report-ready";
 
 export interface EmailBookingFacts {
@@ -93,8 +93,42 @@ function footerOf(input: ComposeInput, reason: string): EmailFooter {
     : { reason, preferencesUrl: preferencesUrlOf(input.baseUrl) };
 }
 
-const REFERRER_REASON =
-  "You get this e-mail because you booked this examination in the IME Portal, or are named on it to receive its notices.";
+const REFERRER_REASON = {
+  booker: "You get this e-mail because you booked this examination in the IME Portal.",
+  contact: "You get this e-mail because this booking names you to receive its notices.",
+  either:
+    "You get this e-mail because you booked this examination in the IME Portal, or are named on it to receive its notices.",
+};
+
+interface RecipientFacts {
+  reason: string;
+  greeting: string | null;
+  /** Whether signing in shows them the booking (else they are told to ask the booker). */
+  canSignIn: boolean;
+}
+
+/** Who the reader is to the booking, from the fan-out's payload (lenient: an older row has none). */
+function recipientOf(input: ComposeInput): RecipientFacts {
+  const parsed = bookingRecipientPayloadSchema.safeParse(input.payload ?? {});
+  const payload = parsed.success ? parsed.data : {};
+  const role = payload.role ?? (input.hasAccount ? null : "contact");
+  return {
+    reason:
+      role === "booker"
+        ? REFERRER_REASON.booker
+        : role === "contact"
+          ? REFERRER_REASON.contact
+          : REFERRER_REASON.either,
+    greeting: payload.name ? `Hello ${payload.name},` : null,
+    canSignIn: payload.canSignIn ?? input.hasAccount,
+  };
+}
+
+/** Under a booking e-mail to someone the booking page would not open for. */
+const accessNoteOf = (booking: EmailBookingFacts, recipient: RecipientFacts) =>
+  recipient.canSignIn
+    ? null
+    : `The booking page opens only for portal users with access to this booking: ask ${booking.bookerName ?? "the person who booked the examination"} if you need it.`;
 const SPECIALIST_REASON =
   "You get this e-mail because the examination is on your calendar in the IME Portal.";
 
@@ -153,13 +187,22 @@ export function composeEmail(input: ComposeInput): ComposedEmail {
     baseUrl: input.baseUrl,
     footer: footerOf(input, reason),
   });
+  /** The referrer side's booking e-mails: greeted by name, told why, and what to do without access. */
+  const referrer = (booking: EmailBookingFacts, accessNote = true): TemplateCommon => {
+    const recipient = recipientOf(input);
+    return {
+      ...common(recipient.reason),
+      greeting: recipient.greeting,
+      accessNote: accessNote ? accessNoteOf(booking, recipient) : null,
+    };
+  };
   switch (input.kind) {
     case "booking_booked": {
       const booking = needBooking(input);
       const view = viewOf(input, booking);
       return {
         subject: `Booking confirmed: ${view.specialistName}, ${view.when.short} (ref ${booking.id})`,
-        element: <BookingBookedEmail common={common(REFERRER_REASON)} view={view} />,
+        element: <BookingBookedEmail common={referrer(booking)} view={view} />,
         calendar: calendarOf(input, view, booking.appointmentDate, "REQUEST"),
       };
     }
@@ -182,7 +225,7 @@ export function composeEmail(input: ComposeInput): ComposedEmail {
       }
       return {
         subject: `Booking rescheduled: ${view.specialistName}, now ${view.when.short} (ref ${booking.id})`,
-        element: <BookingRescheduledEmail common={common(REFERRER_REASON)} view={view} previous={previous} />,
+        element: <BookingRescheduledEmail common={referrer(booking)} view={view} previous={previous} />,
         calendar: calendarOf(input, view, to, "REQUEST"),
       };
     }
@@ -191,7 +234,7 @@ export function composeEmail(input: ComposeInput): ComposedEmail {
       const view = viewOf(input, booking);
       return {
         subject: `Booking cancelled: ${view.specialistName}, ${view.when.short} (ref ${booking.id})`,
-        element: <BookingCancelledEmail common={common(REFERRER_REASON)} view={view} />,
+        element: <BookingCancelledEmail common={referrer(booking)} view={view} />,
         calendar: calendarOf(input, view, booking.appointmentDate, "CANCEL"),
       };
     }
@@ -200,7 +243,7 @@ export function composeEmail(input: ComposeInput): ComposedEmail {
       const view = viewOf(input, booking);
       return {
         subject: `Examinee did not attend: ${view.specialistName}, ${view.when.short} (ref ${booking.id})`,
-        element: <BookingNoShowEmail common={common(REFERRER_REASON)} view={view} />,
+        element: <BookingNoShowEmail common={referrer(booking)} view={view} />,
       };
     }
     case "report_ready": {
@@ -210,9 +253,10 @@ export function composeEmail(input: ComposeInput): ComposedEmail {
         subject: `Report ready: booking ${booking.id} with ${view.specialistName}`,
         element: (
           <ReportReadyEmail
-            common={common(REFERRER_REASON)}
+            common={referrer(booking, false)}
             view={view}
             hasAccount={input.hasAccount}
+            canSignIn={recipientOf(input).canSignIn}
             bookerName={booking.bookerName}
           />
         ),

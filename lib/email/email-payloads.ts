@@ -8,6 +8,19 @@ import { z } from "zod";
 
 const isoInstant = z.iso.datetime({ offset: true });
 
+/**
+ * Booking e-mails (the fan-out's): who the recipient is to the booking. All optional — a row
+ * without them reads as the booker (or, without an account, a named recipient).
+ */
+export const bookingRecipientPayloadSchema = z.object({
+  role: z.enum(["booker", "contact", "specialist"]).optional(),
+  /** A report recipient's name as the booking lists it. */
+  name: z.string().nullable().optional(),
+  /** Whether signing in shows them the booking; one who can't is told to ask the booker. */
+  canSignIn: z.boolean().optional(),
+});
+export type BookingRecipientPayload = z.infer<typeof bookingRecipientPayloadSchema>;
+
 export const invitationPayloadSchema = z.object({
   invitationId: z.string().min(1),
   organizationName: z.string(),

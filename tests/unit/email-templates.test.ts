@@ -166,6 +166,25 @@ describe("e-mail templates", () => {
     expect(contact.text).not.toContain("/settings/notifications");
   });
 
+  it("a recipient the booking names is greeted by name, told why they get it, and — without access — whom to ask", async () => {
+    const payload = { role: "contact", name: "Jo Solicitor", canSignIn: false };
+    const report = await rendered("report_ready", { payload });
+    expect(report.text).toContain("Hello Jo Solicitor,");
+    expect(report.text).toContain(
+      "Your IME Portal account does not open this booking yet. Ask Casey Manager",
+    );
+    expect(report.text).toContain("this booking names you to receive its notices");
+    const booked = await rendered("booking_booked", { payload });
+    expect(booked.text).toContain("The booking page opens only for portal users with access to this booking");
+
+    const booker = await rendered("booking_booked", {
+      payload: { role: "booker", name: null, canSignIn: true },
+    });
+    expect(booker.text).toContain("because you booked this examination in the IME Portal.");
+    expect(booker.text).not.toContain("Hello");
+    expect(booker.text).not.toContain("opens only for portal users");
+  });
+
   it("footers link to the notification preferences where a kind can be switched off, and say so where it cannot", async () => {
     expect((await rendered("booking_booked")).text).toContain(`${BASE}/settings/notifications`);
     expect((await rendered("report_ready")).text).toContain("Report ready e-mails are always sent.");

@@ -1,6 +1,5 @@
 /** E-mails about an account rather than a booking: an invitation to join, a password reset. */
-import type { TemplateCommon } from "./appointment-view";
-import { EmailLayout } from "./layout";
+import { EmailLayout, type TemplateCommon } from "./layout";
 import { CallToAction, Paragraph, SmallPrint } from "./parts";
 
 export function InvitationEmail({
@@ -21,8 +20,7 @@ export function InvitationEmail({
 }) {
   return (
     <EmailLayout
-      baseUrl={common.baseUrl}
-      footer={common.footer}
+      common={common}
       preview={`${inviterName} invited you to ${organizationName}`}
       heading={`You are invited to ${organizationName}`}
     >
@@ -40,8 +38,7 @@ export function InvitationEmail({
 export function PasswordResetEmail({ common, url }: { common: TemplateCommon; url: string }) {
   return (
     <EmailLayout
-      baseUrl={common.baseUrl}
-      footer={common.footer}
+      common={common}
       preview="Choose a new password for your account"
       heading="Reset your password"
     >

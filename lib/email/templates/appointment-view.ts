@@ -7,12 +7,6 @@ import type { AppointmentType } from "@/db/schema/enums";
 import { APPOINTMENT_TYPE_LABELS } from "@/lib/availability/appointment-types";
 import { dateTimeLabel } from "@/lib/time/people-time";
 import { twoClocks } from "@/lib/time/two-clocks";
-import type { EmailFooter } from "./layout";
-
-export interface TemplateCommon {
-  baseUrl: string;
-  footer: EmailFooter;
-}
 
 export interface AppointmentTime {
   /** "Tuesday, December 1, 2026, 9:00 AM EST" on the specialist's calendar. */

@@ -3,8 +3,8 @@
  * and to the specialist. They name the booking by its reference, the specialist and the time;
  * the examinee's details stay in the portal, behind a sign-in.
  */
-import type { AppointmentTime, AppointmentView, TemplateCommon } from "./appointment-view";
-import { EmailLayout } from "./layout";
+import type { AppointmentTime, AppointmentView } from "./appointment-view";
+import { EmailLayout, type TemplateCommon } from "./layout";
 import { CallToAction, ExternalLink, FactList, Paragraph, SmallPrint, type Fact } from "./parts";
 
 function timeFacts(label: string, time: AppointmentTime): Fact[] {
@@ -47,8 +47,7 @@ const calendarLine = "The calendar invitation attached to this e-mail updates th
 export function BookingBookedEmail({ common, view }: BookingNoticeProps) {
   return (
     <EmailLayout
-      baseUrl={common.baseUrl}
-      footer={common.footer}
+      common={common}
       preview={`${view.specialistName}, ${view.when.short}`}
       heading="Booking confirmed"
     >
@@ -69,12 +68,7 @@ export function BookingRescheduledEmail({
   previous,
 }: BookingNoticeProps & { previous: AppointmentTime | null }) {
   return (
-    <EmailLayout
-      baseUrl={common.baseUrl}
-      footer={common.footer}
-      preview={`Now ${view.when.short}`}
-      heading="Booking rescheduled"
-    >
+    <EmailLayout common={common} preview={`Now ${view.when.short}`} heading="Booking rescheduled">
       <Paragraph>The examination with {view.specialistName} has moved to a new time.</Paragraph>
       <FactList facts={appointmentFacts(view, previous ?? undefined)} />
       <CallToAction href={view.bookingUrl}>Open the booking</CallToAction>
@@ -86,8 +80,7 @@ export function BookingRescheduledEmail({
 export function BookingCancelledEmail({ common, view }: BookingNoticeProps) {
   return (
     <EmailLayout
-      baseUrl={common.baseUrl}
-      footer={common.footer}
+      common={common}
       preview={`${view.specialistName}, ${view.when.short} — cancelled`}
       heading="Booking cancelled"
     >
@@ -102,8 +95,7 @@ export function BookingCancelledEmail({ common, view }: BookingNoticeProps) {
 export function BookingNoShowEmail({ common, view }: BookingNoticeProps) {
   return (
     <EmailLayout
-      baseUrl={common.baseUrl}
-      footer={common.footer}
+      common={common}
       preview={`${view.specialistName}, ${view.when.short}`}
       heading="The examinee did not attend"
     >
@@ -119,12 +111,7 @@ export function BookingNoShowEmail({ common, view }: BookingNoticeProps) {
 
 export function ExaminationBookedEmail({ common, view }: BookingNoticeProps) {
   return (
-    <EmailLayout
-      baseUrl={common.baseUrl}
-      footer={common.footer}
-      preview={view.when.short}
-      heading="New examination on your calendar"
-    >
+    <EmailLayout common={common} preview={view.when.short} heading="New examination on your calendar">
       <Paragraph>
         An examination was booked with you. The examinee&apos;s details and the brief are in the portal.
       </Paragraph>
@@ -140,12 +127,7 @@ export function ExaminationRescheduledEmail({
   previous,
 }: BookingNoticeProps & { previous: AppointmentTime | null }) {
   return (
-    <EmailLayout
-      baseUrl={common.baseUrl}
-      footer={common.footer}
-      preview={`Now ${view.when.short}`}
-      heading="Examination rescheduled"
-    >
+    <EmailLayout common={common} preview={`Now ${view.when.short}`} heading="Examination rescheduled">
       <Paragraph>An examination on your calendar has moved to a new time.</Paragraph>
       <FactList facts={appointmentFacts(view, previous ?? undefined)} />
       <CallToAction href={view.bookingUrl}>Open the booking</CallToAction>
@@ -155,12 +137,7 @@ export function ExaminationRescheduledEmail({
 
 export function ExaminationCancelledEmail({ common, view }: BookingNoticeProps) {
   return (
-    <EmailLayout
-      baseUrl={common.baseUrl}
-      footer={common.footer}
-      preview={`${view.when.short} — cancelled`}
-      heading="Examination cancelled"
-    >
+    <EmailLayout common={common} preview={`${view.when.short} — cancelled`} heading="Examination cancelled">
       <Paragraph>An examination on your calendar is cancelled; the time is free again.</Paragraph>
       <FactList facts={appointmentFacts(view)} />
       <CallToAction href={view.bookingUrl}>Open the booking</CallToAction>

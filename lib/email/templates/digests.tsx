@@ -1,7 +1,6 @@
 /** The daily digests: a specialist's reports owed, and what needs an admin. Bookings by reference only. */
 import { Section, Text } from "@react-email/components";
-import type { TemplateCommon } from "./appointment-view";
-import { EmailLayout } from "./layout";
+import { EmailLayout, type TemplateCommon } from "./layout";
 import { CallToAction, ExternalLink, Paragraph } from "./parts";
 import { COLORS } from "./styles";
 
@@ -32,8 +31,7 @@ export function ReportsOwedDigestEmail({
   const overdue = rows.filter((row) => row.overdue).length;
   return (
     <EmailLayout
-      baseUrl={common.baseUrl}
-      footer={common.footer}
+      common={common}
       preview={overdue ? `${overdue} overdue` : `${rows.length} to write`}
       heading={`Reports owed: ${rows.length}`}
     >
@@ -77,8 +75,7 @@ export function AttentionDigestEmail({
 }) {
   return (
     <EmailLayout
-      baseUrl={common.baseUrl}
-      footer={common.footer}
+      common={common}
       preview={rows[0]?.summary ?? "Nothing new"}
       heading={rows.length === 1 ? "One thing needs a person" : `${rows.length} things need a person`}
     >

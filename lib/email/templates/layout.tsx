@@ -30,14 +30,24 @@ export interface EmailFooter {
   note?: string | null;
 }
 
-export function EmailLayout(props: {
+/** What every template receives besides its own facts. */
+export interface TemplateCommon {
   baseUrl: string;
+  footer: EmailFooter;
+  /** "Hello Jo Solicitor," for a recipient the booking names. */
+  greeting?: string | null;
+  /** Said below the message to a reader the booking page will not open for. */
+  accessNote?: string | null;
+}
+
+export function EmailLayout(props: {
+  common: TemplateCommon;
   /** The line inboxes show beside the subject. */
   preview: string;
   heading: string;
-  footer: EmailFooter;
   children: ReactNode;
 }) {
+  const { baseUrl, footer, greeting, accessNote } = props.common;
   return (
     <Html lang="en" dir="ltr">
       <Head />
@@ -48,7 +58,7 @@ export function EmailLayout(props: {
             style={{ backgroundColor: COLORS.brand, borderRadius: "8px 8px 0 0", padding: "14px 20px" }}
           >
             <Link
-              href={props.baseUrl}
+              href={baseUrl}
               style={{ color: "#ffffff", fontSize: "18px", fontWeight: 600, textDecoration: "none" }}
             >
               {PORTAL_NAME}
@@ -69,24 +79,34 @@ export function EmailLayout(props: {
             >
               {props.heading}
             </Heading>
+            {greeting ? (
+              <Text style={{ color: COLORS.text, fontSize: "15px", lineHeight: "24px", margin: "8px 0" }}>
+                {greeting}
+              </Text>
+            ) : null}
             {props.children}
+            {accessNote ? (
+              <Text style={{ color: COLORS.muted, fontSize: "13px", lineHeight: "20px", margin: "12px 0 0" }}>
+                {accessNote}
+              </Text>
+            ) : null}
           </Section>
           <Hr style={{ borderColor: "transparent", margin: "8px 0" }} />
           <Text style={{ color: COLORS.muted, fontSize: "13px", lineHeight: "20px", margin: "0 8px" }}>
-            {props.footer.reason}
+            {footer.reason}
           </Text>
-          {props.footer.preferencesUrl ? (
+          {footer.preferencesUrl ? (
             <Text style={{ color: COLORS.muted, fontSize: "13px", lineHeight: "20px", margin: "4px 8px 0" }}>
               Choose which e-mails you get:{" "}
-              <Link href={props.footer.preferencesUrl} style={{ color: COLORS.brand }}>
+              <Link href={footer.preferencesUrl} style={{ color: COLORS.brand }}>
                 notification preferences
               </Link>
               .
             </Text>
           ) : null}
-          {props.footer.note ? (
+          {footer.note ? (
             <Text style={{ color: COLORS.muted, fontSize: "13px", lineHeight: "20px", margin: "4px 8px 0" }}>
-              {props.footer.note}
+              {footer.note}
             </Text>
           ) : null}
         </Container>
