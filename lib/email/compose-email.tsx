@@ -309,7 +309,8 @@ export function composeEmail(input: ComposeInput): ComposedEmail {
       };
     }
     case "attention_digest": {
-      const { items } = attentionDigestPayloadSchema.parse(input.payload);
+      const { items, total: counted } = attentionDigestPayloadSchema.parse(input.payload);
+      const total = Math.max(counted ?? 0, items.length);
       const zone = input.recipientZone ?? "UTC";
       const rows = items.map((item) => ({
         summary: item.summary,
@@ -320,13 +321,14 @@ export function composeEmail(input: ComposeInput): ComposedEmail {
       }));
       return {
         subject:
-          rows.length === 1
+          total === 1
             ? "One thing needs a person in the IME Portal"
-            : `${rows.length} things need a person in the IME Portal`,
+            : `${total} things need a person in the IME Portal`,
         element: (
           <AttentionDigestEmail
             common={common("You get this daily digest because you are a platform admin of the IME Portal.")}
             rows={rows}
+            total={total}
             adminUrl={new URL("/admin", input.baseUrl).toString()}
           />
         ),

@@ -61,5 +61,7 @@ export const attentionDigestPayloadSchema = z.object({
       bookingId: z.string().nullable(),
     }),
   ),
+  /** How many there were, when the list was cut short. */
+  total: z.number().int().min(0).optional(),
 });
 export type AttentionDigestPayload = z.infer<typeof attentionDigestPayloadSchema>;

@@ -201,6 +201,11 @@ describe("e-mail templates", () => {
     const attention = await rendered("attention_digest");
     expect(attention.subject).toBe("2 things need a person in the IME Portal");
     expect(attention.text).toContain("A webhook event for appointment 987 gave up after 8 attempts.");
+    const cut = await rendered("attention_digest", {
+      payload: { ...(PAYLOADS.attention_digest as object), total: 250 },
+    });
+    expect(cut.subject).toBe("250 things need a person in the IME Portal");
+    expect(cut.text).toContain("the latest 2 are listed");
   });
 
   it("a payload of the wrong shape is refused, not rendered blank", async () => {

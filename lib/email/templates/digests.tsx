@@ -67,20 +67,28 @@ export interface AttentionRow {
 export function AttentionDigestEmail({
   common,
   rows,
+  total,
   adminUrl,
 }: {
   common: TemplateCommon;
   rows: AttentionRow[];
+  /** All of the day's, when more than the rows listed. */
+  total: number;
   adminUrl: string;
 }) {
   return (
     <EmailLayout
       common={common}
       preview={rows[0]?.summary ?? "Nothing new"}
-      heading={rows.length === 1 ? "One thing needs a person" : `${rows.length} things need a person`}
+      heading={total === 1 ? "One thing needs a person" : `${total} things need a person`}
     >
       <Paragraph>
-        Since the last digest, the portal met these problems it could not solve on its own.
+        In the last day the portal met {total === 1 ? "a problem" : "these problems"} it could not solve on
+        its own
+        {total > rows.length
+          ? ` (the latest ${rows.length} are listed; your notifications in the portal hold all ${total})`
+          : ""}
+        .
       </Paragraph>
       {rows.map((row, index) => (
         <Section key={index} style={rowStyle}>
