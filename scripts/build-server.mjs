@@ -38,6 +38,30 @@ const SHARED_WITH_NEXT = ["next", "react", "react-dom"];
 /** Optional native addons the bundled libraries try and do without (pg's libpq binding). */
 const OPTIONAL_NATIVE = ["pg-native"];
 
+/**
+ * React (react, react/jsx-runtime, react-dom/server) stays external, but is loaded with require():
+ * its CommonJS entry points pick a production or development file at run time, and the
+ * standalone trace keeps only the production one, so Node cannot read the named exports an ES
+ * import of them needs (`import { jsx } from "react/jsx-runtime"` fails to link, and the e-mail
+ * templates and @react-email use them). A require() returns the one module object — still the
+ * copy Next loads — and esbuild's interop reads the names from it when they are used.
+ */
+const reactThroughRequire = {
+  name: "react-through-require",
+  setup(pluginBuild) {
+    const shared = /^(react|react-dom)(\/.*)?$/;
+    pluginBuild.onResolve({ filter: shared }, (args) =>
+      args.namespace === "react-through-require"
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: "react-through-require" },
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: "react-through-require" }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: "js",
+    }));
+  },
+};
+
 fs.rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
@@ -70,6 +94,7 @@ const result = await build({
   legalComments: "none",
   logLevel: "warning",
   metafile: true,
+  plugins: [reactThroughRequire],
 });
 
 // The packages left to Next's trace must be there when the bundles run beside the standalone
