@@ -39,6 +39,28 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60
   }
 }
 
+describe("enqueueing", () => {
+  it("is part of the caller's transaction: a rollback leaves no job, a commit exactly one", async () => {
+    const marker = `tx-${Date.now()}`;
+    await expect(
+      jobs.db.transaction(async (tx) => {
+        await enqueueJob(tx, QUEUE_NAMES.attentionDigest, { marker, outcome: "rolled back" });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    // The same statement again on the same connections (it is prepared once per connection).
+    for (let i = 0; i < 3; i++)
+      await jobs.db.transaction((tx) =>
+        enqueueJob(tx, QUEUE_NAMES.attentionDigest, { marker, outcome: "committed", i }),
+      );
+    const { rows } = await jobs.pool.query<{ outcome: string }>(
+      "SELECT data->>'outcome' AS outcome FROM pgboss.job WHERE name = $1 AND data->>'marker' = $2",
+      [QUEUE_NAMES.attentionDigest, marker],
+    );
+    expect(rows.map((row) => row.outcome)).toEqual(["committed", "committed", "committed"]);
+  });
+});
+
 describe("the job engine in one process", () => {
   it("drains a backlog batch after batch without waiting a poll between full ones; a failing job fails alone", async () => {
     // A poll so long that waiting for it even once would outlast the test: the backlog can only
