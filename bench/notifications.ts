@@ -22,6 +22,9 @@
  *    worker in this process to the local SMTP server (services/local-smtp: real SMTP, each message
  *    written to disk), messages/s — pg-boss's own work() loop (the first version of the engine)
  *    against the portal's worker loop (lib/jobs/worker-loop.ts) at several concurrencies.
+ * 3. Fan-out throughput: the notification events part 1 recorded, drained by the portal's fan-out
+ *    worker (readers, recipients, in-app rows, e-mails queued): events/s — the work each change
+ *    now brings to the worker tier.
  *
  * Env: BENCH_BOOKINGS, BENCH_BEFORE (1393938), BENCH_ROUNDS (20), BENCH_PER_ROUND (25),
  * BENCH_EMAILS, BENCH_SKIP_DELIVERY=1, BENCH_SKIP_ENQUEUE=1, BENCH_DEBUG=1 (the probes' answers).
@@ -42,6 +45,7 @@ import { closeDb } from "@/db/client";
 import { deliverOutboxEmail } from "@/lib/email/deliver-email";
 import { queueEmail } from "@/lib/email/queue-email";
 import { bossOptions, startJobWorkers, stopJobWorkers, type JobWorker } from "@/lib/jobs/job-queue";
+import { JOB_WORKERS } from "@/lib/jobs/job-workers";
 import { QUEUE_NAMES } from "@/lib/jobs/queues";
 import { startLocalSmtp } from "@/services/local-smtp/start-local-smtp";
 import { createScratchDatabase } from "@/tests/support/scratch-database";
@@ -267,7 +271,6 @@ async function deliveryThroughput(databaseUrl: string, pool: Pool) {
   const db = drizzle(pool, { schema });
   const mailboxDir = fs.mkdtempSync(path.join(os.tmpdir(), "ime-bench-mailbox-"));
   const smtp = await startLocalSmtp({ port: 0, mailboxDir });
-  process.env.DATABASE_URL = databaseUrl;
   process.env.SMTP_URL = smtp.url;
   process.env.JOB_POLL_MS = "1000";
   process.env.LOG_LEVEL = "warn";
@@ -297,6 +300,47 @@ async function deliveryThroughput(databaseUrl: string, pool: Pool) {
   fs.rmSync(mailboxDir, { recursive: true, force: true });
 }
 
+// ---------------------------------------------------------------- fan-out
+
+/**
+ * The notification events part 1 recorded (the "after" side's bookings and webhook changes),
+ * drained by the portal's own fan-out worker (JOB_WORKERS' entry): readers and recipients worked
+ * out, in-app rows written, e-mails queued (not sent here). This is the work every change now
+ * brings to the worker tier, beside its enqueue.
+ */
+async function fanOutThroughput(pool: Pool) {
+  const fanOut = JOB_WORKERS.find((worker) => worker.queue === QUEUE_NAMES.fanOut)!;
+  const count = async () =>
+    (
+      await pool.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state IN ('created', 'retry', 'active')",
+        [QUEUE_NAMES.fanOut],
+      )
+    ).rows[0]!.n;
+  const events = await count();
+  if (events === 0) return;
+  const before = (
+    await pool.query<{ inapp: string; emails: string }>(
+      "SELECT (SELECT count(*) FROM notifications) AS inapp, (SELECT count(*) FROM outbox_emails) AS emails",
+    )
+  ).rows[0]!;
+  const started = performance.now();
+  await startJobWorkers([fanOut], []);
+  while ((await count()) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+  const seconds = (performance.now() - started) / 1000;
+  await stopJobWorkers(5000);
+  const after = (
+    await pool.query<{ inapp: string; emails: string; failed: string }>(
+      `SELECT (SELECT count(*) FROM notifications) AS inapp, (SELECT count(*) FROM outbox_emails) AS emails,
+              (SELECT count(*) FROM pgboss.job WHERE name = '${QUEUE_NAMES.fanOut}' AND state = 'failed') AS failed`,
+    )
+  ).rows[0]!;
+  console.log(
+    `
+fan-out: the ${events} events recorded above, by the portal's fan-out worker (batch ${fanOut.batchSize ?? 10}, ${fanOut.concurrency ?? 1} at a time): ${(events / seconds).toFixed(0)} events/s (${seconds.toFixed(1)} s, ${((seconds * 1000) / events).toFixed(1)} ms an event); ${Number(after.inapp) - Number(before.inapp)} in-app rows and ${Number(after.emails) - Number(before.emails)} e-mails queued; ${after.failed} failed`,
+  );
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -307,6 +351,8 @@ async function main() {
   console.log(`machine: ${describeMachine()}`);
   const scratch = await createScratchDatabase("ime_bench_notify");
   const pool = new Pool({ connectionString: scratch.url, max: 4 });
+  // The job engine and the e-mail sender of this process (parts 2 and 3) work on it.
+  process.env.DATABASE_URL = scratch.url;
   try {
     const {
       rows: [version],
@@ -338,6 +384,7 @@ async function main() {
       `  rows now: ${after!.bookings} bookings, ${after!.events} notification events, ${after!.jobs} queued jobs (nothing works the queue during this part)`,
     );
     if (process.env.BENCH_SKIP_DELIVERY !== "1") await deliveryThroughput(scratch.url, pool);
+    if (process.env.BENCH_SKIP_ENQUEUE !== "1") await fanOutThroughput(pool);
   } finally {
     await closeDb().catch(() => {});
     await pool.end();
