@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -30,8 +31,22 @@ export const notificationEvents = pgTable(
     actorUserId: userRef("actor_user_id").references(() => users.id),
     facts: jsonb("facts").$type<NotificationEventFacts>().notNull().default({}),
     createdAt: createdAtColumn().notNull(),
+    /**
+     * The event row is its own queue entry (a transactional outbox): the change's transaction
+     * writes this one row, and the fan-out loop (lib/notifications/fan-out-loop.ts) takes pending
+     * ones with SKIP LOCKED. Set once its readers and e-mails are written.
+     */
+    fannedOutAt: timestamp("fanned_out_at", { withTimezone: true }),
+    fanOutAttempts: integer("fan_out_attempts").notNull().default(0),
+    /** When a pending event may be taken: now at first, later after a failed attempt (backoff). */
+    nextFanOutAt: timestamp("next_fan_out_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("idx_notification_events_booking").on(t.bookingId, t.createdAt)],
+  (t) => [
+    index("idx_notification_events_booking").on(t.bookingId, t.createdAt),
+    index("idx_notification_events_pending")
+      .on(t.nextFanOutAt)
+      .where(sql`${t.fannedOutAt} IS NULL`),
+  ],
 );
 
 /** The in-app list: one row per reader of an event. Listed through the booking policy, never alone. */

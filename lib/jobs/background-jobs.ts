@@ -7,6 +7,7 @@
  */
 import { startWebhookWorker, stopWebhookWorker } from "@/lib/acuity-sync/worker";
 import { log, LOG_EVENTS } from "@/lib/log";
+import { startFanOutLoop, stopFanOutLoop } from "@/lib/notifications/fan-out-loop";
 import { startJobWorkers, stopJobWorkers } from "./job-queue";
 import { JOB_WORKERS, jobSchedules } from "./job-workers";
 import { readJobsConfig } from "./jobs-config";
@@ -26,7 +27,13 @@ export const BACKGROUND_JOBS: readonly BackgroundJob[] = [
     stop: stopWebhookWorker,
   },
   {
-    // Notifications, e-mail delivery; the schedules: daily digests, the hourly upload cleanup.
+    // Notification events: readers and recipients worked out, in-app rows written, e-mails queued.
+    name: "notification-fan-out",
+    start: startFanOutLoop,
+    stop: stopFanOutLoop,
+  },
+  {
+    // E-mail delivery; the schedules: daily digests, the hourly upload cleanup.
     name: "job-engine",
     start: () => {
       startJobWorkers(JOB_WORKERS, jobSchedules()).catch((error: unknown) =>

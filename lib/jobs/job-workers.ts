@@ -11,7 +11,6 @@ import { runUploadCleanupPass, UPLOAD_CLEANUP_CRON } from "@/lib/documents/clean
 import { deliverOutboxEmail } from "@/lib/email/deliver-email";
 import { log, LOG_EVENTS, runAsJob } from "@/lib/log";
 import { sendAttentionDigests } from "@/lib/notifications/attention-digest";
-import { fanOutNotificationEvent } from "@/lib/notifications/fan-out";
 import { sendReportsOwedDigests } from "@/lib/notifications/reports-owed-digest";
 import type { JobSchedule, JobWorker } from "./job-queue";
 import { QUEUE_NAMES } from "./queues";
@@ -35,11 +34,6 @@ async function runDigest(
 }
 
 export const JOB_WORKERS: readonly JobWorker[] = [
-  {
-    queue: QUEUE_NAMES.fanOut,
-    handler: (data) =>
-      runAsJob("notifications.fan-out", () => fanOutNotificationEvent(idOf(data, "eventId"))),
-  },
   {
     queue: QUEUE_NAMES.sendEmail,
     // Sending is mostly waiting for the SMTP server: a few at once keep a backlog moving

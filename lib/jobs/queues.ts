@@ -7,8 +7,6 @@ import { config } from "@/lib/config";
  * — a web instance with BACKGROUND_JOBS=off too — can enqueue inside its own transaction.
  */
 export const QUEUE_NAMES = {
-  /** One per notification event: work out its readers and recipients, write them, queue the e-mails. */
-  fanOut: "notifications.fan-out",
   /** One per outbox row: render, send over SMTP, record the outcome. */
   sendEmail: "email.send",
   /** Scheduled: the specialists' daily digest of reports owed. */
@@ -32,7 +30,6 @@ export function queueOptions(name: QueueName): Omit<PgBoss.Queue, "name"> {
       retryBackoff: true,
     };
   }
-  if (name === QUEUE_NAMES.fanOut) return { ...lease, retryLimit: 10, retryDelay: 5, retryBackoff: true };
   // Schedules run again at their next time; a failed run is retried a couple of times meanwhile.
   return { ...lease, retryLimit: 2, retryDelay: 60 };
 }

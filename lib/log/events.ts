@@ -42,6 +42,8 @@ export const LOG_EVENTS = {
   jobEngineError: "jobs.engine_error",
   /** A job failed; pg-boss retries it with backoff until its queue's retry limit (warn). */
   jobFailed: "jobs.job_failed",
+  /** Fanning out a notification event failed; it is tried again from 5 s, doubling to an hour (warn; error when a whole pass fails). */
+  fanOutFailed: "notifications.fan_out_failed",
   /** An e-mail used its last attempt: it is `failed` in Admin → Outbox, where an admin may resend it. */
   emailUndeliverable: "email.undeliverable",
   /** An e-mail was to be sent but SMTP_URL is not set: it stays queued and fails after its retries (warn, once per process). */

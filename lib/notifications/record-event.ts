@@ -1,6 +1,5 @@
 import type { DbOrTx } from "@/db/client";
 import { notificationEvents } from "@/db/schema";
-import { enqueueJob, QUEUE_NAMES } from "@/lib/jobs/job-queue";
 import type { NotificationEventFacts, NotificationEventKind } from "./kinds";
 
 export interface NotificationEventInput {
@@ -12,10 +11,11 @@ export interface NotificationEventInput {
 }
 
 /**
- * Records one real change and queues its fan-out, both in `tx` — the change's own transaction.
- * Call it where the change is applied (not where a request arrives), so a duplicate webhook, which
- * changes nothing, records nothing, and a rolled-back change leaves no trace. The fan-out job
- * (lib/notifications/fan-out.ts) works out readers and recipients after the commit.
+ * Records one real change in `tx` — the change's own transaction: one row, which is also the
+ * fan-out's queue entry (a transactional outbox; fan-out-loop.ts takes it after the commit and works
+ * out readers and recipients). Call it where the change is applied (not where a request arrives),
+ * so a duplicate webhook, which changes nothing, records nothing, and a rolled-back change leaves
+ * no trace.
  */
 export async function recordNotificationEvent(tx: DbOrTx, input: NotificationEventInput): Promise<string> {
   const [row] = await tx
@@ -28,6 +28,5 @@ export async function recordNotificationEvent(tx: DbOrTx, input: NotificationEve
     })
     .returning({ id: notificationEvents.id });
   if (!row) throw new Error("notification event insert returned no row");
-  await enqueueJob(tx, QUEUE_NAMES.fanOut, { eventId: row.id });
   return row.id;
 }

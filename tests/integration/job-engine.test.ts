@@ -67,10 +67,10 @@ describe("the job engine in one process", () => {
     // drain if full batches are followed by another fetch at once.
     process.env.JOB_POLL_MS = "600000";
     process.env.JOB_LEASE_SECONDS = "30";
-    for (let i = 0; i < 55; i++) await enqueueJob(jobs.db, QUEUE_NAMES.fanOut, { n: i });
+    for (let i = 0; i < 55; i++) await enqueueJob(jobs.db, QUEUE_NAMES.reportsOwedDigest, { n: i });
     const seen: number[] = [];
     const worker: JobWorker = {
-      queue: QUEUE_NAMES.fanOut,
+      queue: QUEUE_NAMES.reportsOwedDigest,
       batchSize: 10,
       concurrency: 3,
       handler: (data) => {
@@ -82,10 +82,10 @@ describe("the job engine in one process", () => {
     // 55 jobs = five full batches and one of five; after that partial one it waits for the poll.
     await until(async () => seen.length >= 55, "55 jobs handled");
     await until(async () => {
-      const states = await jobStates(QUEUE_NAMES.fanOut);
+      const states = await jobStates(QUEUE_NAMES.reportsOwedDigest);
       return states.find((s) => s.state === "completed")?.n === 54;
     }, "54 completions");
-    expect(await jobStates(QUEUE_NAMES.fanOut)).toEqual([
+    expect(await jobStates(QUEUE_NAMES.reportsOwedDigest)).toEqual([
       { state: "completed", n: 54 },
       { state: "retry", n: 1 },
     ]);
