@@ -23,6 +23,10 @@ export async function createJobsDatabase(prefix: string): Promise<JobsDatabase> 
   const scratch = await createScratchDatabase(prefix);
   await migrateDatabase(scratch.url);
   const pool = new Pool({ connectionString: scratch.url, max: 6 });
+  // pool.end() resolves before its connections' sockets have closed, and drop()'s DROP DATABASE
+  // … WITH (FORCE) then terminates them: the pool re-emits that as an 'error', which without a
+  // listener is an uncaught exception failing the run (seen on the PostgreSQL server run).
+  pool.on("error", () => {});
   return {
     url: scratch.url,
     db: drizzle(pool, { schema }),
