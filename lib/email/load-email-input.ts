@@ -4,7 +4,7 @@
  * reschedule's old and new time, the `.ics` SEQUENCE), and the recipient's time zone. Only the
  * columns the e-mails use are selected — the examinee's name, phone and e-mail are never read.
  */
-import { aliasedTable, and, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { aliasedTable, and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { bookings, notificationEvents, outboxEmails, specialists, users, userSettings } from "@/db/schema";
 import { FALLBACK_TIME_ZONE } from "@/lib/availability/calendar-of";
@@ -74,13 +74,12 @@ async function eventFacts(
     : [];
   let sequence = 0;
   if (bookingId) {
-    // Earlier versions of this booking's calendar entry (events of one transaction share a
-    // created_at; their ids break the tie). Without its event, the e-mail counts them all.
+    // Earlier versions of this booking's calendar entry, compared in the database: created_at
+    // has microseconds, a JS Date only milliseconds — two changes within one millisecond would
+    // both miss each other. (Events of one transaction share a created_at; their ids break the tie.)
+    // Without its event, the e-mail counts them all.
     const earlier = event
-      ? or(
-          lt(notificationEvents.createdAt, event.createdAt),
-          and(eq(notificationEvents.createdAt, event.createdAt), lt(notificationEvents.id, event.id)),
-        )
+      ? sql`(${notificationEvents.createdAt}, ${notificationEvents.id}) < (SELECT e.created_at, e.id FROM notification_events e WHERE e.id = ${event.id})`
       : undefined;
     sequence = await db.$count(
       notificationEvents,

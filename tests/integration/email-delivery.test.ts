@@ -191,6 +191,17 @@ describe("e-mail delivery", () => {
       to: moved.toISOString(),
     });
     const cancelled = await recordEvent("booking.cancelled");
+    // All three within one millisecond (a JS Date's precision; the database keeps microseconds):
+    // each must still count the ones before it.
+    for (const [eventId, micros] of [
+      [booked, 1],
+      [rescheduled, 2],
+      [cancelled, 3],
+    ] as const) {
+      await getDb().execute(
+        sql`UPDATE notification_events SET created_at = ${`2026-01-01T00:00:00.12300${micros}Z`}::timestamptz WHERE id = ${eventId}`,
+      );
+    }
     const sequences: number[] = [];
     for (const [kind, eventId] of [
       ["booking_booked", booked],
