@@ -18,7 +18,7 @@ import { getDb } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
 import { log, LOG_EVENTS } from "@/lib/log";
 import { EMAIL_KINDS } from "@/lib/notifications/kinds";
-import { recordNotificationEvent } from "@/lib/notifications/record-event";
+import { recordAttentionNeeded } from "@/lib/notifications/attention";
 import { MissingBookingError } from "./compose-email";
 import { loadEmailInput } from "./load-email-input";
 import { renderEmail, type RenderedEmail } from "./render-email";
@@ -152,14 +152,10 @@ async function recordFailure(row: OutboxRow, error: unknown, final: boolean): Pr
       "an e-mail could not be delivered; it is failed in Admin → Outbox",
     );
     const attempts = updated.attempts === 1 ? "1 attempt" : `${updated.attempts} attempts`;
-    await recordNotificationEvent(tx, {
-      kind: "attention.needed",
+    await recordAttentionNeeded(tx, {
+      reason: LOG_EVENTS.emailUndeliverable,
+      summary: `An e-mail (${EMAIL_KINDS[row.kind].label}) to ${row.toAddress} could not be delivered after ${attempts}.`,
       bookingId: row.bookingId,
-      actorUserId: null,
-      facts: {
-        reason: LOG_EVENTS.emailUndeliverable,
-        summary: `An e-mail (${EMAIL_KINDS[row.kind].label}) to ${row.toAddress} could not be delivered after ${attempts}.`,
-      },
     });
   });
 }

@@ -67,7 +67,6 @@ async function eventFacts(
         .select({
           id: notificationEvents.id,
           facts: notificationEvents.facts,
-          createdAt: notificationEvents.createdAt,
         })
         .from(notificationEvents)
         .where(eq(notificationEvents.id, eventId))

@@ -48,13 +48,6 @@ function engine(): PgBoss {
   return holder.boss;
 }
 
-export interface EnqueueOptions {
-  /** Run no earlier than this. */
-  startAfter?: Date;
-  /** At most one queued job per key (pg-boss singletonKey). */
-  singletonKey?: string;
-}
-
 /**
  * Adds a job in `db`'s transaction (or on its own when `db` is the pool). Nothing is sent until
  * that transaction commits; if it rolls back, the job never existed.
@@ -63,9 +56,8 @@ export async function enqueueJob(
   db: DbOrTx,
   name: QueueName,
   data: Record<string, unknown>,
-  options: EnqueueOptions = {},
 ): Promise<string | null> {
-  return engine().send(name, data, { ...options, db: drizzleExecutor(db) });
+  return engine().send(name, data, { db: drizzleExecutor(db) });
 }
 
 /** `job.retryCount` / `job.retryLimit` tell a handler whether this is its last attempt. */

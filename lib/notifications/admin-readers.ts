@@ -4,12 +4,12 @@ import { users } from "@/db/schema";
 import { SYSTEM_ACCOUNT } from "@/lib/auth/system-account";
 
 /**
- * Who reads "something needs a person" in the app: every platform admin (better-auth stores
+ * Who reads "something needs a person" — in the app and in the daily digest: every platform admin (better-auth stores
  * several roles as "admin,user"), not banned, never the system account.
  */
-export async function platformAdminIds(db: DbOrTx): Promise<string[]> {
-  const rows = await db
-    .select({ id: users.id })
+export function platformAdmins(db: DbOrTx): Promise<{ id: string; email: string }[]> {
+  return db
+    .select({ id: users.id, email: users.email })
     .from(users)
     .where(
       and(
@@ -17,6 +17,10 @@ export async function platformAdminIds(db: DbOrTx): Promise<string[]> {
         or(isNull(users.banned), ne(users.banned, true)),
         sql`lower(${users.email}) <> ${SYSTEM_ACCOUNT.email}`,
       ),
-    );
-  return rows.map((row) => row.id);
+    )
+    .orderBy(users.id);
+}
+
+export async function platformAdminIds(db: DbOrTx): Promise<string[]> {
+  return (await platformAdmins(db)).map((admin) => admin.id);
 }

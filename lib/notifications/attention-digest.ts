@@ -1,7 +1,8 @@
-import { and, desc, eq, gt, sql } from "drizzle-orm";
+import { and, desc, eq, gt } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { notificationEvents, users } from "@/db/schema";
+import { notificationEvents } from "@/db/schema";
 import { localDateIn } from "@/lib/time/zoned";
+import { platformAdmins } from "./admin-readers";
 import { loadEmailPreferences, wantsEmail } from "./preferences";
 import { queueDigestOnce } from "./queue-digest-once";
 import type { DigestRun } from "./reports-owed-digest";
@@ -20,23 +21,6 @@ export interface AttentionItem {
 /** A day's digest lists at most this many (newest first); `total` says how many there were. */
 export const ATTENTION_DIGEST_MAX_ITEMS = 200;
 const WINDOW_HOURS = 24;
-
-/**
- * Platform admins who may receive mail (better-auth keeps roles comma-separated; not banned). The
- * same rule as load-actor.ts's `platformRole`.
- */
-function platformAdmins(db: Database): Promise<{ id: string; email: string }[]> {
-  return db
-    .select({ id: users.id, email: users.email })
-    .from(users)
-    .where(
-      and(
-        sql`'admin' = ANY(string_to_array(${users.role}, ','))`,
-        sql`coalesce(${users.banned}, false) = false`,
-      ),
-    )
-    .orderBy(users.id);
-}
 
 /**
  * What needed a person in the last day: the `attention.needed` events recorded where the failure

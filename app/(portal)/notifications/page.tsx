@@ -37,7 +37,7 @@ export default async function NotificationsPage({
           <h1 className="text-2xl font-semibold">Notifications</h1>
           <p className="mt-1 text-sm text-slate-600" data-testid="unread-summary">
             {unread === 0 ? "Everything is read." : `${unread} unread.`} E-mail choices are in{" "}
-            <Link href="/settings/notifications" className="text-indigo-700 hover:underline">
+            <Link href="/settings/notifications" className="text-indigo-700 underline hover:no-underline">
               notification settings
             </Link>
             ; this list keeps every notification either way.
