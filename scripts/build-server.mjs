@@ -4,7 +4,7 @@
  * alone — no tsx, no TypeScript, no dev dependencies:
  *
  *   dist/portal-server.mjs              the HTTP server (Next + the webhook fast path)
- *   dist/commands/<name>.mjs            migrate, worker, create-admin, cleanup-uploads, acuity-reconcile
+ *   dist/commands/<name>.mjs            migrate, worker, create-admin, cleanup-uploads, acuity-reconcile, audit-verify
  *   dist/commands/chunks/…              code the entries share
  *
  * The image puts dist/ beside Next's standalone output (.next/standalone), whose node_modules
@@ -31,6 +31,7 @@ export const ENTRIES = {
   "commands/create-admin": "scripts/create-admin.ts",
   "commands/cleanup-uploads": "scripts/cleanup-uploads.ts",
   "commands/acuity-reconcile": "scripts/acuity-reconcile.ts",
+  "commands/audit-verify": "scripts/audit-verify.ts",
 };
 
 /** Packages resolved at run time from the standalone node_modules (see the header). */

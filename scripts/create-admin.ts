@@ -49,7 +49,7 @@ async function readPassword(): Promise<string> {
   if (values["password-stdin"]) return readPasswordFromStdin();
   if (!process.stdin.isTTY)
     fail("admin:create: stdin is not a terminal; pipe the password in with --password-stdin", 2);
-  const first = await promptHidden("Password for the new admin (at least 10 characters): ");
+  const first = await promptHidden("Password for the new admin (at least 12 characters, not a common one): ");
   const second = await promptHidden("The same password again: ");
   if (first !== second) fail("admin:create: the two passwords differ; nothing was created", 2);
   return first;

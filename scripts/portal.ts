@@ -66,7 +66,9 @@ async function prepareDatabase() {
   await migrateDatabase(env.DATABASE_URL);
   const pool = new Pool({ connectionString: env.DATABASE_URL });
   try {
-    const seeded = await seedDemoData(drizzle(pool, { schema }), demoPlans);
+    const seeded = await seedDemoData(drizzle(pool, { schema }), demoPlans, {
+      authSecret: env.BETTER_AUTH_SECRET,
+    });
     log(seeded ? "demo data loaded (logins in README.md)" : "database ready");
   } finally {
     await pool.end();
@@ -184,8 +186,9 @@ async function main() {
     if (stopping) return 1;
     if (built !== 0) return built;
   }
-  // Another terminal's one-shot commands (acuity:reconcile, documents:cleanup, …) find these.
-  const SHARED = /^(DATABASE_URL|S3_.*|ACUITY_(USER_ID|API_KEY|BASE_URL)|SMTP_URL)$/;
+  // Another terminal's one-shot commands (acuity:reconcile, documents:cleanup, the worker, …) find
+  // these; the auth secret too, because every audited write MACs its rows with a key derived from it.
+  const SHARED = /^(DATABASE_URL|S3_.*|ACUITY_(USER_ID|API_KEY|BASE_URL)|SMTP_URL|BETTER_AUTH_SECRET)$/;
   const filledIn = Object.fromEntries(
     Object.entries(env).filter(([name, value]) => SHARED.test(name) && value && given[name] !== value),
   ) as Record<string, string>;
@@ -194,7 +197,10 @@ async function main() {
   log(`portal on http://localhost:${port}`);
   // Node itself (tsx as a loader), not the tsx CLI: the CLI would sit between as a second
   // process, and the server could not notice this launcher disappearing.
-  return run(process.execPath, ["--import", "tsx", path.join("scripts", "portal-server.ts"), mode]);
+  // A production start gets the image's heap bound (ARCHITECTURE.md, Memory): V8's default on a
+  // large host lets the heap grow to gigabytes under load. Dev compiles in-process and keeps it.
+  const heap = mode === "start" ? ["--max-old-space-size=512"] : [];
+  return run(process.execPath, [...heap, "--import", "tsx", path.join("scripts", "portal-server.ts"), mode]);
 }
 
 let exitCode = 1;

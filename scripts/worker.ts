@@ -35,6 +35,13 @@ if (!config().DATABASE_URL) {
   printProblem("[worker] DATABASE_URL is not set: point it at the portal's database.");
   process.exit(2);
 }
+// The worker writes audit rows (webhook changes, digests), each with a MAC keyed from one of these.
+if (!config().AUDIT_SEAL_KEY && !config().BETTER_AUTH_SECRET) {
+  printProblem(
+    "[worker] set AUDIT_SEAL_KEY or BETTER_AUTH_SECRET as the portal has it: audit rows are sealed with a key derived from it.",
+  );
+  process.exit(2);
+}
 
 const { shutdownGraceMs } = readJobsConfig();
 onShutdownSignal(async (reason) => {

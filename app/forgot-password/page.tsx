@@ -14,7 +14,7 @@ export default function ForgotPasswordPage() {
         </p>
         <ForgotPasswordForm />
         <p className="mt-6 text-center text-sm">
-          <Link href="/sign-in" className="text-indigo-700 hover:underline">
+          <Link href="/sign-in" className="text-indigo-700 underline hover:no-underline">
             Back to sign in
           </Link>
         </p>

@@ -24,14 +24,17 @@ export default async function ResetPasswordPage({
               This link has expired or was already used. Reset links work once, for an hour.
             </p>
             <p className="text-sm">
-              <Link href="/forgot-password" className="font-medium text-indigo-700 hover:underline">
+              <Link
+                href="/forgot-password"
+                className="font-medium text-indigo-700 underline hover:no-underline"
+              >
                 Ask for a new link
               </Link>
             </p>
           </div>
         )}
         <p className="mt-6 text-center text-sm">
-          <Link href="/sign-in" className="text-indigo-700 hover:underline">
+          <Link href="/sign-in" className="text-indigo-700 underline hover:no-underline">
             Back to sign in
           </Link>
         </p>

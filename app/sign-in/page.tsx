@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { getCurrentActor } from "@/lib/auth/current-session";
+import { getCurrentActor, redirectIfEnrolmentOwed } from "@/lib/auth/current-session";
 import { RETURN_PATH_PARAM, safeReturnPath } from "@/lib/auth/return-path";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -16,6 +16,8 @@ export default async function SignInPage({
   // Where the person was going (a booking's link from an e-mail); only ever a path on this site.
   const returnPath = safeReturnPath(typeof next === "string" ? next : null);
   if (await getCurrentActor()) redirect(returnPath ?? "/");
+  // Signed in, but a second factor is owed first.
+  await redirectIfEnrolmentOwed();
   const passwordChanged = params.reset === "done";
   return (
     <main className="flex min-h-screen items-center justify-center px-4">

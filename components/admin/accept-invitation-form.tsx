@@ -1,8 +1,16 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { FormErrorSummary, useFocusOnFailure } from "@/components/ui/form-error-summary";
+import { fieldControlClass, FormField } from "@/components/ui/form-field";
 import type { ActionResult } from "@/lib/actions/result";
+
+const LABELS = {
+  name: "Your name",
+  password: "Password (at least 12 characters, not a common one)",
+  confirmPassword: "Repeat the password",
+};
 
 /** Name + password for a new account, or a single "Join" for a signed-in invitee. */
 export function AcceptInvitationForm({
@@ -18,65 +26,60 @@ export function AcceptInvitationForm({
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<{ message: string; fields: Record<string, string[]> } | null>(null);
-  const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2";
-  const fieldError = (name: string) =>
-    error?.fields[name]?.[0] && <span className="text-xs text-rose-700">{error.fields[name][0]}</span>;
+  const formRef = useRef<HTMLFormElement>(null);
+  const [failure, setFailure] = useState<{ error: string; fieldErrors: Record<string, string[]> } | null>(
+    null,
+  );
+  useFocusOnFailure(formRef, failure);
   return (
     <form
+      ref={formRef}
       className="flex flex-col gap-4"
       onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
         startTransition(async () => {
           const result = await action(form);
-          if (!result.ok) return setError({ message: result.error, fields: result.fieldErrors });
+          if (!result.ok) return setFailure({ error: result.error, fieldErrors: result.fieldErrors });
           router.push("/bookings");
           router.refresh();
         });
       }}
     >
       <input type="hidden" name="invitationId" value={invitationId} />
+      <FormErrorSummary error={failure?.error} fieldErrors={failure?.fieldErrors} labels={LABELS} />
       {mode === "new" && (
         <>
-          <label className="text-sm font-medium">
-            E-mail
-            <input value={email} readOnly className={`${input} bg-slate-50`} />
-          </label>
-          <label className="text-sm font-medium">
-            Your name
-            <input name="name" required autoComplete="name" className={input} />
-            {fieldError("name")}
-          </label>
-          <label className="text-sm font-medium">
-            Password (at least 10 characters)
+          <FormField label="E-mail" name="invitedEmail">
+            <input value={email} readOnly className={`${fieldControlClass} bg-slate-50`} />
+          </FormField>
+          <FormField label={LABELS.name} name="name" errors={failure?.fieldErrors.name}>
+            <input name="name" required autoComplete="name" className={fieldControlClass} />
+          </FormField>
+          <FormField label={LABELS.password} name="password" errors={failure?.fieldErrors.password}>
             <input
               name="password"
               type="password"
               required
-              minLength={10}
+              minLength={12}
               autoComplete="new-password"
-              className={input}
+              className={fieldControlClass}
             />
-            {fieldError("password")}
-          </label>
-          <label className="text-sm font-medium">
-            Repeat the password
+          </FormField>
+          <FormField
+            label={LABELS.confirmPassword}
+            name="confirmPassword"
+            errors={failure?.fieldErrors.confirmPassword}
+          >
             <input
               name="confirmPassword"
               type="password"
               required
               autoComplete="new-password"
-              className={input}
+              className={fieldControlClass}
             />
-            {fieldError("confirmPassword")}
-          </label>
+          </FormField>
         </>
-      )}
-      {error && (
-        <p role="alert" className="text-sm text-rose-700">
-          {error.message}
-        </p>
       )}
       <Button type="submit" disabled={pending}>
         {pending ? "Joining…" : mode === "new" ? "Create my account and join" : "Join"}

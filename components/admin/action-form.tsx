@@ -3,11 +3,15 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
+import { FormErrorsProvider } from "@/components/ui/form-errors-context";
+import { FormErrorSummary, useFocusOnFailure } from "@/components/ui/form-error-summary";
 
 /**
  * A form that posts to a server action built with defineAction, shows its plain-words error
  * and field errors, and refreshes the page's server data on success. Inputs are ordinary
- * named fields, so the page stays a server component.
+ * named fields (FormField), so the page stays a server component: the last failure's field errors
+ * reach them through FormErrorsProvider, focus moves to the first invalid one (else the summary),
+ * and the button is usable again at once.
  */
 export function ActionForm({
   action,
@@ -33,8 +37,11 @@ export function ActionForm({
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<{ message: string; fields: [string, string[]][] } | null>(null);
+  const [failure, setFailure] = useState<{ error: string; fieldErrors: Record<string, string[]> } | null>(
+    null,
+  );
   const [done, setDone] = useState(false);
+  useFocusOnFailure(formRef, failure);
 
   return (
     <form
@@ -49,34 +56,25 @@ export function ActionForm({
           const result = await action(form);
           if (!result.ok) {
             setDone(false);
-            return setError({ message: result.error, fields: Object.entries(result.fieldErrors) });
+            return setFailure({ error: result.error, fieldErrors: result.fieldErrors });
           }
-          setError(null);
+          setFailure(null);
           setDone(true);
           formRef.current?.reset();
           router.refresh();
         });
       }}
     >
-      {children}
+      <FormErrorsProvider errors={failure?.fieldErrors ?? {}}>{children}</FormErrorsProvider>
       <Button type="submit" variant={variant} disabled={pending}>
         {pending ? pendingLabel : submitLabel}
       </Button>
-      {error && (
-        <div role="alert" className="w-full text-sm text-rose-700">
-          <p>{error.message}</p>
-          {error.fields.length > 0 && (
-            <ul className="list-disc pl-5">
-              {error.fields.map(([field, messages]) => (
-                <li key={field}>
-                  <span className="font-medium">{field}</span>: {messages.join(", ")}
-                </li>
-              ))}
-            </ul>
-          )}
+      {failure ? (
+        <div className="w-full">
+          <FormErrorSummary error={failure.error} fieldErrors={failure.fieldErrors} />
         </div>
-      )}
-      {done && successText && !error && (
+      ) : null}
+      {done && successText && !failure && (
         <p role="status" className="w-full text-sm text-emerald-700">
           {successText}
         </p>

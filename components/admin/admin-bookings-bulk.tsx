@@ -13,10 +13,14 @@ export function AdminBookingsBulk({ formId }: { formId: string }) {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ tone: "error" | "ok"; text: string } | null>(null);
 
-  const selected = () =>
-    [...document.querySelectorAll<HTMLInputElement>(`#${formId} input[data-booking-select]:checked`)].map(
-      (input) => input.value,
-    );
+  // The table (desktop) and the cards (phone) each have a checkbox per booking: one id once.
+  const selected = () => [
+    ...new Set(
+      [...document.querySelectorAll<HTMLInputElement>(`#${formId} input[data-booking-select]:checked`)].map(
+        (input) => input.value,
+      ),
+    ),
+  ];
 
   const run = (label: string, call: (ids: string[]) => Promise<{ ok: boolean; error?: string }>) =>
     startTransition(async () => {
@@ -36,13 +40,14 @@ export function AdminBookingsBulk({ formId }: { formId: string }) {
       className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
       data-testid="bulk-actions"
     >
-      <span className="text-sm text-slate-600">With the selected bookings:</span>
+      <span className="text-sm text-slate-700">With the selected bookings:</span>
       <Button
         variant="secondary"
         disabled={pending}
         onClick={() => run("Marked paid", (ids) => markPaymentReceivedAction({ bookingIds: ids }))}
       >
-        Mark payment received
+        {/* Paying an invoice moves its bookings (Admin → Invoices); this is for corrections. */}
+        Mark payment received (correction)
       </Button>
       <Button
         variant="secondary"

@@ -1,7 +1,7 @@
 import { AUDIT_ACTIONS, AUDIT_RESOURCE_TYPES } from "@/lib/audit/actions";
 import type { AuditFilter } from "@/lib/audit-trail/filters";
 import { zonePlace } from "@/lib/time/zone-name";
-import { Field, inputClass } from "./form-fields";
+import { compactControlClass, FormField } from "@/components/ui/form-field";
 
 /** A plain GET form: the filter lives in the URL, so a filtered view can be shared and exported. */
 export function AuditFilterForm({
@@ -19,14 +19,18 @@ export function AuditFilterForm({
       role="search"
       aria-label="Filter the audit trail"
     >
-      <Field label="Actor (name, e-mail or id)">
-        <input name="actor" defaultValue={filter.actor} className={`${inputClass} w-48`} />
-      </Field>
-      <Field label="Impersonated user">
-        <input name="impersonated" defaultValue={filter.impersonated} className={`${inputClass} w-48`} />
-      </Field>
-      <Field label="Action">
-        <select name="action" defaultValue={filter.action ?? ""} className={inputClass}>
+      <FormField label="Actor (name, e-mail or id)" name="actor" size="compact">
+        <input name="actor" defaultValue={filter.actor} className={`${compactControlClass} w-48`} />
+      </FormField>
+      <FormField label="Impersonated user" name="impersonated" size="compact">
+        <input
+          name="impersonated"
+          defaultValue={filter.impersonated}
+          className={`${compactControlClass} w-48`}
+        />
+      </FormField>
+      <FormField label="Action" name="action" size="compact">
+        <select name="action" defaultValue={filter.action ?? ""} className={compactControlClass}>
           <option value="">Any</option>
           {AUDIT_ACTIONS.map((a) => (
             <option key={a} value={a}>
@@ -34,9 +38,9 @@ export function AuditFilterForm({
             </option>
           ))}
         </select>
-      </Field>
-      <Field label="Resource type">
-        <select name="resourceType" defaultValue={filter.resourceType ?? ""} className={inputClass}>
+      </FormField>
+      <FormField label="Resource type" name="resourceType" size="compact">
+        <select name="resourceType" defaultValue={filter.resourceType ?? ""} className={compactControlClass}>
           <option value="">Any</option>
           {AUDIT_RESOURCE_TYPES.map((t) => (
             <option key={t} value={t}>
@@ -44,30 +48,32 @@ export function AuditFilterForm({
             </option>
           ))}
         </select>
-      </Field>
-      <Field label="Resource id">
-        <input name="resourceId" defaultValue={filter.resourceId} className={`${inputClass} w-40`} />
-      </Field>
-      <Field label="Booking id">
-        <input name="bookingId" defaultValue={filter.bookingId} className={`${inputClass} w-40`} />
-      </Field>
-      <Field label={`From (${zonePlace(dayZone)} day)`}>
-        <input name="from" type="date" defaultValue={filter.from} className={inputClass} />
-      </Field>
-      <Field label={`To (${zonePlace(dayZone)} day)`}>
-        <input name="to" type="date" defaultValue={filter.to} className={inputClass} />
-      </Field>
+      </FormField>
+      <FormField label="Resource id" name="resourceId" size="compact">
+        <input name="resourceId" defaultValue={filter.resourceId} className={`${compactControlClass} w-40`} />
+      </FormField>
+      <FormField label="Booking id" name="bookingId" size="compact">
+        <input name="bookingId" defaultValue={filter.bookingId} className={`${compactControlClass} w-40`} />
+      </FormField>
+      <FormField label={`From (${zonePlace(dayZone)} day)`} name="from" size="compact">
+        <input name="from" type="date" defaultValue={filter.from} className={compactControlClass} />
+      </FormField>
+      <FormField label={`To (${zonePlace(dayZone)} day)`} name="to" size="compact">
+        <input name="to" type="date" defaultValue={filter.to} className={compactControlClass} />
+      </FormField>
       <input type="hidden" name="tz" value={dayZone} />
-      <Field label="IP or range">
+      <FormField label="IP or range" name="ip" size="compact">
         <input
           name="ip"
           defaultValue={filter.ip}
           placeholder="203.0.113.0/24"
-          className={`${inputClass} w-36`}
+          className={`${compactControlClass} w-36`}
         />
-      </Field>
-      <button className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white">Filter</button>
-      <a href="?" className="px-2 py-1.5 text-sm text-slate-600">
+      </FormField>
+      <button className="min-h-6 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 focus-visible:ring-2 focus-visible:ring-indigo-600 focus-visible:ring-offset-2 focus-visible:outline-none">
+        Filter
+      </button>
+      <a href="?" className="px-2 py-1.5 text-sm text-slate-700 underline hover:no-underline">
         Clear
       </a>
     </form>

@@ -19,7 +19,7 @@ const person = (email: string | null, name: string | null, id: string | null) =>
   id ? (
     <span title={id}>
       {name ?? "unknown user"}
-      <span className="block text-xs text-slate-500">{email ?? id}</span>
+      <span className="block text-xs text-slate-600">{email ?? id}</span>
     </span>
   ) : (
     "—"
@@ -35,7 +35,7 @@ const columns = column.columns([
         onClick={row.getToggleExpandedHandler()}
         aria-expanded={row.getIsExpanded()}
         aria-label="Show details"
-        className="text-slate-500 hover:text-indigo-700"
+        className="inline-flex size-6 items-center justify-center rounded text-slate-600 hover:text-indigo-700 focus-visible:ring-2 focus-visible:ring-indigo-600 focus-visible:outline-none"
       >
         {row.getIsExpanded() ? "▾" : "▸"}
       </button>
@@ -66,7 +66,7 @@ const columns = column.columns([
     cell: ({ row }) => (
       <span>
         {row.original.resourceType}
-        <span className="block font-mono text-xs text-slate-500">{row.original.resourceId}</span>
+        <span className="block font-mono text-xs text-slate-600">{row.original.resourceId}</span>
       </span>
     ),
   }),
@@ -117,9 +117,9 @@ export function AuditTable({
   }
   return (
     <div className="flex flex-col gap-3">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="audit-table">
-          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
+          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => (
@@ -149,7 +149,7 @@ export function AuditTable({
                       >
                         {JSON.stringify(row.original.metadata ?? {}, null, 2)}
                       </pre>
-                      <p className="mt-1 text-xs text-slate-500">
+                      <p className="mt-1 text-xs text-slate-600">
                         User agent: {row.original.userAgent ?? "—"} · Entry {row.original.id}
                       </p>
                     </td>

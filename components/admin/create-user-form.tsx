@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/admin/action-form";
-import { Field, inputClass } from "@/components/admin/form-fields";
 import { MembershipRows, type OrganizationChoice } from "@/components/admin/membership-rows";
+import { compactControlClass, FormField } from "@/components/ui/form-field";
 import { createUserAction } from "@/app/(portal)/admin/users/actions";
 
 /** Creates an account with a password, a platform role and any number of organization memberships. */
@@ -15,28 +15,33 @@ export function CreateUserForm({ organizations }: { organizations: OrganizationC
         className="mt-3 flex flex-wrap items-end gap-3"
         testId="create-user-form"
       >
-        <Field label="Name">
-          <input name="name" required className={inputClass} />
-        </Field>
-        <Field label="E-mail">
-          <input name="email" type="email" required className={inputClass} />
-        </Field>
-        <Field label="Password (10+ characters)">
+        <FormField label="Name" name="name" id="create-user-name" size="compact">
+          <input name="name" required className={compactControlClass} />
+        </FormField>
+        <FormField label="E-mail" name="email" id="create-user-email" size="compact">
+          <input name="email" type="email" required className={compactControlClass} />
+        </FormField>
+        <FormField
+          label="Password (12+ characters, not a common one)"
+          name="password"
+          id="create-user-password"
+          size="compact"
+        >
           <input
             name="password"
             type="password"
-            minLength={10}
+            minLength={12}
             required
             autoComplete="new-password"
-            className={inputClass}
+            className={compactControlClass}
           />
-        </Field>
-        <Field label="Platform role">
-          <select name="role" defaultValue="user" className={inputClass}>
+        </FormField>
+        <FormField label="Platform role" name="role" id="create-user-role" size="compact">
+          <select name="role" defaultValue="user" className={compactControlClass}>
             <option value="user">User (referrer or specialist)</option>
             <option value="admin">Administrator</option>
           </select>
-        </Field>
+        </FormField>
         <MembershipRows organizations={organizations} />
       </ActionForm>
     </details>

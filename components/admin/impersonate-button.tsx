@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { impersonateUserAction } from "@/app/(portal)/admin/users/actions";
 import { Button } from "@/components/ui/button";
+import { compactControlClass, FormField } from "@/components/ui/form-field";
 
 /** Asks for a reason (it goes into the audit row), then starts a one-hour impersonation. */
 export function ImpersonateButton({ userId, userName }: { userId: string; userName: string }) {
@@ -21,7 +22,7 @@ export function ImpersonateButton({ userId, userName }: { userId: string; userNa
   }
   return (
     <form
-      className="flex flex-wrap items-center justify-end gap-2"
+      className="flex flex-wrap items-end justify-end gap-2"
       onSubmit={(event) => {
         event.preventDefault();
         startTransition(async () => {
@@ -32,25 +33,29 @@ export function ImpersonateButton({ userId, userName }: { userId: string; userNa
         });
       }}
     >
-      <input
-        aria-label={`Reason for impersonating ${userName}`}
-        placeholder="Reason (recorded in the audit log)"
-        value={reason}
-        onChange={(event) => setReason(event.target.value)}
-        className="w-64 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-        autoFocus
-      />
+      <FormField
+        label={`Reason for impersonating ${userName}`}
+        name="reason"
+        id={`impersonate-reason-${userId}`}
+        hint="Recorded in the audit log."
+        errors={error ? [error] : undefined}
+        size="compact"
+        className="text-left"
+        announce
+      >
+        <input
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          className={`${compactControlClass} w-64 max-w-full`}
+          autoFocus
+        />
+      </FormField>
       <Button type="submit" disabled={pending}>
         {pending ? "Starting…" : "Start"}
       </Button>
       <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
         Cancel
       </Button>
-      {error && (
-        <p role="alert" className="w-full text-right text-sm text-rose-700">
-          {error}
-        </p>
-      )}
     </form>
   );
 }

@@ -1,7 +1,9 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import { Field, inputClass } from "@/components/admin/form-fields";
 import { Button } from "@/components/ui/button";
+import { useFieldErrors } from "@/components/ui/form-errors-context";
+import { fieldErrorId } from "@/components/ui/form-field-ids";
+import { compactControlClass, FormField } from "@/components/ui/form-field";
 
 export interface OrganizationChoice {
   id: string;
@@ -35,14 +37,21 @@ export function MembershipRows({ organizations }: { organizations: OrganizationC
   const update = (key: number, change: Partial<Row>) =>
     setRows((all) => all.map((row) => (row.key === key ? { ...row, ...change } : row)));
   const chosen = rows.filter((row) => row.organizationId);
+  // The action checks the memberships as one field; its message belongs to this group. (The
+  // rows' selects have no name of their own — the hidden field carries them — so their FormField
+  // names are distinct from the form's "role" and never pick up its errors.)
+  const error = useFieldErrors("memberships", undefined)?.[0];
 
   return (
     <fieldset
       ref={fieldset}
       className="w-full space-y-2 rounded-md border border-slate-200 p-3"
       data-testid="membership-rows"
+      data-field="memberships"
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? fieldErrorId("memberships") : undefined}
     >
-      <legend className="px-1 text-xs font-medium text-slate-600">
+      <legend className="px-1 text-xs font-medium text-slate-700">
         Organizations ({rows.length === 0 ? "none yet — optional" : rows.length})
       </legend>
       <input
@@ -57,11 +66,16 @@ export function MembershipRows({ organizations }: { organizations: OrganizationC
         const taken = new Set(rows.filter((r) => r.key !== row.key).map((r) => r.organizationId));
         return (
           <div key={row.key} className="flex flex-wrap items-end gap-2">
-            <Field label="Organization">
+            <FormField
+              label="Organization"
+              name="membershipOrganization"
+              id={`membership-${row.key}-organization`}
+              size="compact"
+            >
               <select
                 value={row.organizationId}
                 onChange={(e) => update(row.key, { organizationId: e.target.value, teamId: "" })}
-                className={inputClass}
+                className={compactControlClass}
               >
                 <option value="">— choose —</option>
                 {organizations
@@ -72,23 +86,28 @@ export function MembershipRows({ organizations }: { organizations: OrganizationC
                     </option>
                   ))}
               </select>
-            </Field>
-            <Field label="Role">
+            </FormField>
+            <FormField label="Role" name="membershipRole" id={`membership-${row.key}-role`} size="compact">
               <select
                 value={row.role}
                 onChange={(e) => update(row.key, { role: e.target.value as Row["role"] })}
-                className={inputClass}
+                className={compactControlClass}
               >
                 <option value="member">Member</option>
                 <option value="admin">Admin</option>
                 <option value="owner">Owner</option>
               </select>
-            </Field>
-            <Field label="Team (optional)">
+            </FormField>
+            <FormField
+              label="Team (optional)"
+              name="membershipTeam"
+              id={`membership-${row.key}-team`}
+              size="compact"
+            >
               <select
                 value={row.teamId}
                 onChange={(e) => update(row.key, { teamId: e.target.value })}
-                className={inputClass}
+                className={compactControlClass}
                 disabled={!organization}
               >
                 <option value="">— none —</option>
@@ -98,7 +117,7 @@ export function MembershipRows({ organizations }: { organizations: OrganizationC
                   </option>
                 ))}
               </select>
-            </Field>
+            </FormField>
             <Button
               type="button"
               variant="secondary"
@@ -109,6 +128,11 @@ export function MembershipRows({ organizations }: { organizations: OrganizationC
           </div>
         );
       })}
+      {error ? (
+        <p id={fieldErrorId("memberships")} className="text-xs text-rose-700">
+          {error}
+        </p>
+      ) : null}
       <Button
         type="button"
         variant="secondary"

@@ -1,5 +1,5 @@
 import { ActionForm } from "@/components/admin/action-form";
-import { Field, inputClass } from "@/components/admin/form-fields";
+import { compactControlClass, FormField } from "@/components/ui/form-field";
 import {
   addTeamMemberAction,
   createTeamAction,
@@ -43,7 +43,7 @@ export function OrganizationTeams({
                     defaultValue={team.name}
                     aria-label={`Name of team ${team.name}`}
                     required
-                    className={`${inputClass} w-56 font-medium`}
+                    className={`${compactControlClass} w-56 max-w-full font-medium`}
                   />
                 </ActionForm>
                 <ActionForm
@@ -56,7 +56,7 @@ export function OrganizationTeams({
                 </ActionForm>
               </div>
               <ul className="mt-2 flex flex-wrap gap-2 text-sm">
-                {team.members.length === 0 && <li className="text-slate-500">No members.</li>}
+                {team.members.length === 0 && <li className="text-slate-600">No members.</li>}
                 {team.members.map((tm) => (
                   <li
                     key={tm.userId}
@@ -83,7 +83,11 @@ export function OrganizationTeams({
                   className="mt-2 flex items-end gap-2"
                 >
                   <input type="hidden" name="teamId" value={team.id} />
-                  <select name="userId" aria-label={`Member to add to ${team.name}`} className={inputClass}>
+                  <select
+                    name="userId"
+                    aria-label={`Member to add to ${team.name}`}
+                    className={compactControlClass}
+                  >
                     {outside.map((m) => (
                       <option key={m.userId} value={m.userId}>
                         {m.name}
@@ -103,9 +107,9 @@ export function OrganizationTeams({
         className="mt-3 flex flex-wrap items-end gap-3"
       >
         <input type="hidden" name="organizationId" value={organizationId} />
-        <Field label="New team name">
-          <input name="name" required minLength={2} className={`${inputClass} w-56`} />
-        </Field>
+        <FormField label="New team name" name="name" id="create-team-name" size="compact">
+          <input name="name" required minLength={2} className={`${compactControlClass} w-56 max-w-full`} />
+        </FormField>
       </ActionForm>
     </div>
   );

@@ -139,7 +139,10 @@ export function OutboxSends({
       {pages > 1 && (
         <nav aria-label="Pages" className="flex gap-3 text-sm">
           {filters.page > 1 && (
-            <Link className="text-indigo-700" href={link(filters.status, filters.page - 1)}>
+            <Link
+              className="text-indigo-700 underline hover:no-underline"
+              href={link(filters.status, filters.page - 1)}
+            >
               ← Newer
             </Link>
           )}
@@ -147,7 +150,10 @@ export function OutboxSends({
             Page {filters.page} of {pages}
           </span>
           {filters.page < pages && (
-            <Link className="text-indigo-700" href={link(filters.status, filters.page + 1)}>
+            <Link
+              className="text-indigo-700 underline hover:no-underline"
+              href={link(filters.status, filters.page + 1)}
+            >
               Older →
             </Link>
           )}

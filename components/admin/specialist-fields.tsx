@@ -1,4 +1,4 @@
-import { Field, inputClass } from "@/components/admin/form-fields";
+import { compactControlClass, FormField } from "@/components/ui/form-field";
 import type { AcuityCalendar } from "@/lib/acuity";
 
 /** The fields of a specialist; calendars come from Acuity, those linked elsewhere are disabled. */
@@ -6,7 +6,10 @@ export function SpecialistFields({
   calendars,
   linkedCalendars,
   values,
+  idPrefix = "specialist",
 }: {
+  /** Keeps the fields' ids unique when a page shows the form more than once (one per specialist). */
+  idPrefix?: string;
   calendars: AcuityCalendar[];
   linkedCalendars: Map<string, string>;
   values?: {
@@ -19,21 +22,26 @@ export function SpecialistFields({
 }) {
   return (
     <>
-      <Field label="User e-mail">
+      <FormField label="User e-mail" name="userEmail" id={`${idPrefix}-userEmail`} size="compact">
         <input
           name="userEmail"
           type="email"
           required
           defaultValue={values?.userEmail}
-          className={`${inputClass} w-56`}
+          className={`${compactControlClass} w-56`}
         />
-      </Field>
-      <Field label="Acuity calendar">
+      </FormField>
+      <FormField
+        label="Acuity calendar"
+        name="acuityCalendarId"
+        id={`${idPrefix}-acuityCalendarId`}
+        size="compact"
+      >
         <select
           name="acuityCalendarId"
           required
           defaultValue={values?.acuityCalendarId ?? ""}
-          className={`${inputClass} w-64`}
+          className={`${compactControlClass} w-64`}
         >
           <option value="" disabled>
             Choose a calendar…
@@ -48,16 +56,30 @@ export function SpecialistFields({
             );
           })}
         </select>
-      </Field>
-      <Field label="Name shown to referrers">
-        <input name="name" required defaultValue={values?.name} className={`${inputClass} w-48`} />
-      </Field>
-      <Field label="Specialty">
-        <input name="specialty" required defaultValue={values?.specialty} className={`${inputClass} w-44`} />
-      </Field>
-      <Field label="Location (empty = telehealth only)">
-        <input name="location" defaultValue={values?.location ?? ""} className={`${inputClass} w-56`} />
-      </Field>
+      </FormField>
+      <FormField label="Name shown to referrers" name="name" id={`${idPrefix}-name`} size="compact">
+        <input name="name" required defaultValue={values?.name} className={`${compactControlClass} w-48`} />
+      </FormField>
+      <FormField label="Specialty" name="specialty" id={`${idPrefix}-specialty`} size="compact">
+        <input
+          name="specialty"
+          required
+          defaultValue={values?.specialty}
+          className={`${compactControlClass} w-44`}
+        />
+      </FormField>
+      <FormField
+        label="Location (empty = telehealth only)"
+        name="location"
+        id={`${idPrefix}-location`}
+        size="compact"
+      >
+        <input
+          name="location"
+          defaultValue={values?.location ?? ""}
+          className={`${compactControlClass} w-56`}
+        />
+      </FormField>
     </>
   );
 }

@@ -1,11 +1,8 @@
 import { ActionForm } from "@/components/admin/action-form";
-import { Field, inputClass } from "@/components/admin/form-fields";
-import {
-  banUserAction,
-  revokeUserSessionsAction,
-  setUserPasswordAction,
-  unbanUserAction,
-} from "@/app/(portal)/admin/users/actions";
+import { compactControlClass, FormField } from "@/components/ui/form-field";
+import { RecordedReasonField } from "@/components/admin/recorded-reason-field";
+import Link from "next/link";
+import { banUserAction, setUserPasswordAction, unbanUserAction } from "@/app/(portal)/admin/users/actions";
 
 /** Ban/unban, password and session controls for one user row, folded away until opened. */
 export function UserAccountControls({
@@ -15,8 +12,8 @@ export function UserAccountControls({
 }) {
   return (
     <details className="text-left">
-      <summary className="cursor-pointer text-sm text-indigo-700">Manage</summary>
-      <div className="mt-2 flex w-96 flex-col gap-3 rounded-md border border-slate-200 bg-slate-50 p-3">
+      <summary className="min-h-6 cursor-pointer text-sm text-indigo-700 underline">Manage</summary>
+      <div className="mt-2 flex w-96 max-w-[85vw] flex-col gap-3 rounded-md border border-slate-200 bg-slate-50 p-3">
         {user.banned ? (
           <ActionForm
             action={unbanUserAction}
@@ -25,16 +22,7 @@ export function UserAccountControls({
             successText="Unbanned."
           >
             <input type="hidden" name="userId" value={user.id} />
-            <Field label="Reason (recorded)">
-              <input
-                name="reason"
-                required
-                minLength={3}
-                maxLength={500}
-                className={`${inputClass} w-48`}
-                aria-label={`Unban reason for ${user.name}`}
-              />
-            </Field>
+            <RecordedReasonField id={`unban-reason-${user.id}`} />
           </ActionForm>
         ) : (
           <ActionForm
@@ -44,19 +32,15 @@ export function UserAccountControls({
             confirmText={`Ban ${user.name}? They are signed out at once.`}
           >
             <input type="hidden" name="userId" value={user.id} />
-            <Field label="Reason (recorded)">
-              <input
-                name="reason"
-                required
-                minLength={3}
-                maxLength={500}
-                className={`${inputClass} w-48`}
-                aria-label={`Ban reason for ${user.name}`}
-              />
-            </Field>
-            <Field label="Days (empty = until unbanned)">
-              <input name="days" type="number" min={1} className={`${inputClass} w-24`} />
-            </Field>
+            <RecordedReasonField id={`ban-reason-${user.id}`} />
+            <FormField
+              label="Days (empty = until unbanned)"
+              name="days"
+              id={`ban-days-${user.id}`}
+              size="compact"
+            >
+              <input name="days" type="number" min={1} className={`${compactControlClass} w-24`} />
+            </FormField>
           </ActionForm>
         )}
         <ActionForm
@@ -66,28 +50,33 @@ export function UserAccountControls({
           successText="Password changed — tell the user out of band."
         >
           <input type="hidden" name="userId" value={user.id} />
-          <Field label="New password (10+ characters)">
+          <FormField
+            label="New password (12+ characters, not a common one)"
+            name="newPassword"
+            id={`set-password-${user.id}`}
+            size="compact"
+          >
             <input
               name="newPassword"
               type="password"
-              minLength={10}
+              minLength={12}
               required
               autoComplete="new-password"
-              className={`${inputClass} w-48`}
+              className={`${compactControlClass} w-48`}
             />
-          </Field>
-          <label className="flex items-center gap-1 text-xs text-slate-600">
+          </FormField>
+          <label className="flex min-h-6 items-center gap-1 text-xs text-slate-700">
             <input type="checkbox" name="signOutEverywhere" defaultChecked /> sign out everywhere
           </label>
         </ActionForm>
-        <ActionForm
-          action={revokeUserSessionsAction}
-          submitLabel="Sign out of all devices"
-          variant="secondary"
-          successText="All sessions ended."
+        {/* Each session with its device and address, signed out one by one or all at once. */}
+        <Link
+          href={`/admin/users/${user.id}/sessions`}
+          className="text-sm text-indigo-700 underline hover:no-underline"
+          data-testid="user-sessions-link"
         >
-          <input type="hidden" name="userId" value={user.id} />
-        </ActionForm>
+          Sessions and sign-out
+        </Link>
       </div>
     </details>
   );

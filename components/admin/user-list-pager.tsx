@@ -2,7 +2,7 @@ import Link from "next/link";
 import { userListQuery, type UserListState } from "@/lib/users/user-list-params";
 
 const linkClass = "rounded border border-slate-300 bg-white px-2 py-1 text-slate-800 hover:bg-slate-50";
-const disabledClass = "rounded border border-slate-200 px-2 py-1 text-slate-400";
+const disabledClass = "rounded border border-slate-200 px-2 py-1 text-slate-600";
 
 /**
  * Previous / next for the users list as plain links (the page stays a server component and

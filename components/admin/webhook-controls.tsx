@@ -7,6 +7,7 @@ import {
   replayWebhookEventAction,
 } from "@/app/(portal)/admin/webhooks/actions";
 import { Button } from "@/components/ui/button";
+import { compactControlClass, FormField } from "@/components/ui/form-field";
 
 function useActionMessage() {
   const router = useRouter();
@@ -108,24 +109,22 @@ export function ReconcileForm() {
       }}
     >
       <strong className="w-full">Reconcile with Acuity</strong>
-      <label className="flex flex-col gap-1">
-        From
+      <FormField label="From" name="reconcile-from" size="compact">
         <input
           type="date"
           value={from}
           onChange={(e) => setFrom(e.target.value)}
-          className="rounded-md border border-slate-300 px-2 py-1.5"
+          className={compactControlClass}
         />
-      </label>
-      <label className="flex flex-col gap-1">
-        To
+      </FormField>
+      <FormField label="To" name="reconcile-to" size="compact">
         <input
           type="date"
           value={to}
           onChange={(e) => setTo(e.target.value)}
-          className="rounded-md border border-slate-300 px-2 py-1.5"
+          className={compactControlClass}
         />
-      </label>
+      </FormField>
       <Button type="submit" disabled={pending}>
         {pending ? "Reconciling…" : "Reconcile"}
       </Button>

@@ -1,11 +1,11 @@
 "use client";
-import { useState } from "react";
-import { z } from "zod";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { authClient } from "@/lib/auth/auth-client";
-import { emailField } from "@/lib/validation/limits";
-
-const requestSchema = z.object({ email: emailField("Enter the e-mail address you sign in with") });
+import { useFocusOnFailure } from "@/components/ui/form-error-summary";
+import { fieldControlClass, FormField } from "@/components/ui/form-field";
+import { postAuth } from "@/lib/auth/auth-endpoint";
+// Checked by hand, not with zod (≈ 30 kB gzip in the browser); better-auth checks the address again.
+import { checkResetRequest } from "@/lib/auth/password-reset-input";
 
 /** Same words whether or not the address has an account: the page must not tell which. */
 const SENT =
@@ -15,17 +15,25 @@ export function ForgotPasswordForm() {
   const [error, setError] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  // A new object per refusal, so focus returns to the field after each failed submit.
+  const [failure, setFailure] = useState<{ error: string } | null>(null);
+  useFocusOnFailure(formRef, failure);
+  const refuse = (message: string | null) => {
+    setError(message);
+    setFailure(message ? { error: message } : null);
+  };
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = requestSchema.safeParse({ email: new FormData(event.currentTarget).get("email") });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Enter your e-mail address");
+    const parsed = checkResetRequest(new FormData(event.currentTarget).get("email"));
+    if (!parsed.ok) {
+      refuse(parsed.error);
       return;
     }
     setPending(true);
-    setError(null);
-    const failure = await authClient.requestPasswordReset({ email: parsed.data.email }).then(
+    refuse(null);
+    const failure = await postAuth("/request-password-reset", { email: parsed.email }).then(
       ({ error }) => error,
       () => ({
         status: 0,
@@ -34,7 +42,7 @@ export function ForgotPasswordForm() {
     );
     setPending(false);
     if (failure) {
-      setError(
+      refuse(
         failure.status === 429
           ? "Too many requests from here — wait ten minutes and try again."
           : failure.status === 0
@@ -43,7 +51,7 @@ export function ForgotPasswordForm() {
       );
       return;
     }
-    setSentTo(parsed.data.email);
+    setSentTo(parsed.email);
   }
 
   if (sentTo) {
@@ -54,7 +62,11 @@ export function ForgotPasswordForm() {
         </p>
         <p className="text-sm text-slate-600">
           No e-mail within a few minutes? Check the spam folder, or{" "}
-          <button type="button" className="text-indigo-700 hover:underline" onClick={() => setSentTo(null)}>
+          <button
+            type="button"
+            className="min-h-6 text-indigo-700 underline hover:no-underline"
+            onClick={() => setSentTo(null)}
+          >
             try again
           </button>
           .
@@ -65,23 +77,10 @@ export function ForgotPasswordForm() {
 
   return (
     // React ignores what a handler returns; onSubmit settles its own failures above.
-    <form onSubmit={(event) => void onSubmit(event)} className="mt-6 space-y-4" noValidate>
-      <label className="block text-sm font-medium">
-        E-mail
-        <input
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          aria-invalid={error ? true : undefined}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-        />
-      </label>
-      {error && (
-        <p role="alert" className="text-sm text-rose-700">
-          {error}
-        </p>
-      )}
+    <form ref={formRef} onSubmit={(event) => void onSubmit(event)} className="mt-6 space-y-4" noValidate>
+      <FormField label="E-mail" name="email" errors={error ? [error] : undefined} announce>
+        <input name="email" type="email" autoComplete="username" required className={fieldControlClass} />
+      </FormField>
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Sending…" : "Send the link"}
       </Button>

@@ -1,46 +1,47 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { z } from "zod";
+import { useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { authClient } from "@/lib/auth/auth-client";
-import { atMost, LIMITS } from "@/lib/validation/limits";
+import { FormErrorSummary, useFocusOnFailure } from "@/components/ui/form-error-summary";
+import { fieldControlClass, FormField } from "@/components/ui/form-field";
+import { postAuth } from "@/lib/auth/auth-endpoint";
+import { checkNewPassword } from "@/lib/auth/password-reset-input";
+import { MIN_PASSWORD_LENGTH, PASSWORD_RULE_HINT } from "@/lib/auth/password-rule";
 
-/** better-auth's minPasswordLength in lib/auth/auth.ts. */
-const MIN_PASSWORD = 10;
+/*
+ * The length rule is checked here first, by hand (no zod in the browser, issue 14); the
+ * common-password list is the server's (better-auth refuses such a password with
+ * PASSWORD_TOO_COMMON) and never comes to the browser.
+ */
 
-const resetSchema = z
-  .object({
-    password: z
-      .string()
-      .min(MIN_PASSWORD, `Use at least ${MIN_PASSWORD} characters`)
-      .max(LIMITS.password, atMost(LIMITS.password)),
-    confirm: z.string(),
-  })
-  .refine((value) => value.password === value.confirm, {
-    message: "The two passwords differ — type the same one twice",
-    path: ["confirm"],
-  });
+/** `field`: the input the message belongs beside (else it is about the link or the portal). */
+type Failure = { message: string; linkDead: boolean; field?: "password" | "confirm" };
 
-type Failure = { message: string; linkDead: boolean };
+const PASSWORD_CODES = new Set(["PASSWORD_TOO_SHORT", "PASSWORD_TOO_LONG", "PASSWORD_TOO_COMMON"]);
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const router = useRouter();
   const [failure, setFailure] = useState<Failure | null>(null);
   const [pending, setPending] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Focus goes to the field the message is beside, else to the message.
+  const focusFailure = useMemo(() => (failure ? { error: failure.message } : null), [failure]);
+  useFocusOnFailure(formRef, focusFailure);
+  const errorsOf = (field: Failure["field"]) =>
+    failure && failure.field === field ? [failure.message] : undefined;
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = resetSchema.safeParse({ password: form.get("password"), confirm: form.get("confirm") });
-    if (!parsed.success) {
-      setFailure({ message: parsed.error.issues[0]?.message ?? "Check the password", linkDead: false });
+    const parsed = checkNewPassword(form.get("password"), form.get("confirm"));
+    if (!parsed.ok) {
+      setFailure({ message: parsed.error, linkDead: false, field: parsed.field });
       return;
     }
     setPending(true);
     setFailure(null);
-    const error = await authClient.resetPassword({ newPassword: parsed.data.password, token }).then(
+    const error = await postAuth("/reset-password", { newPassword: parsed.password, token }).then(
       (result) => result.error,
       () => ({
         status: 0,
@@ -57,8 +58,12 @@ export function ResetPasswordForm({ token }: { token: string }) {
       setFailure({ message: "Too many attempts — wait ten minutes and try again.", linkDead: false });
     } else if (error.code === "INVALID_TOKEN" || error.code === "USER_NOT_FOUND") {
       setFailure({ message: "This link has expired or was already used.", linkDead: true });
-    } else if (error.code === "PASSWORD_TOO_SHORT" || error.code === "PASSWORD_TOO_LONG") {
-      setFailure({ message: error.message ?? "Choose another password.", linkDead: false });
+    } else if (error.code && PASSWORD_CODES.has(error.code)) {
+      setFailure({
+        message: error.message ?? "Choose another password.",
+        linkDead: false,
+        field: "password",
+      });
     } else {
       setFailure({ message: error.message ?? "That did not work — try again.", linkDead: false });
     }
@@ -66,47 +71,47 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
   return (
     // React ignores what a handler returns; onSubmit settles its own failures above.
-    <form onSubmit={(event) => void onSubmit(event)} className="mt-6 space-y-4" noValidate>
-      <div>
-        <label className="block text-sm font-medium">
-          New password
-          <input
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={MIN_PASSWORD}
-            aria-describedby="password-hint"
-            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-          />
-        </label>
-        {/* Outside the label, so the field's name stays "New password" and the hint is its description. */}
-        <p id="password-hint" className="mt-1 text-xs text-slate-600">
-          At least {MIN_PASSWORD} characters.
-        </p>
-      </div>
-      <label className="block text-sm font-medium">
-        New password again
-        <input
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-        />
-      </label>
-      {failure && (
-        <div role="alert" className="text-sm text-rose-700">
-          <p>{failure.message}</p>
+    <form ref={formRef} onSubmit={(event) => void onSubmit(event)} className="mt-6 space-y-4" noValidate>
+      {failure && !failure.field && (
+        <div className="space-y-1">
+          <FormErrorSummary error={failure.message} />
           {failure.linkDead && (
-            <p className="mt-1">
-              <Link href="/forgot-password" className="font-medium text-indigo-700 hover:underline">
+            <p className="text-sm">
+              <Link
+                href="/forgot-password"
+                className="font-medium text-indigo-700 underline hover:no-underline"
+              >
                 Ask for a new link
               </Link>
             </p>
           )}
         </div>
       )}
+      <FormField
+        label="New password"
+        name="password"
+        hint={PASSWORD_RULE_HINT}
+        errors={errorsOf("password")}
+        announce
+      >
+        <input
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={MIN_PASSWORD_LENGTH}
+          className={fieldControlClass}
+        />
+      </FormField>
+      <FormField label="New password again" name="confirm" errors={errorsOf("confirm")} announce>
+        <input
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          className={fieldControlClass}
+        />
+      </FormField>
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Saving…" : "Set the new password"}
       </Button>

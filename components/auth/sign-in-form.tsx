@@ -2,41 +2,53 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { z } from "zod";
 import { Button } from "@/components/ui/button";
-import { authClient } from "@/lib/auth/auth-client";
-import { atMost, emailField, LIMITS } from "@/lib/validation/limits";
-
-const signInSchema = z.object({
-  email: emailField("Enter the e-mail address you were invited with"),
-  password: z.string().min(1, "Enter your password").max(LIMITS.password, atMost(LIMITS.password)),
-});
+import { postAuth } from "@/lib/auth/auth-endpoint";
+import { TwoFactorStep } from "./two-factor-step";
+// Checked by hand, not with zod: this is the page everyone loads first (lib/auth/sign-in-input.ts).
+import { checkSignInInput } from "@/lib/auth/sign-in-input";
 
 /** `returnPath`: where to go once signed in (already checked to be a path on this site), else home. */
 export function SignInForm({ returnPath = null }: { returnPath?: string | null }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // After a right password, an enrolled user is asked for their second factor (components/auth/two-factor-step.tsx).
+  const [secondStep, setSecondStep] = useState(false);
+
+  function goOn() {
+    // The page they were sent here from, or the home page, which sends each persona to where they
+    // start (specialists: their examinations; someone who must enrol first: the enrolment screen).
+    router.push(returnPath ?? "/");
+    router.refresh();
+  }
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Check your e-mail and password");
+    const parsed = checkSignInInput(form.get("email"), form.get("password"));
+    if (!parsed.ok) {
+      setError(parsed.error);
       return;
     }
     setPending(true);
     setError(null);
-    const signInError = await authClient.signIn.email(parsed.data).then(
-      ({ error }) => error,
+    const answer = await postAuth<{ twoFactorRedirect?: boolean }>("/sign-in/email", parsed.data).then(
+      ({ data, error }) => ({
+        error,
+        twoFactor: Boolean(data?.twoFactorRedirect),
+      }),
       // No answer at all (network down): say so, instead of leaving the button spinning.
       () => ({
-        status: 0,
-        message: "The portal could not be reached — check your connection and try again.",
+        error: {
+          status: 0,
+          message: "The portal could not be reached — check your connection and try again.",
+        },
+        twoFactor: false,
       }),
     );
     setPending(false);
+    const signInError = answer.error;
     if (signInError) {
       setError(
         signInError.status === 429
@@ -45,12 +57,11 @@ export function SignInForm({ returnPath = null }: { returnPath?: string | null }
       );
       return;
     }
-    // The page they were sent here from, or the home page, which sends each persona to where they
-    // start (specialists: their examinations).
-    router.push(returnPath ?? "/");
-    router.refresh();
+    if (answer.twoFactor) return setSecondStep(true);
+    goOn();
   }
 
+  if (secondStep) return <TwoFactorStep onPassed={goOn} onRestart={() => setSecondStep(false)} />;
   return (
     // React ignores what a handler returns; onSubmit settles its own failures above.
     <form onSubmit={(event) => void onSubmit(event)} className="mt-6 space-y-4" noValidate>

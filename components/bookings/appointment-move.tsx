@@ -9,9 +9,9 @@ export async function AppointmentMove({ from, to, zone }: { from: Date; to: Date
   const viewerZone = await viewerTimeZone();
   return (
     <p className="mt-1 flex flex-wrap items-start gap-2 text-slate-700" data-testid="progress-entry-move">
-      <span className="text-slate-500">Appointment moved from</span>
+      <span className="text-slate-600">Appointment moved from</span>
       <ZonedTime instant={from} zone={zone} viewerZone={viewerZone} />
-      <span className="text-slate-500">to</span>
+      <span className="text-slate-600">to</span>
       <ZonedTime instant={to} zone={zone} viewerZone={viewerZone} />
     </p>
   );

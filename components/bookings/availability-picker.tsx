@@ -4,6 +4,7 @@ import { loadAvailableDates, loadAvailableTimes } from "@/app/(portal)/bookings/
 import type { AvailableSlot } from "@/lib/availability/available-times";
 import { zoneAbbreviation, zonePlace } from "@/lib/time/zone-name";
 import { zonedTimeToInstant } from "@/lib/time/zoned";
+import { todayIn } from "./calendar-keys";
 import { MonthGrid } from "./month-grid";
 import { SlotLabel } from "./slot-label";
 
@@ -70,12 +71,21 @@ export function AvailabilityPicker({
 
   // Times belong to one day (and type, and reload): stale ones from a previous choice never show.
   const times = date && loaded?.key === `${appointmentType}:${date}:${reloadKey}` ? loaded.slots : null;
+  const dayName = date
+    ? new Date(`${date}T12:00:00Z`).toLocaleDateString("en-US", {
+        weekday: "long",
+        month: "long",
+        day: "numeric",
+        timeZone: "UTC",
+      })
+    : null;
   return (
     <div className="grid gap-4 md:grid-cols-[18rem_1fr]" data-testid="time-picker">
       <MonthGrid
         month={month}
         available={dates ?? []}
         selected={date}
+        today={todayIn(timeZone)}
         loading={loadingDates}
         onMonth={(delta) => setMonth((m) => addMonths(m, delta))}
         canGoBack={month > initialMonth}
@@ -86,9 +96,7 @@ export function AvailabilityPicker({
       />
       <div>
         <p className="text-sm font-medium text-slate-700">
-          {date
-            ? `Free times on ${new Date(`${date}T12:00:00Z`).toLocaleDateString("en-US", { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" })}`
-            : "Free times"}
+          {dayName ? `Free times on ${dayName}` : "Free times"}
         </p>
         <p className="text-xs text-slate-600">{zoneNote(timeZone, date)}</p>
         {error && (
@@ -99,11 +107,16 @@ export function AvailabilityPicker({
         {!error && dates !== null && dates.length === 0 && !loadingDates && (
           <p className="mt-3 text-sm text-slate-600">No free times this month — try the next month.</p>
         )}
-        {loadingTimes && (
-          <p className="mt-3 text-sm text-slate-500" aria-live="polite">
-            Loading times…
-          </p>
-        )}
+        {/* Always in the page, so its changes are announced: loading, then how many times the day has. */}
+        <p role="status" data-progress className="mt-3 text-sm text-slate-600">
+          {loadingTimes ? (
+            "Loading times…"
+          ) : times && dayName ? (
+            <span className="sr-only">{`${times.length} free ${times.length === 1 ? "time" : "times"} on ${dayName}`}</span>
+          ) : null}
+        </p>
+        {/* Toggle buttons in a list, right after the grid: one Tab from the chosen day reaches the
+            first time, and choosing a time keeps focus on it (only its pressed state changes). */}
         {!loadingTimes && times && (
           <ul className="mt-3 grid grid-cols-2 gap-2 sm:grid-cols-3" aria-label="Free times">
             {times.length === 0 && (
@@ -117,7 +130,7 @@ export function AvailabilityPicker({
                   type="button"
                   aria-pressed={selected === slot.datetime}
                   onClick={() => onSelect(slot)}
-                  className={`w-full rounded-md border px-2 py-2 text-sm ${selected === slot.datetime ? "border-indigo-600 bg-indigo-600 text-white" : "border-slate-300 bg-white hover:border-indigo-400"}`}
+                  className={`min-h-9 w-full rounded-md border px-2 py-2 text-sm ${selected === slot.datetime ? "border-indigo-700 bg-indigo-700 text-white" : "border-slate-400 bg-white hover:border-indigo-500"}`}
                 >
                   <SlotLabel startsAt={slot.startsAt} timeZone={timeZone} />
                 </button>

@@ -1,12 +1,15 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { createBookingAction } from "@/app/(portal)/bookings/new/actions";
 import { Button } from "@/components/ui/button";
+import { FormErrorSummary, useFocusOnFailure } from "@/components/ui/form-error-summary";
+import { FieldSet, FormField, fieldControlClass, fieldErrorId } from "@/components/ui/form-field";
 import type { AvailableSlot } from "@/lib/availability/available-times";
 import type { BookingTarget } from "@/lib/bookings/booking-targets";
+import { REFERRAL_LABELS } from "@/lib/bookings/referral-fields";
 import { AvailabilityPicker } from "./availability-picker";
-import { Field, inputClass } from "./field";
+import { ReferralDetailsFields } from "./referral-details-fields";
 import { SlotLabel } from "./slot-label";
 
 export interface FormSpecialist {
@@ -24,6 +27,37 @@ interface Props {
   initialType: "in_person" | "telehealth";
   initialMonth: string;
   initialSlot: AvailableSlot | null;
+  /** The viewer's today (YYYY-MM-DD): the date-of-injury picker offers no later day. */
+  today: string;
+}
+
+/** The fields this form shows, by the names the action's field errors use: the summary's links. */
+const FIELD_LABELS: Record<string, string> = {
+  appointmentType: "Appointment type",
+  datetime: "Time",
+  examineeName: "Examinee full name",
+  examineePhone: "Examinee phone",
+  examineeEmail: "Examinee e-mail",
+  organizationId: "Organization",
+  teamId: "Team",
+  notes: "Notes for the specialist",
+  ...REFERRAL_LABELS,
+};
+
+type Failure = { error: string; fieldErrors: Record<string, string[]> };
+
+/**
+ * The summary's sentence: "correct the fields marked below" only when the form marks every one of
+ * them; an error on a field the form does not show (the form's key, the specialist) is said as is.
+ */
+function summaryOf(failure: Failure, shown: (name: string) => boolean): string {
+  const names = Object.keys(failure.fieldErrors);
+  const hidden = names.find((name) => !shown(name));
+  if (hidden) return `The booking was not made: ${failure.fieldErrors[hidden]![0]}.`;
+  if (names.length === 0) return failure.error;
+  return names.length === 1 && names[0] === "datetime"
+    ? failure.error
+    : "The booking was not made — correct the fields marked below.";
 }
 
 /** The booking form: who, how, for which team, and a live free time. One submit = one booking. */
@@ -34,38 +68,46 @@ export function BookingForm({
   initialType,
   initialMonth,
   initialSlot,
+  today,
 }: Props) {
   const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
   const [pending, startTransition] = useTransition();
   const [type, setType] = useState(initialType);
   const [slot, setSlot] = useState<AvailableSlot | null>(initialSlot);
   const [organizationId, setOrganizationId] = useState(targets[0]?.id ?? "");
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const fieldErrors = failure?.fieldErrors ?? {};
   const [reloadKey, setReloadKey] = useState(0);
   const target = targets.find((t) => t.id === organizationId);
+  // Focus goes to the first field marked invalid (the time picker's group among them), else the summary.
+  useFocusOnFailure(formRef, failure);
+  const shown = (name: string) => name in FIELD_LABELS && (name !== "organizationId" || targets.length > 1);
 
   function submit(form: FormData) {
-    setError(null);
     startTransition(async () => {
+      const text = (name: string) => String(form.get(name) ?? "");
       const result = await createBookingAction({
         idempotencyKey,
         specialistId: specialist.id,
         appointmentType: type,
         datetime: slot?.datetime ?? "",
         organizationId,
-        teamId: String(form.get("teamId") ?? ""),
-        examineeName: String(form.get("examineeName") ?? ""),
-        examineePhone: String(form.get("examineePhone") ?? ""),
-        examineeEmail: String(form.get("examineeEmail") ?? ""),
-        notes: String(form.get("notes") ?? ""),
+        teamId: text("teamId"),
+        examineeName: text("examineeName"),
+        examineePhone: text("examineePhone"),
+        examineeEmail: text("examineeEmail"),
+        notes: text("notes"),
+        claimNumber: text("claimNumber"),
+        dateOfInjury: text("dateOfInjury"),
+        reportType: text("reportType"),
+        caseManagerReference: text("caseManagerReference"),
       });
       if (result.ok) {
         router.push(`/bookings/${result.data.bookingId}?booked=1`);
         return;
       }
-      setError(result.error);
-      setFieldErrors(result.fieldErrors);
+      setFailure({ error: result.error, fieldErrors: result.fieldErrors });
       if (result.fieldErrors.datetime) {
         // The slot is gone: drop it and show what is free now. Everything else stays filled.
         setSlot(null);
@@ -76,6 +118,7 @@ export function BookingForm({
 
   return (
     <form
+      ref={formRef}
       className="space-y-8"
       noValidate
       onSubmit={(event) => {
@@ -84,91 +127,117 @@ export function BookingForm({
         submit(new FormData(event.currentTarget));
       }}
     >
-      <section className="space-y-3">
-        <h2 className="text-lg font-semibold">1. How will the examination happen?</h2>
-        <div className="flex flex-wrap gap-3" role="radiogroup" aria-label="Appointment type">
-          {(["in_person", "telehealth"] as const).map((option) => {
-            const offered = option === "in_person" ? specialist.offersInPerson : specialist.offersTelehealth;
-            return (
-              <label
-                key={option}
-                className={`flex items-center gap-2 rounded-md border px-3 py-2 text-sm ${offered ? "border-slate-300 bg-white" : "border-slate-200 bg-slate-50 text-slate-400"}`}
-              >
-                <input
-                  type="radio"
-                  name="appointmentType"
-                  value={option}
-                  checked={type === option}
-                  disabled={!offered}
-                  onChange={() => {
-                    setType(option);
-                    setSlot(null);
-                  }}
-                />
-                {option === "in_person" ? "In person" : "Telehealth (video)"}
-                {!offered && <span className="text-xs">— not offered</span>}
-              </label>
-            );
-          })}
-        </div>
-        <FieldError messages={fieldErrors.appointmentType} />
-      </section>
+      <FormErrorSummary
+        error={failure ? summaryOf(failure, shown) : null}
+        fieldErrors={Object.fromEntries(Object.entries(fieldErrors).filter(([name]) => shown(name)))}
+        labels={FIELD_LABELS}
+      />
 
       <section className="space-y-3">
-        <h2 className="text-lg font-semibold">2. Pick a free time</h2>
-        <AvailabilityPicker
-          specialistId={specialist.id}
-          appointmentType={type}
-          timeZone={specialist.timezone}
-          initialMonth={initialMonth}
-          selected={slot?.datetime ?? null}
-          onSelect={setSlot}
-          reloadKey={reloadKey}
-        />
-        <p className="text-sm" data-testid="chosen-time">
-          {slot ? (
-            <span className="inline-flex items-start gap-2">
-              Chosen:{" "}
-              <strong>
-                <SlotLabel startsAt={slot.startsAt} timeZone={specialist.timezone} dateStyle="long" />
-              </strong>
-            </span>
-          ) : (
-            <span className="text-slate-500">No time chosen yet.</span>
+        <h2 className="text-lg font-semibold">1. How will the examination happen?</h2>
+        <FieldSet legend="Appointment type" name="appointmentType" errors={fieldErrors.appointmentType}>
+          <div className="mt-2 flex flex-wrap gap-3">
+            {(["in_person", "telehealth"] as const).map((option) => {
+              const offered =
+                option === "in_person" ? specialist.offersInPerson : specialist.offersTelehealth;
+              return (
+                <label
+                  key={option}
+                  className={`flex min-h-6 items-center gap-2 rounded-md border px-3 py-2 text-sm ${offered ? "border-slate-400 bg-white" : "border-slate-200 bg-slate-50 text-slate-600"}`}
+                >
+                  <input
+                    type="radio"
+                    name="appointmentType"
+                    value={option}
+                    checked={type === option}
+                    disabled={!offered}
+                    onChange={() => {
+                      setType(option);
+                      setSlot(null);
+                    }}
+                  />
+                  {option === "in_person" ? "In person" : "Telehealth (video)"}
+                  {!offered && <span className="text-xs">— not offered</span>}
+                </label>
+              );
+            })}
+          </div>
+        </FieldSet>
+      </section>
+
+      <section className="space-y-3" aria-labelledby="pick-time-heading">
+        <h2 id="pick-time-heading" className="text-lg font-semibold">
+          2. Pick a free time
+        </h2>
+        {/* The time is one field of the form: marked invalid, it takes focus after a refused submit
+            (a time just taken), with the error read out with it. */}
+        <div
+          id="datetime"
+          role="group"
+          aria-labelledby="pick-time-heading"
+          aria-invalid={fieldErrors.datetime ? true : undefined}
+          aria-describedby={fieldErrors.datetime ? fieldErrorId("datetime") : undefined}
+          tabIndex={-1}
+          data-field="datetime"
+          className="space-y-3 rounded-md focus:ring-2 focus:ring-indigo-600 focus:outline-none"
+        >
+          <AvailabilityPicker
+            specialistId={specialist.id}
+            appointmentType={type}
+            timeZone={specialist.timezone}
+            initialMonth={initialMonth}
+            selected={slot?.datetime ?? null}
+            onSelect={setSlot}
+            reloadKey={reloadKey}
+          />
+          <p className="text-sm" data-testid="chosen-time">
+            {slot ? (
+              <span className="inline-flex items-start gap-2">
+                Chosen:{" "}
+                <strong>
+                  <SlotLabel startsAt={slot.startsAt} timeZone={specialist.timezone} dateStyle="long" />
+                </strong>
+              </span>
+            ) : (
+              <span className="text-slate-600">No time chosen yet.</span>
+            )}
+          </p>
+          {fieldErrors.datetime && (
+            <p id={fieldErrorId("datetime")} className="text-sm text-rose-700">
+              {fieldErrors.datetime[0]}
+            </p>
           )}
-        </p>
-        <FieldError messages={fieldErrors.datetime} />
+        </div>
       </section>
 
       <section className="space-y-4">
         <h2 className="text-lg font-semibold">3. Examinee and referral</h2>
         <div className="grid gap-4 md:grid-cols-2">
-          <Field label="Examinee full name" name="examineeName" errors={fieldErrors.examineeName}>
-            <input id="examineeName" name="examineeName" autoComplete="off" required className={inputClass} />
-          </Field>
-          <Field
+          <FormField label="Examinee full name" name="examineeName" errors={fieldErrors.examineeName}>
+            <input name="examineeName" autoComplete="off" required className={fieldControlClass} />
+          </FormField>
+          <FormField
             label="Examinee phone"
             name="examineePhone"
             errors={fieldErrors.examineePhone}
             hint="US numbers as you like; others with +country code."
           >
-            <input id="examineePhone" name="examineePhone" type="tel" required className={inputClass} />
-          </Field>
-          <Field
+            <input name="examineePhone" type="tel" required className={fieldControlClass} />
+          </FormField>
+          <FormField
             label="Examinee e-mail (optional)"
             name="examineeEmail"
             errors={fieldErrors.examineeEmail}
             hint="Without it, the calendar's confirmation comes to you."
           >
-            <input id="examineeEmail" name="examineeEmail" type="email" className={inputClass} />
-          </Field>
+            <input name="examineeEmail" type="email" className={fieldControlClass} />
+          </FormField>
           {targets.length > 1 && (
-            <Field label="Organization" name="organizationId">
+            <FormField label="Organization" name="organizationId" errors={fieldErrors.organizationId}>
               <select
-                id="organizationId"
                 value={organizationId}
                 onChange={(e) => setOrganizationId(e.target.value)}
-                className={inputClass}
+                className={fieldControlClass}
               >
                 {targets.map((t) => (
                   <option key={t.id} value={t.id}>
@@ -176,14 +245,13 @@ export function BookingForm({
                   </option>
                 ))}
               </select>
-            </Field>
+            </FormField>
           )}
-          <Field label="Team" name="teamId" errors={fieldErrors.teamId}>
+          <FormField label="Team" name="teamId" errors={fieldErrors.teamId}>
             <select
-              id="teamId"
               name="teamId"
               key={organizationId}
-              className={inputClass}
+              className={fieldControlClass}
               defaultValue={target?.allowsNoTeam ? "" : target?.teams[0]?.id}
             >
               {target?.allowsNoTeam && <option value="">No team</option>}
@@ -193,28 +261,31 @@ export function BookingForm({
                 </option>
               ))}
             </select>
-          </Field>
+          </FormField>
         </div>
-        <Field label="Notes for the specialist (optional)" name="notes" errors={fieldErrors.notes}>
-          <textarea id="notes" name="notes" rows={3} className={inputClass} />
-        </Field>
+        <FormField label="Notes for the specialist (optional)" name="notes" errors={fieldErrors.notes}>
+          <textarea name="notes" rows={3} className={fieldControlClass} />
+        </FormField>
       </section>
 
-      {error && (
-        <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">
-          {error}
-        </p>
-      )}
-      <div className="flex items-center gap-3">
+      <section className="space-y-4" aria-labelledby="referral-details-heading">
+        <div>
+          <h2 id="referral-details-heading" className="text-lg font-semibold">
+            4. Referral details (optional)
+          </h2>
+          <p className="text-sm text-slate-600">
+            What you file this examination under. You can add or change them later on the booking&apos;s page.
+          </p>
+        </div>
+        <ReferralDetailsFields errors={fieldErrors} today={today} />
+      </section>
+
+      <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending || !slot}>
           {pending ? "Booking…" : "Book examination"}
         </Button>
-        {!slot && <span className="text-sm text-slate-500">Pick a time first.</span>}
+        {!slot && <span className="text-sm text-slate-600">Pick a time first.</span>}
       </div>
     </form>
   );
-}
-
-function FieldError({ messages }: { messages?: string[] }) {
-  return messages?.length ? <p className="text-sm text-rose-700">{messages[0]}</p> : null;
 }

@@ -13,6 +13,7 @@ import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
 import { Timestamp } from "@/components/ui/timestamp";
 import { AppointmentMove } from "./appointment-move";
 import { ProgressBadge } from "./progress-badge";
+import { PROGRESS_HEADING_ID } from "./progress-heading-id";
 import { ProgressControls, type OfferedMove } from "./progress-controls";
 
 /**
@@ -44,17 +45,17 @@ export async function BookingProgressPanel({ booking, actor }: { booking: Bookin
 
   return (
     <section
-      aria-labelledby="progress-heading"
+      aria-labelledby={PROGRESS_HEADING_ID}
       data-testid="progress-panel"
       className="rounded-lg border border-slate-200 bg-white p-5"
     >
       <div className="flex flex-wrap items-center gap-3">
-        <h2 id="progress-heading" className="text-lg font-semibold">
+        <h2 id={PROGRESS_HEADING_ID} tabIndex={-1} className="text-lg font-semibold">
           Progress
         </h2>
         <ProgressBadge stage={facts.currentProgress} testId="progress-current" />
         {facts.status !== "active" && (
-          <span className="text-xs text-slate-500">
+          <span className="text-xs text-slate-600">
             {facts.status === "archived"
               ? "Booking archived: it can no longer be changed."
               : `Booking ${facts.status}: only an administrator can change it.`}
@@ -93,7 +94,7 @@ export async function BookingProgressPanel({ booking, actor }: { booking: Bookin
                     Correction
                   </span>
                 )}
-                <Timestamp instant={entry.createdAt} viewerZone={viewerZone} className="text-slate-500" />
+                <Timestamp instant={entry.createdAt} viewerZone={viewerZone} className="text-slate-600" />
               </div>
               {entry.appointmentFrom && entry.appointmentTo && (
                 <AppointmentMove

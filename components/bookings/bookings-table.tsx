@@ -10,30 +10,27 @@ import {
   rowSortingFeature,
   tableFeatures,
   useTable,
+  type ColumnDef,
   type PaginationState,
   type SortingState,
   type Updater,
 } from "@tanstack/react-table";
 import Link from "next/link";
+import { useMemo, type ReactNode } from "react";
+import {
+  OrganizationName,
+  ReferralNumbers,
+  ReportDownload,
+  SelectBooking,
+  teamLine,
+  type BookingTableRow,
+} from "./booking-card-parts";
+import { BookingCards } from "./booking-cards";
+import { DocumentIndicators } from "./document-indicators";
+import { ProgressBadge } from "./progress-badge";
 import { useListUrl } from "./use-list-url";
 
-export interface BookingTableRow {
-  id: string;
-  examineeName: string;
-  phone: string;
-  /** Pre-formatted on the server: the specialist's zone, and the viewer's when different. */
-  when: string;
-  whenViewer: string | null;
-  specialistName: string;
-  organizationName: string;
-  teamName: string | null;
-  appointmentType: "in_person" | "telehealth";
-  meetingLink: string | null;
-  progressLabel: string;
-  progressTone: string;
-  source: string;
-  created: string;
-}
+export type { BookingTableRow } from "./booking-card-parts";
 
 const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
 const column = createColumnHelper<typeof features, BookingTableRow>();
@@ -51,7 +48,8 @@ const columns = column.columns([
         >
           {row.original.examineeName}
         </Link>
-        <div className="text-xs text-slate-500">{row.original.phone}</div>
+        <div className="text-xs text-slate-600">{row.original.phone}</div>
+        <ReferralNumbers row={row.original} />
       </div>
     ),
   }),
@@ -62,7 +60,7 @@ const columns = column.columns([
       <div className="leading-tight">
         <div>{row.original.when}</div>
         {row.original.whenViewer && (
-          <div className="text-xs text-slate-500">{row.original.whenViewer} your time</div>
+          <div className="text-xs text-slate-600">{row.original.whenViewer} your time</div>
         )}
       </div>
     ),
@@ -74,8 +72,10 @@ const columns = column.columns([
     enableSorting: false,
     cell: ({ row }) => (
       <div className="leading-tight">
-        <div data-testid="booking-organization">{row.original.organizationName}</div>
-        <div className="text-xs text-slate-500">{row.original.teamName ?? "No team"}</div>
+        <div data-testid="booking-organization">
+          <OrganizationName row={row.original} />
+        </div>
+        <div className="text-xs text-slate-600">{teamLine(row.original)}</div>
       </div>
     ),
   }),
@@ -103,17 +103,31 @@ const columns = column.columns([
         "In person"
       ),
   }),
-  column.accessor("progressLabel", {
+  column.accessor("stage", {
     id: "progress",
     header: "Progress",
+    cell: ({ row }) => <ProgressBadge stage={row.original.stage} testId="booking-progress-badge" />,
+  }),
+  column.accessor("documents", {
+    id: "documents",
+    header: "Documents",
+    enableSorting: false,
     cell: ({ row }) => (
-      <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${row.original.progressTone}`}>
-        {row.original.progressLabel}
-      </span>
+      <div className="flex flex-col items-start gap-2">
+        <DocumentIndicators documents={row.original.documents} />
+        <ReportDownload row={row.original} />
+      </div>
     ),
   }),
   column.accessor("created", { id: "createdAt", header: "Created" }),
 ]);
+
+const statusColumn = column.accessor("statusLabel", {
+  id: "status",
+  header: "Status",
+  enableSorting: false,
+  cell: ({ row }) => <span data-testid="admin-booking-status">{row.original.statusLabel}</span>,
+});
 
 interface Props {
   rows: BookingTableRow[];
@@ -123,6 +137,16 @@ interface Props {
   /** The count stops at a cap; then "next" follows hasNextPage. */
   rowCountIsCapped: boolean;
   hasNextPage: boolean;
+  /** Admin → Bookings: a checkbox per booking (read by the bulk bar via `data-booking-select`). */
+  selectable?: boolean;
+  /** Admin → Bookings: the Status column. */
+  showStatus?: boolean;
+  /** Admin → Bookings: tools per booking id (rendered on the server), in a last column / the card's foot. */
+  tools?: Record<string, ReactNode>;
+  /** The cards' own copy of `tools`, when the tools carry ids (both layouts are in the page). */
+  cardTools?: Record<string, ReactNode>;
+  /** The id of the element holding the rows (the bulk bar looks for checkboxes inside it). */
+  id?: string;
 }
 
 const PAGE_SIZES = [10, 25, 50, 100];
@@ -130,16 +154,51 @@ const PAGE_SIZES = [10, 25, 50, 100];
 const resolve = <T,>(updater: Updater<T>, current: T): T =>
   typeof updater === "function" ? (updater as (old: T) => T)(current) : updater;
 
-export function BookingsTable({ rows, sorting, pagination, rowCount, rowCountIsCapped, hasNextPage }: Props) {
+export function BookingsTable({
+  rows,
+  sorting,
+  pagination,
+  rowCount,
+  rowCountIsCapped,
+  hasNextPage,
+  selectable = false,
+  showStatus = false,
+  tools,
+  cardTools,
+  id,
+}: Props) {
   const list = useListUrl();
   const pending = list.pending;
   // Sorting and paging are clicks: each one a history step of its own.
   const navigate = (changes: Record<string, string | null>) =>
     list.navigate(changes, { field: Object.keys(changes)[0] ?? "", typing: false });
 
+  const visibleColumns = useMemo(() => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns of different value types
+    const all: ColumnDef<typeof features, BookingTableRow, any>[] = [...columns];
+    if (showStatus) all.splice(all.length - 2, 0, statusColumn);
+    if (selectable)
+      all.unshift(
+        column.display({
+          id: "select",
+          header: () => <span className="sr-only">Select</span>,
+          cell: ({ row }) => <SelectBooking row={row.original} />,
+        }),
+      );
+    if (tools)
+      all.push(
+        column.display({
+          id: "tools",
+          header: () => <span className="sr-only">Tools</span>,
+          cell: ({ row }) => tools[row.original.id] ?? null,
+        }),
+      );
+    return all;
+  }, [selectable, showStatus, tools]);
+
   const table = useTable({
     features,
-    columns,
+    columns: visibleColumns,
     data: rows,
     getRowId: (row) => row.id,
     state: { sorting, pagination },
@@ -161,13 +220,13 @@ export function BookingsTable({ rows, sorting, pagination, rowCount, rowCountIsC
   const first = pagination.pageIndex * pagination.pageSize + 1;
   const last = first + rows.length - 1;
   return (
-    <div className="space-y-3">
+    <div className="space-y-3" id={id}>
       <div
-        className={`overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity ${pending ? "opacity-60" : ""}`}
+        className={`relative hidden overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity sm:block ${pending ? "opacity-60" : ""}`}
         aria-busy={pending}
       >
         <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="bookings-table">
-          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
+          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
@@ -211,6 +270,15 @@ export function BookingsTable({ rows, sorting, pagination, rowCount, rowCountIsC
           </tbody>
         </table>
       </div>
+      {/* A phone gets cards (progress in view, no sideways scrolling); wider screens the table (first, so
+          on a desktop the first match of a text is the visible one). */}
+      <BookingCards
+        rows={rows}
+        selectable={selectable}
+        showStatus={showStatus}
+        tools={cardTools ?? tools}
+        pending={pending}
+      />
       <nav
         aria-label="Pages"
         className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600"

@@ -12,12 +12,16 @@ export interface FilterOption {
 interface Props {
   search: string;
   filters: Record<string, string>;
-  options: Record<"status" | "progress" | "specialist" | "team" | "type" | "source", FilterOption[]>;
+  options: Record<"status" | "progress" | "specialist" | "team" | "type" | "source", FilterOption[]> & {
+    /** Admin → Bookings: one organization. */
+    organization?: FilterOption[];
+  };
   hasFilters: boolean;
 }
 
 const SEARCH_DELAY_MS = 300;
 const FILTERS: { key: keyof Props["options"]; label: string; all: string }[] = [
+  { key: "organization", label: "Organization", all: "Any organization" },
   { key: "progress", label: "Progress", all: "Any progress" },
   // Archived bookings are left out unless asked for (booking-list-query.ts), so "all" is not all.
   { key: "status", label: "Status", all: "Active and closed" },
@@ -81,7 +85,7 @@ export function BookingsToolbar({ search, filters, options, hasFilters }: Props)
             value={text}
             onChange={(e) => setText(e.target.value)}
             onBlur={() => endTyping("q")}
-            placeholder="Search examinee name or phone…"
+            placeholder="Search name, phone, claim number or reference…"
             className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
             aria-describedby="search-hint"
           />
@@ -104,15 +108,15 @@ export function BookingsToolbar({ search, filters, options, hasFilters }: Props)
           </Link>
         )}
       </div>
-      <p id="search-hint" className={`text-xs ${tooShort ? "text-amber-700" : "text-slate-500"}`}>
+      <p id="search-hint" className={`text-xs ${tooShort ? "text-amber-700" : "text-slate-600"}`}>
         {tooShort
           ? `Type at least 2 letters, or ${MIN_SEARCH_LENGTH} digits, to search.`
           : wordStart
             ? `Names with a word starting "${typed}" — type one more letter to search any part of the name.`
-            : "Any part of the name, or phone digits in any format."}
+            : "Any part of the name, claim number or case manager's reference, or phone digits in any format."}
       </p>
       <div className="flex flex-wrap items-end gap-2 text-sm">
-        {FILTERS.map(({ key, label, all }) => (
+        {FILTERS.filter(({ key }) => options[key]).map(({ key, label, all }) => (
           <label key={key} className="flex flex-col text-xs text-slate-500">
             {label}
             <select
@@ -121,7 +125,7 @@ export function BookingsToolbar({ search, filters, options, hasFilters }: Props)
               className="mt-0.5 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-800"
             >
               <option value="">{all}</option>
-              {options[key].map((o) => (
+              {options[key]?.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
                 </option>

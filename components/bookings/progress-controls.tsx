@@ -6,8 +6,11 @@ import {
   correctProgressAction,
 } from "@/app/(portal)/bookings/[bookingId]/progress-actions";
 import { Button } from "@/components/ui/button";
+import { useAnnounce } from "@/components/ui/live-region";
 import type { ProgressStage } from "@/db/schema/enums";
 import { BOOKING_CHANGED_MESSAGE } from "@/lib/bookings/progress/messages";
+import { STAGE_NAMES } from "@/lib/bookings/progress/stage-names";
+import { PROGRESS_HEADING_ID } from "./progress-heading-id";
 
 export interface OfferedMove {
   to: ProgressStage;
@@ -27,6 +30,7 @@ interface Props {
 /** The buttons for the moves the server offered, a note for them, and an admin's correction form. */
 export function ProgressControls({ bookingId, currentStage, moves, corrections }: Props) {
   const router = useRouter();
+  const announce = useAnnounce();
   const noteId = useId();
   const [note, setNote] = useState("");
   const [correction, setCorrection] = useState<{ stage: ProgressStage | ""; note: string }>({
@@ -40,12 +44,17 @@ export function ProgressControls({ bookingId, currentStage, moves, corrections }
   function submit(
     run: () => Promise<{ ok: true } | { ok: false; error: string; fieldErrors: Record<string, string[]> }>,
     onDone: () => void,
+    to: ProgressStage,
   ) {
     setError(null);
     startTransition(async () => {
       const result = await run();
       if (!result.ok) return setError(result.fieldErrors.note?.[0] ?? result.error);
       onDone();
+      // The page's live region says the new stage (the timeline updates silently); the button
+      // pressed is usually gone with the old stage's moves, so focus goes to the section heading.
+      announce(`Progress changed to ${STAGE_NAMES[to]}.`);
+      document.getElementById(PROGRESS_HEADING_ID)?.focus();
       router.refresh();
     });
   }
@@ -56,6 +65,7 @@ export function ProgressControls({ bookingId, currentStage, moves, corrections }
     submit(
       () => changeProgressAction({ bookingId, expectedFrom: currentStage, to: target.to, note }),
       () => setNote(""),
+      target.to,
     );
   }
 
@@ -73,7 +83,7 @@ export function ProgressControls({ bookingId, currentStage, moves, corrections }
             onChange={(event) => setNote(event.target.value)}
             rows={2}
             maxLength={2000}
-            className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            className="block w-full rounded-md border border-slate-400 px-3 py-2 text-sm"
             placeholder="Recorded on the timeline with the change"
           />
           <ul className="flex flex-wrap gap-3">
@@ -92,7 +102,7 @@ export function ProgressControls({ bookingId, currentStage, moves, corrections }
                 {m.blockedReason && (
                   <p
                     id={`${noteId}-${m.to}-why`}
-                    className="mt-1 text-xs text-slate-500"
+                    className="mt-1 text-xs text-slate-600"
                     data-testid={`progress-move-${m.to}-reason`}
                   >
                     {m.blockedReason}
@@ -117,11 +127,12 @@ export function ProgressControls({ bookingId, currentStage, moves, corrections }
               () =>
                 correctProgressAction({ bookingId, expectedFrom: currentStage, to, note: correction.note }),
               () => setCorrection({ stage: "", note: "" }),
+              to,
             );
           }}
         >
           <p className="text-sm font-medium">Correct the stage (administrators)</p>
-          <p className="text-xs text-slate-500">
+          <p className="text-xs text-slate-600">
             Fixes the portal&apos;s record only — the appointment in Acuity is not changed. Recorded as a
             correction.
           </p>
@@ -133,7 +144,7 @@ export function ProgressControls({ bookingId, currentStage, moves, corrections }
               onChange={(event) =>
                 setCorrection({ ...correction, stage: event.target.value as ProgressStage })
               }
-              className="rounded-md border border-slate-300 px-2 py-2 text-sm"
+              className="min-h-9 rounded-md border border-slate-400 px-2 py-2 text-sm"
             >
               <option value="">Choose a stage…</option>
               {corrections.map((c) => (
@@ -149,7 +160,7 @@ export function ProgressControls({ bookingId, currentStage, moves, corrections }
               onChange={(event) => setCorrection({ ...correction, note: event.target.value })}
               maxLength={2000}
               placeholder="Why (required)"
-              className="min-w-64 flex-1 rounded-md border border-slate-300 px-2 py-2 text-sm"
+              className="min-h-9 min-w-0 flex-1 rounded-md border border-slate-400 px-2 py-2 text-sm sm:min-w-64"
             />
             <Button
               type="submit"

@@ -3,11 +3,14 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { rescheduleBookingAction } from "@/app/(portal)/bookings/[bookingId]/actions";
 import { Button } from "@/components/ui/button";
+import { FormField, fieldControlClass } from "@/components/ui/form-field";
+import { useAnnounce } from "@/components/ui/live-region";
 import type { ProgressStage } from "@/db/schema/enums";
 import type { AvailableSlot } from "@/lib/availability/available-times";
+import { dateTimeLabel } from "@/lib/time/people-time";
 import { AvailabilityPicker } from "./availability-picker";
-import { inputClass } from "./field";
 import { SlotLabel } from "./slot-label";
+import { useDisclosureFocus } from "./use-disclosure-focus";
 
 interface Props {
   bookingId: string;
@@ -21,7 +24,11 @@ interface Props {
   label: string;
 }
 
-/** Reschedule: a new free time from the specialist's calendar, an optional note, confirm. */
+/**
+ * Reschedule: a new free time from the specialist's calendar, an optional note, confirm. The
+ * panel takes focus when it opens and gives it back to the button when it closes (Escape too);
+ * the move is announced ("Moved to …") through the page's live region.
+ */
 export function RescheduleControl({
   bookingId,
   expectedProgress,
@@ -33,7 +40,8 @@ export function RescheduleControl({
   label,
 }: Props) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
+  const announce = useAnnounce();
+  const { open, opener, heading, show, close } = useDisclosureFocus();
   const [slot, setSlot] = useState<AvailableSlot | null>(null);
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -42,16 +50,26 @@ export function RescheduleControl({
 
   if (!open)
     return (
-      <Button variant="secondary" onClick={() => setOpen(true)}>
+      <Button ref={opener} variant="secondary" onClick={show}>
         {label}
       </Button>
     );
   return (
     <div
+      role="group"
+      aria-labelledby={`${bookingId}-reschedule-heading`}
       className="w-full space-y-3 rounded-lg border border-indigo-200 bg-indigo-50/40 p-4"
       data-testid="reschedule-panel"
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && !pending) {
+          event.stopPropagation();
+          close();
+        }
+      }}
     >
-      <h3 className="font-semibold">Pick the new time</h3>
+      <h3 ref={heading} id={`${bookingId}-reschedule-heading`} tabIndex={-1} className="font-semibold">
+        Pick the new time
+      </h3>
       <AvailabilityPicker
         specialistId={specialistId}
         appointmentType={appointmentType}
@@ -61,31 +79,34 @@ export function RescheduleControl({
         onSelect={setSlot}
         reloadKey={reloadKey}
       />
-      <label className="block text-sm font-medium text-slate-700">
-        Note (optional)
+      <FormField label="Note (optional)" name="rescheduleNote" id={`${bookingId}-reschedule-note`}>
         <input
           value={note}
           onChange={(e) => setNote(e.target.value)}
-          className={inputClass}
+          className={fieldControlClass}
           placeholder="e.g. Examinee asked for a later day"
         />
-      </label>
+      </FormField>
       {error && (
         <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">
           {error}
         </p>
       )}
       <div className="flex flex-wrap items-center gap-2">
+        {/* aria-disabled while moving, not disabled: a disabled button drops the focus it has. */}
         <Button
-          disabled={!slot || pending}
+          disabled={!slot}
+          aria-disabled={pending || undefined}
           onClick={() =>
+            !pending &&
             startTransition(async () => {
               setError(null);
+              const chosen = slot;
               const result = await rescheduleBookingAction({
                 bookingId,
                 expectedProgress,
                 expectedAppointmentDate,
-                datetime: slot?.datetime ?? "",
+                datetime: chosen?.datetime ?? "",
                 note,
               });
               if (!result.ok) {
@@ -96,7 +117,10 @@ export function RescheduleControl({
                 }
                 return;
               }
-              setOpen(false);
+              if (chosen)
+                announce(`Moved to ${dateTimeLabel(new Date(chosen.startsAt), timeZone, "weekday")}.`);
+              setSlot(null);
+              close();
               router.refresh();
             })
           }
@@ -111,7 +135,7 @@ export function RescheduleControl({
             "Pick a time"
           )}
         </Button>
-        <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>
+        <Button variant="secondary" onClick={() => close()} disabled={pending}>
           Keep the current time
         </Button>
       </div>

@@ -61,10 +61,10 @@ export async function BookingDocumentsSection({
           >
             <h3 className="border-b border-slate-100 px-4 py-2 text-sm font-semibold text-slate-700">
               {CATEGORY_LABELS[group.category].many}
-              <span className="ml-2 font-normal text-slate-500">{group.documents.length}</span>
+              <span className="ml-2 font-normal text-slate-600">{group.documents.length}</span>
             </h3>
             {group.documents.length === 0 ? (
-              <p className="px-4 py-3 text-sm text-slate-500">None yet.</p>
+              <p className="px-4 py-3 text-sm text-slate-600">None yet.</p>
             ) : (
               <ul className="divide-y divide-slate-100">
                 {group.documents.map((document) => (
@@ -77,7 +77,7 @@ export async function BookingDocumentsSection({
                       <p className="font-medium break-all" data-testid="document-name">
                         {document.fileName}
                       </p>
-                      <p className="text-slate-500">
+                      <p className="text-slate-600">
                         {formatBytes(document.fileSize)} · uploaded by {document.uploadedByName} ·{" "}
                         <Timestamp instant={document.uploadedAt} viewerZone={viewerZone} />
                       </p>

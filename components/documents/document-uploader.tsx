@@ -7,7 +7,9 @@ import {
   confirmDocumentUploadAction,
   requestDocumentUploadAction,
 } from "@/app/(portal)/bookings/[bookingId]/documents-actions";
+import { useAnnounce } from "@/components/ui/live-region";
 import type { DocumentCategory } from "@/db/schema/enums";
+import type { ErrorCode } from "@/lib/errors/codes";
 import { TransferCancelled, transferFile } from "./upload-transfer";
 import { UploadRow, type UploadItem } from "./upload-row";
 
@@ -24,6 +26,17 @@ const failureText = (result: { error: string; fieldErrors: Record<string, string
   result.fieldErrors.file?.length ? `${result.fieldErrors.file.join(". ")}.` : result.error;
 
 /**
+ * Whether sending the same file again can help: only when the portal or storage did not answer,
+ * or the file did not arrive. A file refused for what it is (its type or size before sending,
+ * `wrong_file_type` after reading it) or a booking the person may not add to gets no "Retry".
+ */
+const RETRYABLE_CODES = new Set<ErrorCode>(["upstream_unavailable", "rate_limited", "internal", "stale"]);
+const retryable = (stage: "request" | "confirm", code: ErrorCode) =>
+  RETRYABLE_CODES.has(code) ||
+  // Confirm's invalid_input is "did not arrive in storage, upload it again": a new try can work.
+  (stage === "confirm" && code === "invalid_input");
+
+/**
  * Choose a kind of document, then pick or drop files: each gets a signed URL from the
  * portal, goes straight to storage with a progress bar, and is confirmed by the portal.
  */
@@ -35,6 +48,7 @@ export function DocumentUploader({
   categories: UploadCategoryOption[];
 }) {
   const router = useRouter();
+  const announce = useAnnounce();
   const inputId = useId();
   const [category, setCategory] = useState<DocumentCategory | "">(
     categories.length === 1 ? categories[0]!.value : "",
@@ -52,7 +66,7 @@ export function DocumentUploader({
     const controller = new AbortController();
     const run: Running = { controller, pendingUploadId: null };
     running.current.set(id, run);
-    update(id, { status: "preparing", sentBytes: 0, error: null });
+    update(id, { status: "preparing", sentBytes: 0, error: null, retryable: true });
     try {
       const plan = await requestDocumentUploadAction({
         bookingId,
@@ -62,7 +76,13 @@ export function DocumentUploader({
         mimeType: file.type,
       });
       if (controller.signal.aborted) throw new TransferCancelled();
-      if (!plan.ok) return update(id, { status: "failed", error: failureText(plan) });
+      // Failures are said by the row's alert; success through the page's polite live region.
+      if (!plan.ok)
+        return update(id, {
+          status: "failed",
+          retryable: retryable("request", plan.code),
+          error: failureText(plan),
+        });
       run.pendingUploadId = plan.data.pendingUploadId;
 
       update(id, { status: "uploading" });
@@ -79,14 +99,24 @@ export function DocumentUploader({
         plan.data.kind === "multipart"
           ? await completeMultipartDocumentUploadAction({ pendingUploadId, parts })
           : await confirmDocumentUploadAction({ pendingUploadId });
-      if (!confirmed.ok) return update(id, { status: "failed", error: confirmed.error });
+      if (!confirmed.ok)
+        return update(id, {
+          status: confirmed.code === "wrong_file_type" ? "refused" : "failed",
+          retryable: retryable("confirm", confirmed.code),
+          error: confirmed.error,
+        });
       update(id, { status: "done" });
+      announce(`Upload complete: ${file.name}.`);
       router.refresh();
     } catch (error) {
-      if (error instanceof TransferCancelled || controller.signal.aborted)
+      if (error instanceof TransferCancelled || controller.signal.aborted) {
+        announce(`Upload cancelled: ${file.name}.`);
         return update(id, { status: "cancelled", error: null });
+      }
+      // The transfer itself broke (network, an expired link): a new try asks for a new link.
       update(id, {
         status: "failed",
+        retryable: true,
         error: error instanceof Error ? error.message : "The upload failed. Retry.",
       });
     } finally {
@@ -108,6 +138,7 @@ export function DocumentUploader({
       status: "preparing",
       sentBytes: 0,
       error: null,
+      retryable: true,
     }));
     setItems((current) => [...current, ...added]);
     for (const item of added) void upload(item.id, item.file, item.category);
@@ -151,6 +182,8 @@ export function DocumentUploader({
           </select>
         </label>
       </div>
+      {/* The zone shows focus while its (visually hidden) file input has it: the input comes
+          first so the visible "Choose files" can ring on peer-focus-visible. */}
       <div
         onDragOver={(event) => {
           event.preventDefault();
@@ -158,32 +191,35 @@ export function DocumentUploader({
         }}
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
-        className={`mt-3 flex flex-col items-center justify-center rounded-md border-2 border-dashed px-4 py-6 text-center text-sm ${
-          dragging ? "border-indigo-400 bg-indigo-50" : "border-slate-300 bg-slate-50"
+        className={`mt-3 flex flex-col items-center justify-center rounded-md border-2 border-dashed px-4 py-6 text-center text-sm focus-within:border-indigo-600 ${
+          dragging ? "border-indigo-400 bg-indigo-50" : "border-slate-400 bg-slate-50"
         }`}
         data-testid="upload-dropzone"
       >
-        <p className="text-slate-600">Drop files here, or</p>
-        <label
-          htmlFor={inputId}
-          className="mt-2 cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50"
-        >
-          Choose files
-        </label>
         <input
           id={inputId}
           ref={fileInput}
           type="file"
           multiple
           accept={accept}
-          className="sr-only"
+          className="peer sr-only"
           data-testid="upload-input"
           onChange={(event) => {
             addFiles(event.target.files ?? []);
             if (fileInput.current) fileInput.current.value = "";
           }}
         />
-        <p className="mt-2 text-xs text-slate-500">Up to 500 MB per file.</p>
+        {/* Nothing to drag from on a phone or a touch screen: there it just says "Choose files". */}
+        <p className="hidden text-slate-700 sm:block pointer-coarse:hidden" data-testid="upload-drop-hint">
+          Drop files here, or
+        </p>
+        <label
+          htmlFor={inputId}
+          className="inline-flex min-h-9 cursor-pointer items-center rounded-md border border-slate-400 bg-white px-3 py-1.5 font-medium text-slate-800 peer-focus-visible:ring-2 peer-focus-visible:ring-indigo-700 peer-focus-visible:ring-offset-2 hover:bg-slate-50 sm:mt-2"
+        >
+          Choose files
+        </label>
+        <p className="mt-2 text-xs text-slate-600">Up to 500 MB per file.</p>
       </div>
       {formError && (
         <p role="alert" className="mt-2 text-sm text-rose-700">

@@ -13,12 +13,14 @@ export function DownloadButton({ documentId, fileName }: { documentId: string; f
   const [error, setError] = useState<string | null>(null);
   return (
     <span className="inline-flex flex-col items-end">
+      {/* aria-disabled while preparing, not disabled: a disabled button drops the focus it has. */}
       <Button
         variant="secondary"
-        disabled={pending}
+        aria-disabled={pending || undefined}
         aria-label={`Download ${fileName}`}
         data-testid="document-download"
         onClick={() =>
+          !pending &&
           startTransition(async () => {
             setError(null);
             const result = await requestDocumentDownloadAction({ documentId });

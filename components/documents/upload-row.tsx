@@ -3,7 +3,9 @@ import { Button } from "@/components/ui/button";
 import type { DocumentCategory } from "@/db/schema/enums";
 import { formatBytes } from "./format";
 
-export type UploadStatus = "preparing" | "uploading" | "confirming" | "done" | "failed" | "cancelled";
+/** "refused": the portal read the file and it is not what it claims — deleted; retrying cannot help. */
+export type UploadStatus =
+  "preparing" | "uploading" | "confirming" | "done" | "failed" | "refused" | "cancelled";
 
 export interface UploadItem {
   id: string;
@@ -13,6 +15,11 @@ export interface UploadItem {
   status: UploadStatus;
   sentBytes: number;
   error: string | null;
+  /**
+   * Whether sending it again can help. False for a file refused for its type or size (before
+   * sending, or `wrong_file_type` after) or one that may not be added here: no Retry then.
+   */
+  retryable: boolean;
 }
 
 const STATUS_TEXT: Record<UploadStatus, string> = {
@@ -21,6 +28,7 @@ const STATUS_TEXT: Record<UploadStatus, string> = {
   confirming: "Checking the upload…",
   done: "Uploaded",
   failed: "Failed",
+  refused: "Refused",
   cancelled: "Cancelled",
 };
 
@@ -39,7 +47,7 @@ export function UploadRow({
   const percent = item.file.size > 0 ? Math.min(100, Math.floor((item.sentBytes / item.file.size) * 100)) : 0;
   const active = item.status === "preparing" || item.status === "uploading" || item.status === "confirming";
   const barTone =
-    item.status === "failed"
+    item.status === "failed" || item.status === "refused"
       ? "bg-rose-500"
       : item.status === "done"
         ? "bg-emerald-500"
@@ -55,23 +63,24 @@ export function UploadRow({
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <div className="min-w-0">
           <span className="font-medium break-all">{item.file.name}</span>
-          <span className="ml-2 text-slate-500">
+          <span className="ml-2 text-slate-600">
             {item.categoryLabel} · {formatBytes(item.file.size)}
           </span>
         </div>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           <span className="text-slate-600" data-testid="upload-status">
             {STATUS_TEXT[item.status]}
             {item.status === "uploading" && ` ${percent}%`}
           </span>
           {/* Once confirming, the file is in storage and the portal is deciding: too late to cancel. */}
           {(item.status === "preparing" || item.status === "uploading") && (
-            <Button variant="secondary" onClick={onCancel}>
+            <Button variant="secondary" onClick={onCancel} aria-label={`Cancel uploading ${item.file.name}`}>
               Cancel
             </Button>
           )}
-          {(item.status === "failed" || item.status === "cancelled") && (
-            <Button variant="secondary" onClick={onRetry}>
+          {/* Only for what a new try can fix: never for a "refused" file. */}
+          {(item.status === "cancelled" || (item.status === "failed" && item.retryable)) && (
+            <Button variant="secondary" onClick={onRetry} aria-label={`Retry ${item.file.name}`}>
               Retry
             </Button>
           )}
@@ -101,7 +110,9 @@ export function UploadRow({
         />
       </div>
       {item.error && (
-        <p role="alert" className="mt-2 text-sm text-rose-700">
+        // An alert: read out as it appears (a failure is urgent; "Upload complete" goes through
+        // the page's polite live region instead).
+        <p role="alert" className="mt-2 text-sm text-rose-700" data-testid="upload-error">
           {item.error}
         </p>
       )}

@@ -187,7 +187,7 @@ export function NotificationBell({
             <Link
               href="/notifications"
               onClick={() => setOpen(false)}
-              className="text-sm font-medium text-indigo-700 hover:underline"
+              className="text-sm font-medium text-indigo-700 underline hover:no-underline"
             >
               See all
             </Link>

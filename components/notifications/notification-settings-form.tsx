@@ -1,12 +1,17 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useMemo, useRef, useState, useTransition } from "react";
 import { saveNotificationSettingsAction } from "@/app/(portal)/settings/notifications/actions";
 import { Button } from "@/components/ui/button";
+import { FormErrorSummary, useFocusOnFailure } from "@/components/ui/form-error-summary";
+import { FieldSet, fieldControlClass, FormField } from "@/components/ui/form-field";
 import type { EmailKind } from "@/lib/notifications/kinds";
 import type { EmailKindSetting } from "@/lib/notifications/notification-settings";
 
-type Status = { kind: "idle" } | { kind: "saved" } | { kind: "failed"; message: string };
+type Status =
+  | { kind: "idle" }
+  | { kind: "saved" }
+  | { kind: "failed"; message: string; fieldErrors: Record<string, string[]> };
 
 /**
  * E-mail on/off per kind this user can receive, and the zone e-mails write times in. Kinds that
@@ -26,13 +31,16 @@ export function NotificationSettingsForm({
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [status, setStatus] = useState<Status>({ kind: "idle" });
-  const [zoneError, setZoneError] = useState<string | null>(null);
   const [emailOn, setEmailOn] = useState<Set<EmailKind>>(
     () => new Set(kinds.filter((k) => k.emailEnabled).map((k) => k.kind)),
   );
   const [timeZone, setTimeZone] = useState(storedTimeZone ?? browserTimeZone ?? "");
-  const zoneHintId = useId();
-  const zoneErrorId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const failure = useMemo(
+    () => (status.kind === "failed" ? { error: status.message, fieldErrors: status.fieldErrors } : null),
+    [status],
+  );
+  useFocusOnFailure(formRef, failure);
   const fromBrowser = storedTimeZone === null && browserTimeZone !== null;
 
   const toggle = (kind: EmailKind, on: boolean) => {
@@ -47,24 +55,32 @@ export function NotificationSettingsForm({
 
   return (
     <form
+      ref={formRef}
       className="mt-6 space-y-8"
       onSubmit={(event) => {
         event.preventDefault();
         startTransition(async () => {
           const result = await saveNotificationSettingsAction({ emailOn: [...emailOn], timeZone });
           if (!result.ok) {
-            setZoneError(result.fieldErrors.timeZone?.[0] ?? null);
-            setStatus({ kind: "failed", message: result.error });
+            setStatus({ kind: "failed", message: result.error, fieldErrors: result.fieldErrors });
             return;
           }
-          setZoneError(null);
           setStatus({ kind: "saved" });
           router.refresh();
         });
       }}
     >
-      <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
-        <legend className="px-1 text-base font-semibold">E-mails</legend>
+      <FormErrorSummary
+        error={failure?.error}
+        fieldErrors={failure?.fieldErrors}
+        labels={{ timeZone: "Time zone for e-mails", emailOn: "E-mails" }}
+      />
+      <FieldSet
+        legend="E-mails"
+        name="emailOn"
+        errors={failure?.fieldErrors.emailOn}
+        className="rounded-lg border border-slate-200 bg-white p-4"
+      >
         <ul className="divide-y divide-slate-100" data-testid="email-preferences">
           {kinds.map((setting) => {
             const id = `email-${setting.kind}`;
@@ -93,27 +109,29 @@ export function NotificationSettingsForm({
             );
           })}
         </ul>
-      </fieldset>
+      </FieldSet>
 
-      <div className="rounded-lg border border-slate-200 bg-white p-4">
-        <label htmlFor="time-zone" className="block text-base font-semibold">
-          Time zone for e-mails
-        </label>
-        <p id={zoneHintId} className="mt-1 text-sm text-slate-600">
-          E-mails give examination times in the specialist&apos;s zone and, when it differs, in this one.
-          {fromBrowser && " Filled in from your browser — save to keep it."}
-        </p>
+      <FormField
+        label="Time zone for e-mails"
+        name="timeZone"
+        id="time-zone"
+        errors={failure?.fieldErrors.timeZone}
+        hint={
+          <>
+            E-mails give examination times in the specialist&apos;s zone and, when it differs, in this one.
+            {fromBrowser && " Filled in from your browser — save to keep it."}
+          </>
+        }
+        className="rounded-lg border border-slate-200 bg-white p-4"
+      >
         <select
-          id="time-zone"
           name="timeZone"
           value={timeZone}
           onChange={(event) => {
             setStatus({ kind: "idle" });
             setTimeZone(event.target.value);
           }}
-          aria-describedby={zoneError ? `${zoneHintId} ${zoneErrorId}` : zoneHintId}
-          aria-invalid={zoneError ? true : undefined}
-          className="mt-2 block w-full max-w-sm rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          className={`${fieldControlClass} max-w-sm`}
         >
           <option value="">Not set — the specialist&apos;s zone only</option>
           {zones.map((zone) => (
@@ -122,12 +140,7 @@ export function NotificationSettingsForm({
             </option>
           ))}
         </select>
-        {zoneError && (
-          <p id={zoneErrorId} className="mt-1 text-sm text-rose-700">
-            {zoneError}
-          </p>
-        )}
-      </div>
+      </FormField>
 
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>
@@ -135,7 +148,6 @@ export function NotificationSettingsForm({
         </Button>
         <p role="status" className="text-sm">
           {status.kind === "saved" && <span className="text-emerald-800">Saved.</span>}
-          {status.kind === "failed" && <span className="text-rose-700">{status.message}</span>}
         </p>
       </div>
     </form>

@@ -10,8 +10,9 @@ import {
   removeBookingContactAction,
 } from "@/app/(portal)/bookings/[bookingId]/contacts-actions";
 import { Button } from "@/components/ui/button";
+import { fieldControlClass, FormField } from "@/components/ui/form-field";
 import type { ActionResult } from "@/lib/actions/result";
-import { LIMITS } from "@/lib/validation/limits";
+import { LIMITS } from "@/lib/validation/bounds";
 
 export interface RecipientRow {
   id: string;
@@ -21,9 +22,6 @@ export interface RecipientRow {
 
 /** Whose list it is: a booking's, or an organization's defaults for its new bookings. */
 export type RecipientScope = { bookingId: string } | { organizationId: string };
-
-const fieldClass =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none aria-[invalid=true]:border-rose-500";
 
 function add(scope: RecipientScope, email: string, name: string): Promise<ActionResult<unknown>> {
   return "bookingId" in scope
@@ -60,9 +58,6 @@ export function ReportRecipients({
   const [pending, startTransition] = useTransition();
   const emailInput = useRef<HTMLInputElement>(null);
   const nameInput = useRef<HTMLInputElement>(null);
-
-  const emailError = `${formId}-email-error`;
-  const nameError = `${formId}-name-error`;
 
   return (
     <div className="space-y-4">
@@ -125,51 +120,43 @@ export function ReportRecipients({
           });
         }}
       >
-        <div>
-          <label htmlFor={`${formId}-email`} className="block text-sm font-medium text-slate-700">
-            E-mail
-          </label>
+        <FormField
+          label="E-mail"
+          name="email"
+          id={`${formId}-email`}
+          errors={errors.email ? [errors.email] : undefined}
+        >
           <input
             ref={emailInput}
-            id={`${formId}-email`}
             type="email"
             autoComplete="off"
             value={email}
             maxLength={LIMITS.email}
             onChange={(e) => setEmail(e.target.value)}
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={errors.email ? emailError : undefined}
-            className={fieldClass}
+            className={fieldControlClass}
             placeholder="name@example.com"
           />
-          {errors.email && (
-            <p id={emailError} className="mt-1 text-sm text-rose-700">
-              {errors.email}
-            </p>
-          )}
-        </div>
-        <div>
-          <label htmlFor={`${formId}-name`} className="block text-sm font-medium text-slate-700">
-            Name <span className="font-normal text-slate-600">(optional)</span>
-          </label>
+        </FormField>
+        <FormField
+          label={
+            <>
+              Name <span className="font-normal text-slate-600">(optional)</span>
+            </>
+          }
+          name="name"
+          id={`${formId}-name`}
+          errors={errors.name ? [errors.name] : undefined}
+        >
           <input
             ref={nameInput}
-            id={`${formId}-name`}
             type="text"
             autoComplete="off"
             value={name}
             maxLength={LIMITS.personName}
             onChange={(e) => setName(e.target.value)}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={errors.name ? nameError : undefined}
-            className={fieldClass}
+            className={fieldControlClass}
           />
-          {errors.name && (
-            <p id={nameError} className="mt-1 text-sm text-rose-700">
-              {errors.name}
-            </p>
-          )}
-        </div>
+        </FormField>
         <Button type="submit" disabled={pending} className="sm:mt-6">
           {pending ? "Saving…" : "Add recipient"}
         </Button>

@@ -11,7 +11,7 @@ export function RouteError({ error, reset }: { error: Error & { digest?: string 
       <h1 className="text-lg font-semibold">We couldn&apos;t load this page</h1>
       <p className="mt-2 text-sm text-slate-600">
         Something on our side didn&apos;t answer. Your bookings are safe — try again in a moment.
-        {error.digest && <span className="mt-1 block text-xs text-slate-400">Reference: {error.digest}</span>}
+        {error.digest && <span className="mt-1 block text-xs text-slate-600">Reference: {error.digest}</span>}
       </p>
       <Button className="mt-4" onClick={() => reset()}>
         Try again

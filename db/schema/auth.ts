@@ -1,6 +1,6 @@
 /**
  * better-auth tables, in the shape its generator produces for the drizzle adapter with
- * `usePlural: true` (plugins: admin, organization with teams; database rate limiting).
+ * `usePlural: true` (plugins: admin, organization with teams, two-factor; database rate limiting).
  * Column names are snake_case like the seed tables. Ids come from lib/ids (cuid2).
  */
 import {
@@ -34,6 +34,8 @@ export const users = pgTable("users", {
   banned: boolean("banned").default(false),
   banReason: text("ban_reason"),
   banExpires: timestamp("ban_expires", { withTimezone: true }),
+  // twoFactor plugin: true once the user confirmed an authenticator code (lib/two-factor).
+  twoFactorEnabled: boolean("two_factor_enabled").default(false),
 });
 
 export const sessions = pgTable(
@@ -54,6 +56,10 @@ export const sessions = pgTable(
     activeOrganizationId: text("active_organization_id"),
     activeTeamId: text("active_team_id"),
     impersonatedBy: text("impersonated_by"),
+    // Ours, not better-auth's: set when this session was issued by a passed second step (a code or
+    // backup code at sign-in, or the confirming code of an enrolment). Impersonation requires it;
+    // a session that began with the password alone stays null.
+    twoFactorVerifiedAt: timestamp("two_factor_verified_at", { withTimezone: true }),
   },
   (t) => [index("sessions_user_id_idx").on(t.userId)],
 );
@@ -192,3 +198,25 @@ export const rateLimits = pgTable("rate_limits", {
   count: integer("count").notNull(),
   lastRequest: bigint("last_request", { mode: "number" }).notNull(),
 });
+
+/** twoFactor plugin (better-auth 1.7): the TOTP secret and backup codes, both encrypted with the auth secret. */
+export const twoFactors = pgTable(
+  "two_factors",
+  {
+    id: id(),
+    secret: text("secret").notNull(),
+    backupCodes: text("backup_codes").notNull(),
+    userId: varchar("user_id", { length: 255 })
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // false between "enable" and the confirming code.
+    verified: boolean("verified").default(true),
+    failedVerificationCount: integer("failed_verification_count").default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  },
+  (t) => [
+    index("two_factors_secret_idx").on(t.secret),
+    // One authenticator per user: the plugin finds the row by user.
+    uniqueIndex("two_factors_user_id_uq").on(t.userId),
+  ],
+);

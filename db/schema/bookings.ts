@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { check, date, index, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
 import { organizations, teams, users } from "./auth";
 import { createdAtColumn, idColumn, updatedAtColumn, userRef } from "./columns";
 import { APPOINTMENT_TYPES, BOOKING_SOURCES, BOOKING_STATUSES, PROGRESS_STAGES, sqlList } from "./enums";
@@ -39,6 +39,27 @@ export const bookings = pgTable(
     notes: text("notes"),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
+    // Referral details beyond the seed (issue 15): what the case manager searches by. All optional.
+    claimNumber: varchar("claim_number", { length: 100 }),
+    dateOfInjury: date("date_of_injury", { mode: "string" }),
+    reportType: varchar("report_type", { length: 120 }),
+    caseManagerReference: varchar("case_manager_reference", { length: 100 }),
+    /**
+     * The day the report is due: the organization's business days (default 10) after the
+     * examination's day in the specialist's zone. Maintained by the database (trigger
+     * `bookings_set_report_due_on`, migration 0014) whoever writes the row, so every list can
+     * index "owed" and "overdue"; lib/bookings/report-due-date.ts is the same rule in TypeScript.
+     */
+    reportDueOn: date("report_due_on", { mode: "string" }),
+    /**
+     * When the latest progress row was written, and when the report was last marked ready (null
+     * once a later row moved the booking back before "report ready"). Kept by the database from
+     * the progress history (trigger `booking_progress_keep_booking_marks`, migration 0017) so the
+     * homes read an index instead of the history: "changed by the specialist's side" and the
+     * turnaround chart.
+     */
+    lastProgressAt: timestamp("last_progress_at", { withTimezone: true }),
+    reportReadyAt: timestamp("report_ready_at", { withTimezone: true }),
   },
   (t) => [
     check("bookings_appointment_type_check", sql.raw(`appointment_type IN (${sqlList(APPOINTMENT_TYPES)})`)),
@@ -53,6 +74,13 @@ export const bookings = pgTable(
     index("idx_bookings_status").on(t.status),
     index("idx_bookings_acuity").on(t.acuityAppointmentId),
     index("idx_bookings_search").on(t.examineeName, t.examineePhone),
+    // Reports owed (examined, no report yet), by due date: the homes' "owed" and "overdue" lists.
+    index("idx_bookings_report_owed_specialist")
+      .on(t.specialistId, t.reportDueOn)
+      .where(sql.raw(`current_progress IN ('scheduled', 'rescheduled', 'generating_report')`)),
+    index("idx_bookings_report_owed_organization")
+      .on(t.organizationId, t.reportDueOn)
+      .where(sql.raw(`current_progress IN ('scheduled', 'rescheduled', 'generating_report')`)),
   ],
 );
 

@@ -6,3 +6,7 @@ export * from "./audit";
 export * from "./webhooks";
 export * from "./operations";
 export * from "./notifications";
+export * from "./billing";
+export * from "./organization-settings";
+export * from "./audit-seals";
+export * from "./invoices";

@@ -5,6 +5,18 @@ export const DEMO_PASSWORD = "demo-password";
 
 export const DEMO_ADMIN = { name: "Avery Admin", email: "admin@ime.test" };
 
+/**
+ * DEMO ONLY — the one authenticator key of the demo admin and the demo specialists, who must use
+ * two-factor sign-in (lib/two-factor). It is public (it is in this file), so it protects nothing:
+ * `npm run demo:totp -- <email>` prints the current code, and the e2e `signIn` helper types it.
+ * A production admin made with `npm run admin:create` enrols their own at first sign-in.
+ * (The raw key, 32 characters, as better-auth's twoFactor plugin generates them.)
+ */
+export const DEMO_TOTP_SECRET = "ime-portal-demo-authenticator-01";
+
+/** DEMO ONLY — the demo enrolments' backup codes (each works once per database). */
+export const DEMO_BACKUP_CODES = Array.from({ length: 10 }, (_, i) => `demo0-backup${i}`);
+
 /** Owner of bookings made directly in Acuity and of webhook-driven changes. Cannot sign in. */
 export const SYSTEM_USER = SYSTEM_ACCOUNT;
 

@@ -5,6 +5,8 @@ import { migrateDatabase } from "@/db/migrate";
 import { startCommand } from "@/services/start-command";
 import { withDatabaseUrl } from "@/services/database-url";
 import { printLine } from "@/services/terminal";
+import { readOrCreateAuthSecret } from "@/services/auth-secret";
+import { config } from "@/lib/config";
 import { buildDemoBookings } from "./demo-bookings";
 import { seedDemoData } from "./seed";
 
@@ -14,7 +16,12 @@ await withDatabaseUrl("db:seed", async (url) => {
   await migrateDatabase(url);
   const pool = new Pool({ connectionString: url });
   try {
-    const seeded = await seedDemoData(drizzle(pool, { schema }), buildDemoBookings(new Date()));
+    // The secret the portal will run with (the launcher's default when unset): the demo
+    // authenticator enrolments are encrypted with it.
+    const authSecret = config().BETTER_AUTH_SECRET ?? readOrCreateAuthSecret();
+    const seeded = await seedDemoData(drizzle(pool, { schema }), buildDemoBookings(new Date()), {
+      authSecret,
+    });
     printLine(seeded ? "demo data loaded" : "demo data already present");
   } finally {
     await pool.end();

@@ -4,8 +4,17 @@ import type { Database, Tx } from "@/db/client";
 import * as t from "@/db/schema";
 import { DEMO_CALENDARS } from "@/lib/acuity/demo-calendars";
 import { newId } from "@/lib/ids";
+import { enrolTwoFactorDirectly } from "@/lib/two-factor/enrol-directly";
 import { demoMeetingLink, type DemoBookingPlan } from "./demo-bookings";
-import { DEMO_ADMIN, DEMO_ORGANIZATIONS, DEMO_PASSWORD, SYSTEM_USER } from "./demo-people";
+import {
+  DEMO_ADMIN,
+  DEMO_BACKUP_CODES,
+  DEMO_ORGANIZATIONS,
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  SYSTEM_USER,
+} from "./demo-people";
+import { seedDemoCharges, seedDemoFeeSchedule } from "./demo-fee-schedule";
 import { demoProgressHistory } from "./demo-progress-history";
 import { ensureSystemUser } from "./system-user";
 
@@ -31,8 +40,24 @@ async function createUser(
  * Loads the demo world once: an admin, three referrer organizations with teams and people,
  * six specialists and the planned bookings with their progress history. Does nothing when
  * the admin already exists, so every start may call it.
+ *
+ * With `authSecret` (the portal's BETTER_AUTH_SECRET), the demo admin and the specialists — who
+ * must use two-factor sign-in — are enrolled with the public DEMO_TOTP_SECRET, so the demo signs
+ * in with `npm run demo:totp -- <email>`; without it they enrol at their first sign-in.
  */
-export async function seedDemoData(db: Database, plans: DemoBookingPlan[]): Promise<boolean> {
+export async function seedDemoData(
+  db: Database,
+  plans: DemoBookingPlan[],
+  options: {
+    authSecret?: string;
+    /**
+     * The default fee schedule and the charges the demo histories made (default on). The
+     * integration suite leaves it out: its database is shared by every test file, and a default
+     * schedule would charge every fixture organization's stage changes behind those tests' backs.
+     */
+    feeSchedule?: boolean;
+  } = {},
+): Promise<boolean> {
   const existing = await db
     .select({ id: t.users.id })
     .from(t.users)
@@ -91,6 +116,16 @@ export async function seedDemoData(db: Database, plans: DemoBookingPlan[]): Prom
       specialistIds.push(row!.id);
     }
 
+    if (options.authSecret) {
+      for (const userId of [adminId, ...specialistUserIds])
+        await enrolTwoFactorDirectly(tx, options.authSecret, userId, {
+          secret: DEMO_TOTP_SECRET,
+          backupCodes: DEMO_BACKUP_CODES,
+        });
+    }
+
+    const billing = options.feeSchedule ?? true;
+    if (billing) await seedDemoFeeSchedule(tx, adminId);
     for (const plan of plans) {
       const org = organizations[plan.organizationIndex]!;
       const createdById = plan.creatorIndex === null ? systemUserId : org.peopleIds[plan.creatorIndex]!;
@@ -113,6 +148,7 @@ export async function seedDemoData(db: Database, plans: DemoBookingPlan[]): Prom
         source: plan.source,
         externalCreatedBy: plan.source === "acuity_direct" ? "frontdesk@provider.test" : null,
         createdAt: plan.createdAt,
+        ...demoReferralDetails(plan),
       });
       const history = demoProgressHistory(
         plan,
@@ -120,9 +156,26 @@ export async function seedDemoData(db: Database, plans: DemoBookingPlan[]): Prom
         now,
       );
       await tx.insert(t.bookingProgress).values(history.map((row) => ({ bookingId, ...row })));
+      if (billing) await seedDemoCharges(tx, bookingId, history);
     }
   });
   return true;
+}
+
+/**
+ * Referral details on every third booking made in the portal (issue 15), derived from the
+ * appointment id so the plan — and the emulator built from it — stays as it was.
+ */
+function demoReferralDetails(plan: DemoBookingPlan) {
+  const n = plan.acuityAppointmentId;
+  if (plan.source !== "portal" || n % 3 !== 0) return {};
+  const injured = new Date(plan.createdAt.getTime() - (30 + (n % 200)) * 86_400_000);
+  return {
+    claimNumber: `WC-${injured.getUTCFullYear()}-${String(n).slice(-5)}`,
+    dateOfInjury: injured.toISOString().slice(0, 10),
+    reportType: n % 2 === 0 ? "Independent medical examination" : "File review",
+    caseManagerReference: `CM-${String(n % 997).padStart(4, "0")}`,
+  };
 }
 
 export { SYSTEM_USER };

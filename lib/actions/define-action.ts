@@ -4,6 +4,7 @@ import { recordAudit, type AuditEntry } from "@/lib/audit/record-audit";
 import { transactionWithBetterAuth } from "@/lib/auth/auth-transaction";
 import type { AuditContext } from "@/lib/audit/request-context";
 import type { Actor } from "@/lib/authz/actor";
+import { CommittedRefusal } from "./errors";
 import { failure, failureFromError, success, type ActionResult } from "./result";
 import { resolveRequestActor, type RequestActor } from "./request-actor";
 
@@ -86,7 +87,7 @@ export type Action<Schema extends z.ZodType, Output, Form extends boolean = fals
   input: ActionInput<Schema, Form>,
 ) => Promise<ActionResult<Output>>;
 
-function execute<Output>(
+async function execute<Output>(
   definition: ActionDefinition<z.ZodType, Output> | ManualActionDefinition<z.ZodType, Output>,
   { actor, auditContext }: RequestActor,
   input: unknown,
@@ -105,9 +106,17 @@ function execute<Output>(
     );
   }
   // better-auth's writes join this transaction too (transactionWithBetterAuth).
-  return transactionWithBetterAuth(db, (tx) =>
-    definition.run({ actor, tx, auditContext, audit: auditIn(tx) }, input),
-  );
+  const outcome = await transactionWithBetterAuth(db, async (tx) => {
+    try {
+      return { output: await definition.run({ actor, tx, auditContext, audit: auditIn(tx) }, input) };
+    } catch (error) {
+      // Returned, not thrown, so the transaction commits what the refusal wrote.
+      if (error instanceof CommittedRefusal) return { refusal: error };
+      throw error;
+    }
+  });
+  if ("refusal" in outcome) throw outcome.refusal;
+  return outcome.output;
 }
 
 /**

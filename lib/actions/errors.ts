@@ -31,3 +31,16 @@ export class ConflictError extends UserFacingError {
     this.name = "ConflictError";
   }
 }
+
+/**
+ * A refusal whose writes must stay: thrown from a wrapped action, the transaction still
+ * commits (the cleanup and the audit row of the refusal), then the caller gets the failure.
+ * For refusals that end something for good — an uploaded file whose bytes are not what it
+ * claimed is deleted, its pending row removed and the refusal audited (lib/documents/confirm-upload.ts).
+ */
+export class CommittedRefusal extends UserFacingError {
+  constructor(code: ErrorCode, message: string) {
+    super(code, message);
+    this.name = "CommittedRefusal";
+  }
+}

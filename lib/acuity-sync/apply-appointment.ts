@@ -3,6 +3,7 @@ import type { Tx } from "@/db/client";
 import { acuitySyncMarks, bookingProgress, bookings, specialists } from "@/db/schema";
 import type { AcuityAppointment } from "@/lib/acuity";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { recordChargeForStageChange } from "@/lib/billing/record-charge";
 import { acuitySyncEvent } from "@/lib/notifications/booking-change-events";
 import { recordBookingChange } from "@/lib/notifications/record-booking-change";
 import { bookingFactsFromAppointment } from "./appointment-facts";
@@ -145,5 +146,15 @@ export async function applyAcuityAppointment(
       appointmentDate: booking.appointmentDate,
     }),
   );
+  if (changes.currentProgress) {
+    // A cancellation or no-show made in Acuity charges like one made in the portal; a portal
+    // change's own webhook finds the stage already set (no change here) or the charge already made.
+    await recordChargeForStageChange(tx, systemAuditContext(context.systemUserId), {
+      bookingId: booking.id,
+      to: stage,
+      at: context.readStartedAt,
+      cancelledBy: "acuity",
+    });
+  }
   return { outcome: "updated", bookingId: booking.id, changes };
 }

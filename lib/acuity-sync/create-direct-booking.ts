@@ -3,6 +3,7 @@ import type { Tx } from "@/db/client";
 import { bookingProgress, bookings, specialists } from "@/db/schema";
 import { parsePortalReference, type AcuityAppointment } from "@/lib/acuity";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { recordChargeForStageChange } from "@/lib/billing/record-charge";
 import { newId } from "@/lib/ids";
 import { directBookingEvent } from "@/lib/notifications/booking-change-events";
 import { copyOrganizationContacts } from "@/lib/notifications/copy-organization-contacts";
@@ -104,5 +105,15 @@ export async function createDirectBooking(
   });
   await copyOrganizationContacts(tx, { bookingId, organizationId: organization.organizationId });
   await recordBookingChange(tx, { bookingId, actorUserId: null }, directBookingEvent(stages.at(-1)!));
+  // First seen as a no-show: that is chargeable. First seen cancelled: when it was cancelled is
+  // unknown, so whether it was late is too — no charge.
+  if (stages.at(-1) === "no_show") {
+    await recordChargeForStageChange(tx, systemAuditContext(context.systemUserId), {
+      bookingId,
+      to: "no_show",
+      at: context.readStartedAt,
+      cancelledBy: "acuity",
+    });
+  }
   return { outcome: "created", bookingId, organizationRule: organization.rule };
 }

@@ -2,7 +2,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
-import { admin, organization } from "better-auth/plugins";
+import { admin, organization, twoFactor } from "better-auth/plugins";
 import { getDb } from "@/db/client";
 import * as schema from "@/db/schema";
 import { newId } from "@/lib/ids";
@@ -12,8 +12,17 @@ import type { InvitationPayload } from "@/lib/email/email-payloads";
 import { queueEmail } from "@/lib/email/queue-email";
 import { CLIENT_ADDRESS_HEADER } from "./client-address-header";
 import { readAuthEnv } from "./config";
+import { commonPasswordPlugin } from "./common-password-plugin";
 import { PASSWORD_RESET_RATE_LIMITS, passwordResetOptions } from "./password-reset";
+import { MIN_PASSWORD_LENGTH } from "./password-policy";
 import { resumeAdminSessionPlugin } from "./resume-admin-session-plugin";
+import {
+  isSecondStepPath,
+  recordSecondStep,
+  refuseTrustedDevice,
+  TWO_FACTOR_RATE_LIMITS,
+  TWO_FACTOR_SESSION_FIELDS,
+} from "@/lib/two-factor/auth-hooks";
 
 export const IMPERSONATION_SECONDS = 60 * 60;
 
@@ -49,10 +58,13 @@ function createAuth() {
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
-      minPasswordLength: 10,
+      // The password rule (lib/auth/password-policy.ts); common passwords: commonPasswordPlugin.
+      minPasswordLength: MIN_PASSWORD_LENGTH,
       // Forgot password: the link by e-mail, audited (lib/auth/password-reset.ts).
       ...passwordResetOptions(env.BETTER_AUTH_URL),
     },
+    // sessions.two_factor_verified_at (lib/two-factor/auth-hooks.ts), read with the session.
+    session: { additionalFields: TWO_FACTOR_SESSION_FIELDS },
     advanced: {
       database: { generateId: () => newId() },
       // The rate limiter's client: only the header the auth route sets to the address the audit
@@ -70,17 +82,24 @@ function createAuth() {
       customRules: {
         "/sign-in/email": { window: 60, max: env.AUTH_SIGN_IN_RATE_LIMIT },
         ...PASSWORD_RESET_RATE_LIMITS,
+        ...TWO_FACTOR_RATE_LIMITS(env.AUTH_SIGN_IN_RATE_LIMIT),
       },
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        refuseTrustedDevice(ctx);
         if (ctx.path !== "/sign-out") return;
         const current = await getSessionFromCtx(ctx);
         if (current) await auditSession(ctx.headers, "auth.signed_out", current.session);
       }),
       after: createAuthMiddleware(async (ctx) => {
+        // The second step (a code or backup code) finishes a two-factor sign-in or an enrolment.
+        if (isSecondStepPath(ctx.path)) return recordSecondStep(ctx);
         if (ctx.path !== "/sign-in/email") return;
         const created = ctx.context.newSession;
+        // This hook runs before the twoFactor plugin's, which then swaps the session for a
+        // challenge; such a sign-in is audited when its second step passes.
+        if (created?.user.twoFactorEnabled) return;
         if (created) await auditSession(ctx.headers, "auth.signed_in", created.session);
       }),
     },
@@ -105,8 +124,13 @@ function createAuth() {
           await queueEmail(getDb(), { kind: "invitation", toAddress: data.email, payload });
         },
       }),
+      // TOTP with backup codes (lib/two-factor). No "trust this device": every sign-in of an
+      // enrolled user asks for a code, which is what makes a session count as two-factor.
+      twoFactor({ issuer: "IME Portal", backupCodeOptions: { amount: 10, length: 10 } }),
       // An admin whose impersonation ran out lands back in their own session (lib/impersonation/resume-admin-session.ts).
       resumeAdminSessionPlugin(),
+      // Every endpoint that sets a password refuses the most common ones (lib/auth/common-password-plugin.ts).
+      commonPasswordPlugin(),
       nextCookies(), // must stay last, or cookies set inside server actions are lost
     ],
   });

@@ -3,9 +3,11 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
-import { loadActor } from "@/lib/authz/load-actor";
 import { log, setLogUser } from "@/lib/log";
 import { holdsSavedAdminSession, RESUME_ADMIN_SESSION_PATH } from "@/lib/impersonation/resume-admin-session";
+import { TWO_FACTOR_SETUP_PATH } from "@/lib/two-factor/requirement";
+import { standingOf, type SessionStanding } from "./session-standing";
+import { recordSessionSeen } from "@/lib/sessions/last-seen";
 import { getAuth } from "./auth";
 import { RETURN_PATH_HEADER, signInPathFor } from "./return-path";
 
@@ -16,14 +18,30 @@ import { RETURN_PATH_HEADER, signInPathFor } from "./return-path";
 export const getCurrentSession = cache(async () => {
   // headers() first: it marks the page dynamic before anything touches auth or the database.
   const requestHeaders = await headers();
-  return getAuth().api.getSession({ headers: requestHeaders, query: { disableCookieCache: true } });
+  const session = await getAuth().api.getSession({
+    headers: requestHeaders,
+    query: { disableCookieCache: true },
+  });
+  // "Last seen" on the sessions screens: one write per session per few minutes, not per request.
+  if (session) await recordSessionSeen(getDb(), session.session);
+  return session;
 });
 
-export const getCurrentActor = cache(async (): Promise<Actor | null> => {
+/** The session's actor and whether they owe a second factor (lib/auth/session-standing.ts). Memoized per request. */
+export const getSessionStanding = cache(async (): Promise<SessionStanding | null> => {
   const session = await getCurrentSession();
-  if (!session) return null;
-  const actor = await loadActor(getDb(), session.user.id, session.session.impersonatedBy ?? null);
-  if (!actor) return null;
+  return session ? standingOf(getDb(), session) : null;
+});
+
+/**
+ * THE choke point: every page (requireActor), server action (defineAction) and route handler
+ * resolves its actor here. A user who owes an enrolment has none — they are held on the
+ * enrolment screen (and may sign out), and nothing else answers them.
+ */
+export const getCurrentActor = cache(async (): Promise<Actor | null> => {
+  const standing = await getSessionStanding();
+  if (!standing || standing.mustEnrolTwoFactor) return null;
+  const { actor } = standing;
   // The request's remaining log lines name who acts, as the audit trail does (the admin while impersonating).
   setLogUser({
     userId: actor.impersonatorId ?? actor.userId,
@@ -41,7 +59,13 @@ export const getCurrentActor = cache(async (): Promise<Actor | null> => {
 export async function requireActor(): Promise<Actor> {
   const actor = await getCurrentActor();
   if (actor) return actor;
+  await redirectIfEnrolmentOwed();
   const cookieNames = (await cookies()).getAll().map((cookie) => cookie.name);
   if (holdsSavedAdminSession(cookieNames)) redirect(RESUME_ADMIN_SESSION_PATH);
   redirect(signInPathFor((await headers()).get(RETURN_PATH_HEADER)));
+}
+
+/** A signed-in user who owes a second factor goes to the enrolment screen; anyone else stays. */
+export async function redirectIfEnrolmentOwed(): Promise<void> {
+  if ((await getSessionStanding())?.mustEnrolTwoFactor) redirect(TWO_FACTOR_SETUP_PATH);
 }

@@ -21,6 +21,11 @@ export interface Actor {
   /** Teams the user belongs to, with their organization. */
   teams: { teamId: string; organizationId: string }[];
   impersonatorId: string | null;
+  /**
+   * The session was issued by a passed second step (lib/two-factor/auth-hooks.ts). Set by the
+   * request's session; absent (false) for actors built elsewhere (jobs, tests).
+   */
+  secondFactorVerified?: boolean;
 }
 
 /** better-auth stores several roles as "admin,member"; the strongest one counts. */

@@ -198,3 +198,116 @@ export function canImpersonate(actor: Actor, target: ImpersonationTarget): boole
  */
 export const canManageUserAccount = (actor: Actor, target: { id: string; email: string }) =>
   canUseAdminConsole(actor) && target.id !== actor.userId && !isSystemAccount(target);
+
+// ---------------------------------------------------------------------------------------------
+// Sessions and password (issue 17): Settings → Security, Admin → Users → sessions
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Ending one's own sessions and changing one's own password: the person, as themselves. An admin
+ * impersonating sees the user's sessions (their own impersonation among them) but changes
+ * nothing there; from the admin console they act as the admin, audited as such.
+ */
+export const canManageOwnSessions = (actor: Actor) => actor.impersonatorId === null;
+
+/** Ending one session: the account's own (the person as themselves); anyone else's is "not found". */
+export const canEndOwnSession = (actor: Actor, session: { userId: string }) =>
+  canManageOwnSessions(actor) && session.userId === actor.userId;
+
+/**
+ * Another user's sessions, seen and ended from the admin console: admins acting as themselves.
+ * Not their own account there (Settings → Security ends theirs, keeping the one they use), nor
+ * the system account (it never signs in).
+ */
+export const canManageUserSessions = (actor: Actor, target: { id: string; email: string }) =>
+  canManageUserAccount(actor, target);
+
+// ---------------------------------------------------------------------------------------------
+// Billing (issue 18): fee schedules and charges
+// ---------------------------------------------------------------------------------------------
+
+/** The fee schedules (default and per organization): admins in the admin console. */
+export const canManageFeeSchedules = (actor: Actor) => canUseAdminConsole(actor);
+
+/** Waiving a charge (with a reason): admins in the admin console. */
+export const canWaiveCharge = (actor: Actor) => canUseAdminConsole(actor);
+
+/**
+ * An organization's charges: its owners and admins, and platform admins. Members and
+ * specialists do not see what a booking costs; for them the charges are "not found".
+ */
+export const canViewCharges = (actor: Actor, organizationId: string) =>
+  isPlatformAdmin(actor) || isOrganizationManager(actor, organizationId);
+
+// ---------------------------------------------------------------------------------------------
+// Billing (issue 18): invoices, credit notes and billing contacts
+// ---------------------------------------------------------------------------------------------
+
+/** Drafting, issuing, voiding, marking paid, resending, the CSV export: admins in the admin console. */
+export const canManageInvoices = (actor: Actor) => canUseAdminConsole(actor);
+
+/**
+ * One invoice (its page and its PDFs): platform admins, and the owners and admins of its
+ * organization once it is issued (a draft is the provider's work in progress). Members,
+ * specialists and other organizations get "not found".
+ */
+export const canViewInvoice = (actor: Actor, invoice: { organizationId: string; state: string }) =>
+  isPlatformAdmin(actor) ||
+  (invoice.state !== "draft" && isOrganizationManager(actor, invoice.organizationId));
+
+/** The organizations whose invoices this actor sees outside the admin console (owner/admin memberships). */
+export const invoiceOrganizationsOf = (actor: Actor): string[] =>
+  actor.memberships.filter((m) => m.role === "owner" || m.role === "admin").map((m) => m.organizationId);
+
+/** Whether the navigation offers "Invoices" (the organization's view): an owner or admin of some organization. */
+export const canSeeOrganizationInvoices = (actor: Actor) => invoiceOrganizationsOf(actor).length > 0;
+
+/** An organization's billing contacts (where its invoices are e-mailed): its owners and admins, and platform admins. */
+export const canManageBillingContacts = (actor: Actor, organizationId: string) =>
+  isPlatformAdmin(actor) || isOrganizationManager(actor, organizationId);
+
+/** The coarse gate of the billing contact actions; the record-level answer is canManageBillingContacts. */
+export const canManageSomeBillingContacts = (actor: Actor) =>
+  isPlatformAdmin(actor) || canSeeOrganizationInvoices(actor);
+
+// ---------------------------------------------------------------------------------------------
+// Two-factor sign-in (issue 17): Settings → Two-factor, Admin → Users, organization setting
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Removing a user's second factor without their backup code (they lost the phone): an admin
+ * acting as themselves, never on their own account — nobody resets their own without a backup code.
+ */
+export const canResetTwoFactorOf = (actor: Actor, target: { id: string; email: string }) =>
+  canUseAdminConsole(actor) && target.id !== actor.userId && !isSystemAccount(target);
+
+/** Turning one's own second factor off (with a backup code): the person, not an admin impersonating them. */
+export const canManageOwnTwoFactor = (actor: Actor) => actor.impersonatorId === null;
+
+/** An organization's own settings (whether its members must use two-factor): its owners, as themselves. */
+export const canChangeOrganizationSettings = (actor: Actor, organizationId: string) =>
+  actor.impersonatorId === null &&
+  actor.memberships.some((m) => m.organizationId === organizationId && m.role === "owner");
+
+/** The coarse gate of the organization-settings action; the record-level answer is canChangeOrganizationSettings. */
+export const canChangeSomeOrganizationSettings = (actor: Actor) =>
+  actor.impersonatorId === null && actor.memberships.some((m) => m.role === "owner");
+
+// ---------------------------------------------------------------------------------------------
+// Referral details and report due dates (issue 15)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A booking's referral details (claim number, date of injury, report type, the case manager's
+ * reference): whoever may reschedule or cancel it — admins and the referrers who see it (its
+ * organization's owners and admins among them). Not its specialist, and never once archived.
+ */
+export const canEditReferralDetails = (actor: Actor, booking: BookingAccessFacts) =>
+  canRescheduleOrCancel(actor, booking);
+
+/** The coarse gate of the referral-details action; the record-level answer is canEditReferralDetails. */
+export const canEditSomeReferralDetails = (actor: Actor) =>
+  isPlatformAdmin(actor) || actor.memberships.length > 0;
+
+/** The business days after which an organization's reports are due: admins in the admin console. */
+export const canChangeReportDueDays = (actor: Actor) => canUseAdminConsole(actor);

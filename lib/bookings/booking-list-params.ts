@@ -6,15 +6,20 @@ import { APPOINTMENT_TYPES, BOOKING_SOURCES, BOOKING_STATUSES, PROGRESS_STAGES }
 import { firstParam, type SearchParamRecord } from "@/lib/url/search-params";
 import {
   BOOKING_SORT_COLUMNS,
-  DEFAULT_BOOKING_SORT,
+  BOOKING_VIEWS,
+  DEFAULT_BOOKING_VIEW,
+  defaultSortFor,
   type BookingListFilters,
   type BookingSort,
+  type BookingView,
 } from "./booking-list-query";
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 25;
 
 export interface BookingListState {
+  /** The tab: upcoming (default), past, cancelled or all. */
+  view: BookingView;
   page: number;
   pageSize: number;
   search: string;
@@ -36,13 +41,15 @@ const date = (value: string | string[] | undefined) =>
 const idParam = (value: string | string[] | undefined) => firstParam(value).slice(0, 255) || undefined;
 
 export function parseBookingListParams(params: SearchParamRecord): BookingListState {
+  const view = oneOf(params.view, BOOKING_VIEWS) ?? DEFAULT_BOOKING_VIEW;
   const [column, direction] = firstParam(params.sort).split(".");
   const sort: BookingSort = (BOOKING_SORT_COLUMNS as readonly string[]).includes(column ?? "")
     ? { column: column as BookingSort["column"], direction: direction === "asc" ? "asc" : "desc" }
-    : DEFAULT_BOOKING_SORT;
+    : defaultSortFor(view);
   const size = Number(firstParam(params.size));
   const page = Math.floor(Number(firstParam(params.page)));
   return {
+    view,
     page: Number.isFinite(page) && page >= 1 ? Math.min(page, 100_000) : 1,
     pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
     search: firstParam(params.q).slice(0, 100),
@@ -52,6 +59,7 @@ export function parseBookingListParams(params: SearchParamRecord): BookingListSt
       progress: listOf(params.progress, PROGRESS_STAGES),
       specialistId: idParam(params.specialist),
       teamId: idParam(params.team),
+      organizationId: idParam(params.organization),
       appointmentType: oneOf(params.type, APPOINTMENT_TYPES),
       source: oneOf(params.source, BOOKING_SOURCES),
       from: date(params.from),
@@ -60,23 +68,23 @@ export function parseBookingListParams(params: SearchParamRecord): BookingListSt
   };
 }
 
-/** The URL query for a state; defaults are left out so URLs stay short. */
+/** The URL query for a state; defaults (the Upcoming view, a view's natural order) are left out so URLs stay short. */
 export function bookingListQuery(state: BookingListState): string {
   const params = new URLSearchParams();
   const { filters } = state;
+  if (state.view !== DEFAULT_BOOKING_VIEW) params.set("view", state.view);
   if (state.search) params.set("q", state.search);
   if (filters.status?.length) params.set("status", filters.status.join(","));
   if (filters.progress?.length) params.set("progress", filters.progress.join(","));
   if (filters.specialistId) params.set("specialist", filters.specialistId);
   if (filters.teamId) params.set("team", filters.teamId);
+  if (filters.organizationId) params.set("organization", filters.organizationId);
   if (filters.appointmentType) params.set("type", filters.appointmentType);
   if (filters.source) params.set("source", filters.source);
   if (filters.from) params.set("from", filters.from);
   if (filters.to) params.set("to", filters.to);
-  if (
-    state.sort.column !== DEFAULT_BOOKING_SORT.column ||
-    state.sort.direction !== DEFAULT_BOOKING_SORT.direction
-  ) {
+  const naturalSort = defaultSortFor(state.view);
+  if (state.sort.column !== naturalSort.column || state.sort.direction !== naturalSort.direction) {
     params.set("sort", `${state.sort.column}.${state.sort.direction}`);
   }
   if (state.pageSize !== DEFAULT_PAGE_SIZE) params.set("size", String(state.pageSize));

@@ -2,7 +2,7 @@
  * The filters, search and sort of the bookings table as SQL — always ANDed with the viewer's
  * visibility condition by the list and count queries, never used alone.
  */
-import { asc, desc, eq, gte, ilike, inArray, isNull, like, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, inArray, isNull, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { bookings, specialists } from "@/db/schema";
 import type { AppointmentType, BookingSource, BookingStatus, ProgressStage } from "@/db/schema/enums";
 import { zonedTimeToInstant } from "@/lib/time/zoned";
@@ -22,6 +22,37 @@ export interface BookingSort {
 }
 export const DEFAULT_BOOKING_SORT: BookingSort = { column: "appointmentDate", direction: "desc" };
 
+/**
+ * The list's views (tabs). Upcoming: examinations from now on, not cancelled. Past: before now,
+ * not cancelled — a no-show happened (or did not) in the past, so it is Past. Cancelled: every
+ * cancelled booking, whenever it was for. All: everything, as the list was before views.
+ */
+export const BOOKING_VIEWS = ["upcoming", "past", "cancelled", "all"] as const;
+export type BookingView = (typeof BOOKING_VIEWS)[number];
+export const DEFAULT_BOOKING_VIEW: BookingView = "upcoming";
+
+/** Each view's natural order: the nearest examination first for Upcoming, the newest for the others. */
+export const defaultSortFor = (view: BookingView): BookingSort =>
+  view === "upcoming" ? { column: "appointmentDate", direction: "asc" } : DEFAULT_BOOKING_SORT;
+
+/**
+ * The view as SQL; `now` is the instant the page is drawn at (one value for the list and every
+ * count, so a booking never falls between two tabs). Literal stage names, not parameters, so the
+ * planner can match partial indexes.
+ */
+export function viewCondition(view: BookingView | undefined, now: Date): SQL | undefined {
+  switch (view) {
+    case "upcoming":
+      return and(gte(bookings.appointmentDate, now), sql`${bookings.currentProgress} <> 'cancelled'`);
+    case "past":
+      return and(lt(bookings.appointmentDate, now), sql`${bookings.currentProgress} <> 'cancelled'`);
+    case "cancelled":
+      return sql`${bookings.currentProgress} = 'cancelled'`;
+    default:
+      return undefined;
+  }
+}
+
 /** The value that stands for "bookings without a team" in the team filter. */
 export const NO_TEAM = "none";
 
@@ -32,6 +63,8 @@ export interface BookingListFilters {
   specialistId?: string;
   /** A team id, or NO_TEAM. */
   teamId?: string;
+  /** Admin → Bookings: one organization (others' lists are scoped to theirs anyway). */
+  organizationId?: string;
   appointmentType?: AppointmentType;
   source?: BookingSource;
   /** Inclusive days (YYYY-MM-DD) of the appointment, in `timeZone`. */
@@ -49,16 +82,25 @@ const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
  */
 const wordStartsWith = (letters: string) => sql`${bookings.examineeName} ~* ${`(^|[ -])${letters}`}`;
 
-/** Examinee name and phone digits, as searchTerms reads the typed text. */
+/**
+ * Examinee name, phone digits, claim number and the case manager's reference, as searchTerms
+ * reads the typed text. Each branch is served by its own trigram index (a BitmapOr), so adding
+ * the referral fields adds no scan of bookings.
+ */
 export function searchCondition(search: string | undefined): SQL | undefined {
-  const { name, phoneDigits } = searchTerms(search);
-  const byName = !name
-    ? undefined
-    : name.match === "anywhere"
-      ? ilike(bookings.examineeName, `%${escapeLike(name.text)}%`)
-      : wordStartsWith(name.text);
-  const byPhone = phoneDigits ? like(bookings.examineePhone, `%${phoneDigits}%`) : undefined;
-  return byName && byPhone ? or(byName, byPhone) : (byName ?? byPhone);
+  const { name, phoneDigits, reference } = searchTerms(search);
+  const branches: (SQL | undefined)[] = [
+    !name
+      ? undefined
+      : name.match === "anywhere"
+        ? ilike(bookings.examineeName, `%${escapeLike(name.text)}%`)
+        : wordStartsWith(name.text),
+    phoneDigits ? like(bookings.examineePhone, `%${phoneDigits}%`) : undefined,
+    reference ? ilike(bookings.claimNumber, `%${escapeLike(reference)}%`) : undefined,
+    reference ? ilike(bookings.caseManagerReference, `%${escapeLike(reference)}%`) : undefined,
+  ];
+  const present = branches.filter((b): b is SQL => b !== undefined);
+  return present.length > 1 ? or(...present) : present[0];
 }
 
 const nextDay = (date: string) =>
@@ -67,7 +109,8 @@ const nextDay = (date: string) =>
 export function filterConditions(filters: BookingListFilters = {}): SQL[] {
   const zone = filters.timeZone ?? "UTC";
   const conditions: (SQL | undefined)[] = [
-    filters.status?.length ? inArray(bookings.status, filters.status) : ne(bookings.status, "archived"),
+    // Literal, not a parameter: the planner can then use partial indexes on live bookings.
+    filters.status?.length ? inArray(bookings.status, filters.status) : sql`${bookings.status} <> 'archived'`,
     filters.progress?.length ? inArray(bookings.currentProgress, filters.progress) : undefined,
     filters.specialistId ? eq(bookings.specialistId, filters.specialistId) : undefined,
     filters.teamId
@@ -75,6 +118,7 @@ export function filterConditions(filters: BookingListFilters = {}): SQL[] {
         ? isNull(bookings.teamId)
         : eq(bookings.teamId, filters.teamId)
       : undefined,
+    filters.organizationId ? eq(bookings.organizationId, filters.organizationId) : undefined,
     filters.appointmentType ? eq(bookings.appointmentType, filters.appointmentType) : undefined,
     filters.source ? eq(bookings.source, filters.source) : undefined,
     filters.from ? gte(bookings.appointmentDate, zonedTimeToInstant(filters.from, "00:00", zone)) : undefined,

@@ -11,7 +11,8 @@ import { meetingLinkOf } from "./acuity-booking-input";
 import type { CreateBookingInput } from "./schemas";
 
 /**
- * Step 2 of booking, in one transaction: the booking row (source portal), its `scheduled`
+ * Step 2 of booking, in one transaction: the booking row (source portal, with the referral
+ * details; the database fills in the report's due day), its `scheduled`
  * progress row, the organization's default report recipients, the audit row, the booked
  * notification event, and the idempotency key pointing at the booking.
  */
@@ -39,6 +40,10 @@ export async function insertPortalBooking(
     meetingLink,
     source: "portal",
     notes: input.notes,
+    claimNumber: input.claimNumber ?? null,
+    dateOfInjury: input.dateOfInjury ?? null,
+    reportType: input.reportType ?? null,
+    caseManagerReference: input.caseManagerReference ?? null,
   });
   await tx.insert(bookingProgress).values({
     bookingId: booking.id,

@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import type { BookingListState } from "./booking-list-params";
-import { countBookingsForViewer } from "./count-bookings";
+import { countBookingViews, countCapFor, type BookingViewCounts } from "./count-bookings";
 import { listBookingsForViewer, type BookingListRow } from "./list-bookings";
 
 export interface BookingPage {
@@ -11,29 +11,37 @@ export interface BookingPage {
   totalIsCapped: boolean;
   /** There is a page after this one (known even when the total is capped). */
   hasNextPage: boolean;
+  /** Each tab's count with the same search and filters; `total` is the current view's. */
+  viewCounts: BookingViewCounts;
 }
 
-/** One page of the bookings table for the viewer, with the count the pager needs. */
+/** One page of the bookings table for the viewer, with the counts the tabs and the pager need. */
 export async function listBookingPageForViewer(
   db: DbOrTx,
   viewer: Actor,
   state: BookingListState,
   timeZone: string,
+  now: Date = new Date(),
 ): Promise<BookingPage> {
   const filters = { ...state.filters, timeZone };
-  const options = { filters, search: state.search, sort: state.sort };
-  const [rows, count] = await Promise.all([
+  const options = { filters, search: state.search, now };
+  const [rows, viewCounts] = await Promise.all([
     listBookingsForViewer(db, viewer, {
       ...options,
+      view: state.view,
+      sort: state.sort,
       limit: state.pageSize + 1,
       offset: (state.page - 1) * state.pageSize,
     }),
-    countBookingsForViewer(db, viewer, options),
+    // At least through this page, so a deep page never reads "5,001–5,025 of 1,000+".
+    countBookingViews(db, viewer, options, Math.max(countCapFor(state.search), state.page * state.pageSize)),
   ]);
+  const count = viewCounts[state.view];
   return {
     rows: rows.slice(0, state.pageSize),
     total: count.total,
     totalIsCapped: count.capped,
     hasNextPage: rows.length > state.pageSize,
+    viewCounts,
   };
 }

@@ -1,14 +1,17 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { bookings, organizations, specialists, teams } from "@/db/schema";
+import type { BookingStatus, ProgressStage } from "@/db/schema/enums";
 import type { Actor } from "@/lib/authz/actor";
 import { bookingVisibilityCondition } from "@/lib/authz/booking-scope";
 import {
+  DEFAULT_BOOKING_SORT,
   filterConditions,
   searchCondition,
-  sortOrder,
+  viewCondition,
   type BookingListFilters,
   type BookingSort,
+  type BookingView,
 } from "./booking-list-query";
 
 export interface BookingListRow {
@@ -18,35 +21,94 @@ export interface BookingListRow {
   appointmentDate: Date;
   appointmentType: "in_person" | "telehealth";
   meetingLink: string | null;
-  currentProgress: string;
-  status: string;
+  currentProgress: ProgressStage;
+  status: BookingStatus;
   source: string;
+  claimNumber: string | null;
+  caseManagerReference: string | null;
+  specialistId: string;
   specialistName: string;
   specialistTimezone: string | null;
+  organizationId: string;
   organizationName: string;
+  organizationSlug: string;
+  teamId: string | null;
   teamName: string | null;
+  createdById: string;
+  createdForId: string | null;
   createdAt: Date | null;
+  /** Document indicators: a confirmed document of the category exists on the booking. */
+  hasBrief: boolean;
+  hasConsentForm: boolean;
+  /** The newest report, for the row's download action; null when there is none. */
+  reportDocumentId: string | null;
+  reportFileName: string | null;
 }
 
 export interface BookingListOptions {
   limit?: number;
   offset?: number;
   filters?: BookingListFilters;
-  /** Examinee name (any part) or phone digits (any part). */
+  /** Examinee name (any part), phone digits (any part), claim number or case manager reference. */
   search?: string;
+  /** Upcoming / past / cancelled; none (or "all") lists every booking. */
+  view?: BookingView;
+  /** The instant "upcoming" and "past" divide at: one value for the list and its counts. */
+  now?: Date;
   sort?: BookingSort;
+}
+
+/** The WHERE of the list and of every count: visibility first, then view, search and filters. */
+export function bookingListWhere(viewer: Actor, options: BookingListOptions): SQL | undefined {
+  return and(
+    bookingVisibilityCondition(viewer),
+    viewCondition(options.view, options.now ?? new Date()),
+    searchCondition(options.search),
+    ...filterConditions(options.filters),
+  );
 }
 
 /**
  * The bookings the viewer may see, filtered, searched and sorted (newest appointment first by
  * default). The visibility condition is always part of the WHERE: no unscoped variant exists.
+ *
+ * Three steps in one statement: the innermost query picks the page's booking ids (LIMIT/OFFSET)
+ * reading only what the WHERE and the order need — for the date and name orders an index-only
+ * walk of the scope's index, so a deep page's skipped rows are never read from the table (page
+ * 200 fetched 5,000 rows to show 25); the next joins the page's rows to their specialist,
+ * organization and team; the outer one adds the document indicators with EXISTS over those rows
+ * only — no query per row.
  */
 export async function listBookingsForViewer(
   db: DbOrTx,
   viewer: Actor,
   options: BookingListOptions = {},
 ): Promise<BookingListRow[]> {
-  return db
+  const sort = options.sort ?? DEFAULT_BOOKING_SORT;
+  const direction = sort.direction === "asc" ? asc : desc;
+  const innerSort = {
+    appointmentDate: bookings.appointmentDate,
+    examineeName: bookings.examineeName,
+    specialist: specialists.name,
+    progress: bookings.currentProgress,
+    createdAt: bookings.createdAt,
+  }[sort.column];
+  const picking = db
+    .select({ id: sql<string>`${bookings.id}`.as("picked_id") })
+    .from(bookings)
+    .$dynamic();
+  // Only the specialist order needs another table to pick the page.
+  const picked = (
+    sort.column === "specialist"
+      ? picking.innerJoin(specialists, eq(specialists.id, bookings.specialistId))
+      : picking
+  )
+    .where(bookingListWhere(viewer, options))
+    .orderBy(direction(innerSort), direction(bookings.id))
+    .limit(options.limit ?? 100)
+    .offset(options.offset ?? 0)
+    .as("picked");
+  const page = db
     .select({
       id: bookings.id,
       examineeName: bookings.examineeName,
@@ -57,24 +119,79 @@ export async function listBookingsForViewer(
       currentProgress: bookings.currentProgress,
       status: bookings.status,
       source: bookings.source,
-      specialistName: specialists.name,
+      claimNumber: bookings.claimNumber,
+      caseManagerReference: bookings.caseManagerReference,
+      specialistId: bookings.specialistId,
+      // Three tables have a `name`: aliased, so the outer query can tell them apart.
+      specialistName: sql<string>`${specialists.name}`.as("specialist_name"),
       specialistTimezone: specialists.timezone,
-      organizationName: organizations.name,
-      teamName: teams.name,
+      organizationId: bookings.organizationId,
+      organizationName: sql<string>`${organizations.name}`.as("organization_name"),
+      organizationSlug: organizations.slug,
+      teamId: bookings.teamId,
+      teamName: sql<string | null>`${teams.name}`.as("team_name"),
+      createdById: bookings.createdById,
+      createdForId: bookings.createdForId,
       createdAt: bookings.createdAt,
     })
-    .from(bookings)
+    .from(picked)
+    .innerJoin(bookings, eq(bookings.id, picked.id))
     .innerJoin(specialists, eq(specialists.id, bookings.specialistId))
     .innerJoin(organizations, eq(organizations.id, bookings.organizationId))
     .leftJoin(teams, eq(teams.id, bookings.teamId))
-    .where(
-      and(
-        bookingVisibilityCondition(viewer),
-        searchCondition(options.search),
-        ...filterConditions(options.filters),
-      ),
-    )
-    .orderBy(...sortOrder(options.sort))
-    .limit(options.limit ?? 100)
-    .offset(options.offset ?? 0);
+    .as("page");
+
+  const outerSort = {
+    appointmentDate: page.appointmentDate,
+    examineeName: page.examineeName,
+    specialist: page.specialistName,
+    progress: page.currentProgress,
+    createdAt: page.createdAt,
+  }[sort.column];
+  // Written out: inside a sql template drizzle leaves a subquery's column unqualified, and a bare
+  // "id" would mean documents.id there.
+  const pageId = sql.raw(`"page"."id"`);
+  const hasDocument = (category: string) =>
+    sql<boolean>`exists (select 1 from documents d where d.booking_id = ${pageId} and d.category = ${sql.raw(`'${category}'`)})`;
+  const rows = await db
+    .select({
+      id: page.id,
+      examineeName: page.examineeName,
+      examineePhone: page.examineePhone,
+      appointmentDate: page.appointmentDate,
+      appointmentType: page.appointmentType,
+      meetingLink: page.meetingLink,
+      currentProgress: page.currentProgress,
+      status: page.status,
+      source: page.source,
+      claimNumber: page.claimNumber,
+      caseManagerReference: page.caseManagerReference,
+      specialistId: page.specialistId,
+      specialistName: page.specialistName,
+      specialistTimezone: page.specialistTimezone,
+      organizationId: page.organizationId,
+      organizationName: page.organizationName,
+      organizationSlug: page.organizationSlug,
+      teamId: page.teamId,
+      teamName: page.teamName,
+      createdById: page.createdById,
+      createdForId: page.createdForId,
+      createdAt: page.createdAt,
+      hasBrief: hasDocument("brief"),
+      hasConsentForm: hasDocument("consent_form"),
+      report: sql<{ id: string; fileName: string } | null>`(
+        select json_build_object('id', d.id, 'fileName', d.file_name) from documents d
+         where d.booking_id = ${pageId} and d.category = 'report'
+         order by d.created_at desc, d.id desc limit 1)`,
+    })
+    .from(page)
+    .orderBy(direction(outerSort), direction(page.id));
+  return rows.map(({ report, ...row }) => ({
+    ...row,
+    // Selected through a subquery, timestamps arrive as text.
+    appointmentDate: new Date(row.appointmentDate),
+    createdAt: row.createdAt ? new Date(row.createdAt) : null,
+    reportDocumentId: report?.id ?? null,
+    reportFileName: report?.fileName ?? null,
+  }));
 }

@@ -2,8 +2,9 @@ import { addDays, localDateIn, weekdayOf } from "@/lib/time/zoned";
 
 /**
  * PRODUCT.md "Report due dates": a report is due N business days after the examination, in the
- * specialist's days — N an organization setting, default 10. The portal has no such setting yet,
- * so every organization gets the default.
+ * specialist's days — N an organization setting (`organization_settings.report_due_business_days`),
+ * default 10. The database keeps each booking's `report_due_on` by the same rule (migration 0014's
+ * `add_business_days`); this is the rule in TypeScript, for forms and tests.
  */
 export const REPORT_DUE_BUSINESS_DAYS = 10;
 

@@ -4,6 +4,7 @@ import { APPOINTMENT_TYPES, PROGRESS_STAGES } from "@/db/schema/enums";
 import { isAcuityDatetime, parseAcuityDatetime } from "@/lib/acuity/datetime";
 import { atMost, LIMITS, recordIdField, SEED_BOUNDS } from "@/lib/validation/limits";
 import { normalizePhone } from "./phone";
+import { referralDetailsFields, type ReferralDetails, type ReferralField } from "./referral-details";
 
 const id = recordIdField();
 const optionalText = (max: number) =>
@@ -74,8 +75,12 @@ export const createBookingSchema = z.object({
     .optional()
     .transform((value) => value || null),
   notes: optionalText(LIMITS.note),
+  /** Referral details (claim number, date of injury, report type, reference): all optional. */
+  ...referralDetailsFields,
 });
-export type CreateBookingInput = z.infer<typeof createBookingSchema>;
+/** What booking takes: the parsed form; the referral details may be left out by other writers (a bench). */
+export type CreateBookingInput = Omit<z.infer<typeof createBookingSchema>, ReferralField> &
+  Partial<ReferralDetails>;
 
 export const rescheduleBookingSchema = z.object({
   bookingId: id,

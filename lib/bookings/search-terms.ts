@@ -3,8 +3,8 @@
  * the hint under the box (browser), so the two never disagree. No heavy imports: it ships to
  * the browser.
  *
- * Three letters or digits match anywhere in a name or phone: shorter ones match nearly
- * everything. Two letters still find short names ("Ng", "Li", "Wu") where a word of the name
+ * Three letters or digits match anywhere in a name, phone, claim number or case manager's
+ * reference: shorter ones match nearly everything. Two letters still find short names ("Ng", "Li", "Wu") where a word of the name
  * starts with them.
  */
 export const MIN_SEARCH_LENGTH = 3;
@@ -14,6 +14,8 @@ export interface SearchTerms {
   name: { text: string; match: "anywhere" | "word-start" } | null;
   /** The phone digits to find (any part of the number), if enough were typed. */
   phoneDigits: string | null;
+  /** Text to find in the claim number and the case manager's reference (any part), if enough was typed. */
+  reference: string | null;
 }
 
 export function searchTerms(typed: string | undefined): SearchTerms {
@@ -26,5 +28,10 @@ export function searchTerms(typed: string | undefined): SearchTerms {
       : /^\p{L}{2}$/u.test(text)
         ? { text, match: "word-start" as const }
         : null;
-  return { name, phoneDigits: digits.length >= MIN_SEARCH_LENGTH ? digits : null };
+  return {
+    name,
+    phoneDigits: digits.length >= MIN_SEARCH_LENGTH ? digits : null,
+    // Claim numbers mix letters, digits and dashes ("NW-2024-0042"): matched as typed, any part.
+    reference: text.length >= MIN_SEARCH_LENGTH ? text : null,
+  };
 }

@@ -316,6 +316,34 @@ export const VARIABLES = {
       "the zone `DIGEST_CRON` is read in, and whose calendar day a digest covers (one digest per person per such day)",
   }),
 
+  // The audit trail's seals (lib/audit-seal)
+  AUDIT_SEAL_KEY: variable({
+    schema: z.string().min(32, "must be at least 32 characters").optional(),
+    default: "derived from `BETTER_AUTH_SECRET`",
+    meaning:
+      "key of the audit trail's MACs and seals, ≥ 32 characters; the same on every instance and the worker. Keep it out of the database's reach: whoever holds it can forge a chain. Changing it (or `BETTER_AUTH_SECRET` while this is unset) makes every earlier seal fail verification",
+  }),
+  AUDIT_SEALER: variable({
+    schema: onOff().default(true),
+    default: "`on`",
+    meaning:
+      "`off` stops sealing new audit rows in this process (rows keep their MAC and are sealed by any instance where it is on)",
+  }),
+  AUDIT_SEAL_INTERVAL_MS: variable({
+    schema: wholeNumber({ min: 100 }).default(2000),
+    default: "`2000`",
+    meaning: "how often the sealer seals the audit rows written since its last pass (ms)",
+  }),
+  AUDIT_VERIFY_CRON: variable({
+    schema: z
+      .string()
+      .regex(/^\S+(\s+\S+){4}$/, "must be a cron expression of five fields, e.g. 30 3 * * *")
+      .default("30 3 * * *"),
+    default: "`30 3 * * *`",
+    meaning:
+      "when the daily verification of the audit trail runs (UTC); a failure is told to the admins (in-app and their digest)",
+  }),
+
   // E-mail
   SMTP_URL: variable({
     schema: urlWithScheme(["smtp", "smtps"]).optional(),
@@ -340,6 +368,40 @@ export const VARIABLES = {
     default: "— (`npm run dev` without `SMTP_URL`: `.data/mailbox`)",
     meaning:
       "folder of the local SMTP server's received mail, shown in Admin → Outbox; set by the launcher and the tests, unset in production",
+  }),
+
+  // Invoices (lib/billing/invoices)
+  BILLING_PROVIDER_NAME: variable({
+    schema: z.string().min(1).default("IME Portal"),
+    default: "`IME Portal`",
+    meaning: "the provider's name at the head of every invoice and credit note PDF",
+  }),
+  BILLING_PROVIDER_DETAILS: variable({
+    schema: z.string().optional(),
+    default: "—",
+    meaning:
+      "the lines under that name (address, tax number), separated by `;`, e.g. `1 Harbour St, Boston MA; Tax no. 12-3456789`",
+  }),
+  BILLING_TIME_ZONE: variable({
+    schema: z
+      .string()
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat("en-US", { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, "must be an IANA time zone, e.g. America/New_York")
+      .default("America/New_York"),
+    default: "`America/New_York`",
+    meaning:
+      "the zone whose calendar days an invoice's period covers and its dates are written in; the year of an invoice number is the issue date's year there",
+  }),
+  INVOICE_PAYMENT_DAYS: variable({
+    schema: wholeNumber({ min: 0 }).default(30),
+    default: "`30`",
+    meaning: "days from an invoice's issue to its due date",
   }),
 
   // Commands

@@ -1,14 +1,15 @@
 import { eq } from "drizzle-orm";
 import { documents, pendingUploads } from "@/db/schema";
-import { UserFacingError } from "@/lib/actions/errors";
+import { CommittedRefusal, UserFacingError } from "@/lib/actions/errors";
 import { getStorage, type Storage } from "@/lib/storage/client";
+import { checkStoredContent, type ContentVerdict } from "@/lib/storage/check-stored-content";
 import { copyObject } from "@/lib/storage/copy-object";
 import { deleteObject } from "@/lib/storage/delete-object";
 import { headObject } from "@/lib/storage/head-object";
 import { confirmedDocumentKey } from "@/lib/storage/keys";
 import { newId } from "@/lib/ids";
 import type { DocumentActionContext } from "./context";
-import { lockOwnPendingUpload } from "./find-pending-upload";
+import { lockOwnPendingUpload, type LockedPendingUpload } from "./find-pending-upload";
 import type { PendingUploadInput } from "./schemas";
 
 export interface ConfirmedDocument {
@@ -29,6 +30,8 @@ const normalizeMime = (value: string | null) => (value ?? "").split(";")[0]!.tri
  * on that copy, and the document points at it: what downloads from now on is exactly what was
  * checked here, whatever the holder of the old URL sends later. The upload key is deleted; a
  * later PUT to it lands beside the document and is never served. Multipart uploads end here too.
+ *
+ * Last check: the copy's first bytes must be the type the upload claimed (check-stored-content.ts).
  */
 export async function confirmUpload(
   context: DocumentActionContext,
@@ -60,6 +63,9 @@ export async function confirmUpload(
     );
   }
 
+  const verdict = await checkStoredContent(documentKey, pending.declaredMimeType, stored.size, storage);
+  if (!verdict.ok) await refuseUpload(context, pending, documentKey, verdict, storage);
+
   const documentId = newId();
   await tx.insert(documents).values({
     id: documentId,
@@ -88,4 +94,37 @@ export async function confirmUpload(
   // Last, so a failure before it leaves the upload as it was for a retry (the copy is redone onto the same key).
   await deleteObject(pending.s3Key, storage);
   return { documentId, bookingId: pending.bookingId, fileName: pending.fileName };
+}
+
+/**
+ * The bytes are not what the upload claimed (a program renamed .pdf): nothing of it stays —
+ * both objects deleted, the pending row gone, the refusal audited — and the uploader is told
+ * why in one sentence. Thrown as a CommittedRefusal, so these writes commit with the failure:
+ * a retry of the same file can only be refused again, and there is nothing left to retry.
+ */
+async function refuseUpload(
+  { tx, audit }: DocumentActionContext,
+  pending: LockedPendingUpload["pending"],
+  documentKey: string,
+  verdict: Extract<ContentVerdict, { ok: false }>,
+  storage: Storage,
+): Promise<never> {
+  await deleteObject(documentKey, storage);
+  await deleteObject(pending.s3Key, storage);
+  await tx.delete(pendingUploads).where(eq(pendingUploads.id, pending.id));
+  await audit({
+    action: "document.refused",
+    resourceType: "booking",
+    resourceId: pending.bookingId,
+    metadata: {
+      pendingUploadId: pending.id,
+      category: pending.category,
+      fileName: pending.fileName,
+      declaredSize: pending.declaredSize,
+      declaredMimeType: pending.declaredMimeType,
+      detected: verdict.detected,
+      multipart: pending.multipartUploadId !== null,
+    },
+  });
+  throw new CommittedRefusal("wrong_file_type", verdict.reason);
 }

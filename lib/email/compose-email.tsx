@@ -13,6 +13,7 @@ import {
   attentionDigestPayloadSchema,
   bookingRecipientPayloadSchema,
   invitationPayloadSchema,
+  invoiceEmailPayloadSchema,
   passwordResetPayloadSchema,
   reportsOwedDigestPayloadSchema,
 } from "./email-payloads";
@@ -33,6 +34,7 @@ import {
   ExaminationRescheduledEmail,
 } from "./templates/booking-notices";
 import { AttentionDigestEmail, ReportsOwedDigestEmail } from "./templates/digests";
+import { InvoiceIssuedEmail } from "./templates/invoice-emails";
 import type { EmailFooter, TemplateCommon } from "./templates/layout";
 import { ReportReadyEmail } from "./templates/report-ready";
 
@@ -73,6 +75,8 @@ export interface ComposedEmail {
   subject: string;
   element: ReactElement;
   calendar?: { method: "REQUEST" | "CANCEL"; content: string; filename: string };
+  /** Stored objects to attach (an invoice's PDF): the worker reads their bytes when it sends. */
+  attachments?: { filename: string; storageKey: string; contentType: string }[];
 }
 
 const preferencesUrlOf = (baseUrl: string) => new URL("/settings/notifications", baseUrl).toString();
@@ -344,6 +348,27 @@ export function composeEmail(input: ComposeInput): ComposedEmail {
             url={url}
           />
         ),
+      };
+    }
+    case "invoice_issued":
+    case "credit_note_issued": {
+      const payload = invoiceEmailPayloadSchema.parse(input.payload);
+      const creditNote = input.kind === "credit_note_issued";
+      return {
+        subject: `${creditNote ? "Credit note" : "Invoice"} ${payload.number} from ${payload.providerName}: ${payload.total}`,
+        element: (
+          <InvoiceIssuedEmail
+            common={common(
+              `You get this e-mail because you are an owner or a billing contact of ${payload.organizationName} in the IME Portal.`,
+            )}
+            payload={payload}
+            creditNote={creditNote}
+            invoiceUrl={new URL(`/organization/invoices/${payload.invoiceId}`, input.baseUrl).toString()}
+          />
+        ),
+        attachments: [
+          { filename: payload.fileName, storageKey: payload.pdfKey, contentType: "application/pdf" },
+        ],
       };
     }
     case "invitation": {

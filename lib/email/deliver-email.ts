@@ -23,6 +23,7 @@ import { MissingBookingError } from "./compose-email";
 import { loadEmailInput } from "./load-email-input";
 import { renderEmail, type RenderedEmail } from "./render-email";
 import { messageIdOf, sendMessage, SmtpNotConfiguredError } from "./transport";
+import { readInvoicePdf } from "@/lib/billing/invoices/invoice-pdf-store";
 
 type OutboxRow = typeof outboxEmails.$inferSelect;
 
@@ -98,6 +99,14 @@ export async function deliverOutboxEmail(
       messageId,
       headers: { "X-IME-Portal-Kind": row.kind, "Auto-Submitted": "auto-generated" },
       ...(rendered.calendar ? { calendar: rendered.calendar } : {}),
+      // Read at send time from the object store; a failed read is retried like a failed send.
+      attachments: await Promise.all(
+        rendered.attachments.map(async (attachment) => ({
+          filename: attachment.filename,
+          contentType: attachment.contentType,
+          content: await readInvoicePdf(attachment.storageKey),
+        })),
+      ),
     });
   } catch (error) {
     const permanent = error instanceof RenderError;

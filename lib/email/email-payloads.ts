@@ -65,3 +65,23 @@ export const attentionDigestPayloadSchema = z.object({
   total: z.number().int().min(0).optional(),
 });
 export type AttentionDigestPayload = z.infer<typeof attentionDigestPayloadSchema>;
+
+/**
+ * Invoice and credit note e-mails (lib/billing/invoices): what was issued, snapshotted when it
+ * was (an issued invoice never changes), and the stored PDF the worker attaches by its key.
+ */
+export const invoiceEmailPayloadSchema = z.object({
+  invoiceId: z.string().min(1),
+  number: z.string().min(1),
+  /** For a credit note: the invoice it credits. */
+  creditsNumber: z.string().nullable().optional(),
+  providerName: z.string(),
+  organizationName: z.string(),
+  /** Written for people: "USD 1,357.95", "Dec 31, 2026", "Nov 1, 2026 – Nov 30, 2026". */
+  total: z.string(),
+  dueDate: z.string().nullable(),
+  period: z.string().nullable(),
+  pdfKey: z.string().regex(/^invoices\//),
+  fileName: z.string().min(1),
+});
+export type InvoiceEmailPayload = z.infer<typeof invoiceEmailPayloadSchema>;

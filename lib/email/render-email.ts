@@ -7,6 +7,7 @@ export interface RenderedEmail {
   html: string;
   text: string;
   calendar: ComposedEmail["calendar"] | null;
+  attachments: NonNullable<ComposedEmail["attachments"]>;
 }
 
 export async function renderEmail(input: ComposeInput): Promise<RenderedEmail> {
@@ -15,5 +16,11 @@ export async function renderEmail(input: ComposeInput): Promise<RenderedEmail> {
     render(composed.element),
     render(composed.element, { plainText: true }),
   ]);
-  return { subject: composed.subject, html, text, calendar: composed.calendar ?? null };
+  return {
+    subject: composed.subject,
+    html,
+    text,
+    calendar: composed.calendar ?? null,
+    attachments: composed.attachments ?? [],
+  };
 }

@@ -85,6 +85,8 @@ export interface OutgoingMessage {
   headers?: Record<string, string>;
   /** An iCalendar object (the `ics` text): sent as the text/calendar alternative and as a `.ics` attachment. */
   calendar?: { method: "REQUEST" | "CANCEL"; content: string; filename: string };
+  /** Files attached as they are (an invoice's PDF). */
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 /** Sends one message over SMTP; rejects with the server's or the connection's error. */
@@ -108,6 +110,7 @@ export async function sendMessage(message: OutgoingMessage): Promise<void> {
           },
         }
       : {}),
+    ...(message.attachments?.length ? { attachments: message.attachments } : {}),
   };
   await transport().sendMail(options);
 }

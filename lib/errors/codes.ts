@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   rate_limited: "too many requests for now (Acuity's limit): wait and try again",
   invalid_signature: "a webhook whose signature does not match its body",
   payload_too_large: "a request body over its cap",
+  wrong_file_type:
+    "an uploaded file's bytes are another type than it claimed (a program renamed .pdf): it was deleted, and sending the same file again will not help",
   internal: "anything else: logged, rolled back, and the person told only that nothing was changed",
 } as const satisfies Record<string, string>;
 

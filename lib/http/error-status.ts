@@ -17,6 +17,7 @@ export const HTTP_STATUS_OF_CODE = {
   slot_taken: 409,
   expired: 410,
   payload_too_large: 413,
+  wrong_file_type: 422,
   rate_limited: 429,
   internal: 500,
   upstream_unavailable: 503,

@@ -20,6 +20,13 @@ export async function startImpersonation(
   input: { userId: string; reason: string },
   openSession: OpenImpersonationSession,
 ): Promise<{ userId: string }> {
+  // Acting as someone else is the strongest thing an admin does: only from a session that was
+  // signed in with the second factor (a session from before enrolment, by password alone, is not).
+  if (!actor.secondFactorVerified)
+    throw new UserFacingError(
+      "forbidden",
+      "Impersonating needs a session signed in with your two-factor code — sign out, sign in again with your authenticator code, then try again.",
+    );
   const [target] = await tx
     .select({ id: users.id, email: users.email, role: users.role, banned: users.banned })
     .from(users)

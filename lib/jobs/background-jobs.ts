@@ -6,6 +6,7 @@
  * queues and schedules); the webhook inbox keeps its own claim loop (ARCHITECTURE.md "Jobs" says why).
  */
 import { startWebhookWorker, stopWebhookWorker } from "@/lib/acuity-sync/worker";
+import { startAuditSealer, stopAuditSealer } from "@/lib/audit-seal/sealer-loop";
 import { log, LOG_EVENTS } from "@/lib/log";
 import { startFanOutLoop, stopFanOutLoop } from "@/lib/notifications/fan-out-loop";
 import { startJobWorkers, stopJobWorkers } from "./job-queue";
@@ -31,6 +32,12 @@ export const BACKGROUND_JOBS: readonly BackgroundJob[] = [
     name: "notification-fan-out",
     start: startFanOutLoop,
     stop: stopFanOutLoop,
+  },
+  {
+    // The audit trail's seals: rows written since the last pass join the hash chain (AUDIT_SEALER).
+    name: "audit-sealer",
+    start: startAuditSealer,
+    stop: stopAuditSealer,
   },
   {
     // E-mail delivery; the schedules: daily digests, the hourly upload cleanup.

@@ -6,6 +6,7 @@
  * only deletes what is still unconfirmed.
  */
 import { getDb } from "@/db/client";
+import { runAuditVerification } from "@/lib/audit-seal/run-verification";
 import { config } from "@/lib/config";
 import { runUploadCleanupPass, UPLOAD_CLEANUP_CRON } from "@/lib/documents/cleanup-schedule";
 import { deliverOutboxEmail } from "@/lib/email/deliver-email";
@@ -65,6 +66,15 @@ export const JOB_WORKERS: readonly JobWorker[] = [
     batchSize: 1,
     handler: () => runAsJob("documents.cleanup", runUploadCleanupPass),
   },
+  {
+    // Read-only but for its result row (and an attention event when it fails): safe to run twice.
+    queue: QUEUE_NAMES.auditVerify,
+    batchSize: 1,
+    handler: () =>
+      runAsJob("audit.verify", async () => {
+        await runAuditVerification(getDb(), "schedule");
+      }),
+  },
 ];
 
 /**
@@ -80,5 +90,6 @@ export function jobSchedules(): JobSchedule[] {
   ];
   if (UPLOAD_CLEANUP)
     schedules.push({ queue: QUEUE_NAMES.uploadCleanup, cron: UPLOAD_CLEANUP_CRON, tz: "UTC" });
+  schedules.push({ queue: QUEUE_NAMES.auditVerify, cron: config().AUDIT_VERIFY_CRON, tz: "UTC" });
   return schedules;
 }

@@ -15,6 +15,8 @@ export const QUEUE_NAMES = {
   attentionDigest: "digest.attention",
   /** Scheduled hourly: uploads never confirmed within a day. */
   uploadCleanup: "documents.cleanup",
+  /** Scheduled daily: recompute the audit trail's seals; a failure is told to the admins. */
+  auditVerify: "audit.verify",
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 

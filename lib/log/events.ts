@@ -50,10 +50,20 @@ export const LOG_EVENTS = {
   emailNotConfigured: "email.smtp_not_configured",
   /** Something that needs a person could not be recorded for the admins (their in-app list, their digest); the line before it says what. */
   attentionNotRecorded: "notifications.attention_not_recorded",
+  /** A chargeable event found no price for its specialty and appointment type in the fee schedule: no charge, an attention event for the admins. */
+  billingPriceMissing: "billing.price_missing",
   /** A daily digest run finished: how many people were sent one (info). */
   digestSent: "digest.sent",
   /** A password reset link was made but its e-mail could not be queued: the person gets nothing and must ask again. */
   passwordResetNotQueued: "auth.password_reset_not_queued",
+  /** A sealer pass failed; the rows stay pending and the next pass seals them. */
+  auditSealFailed: "audit.seal_failed",
+  /** The sealer sealed audit rows that carry no valid MAC: inserted behind the portal's back, or changed before sealing. */
+  auditRowUnauthenticated: "audit.row_unauthenticated",
+  /** Verifying the audit trail found a row changed, removed or inserted out of band, or a seal altered or removed. */
+  auditTrailTampered: "audit.trail_tampered",
+  /** Verifying the audit trail finished (info: rows and seals checked, the result). */
+  auditTrailVerified: "audit.trail_verified",
 } as const;
 
 export type LogEvent = (typeof LOG_EVENTS)[keyof typeof LOG_EVENTS];

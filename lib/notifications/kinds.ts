@@ -88,6 +88,9 @@ export const EMAIL_KINDS = {
   },
   password_reset: { audience: "account", label: "Password reset", alwaysSent: true, inPreferences: true },
   invitation: { audience: "account", label: "Invitation", alwaysSent: true, inPreferences: false },
+  /** To an organization's owners and billing contacts, the PDF attached (lib/billing/invoices). */
+  invoice_issued: { audience: "account", label: "Invoice", alwaysSent: true, inPreferences: false },
+  credit_note_issued: { audience: "account", label: "Credit note", alwaysSent: true, inPreferences: false },
 } as const satisfies Record<string, EmailKindInfo>;
 
 export type EmailKind = keyof typeof EMAIL_KINDS;

@@ -7,6 +7,8 @@ import { organizationAdapter, viaBetterAuth } from "@/lib/admin/better-auth";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { AuditContext } from "@/lib/audit/request-context";
 import { getAuth } from "@/lib/auth/auth";
+import { assertUncommonPassword } from "@/lib/auth/common-passwords";
+import { newPasswordField } from "@/lib/auth/password-policy";
 import { transactionWithBetterAuth } from "@/lib/auth/auth-transaction";
 import { strongestOrganizationRole } from "@/lib/authz/actor";
 import { atMost, LIMITS, recordIdField } from "@/lib/validation/limits";
@@ -72,7 +74,7 @@ export const acceptInvitationSchema = z
   .object({
     invitationId: recordIdField("This invitation link is not valid"),
     name: z.string().trim().min(2, "Enter your name").max(LIMITS.personName, atMost(LIMITS.personName)),
-    password: z.string().min(10, "Use at least 10 characters").max(LIMITS.password, atMost(LIMITS.password)),
+    password: newPasswordField(),
     confirmPassword: z.string().max(LIMITS.password, "The passwords differ"),
   })
   .refine((v) => v.password === v.confirmPassword, {
@@ -106,6 +108,8 @@ export async function acceptInvitation(
         : "This invitation has already been used. Sign in instead.",
     );
   }
+  // Before the invitation is claimed: a refused password leaves the link working.
+  if (joiner.kind === "new") await assertUncommonPassword(joiner.password, "password");
   if (joiner.kind === "new" && view.hasAccount)
     throw new UserFacingError(
       "conflict",

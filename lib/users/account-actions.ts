@@ -5,6 +5,7 @@ import { NotFoundError, UserFacingError } from "@/lib/actions/errors";
 import { adminAction } from "@/lib/admin/admin-action";
 import { viaBetterAuth, type AdminRequest } from "@/lib/admin/better-auth";
 import { getAuth } from "@/lib/auth/auth";
+import { assertUncommonPassword } from "@/lib/auth/common-passwords";
 import type { Actor } from "@/lib/authz/actor";
 import { isSystemAccount } from "@/lib/auth/system-account";
 import { canManageUserAccount } from "@/lib/authz/policy";
@@ -89,6 +90,7 @@ export const setUserPasswordDefinition = (request: AdminRequest) =>
     form: true,
     run: async ({ tx, actor, audit }, input) => {
       const target = await accountToManage(tx, actor, input.userId);
+      await assertUncommonPassword(input.newPassword, "newPassword");
       const headers = await request.authHeaders();
       await viaBetterAuth(() =>
         getAuth().api.setUserPassword({

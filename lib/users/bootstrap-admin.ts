@@ -7,9 +7,11 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { UNKNOWN_IP } from "@/lib/audit/request-context";
 import { getAuth } from "@/lib/auth/auth";
 import { transactionWithBetterAuth } from "@/lib/auth/auth-transaction";
+import { isCommonPassword } from "@/lib/auth/common-passwords";
+import { COMMON_PASSWORD_MESSAGE } from "@/lib/auth/password-policy";
 import { createUserSchema } from "./schemas";
 
-/** Name, e-mail and password under the rules of the admin console's "New user" (better-auth's 10-character minimum). */
+/** Name, e-mail and password under the rules of the admin console's "New user" (lib/auth/password-policy.ts). */
 export const bootstrapAdminSchema = createUserSchema.pick({ name: true, email: true, password: true });
 export type BootstrapAdminInput = z.input<typeof bootstrapAdminSchema>;
 
@@ -44,6 +46,8 @@ export async function bootstrapAdmin(
     return { ok: false, reason: "invalid", problems };
   }
   const { name, email, password } = parsed.data;
+  if (await isCommonPassword(password))
+    return { ok: false, reason: "invalid", problems: [`password: ${COMMON_PASSWORD_MESSAGE}`] };
   const force = options.force === true;
 
   return transactionWithBetterAuth(db, async (tx): Promise<BootstrapAdminResult> => {

@@ -5,6 +5,7 @@ import { UserFacingError } from "@/lib/actions/errors";
 import { adminAction } from "@/lib/admin/admin-action";
 import { viaBetterAuth } from "@/lib/admin/better-auth";
 import { getAuth } from "@/lib/auth/auth";
+import { assertUncommonPassword } from "@/lib/auth/common-passwords";
 import { createUserSchema, type NewUserMembership } from "./schemas";
 
 /**
@@ -25,6 +26,7 @@ export const createUserDefinition = adminAction({
         email: ["Already in use"],
       });
     for (const membership of input.memberships) await checkMembership(tx, membership);
+    await assertUncommonPassword(input.password, "password");
 
     // Server call without headers: better-auth skips its own permission check; ours ran.
     const { user } = await viaBetterAuth(() =>

@@ -15,6 +15,8 @@ export interface UserListRow {
   memberships: { organization: string; role: string }[];
   /** Linked to a specialist record (an Acuity calendar). */
   isSpecialist: boolean;
+  /** Signs in with a second factor (an admin may reset it: lib/two-factor). */
+  twoFactorEnabled: boolean;
 }
 
 export interface UserListPage {
@@ -77,6 +79,7 @@ export async function listUsersForAdmin(
         banExpires: users.banExpires,
         memberships: membershipsOfUser,
         isSpecialist: isSpecialistUser,
+        twoFactorEnabled: sql<boolean>`coalesce(${users.twoFactorEnabled}, false)`,
       })
       .from(users)
       .where(and(where))

@@ -1,11 +1,10 @@
 import { z } from "zod";
+import { newPasswordField } from "@/lib/auth/password-policy";
 import { atMost, emailField, LIMITS, optionalIdField, recordIdField } from "@/lib/validation/limits";
 
 const id = (what: string) => recordIdField(`Choose ${what}`);
-const password = z
-  .string()
-  .min(10, "Use at least 10 characters")
-  .max(LIMITS.password, atMost(LIMITS.password));
+/** The password rule's length part; the common-password part runs in the actions (lib/auth/common-passwords.ts). */
+const password = newPasswordField();
 /** Why an account was banned or unbanned: recorded in the audit row, so it cannot be left out. */
 const accountChangeReason = z.string().trim().min(3, "Say why (at least 3 characters)").max(500, atMost(500));
 const optionalId = optionalIdField();

@@ -1,44 +1,12 @@
 /**
  * How long a text input may be — every one has a bound, checked by zod with a message that
- * says so (a 10,251-character e-mail was once accepted). Plain constants, no database import,
- * so client forms may share them.
+ * says so (a 10,251-character e-mail was once accepted). The bounds themselves live in
+ * ./bounds.ts (no zod) so client forms import them from there; re-exported here for the server.
  */
 import { z } from "zod";
+import { emailAtMost, LIMITS } from "./bounds";
 
-/**
- * The seed's VARCHAR bounds (docs/data-contract.md) for the fields people type: the bound of
- * the column is the bound of the field. tests/unit/input-limits.test.ts holds these to db/schema,
- * which the schema-contract test holds to the seed.
- */
-export const SEED_BOUNDS = {
-  examineeName: 255,
-  examineePhone: 50,
-  examineeEmail: 255,
-  specialistName: 255,
-  specialty: 255,
-  location: 255,
-  acuityCalendarId: 255,
-  fileName: 255,
-  mimeType: 100,
-} as const;
-
-/** Bounds of fields the seed does not constrain (better-auth's TEXT columns, notes, reasons). */
-export const LIMITS = {
-  /** Record ids (cuid2s, VARCHAR(255) everywhere). */
-  id: 255,
-  /** RFC 5321: the longest address a mail server accepts. */
-  email: 254,
-  personName: 255,
-  organizationName: 120,
-  teamName: 120,
-  /** better-auth's own maximum. */
-  password: 128,
-  reason: 1000,
-  note: 2000,
-} as const;
-
-/** "Use at most 255 characters" — the message every bound gives. */
-export const atMost = (max: number) => `Use at most ${max.toLocaleString("en-US")} characters`;
+export { atMost, emailAtMost, LIMITS, SEED_BOUNDS } from "./bounds";
 
 /** A record id sent by a form (hidden field or picker): required, bounded. */
 export const recordIdField = (required = "Reload the page and try again") =>
@@ -58,6 +26,6 @@ export const emailField = (invalid: string, max: number = LIMITS.email) =>
   z
     .string(invalid)
     .trim()
-    .max(max, `An e-mail address has at most ${max} characters`)
+    .max(max, emailAtMost(max))
     .pipe(z.email(invalid))
     .transform((value) => value.toLowerCase());

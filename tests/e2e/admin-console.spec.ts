@@ -1,5 +1,5 @@
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { ARTIFACTS_DIR } from "./support/paths";
 import { UNLINKED_DEMO_CALENDARS } from "@/lib/acuity/demo-calendars";
 import { queryPortalDatabase, signIn } from "./support/portal";
@@ -73,7 +73,7 @@ test("an admin sets up an organization, invites a referrer who joins, adds a spe
   await invitee.goto(new URL(link!).pathname);
   await expect(invitee.getByText(`You are invited to join ${ORG} as member in ${TEAM}.`)).toBeVisible();
   await invitee.getByLabel("Your name").fill(INVITEE.name);
-  await invitee.getByLabel("Password (at least 10 characters)").fill(INVITEE.password);
+  await invitee.getByLabel("Password (at least 12 characters, not a common one)").fill(INVITEE.password);
   await invitee.getByLabel("Repeat the password").fill(INVITEE.password);
   await invitee.getByRole("button", { name: "Create my account and join" }).click();
   await expect(invitee).toHaveURL(/\/bookings$/);
@@ -88,13 +88,13 @@ test("an admin sets up an organization, invites a referrer who joins, adds a spe
   const createUser = page.getByTestId("create-user-form");
   await createUser.getByLabel("Name").fill(SPECIALIST.name);
   await createUser.getByLabel("E-mail").fill(SPECIALIST.email);
-  await createUser.getByLabel("Password (10+ characters)").fill("nora-password-2026");
+  await createUser.getByLabel("Password (12+ characters, not a common one)").fill("nora-password-2026");
   await createUser.getByRole("button", { name: "Create user" }).click();
   await expect(createUser.getByRole("status")).toHaveText("User created.");
   // A colleague who joins the new organization and its team at once, and Northwind as an admin.
   await createUser.getByLabel("Name").fill(COLLEAGUE.name);
   await createUser.getByLabel("E-mail").fill(COLLEAGUE.email);
-  await createUser.getByLabel("Password (10+ characters)").fill("colleague-password-2026");
+  await createUser.getByLabel("Password (12+ characters, not a common one)").fill("colleague-password-2026");
   const memberships = createUser.getByTestId("membership-rows");
   await memberships.getByRole("button", { name: "Add an organization" }).click();
   await memberships.getByLabel("Organization").nth(0).selectOption({ label: ORG });

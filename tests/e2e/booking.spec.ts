@@ -1,5 +1,5 @@
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { ARTIFACTS_DIR } from "./support/paths";
 import { queryPortalDatabase, signIn, signOut } from "./support/portal";
 
@@ -61,13 +61,13 @@ test("a referrer finds a telehealth specialist, books the first free time, finds
 
   // The table: found by name as you type, and by phone digits in another format; meeting link shown.
   await page.goto("/bookings");
-  await page.getByPlaceholder("Search examinee name or phone…").fill("quillfeath");
+  await page.getByPlaceholder("Search name, phone, claim number or reference…").fill("quillfeath");
   await expect(page).toHaveURL(/q=quillfeath/);
   const row = page.getByTestId("booking-row").filter({ hasText: EXAMINEE });
   await expect(page.getByTestId("booking-row")).toHaveCount(1);
   await expect(row.getByTestId("meeting-link")).toHaveAttribute("href", meetingHref);
   await shot(page, "bookings-table.png");
-  await page.getByPlaceholder("Search examinee name or phone…").fill("212.555.0199");
+  await page.getByPlaceholder("Search name, phone, claim number or reference…").fill("212.555.0199");
   await expect(page).toHaveURL(/q=212\.555\.0199/);
   await expect(page.getByTestId("booking-row").filter({ hasText: EXAMINEE })).toHaveCount(1);
   // The view survives a reload: the search is in the URL.

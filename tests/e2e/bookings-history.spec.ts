@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signIn } from "./support/portal";
 
 test("Back on the bookings list undoes filters, sort and a typed search one step at a time", async ({
@@ -8,7 +8,7 @@ test("Back on the bookings list undoes filters, sort and a typed search one step
   await page.goto("/bookings");
   const table = page.getByTestId("bookings-table");
   await expect(table).toBeVisible();
-  const search = page.getByPlaceholder("Search examinee name or phone…");
+  const search = page.getByPlaceholder("Search name, phone, claim number or reference…");
 
   // A choice made before hydration has no listener yet; React marks the nodes it has hydrated.
   await page.waitForFunction(() => {

@@ -6,8 +6,9 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { ARTIFACTS_DIR } from "./support/paths";
+import { scanAtBothWidths } from "./support/accessibility";
 import { queryPortalDatabase, signIn, signOut } from "./support/portal";
 
 const REFERRER = "owner@northwind.test";
@@ -108,4 +109,38 @@ test("a referrer is told plainly that an .exe can't be a brief", async ({ page }
   const row = section.getByTestId("upload-row").filter({ hasText: "brief.exe" });
   await expect(row).toHaveAttribute("data-status", "failed");
   await expect(row.getByRole("alert")).toHaveText("Briefs must be PDF or Word documents.");
+});
+
+test("a Windows program renamed brief.pdf reaches storage, is read at confirm and refused, with no Retry", async ({
+  page,
+}) => {
+  const [booking] = await queryPortalDatabase<{ id: string }>(
+    `SELECT b.id FROM bookings b JOIN organizations o ON o.id = b.organization_id WHERE o.name = 'Northwind Insurance' LIMIT 1`,
+  );
+  await signIn(page, REFERRER);
+  await page.goto(bookingPath(booking!.id));
+  const section = page.getByTestId("documents-section");
+  await section.getByTestId("upload-category").selectOption({ label: "Brief" });
+  // The DOS header of a real Windows program, named and typed as a PDF: it passes the name check.
+  // A name of its own: the first test's brief.pdf may already be on this booking.
+  const name = `program-${Date.now()}.pdf`;
+  const program = Buffer.alloc(4096);
+  program.write("MZ", 0, "latin1");
+  program.write("This program cannot be run in DOS mode.", 0x4e, "latin1");
+  await section
+    .getByTestId("upload-input")
+    .setInputFiles({ name, mimeType: "application/pdf", buffer: program });
+  const row = section.getByTestId("upload-row").filter({ hasText: name });
+  await expect(row).toHaveAttribute("data-status", "refused", { timeout: 60_000 });
+  await expect(row.getByRole("alert")).toHaveText(
+    "This file is a Windows program, not a PDF — it was deleted and not added to the booking.",
+  );
+  await expect(row.getByRole("button", { name: "Retry" })).toHaveCount(0);
+  await expect(page.getByTestId("document-row").filter({ hasText: name })).toHaveCount(0);
+
+  await row.scrollIntoViewIfNeeded();
+  await scanAtBothWidths(page, "documents-refused", {
+    include: '[data-testid="documents-section"]',
+    fullPage: false,
+  });
 });

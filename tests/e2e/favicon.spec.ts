@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 // Every page load asks for /favicon.ico; it used to answer 404 (one error line per page in the log).
 test("the portal answers /favicon.ico with an icon, signed in or not", async ({ request }) => {

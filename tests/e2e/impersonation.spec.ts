@@ -1,5 +1,5 @@
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { ARTIFACTS_DIR } from "./support/paths";
 import { queryPortalDatabase, signIn, signOut, visibleBookings } from "./support/portal";
 
@@ -20,13 +20,16 @@ test("a referrer sees only their organization's bookings; an admin impersonates 
   expect(asAdmin.organizations.length).toBeGreaterThan(1);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Users" }).click();
   await expect(page).toHaveURL(/\/admin\/users$/);
   const row = page.getByTestId(`user-row-${REFERRER.email}`);
   await row.getByRole("button", { name: "Impersonate" }).click();
   await row.getByLabel(`Reason for impersonating ${REFERRER.name}`).fill("Reproducing support ticket 4711");
   await row.getByRole("button", { name: "Start" }).click();
 
-  await expect(page).toHaveURL(/\/bookings$/);
+  // The impersonated referrer's own home.
+  await expect(page).toHaveURL(/\/$/);
   const banner = page.getByTestId("impersonation-banner");
   await expect(banner).toContainText(`Impersonating ${REFERRER.name}`);
   await expect(banner).toContainText("Avery Admin");

@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { ARTIFACTS_DIR } from "./support/paths";
 import { queryPortalDatabase, signIn, signOut } from "./support/portal";
 import { insertTodaysExamination, REFERRER, SPECIALIST } from "./support/todays-examination";
@@ -27,10 +27,9 @@ test("a specialist lands on their examinations: today's, what needs attention an
   await expect(item.getByTestId("stage")).toHaveAttribute("data-stage", "scheduled");
 
   // Its time has passed and nobody confirmed it: flagged, and its report is owed.
-  await expect(page.getByTestId("attention-item").filter({ hasText: exam.examineeName })).toHaveAttribute(
-    "data-reason",
-    "confirm_attendance",
-  );
+  await expect(
+    page.getByTestId("attention-item").filter({ hasText: exam.examineeName }).locator("[data-reason]"),
+  ).toHaveAttribute("data-reason", "confirm_attendance");
   await expect(page.getByTestId("owed-item").filter({ hasText: exam.examineeName })).toBeVisible();
 
   // Every booking on the page is this specialist's own.
@@ -94,6 +93,8 @@ test("the specialist starts the report, uploads it and marks it ready; the refer
   await signOut(page);
 
   await signIn(page, REFERRER.email);
+  // The examination was half an hour ago: the bookings list has it under Past (Upcoming is the default).
+  await page.goto("/bookings?view=past");
   const row = page.getByTestId("booking-row").filter({ hasText: exam.examineeName });
   await expect(row).toContainText("Report ready");
   await page.goto(`/bookings/${exam.bookingId}`);

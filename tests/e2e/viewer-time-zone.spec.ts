@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { twoClocks } from "@/lib/time/two-clocks";
 import { signIn } from "./support/portal";
 

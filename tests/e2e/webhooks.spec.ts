@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { signAcuityWebhook } from "@/lib/acuity/webhook-signature";
 import { ARTIFACTS_DIR, E2E_EMULATOR_CONTROL_FILE } from "./support/paths";
 import { signIn } from "./support/portal";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, eq, inArray, or, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import * as t from "@/db/schema";
@@ -48,6 +48,11 @@ import {
   unbanUserDefinition,
 } from "@/lib/users/account-actions";
 import { createUserDefinition } from "@/lib/users/create-user";
+import { resetTwoFactorDefinition } from "@/lib/two-factor/two-factor-definitions";
+import {
+  adminEndAllSessionsDefinition,
+  adminEndSessionDefinition,
+} from "@/lib/sessions/admin-session-definitions";
 import { startImpersonationDefinition } from "@/lib/impersonation/impersonation-definitions";
 import {
   reconcileAcuityDefinition,
@@ -476,6 +481,8 @@ describe("outside the admin console's rights", () => {
       [unbanUserDefinition(request), { userId: id("memberA1"), reason: "because" }],
       [setUserPasswordDefinition(request), { userId: id("memberA1"), newPassword: "long-enough-pw" }],
       [revokeUserSessionsDefinition(request), { userId: id("memberA1") }],
+      [adminEndSessionDefinition, { userId: id("memberA1"), sessionId: "any" }],
+      [adminEndAllSessionsDefinition, { userId: id("memberA1") }],
       [createOrganizationDefinition, { name: `Evil Org ${tag}` }],
       [renameOrganizationDefinition, { organizationId: id("A"), name: "Renamed" }],
       [
@@ -533,16 +540,38 @@ describe("outside the admin console's rights", () => {
         { from: "2026-01-01", to: "2026-01-31" },
       ],
       [resendEmailDefinition, { outboxId: "any" }],
+      [resetTwoFactorDefinition, { userId: id("memberA1"), reason: "because" }],
     ] as const;
 
+  // Counts look only at this file's world (and the names its refused inputs would create):
+  // other files run at the same time and create organizations, members and specialists of their own.
   const snapshot = async () => {
-    const [[a], [o], [tm], [s], [b]] = await Promise.all([
+    const ourOrganizations = or(
+      inArray(t.organizations.id, [id("A"), id("B")]),
+      eq(t.organizations.name, `Evil Org ${tag}`),
+    );
+    const [[a], [o], [tm], [s], [b], [u]] = await Promise.all([
       getDb().select({ n: count() }).from(t.auditLogs),
-      getDb().select({ n: count() }).from(t.organizations),
-      getDb().select({ n: count() }).from(t.teamMembers),
+      getDb()
+        .select({
+          n: count(),
+          names: sql<string>`string_agg(${t.organizations.name}, ',' ORDER BY ${t.organizations.name})`,
+        })
+        .from(t.organizations)
+        .where(ourOrganizations),
+      getDb()
+        .select({ n: count() })
+        .from(t.teamMembers)
+        .where(inArray(t.teamMembers.teamId, [id("A1"), id("A2"), id("B1")])),
       getDb()
         .select({ n: sql<number>`count(*) FILTER (WHERE is_active)::int` })
-        .from(t.specialists),
+        .from(t.specialists)
+        .where(
+          or(
+            inArray(t.specialists.id, [id("S1"), id("S2")]),
+            eq(t.specialists.acuityCalendarId, String(CAL_B)),
+          ),
+        ),
       getDb()
         .select({
           status: t.bookings.status,
@@ -551,6 +580,10 @@ describe("outside the admin console's rights", () => {
         })
         .from(t.bookings)
         .where(eq(t.bookings.id, bookingIds.aTeam1)),
+      getDb()
+        .select({ n: count() })
+        .from(t.users)
+        .where(inArray(t.users.email, [`eve.${tag}@x.test`, `${id("outsider")}@fixture.test`])),
     ]);
     const [user] = await getDb()
       .select({ banned: t.users.banned })
@@ -558,9 +591,10 @@ describe("outside the admin console's rights", () => {
       .where(eq(t.users.id, id("memberA1")));
     return {
       audits: a!.n,
-      organizations: o!.n,
+      organizations: o!,
       teamMembers: tm!.n,
       activeSpecialists: s!.n,
+      newUsers: u!.n,
       booking: b,
       user,
     };

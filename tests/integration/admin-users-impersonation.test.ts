@@ -16,6 +16,9 @@ beforeAll(async () => {
   actors = buildActors(id);
 });
 
+/** The fixture's admin in a session that passed the second factor (impersonation requires it). */
+const verifiedAdmin = () => ({ ...actors.platformAdmin, secondFactorVerified: true });
+
 /**
  * The impersonate action's own definition (app/(portal)/admin/users/actions.ts wraps the same
  * one), with the better-auth session replaced by a list of the sessions it was asked to open.
@@ -47,9 +50,21 @@ describe("who may start an impersonation", () => {
     expect(await auditRowsFor("user", id("memberB1"))).toHaveLength(0);
   });
 
+  it("refuses a platform admin whose session did not pass the second factor (password alone)", async () => {
+    const { opened, impersonate } = impersonateAs({ ...actors.platformAdmin, secondFactorVerified: false });
+    const result = await impersonate({ userId: id("memberNoTeamA"), reason: "Ticket 5119" });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "forbidden",
+      error: expect.stringMatching(/two-factor code/),
+    });
+    expect(opened).toEqual([]);
+    expect(await auditRowsFor("user", id("memberNoTeamA"))).toHaveLength(0);
+  });
+
   // The control: the same wiring lets a real admin through, so the refusals above are the policy's.
-  it("lets a platform admin acting as themselves start one, audited with the reason", async () => {
-    const { opened, impersonate } = impersonateAs(actors.platformAdmin);
+  it("lets a platform admin acting as themselves, signed in with the second factor, start one, audited with the reason", async () => {
+    const { opened, impersonate } = impersonateAs(verifiedAdmin());
     const result = await impersonate({ userId: id("memberNoTeamA"), reason: "Ticket 5120" });
     expect(result).toEqual({ ok: true, data: { userId: id("memberNoTeamA") } });
     expect(opened).toEqual([id("memberNoTeamA")]);
@@ -61,7 +76,7 @@ describe("who may start an impersonation", () => {
 
   it("refuses the system account (not a person), saying so, with nothing opened or audited", async () => {
     const systemUserId = await getSystemUserId(getDb());
-    const { opened, impersonate } = impersonateAs(actors.platformAdmin);
+    const { opened, impersonate } = impersonateAs(verifiedAdmin());
     const result = await impersonate({ userId: systemUserId, reason: "Curious what Acuity sees" });
     expect(result).toMatchObject({
       ok: false,

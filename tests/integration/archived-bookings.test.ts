@@ -13,16 +13,16 @@ import {
   moveBookingDefinition,
   setBookingStatusDefinition,
 } from "@/lib/admin/bookings/booking-definitions";
-import { adminBookingFilterSchema, listBookingsForAdmin } from "@/lib/admin/bookings/list-admin-bookings";
 import type { Actor } from "@/lib/authz/actor";
 import { loadActor } from "@/lib/authz/load-actor";
 import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
 import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import { ARCHIVED_MESSAGE } from "@/lib/bookings/progress";
+import { addDays } from "@/lib/time/zoned";
 import { confirmUpload } from "@/lib/documents/confirm-upload";
 import { requestUpload, type UploadPlan } from "@/lib/documents/request-upload";
 import { pendingUploadInput, requestUploadInput } from "@/lib/documents/schemas";
-import { listSpecialistAgenda } from "@/lib/specialists/specialist-agenda";
+import { loadSpecialistWeek, specialistZoneOf, weekStartFor } from "@/lib/homes/specialist-home";
 import { as } from "../support/admin-session";
 import { buildActors, type BookingKey, type IdOf } from "../support/authz-fixture";
 import { insertAuthzWorld } from "../support/insert-authz-world";
@@ -141,27 +141,33 @@ describe("an archived booking", () => {
     expect(askedFor.rows.map((r) => r.id)).toContain(bookingIds.aTeam2);
     expect(askedFor.rows.every((r) => r.status === "archived")).toBe(true);
 
-    // The admin's table: closed bookings stay in the default, archived ones only on request.
-    const adminDefault = (
-      await listBookingsForAdmin(getDb(), adminBookingFilterSchema.parse({ organizationId: id("A") }))
-    ).map((r) => r.id);
+    // The admin's table (Admin → Bookings is the same table, all views): closed bookings stay in
+    // the default, archived ones only on request.
+    const adminTable = async (params: Record<string, string>) =>
+      (
+        await listBookingPageForViewer(
+          getDb(),
+          actors.platformAdmin,
+          parseBookingListParams({ view: "all", size: "100", ...params }),
+          "UTC",
+        )
+      ).rows.map((r) => r.id);
+    const adminDefault = await adminTable({ organization: id("A") });
     expect(adminDefault).not.toContain(bookingIds.aTeam2);
     expect(adminDefault).toContain(bookingIds.aTeam2ForMember);
-    const adminB = (
-      await listBookingsForAdmin(getDb(), adminBookingFilterSchema.parse({ organizationId: id("B") }))
-    ).map((r) => r.id);
-    expect(adminB).toContain(closedOne);
-    const adminArchived = (
-      await listBookingsForAdmin(
-        getDb(),
-        adminBookingFilterSchema.parse({ organizationId: id("A"), status: "archived" }),
-      )
-    ).map((r) => r.id);
-    expect(adminArchived).toContain(bookingIds.aTeam2);
+    expect(await adminTable({ organization: id("B") })).toContain(closedOne);
+    expect(await adminTable({ organization: id("A"), status: "archived" })).toContain(bookingIds.aTeam2);
 
-    // aTeam2 is specialist S1's examination in a few days: archived, it is off their agenda.
-    const agenda = await listSpecialistAgenda(getDb(), actors.specialistS1, new Date(), 14);
-    const onAgenda = agenda.flatMap((day) => day.examinations.map((e) => e.id));
+    // aTeam2 is specialist S1's examination in a few days: archived, it is off their week.
+    const now = new Date();
+    const zone = await specialistZoneOf(getDb(), actors.specialistS1);
+    const thisWeek = weekStartFor(undefined, now, zone);
+    const weeks = await Promise.all(
+      [thisWeek, addDays(thisWeek, 7)].map((start) =>
+        loadSpecialistWeek(getDb(), actors.specialistS1, start, zone, now),
+      ),
+    );
+    const onAgenda = weeks.flatMap((week) => week.days.flatMap((day) => day.examinations.map((e) => e.id)));
     expect(onAgenda).not.toContain(bookingIds.aTeam2);
     expect(onAgenda).toContain(bookingIds.bTeam1);
   });

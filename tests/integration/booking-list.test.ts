@@ -6,7 +6,7 @@ import { newId } from "@/lib/ids";
 import { loadActor } from "@/lib/authz/load-actor";
 import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
-import { countBookingsForViewer } from "@/lib/bookings/count-bookings";
+import { countBookingViews, countBookingsForViewer, countCapFor } from "@/lib/bookings/count-bookings";
 import { ACTOR_KEYS, BOOKING_KEYS, VISIBLE, type BookingKey, type IdOf } from "../support/authz-fixture";
 import { insertAuthzWorld } from "../support/insert-authz-world";
 
@@ -57,7 +57,8 @@ describe.each(ACTOR_KEYS)("the bookings table for %s", (actorKey) => {
   });
 
   it("filters by the no-team choice", async () => {
-    const found = await tableFor(actorKey, { team: "none" });
+    // Within this file's world: an admin sees every file's team-less bookings, more than a page.
+    const found = await tableFor(actorKey, { team: "none", q: `examinee ${nameTag}` });
     expect(found.sort()).toEqual(visibleOf(actorKey, ["aNoTeam", "bNoTeam"]).sort());
   });
 
@@ -125,6 +126,56 @@ it("finds a two-letter name by the start of a word of it, and nothing for one le
 it("filters by appointment date range in the viewer's zone", async () => {
   // The fixture's bookings are 1..6 days ahead; a range of the first two days holds two of them.
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-  const found = await tableFor("platformAdmin", { from: day(1), to: day(2) });
+  // Within this file's world: every file's fixtures fall in the same days, more than a page of them.
+  const found = await tableFor("platformAdmin", { from: day(1), to: day(2), q: `examinee ${nameTag}` });
   expect(found.sort()).toEqual(["aNoTeam", "aTeam1"].sort());
+});
+
+it.each(["appointmentDate", "examineeName", "specialist", "progress", "createdAt"])(
+  "pages through the %s order both ways with no booking missed or shown twice",
+  async (column) => {
+    const owner = (await loadActor(getDb(), id("ownerA"), null))!;
+    for (const direction of ["asc", "desc"]) {
+      const state = parseBookingListParams({
+        view: "all",
+        q: `examinee ${nameTag}`,
+        sort: `${column}.${direction}`,
+      });
+      const whole = await listBookingPageForViewer(getDb(), owner, { ...state, pageSize: 100 }, "UTC");
+      const paged: string[] = [];
+      for (let page = 1; page <= 4; page++) {
+        const part = await listBookingPageForViewer(getDb(), owner, { ...state, pageSize: 2, page }, "UTC");
+        paged.push(...part.rows.map((r) => r.id));
+        expect(part.hasNextPage).toBe(page * 2 < whole.rows.length);
+      }
+      expect(whole.rows).toHaveLength(visibleOf("ownerA").length);
+      expect(paged).toEqual(whole.rows.map((r) => r.id));
+    }
+  },
+);
+
+it("counts a two-letter search's matches to 1,000 and a longer search's to 10,000", () => {
+  // Two letters match by word start, which no index narrows to a scope: counted row by row.
+  expect(countCapFor("Ng")).toBe(1_000);
+  expect(countCapFor("Ngo")).toBe(10_000);
+  expect(countCapFor("")).toBe(10_000);
+});
+
+it("counts a search's tabs exactly up to the cap, and each tab to the cap past it", async () => {
+  const owner = (await loadActor(getDb(), id("ownerA"), null))!;
+  const options = { search: `examinee ${nameTag}`, now: new Date() };
+  // The fixture's bookings are all ahead and not cancelled: every visible one is Upcoming.
+  const visible = visibleOf("ownerA").length;
+  expect(await countBookingViews(getDb(), owner, options, 100)).toEqual({
+    upcoming: { total: visible, capped: false },
+    past: { total: 0, capped: false },
+    cancelled: { total: 0, capped: false },
+    all: { total: visible, capped: false },
+  });
+  expect(await countBookingViews(getDb(), owner, options, 2)).toEqual({
+    upcoming: { total: 2, capped: true },
+    past: { total: 0, capped: false },
+    cancelled: { total: 0, capped: false },
+    all: { total: 2, capped: true },
+  });
 });

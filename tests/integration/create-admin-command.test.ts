@@ -67,8 +67,17 @@ describe("npm run admin:create", () => {
       "short-pw\n",
     );
     expect(weak.code).toBe(2);
-    expect(weak.stderr).toContain("password: Use at least 10 characters");
+    expect(weak.stderr).toContain("password: Use at least 12 characters");
     expect(weak.stderr + weak.stdout).not.toContain("short-pw");
+
+    // Long enough, but one of the most common passwords (issue 17's password rule).
+    const common = await createAdmin(
+      ["--name", "Ada Admin", "--email", "ada@portal.test", "--password-stdin"],
+      "Password1234\n",
+    );
+    expect(common.code).toBe(2);
+    expect(common.stderr).toContain("password: This password is on the list of the most common passwords");
+    expect(common.stderr + common.stdout).not.toContain("Password1234");
 
     const withoutTerminal = await createAdmin(
       ["--name", "Ada Admin", "--email", "ada@portal.test"],

@@ -11,6 +11,7 @@ import { buildActors, type BookingKey, type IdOf } from "../support/authz-fixtur
 import { insertAuthzWorld } from "../support/insert-authz-world";
 import { startTestS3, type TestS3 } from "./storage-test-s3";
 import { actAs, documentAuditRows, impersonating, PDF_BYTES, putTo, unwrap } from "./documents-test-support";
+import { mp3File } from "../support/real-file-samples";
 
 let s3: TestS3;
 let bookingIds: Record<BookingKey, string>;
@@ -75,7 +76,7 @@ beforeAll(async () => {
     "dictation",
     "dictation.mp3",
     "audio/mpeg",
-    new Uint8Array([1, 2, 3, 4]),
+    mp3File(),
   );
 });
 afterAll(async () => {

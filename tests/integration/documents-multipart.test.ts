@@ -18,6 +18,7 @@ import { headObject } from "@/lib/storage/head-object";
 import { abortMultipartUpload } from "@/lib/storage/multipart";
 import { buildActors, type BookingKey, type IdOf } from "../support/authz-fixture";
 import { insertAuthzWorld } from "../support/insert-authz-world";
+import { m4aFile } from "../support/real-file-samples";
 import { startTestS3, type TestS3 } from "./storage-test-s3";
 import {
   actAs,
@@ -44,11 +45,18 @@ afterAll(async () => {
 const FILE_SIZE = 100 * 1024 * 1024 + 4321; // ~100 MB: above the multipart threshold, last part short
 const STREAM_KEY = Buffer.alloc(16, 9);
 
-/** Deterministic bytes for any range (AES-CTR), so only the parts in flight are in memory. */
+/** A real M4A's first bytes: confirm reads them and refuses audio that is not audio. */
+const M4A_HEADER = m4aFile(0);
+
+/**
+ * Deterministic bytes for any range (AES-CTR) after an M4A header, so only the parts in
+ * flight are in memory.
+ */
 function fileBytes(offset: number, size: number): Uint8Array<ArrayBuffer> {
   const iv = Buffer.alloc(16);
   iv.writeBigUInt64BE(BigInt(offset / 16), 8);
   const bytes = createCipheriv("aes-128-ctr", STREAM_KEY, iv).update(Buffer.alloc(size));
+  if (offset === 0) bytes.set(M4A_HEADER);
   return new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length);
 }
 

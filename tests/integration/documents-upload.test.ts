@@ -12,6 +12,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Actor } from "@/lib/authz/actor";
 import { buildActors, type BookingKey, type IdOf } from "../support/authz-fixture";
 import { insertAuthzWorld } from "../support/insert-authz-world";
+import { pngFile } from "../support/real-file-samples";
 import { startTestS3, type TestS3 } from "./storage-test-s3";
 import {
   actAs,
@@ -118,11 +119,16 @@ describe("uploading a document", () => {
     const plan = single(
       unwrap(
         await requestAs(asMember)(
-          brief("aTeam1", { fileName: "consent.png", category: "consent_form", mimeType: "image/png" }),
+          brief("aTeam1", {
+            fileName: "consent.png",
+            category: "consent_form",
+            mimeType: "image/png",
+            size: pngFile().length,
+          }),
         ),
       ),
     );
-    expect((await putTo(plan.url, PDF_BYTES, plan.headers)).status).toBe(200);
+    expect((await putTo(plan.url, pngFile(), plan.headers)).status).toBe(200);
     const { documentId } = unwrap(await confirmAs(asMember)({ pendingUploadId: plan.pendingUploadId }));
 
     const [document] = (await documentRowsFor(bookingIds.aTeam1)).filter((row) => row.id === documentId);

@@ -10,11 +10,12 @@ import { getDb } from "@/db/client";
 import { auditLogs, sessions } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define-action";
 import { getAuth } from "@/lib/auth/auth";
-import { loadActor } from "@/lib/authz/load-actor";
+import { standingOf } from "@/lib/auth/session-standing";
 import { startImpersonationDefinition } from "@/lib/impersonation/impersonation-definitions";
 import { holdsSavedAdminSession } from "@/lib/impersonation/resume-admin-session";
 import { as } from "../support/admin-session";
 import { createUserWithPassword, serveAuthRoute, type AuthServer } from "../support/auth-http";
+import { enrolForTest } from "../support/two-factor";
 
 let server: AuthServer;
 beforeAll(async () => {
@@ -44,11 +45,20 @@ async function signedInAdminImpersonating() {
   const admin = await createUserWithPassword("admin");
   const target = await createUserWithPassword("user");
   const jar = new CookieJar();
+  // Admins sign in with their second factor (impersonation needs a session that passed it).
+  const enrolment = await enrolForTest(admin.id);
   const signIn = await server.post("/sign-in/email", { email: admin.email, password: admin.password });
   expect(signIn.status).toBe(200);
   jar.take(signIn.headers);
+  const secondStep = await server.post(
+    "/two-factor/verify-totp",
+    { code: enrolment.code() },
+    { cookie: jar.header() },
+  );
+  expect(secondStep.status).toBe(200);
+  jar.take(secondStep.headers);
   // As the users page does it: the audited action, better-auth opening the session inside it.
-  const actor = (await loadActor(getDb(), admin.id, null))!;
+  const actor = (await standingOf(getDb(), (await sessionOf(jar))!))!.actor;
   const impersonate = defineAction(
     startImpersonationDefinition(async (userId) => {
       const opened = await getAuth().api.impersonateUser({

@@ -106,6 +106,7 @@ describe("the job engine in one process", () => {
         )
       ).rows;
     expect(await schedules()).toEqual([
+      { name: QUEUE_NAMES.auditVerify, cron: "30 3 * * *", timezone: "UTC" },
       { name: QUEUE_NAMES.attentionDigest, cron: "5 6 * * *", timezone: "America/New_York" },
       { name: QUEUE_NAMES.reportsOwedDigest, cron: "5 6 * * *", timezone: "America/New_York" },
       { name: QUEUE_NAMES.uploadCleanup, cron: "17 * * * *", timezone: "UTC" },
@@ -121,6 +122,7 @@ describe("the job engine in one process", () => {
     await startJobWorkers([], jobSchedules());
     await stopJobWorkers(1000);
     expect((await schedules()).map((s) => s.name)).toEqual([
+      QUEUE_NAMES.auditVerify,
       QUEUE_NAMES.attentionDigest,
       QUEUE_NAMES.reportsOwedDigest,
     ]);

@@ -1,6 +1,8 @@
 /**
- * The specialist's home lists against real Postgres: only their own bookings, days read in
- * their time zone, brief/consent flags from documents, reports owed and needs attention.
+ * The specialist's home (lib/homes/specialist-home.ts) against real Postgres, on a Denver
+ * specialist's Monday: only their own bookings, days read in their zone, brief/consent flags from
+ * documents, briefs missing and attendance to confirm. Week bounds across DST and the owed list's
+ * order and paging are in homes.test.ts.
  */
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
@@ -8,9 +10,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { bookings, documents, specialists } from "@/db/schema";
 import type { DocumentCategory, ProgressStage } from "@/db/schema/enums";
-import { listSpecialistAgenda } from "@/lib/specialists/specialist-agenda";
-import { listNeedsAttention } from "@/lib/specialists/specialist-needs-attention";
-import { listReportsOwed } from "@/lib/specialists/specialist-reports-owed";
+import {
+  listAttendanceToConfirm,
+  listBriefsMissing,
+  listOwedReports,
+  loadSpecialistHome,
+  loadSpecialistWeek,
+} from "@/lib/homes/specialist-home";
 import { buildActors, buildBookings, type IdOf } from "../support/authz-fixture";
 import { insertAuthzWorld } from "../support/insert-authz-world";
 
@@ -97,55 +103,68 @@ beforeAll(async () => {
 const names = (ids: string[]) =>
   ids.map((bookingId) => Object.keys(made).find((name) => made[name] === bookingId) ?? bookingId);
 
-describe("the specialist's agenda", () => {
-  it("holds today and the next 14 days in the specialist's zone, by day, own bookings only, without cancelled ones", async () => {
-    const agenda = await listSpecialistAgenda(getDb(), actors.specialistS1, NOW, 14);
-    expect(agenda.map((day) => [day.day, day.isToday, names(day.examinations.map((e) => e.id))])).toEqual([
-      ["2026-11-23", true, ["todayEarlier", "todayLateDenver"]],
-      ["2026-11-24", false, ["tomorrowNoBrief"]],
-      ["2026-11-26", false, ["in3DaysNoBrief"]],
-      ["2026-12-07", false, ["day14"]],
-    ]);
+describe("the specialist's week", () => {
+  it("is Monday to Sunday on the specialist's clock, own bookings only, without cancelled ones", async () => {
+    const week = await loadSpecialistWeek(getDb(), actors.specialistS1, "2026-11-23", "America/Denver", NOW);
+    const shown = Object.fromEntries(
+      week.days.map((day) => [day.day, names(day.examinations.map((row) => row.id))]),
+    );
+    expect(shown).toEqual({
+      "2026-11-23": ["todayEarlier", "todayLateDenver"], // 22:30 Denver is already Tuesday in UTC
+      "2026-11-24": ["tomorrowNoBrief"], // the cancelled one and S2's left out
+      "2026-11-25": [],
+      "2026-11-26": ["in3DaysNoBrief"],
+      "2026-11-27": [],
+      "2026-11-28": [],
+      "2026-11-29": [],
+    });
+    // Sunday 23:30 in Denver is Monday in UTC: it belongs to the week before.
+    const before = await loadSpecialistWeek(
+      getDb(),
+      actors.specialistS1,
+      "2026-11-16",
+      "America/Denver",
+      NOW,
+    );
+    expect(names(before.days[6]!.examinations.map((row) => row.id))).toEqual(["yesterdayLateDenver"]);
   });
 
-  it("says whether the brief and consent form are in", async () => {
-    const [today] = await listSpecialistAgenda(getDb(), actors.specialistS1, NOW, 14);
-    expect(today!.examinations.map((e) => [e.hasBrief, e.hasConsentForm])).toEqual([
+  it("says whether the brief and consent form are in, and where the examination is", async () => {
+    const week = await loadSpecialistWeek(getDb(), actors.specialistS1, "2026-11-23", "America/Denver", NOW);
+    const today = week.days[0]!;
+    expect(today.isToday).toBe(true);
+    expect(today.examinations.map((row) => [row.hasBrief, row.hasConsentForm])).toEqual([
       [true, false],
       [true, true],
     ]);
-    expect(today!.examinations[0]).toMatchObject({
+    expect(today.examinations[0]).toMatchObject({
       specialistLocation: "Denver",
       specialistTimezone: "America/Denver",
     });
   });
+});
+
+describe("what needs the specialist", () => {
+  it("briefs missing: examinations ahead without a brief, soonest first — not cancelled, not another specialist's", async () => {
+    const { rows } = await listBriefsMissing(getDb(), actors.specialistS1, NOW);
+    const shown = names(rows.map((row) => row.id));
+    expect(shown.slice(0, 2)).toEqual(["tomorrowNoBrief", "in3DaysNoBrief"]);
+    for (const left of ["cancelledTomorrow", "otherSpecialistTomorrow", "todayLateDenver", "day14"]) {
+      expect(shown).not.toContain(left);
+    }
+  });
+
+  it("attendance to confirm: past examinations still waiting, oldest first — not a no-show, a report or a closed booking", async () => {
+    const { rows, total } = await listAttendanceToConfirm(getDb(), actors.specialistS1, NOW);
+    expect(names(rows.map((row) => row.id))).toEqual(["lastWeekUnconfirmed", "todayEarlier"]);
+    expect(total).toBe(2);
+  });
 
   it("is empty for someone who is not a specialist, even an organization owner who sees the bookings", async () => {
-    expect(await listSpecialistAgenda(getDb(), actors.ownerA, NOW, 14)).toEqual([]);
-    expect(await listReportsOwed(getDb(), actors.ownerA, NOW)).toEqual([]);
-    expect(await listNeedsAttention(getDb(), actors.ownerA, NOW)).toEqual([]);
-  });
-});
-
-describe("reports owed", () => {
-  it("lists reports in progress and past examinations still waiting, oldest first, with their age", async () => {
-    const owed = await listReportsOwed(getDb(), actors.specialistS1, NOW);
-    expect(owed.map((o) => [names([o.id])[0], o.ageDays, o.attendanceUnconfirmed])).toEqual([
-      ["oldInProgress", 21, false],
-      ["lastWeekUnconfirmed", 7, true],
-      ["yesterdayLateDenver", 0, false],
-      ["todayEarlier", 0, true],
-    ]);
-  });
-});
-
-describe("needs attention", () => {
-  it("flags examinations within two days without a brief, then past ones nobody confirmed", async () => {
-    const items = await listNeedsAttention(getDb(), actors.specialistS1, NOW);
-    expect(items.map((item) => [item.reason, names([item.booking.id])[0]])).toEqual([
-      ["missing_brief", "tomorrowNoBrief"],
-      ["confirm_attendance", "lastWeekUnconfirmed"],
-      ["confirm_attendance", "todayEarlier"],
-    ]);
+    const home = await loadSpecialistHome(getDb(), actors.ownerA, NOW, {});
+    expect(home.week.days.every((day) => day.examinations.length === 0)).toBe(true);
+    expect(home.briefsMissing).toMatchObject({ rows: [], total: 0 });
+    expect(home.toConfirm).toMatchObject({ rows: [], total: 0 });
+    expect(await listOwedReports(getDb(), actors.ownerA, NOW)).toMatchObject({ rows: [], total: 0 });
   });
 });

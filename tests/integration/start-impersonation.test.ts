@@ -26,7 +26,8 @@ async function start(
   openSession: OpenImpersonationSession = async () => {},
   afterStart?: () => Promise<void>,
 ) {
-  const admin = buildActors(id).platformAdmin;
+  // In a session signed in with the second factor, which impersonation requires.
+  const admin = { ...buildActors(id).platformAdmin, secondFactorVerified: true };
   const auditContext = auditContextFor(admin, { ipAddress: "198.51.100.4", userAgent: "vitest" });
   return transactionWithBetterAuth(getDb(), async (tx) => {
     const started = await startImpersonation(

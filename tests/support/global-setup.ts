@@ -32,7 +32,8 @@ export default async function setup(project: TestProject) {
   const scratch = await createScratchDatabase("ime_test");
   await migrateDatabase(scratch.url);
   const pool = new Pool({ connectionString: scratch.url });
-  await seedDemoData(drizzle(pool, { schema }), buildDemoBookings(new Date()));
+  // No fee schedule: tests that charge make their own (tests/integration/billing-charges.test.ts).
+  await seedDemoData(drizzle(pool, { schema }), buildDemoBookings(new Date()), { feeSchedule: false });
   await pool.end();
   project.provide("databaseUrl", scratch.url);
   const mailboxDir = await mkdtemp(path.join(os.tmpdir(), "ime-test-mailbox-"));

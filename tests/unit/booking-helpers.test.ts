@@ -69,7 +69,9 @@ describe("the bookings table URL", () => {
     expect(state).toMatchObject({
       page: 1,
       pageSize: 25,
-      sort: { column: "appointmentDate", direction: "desc" },
+      // The default view is Upcoming, whose natural order is the nearest examination first.
+      view: "upcoming",
+      sort: { column: "appointmentDate", direction: "asc" },
       filters: { progress: ["scheduled"], from: undefined },
     });
   });

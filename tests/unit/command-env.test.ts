@@ -24,7 +24,9 @@ console.log(JSON.stringify({ DATABASE_URL: process.env.DATABASE_URL, S3_BUCKET: 
   return JSON.parse(output.trim().split("\n").pop()!);
 }
 
-describe("commands read configuration as Next does", () => {
+// Each case starts a fresh Node with tsx (a second or two; far more on a loaded 2-core machine):
+// vitest's 5 s default is a hang detector here, not a speed check.
+describe("commands read configuration as Next does", { timeout: 60_000 }, () => {
   it("takes DATABASE_URL from .env when the environment has none (db:migrate no longer migrates the embedded database instead)", () => {
     const dir = folderWith({ ".env": "DATABASE_URL=postgres://prod.example:5432/ime\n" });
     expect(variablesSeenBy(dir, {}).DATABASE_URL).toBe("postgres://prod.example:5432/ime");

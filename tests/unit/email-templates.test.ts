@@ -54,6 +54,29 @@ const PAYLOADS: Partial<Record<EmailKind, unknown>> = {
     expiresAt: "2026-12-09T10:00:00.000Z",
   },
   password_reset: { url: `${BASE}/reset-password/tok_secret?callbackURL=%2F` },
+  invoice_issued: {
+    invoiceId: "inv_doc_1",
+    number: "INV-2026-0007",
+    providerName: "Harbour IME",
+    organizationName: "Acme Mutual",
+    total: "USD 1,357.95",
+    dueDate: "Dec 31, 2026",
+    period: "Nov 1, 2026 – Nov 30, 2026",
+    pdfKey: "invoices/org_1/inv_doc_1/INV-2026-0007.pdf",
+    fileName: "INV-2026-0007.pdf",
+  },
+  credit_note_issued: {
+    invoiceId: "inv_doc_1",
+    number: "CN-2026-0002",
+    creditsNumber: "INV-2026-0007",
+    providerName: "Harbour IME",
+    organizationName: "Acme Mutual",
+    total: "USD -1,357.95",
+    dueDate: null,
+    period: null,
+    pdfKey: "invoices/org_1/inv_doc_1/CN-2026-0002.pdf",
+    fileName: "CN-2026-0002.pdf",
+  },
   reports_owed_digest: {
     items: [
       {
@@ -108,6 +131,8 @@ const LINK_OF: Record<EmailKind, string> = {
   attention_digest: `${BASE}/bookings/bk_att_1`,
   password_reset: `${BASE}/reset-password/tok_secret?callbackURL=%2F`,
   invitation: `${BASE}/accept-invitation/inv_1`,
+  invoice_issued: `${BASE}/organization/invoices/inv_doc_1`,
+  credit_note_issued: `${BASE}/organization/invoices/inv_doc_1`,
 };
 
 describe("e-mail templates", () => {

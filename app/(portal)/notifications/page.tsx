@@ -72,7 +72,7 @@ export default async function NotificationsPage({
 
       <nav aria-label="Pages" className="mt-4 flex justify-between text-sm">
         {cursor ? (
-          <Link href="/notifications" className="text-indigo-700 hover:underline">
+          <Link href="/notifications" className="text-indigo-700 underline hover:no-underline">
             ← Newest
           </Link>
         ) : (
@@ -81,7 +81,7 @@ export default async function NotificationsPage({
         {page.nextBefore && (
           <Link
             href={`/notifications?before=${encodeURIComponent(page.nextBefore)}`}
-            className="text-indigo-700 hover:underline"
+            className="text-indigo-700 underline hover:no-underline"
           >
             Older →
           </Link>

@@ -1,157 +1,235 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ZonedTime } from "@/components/bookings/zoned-time";
-import { ExaminationSummary } from "@/components/specialists/examination-summary";
+import { BookingLine } from "@/components/homes/booking-line";
+import { BookingListSection } from "@/components/homes/booking-list-section";
+import { countLabel, dueDay } from "@/components/homes/home-section";
+import { WeekGrid } from "@/components/homes/week-grid";
+import { WeekItem } from "@/components/homes/week-item";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-session";
 import { hasSpecialistWorkspace } from "@/lib/authz/policy";
-import { listSpecialistAgenda } from "@/lib/specialists/specialist-agenda";
-import { listNeedsAttention, type AttentionReason } from "@/lib/specialists/specialist-needs-attention";
-import { listReportsOwed } from "@/lib/specialists/specialist-reports-owed";
 import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
+import { loadSpecialistHome, type OwedReport } from "@/lib/homes/specialist-home";
+import { mondayOf } from "@/lib/homes/shared";
+import { firstParam, type SearchParamRecord } from "@/lib/url/search-params";
+import { addDays, localDateIn } from "@/lib/time/zoned";
 
 export const metadata: Metadata = { title: "My examinations" };
 
-const AGENDA_DAYS = 14;
-const dayHeading = (key: string) =>
+const dayLabel = (key: string, style: "long" | "short") =>
   new Intl.DateTimeFormat("en-US", {
-    weekday: "long",
+    weekday: style,
     day: "numeric",
-    month: "long",
+    month: style,
     timeZone: "UTC",
   }).format(new Date(`${key}T12:00:00Z`));
 
-const ATTENTION_TEXT: Record<AttentionReason, string> = {
-  missing_brief: "No brief yet and the examination is within two days — ask the referrer for it.",
-  confirm_attendance: "The examination time has passed — start the report or mark a no-show.",
-};
+const weekRange = (start: string) =>
+  `${dayLabel(start, "short")} – ${dayLabel(addDays(start, 6), "short")}, ${addDays(start, 6).slice(0, 4)}`;
 
-function Section({
-  title,
-  count,
-  testId,
-  children,
-}: {
-  title: string;
-  count: number;
-  testId: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <section className="mt-8" data-testid={testId} aria-label={title}>
-      <h2 className="text-lg font-semibold">
-        {title} <span className="text-sm font-normal text-slate-500">({count})</span>
-      </h2>
-      {children}
-    </section>
-  );
+function dueText(row: OwedReport) {
+  if (!row.reportDueOn) return "No due day";
+  if (row.overdue)
+    return `Overdue by ${row.daysOverdue} day${row.daysOverdue === 1 ? "" : "s"} · was due ${dueDay(row.reportDueOn)}`;
+  if (row.daysOverdue === 0) return `Due today, ${dueDay(row.reportDueOn)}`;
+  return `Due ${dueDay(row.reportDueOn)} (in ${-row.daysOverdue} day${row.daysOverdue === -1 ? "" : "s"})`;
 }
 
-/** The specialist's home: what is next, what needs attention, and which reports are owed. */
-export default async function SpecialistHomePage() {
+const pageLink = "font-medium text-indigo-700 underline hover:text-indigo-900";
+const weekLink =
+  "inline-flex min-h-8 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 underline hover:bg-slate-50";
+
+/**
+ * The specialist's home: what needs them (briefs missing, attendance to confirm), their week in
+ * their calendar's zone (`?week=` any day of it), and the reports they owe by due day, overdue
+ * first, ten at a time (`?owed=` page).
+ */
+export default async function SpecialistHomePage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParamRecord>;
+}) {
   const actor = await requireActor();
   if (!hasSpecialistWorkspace(actor)) notFound();
+  const params = await searchParams;
+  const owedPage = Math.max(1, Math.min(10_000, Math.floor(Number(firstParam(params.owed))) || 1));
   const now = new Date();
-  const db = getDb();
-  const [agenda, attention, owed] = await Promise.all([
-    listSpecialistAgenda(db, actor, now, AGENDA_DAYS),
-    listNeedsAttention(db, actor, now),
-    listReportsOwed(db, actor, now),
-  ]);
+  const home = await loadSpecialistHome(getDb(), actor, now, { week: firstParam(params.week), owedPage });
   const viewerZone = await viewerTimeZone();
-  // Examination times: the calendar's zone, the viewer's beside it when it differs (an admin acting as the specialist from elsewhere).
-  const when = (
-    row: { appointmentDate: Date; specialistTimezone: string | null },
-    dateStyle: "none" | "weekday",
-  ) => (
-    <ZonedTime
-      instant={row.appointmentDate}
-      zone={row.specialistTimezone ?? "UTC"}
-      viewerZone={viewerZone}
-      dateStyle={dateStyle}
-    />
-  );
-  const examinationCount = agenda.reduce((sum, day) => sum + day.examinations.length, 0);
+  const { week, owed, briefsMissing, toConfirm } = home;
+  const thisWeek = mondayOf(localDateIn(now, home.zone));
+  const weekHref = (start: string) => {
+    const query = new URLSearchParams();
+    if (start !== thisWeek) query.set("week", start);
+    if (owedPage > 1) query.set("owed", String(owedPage));
+    const text = query.toString();
+    return text ? `/specialist?${text}` : "/specialist";
+  };
+  const owedHref = (page: number) => {
+    const query = new URLSearchParams();
+    if (week.start !== thisWeek) query.set("week", week.start);
+    if (page > 1) query.set("owed", String(page));
+    return `/specialist?${query.toString()}#reports-owed-heading`;
+  };
+  const owedPages = Math.max(1, Math.ceil(owed.total / owed.pageSize));
+  const attention = briefsMissing.total + toConfirm.total;
 
   return (
-    <div>
-      <h1 className="text-2xl font-semibold">My examinations</h1>
-      <p className="mt-1 text-sm text-slate-600">
-        Times are in your calendar&apos;s time zone, with your own clock under them when it differs.
-      </p>
+    <div className="space-y-8">
+      <header>
+        <h1 className="text-2xl font-semibold">My examinations</h1>
+        <p className="mt-1 text-sm text-slate-700">
+          Times are in your calendar&apos;s time zone, with your own clock under them when it differs.
+        </p>
+      </header>
 
-      <Section title="Needs attention" count={attention.length} testId="needs-attention">
-        {attention.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">Nothing needs your attention.</p>
-        ) : (
-          <ul className="mt-3 divide-y divide-slate-100 rounded-lg border border-amber-200 bg-amber-50/40">
-            {attention.map(({ reason, booking }) => (
-              <li
-                key={`${reason}-${booking.id}`}
-                className="px-4 py-3"
-                data-testid="attention-item"
-                data-reason={reason}
-                data-booking-id={booking.id}
-              >
-                <ExaminationSummary row={booking} when={when(booking, "weekday")} />
-                <p className="mt-1 text-xs text-amber-800">{ATTENTION_TEXT[reason]}</p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Section>
+      <section aria-labelledby="needs-attention-heading" data-testid="needs-attention">
+        <h2 id="needs-attention-heading" className="text-xl font-semibold">
+          Needs attention{" "}
+          <span className="text-sm font-normal text-slate-600">({countLabel(attention)})</span>
+        </h2>
+        <div className="mt-3 grid gap-4 lg:grid-cols-2">
+          <BookingListSection
+            title="Briefs missing"
+            headingLevel={3}
+            list={briefsMissing}
+            viewerZone={viewerZone}
+            testId="briefs-missing"
+            itemTestId="attention-item"
+            showPapers
+            tone="attention"
+            seeAll={{
+              href: "/bookings?view=upcoming&progress=scheduled,rescheduled",
+              label: "See all upcoming examinations",
+            }}
+            empty="Every upcoming examination has its brief."
+            detail={() => (
+              <span className="text-xs text-amber-900" data-reason="missing_brief">
+                Ask the referrer for the brief
+              </span>
+            )}
+          />
+          <BookingListSection
+            title="Attendance to confirm"
+            headingLevel={3}
+            list={toConfirm}
+            viewerZone={viewerZone}
+            testId="attendance-to-confirm"
+            itemTestId="attention-item"
+            tone="attention"
+            seeAll={{
+              href: "/bookings?view=past&progress=scheduled,rescheduled",
+              label: "See all examinations to confirm",
+            }}
+            empty="Every past examination is confirmed: its report is started or it is marked a no-show."
+            detail={() => (
+              <span className="text-xs text-amber-900" data-reason="confirm_attendance">
+                Start the report or mark a no-show
+              </span>
+            )}
+          />
+        </div>
+      </section>
 
-      <Section title={`Today and the next ${AGENDA_DAYS} days`} count={examinationCount} testId="agenda">
-        {agenda.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">
-            No examinations booked in the next {AGENDA_DAYS} days.
+      <section aria-labelledby="week-heading" data-testid="agenda">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <h2
+            id="week-heading"
+            className="text-xl font-semibold"
+            data-testid="week-heading"
+            data-week={week.start}
+          >
+            {week.start === thisWeek ? "This week" : "Week of"} · {weekRange(week.start)}
+          </h2>
+          <nav aria-label="Weeks" className="flex flex-wrap gap-2">
+            <Link href={weekHref(addDays(week.start, -7))} className={weekLink} data-testid="week-previous">
+              ← Previous week
+            </Link>
+            {week.start !== thisWeek && (
+              <Link href={weekHref(thisWeek)} className={weekLink} data-testid="week-this">
+                This week
+              </Link>
+            )}
+            <Link href={weekHref(addDays(week.start, 7))} className={weekLink} data-testid="week-next">
+              Next week →
+            </Link>
+          </nav>
+        </div>
+        {week.hidden > 0 && (
+          <p className="mt-2 text-sm text-amber-900">
+            {week.hidden} more examinations this week are not shown; the bookings list has them all.
           </p>
-        ) : (
-          <div className="mt-3 space-y-4">
-            {agenda.map((day) => (
-              <div
-                key={day.day}
-                data-testid="agenda-day"
-                data-day={day.day}
-                className="rounded-lg border border-slate-200 bg-white"
-              >
-                <h3
-                  className={`border-b border-slate-100 px-4 py-2 text-sm font-semibold ${day.isToday ? "text-indigo-700" : ""}`}
-                >
-                  {day.isToday ? `Today — ${dayHeading(day.day)}` : dayHeading(day.day)}
-                </h3>
-                <ul className="divide-y divide-slate-100">
-                  {day.examinations.map((row) => (
-                    <li key={row.id} className="px-4 py-3" data-testid="agenda-item" data-booking-id={row.id}>
-                      <ExaminationSummary row={row} when={when(row, "none")} />
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ))}
-          </div>
         )}
-      </Section>
+        <div className="mt-3">
+          <WeekGrid
+            label={`Examinations, ${weekRange(week.start)}`}
+            days={week.days.map((day) => ({
+              day: day.day,
+              label: day.isToday ? `Today — ${dayLabel(day.day, "long")}` : dayLabel(day.day, "long"),
+              isToday: day.isToday,
+              count: day.examinations.length,
+              content:
+                day.examinations.length === 0 ? null : (
+                  <ul className="divide-y divide-slate-100">
+                    {day.examinations.map((row) => (
+                      <WeekItem key={row.id} row={row} viewerZone={viewerZone} />
+                    ))}
+                  </ul>
+                ),
+            }))}
+          />
+        </div>
+      </section>
 
-      <Section title="Reports owed" count={owed.length} testId="reports-owed">
-        {owed.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">No reports owed — you are up to date.</p>
+      <section aria-labelledby="reports-owed-heading" data-testid="reports-owed">
+        <h2 id="reports-owed-heading" className="text-xl font-semibold">
+          Reports owed{" "}
+          <span className="text-sm font-normal text-slate-600">({countLabel(owed.total, owed.capped)})</span>
+        </h2>
+        <p className="text-sm text-slate-700">
+          By due day, overdue first. Due days count business days in your zone.
+        </p>
+        {owed.total === 0 ? (
+          <p className="mt-2 text-sm text-slate-700">No reports owed — you are up to date.</p>
         ) : (
-          <ul className="mt-3 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-            {owed.map((row) => (
-              <li key={row.id} className="px-4 py-3" data-testid="owed-item" data-booking-id={row.id}>
-                <ExaminationSummary row={row} when={when(row, "weekday")} />
-                <p className="mt-1 text-xs text-slate-500">
-                  {row.ageDays === 0
-                    ? "Examined within the last day"
-                    : `${row.ageDays} day${row.ageDays === 1 ? "" : "s"} since the examination`}
-                  {row.attendanceUnconfirmed && " · attendance not confirmed yet"}
-                </p>
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul className="mt-3 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white px-4">
+              {owed.rows.map((row) => (
+                <BookingLine key={row.id} row={row} viewerZone={viewerZone} testId="owed-item">
+                  <span
+                    className={`text-sm font-medium ${row.overdue ? "text-rose-800" : "text-slate-800"}`}
+                    data-testid="owed-due"
+                    data-overdue={row.overdue}
+                  >
+                    {dueText(row)}
+                  </span>
+                  {row.attendanceUnconfirmed && (
+                    <span className="text-xs text-slate-600">Attendance not confirmed yet</span>
+                  )}
+                </BookingLine>
+              ))}
+            </ul>
+            {owedPages > 1 && (
+              <nav aria-label="Reports owed pages" className="mt-3 flex flex-wrap items-center gap-4 text-sm">
+                {owed.page > 1 && (
+                  <Link href={owedHref(owed.page - 1)} className={pageLink} data-testid="owed-previous">
+                    ← Previous {owed.pageSize}
+                  </Link>
+                )}
+                <span className="text-slate-700">
+                  Page {owed.page} of {countLabel(owedPages, owed.capped)}
+                </span>
+                {owed.page < owedPages && (
+                  <Link href={owedHref(owed.page + 1)} className={pageLink} data-testid="owed-next">
+                    Show more →
+                  </Link>
+                )}
+              </nav>
+            )}
+          </>
         )}
-      </Section>
+      </section>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { inputClass } from "@/components/bookings/field";
+import { fieldControlClass, FormField } from "@/components/ui/form-field";
 import { FirstAvailableResults } from "@/components/specialists/first-available-results";
 import { SpecialistCard } from "@/components/specialists/specialist-card";
 import { getDb } from "@/db/client";
@@ -86,30 +86,32 @@ export default async function SpecialistsPage({ searchParams }: { searchParams: 
           Don&apos;t mind who examines? See the earliest free times across every specialist of a specialty.
         </p>
         <form className="flex flex-wrap items-end gap-3" method="get">
-          <label className="text-sm">
-            Specialty
-            <select name="fa_specialty" defaultValue={firstSpecialty} className={inputClass} required>
+          <FormField label="Specialty" name="fa_specialty">
+            <select name="fa_specialty" defaultValue={firstSpecialty} className={fieldControlClass} required>
               <option value="">Choose…</option>
               {options.specialties.map((s) => (
                 <option key={s}>{s}</option>
               ))}
             </select>
-          </label>
-          <label className="text-sm">
-            Examination
-            <select name="fa_type" defaultValue={faType} className={inputClass}>
+          </FormField>
+          <FormField label="Examination" name="fa_type">
+            <select name="fa_type" defaultValue={faType} className={fieldControlClass}>
               <option value="telehealth">Telehealth</option>
               <option value="in_person">In person</option>
             </select>
-          </label>
-          <label className="text-sm">
-            From
-            <input type="date" name="fa_from" defaultValue={faFrom} min={today} className={inputClass} />
-          </label>
-          <label className="text-sm">
-            To
-            <input type="date" name="fa_to" defaultValue={faTo} min={today} className={inputClass} />
-          </label>
+          </FormField>
+          <FormField label="From" name="fa_from">
+            <input
+              type="date"
+              name="fa_from"
+              defaultValue={faFrom}
+              min={today}
+              className={fieldControlClass}
+            />
+          </FormField>
+          <FormField label="To" name="fa_to">
+            <input type="date" name="fa_to" defaultValue={faTo} min={today} className={fieldControlClass} />
+          </FormField>
           <Keep
             params={{
               specialty: filters.specialty,
@@ -124,7 +126,7 @@ export default async function SpecialistsPage({ searchParams }: { searchParams: 
         {firstSpecialty && (
           <Suspense
             key={`${firstSpecialty}-${faType}-${faFrom}-${faTo}`}
-            fallback={<p className="text-sm text-slate-500">Checking calendars…</p>}
+            fallback={<p className="text-sm text-slate-600">Checking calendars…</p>}
           >
             <FirstAvailableResults
               specialists={faCandidates}
@@ -142,25 +144,23 @@ export default async function SpecialistsPage({ searchParams }: { searchParams: 
           Specialists
         </h2>
         <form className="flex flex-wrap items-end gap-3" method="get">
-          <label className="text-sm">
-            Specialty
-            <select name="specialty" defaultValue={filters.specialty ?? ""} className={inputClass}>
+          <FormField label="Specialty" name="specialty">
+            <select name="specialty" defaultValue={filters.specialty ?? ""} className={fieldControlClass}>
               <option value="">Any specialty</option>
               {options.specialties.map((s) => (
                 <option key={s}>{s}</option>
               ))}
             </select>
-          </label>
-          <label className="text-sm">
-            City
-            <select name="city" defaultValue={filters.city ?? ""} className={inputClass}>
+          </FormField>
+          <FormField label="City" name="city">
+            <select name="city" defaultValue={filters.city ?? ""} className={fieldControlClass}>
               <option value="">Any city</option>
               {options.cities.map((c) => (
                 <option key={c}>{c}</option>
               ))}
             </select>
-          </label>
-          <label className="flex items-center gap-2 pb-2 text-sm">
+          </FormField>
+          <label className="flex min-h-6 items-center gap-2 pb-2 text-sm">
             <input type="checkbox" name="telehealth" value="1" defaultChecked={telehealth} /> Telehealth
             available
           </label>

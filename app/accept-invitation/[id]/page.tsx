@@ -31,7 +31,7 @@ export default async function AcceptInvitationPage({ params }: { params: Promise
       {view.state === "used" && (
         <p role="alert">
           This invitation to {view.organizationName} has already been used.{" "}
-          <Link className="text-indigo-700" href="/sign-in">
+          <Link className="text-indigo-700 underline hover:no-underline" href="/sign-in">
             Sign in
           </Link>{" "}
           instead.
@@ -62,7 +62,7 @@ export default async function AcceptInvitationPage({ params }: { params: Promise
           {view.hasAccount && session?.user.email.toLowerCase() !== view.email.toLowerCase() && (
             <p>
               {view.email} already has an account.{" "}
-              <Link className="text-indigo-700" href="/sign-in">
+              <Link className="text-indigo-700 underline hover:no-underline" href="/sign-in">
                 Sign in
               </Link>{" "}
               as {view.email}, then open this link again to join.

@@ -6,7 +6,8 @@ import { ConflictError, NotFoundError, UserFacingError } from "@/lib/actions/err
 import type { AuditContext } from "@/lib/audit/request-context";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/authz/actor";
-import { canViewBooking } from "@/lib/authz/policy";
+import { canViewBooking, isPlatformAdmin } from "@/lib/authz/policy";
+import { recordChargeForStageChange } from "@/lib/billing/record-charge";
 import { notificationActorOf, portalProgressEvent } from "@/lib/notifications/booking-change-events";
 import { recordBookingChange } from "@/lib/notifications/record-booking-change";
 import { evaluateTransition } from "./evaluate-transition";
@@ -108,5 +109,13 @@ export async function changeProgress(
     { bookingId: booking.id, actorUserId: notificationActorOf(who.auditContext) },
     portalProgressEvent({ to: input.to, isCorrection: verdict.isCorrection, move }),
   );
+  // Report generated, a late cancellation, a no-show: the charge commits with the change or not at all.
+  await recordChargeForStageChange(tx, who.auditContext, {
+    bookingId: booking.id,
+    to: input.to,
+    at: now,
+    // A platform admin acting in their own name is the provider's side; impersonating, the referrer's.
+    cancelledBy: isPlatformAdmin(who.actor) ? "provider" : "referrer",
+  });
   return { bookingId: booking.id, progress: input.to };
 }

@@ -81,6 +81,7 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     kind: "advance",
     roles: ["admin"],
     requiresNote: false,
-    label: "Mark payment received",
+    // Paying the booking's invoice does this (lib/billing/invoices); the button is for corrections.
+    label: "Mark payment received (correction)",
   },
 ];

@@ -29,7 +29,9 @@ const scratch = await createScratchDatabase("ime_e2e");
 await migrateDatabase(scratch.url);
 const pool = new Pool({ connectionString: scratch.url });
 const demoPlans = buildDemoBookings(new Date());
-await seedDemoData(drizzle(pool, { schema }), demoPlans);
+// The portal's secret below: the demo admin's and specialists' demo authenticator is encrypted with it.
+const authSecret = "e2e-secret-that-is-long-enough-for-better-auth";
+await seedDemoData(drizzle(pool, { schema }), demoPlans, { authSecret });
 await pool.end();
 fs.mkdirSync(path.dirname(E2E_DATABASE_URL_FILE), { recursive: true });
 fs.writeFileSync(E2E_DATABASE_URL_FILE, scratch.url);
@@ -71,7 +73,7 @@ const app = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "po
     ...process.env,
     PORT: port,
     DATABASE_URL: scratch.url,
-    BETTER_AUTH_SECRET: "e2e-secret-that-is-long-enough-for-better-auth",
+    BETTER_AUTH_SECRET: authSecret,
     BETTER_AUTH_URL: `http://localhost:${port}`,
     // Specs sign in many times from one address; production keeps the strict default.
     AUTH_SIGN_IN_RATE_LIMIT: "1000",

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { AuditFilterForm } from "@/components/admin/audit-filter-form";
+import { AuditIntegrityPanel } from "@/components/admin/audit-integrity-panel";
 import { AuditTable } from "@/components/admin/audit-table";
 import { withWhen } from "@/components/admin/audit-table-rows";
 import { getDb } from "@/db/client";
 import { requireAdminConsole } from "@/lib/admin/require-admin";
+import { auditIntegrityStatus } from "@/lib/audit-seal/latest-verification";
 import { auditFilterFromSearchParams, auditFilterToSearchParams } from "@/lib/audit-trail/filters";
 import { listAuditLogs } from "@/lib/audit-trail/list-audit-logs";
 import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
+import { timestampLabel } from "@/lib/time/two-clocks";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
@@ -26,6 +29,8 @@ export default async function AdminAuditPage({
     ? await listAuditLogs(getDb(), parsed.data, { pageIndex, pageSize: PAGE_SIZE })
     : { rows: [], total: 0 };
   const viewerZone = await viewerTimeZone();
+  const integrity = await auditIntegrityStatus(getDb());
+  const last = integrity.lastVerification;
   const exportHref = `/api/admin/audit/export?${auditFilterToSearchParams(filter)}`;
   return (
     <section className="flex flex-col gap-4">
@@ -33,7 +38,8 @@ export default async function AdminAuditPage({
         <div>
           <h1 className="text-2xl font-semibold">Audit trail</h1>
           <p className="mt-1 text-sm text-slate-600">
-            Every audited action, newest first. The log is append-only: nothing here can be edited or deleted.
+            Every audited action, newest first. The log is append-only and sealed into a hash chain: a change
+            made behind the portal's back is found by its verification.
           </p>
         </div>
         <a
@@ -44,6 +50,20 @@ export default async function AdminAuditPage({
           Export CSV ({total.toLocaleString("en-US")} rows)
         </a>
       </div>
+      <AuditIntegrityPanel
+        status={{
+          lastVerification: last && {
+            ...last,
+            when: timestampLabel(new Date(last.finishedAt), viewerZone),
+            byCommand: last.trigger === "command",
+          },
+          lastSealedWhen:
+            integrity.lastSealedAt === null
+              ? null
+              : timestampLabel(new Date(integrity.lastSealedAt), viewerZone),
+          awaitingSeal: integrity.awaitingSeal,
+        }}
+      />
       <AuditFilterForm filter={filter} viewerZone={viewerZone} />
       {!parsed.success && (
         <p role="alert" className="rounded-md bg-rose-50 p-3 text-sm text-rose-800">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/admin/action-form";
-import { Field, inputClass } from "@/components/admin/form-fields";
+import { compactControlClass, FormField } from "@/components/ui/form-field";
 import { getDb } from "@/db/client";
 import { requireAdminConsole } from "@/lib/admin/require-admin";
 import { listOrganizationsForAdmin, TRIAGE_ORGANIZATION_SLUG } from "@/lib/organizations/list-organizations";
@@ -25,12 +25,12 @@ export default async function AdminOrganizationsPage() {
           className="mt-2 flex flex-wrap items-end gap-3"
           testId="create-organization-form"
         >
-          <Field label="Name">
-            <input name="name" required minLength={2} className={`${inputClass} w-72`} />
-          </Field>
-          <Field label="First team (optional)">
-            <input name="firstTeamName" className={`${inputClass} w-56`} />
-          </Field>
+          <FormField label="Name" name="name" size="compact">
+            <input name="name" required minLength={2} className={`${compactControlClass} w-72 max-w-full`} />
+          </FormField>
+          <FormField label="First team (optional)" name="firstTeamName" size="compact">
+            <input name="firstTeamName" className={`${compactControlClass} w-56 max-w-full`} />
+          </FormField>
         </ActionForm>
       </div>
       {organizations.length === 0 ? (
@@ -38,9 +38,9 @@ export default async function AdminOrganizationsPage() {
           No organizations yet — create the first above.
         </p>
       ) : (
-        <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
+            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
               <tr>
                 <th className="px-4 py-3">Organization</th>
                 <th className="px-4 py-3">Members</th>
@@ -58,7 +58,10 @@ export default async function AdminOrganizationsPage() {
                     className={triage ? "bg-amber-50" : undefined}
                   >
                     <td className="px-4 py-3 font-medium">
-                      <Link href={`/admin/organizations/${o.id}`} className="text-indigo-700 hover:underline">
+                      <Link
+                        href={`/admin/organizations/${o.id}`}
+                        className="text-indigo-700 underline hover:no-underline"
+                      >
                         {o.name}
                       </Link>
                       {triage && (
@@ -71,8 +74,8 @@ export default async function AdminOrganizationsPage() {
                     <td className="px-4 py-3">{o.teamCount}</td>
                     <td className="px-4 py-3">
                       <Link
-                        href={`/admin/bookings?organizationId=${o.id}`}
-                        className="text-indigo-700 hover:underline"
+                        href={`/admin/bookings?view=all&organization=${o.id}`}
+                        className="text-indigo-700 underline hover:no-underline"
                       >
                         {o.activeBookingCount}
                         {triage && o.activeBookingCount > 0 ? " to move" : ""}

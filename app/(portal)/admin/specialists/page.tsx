@@ -64,7 +64,7 @@ export default async function AdminSpecialistsPage() {
               <span className="text-sm text-slate-600">
                 {s.specialty} · {s.location ?? "Telehealth only"} · {s.timezone ?? "zone unknown"}
               </span>
-              <span className="text-xs text-slate-500">
+              <span className="text-xs text-slate-600">
                 Calendar {calendarName.get(s.acuityCalendarId) ?? s.acuityCalendarId} · {s.userEmail}
               </span>
               <span
@@ -83,7 +83,7 @@ export default async function AdminSpecialistsPage() {
               </ActionForm>
             </div>
             <details className="mt-2">
-              <summary className="cursor-pointer text-sm text-indigo-700">Edit</summary>
+              <summary className="min-h-6 cursor-pointer text-sm text-indigo-700 underline">Edit</summary>
               <ActionForm
                 action={updateSpecialistAction}
                 submitLabel="Save"
@@ -91,7 +91,12 @@ export default async function AdminSpecialistsPage() {
                 className="mt-2 flex flex-wrap items-end gap-3"
               >
                 <input type="hidden" name="specialistId" value={s.id} />
-                <SpecialistFields calendars={calendars} linkedCalendars={linked} values={s} />
+                <SpecialistFields
+                  calendars={calendars}
+                  linkedCalendars={linked}
+                  values={s}
+                  idPrefix={`specialist-${s.id}`}
+                />
               </ActionForm>
             </details>
           </li>

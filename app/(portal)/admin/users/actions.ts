@@ -12,6 +12,7 @@ import {
   unbanUserDefinition,
 } from "@/lib/users/account-actions";
 import { createUserDefinition } from "@/lib/users/create-user";
+import { resetTwoFactorDefinition } from "@/lib/two-factor/two-factor-definitions";
 
 export const impersonateUserAction = defineAction(
   startImpersonationDefinition(async (userId) => {
@@ -34,3 +35,5 @@ export const banUserAction = defineAction(banUserDefinition(adminRequest));
 export const unbanUserAction = defineAction(unbanUserDefinition(adminRequest));
 export const setUserPasswordAction = defineAction(setUserPasswordDefinition(adminRequest));
 export const revokeUserSessionsAction = defineAction(revokeUserSessionsDefinition(adminRequest));
+/** Removes a user's second factor (reason recorded); they enrol again at their next sign-in. */
+export const resetTwoFactorAction = defineAction(resetTwoFactorDefinition);

@@ -3,11 +3,12 @@ import { CreateUserForm } from "@/components/admin/create-user-form";
 import { ImpersonateButton } from "@/components/admin/impersonate-button";
 import { UserAccountControls } from "@/components/admin/user-account-controls";
 import { UserListPager } from "@/components/admin/user-list-pager";
-import { inputClass } from "@/components/admin/form-fields";
+import { ResetTwoFactorForm } from "@/components/two-factor/reset-two-factor-form";
+import { compactControlClass, FormField } from "@/components/ui/form-field";
 import { Timestamp } from "@/components/ui/timestamp";
 import { getDb } from "@/db/client";
 import { requireAdminConsole } from "@/lib/admin/require-admin";
-import { canImpersonate, canManageUserAccount } from "@/lib/authz/policy";
+import { canImpersonate, canManageUserAccount, canResetTwoFactorOf } from "@/lib/authz/policy";
 import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
 import { IMPERSONATION_ENDED_NOTICE } from "@/lib/impersonation/resume-admin-session";
 import { listOrganizationsWithTeams } from "@/lib/organizations/list-organizations";
@@ -15,6 +16,8 @@ import { findUserName } from "@/lib/users/find-user-name";
 import { listUsersForAdmin } from "@/lib/users/list-users";
 import { membershipLabel, userKinds } from "@/lib/users/user-kinds";
 import { parseUserListParams, USERS_PAGE_SIZE } from "@/lib/users/user-list-params";
+
+import { resetTwoFactorAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -54,15 +57,19 @@ export default async function AdminUsersPage({
         {q ? `${total} users match “${q}”.` : `${total} users.`} Impersonate one to see the portal as they do.
       </p>
       {/* Submitting drops `page`: a new search starts on its first page. */}
-      <form className="mt-4 flex gap-2" role="search">
-        <input
-          name="q"
-          defaultValue={q}
-          placeholder="Search name, e-mail or organization"
-          aria-label="Search users"
-          className={`${inputClass} w-80`}
-        />
-        <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">Search</button>
+      <form className="mt-4 flex flex-wrap items-end gap-2" role="search" aria-label="Users">
+        <FormField label="Search users" name="q" size="compact">
+          <input
+            name="q"
+            type="search"
+            defaultValue={q}
+            placeholder="Name, e-mail or organization"
+            className={`${compactControlClass} w-80 max-w-full`}
+          />
+        </FormField>
+        <button className="min-h-6 rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-600 focus-visible:outline-none">
+          Search
+        </button>
       </form>
       <CreateUserForm organizations={organizations} />
       {users.length === 0 ? (
@@ -70,9 +77,9 @@ export default async function AdminUsersPage({
           {total === 0 ? "No users match this search." : "This page is past the last one."}
         </p>
       ) : (
-        <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
+            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
               <tr>
                 <th className="px-4 py-3">Name</th>
                 <th className="px-4 py-3">E-mail</th>
@@ -114,6 +121,9 @@ export default async function AdminUsersPage({
                         <ImpersonateButton userId={user.id} userName={user.name} />
                       )}
                       {canManageUserAccount(actor, user) && <UserAccountControls user={user} />}
+                      {user.twoFactorEnabled && canResetTwoFactorOf(actor, user) && (
+                        <ResetTwoFactorForm user={user} action={resetTwoFactorAction} />
+                      )}
                     </div>
                   </td>
                 </tr>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReconcileForm, ReplayAllFailedButton, ReplayEventButton } from "@/components/admin/webhook-controls";
+import { compactControlClass, FormField } from "@/components/ui/form-field";
 import { Timestamp } from "@/components/ui/timestamp";
 import { getDb } from "@/db/client";
 import {
@@ -58,39 +59,34 @@ export default async function WebhookEventsPage({
         className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm"
         method="get"
       >
-        <label className="flex flex-col gap-1">
-          Status
-          <select
-            name="status"
-            defaultValue={filters.status}
-            className="rounded-md border border-slate-300 px-2 py-1.5"
-          >
+        <FormField label="Status" name="status" id="webhook-status" size="compact">
+          <select name="status" defaultValue={filters.status} className={compactControlClass}>
             {["all", "pending", "failed", "processed"].map((s) => (
               <option key={s} value={s}>
                 {s}
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          Action
+        </FormField>
+        <FormField label="Action" name="action" id="webhook-action" size="compact">
           <input
             name="action"
             defaultValue={filters.action}
             placeholder="e.g. canceled"
-            className="rounded-md border border-slate-300 px-2 py-1.5"
+            className={compactControlClass}
           />
-        </label>
-        <label className="flex flex-col gap-1">
-          Appointment id
+        </FormField>
+        <FormField label="Appointment id" name="appointment" id="webhook-appointment" size="compact">
           <input
             name="appointment"
             defaultValue={filters.appointment}
             inputMode="numeric"
-            className="rounded-md border border-slate-300 px-2 py-1.5"
+            className={compactControlClass}
           />
-        </label>
-        <button className="rounded-md bg-indigo-600 px-3 py-2 font-medium text-white">Filter</button>
+        </FormField>
+        <button className="rounded-md bg-indigo-600 px-3 py-2 font-medium text-white hover:bg-indigo-700 focus-visible:ring-2 focus-visible:ring-indigo-600 focus-visible:ring-offset-2 focus-visible:outline-none">
+          Filter
+        </button>
       </form>
 
       <ReconcileForm />
@@ -119,7 +115,7 @@ export default async function WebhookEventsPage({
                       {event.resourceId}
                     </Link>
                   </span>
-                  <span className="text-slate-500">
+                  <span className="text-slate-600">
                     {event.createdAt && (
                       <>
                         <Timestamp instant={event.createdAt} viewerZone={viewerZone} /> ·{" "}
@@ -135,7 +131,7 @@ export default async function WebhookEventsPage({
                 </div>
                 {event.error && <p className="mt-2 text-rose-700">{event.error}</p>}
                 <details className="mt-2">
-                  <summary className="cursor-pointer text-slate-500">Payload</summary>
+                  <summary className="cursor-pointer text-slate-600">Payload</summary>
                   <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 text-xs">
                     {JSON.stringify(event.payload, null, 2)}
                   </pre>
@@ -147,11 +143,19 @@ export default async function WebhookEventsPage({
       )}
       {pages > 1 && (
         <nav aria-label="Pages" className="flex gap-3 text-sm">
-          {filters.page > 1 && <Link href={pageLink(filters.page - 1)}>← Newer</Link>}
+          {filters.page > 1 && (
+            <Link href={pageLink(filters.page - 1)} className="text-indigo-700 underline hover:no-underline">
+              ← Newer
+            </Link>
+          )}
           <span>
             Page {filters.page} of {pages}
           </span>
-          {filters.page < pages && <Link href={pageLink(filters.page + 1)}>Older →</Link>}
+          {filters.page < pages && (
+            <Link href={pageLink(filters.page + 1)} className="text-indigo-700 underline hover:no-underline">
+              Older →
+            </Link>
+          )}
         </nav>
       )}
     </section>

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PROGRESS_LABELS } from "@/components/bookings/progress-label";
-import { BookingsTable, type BookingTableRow } from "@/components/bookings/bookings-table";
+import { bookingTableRow } from "@/components/bookings/booking-card-rows";
+import { BookingsTable } from "@/components/bookings/bookings-table";
+import { ListViewTabs, viewTabsFor } from "@/components/bookings/list-view-tabs";
 import { BookingsToolbar } from "@/components/bookings/bookings-toolbar";
 import { getDb } from "@/db/client";
-import { BOOKING_STATUSES, PROGRESS_STAGES, type ProgressStage } from "@/db/schema/enums";
+import { BOOKING_STATUSES, PROGRESS_STAGES } from "@/db/schema/enums";
 import { requireActor } from "@/lib/auth/current-session";
 import { canBookForAnyOrganization } from "@/lib/authz/policy";
 import { FALLBACK_TIME_ZONE } from "@/lib/availability/calendar-of";
@@ -16,42 +18,21 @@ import {
   parseBookingListParams,
 } from "@/lib/bookings/booking-list-params";
 import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
-import type { BookingListRow } from "@/lib/bookings/list-bookings";
-import { formatPhone } from "@/lib/bookings/phone";
 import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
-import { dateLabel } from "@/lib/time/people-time";
-import { examinationTime, timestampZone } from "@/lib/time/two-clocks";
 
 export const metadata: Metadata = { title: "Bookings" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const capitalized = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 
-function tableRow(row: BookingListRow, viewerZone: string | null): BookingTableRow {
-  const when = examinationTime(
-    row.appointmentDate,
-    row.specialistTimezone ?? FALLBACK_TIME_ZONE,
-    viewerZone,
-    "weekdayYear",
-  );
-  const progress = PROGRESS_LABELS[row.currentProgress as ProgressStage];
-  return {
-    id: row.id,
-    examineeName: row.examineeName,
-    phone: formatPhone(row.examineePhone),
-    when: when.primary,
-    whenViewer: when.secondary,
-    specialistName: row.specialistName,
-    organizationName: row.organizationName,
-    teamName: row.teamName,
-    appointmentType: row.appointmentType,
-    meetingLink: row.meetingLink,
-    progressLabel: progress.label,
-    progressTone: progress.tone,
-    source: row.source,
-    created: row.createdAt ? dateLabel(row.createdAt, timestampZone(viewerZone), "date") : "—",
-  };
-}
+/** "12 upcoming bookings": the count says which tab it counts. */
+const VIEW_NOUN = { upcoming: "upcoming ", past: "past ", cancelled: "cancelled ", all: "" } as const;
+const EMPTY_VIEW = {
+  upcoming: "No upcoming examinations.",
+  past: "No past examinations yet.",
+  cancelled: "No cancelled bookings.",
+  all: "No bookings you can see yet.",
+} as const;
 
 export default async function BookingsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
@@ -74,8 +55,8 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
             {page.total === 0
               ? filtered
                 ? "No bookings match."
-                : "No bookings you can see yet."
-              : `${page.total.toLocaleString("en-US")}${page.totalIsCapped ? "+" : ""} ${page.total === 1 && !page.totalIsCapped ? "booking" : "bookings"}`}
+                : EMPTY_VIEW[state.view]
+              : `${page.total.toLocaleString("en-US")}${page.totalIsCapped ? "+" : ""} ${VIEW_NOUN[state.view]}${page.total === 1 && !page.totalIsCapped ? "booking" : "bookings"}`}
           </p>
         </div>
         {canBookForAnyOrganization(actor) && (
@@ -87,6 +68,7 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
           </Link>
         )}
       </div>
+      <ListViewTabs tabs={viewTabsFor("/bookings", state, page.viewCounts)} current={state.view} />
       <BookingsToolbar
         search={state.search}
         hasFilters={filtered}
@@ -143,7 +125,7 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
           data-testid="bookings-empty"
         >
           <p className="font-medium">
-            {filtered ? "No bookings match your search and filters." : "No bookings yet."}
+            {filtered ? "No bookings match your search and filters." : EMPTY_VIEW[state.view]}
           </p>
           <p className="mt-1 text-sm text-slate-600">
             {filtered ? (
@@ -169,7 +151,7 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
         </div>
       ) : (
         <BookingsTable
-          rows={page.rows.map((row) => tableRow(row, viewerZone))}
+          rows={page.rows.map((row) => bookingTableRow(row, actor, viewerZone))}
           sorting={[{ id: state.sort.column, desc: state.sort.direction === "desc" }]}
           pagination={{ pageIndex: state.page - 1, pageSize: state.pageSize }}
           rowCount={page.total}

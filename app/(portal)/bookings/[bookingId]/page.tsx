@@ -5,11 +5,14 @@ import type { ReactNode } from "react";
 import { BookingProgressPanel } from "@/components/bookings/booking-progress-panel";
 import { CancelControl } from "@/components/bookings/cancel-control";
 import { PROGRESS_LABELS } from "@/components/bookings/progress-label";
+import { ReferralDetailsPanel } from "@/components/bookings/referral-details";
+import { ReportDue, reportDueLabel } from "@/components/bookings/report-due";
 import { RescheduleControl } from "@/components/bookings/reschedule-control";
 import { ZonedTime } from "@/components/bookings/zoned-time";
 import { Timestamp } from "@/components/ui/timestamp";
 import { BookingDocumentsSection } from "@/components/documents/booking-documents-section";
 import { BookingAuditTab } from "@/components/admin/booking-audit-tab";
+import { BookingCharges } from "@/components/billing/booking-charges";
 import { ReportRecipients } from "@/components/notifications/report-recipients";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-session";
@@ -19,15 +22,19 @@ import { getBookingForViewer } from "@/lib/bookings/get-booking";
 import { formatPhone } from "@/lib/bookings/phone";
 import { offeredTransitions } from "@/lib/bookings/progress";
 import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
-import { canManageBookingContacts } from "@/lib/authz/policy";
+import { reportDueStatus } from "@/lib/bookings/report-due-status";
+import { canEditReferralDetails, canManageBookingContacts, canWaiveCharge } from "@/lib/authz/policy";
+import { listBookingCharges } from "@/lib/billing/list-booking-charges";
 import { listBookingContacts } from "@/lib/notifications/list-contacts";
+import { waiveChargeAction } from "./charges-actions";
+import { editReferralDetailsAction } from "./referral-actions";
 
 export const metadata: Metadata = { title: "Booking" };
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
-      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
+      <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label}</dt>
       <dd className="mt-0.5 text-sm">{children}</dd>
     </div>
   );
@@ -52,8 +59,13 @@ export default async function BookingPage({
   const progress = PROGRESS_LABELS[b.currentProgress];
   // Only those who may change the list see its addresses (third parties' e-mails).
   const recipients = canManageBookingContacts(actor, b) ? await listBookingContacts(getDb(), b.id) : null;
+  // What the booking costs: its organization's owners and admins and platform admins; null for others.
+  const charges = await listBookingCharges(getDb(), actor, b);
   // Only the moves this page carries out (reschedule, cancel); none of them needs a report count.
-  const moves = offeredTransitions(actor, b, { now: new Date(), reportCount: 0 }).filter(
+  const now = new Date();
+  // The report's due day (kept by the database from the organization's setting): owed, overdue, or was due.
+  const due = reportDueStatus(b, zone, now);
+  const moves = offeredTransitions(actor, b, { now, reportCount: 0 }).filter(
     (m) => m.rule.kind === "reschedule" || m.rule.kind === "cancel",
   );
 
@@ -118,6 +130,11 @@ export default async function BookingPage({
           ) : (
             <Detail label="Location">{booking.specialist.location ?? "—"}</Detail>
           )}
+          {due && (
+            <Detail label={reportDueLabel(due)}>
+              <ReportDue status={due} />
+            </Detail>
+          )}
         </dl>
         <dl className="space-y-4">
           <Detail label="Examinee">{b.examineeName}</Detail>
@@ -164,6 +181,18 @@ export default async function BookingPage({
           </Detail>
         </dl>
       </section>
+
+      <ReferralDetailsPanel
+        bookingId={b.id}
+        details={{
+          claimNumber: b.claimNumber,
+          dateOfInjury: b.dateOfInjury,
+          reportType: b.reportType,
+          caseManagerReference: b.caseManagerReference,
+        }}
+        editAction={canEditReferralDetails(actor, b) ? editReferralDetailsAction : null}
+        today={todayIn(viewerZone ?? zone, now)}
+      />
 
       {moves.length > 0 && (
         <section className="space-y-3" aria-labelledby="changes-heading">
@@ -226,6 +255,11 @@ export default async function BookingPage({
         </section>
       )}
       <BookingDocumentsSection booking={booking} actor={actor} />
+      <BookingCharges
+        charges={charges}
+        viewerZone={viewerZone}
+        waiveAction={canWaiveCharge(actor) ? waiveChargeAction : null}
+      />
       {/* Admins only: the component renders nothing for anyone else. */}
       <BookingAuditTab actor={actor} bookingId={booking.booking.id} />
     </article>

@@ -9,6 +9,7 @@ import { canBookForAnyOrganization } from "@/lib/authz/policy";
 import { zoneOf } from "@/lib/availability/calendar-of";
 import { todayIn } from "@/lib/availability/months";
 import { listBookingTargets } from "@/lib/bookings/booking-targets";
+import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
 import { newId } from "@/lib/ids";
 import { listActiveSpecialists } from "@/lib/specialists/list-specialists";
 import { telehealthCalendarIds } from "@/lib/specialists/telehealth-calendars";
@@ -106,6 +107,7 @@ export default async function NewBookingPage({ searchParams }: { searchParams: S
           initialType={initialType}
           initialMonth={initialMonth < thisMonth ? thisMonth : initialMonth}
           initialSlot={initialSlot}
+          today={todayIn((await viewerTimeZone()) ?? zone)}
         />
       )}
     </section>

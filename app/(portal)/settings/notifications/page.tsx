@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { NotificationSettingsForm } from "@/components/notifications/notification-settings-form";
+import { SettingsNav } from "@/components/settings/settings-nav";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-session";
 import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
@@ -16,6 +17,7 @@ export default async function NotificationSettingsPage() {
   ]);
   return (
     <section className="mx-auto max-w-2xl">
+      <SettingsNav current="/settings/notifications" />
       <h1 className="text-2xl font-semibold">Notification settings</h1>
       <p className="mt-1 text-sm text-slate-600">
         Choose which e-mails you get. The bell and the notifications list in the portal keep every

@@ -1,28 +1,24 @@
 import { clientIpFromHeaders } from "@/lib/audit/request-context";
 import { getAuth } from "@/lib/auth/auth";
+import { AUTH_BASE_PATH, BROWSER_AUTH_ENDPOINTS } from "@/lib/auth/auth-endpoint";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address-header";
 import { httpStatusOf } from "@/lib/http/error-status";
 
 /**
- * The better-auth endpoints the browser calls: `authClient.signIn.email` (sign-in form),
- * `authClient.signOut` (shell), and the forgot-password pair `authClient.requestPasswordReset`
- * and `authClient.resetPassword` (app/forgot-password, app/reset-password). Everything else better-auth serves over HTTP — sign-up, admin
+ * The better-auth endpoints the browser calls (with plain fetch POSTs, lib/auth/auth-endpoint.ts,
+ * which holds this allow-list): sign-in (sign-in form), sign-out (shell), the forgot-password
+ * pair (app/forgot-password, app/reset-password), and the two-factor steps below (app/sign-in,
+ * app/two-factor). Everything else better-auth serves over HTTP — sign-up, admin
  * (roles, bans, passwords, impersonation), organizations, members, teams, invitations — would let
  * a caller skip lib/authz/policy.ts and the audit row. The portal makes those changes only in its
  * server actions, which call `getAuth().api.*` in-process and never come through this route.
  */
-const BROWSER_ENDPOINTS = new Set([
-  "POST /sign-in/email",
-  "POST /sign-out",
-  "POST /request-password-reset",
-  "POST /reset-password",
-]);
-const BASE_PATH = "/api/auth";
+const BROWSER_ENDPOINTS = new Set<string>(BROWSER_AUTH_ENDPOINTS);
 
 function isBrowserEndpoint(request: Request): boolean {
   const { pathname } = new URL(request.url);
-  if (!pathname.startsWith(`${BASE_PATH}/`)) return false;
-  return BROWSER_ENDPOINTS.has(`${request.method} ${pathname.slice(BASE_PATH.length)}`);
+  if (request.method !== "POST" || !pathname.startsWith(`${AUTH_BASE_PATH}/`)) return false;
+  return BROWSER_ENDPOINTS.has(pathname.slice(AUTH_BASE_PATH.length));
 }
 
 /**

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/admin/action-form";
-import { Field, inputClass } from "@/components/admin/form-fields";
 import { OrganizationMembers } from "@/components/admin/organization-members";
 import { OrganizationTeams } from "@/components/admin/organization-teams";
+import { ReportDueSetting } from "@/components/admin/report-due-setting";
 import { ReportRecipients } from "@/components/notifications/report-recipients";
+import { compactControlClass, FormField } from "@/components/ui/form-field";
 import { Timestamp } from "@/components/ui/timestamp";
 import { getDb } from "@/db/client";
 import { requireAdminConsole } from "@/lib/admin/require-admin";
@@ -13,7 +14,13 @@ import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
 import { listOrganizationContacts } from "@/lib/notifications/list-contacts";
 import { getOrganizationDetail } from "@/lib/organizations/get-organization-detail";
 import { TRIAGE_ORGANIZATION_SLUG } from "@/lib/organizations/list-organizations";
+import {
+  getReportDueBusinessDays,
+  REPORT_DUE_DAYS_MAX,
+  REPORT_DUE_DAYS_MIN,
+} from "@/lib/organizations/report-due-setting";
 import { cancelInvitationAction, inviteMemberAction, renameOrganizationAction } from "../actions";
+import { setReportDueDaysAction } from "./report-due-actions";
 
 export const metadata: Metadata = { title: "Organization" };
 
@@ -26,6 +33,7 @@ export default async function AdminOrganizationPage({ params }: { params: Promis
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
   const viewerZone = await viewerTimeZone();
   const defaultRecipients = await listOrganizationContacts(getDb(), organization.id);
+  const reportDueDays = await getReportDueBusinessDays(getDb(), organization.id);
   return (
     <section className="flex flex-col gap-6">
       <div>
@@ -37,12 +45,15 @@ export default async function AdminOrganizationPage({ params }: { params: Promis
         </h1>
         <p className="text-sm text-slate-600">
           Slug <code>{organization.slug}</code> ·{" "}
-          <Link className="text-indigo-700" href={`/admin/bookings?organizationId=${organization.id}`}>
+          <Link
+            className="text-indigo-700 underline"
+            href={`/admin/bookings?view=all&organization=${organization.id}`}
+          >
             its bookings
           </Link>{" "}
           ·{" "}
           <Link
-            className="text-indigo-700"
+            className="text-indigo-700 underline"
             href={`/admin/audit?resourceType=organization&resourceId=${organization.id}`}
           >
             its audit trail
@@ -62,11 +73,25 @@ export default async function AdminOrganizationPage({ params }: { params: Promis
           className="mt-3 flex flex-wrap items-end gap-2"
         >
           <input type="hidden" name="organizationId" value={organization.id} />
-          <Field label="Name">
-            <input name="name" defaultValue={organization.name} required className={`${inputClass} w-72`} />
-          </Field>
+          <FormField label="Name" name="name" id="rename-organization-name" size="compact">
+            <input
+              name="name"
+              defaultValue={organization.name}
+              required
+              className={`${compactControlClass} w-72`}
+            />
+          </FormField>
         </ActionForm>
       </div>
+
+      <ReportDueSetting
+        organizationId={organization.id}
+        organizationName={organization.name}
+        businessDays={reportDueDays}
+        min={REPORT_DUE_DAYS_MIN}
+        max={REPORT_DUE_DAYS_MAX}
+        action={setReportDueDaysAction}
+      />
 
       <OrganizationMembers organizationId={organization.id} members={members} teams={teams} />
       <OrganizationTeams organizationId={organization.id} teams={teams} members={members} />
@@ -105,18 +130,18 @@ export default async function AdminOrganizationPage({ params }: { params: Promis
           testId="invite-form"
         >
           <input type="hidden" name="organizationId" value={organization.id} />
-          <Field label="E-mail">
-            <input name="email" type="email" required className={`${inputClass} w-64`} />
-          </Field>
-          <Field label="Role">
-            <select name="role" defaultValue="member" className={inputClass}>
+          <FormField label="E-mail" name="email" id="invite-email" size="compact">
+            <input name="email" type="email" required className={`${compactControlClass} w-64`} />
+          </FormField>
+          <FormField label="Role" name="role" id="invite-role" size="compact">
+            <select name="role" defaultValue="member" className={compactControlClass}>
               <option value="member">Member</option>
               <option value="admin">Admin</option>
               <option value="owner">Owner</option>
             </select>
-          </Field>
-          <Field label="Team (optional)">
-            <select name="teamId" defaultValue="" className={inputClass}>
+          </FormField>
+          <FormField label="Team (optional)" name="teamId" id="invite-team" size="compact">
+            <select name="teamId" defaultValue="" className={compactControlClass}>
               <option value="">— none —</option>
               {teams.map((t) => (
                 <option key={t.id} value={t.id}>
@@ -124,7 +149,7 @@ export default async function AdminOrganizationPage({ params }: { params: Promis
                 </option>
               ))}
             </select>
-          </Field>
+          </FormField>
         </ActionForm>
         {pendingInvitations.length > 0 && (
           <ul className="mt-4 divide-y divide-slate-100 text-sm">

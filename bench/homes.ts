@@ -1,0 +1,296 @@
+/**
+ * `npx tsx bench/homes.ts`: the three homes' queries (lib/homes) at scale. Builds a scratch
+ * database on DATABASE_URL's server (dropped afterwards) with bench/generate-bookings.ts — the
+ * shape bench:bookings uses: 1,000,000 bookings over 3 organizations (≈ 333,000 each) and 6
+ * specialists by default, BENCH_SHAPE=small for 200 organizations and 50 specialists — then adds
+ * what the homes read and the generator does not write: documents (briefs and consent forms for
+ * recent and upcoming examinations, a report for each report-ready booking) and progress history
+ * (reschedules and cancellations, half of them by the specialist's side; "report ready" rows for
+ * the turnaround chart — the database's trigger keeps each booking's last_progress_at and
+ * report_ready_at from them as they are inserted, migration 0017). Times each home's queries for
+ * its personas — the referrer home as a team member and as the organization's owner, the
+ * specialist home as a specialist, the operations view (both charts computed, no cache) as a
+ * platform admin — printing p50/p95 and each statement's EXPLAIN shape, flagging any sequential
+ * scan of `bookings`. Target: p95 ≤ 50 ms per query. After a migration that rewrote many rows,
+ * VACUUM (autovacuum) before timing: index-only scans need the visibility map.
+ *
+ *   BENCH_BOOKINGS (1,000,000), BENCH_RUNS (40), BENCH_SHAPE (large | small).
+ *   BENCH_KEEP=1: keep the generated database (its URL is printed) instead of dropping it —
+ *     generating 1,000,000 bookings takes minutes; time it again with BENCH_DATABASE_URL.
+ *   BENCH_DATABASE_URL: time an already prepared database instead (migrated to the latest first,
+ *     so new indexes and columns apply; nothing generated or dropped).
+ */
+import os from "node:os";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { Pool } from "pg";
+import * as schema from "@/db/schema";
+import { migrateDatabase } from "@/db/migrate";
+import type { Actor } from "@/lib/authz/actor";
+import { loadActor } from "@/lib/authz/load-actor";
+import {
+  bookingsPerWeekByStage,
+  listOverdueBySpecialist,
+  listTodaysExaminations,
+  loadAdminHome,
+  loadNeedsPerson,
+  medianReportDaysBySpecialist,
+} from "@/lib/homes/admin-home";
+import {
+  countBookingsByStage,
+  listMissingPapers,
+  listOverdueReports,
+  listReadyReports,
+  listSpecialistSideChanges,
+  listUpcomingExaminations,
+  loadReferrerHome,
+} from "@/lib/homes/referrer-home";
+import {
+  listAttendanceToConfirm,
+  listBriefsMissing,
+  listOwedReports,
+  loadSpecialistHome,
+  loadSpecialistWeek,
+  specialistZoneOf,
+  weekStartFor,
+} from "@/lib/homes/specialist-home";
+import { createScratchDatabase } from "@/tests/support/scratch-database";
+import { planShape } from "./explain-shape";
+import { generateBookings, type BenchShape } from "./generate-bookings";
+import { describeMachine, percentile } from "./machine";
+
+const LARGE = process.env.BENCH_SHAPE !== "small";
+const SHAPE: BenchShape = {
+  bookings: Number(process.env.BENCH_BOOKINGS ?? 1_000_000),
+  organizations: LARGE ? 3 : 200,
+  specialists: LARGE ? 6 : 50,
+  teamsPerOrganization: 4,
+  membersPerOrganization: 12,
+};
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const WARMUP = 5;
+const ORG = LARGE ? "o1" : "o7";
+const TARGET_MS = 50;
+
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+
+/** Documents and progress history the homes read, in SQL over the generated bookings. */
+async function addHomeData(pool: Pool) {
+  const q = (text: string) => pool.query(text);
+  // Briefs (two in three) and consent forms (one in two) for examinations from 60 days back on.
+  await q(`
+    INSERT INTO documents (id, booking_id, uploaded_by_id, s3_key, file_name, file_size, mime_type, category, created_at)
+    SELECT 'd-' || kind || '-' || b.id, b.id, b.created_by_id, 'bench/' || b.id || '/' || kind, kind || '.pdf', 100000,
+           'application/pdf', kind, b.created_at + interval '1 day'
+      FROM bookings b
+      CROSS JOIN (VALUES ('brief'), ('consent_form')) k(kind)
+     WHERE b.appointment_date > now() - interval '60 days'
+       AND ((k.kind = 'brief' AND abs(hashtext(b.id)) % 3 <> 0) OR (k.kind = 'consent_form' AND abs(hashtext(b.id)) % 2 = 0))`);
+  // A report for every booking past "report ready".
+  await q(`
+    INSERT INTO documents (id, booking_id, uploaded_by_id, s3_key, file_name, file_size, mime_type, category, created_at)
+    SELECT 'd-report-' || b.id, b.id, s.user_id, 'bench/' || b.id || '/report', 'report.pdf', 300000, 'application/pdf',
+           'report', least(now(), b.appointment_date + (1 + abs(hashtext(b.id)) % 15) * interval '1 day')
+      FROM bookings b JOIN specialists s ON s.id = b.specialist_id
+     WHERE b.current_progress IN ('report_generated', 'payment_received')`);
+  // Reschedules and cancellations: half by the specialist's side (their user), half by the booker.
+  await q(`
+    INSERT INTO booking_progress (id, booking_id, progress, changed_by_id, created_at)
+    SELECT 'p-change-' || b.id, b.id, b.current_progress,
+           CASE WHEN abs(hashtext(b.id)) % 2 = 0 THEN s.user_id ELSE b.created_by_id END,
+           CASE WHEN b.appointment_date > now() THEN now() - (abs(hashtext(b.id)) % 30) * interval '1 day'
+                ELSE b.appointment_date - interval '1 day' END
+      FROM bookings b JOIN specialists s ON s.id = b.specialist_id
+     WHERE b.current_progress IN ('rescheduled', 'cancelled') AND b.status <> 'archived'`);
+  // "Report ready" history over the last 200 days, for the turnaround chart.
+  await q(`
+    INSERT INTO booking_progress (id, booking_id, progress, changed_by_id, created_at)
+    SELECT 'p-report-' || b.id, b.id, 'report_generated', s.user_id,
+           least(now(), b.appointment_date + (1 + abs(hashtext(b.id)) % 15) * interval '1 day')
+      FROM bookings b JOIN specialists s ON s.id = b.specialist_id
+     WHERE b.current_progress IN ('report_generated', 'payment_received')
+       AND b.appointment_date > now() - interval '200 days'`);
+  // Webhook events and e-mails that wait for a person, among many that do not.
+  await q(`
+    INSERT INTO webhook_events (id, event_type, resource_id, payload, processed_at, error, next_attempt_at, created_at)
+    SELECT 'w-' || g, 'appointment.rescheduled', (90000000 + g)::text, '{}'::jsonb,
+           CASE WHEN g % 50 = 0 THEN NULL ELSE now() END,
+           CASE WHEN g % 50 = 0 THEN 'The appointment could not be read from Acuity.' END,
+           CASE WHEN g % 50 = 0 THEN NULL ELSE now() END,
+           now() - g * interval '1 minute'
+      FROM generate_series(1, 50000) g`);
+  await q(`
+    INSERT INTO outbox_emails (id, kind, status, to_address, attempts, error, created_at)
+    SELECT 'e-' || g, 'booking_confirmed', CASE WHEN g % 100 = 0 THEN 'failed' ELSE 'sent' END,
+           'person' || g || '@example.test', 1, CASE WHEN g % 100 = 0 THEN 'Mailbox unavailable' END,
+           now() - g * interval '1 minute'
+      FROM generate_series(1, 100000) g`);
+  await q(`VACUUM ANALYZE`);
+}
+
+async function prepare(): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (process.env.BENCH_DATABASE_URL) {
+    console.log(
+      "data: the existing database at BENCH_DATABASE_URL (not generated here; migrated to the latest)",
+    );
+    await migrateDatabase(process.env.BENCH_DATABASE_URL);
+    return { url: process.env.BENCH_DATABASE_URL, drop: async () => {} };
+  }
+  if (!process.env.DATABASE_URL)
+    throw new Error(
+      "Set DATABASE_URL to a Postgres server; the benchmark makes (and drops) its own database there.",
+    );
+  const scratch = await createScratchDatabase("ime_bench_homes");
+  await migrateDatabase(scratch.url);
+  const pool = new Pool({ connectionString: scratch.url, max: 2 });
+  try {
+    let started = Date.now();
+    await generateBookings(pool, SHAPE);
+    console.log(
+      `data: generated ${SHAPE.bookings.toLocaleString("en-US")} bookings, ${SHAPE.organizations} organizations, ${SHAPE.specialists} specialists in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+    started = Date.now();
+    await addHomeData(pool);
+    console.log(
+      `data: documents and progress history added in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  } catch (error) {
+    await pool.end();
+    await scratch.drop();
+    throw error;
+  }
+  await pool.end();
+  if (process.env.BENCH_KEEP === "1") {
+    console.log(`data: kept (BENCH_KEEP=1) — time it again with BENCH_DATABASE_URL=${scratch.url}`);
+    return { url: scratch.url, drop: async () => {} };
+  }
+  return scratch;
+}
+
+async function main() {
+  console.log(`machine: ${describeMachine()}; load average ${load()}`);
+  const database = await prepare();
+  // The homes run their queries side by side: as many connections as the widest home.
+  const pool = new Pool({ connectionString: database.url, max: 6 });
+  try {
+    const {
+      rows: [size],
+    } = await pool.query<Record<string, string>>(
+      `SELECT (SELECT count(*) FROM bookings) AS bookings,
+              pg_size_pretty(pg_total_relation_size('bookings')) AS bytes,
+              (SELECT count(*) FROM bookings WHERE organization_id = '${ORG}') AS org,
+              (SELECT count(*) FROM bookings WHERE specialist_id = 's3') AS specialist,
+              (SELECT count(*) FROM documents) AS documents,
+              (SELECT count(*) FROM booking_progress) AS progress`,
+    );
+    console.log(
+      `size: ${Number(size!.bookings).toLocaleString("en-US")} bookings (${size!.bytes} with indexes); organization ${ORG}: ${Number(size!.org).toLocaleString("en-US")}, specialist s3: ${Number(size!.specialist).toLocaleString("en-US")}; ${Number(size!.documents).toLocaleString("en-US")} documents, ${Number(size!.progress).toLocaleString("en-US")} progress rows`,
+    );
+
+    const captured: { sql: string; params: unknown[] }[] = [];
+    const db = drizzle(pool, {
+      schema,
+      logger: { logQuery: (sql, params) => captured.push({ sql, params }) },
+    });
+    const now = new Date();
+    const actor = async (userId: string) => {
+      const loaded = await loadActor(db, userId, null);
+      if (!loaded) throw new Error(`No bench user ${userId}`);
+      return loaded;
+    };
+    const member = await actor(`u-${ORG}-2`);
+    const owner = await actor(`u-${ORG}-0`);
+    const specialist = await actor("u-s3");
+    const admin = await actor("u-admin");
+    const specialistZone = await specialistZoneOf(db, specialist);
+    const thisWeek = weekStartFor(undefined, now, specialistZone);
+
+    const referrerQueries = (viewer: Actor): Record<string, () => Promise<unknown>> => ({
+      "counts by stage (7 capped counts)": () => countBookingsByStage(db, viewer),
+      "upcoming 14 days (6 + capped count)": () => listUpcomingExaminations(db, viewer, now),
+      "needs you: papers missing": () => listMissingPapers(db, viewer, now),
+      "needs you: reports ready (+ newest report)": () => listReadyReports(db, viewer),
+      "needs you: changed by the specialist's side": () => listSpecialistSideChanges(db, viewer, now),
+      "needs you: overdue reports (+ zones)": () => listOverdueReports(db, viewer, now),
+      "whole home, side by side": () => loadReferrerHome(db, viewer, now),
+    });
+    const homes: Record<string, Record<string, () => Promise<unknown>>> = {
+      "referrer home — team member": referrerQueries(member),
+      "referrer home — organization owner": referrerQueries(owner),
+      "specialist home — specialist": {
+        "this week (≤ 250 + capped count)": () =>
+          loadSpecialistWeek(db, specialist, thisWeek, specialistZone, now),
+        "reports owed, page 1": () => listOwedReports(db, specialist, now, 1),
+        "reports owed, page 50": () => listOwedReports(db, specialist, now, 50),
+        "briefs missing": () => listBriefsMissing(db, specialist, now),
+        "attendance to confirm": () => listAttendanceToConfirm(db, specialist, now),
+        "whole home, side by side": () => loadSpecialistHome(db, specialist, now, {}),
+      },
+      "operations view — platform admin": {
+        "today's examinations (per-zone ranges)": () => listTodaysExaminations(db, admin, now),
+        "overdue reports by specialist": () => listOverdueBySpecialist(db, admin, now),
+        "webhooks and e-mails that need a person": () => loadNeedsPerson(db),
+        "chart: per week by stage": () => bookingsPerWeekByStage(db, admin, now, "America/New_York"),
+        "chart: median days to report": () =>
+          medianReportDaysBySpecialist(db, admin, now, "America/New_York"),
+        "whole view, side by side": () => loadAdminHome(db, admin, now, "America/New_York"),
+      },
+    };
+
+    console.log(
+      `\ntiming: each query ${RUNS} runs after ${WARMUP} warm-up; target p95 ≤ ${TARGET_MS} ms, no sequential scan of bookings; load average ${load()}\n`,
+    );
+    let failures = 0;
+    for (const [homeName, queries] of Object.entries(homes)) {
+      console.log(`== ${homeName}`);
+      for (const [queryName, run] of Object.entries(queries)) {
+        const times: number[] = [];
+        let statements: typeof captured = [];
+        for (let i = 0; i < WARMUP + RUNS; i++) {
+          captured.length = 0;
+          const started = performance.now();
+          await run();
+          if (i >= WARMUP) times.push(performance.now() - started);
+          statements = [...captured];
+        }
+        times.sort((a, b) => a - b);
+        const lines: string[] = [];
+        let seq = false;
+        // The whole-home rows repeat the statements above; their plans are not printed twice.
+        if (!queryName.startsWith("whole")) {
+          for (const statement of statements) {
+            const { rows } = await pool.query(`EXPLAIN (FORMAT JSON) ${statement.sql}`, statement.params);
+            const shape = planShape(
+              (rows[0]["QUERY PLAN"] as { Plan: Parameters<typeof planShape>[0] }[])[0]!.Plan,
+            );
+            seq ||= shape.seqScanOfBookings;
+            lines.push(
+              `       ${shape.seqScanOfBookings ? "SEQ SCAN OF BOOKINGS " : ""}${shape.shape || "(no table)"}`,
+            );
+          }
+        }
+        const p95 = percentile(times, 95);
+        const ok = p95 <= TARGET_MS && !seq;
+        if (!ok) failures++;
+        console.log(
+          `  ${ok ? "ok  " : seq ? "SEQ " : "SLOW"} ${queryName.padEnd(48)} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms  (${statements.length} statements)`,
+        );
+        for (const line of lines) console.log(line);
+      }
+    }
+    console.log(`\nload average at the end: ${load()}`);
+    console.log(
+      failures === 0
+        ? "all home queries within target"
+        : `${failures} queries over target or scanning bookings`,
+    );
+  } finally {
+    await pool.end();
+    await database.drop();
+  }
+}
+
+await main();

@@ -1,0 +1,426 @@
+/**
+ * `npm run bench:http`: what people meet — pages over HTTP from the production build, at a real
+ * provider's size. Builds nothing: run `npm run build` first.
+ *
+ *   data      a scratch database on DATABASE_URL's server (dropped afterwards): migrated, the demo
+ *             world seeded (3 organizations, 6 specialists, the demo logins), then BENCH_BOOKINGS
+ *             (1,000,000) bookings of the large-organization shape (bench/generate-bookings.ts:
+ *             ≈ 333,000 per organization, ≈ 170,000 per specialist)
+ *   server    the portal server as `npm start` starts it (scripts/portal-server.ts start,
+ *             BACKGROUND_JOBS=off), with bench/memory-probe.ts preloaded to log its memory
+ *   personas  signed in over better-auth's HTTP API as a browser does (the demo TOTP code for the
+ *             admin and the specialist): referrer motor@northwind.test, organization owner
+ *             owner@northwind.test, specialist amelia.hart@specialists.test, admin admin@ime.test
+ *   load      autocannon, BENCH_CONNECTIONS (8) connections: for each persona and each page shape,
+ *             BENCH_ROUNDS (3) rounds of [the sign-in page for BENCH_SECONDS (3) s, then the page for
+ *             BENCH_SECONDS s] — the pair shares the machine's state at that moment, so the ratio
+ *             page p50 / sign-in p50 is comparable on a loaded machine where absolute times are not
+ *   prints    per shape: p50 / p95 / p99 (ms, median of the rounds), requests/s, the ratio to sign-in
+ *             (the issue's goal: ≤ 3× and p95 ≤ 250 ms), non-200 answers; the server's memory before,
+ *             at the peak of and after the load (after 10 s idle, and after a forced GC)
+ *
+ * Env: BENCH_BOOKINGS, BENCH_SECONDS, BENCH_ROUNDS, BENCH_CONNECTIONS, BENCH_PORT (3340),
+ *      BENCH_PERSONAS (comma list of referrer,owner,specialist,admin), BENCH_SHAPES (substring filter),
+ *      BENCH_DATABASE_URL (use this database as it is: no generation, nothing dropped — for repeat runs),
+ *      BENCH_KEEP_DATABASE=1 (keep the scratch database and print its URL),
+ *      BENCH_SERVER_NODE_OPTIONS (extra node flags for the server, e.g. "--max-old-space-size=512").
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { Pool } from "pg";
+import * as schema from "@/db/schema";
+import { migrateDatabase } from "@/db/migrate";
+import { buildDemoBookings } from "@/db/seed/demo-bookings";
+import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "@/db/seed/demo-people";
+import { seedDemoData } from "@/db/seed/seed";
+import { DEMO_CALENDARS } from "@/lib/acuity/demo-calendars";
+import { totpCodeFor } from "@/lib/two-factor/totp-code";
+import { createScratchDatabase, type ScratchDatabase } from "@/tests/support/scratch-database";
+import { generateBookings } from "./generate-bookings";
+import { describeMachine, percentile } from "./machine";
+
+const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 1_000_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const PORT = Number(process.env.BENCH_PORT ?? 3340);
+const BASE = `http://127.0.0.1:${PORT}`;
+const AUTH_SECRET = "http-bench-secret-that-is-long-enough-for-better-auth";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const print = (line = "") => process.stdout.write(`${line}\n`);
+
+interface Persona {
+  key: string;
+  label: string;
+  email: string;
+  totp: boolean;
+  /** Homes and other pages only this persona has. */
+  homes: string[];
+}
+const SPECIALIST_EMAIL = DEMO_CALENDARS[0]!.email;
+const PERSONAS: Persona[] = [
+  { key: "referrer", label: "referrer", email: "motor@northwind.test", totp: false, homes: ["/"] },
+  {
+    key: "owner",
+    label: "org owner",
+    email: "owner@northwind.test",
+    totp: false,
+    homes: ["/", "/organization"],
+  },
+  {
+    key: "specialist",
+    label: "specialist",
+    email: SPECIALIST_EMAIL,
+    totp: true,
+    homes: ["/", "/specialist"],
+  },
+  { key: "admin", label: "admin", email: DEMO_ADMIN.email, totp: true, homes: ["/", "/admin"] },
+].filter(
+  (persona) => !process.env.BENCH_PERSONAS || process.env.BENCH_PERSONAS.split(",").includes(persona.key),
+);
+
+/** The /bookings shapes: the issue's table, filters combined with a search, and the views. */
+const BOOKING_SHAPES: [string, string][] = [
+  ["first page", ""],
+  ["deep page (all, page 200)", "?view=all&page=200"],
+  ['name search "brenn"', "?view=all&q=brenn"],
+  ['two letters "ma"', "?view=all&q=ma"],
+  ["absent name", "?view=all&q=zzyzx"],
+  ["progress filter (generating report)", "?view=all&progress=generating_report"],
+  ["sort by date asc", "?view=all&sort=appointmentDate.asc"],
+  ['filter + search (paid, "kowal")', "?view=all&progress=payment_received&q=kowal"],
+  ["view: upcoming", "?view=upcoming"],
+  ["view: past", "?view=past"],
+  ["view: cancelled", "?view=cancelled"],
+  ["view: all", "?view=all"],
+];
+
+// ── cookies ──────────────────────────────────────────────────────────────────────────────────
+class CookieJar {
+  private cookies = new Map<string, string>();
+  take(headers: Headers) {
+    for (const cookie of headers.getSetCookie()) {
+      const [pair, ...attributes] = cookie.split(";");
+      const [name, ...value] = pair!.split("=");
+      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a));
+      if (expired || value.join("=") === "") this.cookies.delete(name!.trim());
+      else this.cookies.set(name!.trim(), value.join("="));
+    }
+  }
+  header = () => [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+}
+
+async function signIn(persona: Persona): Promise<string> {
+  const jar = new CookieJar();
+  const post = async (pathName: string, body: unknown) => {
+    const response = await fetch(`${BASE}/api/auth${pathName}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: BASE, cookie: jar.header() },
+      body: JSON.stringify(body),
+    });
+    jar.take(response.headers);
+    if (!response.ok) throw new Error(`${persona.email}: ${pathName} answered ${response.status}`);
+    return (await response.json()) as { twoFactorRedirect?: boolean };
+  };
+  const first = await post("/sign-in/email", { email: persona.email, password: DEMO_PASSWORD });
+  if (first.twoFactorRedirect) await post("/two-factor/verify-totp", { code: totpCodeFor(DEMO_TOTP_SECRET) });
+  return jar.header();
+}
+
+// ── the server and its memory ────────────────────────────────────────────────────────────────
+const memoryFile = path.join(os.tmpdir(), `ime-http-bench-memory-${process.pid}.jsonl`);
+interface MemoryLine {
+  at: number;
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  afterGc?: boolean;
+}
+function memoryLines(): MemoryLine[] {
+  if (!fs.existsSync(memoryFile)) return [];
+  return fs
+    .readFileSync(memoryFile, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as MemoryLine);
+}
+const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+const describeMemory = (line: MemoryLine | undefined) =>
+  line
+    ? `RSS ${mb(line.rss)} (heap used ${mb(line.heapUsed)} of ${mb(line.heapTotal)}, external ${mb(line.external)})`
+    : "no sample";
+
+function startServer(databaseUrl: string): ChildProcess {
+  const log = fs.openSync(path.join(os.tmpdir(), `ime-http-bench-server-${process.pid}.log`), "w");
+  const extraFlags = (process.env.BENCH_SERVER_NODE_OPTIONS ?? "").split(" ").filter(Boolean);
+  return spawn(
+    process.execPath,
+    [
+      "--expose-gc",
+      ...extraFlags,
+      "--import",
+      "tsx",
+      "--import",
+      "./bench/memory-probe.ts",
+      "scripts/portal-server.ts",
+      "start",
+    ],
+    {
+      stdio: ["ignore", log, log],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(PORT),
+        DATABASE_URL: databaseUrl,
+        BETTER_AUTH_SECRET: AUTH_SECRET,
+        BETTER_AUTH_URL: BASE,
+        BACKGROUND_JOBS: "off",
+        AUTH_SIGN_IN_RATE_LIMIT: "1000",
+        LOG_LEVEL: "warn",
+        // Pages under load touch neither; the start-up check wants them named.
+        S3_ENDPOINT: "http://127.0.0.1:9",
+        S3_BUCKET: "http-bench",
+        S3_REGION: "us-east-1",
+        S3_ACCESS_KEY_ID: "http-bench",
+        S3_SECRET_ACCESS_KEY: "http-bench-secret",
+        ACUITY_USER_ID: "1",
+        ACUITY_API_KEY: "http-bench",
+        ACUITY_BASE_URL: "http://127.0.0.1:9/api/v1",
+        BENCH_MEMORY_FILE: memoryFile,
+      },
+    },
+  );
+}
+
+async function waitForServer(withinMs = 120_000) {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const status = await fetch(`${BASE}/sign-in`).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    if (Date.now() > deadline)
+      throw new Error(`the server did not answer /sign-in within ${withinMs / 1000} s`);
+    await sleep(500);
+  }
+}
+
+// ── load ─────────────────────────────────────────────────────────────────────────────────────
+interface Measurement {
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  requests: number;
+  non200: number;
+}
+
+async function load(pagePath: string, cookie: string | null, seconds = SECONDS): Promise<Measurement> {
+  const times: number[] = [];
+  let non200 = 0;
+  const instance = autocannon({
+    url: `${BASE}${pagePath}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: cookie ? { cookie } : {},
+  });
+  instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    times.push(responseTime);
+    if (statusCode !== 200) non200 += 1;
+  });
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    rps: times.length / seconds,
+    requests: times.length,
+    non200: non200 + result.errors + result.timeouts,
+  };
+}
+
+const median = (values: number[]) =>
+  values.length === 0 ? NaN : [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Rounds of [sign-in page, the page]; the median of each figure over the rounds. */
+async function measurePaired(pagePath: string, cookie: string) {
+  if (ROUNDS < 1) throw new Error("BENCH_ROUNDS must be at least 1");
+  const pairs: { signIn: Measurement; page: Measurement }[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const signInPage = await load("/sign-in", null);
+    let page = await load(pagePath, cookie);
+    // Fewer answers than connections: most requests outlived the window (which drops them) — measure
+    // that page over a longer one, so slow pages get figures instead of none.
+    if (page.requests < CONNECTIONS) page = await load(pagePath, cookie, SECONDS * 5);
+    // A round where a page took longer than the whole window has no figure; it is left out.
+    if (signInPage.requests > 0 && page.requests > 0) pairs.push({ signIn: signInPage, page });
+  }
+  const pick = (side: "signIn" | "page", key: keyof Measurement) =>
+    median(pairs.map((pair) => pair[side][key]));
+  return {
+    signInP50: pick("signIn", "p50"),
+    signInRps: pick("signIn", "rps"),
+    p50: pick("page", "p50"),
+    p95: pick("page", "p95"),
+    p99: pick("page", "p99"),
+    rps: pick("page", "rps"),
+    ratio: median(pairs.map((pair) => pair.page.p50 / pair.signIn.p50)),
+    non200: pairs.reduce((sum, pair) => sum + pair.page.non200 + pair.signIn.non200, 0),
+  };
+}
+
+/** The page must be the page, not a redirect to sign-in or an error (those are fast and wrong). */
+async function checkPage(pagePath: string, cookie: string): Promise<number> {
+  const response = await fetch(`${BASE}${pagePath}`, { headers: { cookie }, redirect: "manual" });
+  const body = await response.text();
+  if (response.status !== 200)
+    throw new Error(`${pagePath} answered ${response.status} ${response.headers.get("location") ?? ""}`);
+  return body.length;
+}
+
+// ── the run ──────────────────────────────────────────────────────────────────────────────────
+if (!fs.existsSync(".next/BUILD_ID")) {
+  console.error("No production build: run `npm run build` first.");
+  process.exit(2);
+}
+if (!process.env.DATABASE_URL && !process.env.BENCH_DATABASE_URL) {
+  console.error(
+    "Set DATABASE_URL to a Postgres server; the benchmark makes (and drops) its own database there.",
+  );
+  process.exit(2);
+}
+
+print(`machine: ${describeMachine()}`);
+print(
+  `load average at start: ${os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(", ")}`,
+);
+let scratch: ScratchDatabase | null = null;
+let databaseUrl = process.env.BENCH_DATABASE_URL ?? "";
+let server: ChildProcess | null = null;
+try {
+  if (!databaseUrl) {
+    scratch = await createScratchDatabase("ime_http_bench");
+    databaseUrl = scratch.url;
+    await migrateDatabase(databaseUrl);
+    const pool = new Pool({ connectionString: databaseUrl, max: 4 });
+    try {
+      await seedDemoData(drizzle(pool, { schema }), buildDemoBookings(new Date()), {
+        authSecret: AUTH_SECRET,
+      });
+      const started = Date.now();
+      await generateBookings(pool, { kind: "large-org", bookings: BOOKINGS });
+      print(
+        `generated ${BOOKINGS.toLocaleString("en-US")} bookings in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+      );
+    } finally {
+      await pool.end();
+    }
+  }
+  // A kept database gets the migrations added since (new indexes are what a repeat run measures).
+  else await migrateDatabase(databaseUrl);
+  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+  const { rows: sizes } = await pool.query<{ name: string; n: string }>(
+    `SELECT 'organization ' || o.name AS name, count(*) AS n FROM bookings b JOIN organizations o ON o.id = b.organization_id GROUP BY 1
+     UNION ALL SELECT 'specialist ' || s.name, count(*) FROM bookings b JOIN specialists s ON s.id = b.specialist_id GROUP BY 1
+     UNION ALL SELECT 'all', count(*) FROM bookings ORDER BY 1`,
+  );
+  const {
+    rows: [bytes],
+  } = await pool.query<{ size: string }>(`SELECT pg_size_pretty(pg_total_relation_size('bookings')) AS size`);
+  await pool.end();
+  print(
+    `data: ${sizes.map((row) => `${row.name} ${Number(row.n).toLocaleString("en-US")}`).join("; ")} (${bytes!.size} with indexes)`,
+  );
+
+  server = startServer(databaseUrl);
+  await waitForServer();
+  await sleep(1000);
+  const before = memoryLines().at(-1);
+  print(`server memory before the load: ${describeMemory(before)}`);
+  print(
+    `load: ${CONNECTIONS} connections, ${ROUNDS} rounds of [sign-in page ${SECONDS} s, page ${SECONDS} s]; figures are medians of the rounds\n`,
+  );
+
+  const header = `${"page".padEnd(44)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"req/s".padStart(7)} ${"sign-in p50".padStart(12)} ${"ratio".padStart(6)}`;
+  const table: { persona: string; shape: string; ratio: number; p50: number; p95: number }[] = [];
+  const shapeFilter = process.env.BENCH_SHAPES;
+  for (const persona of PERSONAS) {
+    const cookie = await signIn(persona);
+    print(`== ${persona.label} (${persona.email})`);
+    print(header);
+    const pages: [string, string][] = [
+      ...BOOKING_SHAPES.map(([name, query]): [string, string] => [name, `/bookings${query}`]),
+      ...persona.homes.map((home): [string, string] => [`home ${home}`, home]),
+    ].filter(([name]) => !shapeFilter || shapeFilter.split(",").some((part) => name.includes(part)));
+    for (const [name, pagePath] of pages) {
+      let size: number;
+      try {
+        size = await checkPage(pagePath, cookie);
+      } catch (error) {
+        print(`  ${name.padEnd(42)} skipped: ${(error as Error).message}`);
+        continue;
+      }
+      const m = await measurePaired(pagePath, cookie);
+      table.push({ persona: persona.label, shape: name, ratio: m.ratio, p50: m.p50, p95: m.p95 });
+      const ok = m.ratio <= 3 && m.p95 <= 250 ? "  " : "✗ ";
+      print(
+        `${ok}${name.padEnd(42)} ${m.p50.toFixed(0).padStart(5)}ms ${m.p95.toFixed(0).padStart(5)}ms ${m.p99.toFixed(0).padStart(5)}ms ${m.rps.toFixed(1).padStart(7)} ${`${m.signInP50.toFixed(0)}ms`.padStart(12)} ${`${m.ratio.toFixed(1)}×`.padStart(6)}` +
+          `  (${Math.round(size / 1024)} KB${m.non200 ? `, ${m.non200} non-200/errors` : ""})`,
+      );
+    }
+    print(`   server memory now: ${describeMemory(memoryLines().at(-1))}`);
+  }
+
+  const during = memoryLines();
+  const peak = during.reduce<MemoryLine | undefined>(
+    (top, line) => (!top || line.rss > top.rss ? line : top),
+    undefined,
+  );
+  print(`\nserver memory at the peak of the load: ${describeMemory(peak)}`);
+  await sleep(10_000);
+  print(`server memory 10 s after the load: ${describeMemory(memoryLines().at(-1))}`);
+  server.kill("SIGUSR2");
+  await sleep(1000);
+  print(
+    `server memory after a forced full GC: ${describeMemory(
+      memoryLines()
+        .filter((line) => line.afterGc)
+        .at(-1),
+    )}`,
+  );
+
+  const over = table.filter((row) => row.ratio > 3 || row.p95 > 250);
+  print(
+    over.length === 0
+      ? "\nevery page within the goal (p50 ≤ 3× sign-in, p95 ≤ 250 ms)"
+      : `\n${over.length} of ${table.length} pages over the goal (p50 ≤ 3× sign-in, p95 ≤ 250 ms): ${over.map((row) => `${row.persona} ${row.shape}`).join("; ")}`,
+  );
+  print(
+    `load average at the end: ${os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(", ")}`,
+  );
+} finally {
+  if (server) {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server!.once("exit", resolve));
+  }
+  fs.rmSync(memoryFile, { force: true });
+  if (scratch) {
+    if (process.env.BENCH_KEEP_DATABASE === "1") print(`database kept: ${scratch.url}`);
+    else await scratch.drop();
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Which of a booking's documents are there — brief, consent form, report — as a short list:
+ * a shape (✓ or ○) and the word, so neither colour nor the symbol alone carries it, and the
+ * state in words for screen readers. No hooks: renders in the table and the phone cards alike.
+ */
+export interface DocumentPresence {
+  brief: boolean;
+  consentForm: boolean;
+  report: boolean;
+}
+
+const ITEMS = [
+  { key: "brief", label: "Brief" },
+  { key: "consentForm", label: "Consent" },
+  { key: "report", label: "Report" },
+] as const;
+
+export function DocumentIndicators({ documents }: { documents: DocumentPresence }) {
+  return (
+    <ul className="flex flex-wrap gap-1" aria-label="Documents" data-testid="document-indicators">
+      {ITEMS.map(({ key, label }) => {
+        const present = documents[key];
+        return (
+          <li
+            key={key}
+            data-testid={`document-indicator-${key}`}
+            data-present={present}
+            className={`inline-flex items-center gap-1 rounded border px-1.5 py-0.5 text-xs whitespace-nowrap ${
+              present
+                ? "border-emerald-300 bg-emerald-50 text-emerald-900"
+                : "border-dashed border-slate-400 text-slate-700"
+            }`}
+          >
+            <span aria-hidden>{present ? "✓" : "○"}</span>
+            {label}
+            <span className="sr-only">{present ? ": uploaded" : ": not yet"}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

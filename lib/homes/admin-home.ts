@@ -1,0 +1,322 @@
+/**
+ * The admin's operations view (`/admin`): today's examinations across all specialists, overdue
+ * reports by specialist, webhook events and e-mails that need a person, and two charts' numbers
+ * — bookings per week by stage, and median days from examination to report per specialist per
+ * month. Callers check canUseAdminConsole; the booking queries still carry the policy's SQL
+ * condition (true for an admin) so no booking query here is unscoped by construction.
+ */
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { bookings, outboxEmails, specialists, webhookEvents } from "@/db/schema";
+import { PROGRESS_STAGES, type ProgressStage } from "@/db/schema/enums";
+import type { Actor } from "@/lib/authz/actor";
+import { bookingVisibilityCondition } from "@/lib/authz/booking-scope";
+import type { EmailKind } from "@/lib/notifications/kinds";
+import { addDays, localDateIn, zonedTimeToInstant } from "@/lib/time/zoned";
+import {
+  boundedHomeLines,
+  COUNT_CAP,
+  inOwedStages,
+  latestTodayOnEarth,
+  loadSpecialistZones,
+  mondayOf,
+  notArchived,
+  notCancelled,
+  perZone,
+  type Bounded,
+  type HomeBookingRow,
+  type SpecialistZones,
+} from "./shared";
+
+export const TODAY_LIMIT = 12;
+export const OVERDUE_SPECIALISTS_LIMIT = 15;
+export const NEEDS_PERSON_LIMIT = 5;
+export const CHART_WEEKS = 12;
+export const CHART_MONTHS = 6;
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Examinations on each specialist's today (their calendar's day, so a Sydney and a Denver
+ * calendar each show their own), soonest first: one appointment range per zone.
+ */
+export async function listTodaysExaminations(
+  db: DbOrTx,
+  viewer: Actor,
+  now: Date,
+  limit = TODAY_LIMIT,
+  zones?: SpecialistZones,
+): Promise<Bounded<HomeBookingRow>> {
+  const byZone = zones ?? (await loadSpecialistZones(db));
+  const where = and(
+    bookingVisibilityCondition(viewer),
+    notCancelled(),
+    // The widest "today" on Earth, as one index range; the per-zone ranges below are exact.
+    gte(bookings.appointmentDate, new Date(now.getTime() - 38 * HOUR_MS)),
+    lt(bookings.appointmentDate, new Date(now.getTime() + 38 * HOUR_MS)),
+    perZone(byZone, (zone, ids) => {
+      const today = localDateIn(now, zone);
+      return and(
+        inArray(bookings.specialistId, ids),
+        gte(bookings.appointmentDate, zonedTimeToInstant(today, "00:00", zone)),
+        lt(bookings.appointmentDate, zonedTimeToInstant(addDays(today, 1), "00:00", zone)),
+      );
+    }),
+  );
+  return boundedHomeLines(db, where, [asc(bookings.appointmentDate), asc(bookings.id)], { limit });
+}
+
+export interface OverdueBySpecialist {
+  specialistId: string;
+  name: string;
+  overdue: number;
+  /** More than COUNT_CAP: the count stopped there. */
+  capped: boolean;
+}
+
+/**
+ * Overdue reports per specialist, most first — each counted on the owed-reports index
+ * (specialist, due day) up to COUNT_CAP, against that specialist's own today.
+ */
+export async function listOverdueBySpecialist(
+  db: DbOrTx,
+  viewer: Actor,
+  now: Date,
+  limit = OVERDUE_SPECIALISTS_LIMIT,
+): Promise<OverdueBySpecialist[]> {
+  const result = await db.execute<{ specialist_id: string; name: string; overdue: number }>(sql`
+    select s.id as specialist_id, s.name, counted.overdue
+      from ${specialists} s
+      cross join lateral (
+        select count(*)::int as overdue from (
+          select 1 from ${bookings}
+           where ${bookings.specialistId} = s.id
+             and ${inOwedStages()}
+             and ${bookings.status} = 'active'
+             and ${bookings.reportDueOn} < ${latestTodayOnEarth(now)}
+             and ${bookings.reportDueOn} < examination_local_date(${now.toISOString()}::timestamptz, s.timezone)
+             and ${bookingVisibilityCondition(viewer)}
+           limit ${COUNT_CAP + 1}
+        ) capped
+      ) counted
+     where counted.overdue > 0
+     order by counted.overdue desc, s.name, s.id
+     limit ${limit}`);
+  return result.rows.map((row) => ({
+    specialistId: row.specialist_id,
+    name: row.name,
+    overdue: Math.min(row.overdue, COUNT_CAP),
+    capped: row.overdue > COUNT_CAP,
+  }));
+}
+
+export interface NeedsPerson {
+  webhooks: Bounded<{
+    id: string;
+    eventType: string;
+    resourceId: string;
+    error: string | null;
+    createdAt: Date;
+  }>;
+  emails: Bounded<{ id: string; kind: EmailKind; toAddress: string; error: string | null; createdAt: Date }>;
+}
+
+/**
+ * What waits for a person: webhook deliveries that failed with no further attempt scheduled
+ * (the webhooks page's "Needs a person": unprocessed, an error, no next attempt) and e-mails
+ * whose retries are spent (the outbox's "failed"). Newest first, with how many in all.
+ */
+export async function loadNeedsPerson(db: DbOrTx, limit = NEEDS_PERSON_LIMIT): Promise<NeedsPerson> {
+  const webhookWhere = and(
+    isNull(webhookEvents.processedAt),
+    isNotNull(webhookEvents.error),
+    isNull(webhookEvents.nextAttemptAt),
+  );
+  const emailWhere = eq(outboxEmails.status, "failed");
+  const [webhookRows, [webhookCount], emailRows, [emailCount]] = await Promise.all([
+    db
+      .select({
+        id: webhookEvents.id,
+        eventType: webhookEvents.eventType,
+        resourceId: webhookEvents.resourceId,
+        error: webhookEvents.error,
+        createdAt: webhookEvents.createdAt,
+      })
+      .from(webhookEvents)
+      .where(webhookWhere)
+      .orderBy(desc(webhookEvents.createdAt), desc(webhookEvents.id))
+      .limit(limit),
+    db.select({ n: count() }).from(webhookEvents).where(webhookWhere),
+    db
+      .select({
+        id: outboxEmails.id,
+        kind: outboxEmails.kind,
+        toAddress: outboxEmails.toAddress,
+        error: outboxEmails.error,
+        createdAt: outboxEmails.createdAt,
+      })
+      .from(outboxEmails)
+      .where(emailWhere)
+      .orderBy(desc(outboxEmails.createdAt), desc(outboxEmails.id))
+      .limit(limit),
+    db.select({ n: count() }).from(outboxEmails).where(emailWhere),
+  ]);
+  const stamp = <T extends { createdAt: Date | null }>(rows: T[]) =>
+    rows.map((row) => ({ ...row, createdAt: row.createdAt ?? new Date(0) }));
+  return {
+    webhooks: { rows: stamp(webhookRows), total: webhookCount?.n ?? 0, capped: false },
+    emails: { rows: stamp(emailRows), total: emailCount?.n ?? 0, capped: false },
+  };
+}
+
+export interface WeekOfBookings {
+  /** The week's Monday, YYYY-MM-DD in the viewer's zone. */
+  week: string;
+  counts: Record<ProgressStage, number>;
+}
+
+/**
+ * Examinations per week (by appointment time, weeks Monday–Sunday in `zone`) for the last
+ * `weeks` weeks including this one, split by each booking's current stage. Grouped in SQL.
+ */
+export async function bookingsPerWeekByStage(
+  db: DbOrTx,
+  viewer: Actor,
+  now: Date,
+  zone: string,
+  weeks = CHART_WEEKS,
+): Promise<WeekOfBookings[]> {
+  const thisMonday = mondayOf(localDateIn(now, zone));
+  const mondays = Array.from({ length: weeks }, (_, i) => addDays(thisMonday, (i - weeks + 1) * 7));
+  // Week boundaries as instants (Monday 00:00 in the zone): width_bucket files each row by
+  // comparison alone — no zone conversion per row.
+  const edges = [...mondays, addDays(thisMonday, 7)].map((monday) =>
+    zonedTimeToInstant(monday, "00:00", zone),
+  );
+  const edgeArray = sql`array[${sql.join(
+    edges.map((edge) => sql`${edge.toISOString()}::timestamptz`),
+    sql`, `,
+  )}]`;
+  const bucket = sql<number>`width_bucket(${bookings.appointmentDate}, ${edgeArray})`;
+  const rows = await db
+    .select({ bucket, stage: bookings.currentProgress, n: sql<number>`count(*)::int` })
+    .from(bookings)
+    .where(
+      and(
+        bookingVisibilityCondition(viewer),
+        notArchived(),
+        gte(bookings.appointmentDate, edges[0]!),
+        lt(bookings.appointmentDate, edges.at(-1)!),
+      ),
+    )
+    // By position: a repeated expression would carry its parameters again.
+    .groupBy(sql.raw("1"), sql.raw("2"));
+  const byWeek = new Map(
+    mondays.map((week) => [
+      week,
+      Object.fromEntries(PROGRESS_STAGES.map((stage) => [stage, 0])) as Record<ProgressStage, number>,
+    ]),
+  );
+  for (const row of rows) {
+    const counts = byWeek.get(mondays[row.bucket - 1] ?? "");
+    if (counts) counts[row.stage] = row.n;
+  }
+  return mondays.map((week) => ({ week, counts: byWeek.get(week)! }));
+}
+
+export interface ReportTurnaround {
+  specialistId: string;
+  name: string;
+  /** YYYY-MM, the month the report was marked ready (in `zone`). */
+  month: string;
+  /** Median whole-and-fractional days from the examination to "report ready". */
+  medianDays: number;
+  reports: number;
+}
+
+/**
+ * Median days from examination to report per specialist per month (the month the report was
+ * marked ready, in `zone`), over the last `months` months including this one, aggregated in SQL
+ * (percentile_cont). "Marked ready" is `bookings.report_ready_at`, kept by the database from the
+ * progress history (migration 0017): the latest move into "report ready" that no later row took
+ * back — so a booking counts once, and not at all while it is back before "report ready". Each
+ * specialist's month is one range of migration 0017's (specialist, report ready) index, which
+ * carries the examination time: a median over a month's reports sorted in memory, instead of one
+ * sort of every report in the window (which spilled to disk at a large provider's size).
+ */
+export async function medianReportDaysBySpecialist(
+  db: DbOrTx,
+  viewer: Actor,
+  now: Date,
+  zone: string,
+  months = CHART_MONTHS,
+): Promise<ReportTurnaround[]> {
+  const spanned = chartMonths(now, zone, months);
+  const [year, month] = spanned.at(-1)!.split("-").map(Number) as [number, number];
+  const next = new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 7);
+  // Each month's first instant in the zone, and the next month's after the last.
+  const edges = [...spanned, next].map((key) => zonedTimeToInstant(`${key}-01`, "00:00", zone).toISOString());
+  const monthRanges = sql.join(
+    spanned.map((key, i) => sql`(${key}, ${edges[i]}::timestamptz, ${edges[i + 1]}::timestamptz)`),
+    sql`, `,
+  );
+  const result = await db.execute<{
+    specialist_id: string;
+    name: string;
+    month: string;
+    median_days: number;
+    reports: number;
+  }>(sql`
+    select s.id as specialist_id, s.name, m.month, ready.median_days, ready.reports
+      from ${specialists} s
+      cross join (values ${monthRanges}) as m(month, starts, ends)
+      cross join lateral (
+        select percentile_cont(0.5) within group (
+                 order by extract(epoch from (${bookings.reportReadyAt} - ${bookings.appointmentDate})) / 86400
+               )::float8 as median_days,
+               count(*)::int as reports
+          from ${bookings}
+         where ${bookings.specialistId} = s.id
+           and ${bookings.reportReadyAt} >= m.starts
+           and ${bookings.reportReadyAt} < m.ends
+           and ${bookingVisibilityCondition(viewer)}
+      ) ready
+     where ready.reports > 0
+     order by s.name, s.id, m.month`);
+  return result.rows.map((row) => ({
+    specialistId: row.specialist_id,
+    name: row.name,
+    month: row.month,
+    medianDays: Math.round(Number(row.median_days) * 10) / 10,
+    reports: row.reports,
+  }));
+}
+
+/** The months the turnaround chart spans, oldest first (YYYY-MM in `zone`). */
+export function chartMonths(now: Date, zone: string, months = CHART_MONTHS): string[] {
+  const [year, month] = localDateIn(now, zone).split("-").map(Number) as [number, number];
+  return Array.from({ length: months }, (_, i) =>
+    new Date(Date.UTC(year, month - 1 - (months - 1 - i), 1)).toISOString().slice(0, 7),
+  );
+}
+
+export interface AdminHome {
+  today: Bounded<HomeBookingRow>;
+  overdueBySpecialist: OverdueBySpecialist[];
+  needsPerson: NeedsPerson;
+  weekly: WeekOfBookings[];
+  turnaround: ReportTurnaround[];
+  months: string[];
+}
+
+/** Everything the operations view shows, queried side by side. */
+export async function loadAdminHome(db: DbOrTx, viewer: Actor, now: Date, zone: string): Promise<AdminHome> {
+  const [today, overdueBySpecialist, needsPerson, weekly, turnaround] = await Promise.all([
+    listTodaysExaminations(db, viewer, now),
+    listOverdueBySpecialist(db, viewer, now),
+    loadNeedsPerson(db),
+    bookingsPerWeekByStage(db, viewer, now, zone),
+    medianReportDaysBySpecialist(db, viewer, now, zone),
+  ]);
+  return { today, overdueBySpecialist, needsPerson, weekly, turnaround, months: chartMonths(now, zone) };
+}

@@ -1,0 +1,295 @@
+/**
+ * The referrer's home (`/`): counts by stage, the next 14 days, and what needs them — papers
+ * missing before an examination, reports ready, changes made by the specialist's side, overdue
+ * reports. Every query is scoped by bookingVisibilityCondition (the policy in SQL), bounded,
+ * and counted in the database.
+ */
+import { and, asc, desc, eq, gte, inArray, lt, not, or, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { qualifiedColumn } from "@/db/qualified-column";
+import { bookingProgress, bookings, documents, members, organizations, specialists } from "@/db/schema";
+import { PROGRESS_STAGES, type ProgressStage } from "@/db/schema/enums";
+import type { Actor } from "@/lib/authz/actor";
+import { bookingVisibilityCondition } from "@/lib/authz/booking-scope";
+import {
+  selectHomeLines,
+  boundedHomeLines,
+  COUNT_CAP,
+  countBookingsCapped,
+  hasDocument,
+  homeBookingColumns,
+  isActive,
+  isAwaiting,
+  loadSpecialistZones,
+  notArchived,
+  notCancelled,
+  overdueCondition,
+  type Bounded,
+  type HomeBookingRow,
+  type SpecialistZones,
+} from "./shared";
+
+/** How far ahead "upcoming" looks, and how far back "recently changed" looks. */
+export const UPCOMING_DAYS = 14;
+export const RECENT_CHANGE_DAYS = 14;
+/** Each list on the home shows at most this many; "See all" leads to the bookings list. */
+export const HOME_LIST_LIMIT = 6;
+
+const DAY_MS = 86_400_000;
+
+/** Past this many, a stage's count reads "10,000+" — as the bookings list's tabs do. */
+export const STAGE_COUNT_CAP = 10_000;
+
+export type StageCounts = Record<ProgressStage, { total: number; capped: boolean }>;
+
+/**
+ * How many bookings the viewer sees in each stage — archived ones left out, as the bookings list
+ * does — each counted in the database up to STAGE_COUNT_CAP (an index-only walk of migration
+ * 0015's organization/specialist index that stops there, not a count of a whole provider's book).
+ */
+export async function countBookingsByStage(db: DbOrTx, viewer: Actor): Promise<StageCounts> {
+  const stages = sql.join(
+    PROGRESS_STAGES.map((stage) => sql`(${stage})`),
+    sql`, `,
+  );
+  const result = await db.execute<{ stage: ProgressStage; n: number }>(sql`
+    select stage.name as stage, counted.n
+      from (values ${stages}) as stage(name)
+      cross join lateral (
+        select count(*)::int as n from (
+          select 1 from ${bookings}
+           where ${bookingVisibilityCondition(viewer)} and ${notArchived()} and ${bookings.currentProgress} = stage.name
+           limit ${STAGE_COUNT_CAP + 1}
+        ) capped
+      ) counted`);
+  const counts = Object.fromEntries(
+    PROGRESS_STAGES.map((stage) => [stage, { total: 0, capped: false }]),
+  ) as StageCounts;
+  for (const row of result.rows) {
+    counts[row.stage] = { total: Math.min(row.n, STAGE_COUNT_CAP), capped: row.n > STAGE_COUNT_CAP };
+  }
+  return counts;
+}
+
+/** Examinations in the next 14 days (not cancelled), soonest first. */
+export function listUpcomingExaminations(db: DbOrTx, viewer: Actor, now: Date, limit = HOME_LIST_LIMIT) {
+  return boundedHomeLines(
+    db,
+    and(
+      bookingVisibilityCondition(viewer),
+      notCancelled(),
+      gte(bookings.appointmentDate, now),
+      lt(bookings.appointmentDate, new Date(now.getTime() + UPCOMING_DAYS * DAY_MS)),
+    )!,
+    [asc(bookings.appointmentDate), asc(bookings.id)],
+    { limit },
+  );
+}
+
+/**
+ * Needs you: examinations still ahead whose brief or consent form is not in yet, soonest first.
+ * Past examinations are not listed (too late to matter), nor cancelled or closed bookings.
+ */
+export function listMissingPapers(db: DbOrTx, viewer: Actor, now: Date, limit = HOME_LIST_LIMIT) {
+  return boundedHomeLines(
+    db,
+    and(
+      bookingVisibilityCondition(viewer),
+      isActive(),
+      isAwaiting(),
+      gte(bookings.appointmentDate, now),
+      or(not(hasDocument("brief")), not(hasDocument("consent_form"))),
+    )!,
+    [asc(bookings.appointmentDate), asc(bookings.id)],
+    { limit },
+  );
+}
+
+/** Needs you (to chase): reports past their due day and still not delivered, the longest overdue first. */
+export async function listOverdueReports(
+  db: DbOrTx,
+  viewer: Actor,
+  now: Date,
+  limit = HOME_LIST_LIMIT,
+  zones?: SpecialistZones,
+) {
+  return boundedHomeLines(
+    db,
+    and(bookingVisibilityCondition(viewer), overdueCondition(now, zones ?? (await loadSpecialistZones(db))))!,
+    [asc(bookings.reportDueOn), asc(bookings.appointmentDate), asc(bookings.id)],
+    { limit },
+  );
+}
+
+export interface ReadyReport extends HomeBookingRow {
+  documentId: string;
+  fileName: string;
+  uploadedAt: Date;
+}
+
+/**
+ * Needs you: reports ready to download — bookings in "report ready" that have a report, the
+ * latest examinations first (walked in date order on the organization's index, so a large book
+ * costs no sort), each with its newest report document.
+ */
+export async function listReadyReports(
+  db: DbOrTx,
+  viewer: Actor,
+  limit = HOME_LIST_LIMIT,
+): Promise<Bounded<ReadyReport>> {
+  const where = and(
+    bookingVisibilityCondition(viewer),
+    eq(bookings.currentProgress, "report_generated"),
+    notArchived(),
+    hasDocument("report"),
+  )!;
+  const [rows, count] = await Promise.all([
+    selectHomeLines(db).where(where).orderBy(desc(bookings.appointmentDate), desc(bookings.id)).limit(limit),
+    countBookingsCapped(db, where, [desc(bookings.appointmentDate)]),
+  ]);
+  if (rows.length === 0) return { rows: [], ...count };
+  const reports = await db
+    .selectDistinctOn([documents.bookingId], {
+      bookingId: documents.bookingId,
+      id: documents.id,
+      fileName: documents.fileName,
+      createdAt: documents.createdAt,
+    })
+    .from(documents)
+    .where(
+      and(
+        inArray(
+          documents.bookingId,
+          rows.map((row) => row.id),
+        ),
+        eq(documents.category, "report"),
+      ),
+    )
+    .orderBy(documents.bookingId, desc(documents.createdAt), desc(documents.id));
+  const newest = new Map(reports.map((report) => [report.bookingId, report]));
+  return {
+    rows: rows.flatMap((row) => {
+      const report = newest.get(row.id);
+      return report
+        ? [
+            {
+              ...row,
+              documentId: report.id,
+              fileName: report.fileName,
+              uploadedAt: report.createdAt ?? new Date(0),
+            },
+          ]
+        : [];
+    }),
+    ...count,
+  };
+}
+
+export interface SpecialistSideChange extends HomeBookingRow {
+  change: "rescheduled" | "cancelled";
+  changedAt: Date;
+  /** The time it moved from, for a reschedule that recorded it. */
+  movedFrom: Date | null;
+}
+
+/** The stages a change by the specialist's side leaves a booking in, as literals (migration 0017's index predicate). */
+const CHANGED_STAGES = sql.raw(`('rescheduled', 'cancelled')`);
+
+/**
+ * Needs you: bookings rescheduled or cancelled in the last 14 days by someone outside the
+ * booking's organization — the specialist, the IME office, or Acuity on their behalf — and still
+ * in that stage; the latest such change per booking, latest first. A change an admin made while
+ * acting as a member of the organization counts as the organization's own.
+ *
+ * Walked from the booking side: the viewer's bookings now rescheduled or cancelled whose latest
+ * progress row is recent (`last_progress_at`, kept by the database — migration 0017), latest
+ * first, each joined to its own latest reschedule or cancellation. A booking's latest progress
+ * row is the change that left it in that stage, so this is the order of the changes themselves.
+ */
+export async function listSpecialistSideChanges(
+  db: DbOrTx,
+  viewer: Actor,
+  now: Date,
+  limit = HOME_LIST_LIMIT,
+): Promise<Bounded<SpecialistSideChange>> {
+  const since = new Date(now.getTime() - RECENT_CHANGE_DAYS * DAY_MS);
+  const latestChange = db
+    .select({
+      progress: bookingProgress.progress,
+      createdAt: bookingProgress.createdAt,
+      appointmentFrom: bookingProgress.appointmentFrom,
+      changedById: bookingProgress.changedById,
+      changedForId: bookingProgress.changedForId,
+    })
+    .from(bookingProgress)
+    .where(
+      and(
+        sql`${bookingProgress.bookingId} = ${qualifiedColumn(bookings.id)}`,
+        sql`${bookingProgress.progress} in ${CHANGED_STAGES}`,
+      ),
+    )
+    .orderBy(desc(bookingProgress.createdAt), desc(bookingProgress.id))
+    .limit(1)
+    .as("change");
+  const byTheOrganization = sql`exists (select 1 from ${members} m where m.organization_id = ${qualifiedColumn(bookings.organizationId)} and m.user_id in (${latestChange.changedById}, ${latestChange.changedForId}))`;
+  const where = and(
+    bookingVisibilityCondition(viewer),
+    notArchived(),
+    sql`${bookings.currentProgress} in ${CHANGED_STAGES}`,
+    gte(bookings.lastProgressAt, since),
+    gte(latestChange.createdAt, since),
+    not(byTheOrganization),
+  );
+  const order = [desc(bookings.lastProgressAt), desc(bookings.id)];
+  const matching = db
+    .select({ one: sql`1` })
+    .from(bookings)
+    .innerJoinLateral(latestChange, sql`true`)
+    .where(where)
+    .orderBy(order[0]!)
+    .limit(COUNT_CAP + 1)
+    .as("matching");
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({
+        ...homeBookingColumns,
+        change: sql<"rescheduled" | "cancelled">`${latestChange.progress}`,
+        changedAt: sql<Date>`${latestChange.createdAt}`.mapWith((value: string | Date) => new Date(value)),
+        movedFrom: sql<Date | null>`${latestChange.appointmentFrom}`.mapWith(
+          (value: string | Date) => new Date(value),
+        ),
+      })
+      .from(bookings)
+      .innerJoinLateral(latestChange, sql`true`)
+      .innerJoin(specialists, eq(specialists.id, bookings.specialistId))
+      .innerJoin(organizations, eq(organizations.id, bookings.organizationId))
+      .where(where)
+      .orderBy(...order)
+      .limit(limit),
+    db.select({ total: sql<number>`count(*)::int` }).from(matching),
+  ]);
+  const total = count?.total ?? 0;
+  return { rows, total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
+}
+
+export interface ReferrerHome {
+  stageCounts: StageCounts;
+  upcoming: Bounded<HomeBookingRow>;
+  missingPapers: Bounded<HomeBookingRow>;
+  readyReports: Bounded<ReadyReport>;
+  specialistChanges: Bounded<SpecialistSideChange>;
+  overdue: Bounded<HomeBookingRow>;
+}
+
+/** Everything the referrer's home shows, queried side by side. */
+export async function loadReferrerHome(db: DbOrTx, viewer: Actor, now: Date): Promise<ReferrerHome> {
+  const [stageCounts, upcoming, missingPapers, readyReports, specialistChanges, overdue] = await Promise.all([
+    countBookingsByStage(db, viewer),
+    listUpcomingExaminations(db, viewer, now),
+    listMissingPapers(db, viewer, now),
+    listReadyReports(db, viewer),
+    listSpecialistSideChanges(db, viewer, now),
+    listOverdueReports(db, viewer, now),
+  ]);
+  return { stageCounts, upcoming, missingPapers, readyReports, specialistChanges, overdue };
+}

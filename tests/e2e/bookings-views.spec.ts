@@ -1,0 +1,121 @@
+/**
+ * The bookings list as people meet it: Upcoming / Past / Cancelled / All tabs (links with
+ * aria-current, state in the URL, a count each), the claim number typed in the search box, the
+ * document indicators and the report downloaded from the row, and on a phone a card per booking
+ * with its progress in view and nothing to scroll sideways. Each view and Admin → Bookings are
+ * scanned with axe at 1280 and 390 wide (screenshots in artifacts/e2e).
+ */
+import { expect, test, type Page } from "./support/test";
+import { scanAtBothWidths } from "./support/accessibility";
+import { queryPortalDatabase, signIn, signOut } from "./support/portal";
+
+const OWNER = "owner@northwind.test";
+const CLAIM = "NW-CLM-90417";
+const REPORT = "views-report.pdf";
+
+async function uploadReport(page: Page) {
+  const section = page.getByTestId("documents-section");
+  await section.getByTestId("upload-category").selectOption({ label: "Report" });
+  await section.getByTestId("upload-input").setInputFiles({
+    name: REPORT,
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4\n% the examination's report\n"),
+  });
+  await expect(section.getByTestId("upload-row").filter({ hasText: REPORT })).toHaveAttribute(
+    "data-status",
+    "done",
+    { timeout: 30_000 },
+  );
+}
+
+test("the bookings list: views, a claim number found, document indicators, the report from the row, cards on a phone", async ({
+  page,
+}) => {
+  test.setTimeout(10 * 60_000);
+  // A past examination of Northwind's, given a claim number (the booking form's field is another story).
+  const [booking] = await queryPortalDatabase<{ id: string; name: string }>(
+    `SELECT b.id, b.examinee_name AS name FROM bookings b JOIN organizations o ON o.id = b.organization_id
+      WHERE o.name = 'Northwind Insurance' AND b.status = 'active' AND b.appointment_date < now()
+        AND b.current_progress NOT IN ('cancelled', 'no_show')
+      ORDER BY b.appointment_date DESC LIMIT 1`,
+  );
+  expect(booking).toBeDefined();
+  await queryPortalDatabase(`UPDATE bookings SET claim_number = $1 WHERE id = $2`, [CLAIM, booking!.id]);
+
+  // The admin puts the report on it, and sees Admin → Bookings: the same table with their tools.
+  await signIn(page, "admin@ime.test");
+  await page.goto(`/bookings/${booking!.id}`);
+  await uploadReport(page);
+  await page.goto("/admin/bookings?view=all");
+  await expect(page.getByTestId("bookings-table")).toBeVisible();
+  await expect(page.getByTestId("view-tab-all")).toHaveAttribute("aria-current", "page");
+  const adminRow = page.getByTestId("booking-row").first();
+  await expect(adminRow.getByRole("checkbox")).toBeVisible();
+  await expect(adminRow.getByText("Correct / move")).toBeVisible();
+  // Its fields are labelled in the visible layout (the phone card holds its own copy, own ids).
+  await adminRow.getByText("Correct / move").click();
+  await expect(adminRow.getByLabel("New stage")).toBeVisible();
+  await expect(adminRow.getByLabel("Organization / team")).toBeVisible();
+  await adminRow.getByText("Correct / move").click();
+  await expect(adminRow.getByRole("link", { name: "Audit trail" })).toBeVisible();
+  await scanAtBothWidths(page, "admin-bookings-one-table");
+  await signOut(page);
+
+  await signIn(page, OWNER);
+  await page.goto("/bookings");
+  // Upcoming is the default: its tab is the current page, and its count is the list's.
+  const upcoming = page.getByTestId("view-tab-upcoming");
+  await expect(upcoming).toHaveAttribute("aria-current", "page");
+  const upcomingCount = await upcoming.getByTestId("view-tab-count").innerText();
+  await expect(page.getByTestId("booking-count")).toContainText(`${upcomingCount} upcoming`);
+  for (const view of ["upcoming", "past", "cancelled", "all"] as const) {
+    await page.getByTestId(`view-tab-${view}`).click();
+    await expect(page.getByTestId(`view-tab-${view}`)).toHaveAttribute("aria-current", "page");
+    if (view !== "upcoming") await expect(page).toHaveURL(new RegExp(`view=${view}`));
+    await scanAtBothWidths(page, `bookings-view-${view}`);
+  }
+  // The four counts add up: All is Upcoming + Past + Cancelled.
+  const counts = await Promise.all(
+    ["upcoming", "past", "cancelled", "all"].map(async (view) =>
+      Number(
+        (await page.getByTestId(`view-tab-${view}`).getByTestId("view-tab-count").innerText()).replace(
+          /\D/g,
+          "",
+        ),
+      ),
+    ),
+  );
+  expect(counts[0]! + counts[1]! + counts[2]!).toBe(counts[3]);
+
+  // The claim number typed (any part, any case) finds the past booking; the row shows it.
+  await page.getByTestId("view-tab-past").click();
+  await page.getByPlaceholder("Search name, phone, claim number or reference…").fill("clm-9041");
+  await expect(page).toHaveURL(/q=clm-9041/);
+  const row = page.getByTestId("booking-row").filter({ hasText: booking!.name });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId("booking-claim-number")).toHaveText(`Claim ${CLAIM}`);
+  await expect(row.getByTestId("document-indicator-report")).toHaveAttribute("data-present", "true");
+  await expect(row.getByTestId("document-indicator-report")).toContainText("Report: uploaded");
+  await expect(row.getByTestId("document-indicator-brief")).toHaveAttribute("data-present", "false");
+
+  // The report comes down from the row, without opening the booking.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    row.getByRole("button", { name: new RegExp(`^Download ${REPORT}`) }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(REPORT);
+
+  // On a phone: a card, its progress in view, nothing wider than the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const card = page.getByTestId("booking-card").filter({ hasText: booking!.name });
+  await expect(card).toBeVisible();
+  await expect(card.getByTestId("booking-card-progress")).toBeInViewport();
+  await expect(card.getByTestId("document-indicator-report")).toBeVisible();
+  await expect(page.getByTestId("bookings-table")).toBeHidden();
+  const widths = await page.evaluate(() => ({
+    scroll: document.scrollingElement!.scrollWidth,
+    inner: window.innerWidth,
+  }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.inner);
+  await scanAtBothWidths(page, "bookings-claim-search");
+});
