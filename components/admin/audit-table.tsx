@@ -1,19 +1,13 @@
-"use client";
-import { useRouter, useSearchParams } from "next/navigation";
-import { Fragment } from "react";
-import {
-  createColumnHelper,
-  rowExpandingFeature,
-  rowPaginationFeature,
-  tableFeatures,
-  useTable,
-  type PaginationState,
-  type Updater,
-} from "@tanstack/react-table";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { AuditEntryRows } from "./audit-entry-rows";
 import type { AuditTableRow } from "./audit-table-rows";
 
-const features = tableFeatures({ rowPaginationFeature, rowExpandingFeature });
-const column = createColumnHelper<typeof features, AuditTableRow>();
+/*
+ * The audit trail table, rendered on the server: it is read-only and paged by the server, so the
+ * browser needs nothing of a table library — only each entry's "show details" toggle
+ * (AuditEntryRows). Paging is links (the page is in the URL), which work before hydration too.
+ */
 
 const person = (email: string | null, name: string | null, id: string | null) =>
   id ? (
@@ -25,89 +19,43 @@ const person = (email: string | null, name: string | null, id: string | null) =>
     "—"
   );
 
-const columns = column.columns([
-  column.display({
-    id: "expand",
-    header: () => <span className="sr-only">Details</span>,
-    cell: ({ row }) => (
-      <button
-        type="button"
-        onClick={row.getToggleExpandedHandler()}
-        aria-expanded={row.getIsExpanded()}
-        aria-label="Show details"
-        className="inline-flex size-6 items-center justify-center rounded text-slate-600 hover:text-indigo-700 focus-visible:ring-2 focus-visible:ring-indigo-600 focus-visible:outline-none"
-      >
-        {row.getIsExpanded() ? "▾" : "▸"}
-      </button>
-    ),
-  }),
-  column.accessor("when", {
-    header: "When",
-    cell: ({ row }) => <time dateTime={row.original.timestamp}>{row.original.when}</time>,
-  }),
-  column.accessor("action", {
-    header: "Action",
-    cell: (info) => <code className="text-xs">{info.getValue()}</code>,
-  }),
-  column.display({
-    id: "actor",
-    header: "Actor",
-    cell: ({ row }) => person(row.original.actorEmail, row.original.actorName, row.original.userId),
-  }),
-  column.display({
-    id: "impersonated",
+const COLUMNS: { header: string; cell: (row: AuditTableRow) => ReactNode }[] = [
+  { header: "When", cell: (row) => <time dateTime={row.timestamp}>{row.when}</time> },
+  { header: "Action", cell: (row) => <code className="text-xs">{row.action}</code> },
+  { header: "Actor", cell: (row) => person(row.actorEmail, row.actorName, row.userId) },
+  {
     header: "Impersonating",
-    cell: ({ row }) =>
-      person(row.original.impersonatedEmail, row.original.impersonatedName, row.original.impersonatedUserId),
-  }),
-  column.display({
-    id: "resource",
+    cell: (row) => person(row.impersonatedEmail, row.impersonatedName, row.impersonatedUserId),
+  },
+  {
     header: "Resource",
-    cell: ({ row }) => (
+    cell: (row) => (
       <span>
-        {row.original.resourceType}
-        <span className="block font-mono text-xs text-slate-600">{row.original.resourceId}</span>
+        {row.resourceType}
+        <span className="block font-mono text-xs text-slate-600">{row.resourceId}</span>
       </span>
     ),
-  }),
-  column.accessor("ipAddress", { header: "IP" }),
-]);
+  },
+  { header: "IP", cell: (row) => row.ipAddress },
+];
 
-/**
- * The audit trail table: server-side pagination (the page in the URL, `rowCount` from the
- * server) and rows that expand to their metadata and user agent. Read-only by design.
- */
+const pagerLink = "rounded border border-slate-300 px-2 py-1";
+const pagerOff = `${pagerLink} opacity-40`;
+
 export function AuditTable({
   rows,
   total,
   pageIndex,
   pageSize,
+  hrefForPage,
 }: {
   rows: AuditTableRow[];
   total: number;
   pageIndex: number;
   pageSize: number;
+  /** The URL of another page of the same filter; without it the table shows no pager. */
+  hrefForPage?: (pageIndex: number) => string;
 }) {
-  const router = useRouter();
-  const searchParams = useSearchParams();
-  const pagination: PaginationState = { pageIndex, pageSize };
-  const table = useTable({
-    features,
-    columns,
-    data: rows,
-    getRowId: (row) => row.id,
-    getRowCanExpand: () => true,
-    manualPagination: true,
-    rowCount: total,
-    state: { pagination },
-    onPaginationChange: (updater: Updater<PaginationState>) => {
-      const next = typeof updater === "function" ? updater(pagination) : updater;
-      const params = new URLSearchParams(searchParams.toString());
-      params.set("page", String(next.pageIndex));
-      router.push(`?${params}`);
-    },
-  });
-
   if (rows.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
@@ -115,73 +63,68 @@ export function AuditTable({
       </p>
     );
   }
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
   return (
     <div className="flex flex-col gap-3">
       <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="audit-table">
           <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <th key={header.id} className="px-3 py-2">
-                    <table.FlexRender header={header} />
-                  </th>
-                ))}
-              </tr>
-            ))}
+            <tr>
+              <th className="px-3 py-2">
+                <span className="sr-only">Details</span>
+              </th>
+              {COLUMNS.map((column) => (
+                <th key={column.header} className="px-3 py-2">
+                  {column.header}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {table.getRowModel().rows.map((row) => (
-              <Fragment key={row.id}>
-                <tr data-testid="audit-row" className="align-top">
-                  {row.getAllCells().map((cell) => (
-                    <td key={cell.id} className="px-3 py-2">
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ))}
-                </tr>
-                {row.getIsExpanded() && (
-                  <tr className="bg-slate-50">
-                    <td colSpan={row.getAllCells().length} className="px-6 py-3">
-                      <pre
-                        className="overflow-x-auto text-xs whitespace-pre-wrap"
-                        data-testid="audit-metadata"
-                      >
-                        {JSON.stringify(row.original.metadata ?? {}, null, 2)}
-                      </pre>
-                      <p className="mt-1 text-xs text-slate-600">
-                        User agent: {row.original.userAgent ?? "—"} · Entry {row.original.id}
-                      </p>
-                    </td>
-                  </tr>
-                )}
-              </Fragment>
+            {rows.map((row) => (
+              <AuditEntryRows
+                key={row.id}
+                cells={COLUMNS.map((column) => column.cell(row))}
+                details={
+                  <>
+                    <pre className="overflow-x-auto text-xs whitespace-pre-wrap" data-testid="audit-metadata">
+                      {JSON.stringify(row.metadata ?? {}, null, 2)}
+                    </pre>
+                    <p className="mt-1 text-xs text-slate-600">
+                      User agent: {row.userAgent ?? "—"} · Entry {row.id}
+                    </p>
+                  </>
+                }
+              />
             ))}
           </tbody>
         </table>
       </div>
-      <div className="flex items-center gap-3 text-sm">
-        <button
-          type="button"
-          className="rounded border border-slate-300 px-2 py-1 disabled:opacity-40"
-          onClick={() => table.previousPage()}
-          disabled={!table.getCanPreviousPage()}
-        >
-          ← Newer
-        </button>
-        <span>
-          Page {pageIndex + 1} of {Math.max(1, table.getPageCount())} · {total.toLocaleString("en-US")}{" "}
-          entries
-        </span>
-        <button
-          type="button"
-          className="rounded border border-slate-300 px-2 py-1 disabled:opacity-40"
-          onClick={() => table.nextPage()}
-          disabled={!table.getCanNextPage()}
-        >
-          Older →
-        </button>
-      </div>
+      {hrefForPage && (
+        <nav aria-label="Audit trail pages" className="flex items-center gap-3 text-sm">
+          {pageIndex > 0 ? (
+            <Link href={hrefForPage(pageIndex - 1)} className={pagerLink}>
+              ← Newer
+            </Link>
+          ) : (
+            <span aria-disabled="true" className={pagerOff}>
+              ← Newer
+            </span>
+          )}
+          <span>
+            Page {pageIndex + 1} of {pageCount} · {total.toLocaleString("en-US")} entries
+          </span>
+          {pageIndex + 1 < pageCount ? (
+            <Link href={hrefForPage(pageIndex + 1)} className={pagerLink}>
+              Older →
+            </Link>
+          ) : (
+            <span aria-disabled="true" className={pagerOff}>
+              Older →
+            </span>
+          )}
+        </nav>
+      )}
     </div>
   );
 }

@@ -55,7 +55,7 @@ export async function BookingAuditTab({
         rows={withWhen(rows, await viewerTimeZone())}
         total={rows.length}
         pageIndex={0}
-        pageSize={Math.max(rows.length, 1)}
+        pageSize={pageSize}
       />
     </section>
   );

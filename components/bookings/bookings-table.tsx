@@ -1,22 +1,26 @@
-"use client";
 /**
- * The bookings table: @tanstack/react-table v9 in manual (server-side) mode. The server has
- * already filtered, sorted and paged the rows; the table renders them and turns header clicks
- * and pager clicks into URL changes, so every view can be shared and survives reload.
+ * The bookings table: @tanstack/table-core in manual (server-side) mode, rendered on the server.
+ * The server has already filtered, sorted and paged the rows; the table lays out the columns,
+ * works out each header's next sort order and each pager button's page, and the browser only
+ * turns those clicks into URL changes (bookings-list-frame.tsx), so every view can be shared and
+ * survives reload. Rendering here keeps the table library out of the browser's first load
+ * (issue 14: ≤ 150 kB on every page).
  */
 import {
+  constructTable,
   createColumnHelper,
   rowPaginationFeature,
   rowSortingFeature,
   tableFeatures,
-  useTable,
   type ColumnDef,
   type PaginationState,
   type SortingState,
   type Updater,
-} from "@tanstack/react-table";
+} from "@tanstack/table-core";
+import { storeReactivityBindings } from "@tanstack/table-core/store-reactivity-bindings";
+import { FlexRender } from "@tanstack/react-table/flex-render";
 import Link from "next/link";
-import { useMemo, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import {
   OrganizationName,
   ReferralNumbers,
@@ -26,13 +30,18 @@ import {
   type BookingTableRow,
 } from "./booking-card-parts";
 import { BookingCards } from "./booking-cards";
+import { BookingsListFrame, PageButton, PageSizeSelect, SortHeaderButton } from "./bookings-list-frame";
 import { DocumentIndicators } from "./document-indicators";
 import { ProgressBadge } from "./progress-badge";
-import { useListUrl } from "./use-list-url";
 
 export type { BookingTableRow } from "./booking-card-parts";
 
-const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
+// Plain TanStack Store reactivity: the table lives for one server render.
+const features = tableFeatures({
+  coreReactivityFeature: storeReactivityBindings(),
+  rowSortingFeature,
+  rowPaginationFeature,
+});
 const column = createColumnHelper<typeof features, BookingTableRow>();
 
 const columns = column.columns([
@@ -154,6 +163,71 @@ const PAGE_SIZES = [10, 25, 50, 100];
 const resolve = <T,>(updater: Updater<T>, current: T): T =>
   typeof updater === "function" ? (updater as (old: T) => T)(current) : updater;
 
+/** A page of the list as the URL says it (the first page has no `page`). */
+const pageChanges = ({ pageIndex, pageSize }: PaginationState) => ({
+  page: pageIndex > 0 ? String(pageIndex + 1) : null,
+  size: String(pageSize),
+});
+
+function columnsFor({ selectable, showStatus, tools }: Pick<Props, "selectable" | "showStatus" | "tools">) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns of different value types
+  const all: ColumnDef<typeof features, BookingTableRow, any>[] = [...columns];
+  if (showStatus) all.splice(all.length - 2, 0, statusColumn);
+  if (selectable)
+    all.unshift(
+      column.display({
+        id: "select",
+        header: () => <span className="sr-only">Select</span>,
+        cell: ({ row }) => <SelectBooking row={row.original} />,
+      }),
+    );
+  if (tools)
+    all.push(
+      column.display({
+        id: "tools",
+        header: () => <span className="sr-only">Tools</span>,
+        cell: ({ row }) => tools[row.original.id] ?? null,
+      }),
+    );
+  return all;
+}
+
+/**
+ * The table for one render, and what a pager click would change in the URL: the table reports a
+ * click's outcome through its callback, so here the click is asked, not made.
+ */
+export function bookingsTableOf({
+  rows,
+  sorting,
+  pagination,
+  rowCount,
+  ...shown
+}: Pick<Props, "rows" | "sorting" | "pagination" | "rowCount" | "selectable" | "showStatus" | "tools">) {
+  const asked: PaginationState[] = [];
+  const table = constructTable({
+    features,
+    columns: columnsFor(shown),
+    data: rows,
+    getRowId: (row) => row.id,
+    state: { sorting, pagination },
+    manualSorting: true,
+    manualPagination: true,
+    rowCount,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    onPaginationChange: (updater: Updater<PaginationState>) => {
+      asked.push(resolve(updater, pagination));
+    },
+  });
+  const changesOf = (click: () => void): Record<string, string | null> => {
+    asked.length = 0;
+    click();
+    const outcome = asked.at(-1);
+    return outcome ? pageChanges(outcome) : {};
+  };
+  return { table, changesOf };
+}
+
 export function BookingsTable({
   rows,
   sorting,
@@ -167,160 +241,102 @@ export function BookingsTable({
   cardTools,
   id,
 }: Props) {
-  const list = useListUrl();
-  const pending = list.pending;
-  // Sorting and paging are clicks: each one a history step of its own.
-  const navigate = (changes: Record<string, string | null>) =>
-    list.navigate(changes, { field: Object.keys(changes)[0] ?? "", typing: false });
-
-  const visibleColumns = useMemo(() => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns of different value types
-    const all: ColumnDef<typeof features, BookingTableRow, any>[] = [...columns];
-    if (showStatus) all.splice(all.length - 2, 0, statusColumn);
-    if (selectable)
-      all.unshift(
-        column.display({
-          id: "select",
-          header: () => <span className="sr-only">Select</span>,
-          cell: ({ row }) => <SelectBooking row={row.original} />,
-        }),
-      );
-    if (tools)
-      all.push(
-        column.display({
-          id: "tools",
-          header: () => <span className="sr-only">Tools</span>,
-          cell: ({ row }) => tools[row.original.id] ?? null,
-        }),
-      );
-    return all;
-  }, [selectable, showStatus, tools]);
-
-  const table = useTable({
-    features,
-    columns: visibleColumns,
-    data: rows,
-    getRowId: (row) => row.id,
-    state: { sorting, pagination },
-    manualSorting: true,
-    manualPagination: true,
+  const { table, changesOf } = bookingsTableOf({
+    rows,
+    sorting,
+    pagination,
     rowCount,
-    enableMultiSort: false,
-    enableSortingRemoval: false,
-    onSortingChange: (updater) => {
-      const [next] = resolve(updater, sorting);
-      navigate({ sort: next ? `${next.id}.${next.desc ? "desc" : "asc"}` : null, page: null });
-    },
-    onPaginationChange: (updater) => {
-      const next = resolve(updater, pagination);
-      navigate({ page: next.pageIndex > 0 ? String(next.pageIndex + 1) : null, size: String(next.pageSize) });
-    },
+    selectable,
+    showStatus,
+    tools,
   });
-
   const first = pagination.pageIndex * pagination.pageSize + 1;
   const last = first + rows.length - 1;
-  return (
-    <div className="space-y-3" id={id}>
-      <div
-        className={`relative hidden overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity sm:block ${pending ? "opacity-60" : ""}`}
-        aria-busy={pending}
-      >
-        <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="bookings-table">
-          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  return (
-                    <th
-                      key={header.id}
-                      className="px-4 py-3"
-                      aria-sort={
-                        sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined
-                      }
-                    >
-                      {header.column.getCanSort() ? (
-                        <button
-                          type="button"
-                          onClick={header.column.getToggleSortingHandler()}
-                          className="inline-flex items-center gap-1 uppercase hover:text-slate-800"
-                        >
-                          <table.FlexRender header={header} />
-                          <span aria-hidden>{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
-                        </button>
-                      ) : (
-                        <table.FlexRender header={header} />
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} data-testid="booking-row" className="hover:bg-slate-50">
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className="px-4 py-3 align-top">
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {/* A phone gets cards (progress in view, no sideways scrolling); wider screens the table (first, so
-          on a desktop the first match of a text is the visible one). */}
-      <BookingCards
-        rows={rows}
-        selectable={selectable}
-        showStatus={showStatus}
-        tools={cardTools ?? tools}
-        pending={pending}
-      />
-      <nav
-        aria-label="Pages"
-        className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600"
-      >
-        <span data-testid="booking-range">
-          {first}–{last} of {rowCount.toLocaleString("en-US")}
-          {rowCountIsCapped ? "+" : ""} {rowCount === 1 && !rowCountIsCapped ? "booking" : "bookings"}
-        </span>
-        <span className="flex items-center gap-2">
-          <label className="flex items-center gap-1">
-            Rows
-            <select
-              value={pagination.pageSize}
-              onChange={(e) => table.setPageSize(Number(e.target.value))}
-              className="rounded border border-slate-300 bg-white px-1 py-1"
-            >
-              {PAGE_SIZES.map((size) => (
-                <option key={size} value={size}>
-                  {size}
-                </option>
+  const tableBox = (
+    <div className="relative hidden overflow-x-auto rounded-lg border border-slate-200 bg-white sm:block">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="bookings-table">
+        <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                const next = header.column.getCanSort() && header.column.getNextSortingOrder();
+                return (
+                  <th
+                    key={header.id}
+                    className="px-4 py-3"
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                  >
+                    {next ? (
+                      <SortHeaderButton sort={`${header.column.id}.${next}`}>
+                        <FlexRender header={header} />
+                        <span aria-hidden>{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+                      </SortHeaderButton>
+                    ) : (
+                      <FlexRender header={header} />
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} data-testid="booking-row" className="hover:bg-slate-50">
+              {row.getAllCells().map((cell) => (
+                <td key={cell.id} className="px-4 py-3 align-top">
+                  <FlexRender cell={cell} />
+                </td>
               ))}
-            </select>
-          </label>
-          <button
-            type="button"
-            className="rounded border border-slate-300 bg-white px-2 py-1 disabled:opacity-40"
-            onClick={() => table.previousPage()}
-            disabled={pagination.pageIndex === 0}
-          >
-            Previous
-          </button>
-          <span>Page {pagination.pageIndex + 1}</span>
-          <button
-            type="button"
-            className="rounded border border-slate-300 bg-white px-2 py-1 disabled:opacity-40"
-            onClick={() => navigate({ page: String(pagination.pageIndex + 2) })}
-            disabled={!hasNextPage}
-          >
-            Next
-          </button>
-        </span>
-      </nav>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
+  );
+  return (
+    <BookingsListFrame
+      id={id}
+      rows={
+        <>
+          {tableBox}
+          {/* A phone gets cards (progress in view, no sideways scrolling); wider screens the table
+              (first, so on a desktop the first match of a text is the visible one). */}
+          <BookingCards
+            rows={rows}
+            selectable={selectable}
+            showStatus={showStatus}
+            tools={cardTools ?? tools}
+          />
+        </>
+      }
+      pager={
+        <nav
+          aria-label="Pages"
+          className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600"
+        >
+          <span data-testid="booking-range">
+            {first}–{last} of {rowCount.toLocaleString("en-US")}
+            {rowCountIsCapped ? "+" : ""} {rowCount === 1 && !rowCountIsCapped ? "booking" : "bookings"}
+          </span>
+          <span className="flex items-center gap-2">
+            <PageSizeSelect
+              value={pagination.pageSize}
+              changesFor={Object.fromEntries(
+                PAGE_SIZES.map((size) => [size, changesOf(() => table.setPageSize(size))]),
+              )}
+            />
+            <PageButton changes={changesOf(() => table.previousPage())} disabled={pagination.pageIndex === 0}>
+              Previous
+            </PageButton>
+            <span>Page {pagination.pageIndex + 1}</span>
+            <PageButton changes={{ page: String(pagination.pageIndex + 2) }} disabled={!hasNextPage}>
+              Next
+            </PageButton>
+          </span>
+        </nav>
+      }
+    />
   );
 }

@@ -1,20 +1,23 @@
 "use client";
-import Link from "next/link";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
-import type { LatestNotifications, NotificationView } from "@/lib/notifications/notification-view";
-import { MarkAllReadButton } from "./mark-all-read-button";
-import { NotificationEntry } from "./notification-entry";
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from "react";
+import type { LatestNotifications } from "@/lib/notifications/notification-view";
+import type { PanelLoad } from "./notification-panel";
 
-type Load =
-  { state: "idle" | "loading" } | { state: "failed" } | { state: "loaded"; items: NotificationView[] };
+// The panel's code comes when the bell is first opened, not with every page: the bell is in the
+// shell, so each kilobyte here is on every page's first load (issue 14's budget). React.lazy, not
+// next/dynamic, whose loader would cost more than the panel saves.
+const NotificationPanel = lazy(() =>
+  import("./notification-panel").then((module) => ({ default: module.NotificationPanel })),
+);
 
 const bellLabel = (unread: number) =>
   unread === 0 ? "Notifications, none unread" : `Notifications, ${unread} unread`;
 
 /**
  * The header's bell: the unread count (from the layout), and on opening the latest few, fetched
- * then so they are current. A disclosure: the button says whether it is open; Escape or a click
- * outside closes it and gives focus back to the button; opening moves focus into the panel.
+ * then so they are current, in NotificationPanel. A disclosure: the button says whether it is
+ * open; Escape or a click outside closes it and gives focus back to the button; opening moves
+ * focus into the panel.
  */
 export function NotificationBell({
   unread: unreadFromServer,
@@ -24,7 +27,7 @@ export function NotificationBell({
   markOnOpen: boolean;
 }) {
   const [open, setOpen] = useState(false);
-  const [load, setLoad] = useState<Load>({ state: "idle" });
+  const [load, setLoad] = useState<PanelLoad>({ state: "idle" });
   // The server's count, until this component learns better (an item opened, all marked, a fetch).
   const [serverCount, setServerCount] = useState(unreadFromServer);
   const [unread, setUnread] = useState(unreadFromServer);
@@ -33,9 +36,7 @@ export function NotificationBell({
     setUnread(unreadFromServer);
   }
   const panelId = useId();
-  const headingId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelRef = useRef<HTMLDivElement>(null);
   const wrapperRef = useRef<HTMLDivElement>(null);
 
   const close = useCallback((returnFocus: boolean) => {
@@ -57,8 +58,7 @@ export function NotificationBell({
   }, []);
 
   useEffect(() => {
-    if (!open) return;
-    panelRef.current?.focus();
+    if (!open) return; // the panel takes focus itself once it is there
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Escape") close(true);
     };
@@ -129,70 +129,25 @@ export function NotificationBell({
         )}
       </button>
       {open && (
-        <div
-          ref={panelRef}
-          id={panelId}
-          role="region"
-          aria-labelledby={headingId}
-          tabIndex={-1}
-          data-testid="notification-panel"
-          className="absolute inset-x-2 top-full z-30 mt-1 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-lg focus:outline-none sm:inset-x-auto sm:right-0 sm:mt-2 sm:w-96"
-        >
-          <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-3 py-2">
-            <h2 id={headingId} className="text-sm font-semibold text-slate-900">
-              Notifications
-            </h2>
-            {unread > 0 && (
-              <MarkAllReadButton
-                onDone={() => {
-                  setUnread(0);
-                  setLoad((current) =>
-                    current.state === "loaded"
-                      ? { state: "loaded", items: current.items.map((item) => ({ ...item, unread: false })) }
-                      : current,
-                  );
-                }}
-              />
-            )}
-          </div>
-          <div className="max-h-[60vh] overflow-y-auto">
-            {load.state === "loaded" ? (
-              load.items.length === 0 ? (
-                <p className="px-3 py-6 text-center text-sm text-slate-600">Nothing yet.</p>
-              ) : (
-                <ul className="divide-y divide-slate-100">
-                  {load.items.map((item) => (
-                    <li key={item.id}>
-                      <NotificationEntry
-                        item={item}
-                        markOnOpen={markOnOpen}
-                        onOpened={() => markedOne(item.id)}
-                        compact
-                      />
-                    </li>
-                  ))}
-                </ul>
-              )
-            ) : load.state === "failed" ? (
-              <p role="alert" className="px-3 py-6 text-center text-sm text-rose-700">
-                The notifications could not be loaded — try again.
-              </p>
-            ) : (
-              <p role="status" className="px-3 py-6 text-center text-sm text-slate-600">
-                Loading…
-              </p>
-            )}
-          </div>
-          <div className="border-t border-slate-200 px-3 py-2 text-right">
-            <Link
-              href="/notifications"
-              onClick={() => setOpen(false)}
-              className="text-sm font-medium text-indigo-700 underline hover:no-underline"
-            >
-              See all
-            </Link>
-          </div>
-        </div>
+        // Nothing while the panel's code arrives (a blink at most); the panel focuses itself.
+        <Suspense fallback={null}>
+          <NotificationPanel
+            id={panelId}
+            unread={unread}
+            load={load}
+            markOnOpen={markOnOpen}
+            onAllRead={() => {
+              setUnread(0);
+              setLoad((current) =>
+                current.state === "loaded"
+                  ? { state: "loaded", items: current.items.map((item) => ({ ...item, unread: false })) }
+                  : current,
+              );
+            }}
+            onOpened={markedOne}
+            onClose={() => setOpen(false)}
+          />
+        </Suspense>
       )}
     </div>
   );

@@ -45,3 +45,52 @@ test("Back on the bookings list undoes filters, sort and a typed search one step
   await expect(page).toHaveURL(/q=smith/);
   await expect(search).toHaveValue("smith");
 });
+
+test("the pager goes a page at a time, a new page size starts from the top row, a header flips the order", async ({
+  page,
+}) => {
+  await signIn(page, "owner@northwind.test");
+  await page.goto("/bookings?view=all&size=10");
+  const range = page.getByTestId("booking-range");
+  await expect(range).toHaveText(/^1–10 of /);
+  const total = Number(/of ([\d,]+)/.exec((await range.textContent()) ?? "")?.[1]?.replace(/,/g, ""));
+  expect(total, "the demo gives Northwind between one and two pages of ten").toBeGreaterThan(10);
+  expect(total).toBeLessThanOrEqual(20);
+  // The pager's buttons are the browser's part of a table rendered on the server: wait for React.
+  await page.waitForFunction(() => {
+    const select = document.querySelector("nav[aria-label=Pages] select");
+    return select !== null && Object.keys(select).some((key) => key.startsWith("__reactProps"));
+  });
+  const pager = page.getByRole("navigation", { name: "Pages" });
+  await expect(pager.getByRole("button", { name: "Previous" })).toBeDisabled();
+
+  await pager.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(/[?&]page=2(&|$)/);
+  await expect(range).toHaveText(`11–${total} of ${total} bookings`);
+  await expect(pager.getByRole("button", { name: "Next" })).toBeDisabled();
+  // Row 11 was on top: with 25 a page it is on the first page, which the URL says by saying nothing.
+  await pager.getByLabel("Rows").selectOption("25");
+  await expect(page).toHaveURL(/[?&]size=25(&|$)/);
+  await expect(page).not.toHaveURL(/page=/);
+  await expect(range).toHaveText(`1–${total} of ${total} bookings`);
+  await page.goBack();
+  await expect(range).toHaveText(`11–${total} of ${total} bookings`);
+  await pager.getByRole("button", { name: "Previous" }).click();
+  await expect(range).toHaveText(/^1–10 of /);
+  await expect(page).not.toHaveURL(/page=/);
+
+  // A header sorts A→Z first, then Z→A, back on the first page each time.
+  await pager.getByRole("button", { name: "Next" }).click();
+  await expect(range).toHaveText(/^11–/);
+  const table = page.getByTestId("bookings-table");
+  const examinee = table.getByRole("columnheader", { name: /Examinee/ });
+  await examinee.getByRole("button").click();
+  await expect(examinee).toHaveAttribute("aria-sort", "ascending");
+  await expect(page).toHaveURL(/sort=examineeName\.asc/);
+  await expect(range).toHaveText(/^1–10 of /);
+  const firstAscending = await table.getByTestId("booking-link").first().textContent();
+  await examinee.getByRole("button").click();
+  await expect(examinee).toHaveAttribute("aria-sort", "descending");
+  await expect(page).toHaveURL(/sort=examineeName\.desc/);
+  await expect(table.getByTestId("booking-link").first()).not.toHaveText(firstAscending ?? "");
+});

@@ -75,6 +75,12 @@ export default async function AdminAuditPage({
         total={total}
         pageIndex={pageIndex}
         pageSize={PAGE_SIZE}
+        hrefForPage={(page) => {
+          const query = auditFilterToSearchParams(filter);
+          if (page > 0) query.set("page", String(page));
+          const search = query.toString();
+          return search ? `/admin/audit?${search}` : "/admin/audit";
+        }}
       />
     </section>
   );
