@@ -1,3 +1,4 @@
+"use client";
 /**
  * The bookings list on a phone (< 640 px): one card per booking — examinee, when, specialist,
  * progress and documents in view without scrolling sideways. Same rows, same pager as the table.
@@ -20,14 +21,21 @@ export function BookingCards({
   selectable,
   showStatus,
   tools,
+  pending,
 }: {
   rows: BookingTableRow[];
   selectable: boolean;
   showStatus: boolean;
   tools?: Record<string, ReactNode>;
+  pending: boolean;
 }) {
   return (
-    <ul className="space-y-3 sm:hidden" aria-label="Bookings" data-testid="booking-cards">
+    <ul
+      className={`space-y-3 transition-opacity sm:hidden ${pending ? "opacity-60" : ""}`}
+      aria-busy={pending}
+      aria-label="Bookings"
+      data-testid="booking-cards"
+    >
       {rows.map((row) => (
         <li
           key={row.id}

@@ -8,7 +8,7 @@ import { bookingTableRow } from "@/components/bookings/booking-card-rows";
 import type { BookingListRow } from "@/lib/bookings/list-bookings";
 import { TRIAGE_ORGANIZATION_SLUG } from "@/lib/organizations/list-organizations";
 import { teamLine } from "@/components/bookings/booking-card-parts";
-import { bookingsTableOf } from "@/components/bookings/bookings-table";
+import { bookingsTableModel, type BookingHeader } from "@/components/bookings/bookings-table-model";
 import { buildActors } from "../support/authz-fixture";
 
 const actors = buildActors((key: string) => key);
@@ -63,58 +63,66 @@ describe("the bookings table's organization cell", () => {
   });
 });
 
-describe("the bookings table's headers and pager, worked out on the server", () => {
+describe("the bookings table's model, worked out on the server", () => {
   const rows = [
     bookingTableRow(listed({ id: "b1" }), actors.ownerA, null),
     bookingTableRow(listed({ id: "b2", examineeName: "Bo Examinee" }), actors.ownerA, null),
   ];
-  const model = (pageIndex: number, sort = { id: "appointmentDate", desc: false }) =>
-    bookingsTableOf({
+  const model = (pageIndex: number, sort = { id: "appointmentDate", desc: false }, admin = false) =>
+    bookingsTableModel({
       rows,
       sorting: [sort],
       pagination: { pageIndex, pageSize: 25 },
       rowCount: 200,
+      selectable: admin,
+      showStatus: admin,
+      withTools: admin,
     });
-  const nextOrders = (table: ReturnType<typeof model>["table"]) =>
-    Object.fromEntries(
-      table
-        .getHeaderGroups()[0]!
-        .headers.map((header) => [
-          header.column.id,
-          header.column.getCanSort() && header.column.getNextSortingOrder(),
-        ]),
-    );
+  const nextSorts = (headers: BookingHeader[]) =>
+    Object.fromEntries(headers.map((header) => [header.id, header.nextSort]));
 
   it("offers A→Z first, flips the sorted column, and never offers 'unsorted'", () => {
-    expect(nextOrders(model(0).table)).toEqual({
-      examineeName: "asc",
-      appointmentDate: "desc",
-      specialist: "asc",
-      organization: false,
-      type: false,
-      progress: "asc",
-      documents: false,
-      createdAt: "asc",
+    expect(nextSorts(model(0).headers)).toEqual({
+      examineeName: "examineeName.asc",
+      appointmentDate: "appointmentDate.desc",
+      specialist: "specialist.asc",
+      organization: null,
+      type: null,
+      progress: "progress.asc",
+      documents: null,
+      createdAt: "createdAt.asc",
     });
-    expect(nextOrders(model(0, { id: "appointmentDate", desc: true }).table).appointmentDate).toBe("asc");
+    const descending = model(0, { id: "appointmentDate", desc: true }).headers;
+    expect(descending.find((header) => header.id === "appointmentDate")).toMatchObject({
+      sorted: "desc",
+      nextSort: "appointmentDate.asc",
+    });
+  });
+
+  it("gives Admin → Bookings its checkbox, Status and tools columns, in their places", () => {
+    expect(model(0, undefined, true).headers.map((header) => header.id)).toEqual([
+      "select",
+      "examineeName",
+      "appointmentDate",
+      "specialist",
+      "organization",
+      "type",
+      "progress",
+      "status",
+      "documents",
+      "createdAt",
+      "tools",
+    ]);
   });
 
   it("keeps the top row in view when the page size changes, and goes back a page", () => {
     // Page 3 of 25 starts at row 51: with 50 a page it is on page 2, with 10 on page 6.
-    const { table, changesOf } = model(2);
-    expect(changesOf(() => table.setPageSize(50))).toEqual({ page: "2", size: "50" });
-    expect(changesOf(() => table.setPageSize(10))).toEqual({ page: "6", size: "10" });
-    expect(changesOf(() => table.previousPage())).toEqual({ page: "2", size: "25" });
+    const { pager } = model(2);
+    expect(pager.sizes[50]).toEqual({ page: "2", size: "50" });
+    expect(pager.sizes[10]).toEqual({ page: "6", size: "10" });
+    expect(pager.previous).toEqual({ page: "2", size: "25" });
+    expect(pager.next).toEqual({ page: "4" });
     // Back to the first page: the URL drops `page`.
-    const second = model(1);
-    expect(second.changesOf(() => second.table.previousPage())).toEqual({ page: null, size: "25" });
-  });
-
-  it("lays out one row per booking, in the order the server gave", () => {
-    expect(
-      model(0)
-        .table.getRowModel()
-        .rows.map((row) => row.id),
-    ).toEqual(["b1", "b2"]);
+    expect(model(1).pager.previous).toEqual({ page: null, size: "25" });
   });
 });

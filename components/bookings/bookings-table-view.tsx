@@ -1,0 +1,240 @@
+"use client";
+/**
+ * The bookings table in the browser: the rows as data and the model the server worked out
+ * (bookings-table-model.ts — columns, sort state, each click's URL change). Header and pager
+ * clicks become URL changes, one history step each, so every view can be shared and survives
+ * reload; the rows dim while the next ones are on their way. Below 640 px each booking is a card.
+ */
+import Link from "next/link";
+import type { ReactNode } from "react";
+import {
+  OrganizationName,
+  ReferralNumbers,
+  ReportDownload,
+  SelectBooking,
+  teamLine,
+  type BookingTableRow,
+} from "./booking-card-parts";
+import { BookingCards } from "./booking-cards";
+import type { BookingColumnId, BookingHeader, BookingsPager, UrlChanges } from "./bookings-table-model";
+import { DocumentIndicators } from "./document-indicators";
+import { ProgressBadge } from "./progress-badge";
+import { useListUrl } from "./use-list-url";
+
+type Cell = (row: BookingTableRow, tools: Record<string, ReactNode> | undefined) => ReactNode;
+
+const CELLS: Record<BookingColumnId, Cell> = {
+  select: (row) => <SelectBooking row={row} />,
+  examineeName: (row) => (
+    <div>
+      <Link
+        href={`/bookings/${row.id}`}
+        className="font-medium text-indigo-700 hover:underline"
+        data-testid="booking-link"
+      >
+        {row.examineeName}
+      </Link>
+      <div className="text-xs text-slate-600">{row.phone}</div>
+      <ReferralNumbers row={row} />
+    </div>
+  ),
+  appointmentDate: (row) => (
+    <div className="leading-tight">
+      <div>{row.when}</div>
+      {row.whenViewer && <div className="text-xs text-slate-600">{row.whenViewer} your time</div>}
+    </div>
+  ),
+  specialist: (row) => row.specialistName,
+  organization: (row) => (
+    <div className="leading-tight">
+      <div data-testid="booking-organization">
+        <OrganizationName row={row} />
+      </div>
+      <div className="text-xs text-slate-600">{teamLine(row)}</div>
+    </div>
+  ),
+  type: (row) =>
+    row.appointmentType === "telehealth" ? (
+      <div className="leading-tight">
+        <div>Telehealth</div>
+        {row.meetingLink && (
+          <a
+            href={row.meetingLink}
+            className="text-xs text-indigo-700 hover:underline"
+            target="_blank"
+            rel="noreferrer"
+            data-testid="meeting-link"
+          >
+            Meeting link
+          </a>
+        )}
+      </div>
+    ) : (
+      "In person"
+    ),
+  status: (row) => <span data-testid="admin-booking-status">{row.statusLabel}</span>,
+  progress: (row) => <ProgressBadge stage={row.stage} testId="booking-progress-badge" />,
+  documents: (row) => (
+    <div className="flex flex-col items-start gap-2">
+      <DocumentIndicators documents={row.documents} />
+      <ReportDownload row={row} />
+    </div>
+  ),
+  createdAt: (row) => row.created,
+  tools: (row, tools) => tools?.[row.id] ?? null,
+};
+
+/** Columns whose header is for screen readers only (a checkbox, a tool). */
+const UNSEEN_HEADERS = new Set<BookingColumnId>(["select", "tools"]);
+
+interface Props {
+  rows: BookingTableRow[];
+  headers: BookingHeader[];
+  pager: BookingsPager;
+  pageIndex: number;
+  pageSize: number;
+  rowCount: number;
+  /** The count stops at a cap; then "next" follows hasNextPage. */
+  rowCountIsCapped: boolean;
+  hasNextPage: boolean;
+  selectable: boolean;
+  showStatus: boolean;
+  tools?: Record<string, ReactNode>;
+  cardTools?: Record<string, ReactNode>;
+  id?: string;
+}
+
+export function BookingsTableView({
+  rows,
+  headers,
+  pager,
+  pageIndex,
+  pageSize,
+  rowCount,
+  rowCountIsCapped,
+  hasNextPage,
+  selectable,
+  showStatus,
+  tools,
+  cardTools,
+  id,
+}: Props) {
+  const list = useListUrl();
+  const pending = list.pending;
+  // Sorting and paging are clicks: each one a history step of its own.
+  const navigate = (changes: UrlChanges) =>
+    list.navigate(changes, { field: Object.keys(changes)[0] ?? "", typing: false });
+
+  const first = pageIndex * pageSize + 1;
+  const last = first + rows.length - 1;
+  return (
+    <div className="space-y-3" id={id}>
+      <div
+        className={`relative hidden overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity sm:block ${pending ? "opacity-60" : ""}`}
+        aria-busy={pending}
+      >
+        <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="bookings-table">
+          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
+            <tr>
+              {headers.map((header) => (
+                <th
+                  key={header.id}
+                  className="px-4 py-3"
+                  aria-sort={
+                    header.sorted === "asc"
+                      ? "ascending"
+                      : header.sorted === "desc"
+                        ? "descending"
+                        : undefined
+                  }
+                >
+                  {UNSEEN_HEADERS.has(header.id) ? (
+                    <span className="sr-only">{header.label}</span>
+                  ) : header.nextSort ? (
+                    <button
+                      type="button"
+                      onClick={() => navigate({ sort: header.nextSort, page: null })}
+                      className="inline-flex items-center gap-1 uppercase hover:text-slate-800"
+                    >
+                      {header.label}
+                      <span aria-hidden>
+                        {header.sorted === "asc" ? "▲" : header.sorted === "desc" ? "▼" : "↕"}
+                      </span>
+                    </button>
+                  ) : (
+                    header.label
+                  )}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((row) => (
+              <tr key={row.id} data-testid="booking-row" className="hover:bg-slate-50">
+                {headers.map((header) => (
+                  <td key={header.id} className="px-4 py-3 align-top">
+                    {CELLS[header.id](row, tools)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {/* A phone gets cards (progress in view, no sideways scrolling); wider screens the table (first, so
+          on a desktop the first match of a text is the visible one). */}
+      <BookingCards
+        rows={rows}
+        selectable={selectable}
+        showStatus={showStatus}
+        tools={cardTools ?? tools}
+        pending={pending}
+      />
+      <nav
+        aria-label="Pages"
+        className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600"
+      >
+        <span data-testid="booking-range">
+          {first}–{last} of {rowCount.toLocaleString("en-US")}
+          {rowCountIsCapped ? "+" : ""} {rowCount === 1 && !rowCountIsCapped ? "booking" : "bookings"}
+        </span>
+        <span className="flex items-center gap-2">
+          <label className="flex items-center gap-1">
+            Rows
+            <select
+              value={pageSize}
+              onChange={(event) => {
+                const changes = pager.sizes[Number(event.target.value)];
+                if (changes) navigate(changes);
+              }}
+              className="rounded border border-slate-300 bg-white px-1 py-1"
+            >
+              {Object.keys(pager.sizes).map((size) => (
+                <option key={size} value={size}>
+                  {size}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="rounded border border-slate-300 bg-white px-2 py-1 disabled:opacity-40"
+            onClick={() => navigate(pager.previous)}
+            disabled={pageIndex === 0}
+          >
+            Previous
+          </button>
+          <span>Page {pageIndex + 1}</span>
+          <button
+            type="button"
+            className="rounded border border-slate-300 bg-white px-2 py-1 disabled:opacity-40"
+            onClick={() => navigate(pager.next)}
+            disabled={!hasNextPage}
+          >
+            Next
+          </button>
+        </span>
+      </nav>
+    </div>
+  );
+}
