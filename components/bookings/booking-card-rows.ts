@@ -3,7 +3,6 @@
  * time display rule, the report's download only where the policy allows it), shared by
  * /bookings and Admin → Bookings so the one table reads the same in both.
  */
-import type { BookingStatus } from "@/db/schema/enums";
 import type { Actor } from "@/lib/authz/actor";
 import { canDownloadDocument } from "@/lib/authz/policy";
 import { FALLBACK_TIME_ZONE } from "@/lib/availability/calendar-of";
@@ -13,12 +12,7 @@ import { TRIAGE_ORGANIZATION_SLUG } from "@/lib/organizations/list-organizations
 import { dateLabel } from "@/lib/time/people-time";
 import { examinationTime, timestampZone } from "@/lib/time/two-clocks";
 import type { BookingTableRow } from "./booking-card-parts";
-
-const STATUS_WORDS: Record<BookingStatus, string> = {
-  active: "Active",
-  closed: "Closed",
-  archived: "Archived",
-};
+import { BOOKING_STATUS_LABELS } from "@/lib/bookings/status-labels";
 
 export function bookingTableRow(
   row: BookingListRow,
@@ -44,7 +38,7 @@ export function bookingTableRow(
     appointmentType: row.appointmentType,
     meetingLink: row.meetingLink,
     stage: row.currentProgress,
-    statusLabel: STATUS_WORDS[row.status],
+    statusLabel: BOOKING_STATUS_LABELS[row.status],
     source: row.source,
     created: row.createdAt ? dateLabel(row.createdAt, timestampZone(viewerZone), "date") : "—",
     claimNumber: row.claimNumber,

@@ -7,18 +7,13 @@ import type { AuditContext } from "@/lib/audit/request-context";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/authz/actor";
 import { canManageBookingStatus } from "@/lib/authz/policy";
+import { BOOKING_STATUS_LABELS } from "@/lib/bookings/status-labels";
 
 /** active → closed → archived; a closed booking may be reopened, an archived one is final. */
 export const STATUS_TRANSITIONS: Record<BookingStatus, readonly BookingStatus[]> = {
   active: ["closed"],
   closed: ["archived", "active"],
   archived: [],
-};
-
-export const STATUS_LABELS: Record<BookingStatus, string> = {
-  active: "Active",
-  closed: "Closed",
-  archived: "Archived",
 };
 
 /**
@@ -48,11 +43,11 @@ export async function changeBookingStatus(
   if (refused.length > 0) {
     const names = refused
       .slice(0, 5)
-      .map((r) => `${r.examineeName} (${STATUS_LABELS[r.status].toLowerCase()})`)
+      .map((r) => `${r.examineeName} (${BOOKING_STATUS_LABELS[r.status].toLowerCase()})`)
       .join(", ");
     throw new UserFacingError(
       "conflict",
-      `${refused.length} of the selected bookings cannot become ${STATUS_LABELS[input.to].toLowerCase()}: ${names}${refused.length > 5 ? ", …" : ""}. Nothing was changed.`,
+      `${refused.length} of the selected bookings cannot become ${BOOKING_STATUS_LABELS[input.to].toLowerCase()}: ${names}${refused.length > 5 ? ", …" : ""}. Nothing was changed.`,
     );
   }
   const note = input.note?.trim() || null;

@@ -4,15 +4,12 @@ import { AdminBookingsBulk } from "@/components/admin/admin-bookings-bulk";
 import { bookingTableRow } from "@/components/bookings/booking-card-rows";
 import { BookingsTable } from "@/components/bookings/bookings-table";
 import { BookingsToolbar } from "@/components/bookings/bookings-toolbar";
+import { toolbarFilterOptions, toolbarFilterValues } from "@/components/bookings/bookings-toolbar-props";
 import { ListViewTabs, viewTabsFor } from "@/components/bookings/list-view-tabs";
-import { PROGRESS_LABELS } from "@/components/bookings/progress-label";
 import { getDb } from "@/db/client";
-import { BOOKING_STATUSES, PROGRESS_STAGES } from "@/db/schema/enums";
-import { STATUS_LABELS } from "@/lib/admin/bookings/change-status";
 import { requireAdminConsole } from "@/lib/admin/require-admin";
 import { FALLBACK_TIME_ZONE } from "@/lib/availability/calendar-of";
 import { bookingFilterOptions } from "@/lib/bookings/booking-filter-options";
-import { NO_TEAM } from "@/lib/bookings/booking-list-query";
 import { hasActiveFilters, parseBookingListParams } from "@/lib/bookings/booking-list-params";
 import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import { correctionTargets } from "@/lib/bookings/progress";
@@ -43,7 +40,6 @@ export default async function AdminBookingsPage({
     bookingFilterOptions(db, actor),
     listOrganizationsWithTeams(db),
   ]);
-  const { filters } = state;
   // One set per layout: the table and the phone cards are both in the page, and each field's id
   // (its label's target) must be unique.
   const toolsFor = (layout: "table" | "card") =>
@@ -73,35 +69,8 @@ export default async function AdminBookingsPage({
       <BookingsToolbar
         search={state.search}
         hasFilters={hasActiveFilters(state)}
-        filters={{
-          organization: filters.organizationId ?? "",
-          status: filters.status?.join(",") ?? "",
-          progress: filters.progress?.join(",") ?? "",
-          specialist: filters.specialistId ?? "",
-          team: filters.teamId ?? "",
-          type: filters.appointmentType ?? "",
-          source: filters.source ?? "",
-          from: filters.from ?? "",
-          to: filters.to ?? "",
-        }}
-        options={{
-          organization: organizations.map((o) => ({ value: o.id, label: o.name })),
-          progress: PROGRESS_STAGES.map((p) => ({ value: p, label: PROGRESS_LABELS[p].label })),
-          status: BOOKING_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
-          specialist: options.specialists.map((s) => ({ value: s.id, label: s.name })),
-          team: [
-            { value: NO_TEAM, label: "No team" },
-            ...options.teams.map((t) => ({ value: t.id, label: `${t.organizationName} — ${t.name}` })),
-          ],
-          type: [
-            { value: "in_person", label: "In person" },
-            { value: "telehealth", label: "Telehealth" },
-          ],
-          source: [
-            { value: "portal", label: "Booked in the portal" },
-            { value: "acuity_direct", label: "Made in Acuity" },
-          ],
-        }}
+        filters={toolbarFilterValues(state.filters, { withOrganization: true })}
+        options={toolbarFilterOptions(options, organizations)}
       />
       <AdminBookingsBulk formId={TABLE_ID} />
       <p className="text-sm text-slate-600" data-testid="booking-count">

@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PROGRESS_LABELS } from "@/components/bookings/progress-label";
 import { bookingTableRow } from "@/components/bookings/booking-card-rows";
 import { BookingsTable } from "@/components/bookings/bookings-table";
 import { ListViewTabs, viewTabsFor } from "@/components/bookings/list-view-tabs";
 import { BookingsToolbar } from "@/components/bookings/bookings-toolbar";
+import { toolbarFilterOptions, toolbarFilterValues } from "@/components/bookings/bookings-toolbar-props";
 import { getDb } from "@/db/client";
-import { BOOKING_STATUSES, PROGRESS_STAGES } from "@/db/schema/enums";
 import { requireActor } from "@/lib/auth/current-session";
 import { canBookForAnyOrganization } from "@/lib/authz/policy";
 import { FALLBACK_TIME_ZONE } from "@/lib/availability/calendar-of";
 import { bookingFilterOptions } from "@/lib/bookings/booking-filter-options";
-import { NO_TEAM } from "@/lib/bookings/booking-list-query";
 import {
   bookingListQuery,
   hasActiveFilters,
@@ -23,7 +21,6 @@ import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";
 export const metadata: Metadata = { title: "Bookings" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const capitalized = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 
 /** "12 upcoming bookings": the count says which tab it counts. */
 const VIEW_NOUN = { upcoming: "upcoming ", past: "past ", cancelled: "cancelled ", all: "" } as const;
@@ -44,7 +41,6 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
     bookingFilterOptions(db, actor),
   ]);
   const filtered = hasActiveFilters(state);
-  const { filters } = state;
 
   return (
     <section className="space-y-4">
@@ -72,36 +68,8 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
       <BookingsToolbar
         search={state.search}
         hasFilters={filtered}
-        filters={{
-          status: filters.status?.join(",") ?? "",
-          progress: filters.progress?.join(",") ?? "",
-          specialist: filters.specialistId ?? "",
-          team: filters.teamId ?? "",
-          type: filters.appointmentType ?? "",
-          source: filters.source ?? "",
-          from: filters.from ?? "",
-          to: filters.to ?? "",
-        }}
-        options={{
-          progress: PROGRESS_STAGES.map((p) => ({ value: p, label: PROGRESS_LABELS[p].label })),
-          status: BOOKING_STATUSES.map((s) => ({ value: s, label: capitalized(s) })),
-          specialist: options.specialists.map((s) => ({ value: s.id, label: s.name })),
-          team: [
-            { value: NO_TEAM, label: "No team" },
-            ...options.teams.map((t) => ({
-              value: t.id,
-              label: options.teams.length > 4 ? `${t.organizationName} — ${t.name}` : t.name,
-            })),
-          ],
-          type: [
-            { value: "in_person", label: "In person" },
-            { value: "telehealth", label: "Telehealth" },
-          ],
-          source: [
-            { value: "portal", label: "Booked in the portal" },
-            { value: "acuity_direct", label: "Made in Acuity" },
-          ],
-        }}
+        filters={toolbarFilterValues(state.filters)}
+        options={toolbarFilterOptions(options)}
       />
       {page.rows.length === 0 && page.total > 0 ? (
         // A shared or bookmarked link to a page that no longer exists (bookings were cancelled, filters narrowed).
