@@ -79,6 +79,14 @@ export interface ComposedEmail {
   attachments?: { filename: string; storageKey: string; contentType: string }[];
 }
 
+/** Overdue among the listed reports (listed by due day, so every overdue one is listed unless all
+ * listed are overdue and more are not listed: then "n+"); null for none. */
+function overdueLabel(rows: { overdue: boolean }[], total: number): string | null {
+  const overdue = rows.filter((row) => row.overdue).length;
+  if (overdue === 0) return null;
+  return overdue === rows.length && total > rows.length ? `${overdue}+` : String(overdue);
+}
+
 const preferencesUrlOf = (baseUrl: string) => new URL("/settings/notifications", baseUrl).toString();
 
 function footerOf(input: ComposeInput, reason: string): EmailFooter {
@@ -283,7 +291,10 @@ export function composeEmail(input: ComposeInput): ComposedEmail {
       };
     }
     case "reports_owed_digest": {
-      const { items } = reportsOwedDigestPayloadSchema.parse(input.payload);
+      const { items, total: counted, totalIsCapped } = reportsOwedDigestPayloadSchema.parse(input.payload);
+      // Older digests carry no total: then the items are all of them.
+      const total = Math.max(counted ?? 0, items.length);
+      const totalLabel = `${total.toLocaleString("en-US")}${totalIsCapped ? "+" : ""}`;
       // Overdue first, then by due date (unknown last): the order to write them in.
       const ordered = [...items].sort(
         (a, b) =>
@@ -298,16 +309,23 @@ export function composeEmail(input: ComposeInput): ComposedEmail {
         due: item.dueDate ? dateLabel(new Date(`${item.dueDate}T12:00:00Z`), "UTC", "date") : null,
         overdue: item.overdue,
       }));
-      const overdue = rows.filter((row) => row.overdue).length;
+      const overdue = overdueLabel(rows, total);
       return {
-        subject: `Reports owed: ${rows.length}${overdue ? ` (${overdue} overdue)` : ""}`,
+        subject: `Reports owed: ${totalLabel}${overdue ? ` (${overdue} overdue)` : ""}`,
         element: (
           <ReportsOwedDigestEmail
             common={common(
               "You get this daily digest because you are a specialist in the IME Portal with reports to write.",
             )}
             rows={rows}
-            bookingsUrl={new URL("/bookings", input.baseUrl).toString()}
+            totalLabel={totalLabel}
+            overdue={overdue}
+            more={
+              total > rows.length
+                ? `${(total - rows.length).toLocaleString("en-US")}${totalIsCapped ? "+" : ""}`
+                : null
+            }
+            homeUrl={new URL("/specialist", input.baseUrl).toString()}
           />
         ),
       };

@@ -48,6 +48,9 @@ export const reportsOwedDigestPayloadSchema = z.object({
       overdue: z.boolean(),
     }),
   ),
+  /** How many are owed in all, when more than the items listed (exact up to the home's count cap). */
+  total: z.number().int().min(0).optional(),
+  totalIsCapped: z.boolean().optional(),
 });
 export type ReportsOwedDigestPayload = z.infer<typeof reportsOwedDigestPayloadSchema>;
 

@@ -3,8 +3,7 @@ import type { Database } from "@/db/client";
 import { specialists, users } from "@/db/schema";
 import { loadActor } from "@/lib/authz/load-actor";
 import { FALLBACK_TIME_ZONE } from "@/lib/availability/calendar-of";
-import { isReportOverdue, reportDueDate } from "@/lib/bookings/report-due-date";
-import { listReportsOwed } from "@/lib/specialists/specialist-reports-owed";
+import { listOwedReports } from "@/lib/homes/specialist-home";
 import { localDateIn } from "@/lib/time/zoned";
 import { loadEmailPreferences, wantsEmail } from "./preferences";
 import { queueDigestOnce } from "./queue-digest-once";
@@ -20,6 +19,9 @@ export interface ReportOwedItem {
   dueDate: string | null;
   overdue: boolean;
 }
+
+/** The most one digest lists; the rest are counted ("and 12 more") — the home lists them all. */
+export const DIGEST_ITEMS = 50;
 
 export interface DigestRun {
   /** People who were sent one now. */
@@ -40,8 +42,10 @@ async function specialistUsers(db: Database): Promise<{ id: string; email: strin
 
 /**
  * The specialists' daily digest (PRODUCT.md: reports owed, daily, opt-out): for each specialist
- * whose reports are owed — the same list as their home's "Reports owed", through the same query and
- * the same policy scope — one `reports_owed_digest` e-mail listing them with their due dates.
+ * whose reports are owed — their home's "Reports owed": the same query (listOwedReports), the
+ * same policy scope and order (by due day, so the overdue come first), the same due days (the
+ * organization's, kept on the booking) — one `reports_owed_digest` e-mail listing the first
+ * DIGEST_ITEMS with their due dates and counting the rest.
  * Nobody owing nothing, or having switched the digest off, gets one. At most one per person per
  * day (`day` in `timeZone`, DIGEST_TIME_ZONE).
  */
@@ -57,24 +61,20 @@ export async function sendReportsOwedDigests(db: Database, now: Date, timeZone: 
     if (!wantsEmail(switchedOff.get(person.id), "reports_owed_digest")) continue;
     const actor = await loadActor(db, person.id, null);
     if (!actor) continue;
-    const owed = await listReportsOwed(db, actor, now);
-    if (owed.length === 0) continue;
-    const items: ReportOwedItem[] = owed.map((row) => {
-      const zone = row.specialistTimezone ?? FALLBACK_TIME_ZONE;
-      const dueDate = reportDueDate(row.appointmentDate, zone);
-      return {
-        bookingId: row.id,
-        appointmentDate: row.appointmentDate.toISOString(),
-        specialistTimeZone: zone,
-        dueDate,
-        overdue: isReportOverdue(dueDate, now, zone),
-      };
-    });
+    const owed = await listOwedReports(db, actor, now, 1, DIGEST_ITEMS);
+    if (owed.rows.length === 0) continue;
+    const items: ReportOwedItem[] = owed.rows.map((row) => ({
+      bookingId: row.id,
+      appointmentDate: row.appointmentDate.toISOString(),
+      specialistTimeZone: row.specialistTimezone ?? FALLBACK_TIME_ZONE,
+      dueDate: row.reportDueOn,
+      overdue: row.overdue,
+    }));
     const queued = await queueDigestOnce(db, {
       kind: "reports_owed_digest",
       recipientUserId: person.id,
       toAddress: person.email,
-      payload: { items },
+      payload: { items, total: owed.total, totalIsCapped: owed.capped },
       day,
     });
     if (queued) run.queued += 1;

@@ -22,7 +22,11 @@ import { reportDueDate } from "@/lib/bookings/report-due-date";
 import { QUEUE_NAMES } from "@/lib/jobs/queues";
 import { sendAttentionDigests } from "@/lib/notifications/attention-digest";
 import { recordAttentionNeeded } from "@/lib/notifications/attention";
-import { sendReportsOwedDigests, type ReportOwedItem } from "@/lib/notifications/reports-owed-digest";
+import {
+  DIGEST_ITEMS,
+  sendReportsOwedDigests,
+  type ReportOwedItem,
+} from "@/lib/notifications/reports-owed-digest";
 import { createJobsDatabase, type JobsDatabase } from "../support/jobs-database";
 
 const ZONE = "America/New_York";
@@ -196,6 +200,38 @@ describe("the specialists' daily digest of reports owed", () => {
       "2026-12-02",
       "2026-12-03",
     ]);
+  });
+});
+
+describe("a specialist who owes more than one digest lists", () => {
+  it("lists the first DIGEST_ITEMS by due day and counts them all", async () => {
+    const many = { id: "dg-spec-many", email: "many@digest.test" };
+    await jobs.db.insert(users).values({ ...many, name: many.id, role: "user" });
+    await jobs.db.insert(specialists).values({
+      id: `sp-${many.id}`,
+      userId: many.id,
+      acuityCalendarId: "dg-cal-many",
+      name: many.id,
+      specialty: "Orthopaedics",
+      timezone: "America/Los_Angeles",
+    });
+    const owedCount = DIGEST_ITEMS + 3;
+    for (let day = 0; day < owedCount; day++)
+      await book(
+        `sp-${many.id}`,
+        new Date(Date.UTC(2026, 8, 2 + day, 17)).toISOString(),
+        "generating_report",
+      );
+    await sendReportsOwedDigests(jobs.db, NOW, ZONE);
+    const [digest] = await digestsTo(many.id, "reports_owed_digest");
+    const payload = digest!.payload as { items: ReportOwedItem[]; total: number; totalIsCapped: boolean };
+    expect(payload.items).toHaveLength(DIGEST_ITEMS);
+    expect(payload.total).toBe(owedCount);
+    expect(payload.totalIsCapped).toBe(false);
+    // The oldest due day first: the first of these examinations (September 2) is on top.
+    expect(payload.items[0]!.appointmentDate).toBe("2026-09-02T17:00:00.000Z");
+    const dues = payload.items.map((item) => item.dueDate!);
+    expect(dues).toEqual([...dues].sort());
   });
 });
 

@@ -223,6 +223,13 @@ describe("e-mail templates", () => {
     expect(owed.text).toContain("due Nov 16, 2026");
     // Overdue first, whatever order the payload had.
     expect(owed.text.indexOf("bk_owed_2")).toBeLessThan(owed.text.indexOf("bk_owed_1"));
+    // Cut short: the total counted, the rest on the specialist's home.
+    const many = await rendered("reports_owed_digest", {
+      payload: { ...(PAYLOADS.reports_owed_digest as object), total: 1200, totalIsCapped: false },
+    });
+    expect(many.subject).toBe("Reports owed: 1,200 (1 overdue)");
+    expect(many.text).toContain("And 1,198 more, all on your home page.");
+    expect(many.text).toContain(`${BASE}/specialist`);
     const attention = await rendered("attention_digest");
     expect(attention.subject).toBe("2 things need a person in the IME Portal");
     expect(attention.text).toContain("A webhook event for appointment 987 gave up after 8 attempts.");

@@ -22,21 +22,29 @@ const rowStyle = {
 export function ReportsOwedDigestEmail({
   common,
   rows,
-  bookingsUrl,
+  totalLabel,
+  overdue,
+  more,
+  homeUrl,
 }: {
   common: TemplateCommon;
   rows: OwedReportRow[];
-  bookingsUrl: string;
+  /** How many are owed in all ("1,000+" past the count's cap). */
+  totalLabel: string;
+  /** How many of them are overdue, or null for none. */
+  overdue: string | null;
+  /** How many are not listed here, or null when all are. */
+  more: string | null;
+  homeUrl: string;
 }) {
-  const overdue = rows.filter((row) => row.overdue).length;
   return (
     <EmailLayout
       common={common}
-      preview={overdue ? `${overdue} overdue` : `${rows.length} to write`}
-      heading={`Reports owed: ${rows.length}`}
+      preview={overdue ? `${overdue} overdue` : `${totalLabel} to write`}
+      heading={`Reports owed: ${totalLabel}`}
     >
       <Paragraph>
-        {rows.length === 1 ? "One examination is" : `${rows.length} examinations are`} waiting for your report
+        {totalLabel === "1" ? "One examination is" : `${totalLabel} examinations are`} waiting for your report
         {overdue ? `, ${overdue} of them past the due date` : ""}. Overdue first, then by due date.
       </Paragraph>
       {rows.map((row) => (
@@ -51,7 +59,8 @@ export function ReportsOwedDigestEmail({
           </Text>
         </Section>
       ))}
-      <CallToAction href={bookingsUrl}>Open your bookings</CallToAction>
+      {more && <Paragraph>And {more} more, all on your home page.</Paragraph>}
+      <CallToAction href={homeUrl}>Open your reports owed</CallToAction>
     </EmailLayout>
   );
 }
