@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidTimeZone } from "@/lib/time/zoned";
 
 /**
  * The shapes environment variables come in. Each turns the raw string into the typed value
@@ -60,3 +61,7 @@ export const commaList = (item: z.ZodType<string, string> = z.string()) =>
         .filter(Boolean),
     )
     .pipe(z.array(item));
+
+/** An IANA time zone Intl knows (e.g. America/New_York). */
+export const ianaTimeZone = () =>
+  z.string().refine(isValidTimeZone, "must be an IANA time zone, e.g. America/New_York");

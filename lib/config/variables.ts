@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { commaList, httpUrl, onOff, portNumber, urlWithScheme, wholeNumber } from "./values";
+import { commaList, httpUrl, ianaTimeZone, onOff, portNumber, urlWithScheme, wholeNumber } from "./values";
 
 /**
  * Every environment variable the portal and its commands read, declared once: its type (the
@@ -300,17 +300,7 @@ export const VARIABLES = {
       "when the daily digests go out (specialists' reports owed, admins' what needs a person), read in `DIGEST_TIME_ZONE`; one run across all instances",
   }),
   DIGEST_TIME_ZONE: variable({
-    schema: z
-      .string()
-      .refine((zone) => {
-        try {
-          new Intl.DateTimeFormat("en-US", { timeZone: zone });
-          return true;
-        } catch {
-          return false;
-        }
-      }, "must be an IANA time zone, e.g. America/New_York")
-      .default("America/New_York"),
+    schema: ianaTimeZone().default("America/New_York"),
     default: "`America/New_York`",
     meaning:
       "the zone `DIGEST_CRON` is read in, and whose calendar day a digest covers (one digest per person per such day)",
@@ -383,17 +373,7 @@ export const VARIABLES = {
       "the lines under that name (address, tax number), separated by `;`, e.g. `1 Harbour St, Boston MA; Tax no. 12-3456789`",
   }),
   BILLING_TIME_ZONE: variable({
-    schema: z
-      .string()
-      .refine((zone) => {
-        try {
-          new Intl.DateTimeFormat("en-US", { timeZone: zone });
-          return true;
-        } catch {
-          return false;
-        }
-      }, "must be an IANA time zone, e.g. America/New_York")
-      .default("America/New_York"),
+    schema: ianaTimeZone().default("America/New_York"),
     default: "`America/New_York`",
     meaning:
       "the zone whose calendar days an invoice's period covers and its dates are written in; the year of an invoice number is the issue date's year there",
