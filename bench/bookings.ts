@@ -13,65 +13,20 @@
  *     (≈ 170,000 each) — a large insurer's book; BENCH_SHAPE=small: 200 organizations and 50
  *     specialists (the earlier benchmark's many small organizations).
  *   BENCH_BOOKINGS (1,000,000), BENCH_RUNS (40).
- *   BENCH_DATABASE_URL: time an already generated database instead (nothing is created or dropped).
+ *   BENCH_DATABASE_URL: time an already generated database instead (migrated to the latest first;
+ *     nothing is created or dropped). The database is prepared by bench/bench-database.ts.
  *   BENCH_KEEP=1: keep the generated database and print its URL, to pass as BENCH_DATABASE_URL
  *     next time (a million rows take minutes to generate; iterate on indexes against one copy).
  */
 import { drizzle } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
-import os from "node:os";
 import * as schema from "@/db/schema";
-import { migrateDatabase } from "@/db/migrate";
 import { loadActor } from "@/lib/authz/load-actor";
 import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
 import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
-import { createScratchDatabase } from "@/tests/support/scratch-database";
-import { generateBookings, type BenchShape } from "./generate-bookings";
+import { loadAverage, ORG, prepareBenchDatabase, RUNS, WARMUP } from "./bench-database";
 import { planShape } from "./explain-shape";
 import { describeMachine, percentile } from "./machine";
-
-const LARGE = process.env.BENCH_SHAPE !== "small";
-const SHAPE: BenchShape = {
-  bookings: Number(process.env.BENCH_BOOKINGS ?? 1_000_000),
-  organizations: LARGE ? 3 : 200,
-  specialists: LARGE ? 6 : 50,
-  teamsPerOrganization: 4,
-  membersPerOrganization: 12,
-};
-const RUNS = Number(process.env.BENCH_RUNS ?? 40);
-const WARMUP = 5;
-const ORG = LARGE ? "o1" : "o7";
-
-const load = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ");
-
-async function prepare(): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (process.env.BENCH_DATABASE_URL) {
-    console.log(`data: the existing database at BENCH_DATABASE_URL (not generated here)`);
-    return { url: process.env.BENCH_DATABASE_URL, drop: async () => {} };
-  }
-  if (!process.env.DATABASE_URL)
-    throw new Error(
-      "Set DATABASE_URL to a Postgres server; the benchmark makes (and drops) its own database there.",
-    );
-  const scratch = await createScratchDatabase("ime_bench");
-  await migrateDatabase(scratch.url);
-  const pool = new Pool({ connectionString: scratch.url, max: 2 });
-  const started = Date.now();
-  await generateBookings(pool, SHAPE);
-  await pool.end();
-  console.log(
-    `data: generated ${SHAPE.bookings.toLocaleString("en-US")} bookings, ${SHAPE.organizations} organizations × ${SHAPE.teamsPerOrganization} teams × ${SHAPE.membersPerOrganization} people, ${SHAPE.specialists} specialists in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  );
-  if (process.env.BENCH_KEEP === "1") {
-    console.log(`data: kept at ${scratch.url} (pass it as BENCH_DATABASE_URL; drop it when done)`);
-    return { url: scratch.url, drop: async () => {} };
-  }
-  return scratch;
-}
 
 /**
  * What each captured statement is: the list, then the counts — three tab counts, or a search's one
@@ -85,8 +40,8 @@ const labels = (statements: number): string[] =>
       : ["list", "count upcoming", "count past", "count cancelled"];
 
 async function main() {
-  console.log(`machine: ${describeMachine()}; load average ${load()}`);
-  const database = await prepare();
+  console.log(`machine: ${describeMachine()}; load average ${loadAverage()}`);
+  const database = await prepareBenchDatabase("ime_bench");
   // As many connections as the page uses at once (rows + three counts).
   const pool = new Pool({ connectionString: database.url, max: 4 });
   try {
@@ -178,7 +133,7 @@ async function main() {
     };
 
     console.log(
-      `\ntiming: listBookingPageForViewer — the page's rows with document indicators and three capped counts (upcoming, past, cancelled; All is their sum), run together on ${4} connections; ${RUNS} runs after ${WARMUP} warm-up; target p95 < 50 ms; load average at start ${load()}\n`,
+      `\ntiming: listBookingPageForViewer — the page's rows with document indicators and three capped counts (upcoming, past, cancelled; All is their sum), run together on ${4} connections; ${RUNS} runs after ${WARMUP} warm-up; target p95 < 50 ms; load average at start ${loadAverage()}\n`,
     );
     let failures = 0;
     let seqScans = 0;
@@ -219,7 +174,7 @@ async function main() {
         for (const line of lines) console.log(line);
       }
     }
-    console.log(`\nload average at the end: ${load()}`);
+    console.log(`\nload average at the end: ${loadAverage()}`);
     console.log(
       failures === 0
         ? "all shapes within target, no sequential scan of bookings"

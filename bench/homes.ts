@@ -20,11 +20,9 @@
  *   BENCH_DATABASE_URL: time an already prepared database instead (migrated to the latest first,
  *     so new indexes and columns apply; nothing generated or dropped).
  */
-import os from "node:os";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
 import * as schema from "@/db/schema";
-import { migrateDatabase } from "@/db/migrate";
 import type { Actor } from "@/lib/authz/actor";
 import { loadActor } from "@/lib/authz/load-actor";
 import {
@@ -53,29 +51,11 @@ import {
   specialistZoneOf,
   weekStartFor,
 } from "@/lib/homes/specialist-home";
-import { createScratchDatabase } from "@/tests/support/scratch-database";
+import { loadAverage, ORG, prepareBenchDatabase, RUNS, WARMUP } from "./bench-database";
 import { planShape } from "./explain-shape";
-import { generateBookings, type BenchShape } from "./generate-bookings";
 import { describeMachine, percentile } from "./machine";
 
-const LARGE = process.env.BENCH_SHAPE !== "small";
-const SHAPE: BenchShape = {
-  bookings: Number(process.env.BENCH_BOOKINGS ?? 1_000_000),
-  organizations: LARGE ? 3 : 200,
-  specialists: LARGE ? 6 : 50,
-  teamsPerOrganization: 4,
-  membersPerOrganization: 12,
-};
-const RUNS = Number(process.env.BENCH_RUNS ?? 40);
-const WARMUP = 5;
-const ORG = LARGE ? "o1" : "o7";
 const TARGET_MS = 50;
-
-const load = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ");
 
 /** Documents and progress history the homes read, in SQL over the generated bookings. */
 async function addHomeData(pool: Pool) {
@@ -131,48 +111,9 @@ async function addHomeData(pool: Pool) {
   await q(`VACUUM ANALYZE`);
 }
 
-async function prepare(): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (process.env.BENCH_DATABASE_URL) {
-    console.log(
-      "data: the existing database at BENCH_DATABASE_URL (not generated here; migrated to the latest)",
-    );
-    await migrateDatabase(process.env.BENCH_DATABASE_URL);
-    return { url: process.env.BENCH_DATABASE_URL, drop: async () => {} };
-  }
-  if (!process.env.DATABASE_URL)
-    throw new Error(
-      "Set DATABASE_URL to a Postgres server; the benchmark makes (and drops) its own database there.",
-    );
-  const scratch = await createScratchDatabase("ime_bench_homes");
-  await migrateDatabase(scratch.url);
-  const pool = new Pool({ connectionString: scratch.url, max: 2 });
-  try {
-    let started = Date.now();
-    await generateBookings(pool, SHAPE);
-    console.log(
-      `data: generated ${SHAPE.bookings.toLocaleString("en-US")} bookings, ${SHAPE.organizations} organizations, ${SHAPE.specialists} specialists in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
-    started = Date.now();
-    await addHomeData(pool);
-    console.log(
-      `data: documents and progress history added in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
-  } catch (error) {
-    await pool.end();
-    await scratch.drop();
-    throw error;
-  }
-  await pool.end();
-  if (process.env.BENCH_KEEP === "1") {
-    console.log(`data: kept (BENCH_KEEP=1) — time it again with BENCH_DATABASE_URL=${scratch.url}`);
-    return { url: scratch.url, drop: async () => {} };
-  }
-  return scratch;
-}
-
 async function main() {
-  console.log(`machine: ${describeMachine()}; load average ${load()}`);
-  const database = await prepare();
+  console.log(`machine: ${describeMachine()}; load average ${loadAverage()}`);
+  const database = await prepareBenchDatabase("ime_bench_homes", addHomeData);
   // The homes run their queries side by side: as many connections as the widest home.
   const pool = new Pool({ connectionString: database.url, max: 6 });
   try {
@@ -241,7 +182,7 @@ async function main() {
     };
 
     console.log(
-      `\ntiming: each query ${RUNS} runs after ${WARMUP} warm-up; target p95 ≤ ${TARGET_MS} ms, no sequential scan of bookings; load average ${load()}\n`,
+      `\ntiming: each query ${RUNS} runs after ${WARMUP} warm-up; target p95 ≤ ${TARGET_MS} ms, no sequential scan of bookings; load average ${loadAverage()}\n`,
     );
     let failures = 0;
     for (const [homeName, queries] of Object.entries(homes)) {
@@ -281,7 +222,7 @@ async function main() {
         for (const line of lines) console.log(line);
       }
     }
-    console.log(`\nload average at the end: ${load()}`);
+    console.log(`\nload average at the end: ${loadAverage()}`);
     console.log(
       failures === 0
         ? "all home queries within target"

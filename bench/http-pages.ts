@@ -70,7 +70,7 @@ const PERSONAS: Persona[] = [
     label: "org owner",
     email: "owner@northwind.test",
     totp: false,
-    homes: ["/", "/organization"],
+    homes: ["/", "/organization/invoices"],
   },
   {
     key: "specialist",
