@@ -6,7 +6,7 @@
  * generator drops and rebuilds the bookings indexes, which the shared test database must not see.
  */
 import { drizzle } from "drizzle-orm/node-postgres";
-import { Pool } from "pg";
+import type { Pool } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { migrateDatabase } from "@/db/migrate";
@@ -28,14 +28,13 @@ describe("large-organization shape", () => {
   beforeAll(async () => {
     scratch = await createScratchDatabase("ime_bench_shape");
     await migrateDatabase(scratch.url);
-    pool = new Pool({ connectionString: scratch.url, max: 4 });
+    pool = scratch.pool(4);
     await seedDemoData(drizzle(pool, { schema }), buildDemoBookings(new Date()));
     demoBookings = Number((await pool.query<{ n: string }>("SELECT count(*) AS n FROM bookings")).rows[0]!.n);
     await generateBookings(pool, { kind: "large-org", bookings: GENERATED });
   });
   afterAll(async () => {
-    await pool.end();
-    await scratch.drop();
+    await scratch.drop(); // ends the pool first
   });
 
   // The generator's ids are 'bl' and a number; a demo booking's random id may start with "bl" too
@@ -118,7 +117,7 @@ describe("large-organization shape", () => {
 describe("many-small-organizations shape", () => {
   it("makes its own organizations and specialists and splits the bookings evenly over them", async () => {
     const scratch = await createScratchDatabase("ime_bench_shape");
-    const pool = new Pool({ connectionString: scratch.url, max: 4 });
+    const pool = scratch.pool(4);
     try {
       await migrateDatabase(scratch.url);
       await generateBookings(pool, {
@@ -138,8 +137,7 @@ describe("many-small-organizations shape", () => {
         await counts(pool, "SELECT specialist_id AS key, count(*) AS n FROM bookings GROUP BY 1 ORDER BY 1"),
       ).toEqual([400, 400, 400]);
     } finally {
-      await pool.end();
-      await scratch.drop();
+      await scratch.drop(); // ends the pool first
     }
   });
 });

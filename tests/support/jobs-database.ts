@@ -6,7 +6,7 @@
  * dropped by `drop()`.
  */
 import { drizzle } from "drizzle-orm/node-postgres";
-import { Pool } from "pg";
+import type { Pool } from "pg";
 import * as schema from "@/db/schema";
 import type { Database } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
@@ -22,18 +22,11 @@ export interface JobsDatabase {
 export async function createJobsDatabase(prefix: string): Promise<JobsDatabase> {
   const scratch = await createScratchDatabase(prefix);
   await migrateDatabase(scratch.url);
-  const pool = new Pool({ connectionString: scratch.url, max: 6 });
-  // pool.end() resolves before its connections' sockets have closed, and drop()'s DROP DATABASE
-  // … WITH (FORCE) then terminates them: the pool re-emits that as an 'error', which without a
-  // listener is an uncaught exception failing the run (seen on the PostgreSQL server run).
-  pool.on("error", () => {});
+  const pool = scratch.pool(6);
   return {
     url: scratch.url,
     db: drizzle(pool, { schema }),
     pool,
-    drop: async () => {
-      await pool.end().catch(() => {});
-      await scratch.drop();
-    },
+    drop: scratch.drop,
   };
 }
