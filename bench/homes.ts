@@ -9,8 +9,9 @@
  * the turnaround chart — the database's trigger keeps each booking's last_progress_at and
  * report_ready_at from them as they are inserted, migration 0017). Times each home's queries for
  * its personas — the referrer home as a team member and as the organization's owner, the
- * specialist home as a specialist, the operations view (both charts computed, no cache) as a
- * platform admin — printing p50/p95 and each statement's EXPLAIN shape, flagging any sequential
+ * specialist home as a specialist, the operations view as a
+ * platform admin (the turnaround chart with its finished months kept, migration 0019, and in zones
+ * where nothing is kept yet) — printing p50/p95 and each statement's EXPLAIN shape, flagging any sequential
  * scan of `bookings`. Target: p95 ≤ 50 ms per query. After a migration that rewrote many rows,
  * VACUUM (autovacuum) before timing: index-only scans need the visibility map.
  *
@@ -31,8 +32,8 @@ import {
   listTodaysExaminations,
   loadAdminHome,
   loadNeedsPerson,
-  medianReportDaysBySpecialist,
 } from "@/lib/homes/admin-home";
+import { medianReportDaysBySpecialist } from "@/lib/homes/report-turnaround";
 import {
   countBookingsByStage,
   listMissingPapers,
@@ -56,6 +57,11 @@ import { planShape } from "./explain-shape";
 import { describeMachine, percentile } from "./machine";
 
 const TARGET_MS = 50;
+/**
+ * Timed and printed, not held to the target: the turnaround chart in a zone with nothing kept yet —
+ * one admin's load per zone after a finished month's reports changed, not what a page usually costs.
+ */
+const FIRST_LOAD_ONLY = new Set(["chart: median days, nothing kept yet"]);
 
 /** Documents and progress history the homes read, in SQL over the generated bookings. */
 async function addHomeData(pool: Pool) {
@@ -147,6 +153,12 @@ async function main() {
     const specialist = await actor("u-s3");
     const admin = await actor("u-admin");
     const specialistZone = await specialistZoneOf(db, specialist);
+    // Zones whose kept turnaround months (migration 0019) are cleared first: every run computes all six.
+    const coldZones = Intl.supportedValuesOf("timeZone").filter(
+      (zone) => zone.startsWith("America/") && zone !== "America/New_York",
+    );
+    let coldRun = 0;
+    await pool.query("DELETE FROM report_turnaround_months WHERE time_zone = ANY($1)", [coldZones]);
     const thisWeek = weekStartFor(undefined, now, specialistZone);
 
     const referrerQueries = (viewer: Actor): Record<string, () => Promise<unknown>> => ({
@@ -177,6 +189,9 @@ async function main() {
         "chart: per week by stage": () => bookingsPerWeekByStage(db, admin, now, "America/New_York"),
         "chart: median days to report": () =>
           medianReportDaysBySpecialist(db, admin, now, "America/New_York"),
+        // Each run in a zone nothing is kept for: the first load after the finished months changed.
+        "chart: median days, nothing kept yet": () =>
+          medianReportDaysBySpecialist(db, admin, now, coldZones[coldRun++ % coldZones.length]!),
         "whole view, side by side": () => loadAdminHome(db, admin, now, "America/New_York"),
       },
     };
@@ -214,10 +229,11 @@ async function main() {
           }
         }
         const p95 = percentile(times, 95);
-        const ok = p95 <= TARGET_MS && !seq;
+        const informational = FIRST_LOAD_ONLY.has(queryName);
+        const ok = (p95 <= TARGET_MS || informational) && !seq;
         if (!ok) failures++;
         console.log(
-          `  ${ok ? "ok  " : seq ? "SEQ " : "SLOW"} ${queryName.padEnd(48)} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms  (${statements.length} statements)`,
+          `  ${seq ? "SEQ " : informational ? "info" : ok ? "ok  " : "SLOW"} ${queryName.padEnd(48)} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms  (${statements.length} statements)`,
         );
         for (const line of lines) console.log(line);
       }

@@ -10,3 +10,4 @@ export * from "./billing";
 export * from "./organization-settings";
 export * from "./audit-seals";
 export * from "./invoices";
+export * from "./report-turnaround";

@@ -13,6 +13,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { bookingVisibilityCondition } from "@/lib/authz/booking-scope";
 import type { EmailKind } from "@/lib/notifications/kinds";
 import { addDays, localDateIn, zonedTimeToInstant } from "@/lib/time/zoned";
+import { chartMonths, medianReportDaysBySpecialist, type ReportTurnaround } from "./report-turnaround";
 import {
   boundedHomeLines,
   COUNT_CAP,
@@ -32,7 +33,6 @@ export const TODAY_LIMIT = 12;
 export const OVERDUE_SPECIALISTS_LIMIT = 15;
 export const NEEDS_PERSON_LIMIT = 5;
 export const CHART_WEEKS = 12;
-export const CHART_MONTHS = 6;
 
 const HOUR_MS = 3_600_000;
 
@@ -222,82 +222,6 @@ export async function bookingsPerWeekByStage(
     if (counts) counts[row.stage] = row.n;
   }
   return mondays.map((week) => ({ week, counts: byWeek.get(week)! }));
-}
-
-export interface ReportTurnaround {
-  specialistId: string;
-  name: string;
-  /** YYYY-MM, the month the report was marked ready (in `zone`). */
-  month: string;
-  /** Median whole-and-fractional days from the examination to "report ready". */
-  medianDays: number;
-  reports: number;
-}
-
-/**
- * Median days from examination to report per specialist per month (the month the report was
- * marked ready, in `zone`), over the last `months` months including this one, aggregated in SQL
- * (percentile_cont). "Marked ready" is `bookings.report_ready_at`, kept by the database from the
- * progress history (migration 0017): the latest move into "report ready" that no later row took
- * back — so a booking counts once, and not at all while it is back before "report ready". Each
- * specialist's month is one range of migration 0017's (specialist, report ready) index, which
- * carries the examination time: a median over a month's reports sorted in memory, instead of one
- * sort of every report in the window (which spilled to disk at a large provider's size).
- */
-export async function medianReportDaysBySpecialist(
-  db: DbOrTx,
-  viewer: Actor,
-  now: Date,
-  zone: string,
-  months = CHART_MONTHS,
-): Promise<ReportTurnaround[]> {
-  const spanned = chartMonths(now, zone, months);
-  const [year, month] = spanned.at(-1)!.split("-").map(Number) as [number, number];
-  const next = new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 7);
-  // Each month's first instant in the zone, and the next month's after the last.
-  const edges = [...spanned, next].map((key) => zonedTimeToInstant(`${key}-01`, "00:00", zone).toISOString());
-  const monthRanges = sql.join(
-    spanned.map((key, i) => sql`(${key}, ${edges[i]}::timestamptz, ${edges[i + 1]}::timestamptz)`),
-    sql`, `,
-  );
-  const result = await db.execute<{
-    specialist_id: string;
-    name: string;
-    month: string;
-    median_days: number;
-    reports: number;
-  }>(sql`
-    select s.id as specialist_id, s.name, m.month, ready.median_days, ready.reports
-      from ${specialists} s
-      cross join (values ${monthRanges}) as m(month, starts, ends)
-      cross join lateral (
-        select percentile_cont(0.5) within group (
-                 order by extract(epoch from (${bookings.reportReadyAt} - ${bookings.appointmentDate})) / 86400
-               )::float8 as median_days,
-               count(*)::int as reports
-          from ${bookings}
-         where ${bookings.specialistId} = s.id
-           and ${bookings.reportReadyAt} >= m.starts
-           and ${bookings.reportReadyAt} < m.ends
-           and ${bookingVisibilityCondition(viewer)}
-      ) ready
-     where ready.reports > 0
-     order by s.name, s.id, m.month`);
-  return result.rows.map((row) => ({
-    specialistId: row.specialist_id,
-    name: row.name,
-    month: row.month,
-    medianDays: Math.round(Number(row.median_days) * 10) / 10,
-    reports: row.reports,
-  }));
-}
-
-/** The months the turnaround chart spans, oldest first (YYYY-MM in `zone`). */
-export function chartMonths(now: Date, zone: string, months = CHART_MONTHS): string[] {
-  const [year, month] = localDateIn(now, zone).split("-").map(Number) as [number, number];
-  return Array.from({ length: months }, (_, i) =>
-    new Date(Date.UTC(year, month - 1 - (months - 1 - i), 1)).toISOString().slice(0, 7),
-  );
 }
 
 export interface AdminHome {

@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { bookingProgress, bookings } from "@/db/schema";
 import type { ProgressStage } from "@/db/schema/enums";
-import { medianReportDaysBySpecialist } from "@/lib/homes/admin-home";
+import { medianReportDaysBySpecialist } from "@/lib/homes/report-turnaround";
 import { buildActors, buildBookings, type BookingKey, type IdOf } from "../support/authz-fixture";
 import { insertAuthzWorld } from "../support/insert-authz-world";
 
@@ -182,5 +182,67 @@ describe("the turnaround chart from report_ready_at", () => {
     const may = chart.find((row) => row.specialistId === id("S2") && row.month === "2096-05");
     // May holds s2-b (ready 16 May) only; the taken-back report (ready 2 May, then moved back) is not counted.
     expect(may).toMatchObject({ reports: 1 });
+  });
+
+  it("keeps the finished months once computed and computes one again when a report in it changes", async () => {
+    const zone = "Europe/London";
+    const s2May = async () =>
+      (await medianReportDaysBySpecialist(getDb(), actors.platformAdmin, NOW, zone)).find(
+        (row) => row.specialistId === id("S2") && row.month === "2096-05",
+      );
+    const keptMonths = async () =>
+      (
+        await getDb().execute<{ month: string }>(
+          sql`select month from report_turnaround_months where time_zone = ${zone} and specialist_id = ${id("S2")} order by month`,
+        )
+      ).rows.map((row) => row.month);
+
+    const before = await s2May();
+    expect(before?.reports).toBeGreaterThan(0);
+    // The five finished months are kept; June, still running, is not.
+    expect(await keptMonths()).toEqual(["2096-01", "2096-02", "2096-03", "2096-04", "2096-05"]);
+
+    // What is kept is what is read: a kept figure changed by hand comes back as it is...
+    await getDb().execute(
+      sql`update report_turnaround_months set median_days = 99 where time_zone = ${zone} and specialist_id = ${id("S2")} and month = '2096-05'`,
+    );
+    expect((await s2May())?.medianDays).toBe(99);
+
+    // ...until a report marked ready in May changes: May is computed again, with it.
+    const late = await booking("late-may", at(40), "generating_report", "aNoTeam");
+    await progress(late, "report_generated", at(26));
+    const after = await s2May();
+    expect(after?.reports).toBe(before!.reports + 1);
+    expect(after?.medianDays).not.toBe(99);
+    // And a booking deleted with its report: May again without it.
+    await getDb().delete(bookings).where(eq(bookings.id, late));
+    expect(await s2May()).toMatchObject({ reports: before!.reports, medianDays: before!.medianDays });
+
+    // A narrower viewer's chart is computed every time and keeps nothing.
+    await medianReportDaysBySpecialist(getDb(), actors.ownerA, NOW, "Asia/Tokyo");
+    const tokyo = await getDb().execute(
+      sql`select 1 from report_turnaround_months where time_zone = 'Asia/Tokyo'`,
+    );
+    expect(tokyo.rows).toHaveLength(0);
+  });
+
+  it("counts a report marked ready near a month's edge in the viewer's month, and recomputes that month", async () => {
+    const zone = "Pacific/Auckland"; // UTC+12 in winter: 30 April 20:00 UTC is 1 May 08:00 there
+    const s1 = async (month: string) =>
+      (await medianReportDaysBySpecialist(getDb(), actors.platformAdmin, NOW, zone)).find(
+        (row) => row.specialistId === id("S1") && row.month === month,
+      );
+    const mayBefore = (await s1("2096-05"))?.reports ?? 0;
+    const aprilBefore = (await s1("2096-04"))?.reports ?? 0;
+
+    const edge = await booking(
+      "auckland-edge",
+      new Date("2096-04-20T00:00:00Z"),
+      "generating_report",
+      "aTeam2",
+    );
+    await progress(edge, "report_generated", new Date("2096-04-30T20:00:00Z"));
+    expect((await s1("2096-05"))?.reports).toBe(mayBefore + 1);
+    expect((await s1("2096-04"))?.reports ?? 0).toBe(aprilBefore);
   });
 });

@@ -15,8 +15,8 @@ import {
   bookingsPerWeekByStage,
   listOverdueBySpecialist,
   listTodaysExaminations,
-  medianReportDaysBySpecialist,
 } from "@/lib/homes/admin-home";
+import { medianReportDaysBySpecialist } from "@/lib/homes/report-turnaround";
 import {
   countBookingsByStage,
   listMissingPapers,
