@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { bookings } from "@/db/schema";
 import type { Actor } from "./actor";
 import { isPlatformAdmin } from "./policy";
@@ -27,6 +27,37 @@ export function bookingVisibilityCondition(actor: Actor): SQL {
     conditions.push(and(inArray(bookings.organizationId, memberOf), ownOrTeamless)!);
   }
   return conditions.length > 0 ? or(...conditions)! : sql`false`;
+}
+
+/**
+ * The same condition as disjoint parts whose union is bookingVisibilityCondition — for a plain
+ * member of one organization (no specialist record, nothing they manage), whose view is a
+ * fraction of the organization's bookings: their teams', the team-less ones, and those of other
+ * teams they booked or were booked for. A count adds up per part, each part an index range of its
+ * own, instead of walking the whole organization and testing each booking. Null for any other
+ * actor: their condition is one range already (an organization, a specialist, everything).
+ */
+export function memberVisibilityParts(actor: Actor): SQL[] | null {
+  if (isPlatformAdmin(actor) || actor.specialistIds.length > 0 || actor.memberships.length !== 1) return null;
+  const [membership] = actor.memberships;
+  if (membership!.role !== "member") return null;
+  const inOrganization = eq(bookings.organizationId, membership!.organizationId);
+  const teamIds = actor.teams.map((t) => t.teamId);
+  const anotherTeam =
+    teamIds.length > 0
+      ? and(isNotNull(bookings.teamId), notInArray(bookings.teamId, teamIds))!
+      : isNotNull(bookings.teamId);
+  return [
+    ...(teamIds.length > 0 ? [and(inOrganization, inArray(bookings.teamId, teamIds))!] : []),
+    and(inOrganization, isNull(bookings.teamId))!,
+    and(eq(bookings.createdById, actor.userId), inOrganization, anotherTeam)!,
+    and(
+      eq(bookings.createdForId, actor.userId),
+      sql`${bookings.createdById} is distinct from ${actor.userId}`,
+      inOrganization,
+      anotherTeam,
+    )!,
+  ];
 }
 
 /** The booking columns the policy reads (BookingAccessFacts, plus the id): select these, not a copy. */

@@ -10,7 +10,7 @@ import { qualifiedColumn } from "@/db/qualified-column";
 import { bookingProgress, bookings, documents, members, organizations, specialists } from "@/db/schema";
 import { PROGRESS_STAGES, type ProgressStage } from "@/db/schema/enums";
 import type { Actor } from "@/lib/authz/actor";
-import { bookingVisibilityCondition } from "@/lib/authz/booking-scope";
+import { bookingVisibilityCondition, memberVisibilityParts } from "@/lib/authz/booking-scope";
 import {
   selectHomeLines,
   boundedHomeLines,
@@ -52,16 +52,19 @@ export async function countBookingsByStage(db: DbOrTx, viewer: Actor): Promise<S
     PROGRESS_STAGES.map((stage) => sql`(${stage})`),
     sql`, `,
   );
-  const result = await db.execute<{ stage: ProgressStage; n: number }>(sql`
-    select stage.name as stage, counted.n
-      from (values ${stages}) as stage(name)
-      cross join lateral (
-        select count(*)::int as n from (
+  // A team member's view counted part by part (their teams, team-less, their own elsewhere): each
+  // part an index range holding only what they see, not the organization's range tested row by row.
+  const parts = memberVisibilityParts(viewer) ?? [bookingVisibilityCondition(viewer)];
+  const cappedCounts = parts.map(
+    (part) => sql`(select count(*) from (
           select 1 from ${bookings}
-           where ${bookingVisibilityCondition(viewer)} and ${notArchived()} and ${bookings.currentProgress} = stage.name
+           where ${part} and ${notArchived()} and ${bookings.currentProgress} = stage.name
            limit ${STAGE_COUNT_CAP + 1}
-        ) capped
-      ) counted`);
+        ) capped)`,
+  );
+  const result = await db.execute<{ stage: ProgressStage; n: number }>(sql`
+    select stage.name as stage, (${sql.join(cappedCounts, sql` + `)})::int as n
+      from (values ${stages}) as stage(name)`);
   const counts = Object.fromEntries(
     PROGRESS_STAGES.map((stage) => [stage, { total: 0, capped: false }]),
   ) as StageCounts;
