@@ -31,7 +31,7 @@ export function BookingCards({
 }) {
   return (
     <ul
-      className={`space-y-3 transition-opacity sm:hidden ${pending ? "opacity-60" : ""}`}
+      className={`space-y-3 transition-opacity ${pending ? "opacity-60" : ""}`}
       aria-busy={pending}
       aria-label="Bookings"
       data-testid="booking-cards"

@@ -4,6 +4,8 @@
  * (bookings-table-model.ts — columns, sort state, each click's URL change). Header and pager
  * clicks become URL changes, one history step each, so every view can be shared and survives
  * reload; the rows dim while the next ones are on their way. Below 640 px each booking is a card.
+ * One layout is in the page, not both hidden by CSS (half the markup of a page of rows): the
+ * server renders its guess from the request (`phoneGuess`), the browser the one its width calls for.
  */
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -20,6 +22,7 @@ import type { BookingColumnId, BookingHeader, BookingsPager, UrlChanges } from "
 import { DocumentIndicators } from "./document-indicators";
 import { ProgressBadge } from "./progress-badge";
 import { useListUrl } from "./use-list-url";
+import { useNarrowScreen } from "./use-narrow-screen";
 
 type Cell = (row: BookingTableRow, tools: Record<string, ReactNode> | undefined) => ReactNode;
 
@@ -102,6 +105,8 @@ interface Props {
   tools?: Record<string, ReactNode>;
   cardTools?: Record<string, ReactNode>;
   id?: string;
+  /** The server's guess that the screen is a phone's (cards), until the browser measures it. */
+  phoneGuess: boolean;
 }
 
 export function BookingsTableView({
@@ -118,8 +123,10 @@ export function BookingsTableView({
   tools,
   cardTools,
   id,
+  phoneGuess,
 }: Props) {
   const list = useListUrl();
+  const narrow = useNarrowScreen(phoneGuess);
   const pending = list.pending;
   // Sorting and paging are clicks: each one a history step of its own.
   const navigate = (changes: UrlChanges) =>
@@ -129,67 +136,69 @@ export function BookingsTableView({
   const last = first + rows.length - 1;
   return (
     <div className="space-y-3" id={id}>
-      <div
-        className={`relative hidden overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity sm:block ${pending ? "opacity-60" : ""}`}
-        aria-busy={pending}
-      >
-        <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="bookings-table">
-          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-            <tr>
-              {headers.map((header) => (
-                <th
-                  key={header.id}
-                  className="px-4 py-3"
-                  aria-sort={
-                    header.sorted === "asc"
-                      ? "ascending"
-                      : header.sorted === "desc"
-                        ? "descending"
-                        : undefined
-                  }
-                >
-                  {UNSEEN_HEADERS.has(header.id) ? (
-                    <span className="sr-only">{header.label}</span>
-                  ) : header.nextSort ? (
-                    <button
-                      type="button"
-                      onClick={() => navigate({ sort: header.nextSort, page: null })}
-                      className="inline-flex items-center gap-1 uppercase hover:text-slate-800"
-                    >
-                      {header.label}
-                      <span aria-hidden>
-                        {header.sorted === "asc" ? "▲" : header.sorted === "desc" ? "▼" : "↕"}
-                      </span>
-                    </button>
-                  ) : (
-                    header.label
-                  )}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((row) => (
-              <tr key={row.id} data-testid="booking-row" className="hover:bg-slate-50">
+      {narrow ? (
+        // A phone gets cards: progress in view, no sideways scrolling.
+        <BookingCards
+          rows={rows}
+          selectable={selectable}
+          showStatus={showStatus}
+          tools={cardTools ?? tools}
+          pending={pending}
+        />
+      ) : (
+        <div
+          className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity ${pending ? "opacity-60" : ""}`}
+          aria-busy={pending}
+        >
+          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="bookings-table">
+            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
+              <tr>
                 {headers.map((header) => (
-                  <td key={header.id} className="px-4 py-3 align-top">
-                    {CELLS[header.id](row, tools)}
-                  </td>
+                  <th
+                    key={header.id}
+                    className="px-4 py-3"
+                    aria-sort={
+                      header.sorted === "asc"
+                        ? "ascending"
+                        : header.sorted === "desc"
+                          ? "descending"
+                          : undefined
+                    }
+                  >
+                    {UNSEEN_HEADERS.has(header.id) ? (
+                      <span className="sr-only">{header.label}</span>
+                    ) : header.nextSort ? (
+                      <button
+                        type="button"
+                        onClick={() => navigate({ sort: header.nextSort, page: null })}
+                        className="inline-flex items-center gap-1 uppercase hover:text-slate-800"
+                      >
+                        {header.label}
+                        <span aria-hidden>
+                          {header.sorted === "asc" ? "▲" : header.sorted === "desc" ? "▼" : "↕"}
+                        </span>
+                      </button>
+                    ) : (
+                      header.label
+                    )}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {/* A phone gets cards (progress in view, no sideways scrolling); wider screens the table (first, so
-          on a desktop the first match of a text is the visible one). */}
-      <BookingCards
-        rows={rows}
-        selectable={selectable}
-        showStatus={showStatus}
-        tools={cardTools ?? tools}
-        pending={pending}
-      />
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((row) => (
+                <tr key={row.id} data-testid="booking-row" className="hover:bg-slate-50">
+                  {headers.map((header) => (
+                    <td key={header.id} className="px-4 py-3 align-top">
+                      {CELLS[header.id](row, tools)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       <nav
         aria-label="Pages"
         className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600"

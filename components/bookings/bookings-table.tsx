@@ -5,6 +5,7 @@
  */
 import type { PaginationState, SortingState } from "@tanstack/table-core";
 import type { ReactNode } from "react";
+import { requestLooksLikePhone } from "@/lib/device/phone-request";
 import type { BookingTableRow } from "./booking-card-parts";
 import { bookingsTableModel } from "./bookings-table-model";
 import { BookingsTableView } from "./bookings-table-view";
@@ -25,13 +26,13 @@ interface Props {
   showStatus?: boolean;
   /** Admin → Bookings: tools per booking id (rendered on the server), in a last column / the card's foot. */
   tools?: Record<string, ReactNode>;
-  /** The cards' own copy of `tools`, when the tools carry ids (both layouts are in the page). */
+  /** The cards' own copy of `tools`, when the tools carry ids (the layout can switch in the browser). */
   cardTools?: Record<string, ReactNode>;
   /** The id of the element holding the rows (the bulk bar looks for checkboxes inside it). */
   id?: string;
 }
 
-export function BookingsTable({ selectable = false, showStatus = false, ...props }: Props) {
+export async function BookingsTable({ selectable = false, showStatus = false, ...props }: Props) {
   const { headers, pager } = bookingsTableModel({
     rows: props.rows,
     sorting: props.sorting,
@@ -56,6 +57,7 @@ export function BookingsTable({ selectable = false, showStatus = false, ...props
       tools={props.tools}
       cardTools={props.cardTools}
       id={props.id}
+      phoneGuess={await requestLooksLikePhone()}
     />
   );
 }

@@ -119,3 +119,40 @@ test("the bookings list: views, a claim number found, document indicators, the r
   expect(widths.scroll).toBeLessThanOrEqual(widths.inner);
   await scanAtBothWidths(page, "bookings-claim-search");
 });
+
+test("a page of bookings carries one layout: the table to a desktop, the cards to a phone, and a resize switches", async ({
+  page,
+}) => {
+  await signIn(page, OWNER);
+  const markupFor = async (userAgent: string) => {
+    const html = await (
+      await page.request.get("/bookings?view=all", { headers: { "user-agent": userAgent } })
+    ).text();
+    return {
+      table: html.includes('data-testid="bookings-table"'),
+      cards: html.includes('data-testid="booking-cards"'),
+    };
+  };
+  expect(
+    await markupFor("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36"),
+  ).toEqual({
+    table: true,
+    cards: false,
+  });
+  expect(
+    await markupFor(
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
+    ),
+  ).toEqual({ table: false, cards: true });
+
+  // The browser follows its own width: a desktop window made narrow gets the cards, and back.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/bookings?view=all");
+  await expect(page.getByTestId("bookings-table")).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByTestId("booking-cards")).toBeVisible();
+  await expect(page.getByTestId("bookings-table")).toHaveCount(0);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(page.getByTestId("bookings-table")).toBeVisible();
+  await expect(page.getByTestId("booking-cards")).toHaveCount(0);
+});
