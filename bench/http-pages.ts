@@ -41,6 +41,7 @@ import { DEMO_CALENDARS } from "@/lib/acuity/demo-calendars";
 import { totpCodeFor } from "@/lib/two-factor/totp-code";
 import { createScratchDatabase, type ScratchDatabase } from "@/tests/support/scratch-database";
 import { generateBookings } from "./generate-bookings";
+import { addHomeData } from "./home-data";
 import { describeMachine, percentile } from "./machine";
 
 const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 1_000_000);
@@ -321,6 +322,8 @@ try {
       });
       const started = Date.now();
       await generateBookings(pool, { kind: "large-org", bookings: BOOKINGS });
+      // Reports for the bookings past "report ready", briefs, history: what the homes read.
+      await addHomeData(pool);
       print(
         `generated ${BOOKINGS.toLocaleString("en-US")} bookings in ${((Date.now() - started) / 1000).toFixed(0)} s`,
       );
