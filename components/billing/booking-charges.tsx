@@ -1,4 +1,4 @@
-import { ActionForm } from "@/components/admin/action-form";
+import { LazyActionForm } from "@/components/admin/lazy-action-form";
 import { compactControlClass, FormField } from "@/components/ui/form-field";
 import { Timestamp } from "@/components/ui/timestamp";
 import type { ChargeKind } from "@/db/schema/billing";
@@ -70,7 +70,7 @@ export function BookingCharges({
                 </p>
               ) : (
                 waiveAction && (
-                  <ActionForm
+                  <LazyActionForm
                     action={waiveAction}
                     submitLabel="Waive"
                     variant="secondary"
@@ -87,7 +87,7 @@ export function BookingCharges({
                     >
                       <input name="reason" maxLength={500} className={compactControlClass} />
                     </FormField>
-                  </ActionForm>
+                  </LazyActionForm>
                 )
               )}
             </li>

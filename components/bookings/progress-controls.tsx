@@ -1,16 +1,23 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
-import {
-  changeProgressAction,
-  correctProgressAction,
-} from "@/app/(portal)/bookings/[bookingId]/progress-actions";
+import { lazy, Suspense, useId, useState, useTransition } from "react";
+import { changeProgressAction } from "@/app/(portal)/bookings/[bookingId]/progress-actions";
 import { Button } from "@/components/ui/button";
 import { useAnnounce } from "@/components/ui/live-region";
 import type { ProgressStage } from "@/db/schema/enums";
 import { BOOKING_CHANGED_MESSAGE } from "@/lib/bookings/progress/messages";
 import { STAGE_NAMES } from "@/lib/bookings/progress/stage-names";
 import { PROGRESS_HEADING_ID } from "./progress-heading-id";
+
+const ProgressCorrection = lazy(() =>
+  import("./progress-correction").then((module) => ({ default: module.ProgressCorrection })),
+);
+
+export type SubmitProgress = (
+  run: () => Promise<{ ok: true } | { ok: false; error: string; fieldErrors: Record<string, string[]> }>,
+  onDone: () => void,
+  to: ProgressStage,
+) => void;
 
 export interface OfferedMove {
   to: ProgressStage;
@@ -33,19 +40,11 @@ export function ProgressControls({ bookingId, currentStage, moves, corrections }
   const announce = useAnnounce();
   const noteId = useId();
   const [note, setNote] = useState("");
-  const [correction, setCorrection] = useState<{ stage: ProgressStage | ""; note: string }>({
-    stage: "",
-    note: "",
-  });
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const conflict = error === BOOKING_CHANGED_MESSAGE;
 
-  function submit(
-    run: () => Promise<{ ok: true } | { ok: false; error: string; fieldErrors: Record<string, string[]> }>,
-    onDone: () => void,
-    to: ProgressStage,
-  ) {
+  const submit: SubmitProgress = (run, onDone, to) => {
     setError(null);
     startTransition(async () => {
       const result = await run();
@@ -57,7 +56,7 @@ export function ProgressControls({ bookingId, currentStage, moves, corrections }
       document.getElementById(PROGRESS_HEADING_ID)?.focus();
       router.refresh();
     });
-  }
+  };
 
   function move(target: OfferedMove) {
     if (target.requiresNote && !note.trim())
@@ -115,63 +114,17 @@ export function ProgressControls({ bookingId, currentStage, moves, corrections }
       )}
 
       {corrections.length > 0 && (
-        <form
-          className="space-y-2 rounded-md bg-slate-50 p-3"
-          data-testid="progress-correct"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!correction.stage) return setError("Choose the stage the booking should be at.");
-            if (!correction.note.trim()) return setError("A correction needs a note saying why.");
-            const to = correction.stage;
-            submit(
-              () =>
-                correctProgressAction({ bookingId, expectedFrom: currentStage, to, note: correction.note }),
-              () => setCorrection({ stage: "", note: "" }),
-              to,
-            );
-          }}
-        >
-          <p className="text-sm font-medium">Correct the stage (administrators)</p>
-          <p className="text-xs text-slate-600">
-            Fixes the portal&apos;s record only — the appointment in Acuity is not changed. Recorded as a
-            correction.
-          </p>
-          <div className="flex flex-wrap items-start gap-2">
-            <select
-              aria-label="Correct stage to"
-              data-testid="progress-correct-stage"
-              value={correction.stage}
-              onChange={(event) =>
-                setCorrection({ ...correction, stage: event.target.value as ProgressStage })
-              }
-              className="min-h-9 rounded-md border border-slate-400 px-2 py-2 text-sm"
-            >
-              <option value="">Choose a stage…</option>
-              {corrections.map((c) => (
-                <option key={c.stage} value={c.stage}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-            <input
-              aria-label="Why the stage is corrected"
-              data-testid="progress-correct-note"
-              value={correction.note}
-              onChange={(event) => setCorrection({ ...correction, note: event.target.value })}
-              maxLength={2000}
-              placeholder="Why (required)"
-              className="min-h-9 min-w-0 flex-1 rounded-md border border-slate-400 px-2 py-2 text-sm sm:min-w-64"
-            />
-            <Button
-              type="submit"
-              variant="secondary"
-              disabled={pending}
-              data-testid="progress-correct-submit"
-            >
-              Correct stage
-            </Button>
-          </div>
-        </form>
+        // Administrators only: its code loads for them alone, after the page (issue 14's budget).
+        <Suspense fallback={null}>
+          <ProgressCorrection
+            bookingId={bookingId}
+            currentStage={currentStage}
+            corrections={corrections}
+            pending={pending}
+            submit={submit}
+            onRefused={setError}
+          />
+        </Suspense>
       )}
 
       {error && (

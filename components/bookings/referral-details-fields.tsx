@@ -10,11 +10,12 @@ import { COMMON_REPORT_TYPES, REFERRAL_LABELS, REFERRAL_LIMITS } from "@/lib/boo
  */
 export function ReferralDetailsFields({
   defaults,
-  errors,
+  errors = {},
   today,
 }: {
   defaults?: ReferralDetails;
-  errors: Record<string, string[] | undefined>;
+  /** Left out where the enclosing form's FormErrorsProvider gives them (the booking form). */
+  errors?: Record<string, string[] | undefined>;
   /** The viewer's today (YYYY-MM-DD): the date picker offers no later day; the server checks too. */
   today: string;
 }) {

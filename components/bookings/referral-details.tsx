@@ -1,15 +1,18 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FormErrorSummary, useFocusOnFailure } from "@/components/ui/form-error-summary";
-import type { Action } from "@/lib/actions/define-action";
-import type { editReferralDetailsSchema, ReferralDetails } from "@/lib/bookings/referral-details";
+import type { ReferralDetails } from "@/lib/bookings/referral-details";
 // The labels without zod (the server checks with referral-details' zod rules).
-import { REFERRAL_FIELDS, REFERRAL_LABELS, type ReferralField } from "@/lib/bookings/referral-fields";
-import { ReferralDetailsFields } from "./referral-details-fields";
+import { REFERRAL_FIELDS, REFERRAL_LABELS } from "@/lib/bookings/referral-fields";
+import type { EditReferralAction } from "./referral-details-form";
 
-type EditAction = Action<typeof editReferralDetailsSchema, { bookingId: string; changed: ReferralField[] }>;
+// The edit form loads when first opened (or pointed at): most visits read the details and edit
+// nothing, and the booking page's first load stays within its budget (issue 14).
+const loadForm = () => import("./referral-details-form");
+const ReferralDetailsForm = lazy(() =>
+  loadForm().then((module) => ({ default: module.ReferralDetailsForm })),
+);
+const preloadForm = () => void loadForm().catch(() => {});
 
 /** "Mar 14, 2026": a calendar day as typed, no zone to convert. */
 const dayLabel = (day: string) =>
@@ -34,39 +37,28 @@ export function ReferralDetailsPanel({
   bookingId: string;
   details: ReferralDetails;
   /** Null for those who may not change them (the specialist, anyone once archived). */
-  editAction: EditAction | null;
+  editAction: EditReferralAction | null;
   /** The viewer's today (YYYY-MM-DD), the date picker's latest day. */
   today: string;
 }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const [failure, setFailure] = useState<{ error: string; fieldErrors: Record<string, string[]> } | null>(
-    null,
-  );
-  // Opening puts focus on the form's heading; closing gives it back to the Edit button (WCAG 2.4.3).
-  const focusAfter = useRef<"form" | "opener" | null>(null);
+  // The form focuses its heading as it arrives; closing gives focus back to the Edit button (WCAG 2.4.3).
+  const returnFocus = useRef(false);
   const opener = useRef<HTMLDivElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    const target = focusAfter.current;
-    focusAfter.current = null;
-    if (target === "form") heading.current?.focus();
-    if (target === "opener") opener.current?.querySelector("button")?.focus();
+    if (!open && returnFocus.current) opener.current?.querySelector("button")?.focus();
+    returnFocus.current = false;
   }, [open]);
   const show = () => {
-    focusAfter.current = "form";
     setSaved(null);
     setOpen(true);
   };
-  const close = () => {
-    focusAfter.current = "opener";
-    setFailure(null);
+  const close = (said: string | null) => {
+    returnFocus.current = true;
+    setSaved(said);
     setOpen(false);
   };
-  const formRef = useRef<HTMLFormElement>(null);
-  const [pending, startTransition] = useTransition();
-  useFocusOnFailure(formRef, failure);
   const empty = REFERRAL_FIELDS.every((field) => !details[field]);
 
   return (
@@ -81,7 +73,7 @@ export function ReferralDetailsPanel({
         </h2>
         {editAction && !open && (
           <div ref={opener}>
-            <Button variant="secondary" onClick={show}>
+            <Button variant="secondary" onClick={show} onPointerEnter={preloadForm} onFocus={preloadForm}>
               {empty ? "Add referral details" : "Edit referral details"}
             </Button>
           </div>
@@ -116,69 +108,16 @@ export function ReferralDetailsPanel({
           </dl>
         )
       ) : (
-        <form
-          ref={formRef}
-          noValidate
-          aria-labelledby="referral-edit-heading"
-          className="space-y-4"
-          onKeyDown={(event) => {
-            if (event.key === "Escape" && !pending) {
-              event.stopPropagation();
-              close();
-            }
-          }}
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (pending || !editAction) return;
-            const form = new FormData(event.currentTarget);
-            const text = (name: string) => String(form.get(name) ?? "");
-            startTransition(async () => {
-              const result = await editAction({
-                bookingId,
-                claimNumber: text("claimNumber"),
-                dateOfInjury: text("dateOfInjury"),
-                reportType: text("reportType"),
-                caseManagerReference: text("caseManagerReference"),
-              });
-              if (!result.ok) {
-                setFailure({ error: result.error, fieldErrors: result.fieldErrors });
-                return;
-              }
-              close();
-              setSaved(result.data.changed.length ? "Referral details saved." : "Nothing was changed.");
-              router.refresh();
-            });
-          }}
-        >
-          <h3 ref={heading} id="referral-edit-heading" tabIndex={-1} className="font-semibold">
-            Edit referral details
-          </h3>
-          <FormErrorSummary
-            error={failure ? summaryOf(failure) : null}
-            fieldErrors={failure?.fieldErrors}
-            labels={REFERRAL_LABELS}
+        <Suspense fallback={<p className="text-sm text-slate-600">Opening…</p>}>
+          <ReferralDetailsForm
+            bookingId={bookingId}
+            details={details}
+            editAction={editAction!}
+            today={today}
+            onClose={close}
           />
-          <ReferralDetailsFields defaults={details} errors={failure?.fieldErrors ?? {}} today={today} />
-          <div className="flex flex-wrap gap-3">
-            <Button type="submit" disabled={pending}>
-              {pending ? "Saving…" : "Save referral details"}
-            </Button>
-            <Button type="button" variant="secondary" disabled={pending} onClick={close}>
-              Cancel
-            </Button>
-          </div>
-        </form>
+        </Suspense>
       )}
     </section>
   );
-}
-
-/** The summary names the fields only when the form marks them (bookingId is not on it). */
-function summaryOf(failure: { error: string; fieldErrors: Record<string, string[]> }): string {
-  const shown = new Set<string>(REFERRAL_FIELDS);
-  const hidden = Object.keys(failure.fieldErrors).find((name) => !shown.has(name));
-  if (hidden) return "These referral details could not be saved — reload the page and try again.";
-  return Object.keys(failure.fieldErrors).length
-    ? "The referral details were not saved: correct the fields marked below."
-    : failure.error;
 }

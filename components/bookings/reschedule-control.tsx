@@ -1,24 +1,17 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { lazy, Suspense, useState, useTransition } from "react";
-import { rescheduleBookingAction } from "@/app/(portal)/bookings/[bookingId]/actions";
+import { lazy, Suspense } from "react";
 import { Button } from "@/components/ui/button";
-import { FormField, fieldControlClass } from "@/components/ui/form-field";
-import { useAnnounce } from "@/components/ui/live-region";
 import type { ProgressStage } from "@/db/schema/enums";
-import type { AvailableSlot } from "@/lib/availability/available-times";
-import { dateTimeLabel } from "@/lib/time/people-time";
-import { SlotLabel } from "./slot-label";
 import { useDisclosureFocus } from "./use-disclosure-focus";
 
-// The calendar is fetched when the panel opens, not with the booking page: most visits to a
-// booking never reschedule it, and the page's first load is held to a budget (issue 14).
-// React.lazy rather than next/dynamic, whose loader adds ≈ 1.6 kB gzip to the page.
-const AvailabilityPicker = lazy(() =>
-  import("./availability-picker").then((module) => ({ default: module.AvailabilityPicker })),
-);
+// The panel and its calendar are fetched when it opens (or its button is pointed at), not with the
+// booking page: most visits to a booking never reschedule it, and the page's first load is held
+// to a budget (issue 14). React.lazy rather than next/dynamic, whose loader adds ≈ 1.6 kB gzip.
+const loadPanel = () => import("./reschedule-panel");
+const ReschedulePanel = lazy(() => loadPanel().then((module) => ({ default: module.ReschedulePanel })));
+const preload = () => void loadPanel().catch(() => {});
 
-interface Props {
+export interface RescheduleProps {
   bookingId: string;
   expectedProgress: ProgressStage;
   /** ISO time of the appointment as this page shows it. */
@@ -35,124 +28,23 @@ interface Props {
  * panel takes focus when it opens and gives it back to the button when it closes (Escape too);
  * the move is announced ("Moved to …") through the page's live region.
  */
-export function RescheduleControl({
-  bookingId,
-  expectedProgress,
-  expectedAppointmentDate,
-  specialistId,
-  appointmentType,
-  timeZone,
-  initialMonth,
-  label,
-}: Props) {
-  const router = useRouter();
-  const announce = useAnnounce();
-  const { open, opener, heading, show, close } = useDisclosureFocus();
-  const [slot, setSlot] = useState<AvailableSlot | null>(null);
-  const [note, setNote] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [reloadKey, setReloadKey] = useState(0);
-  const [pending, startTransition] = useTransition();
-
+export function RescheduleControl({ label, ...props }: RescheduleProps) {
+  const { open, opener, show, close } = useDisclosureFocus();
   if (!open)
     return (
-      <Button ref={opener} variant="secondary" onClick={show}>
+      <Button ref={opener} variant="secondary" onClick={show} onPointerEnter={preload} onFocus={preload}>
         {label}
       </Button>
     );
   return (
-    <div
-      role="group"
-      aria-labelledby={`${bookingId}-reschedule-heading`}
-      className="w-full space-y-3 rounded-lg border border-indigo-200 bg-indigo-50/40 p-4"
-      data-testid="reschedule-panel"
-      onKeyDown={(event) => {
-        if (event.key === "Escape" && !pending) {
-          event.stopPropagation();
-          close();
-        }
-      }}
-    >
-      <h3 ref={heading} id={`${bookingId}-reschedule-heading`} tabIndex={-1} className="font-semibold">
-        Pick the new time
-      </h3>
-      <Suspense
-        fallback={
-          <p role="status" className="text-sm text-slate-600">
-            Loading the calendar…
-          </p>
-        }
-      >
-        <AvailabilityPicker
-          specialistId={specialistId}
-          appointmentType={appointmentType}
-          timeZone={timeZone}
-          initialMonth={initialMonth}
-          selected={slot?.datetime ?? null}
-          onSelect={setSlot}
-          reloadKey={reloadKey}
-        />
-      </Suspense>
-      <FormField label="Note (optional)" name="rescheduleNote" id={`${bookingId}-reschedule-note`}>
-        <input
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          className={fieldControlClass}
-          placeholder="e.g. Examinee asked for a later day"
-        />
-      </FormField>
-      {error && (
-        <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">
-          {error}
+    <Suspense
+      fallback={
+        <p role="status" className="text-sm text-slate-600">
+          Loading the calendar…
         </p>
-      )}
-      <div className="flex flex-wrap items-center gap-2">
-        {/* aria-disabled while moving, not disabled: a disabled button drops the focus it has. */}
-        <Button
-          disabled={!slot}
-          aria-disabled={pending || undefined}
-          onClick={() =>
-            !pending &&
-            startTransition(async () => {
-              setError(null);
-              const chosen = slot;
-              const result = await rescheduleBookingAction({
-                bookingId,
-                expectedProgress,
-                expectedAppointmentDate,
-                datetime: chosen?.datetime ?? "",
-                note,
-              });
-              if (!result.ok) {
-                setError(result.error);
-                if (result.fieldErrors.datetime) {
-                  setSlot(null);
-                  setReloadKey((k) => k + 1);
-                }
-                return;
-              }
-              if (chosen)
-                announce(`Moved to ${dateTimeLabel(new Date(chosen.startsAt), timeZone, "weekday")}.`);
-              setSlot(null);
-              close();
-              router.refresh();
-            })
-          }
-        >
-          {pending ? (
-            "Moving…"
-          ) : slot ? (
-            <span className="inline-flex items-start gap-1 text-left">
-              Move to <SlotLabel startsAt={slot.startsAt} timeZone={timeZone} dateStyle="weekday" />
-            </span>
-          ) : (
-            "Pick a time"
-          )}
-        </Button>
-        <Button variant="secondary" onClick={() => close()} disabled={pending}>
-          Keep the current time
-        </Button>
-      </div>
-    </div>
+      }
+    >
+      <ReschedulePanel {...props} onClose={() => close()} />
+    </Suspense>
   );
 }

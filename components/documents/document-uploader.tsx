@@ -1,17 +1,18 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, type DragEvent } from "react";
-import {
-  cancelDocumentUploadAction,
-  completeMultipartDocumentUploadAction,
-  confirmDocumentUploadAction,
-  requestDocumentUploadAction,
-} from "@/app/(portal)/bookings/[bookingId]/documents-actions";
+import { lazy, Suspense, useId, useRef, useState, type DragEvent } from "react";
 import { useAnnounce } from "@/components/ui/live-region";
 import type { DocumentCategory } from "@/db/schema/enums";
-import type { ErrorCode } from "@/lib/errors/codes";
-import { TransferCancelled, transferFile } from "./upload-transfer";
-import { UploadRow, type UploadItem } from "./upload-row";
+import type { RunningUpload } from "./upload-one";
+import type { UploadItem } from "./upload-row";
+
+// Uploading itself (signing, the transfer with its multipart retries, confirming) and the queue's
+// rows load when a kind of document is picked or a file is chosen: most visits to a booking upload
+// nothing, and the booking page's first load stays within its budget (issue 14).
+const loadUploading = () => import("./upload-one");
+const loadUploadRow = () => import("./upload-row");
+const UploadRow = lazy(() => loadUploadRow().then((module) => ({ default: module.UploadRow })));
+const preloadUploading = () => void Promise.all([loadUploading(), loadUploadRow()]).catch(() => {});
 
 export interface UploadCategoryOption {
   value: DocumentCategory;
@@ -19,22 +20,6 @@ export interface UploadCategoryOption {
   /** For the file picker's `accept`; drag and drop is checked by the server either way. */
   accept: string;
 }
-
-type Running = { controller: AbortController; pendingUploadId: string | null };
-
-const failureText = (result: { error: string; fieldErrors: Record<string, string[]> }) =>
-  result.fieldErrors.file?.length ? `${result.fieldErrors.file.join(". ")}.` : result.error;
-
-/**
- * Whether sending the same file again can help: only when the portal or storage did not answer,
- * or the file did not arrive. A file refused for what it is (its type or size before sending,
- * `wrong_file_type` after reading it) or a booking the person may not add to gets no "Retry".
- */
-const RETRYABLE_CODES = new Set<ErrorCode>(["upstream_unavailable", "rate_limited", "internal", "stale"]);
-const retryable = (stage: "request" | "confirm", code: ErrorCode) =>
-  RETRYABLE_CODES.has(code) ||
-  // Confirm's invalid_input is "did not arrive in storage, upload it again": a new try can work.
-  (stage === "confirm" && code === "invalid_input");
 
 /**
  * Choose a kind of document, then pick or drop files: each gets a signed URL from the
@@ -56,68 +41,33 @@ export function DocumentUploader({
   const [items, setItems] = useState<UploadItem[]>([]);
   const [dragging, setDragging] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const running = useRef(new Map<string, Running>());
+  const running = useRef(new Map<string, RunningUpload>());
   const fileInput = useRef<HTMLInputElement>(null);
 
   const update = (id: string, patch: Partial<UploadItem>) =>
     setItems((current) => current.map((item) => (item.id === id ? { ...item, ...patch } : item)));
 
   async function upload(id: string, file: File, chosen: DocumentCategory) {
-    const controller = new AbortController();
-    const run: Running = { controller, pendingUploadId: null };
+    const run: RunningUpload = { controller: new AbortController(), pendingUploadId: null };
     running.current.set(id, run);
     update(id, { status: "preparing", sentBytes: 0, error: null, retryable: true });
     try {
-      const plan = await requestDocumentUploadAction({
+      const { uploadOne } = await loadUploading();
+      await uploadOne({
         bookingId,
-        category: chosen,
-        fileName: file.name,
-        size: file.size,
-        mimeType: file.type,
-      });
-      if (controller.signal.aborted) throw new TransferCancelled();
-      // Failures are said by the row's alert; success through the page's polite live region.
-      if (!plan.ok)
-        return update(id, {
-          status: "failed",
-          retryable: retryable("request", plan.code),
-          error: failureText(plan),
-        });
-      run.pendingUploadId = plan.data.pendingUploadId;
-
-      update(id, { status: "uploading" });
-      const parts = await transferFile(
         file,
-        plan.data,
-        (sentBytes) => update(id, { sentBytes }),
-        controller.signal,
-      );
-
-      update(id, { status: "confirming", sentBytes: file.size });
-      const pendingUploadId = plan.data.pendingUploadId;
-      const confirmed =
-        plan.data.kind === "multipart"
-          ? await completeMultipartDocumentUploadAction({ pendingUploadId, parts })
-          : await confirmDocumentUploadAction({ pendingUploadId });
-      if (!confirmed.ok)
-        return update(id, {
-          status: confirmed.code === "wrong_file_type" ? "refused" : "failed",
-          retryable: retryable("confirm", confirmed.code),
-          error: confirmed.error,
-        });
-      update(id, { status: "done" });
-      announce(`Upload complete: ${file.name}.`);
-      router.refresh();
-    } catch (error) {
-      if (error instanceof TransferCancelled || controller.signal.aborted) {
-        announce(`Upload cancelled: ${file.name}.`);
-        return update(id, { status: "cancelled", error: null });
-      }
-      // The transfer itself broke (network, an expired link): a new try asks for a new link.
+        category: chosen,
+        run,
+        update: (patch) => update(id, patch),
+        announce,
+        refresh: () => router.refresh(),
+      });
+    } catch {
+      // Only the module's own loading can fail here (uploadOne says its failures on the row).
       update(id, {
         status: "failed",
         retryable: true,
-        error: error instanceof Error ? error.message : "The upload failed. Retry.",
+        error: "The upload could not start. Check your network and retry.",
       });
     } finally {
       running.current.delete(id);
@@ -146,10 +96,7 @@ export function DocumentUploader({
 
   function cancel(id: string) {
     const run = running.current.get(id);
-    if (!run) return;
-    run.controller.abort();
-    // Frees what storage may already hold; the daily cleanup would catch it otherwise.
-    if (run.pendingUploadId) void cancelDocumentUploadAction({ pendingUploadId: run.pendingUploadId });
+    if (run) void loadUploading().then(({ cancelUpload }) => cancelUpload(run));
   }
 
   const onDrop = (event: DragEvent) => {
@@ -169,6 +116,7 @@ export function DocumentUploader({
             onChange={(event) => {
               setCategory(event.target.value as DocumentCategory | "");
               setFormError(null);
+              preloadUploading();
             }}
             className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
             data-testid="upload-category"
@@ -190,6 +138,7 @@ export function DocumentUploader({
           setDragging(true);
         }}
         onDragLeave={() => setDragging(false)}
+        onPointerEnter={preloadUploading}
         onDrop={onDrop}
         className={`mt-3 flex flex-col items-center justify-center rounded-md border-2 border-dashed px-4 py-6 text-center text-sm focus-within:border-indigo-600 ${
           dragging ? "border-indigo-400 bg-indigo-50" : "border-slate-400 bg-slate-50"
@@ -204,6 +153,7 @@ export function DocumentUploader({
           accept={accept}
           className="peer sr-only"
           data-testid="upload-input"
+          onFocus={preloadUploading}
           onChange={(event) => {
             addFiles(event.target.files ?? []);
             if (fileInput.current) fileInput.current.value = "";
@@ -228,15 +178,17 @@ export function DocumentUploader({
       )}
       {items.length > 0 && (
         <ul className="mt-3 space-y-2" data-testid="upload-queue">
-          {items.map((item) => (
-            <UploadRow
-              key={item.id}
-              item={item}
-              onCancel={() => cancel(item.id)}
-              onRetry={() => void upload(item.id, item.file, item.category)}
-              onDismiss={() => setItems((current) => current.filter((i) => i.id !== item.id))}
-            />
-          ))}
+          <Suspense fallback={<li className="text-sm text-slate-600">Preparing…</li>}>
+            {items.map((item) => (
+              <UploadRow
+                key={item.id}
+                item={item}
+                onCancel={() => cancel(item.id)}
+                onRetry={() => void upload(item.id, item.file, item.category)}
+                onDismiss={() => setItems((current) => current.filter((i) => i.id !== item.id))}
+              />
+            ))}
+          </Suspense>
         </ul>
       )}
     </div>

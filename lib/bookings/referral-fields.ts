@@ -21,11 +21,4 @@ export const COMMON_REPORT_TYPES = [
   "Impairment rating",
 ] as const;
 
-export const REFERRAL_LABELS = {
-  claimNumber: "Claim or matter number",
-  dateOfInjury: "Date of injury",
-  reportType: "Type of report requested",
-  caseManagerReference: "Case manager's reference",
-} as const;
-export type ReferralField = keyof typeof REFERRAL_LABELS;
-export const REFERRAL_FIELDS = Object.keys(REFERRAL_LABELS) as ReferralField[];
+export { REFERRAL_FIELDS, REFERRAL_LABELS, type ReferralField } from "./referral-labels";

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BookingForm } from "@/components/bookings/booking-form";
+import { ExamineeFields, NotesField } from "@/components/bookings/examinee-fields";
+import { ReferralDetailsFields } from "@/components/bookings/referral-details-fields";
 import { getDb } from "@/db/client";
 import { isAcuityDatetime, parseAcuityDatetime } from "@/lib/acuity/datetime";
 import { requireActor } from "@/lib/auth/current-session";
@@ -107,7 +109,9 @@ export default async function NewBookingPage({ searchParams }: { searchParams: S
           initialType={initialType}
           initialMonth={initialMonth < thisMonth ? thisMonth : initialMonth}
           initialSlot={initialSlot}
-          today={todayIn((await viewerTimeZone()) ?? zone)}
+          examineeFields={<ExamineeFields />}
+          notesField={<NotesField />}
+          referralFields={<ReferralDetailsFields today={todayIn((await viewerTimeZone()) ?? zone)} />}
         />
       )}
     </section>
