@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { lazy, Suspense, useId, useState, useTransition } from "react";
+import { lazy, Suspense, useId, useState, useSyncExternalStore, useTransition } from "react";
 import { changeProgressAction } from "@/app/(portal)/bookings/[bookingId]/progress-actions";
 import { Button } from "@/components/ui/button";
 import { useAnnounce } from "@/components/ui/live-region";
@@ -12,6 +12,10 @@ import { PROGRESS_HEADING_ID } from "./progress-heading-id";
 const ProgressCorrection = lazy(() =>
   import("./progress-correction").then((module) => ({ default: module.ProgressCorrection })),
 );
+
+const noSubscription = () => () => {};
+const isClient = () => true;
+const isServer = () => false;
 
 export type SubmitProgress = (
   run: () => Promise<{ ok: true } | { ok: false; error: string; fieldErrors: Record<string, string[]> }>,
@@ -43,6 +47,7 @@ export function ProgressControls({ bookingId, currentStage, moves, corrections }
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const conflict = error === BOOKING_CHANGED_MESSAGE;
+  const hydrated = useSyncExternalStore(noSubscription, isClient, isServer);
 
   const submit: SubmitProgress = (run, onDone, to) => {
     setError(null);
@@ -113,8 +118,9 @@ export function ProgressControls({ bookingId, currentStage, moves, corrections }
         </div>
       )}
 
-      {corrections.length > 0 && (
-        // Administrators only: its code loads for them alone, after the page (issue 14's budget).
+      {corrections.length > 0 && hydrated && (
+        // Administrators only: its code loads for them alone, after the page (issue 14's budget) —
+        // drawn once the page is live, so nothing chosen in it is lost to hydration.
         <Suspense fallback={null}>
           <ProgressCorrection
             bookingId={bookingId}
