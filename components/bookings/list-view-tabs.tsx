@@ -7,7 +7,7 @@ export interface ViewTab {
   view: string;
   label: string;
   href: string;
-  /** Already worded ("12", "10,000+"). */
+  /** Already worded ("12", "1,000+"). */
   count: string;
 }
 
@@ -56,7 +56,7 @@ const VIEW_LABELS: Record<BookingView, string> = {
   all: "All",
 };
 
-/** "12", or "10,000+" when the count stopped at its cap — what the reader sees stays true. */
+/** "12", or "1,000+" when the count stopped at its cap — what the reader sees stays true. */
 export const countWords = (count: BookingCount) =>
   `${count.total.toLocaleString("en-US")}${count.capped ? "+" : ""}`;
 

@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import type { BookingListState } from "./booking-list-params";
-import { countBookingViews, countCapFor, type BookingViewCounts } from "./count-bookings";
+import { BOOKING_COUNT_CAP, countBookingViews, type BookingViewCounts } from "./count-bookings";
 import { listBookingsForViewer, type BookingListRow } from "./list-bookings";
 
 export interface BookingPage {
@@ -34,7 +34,7 @@ export async function listBookingPageForViewer(
       offset: (state.page - 1) * state.pageSize,
     }),
     // At least through this page, so a deep page never reads "5,001–5,025 of 1,000+".
-    countBookingViews(db, viewer, options, Math.max(countCapFor(state.search), state.page * state.pageSize)),
+    countBookingViews(db, viewer, options, Math.max(BOOKING_COUNT_CAP, state.page * state.pageSize)),
   ]);
   const count = viewCounts[state.view];
   return {

@@ -37,7 +37,7 @@ export const HOME_LIST_LIMIT = 6;
 
 const DAY_MS = 86_400_000;
 
-/** Past this many, a stage's count reads "10,000+" — as the bookings list's tabs do. */
+/** Past this many, a stage's count reads "10,000+" (the overview; the bookings list's tabs stop at 1,000). */
 export const STAGE_COUNT_CAP = 10_000;
 
 export type StageCounts = Record<ProgressStage, { total: number; capped: boolean }>;
