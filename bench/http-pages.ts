@@ -6,8 +6,8 @@
  *             world seeded (3 organizations, 6 specialists, the demo logins), then BENCH_BOOKINGS
  *             (1,000,000) bookings of the large-organization shape (bench/generate-bookings.ts:
  *             ≈ 333,000 per organization, ≈ 170,000 per specialist)
- *   server    the portal server as `npm start` starts it (scripts/portal-server.ts start,
- *             BACKGROUND_JOBS=off), with bench/memory-probe.ts preloaded to log its memory
+ *   server    the portal server as `npm start` starts it (scripts/portal-server.ts start, its 512 MB
+ *             heap bound, BACKGROUND_JOBS=off), with bench/memory-probe.ts preloaded to log its memory
  *   personas  signed in over better-auth's HTTP API as a browser does (the demo TOTP code for the
  *             admin and the specialist): referrer motor@northwind.test, organization owner
  *             owner@northwind.test, specialist amelia.hart@specialists.test, admin admin@ime.test
@@ -165,6 +165,9 @@ function startServer(databaseUrl: string): ChildProcess {
     process.execPath,
     [
       "--expose-gc",
+      // As `npm start`, the image and start:embedded run it (ARCHITECTURE.md, "Memory"); a flag in
+      // BENCH_SERVER_NODE_OPTIONS comes later and wins.
+      "--max-old-space-size=512",
       ...extraFlags,
       "--import",
       "tsx",
