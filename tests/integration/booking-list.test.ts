@@ -180,3 +180,25 @@ it("counts a search's tabs exactly in one pass up to its cap, and each tab to th
     all: { total: 2, capped: true },
   });
 });
+
+it("a search is counted first: no match, or a page past its matches, gives an empty page with the true count; a page within them gives its rows", async () => {
+  const owner = (await loadActor(getDb(), id("ownerA"), null))!;
+  const visible = visibleOf("ownerA").length;
+  const page = (params: Record<string, string>) =>
+    listBookingPageForViewer(getDb(), owner, parseBookingListParams({ view: "all", ...params }), "UTC");
+
+  const none = await page({ q: `${nameTag}zq` });
+  expect(none.rows).toEqual([]);
+  expect(none.total).toBe(0);
+
+  const first = await page({ q: `examinee ${nameTag}`, size: "10" });
+  expect(first.rows).toHaveLength(visible);
+  expect(first.total).toBe(visible);
+
+  // Past the end (a bookmarked page of a list that has shrunk): no rows, and the count says why.
+  expect(visible).toBeLessThanOrEqual(10);
+  const pastEnd = await page({ q: `examinee ${nameTag}`, size: "10", page: "2" });
+  expect(pastEnd.rows).toEqual([]);
+  expect(pastEnd.total).toBe(visible);
+  expect(pastEnd.hasNextPage).toBe(false);
+});
