@@ -73,15 +73,15 @@ const exact = (total: number): BookingCount => ({ total, capped: false });
 /**
  * A search's matches are found through its trigram index — once per tab, that is the same rows
  * fetched from the table three times (a name search at 1,000,000 bookings: 7,143 rows, three
- * times over, for 1,385 matches). One pass sorts the matches into their tabs instead; when there
- * are more than the cap, null, and the tabs are counted one by one (each stops at the cap).
+ * times over, for 1,385 matches). One pass sorts up to `cap` + 1 matches into their tabs instead:
+ * complete when they are all there is; otherwise `found` is how many each tab had among them.
  */
 async function countSearchViewsInOnePass(
   db: DbOrTx,
   viewer: Actor,
   options: Omit<CountOptions, "view"> & { now: Date },
   cap: number,
-): Promise<BookingViewCounts | null> {
+): Promise<{ complete: boolean; found: Record<Exclude<BookingView, "all">, number> }> {
   // The same conditions as the tabs' (viewCondition), in the order that tells them apart.
   const tab = sql<BookingView>`case when ${viewCondition("cancelled", options.now)} then 'cancelled'
     when ${viewCondition("upcoming", options.now)} then 'upcoming' else 'past' end`;
@@ -101,14 +101,8 @@ async function countSearchViewsInOnePass(
     .from(matching)
     .groupBy(matching.tab);
   const of = (view: BookingView) => rows.find((r) => r.tab === view)?.total ?? 0;
-  const [upcoming, past, cancelled] = [of("upcoming"), of("past"), of("cancelled")];
-  if (upcoming + past + cancelled > cap) return null;
-  return {
-    upcoming: exact(upcoming),
-    past: exact(past),
-    cancelled: exact(cancelled),
-    all: exact(upcoming + past + cancelled),
-  };
+  const found = { upcoming: of("upcoming"), past: of("past"), cancelled: of("cancelled") };
+  return { complete: found.upcoming + found.past + found.cancelled <= cap, found };
 }
 
 /**
@@ -128,14 +122,36 @@ export async function countBookingViews(
     // A search's one pass goes on to 10,000 (two letters aside, walked row by row): a name shared by
     // thousands ("brenn": 9,791 in one insurer's view) is counted exactly in that one pass (≈ 80 ms),
     // where stopping at 1,000 led to the three tab counts, each fetching the matches again (≈ 130 ms).
-    const counted = await countSearchViewsInOnePass(db, viewer, options, onePassCap);
-    if (counted) return counted;
+    const { complete, found } = await countSearchViewsInOnePass(db, viewer, options, onePassCap);
+    if (complete)
+      return {
+        upcoming: exact(found.upcoming),
+        past: exact(found.past),
+        cancelled: exact(found.cancelled),
+        all: exact(found.upcoming + found.past + found.cancelled),
+      };
+    // More than the pass took: a tab that already showed more than the cap in it reads "1,000+"
+    // as it is (a platform-wide "brenn": 50,000 matches, every tab past 1,000 within the first
+    // 10,000); only the others are counted, each fetching the matches again.
+    return sumViews(
+      await Promise.all(
+        TABS.map((view) =>
+          found[view] > cap
+            ? { total: cap, capped: true }
+            : countBookingsForViewer(db, viewer, { ...options, view }, cap),
+        ),
+      ),
+    );
   }
-  const [upcoming, past, cancelled] = await Promise.all(
-    (["upcoming", "past", "cancelled"] as const).map((view) =>
-      countBookingsForViewer(db, viewer, { ...options, view }, cap),
-    ),
+  return sumViews(
+    await Promise.all(TABS.map((view) => countBookingsForViewer(db, viewer, { ...options, view }, cap))),
   );
+}
+
+const TABS = ["upcoming", "past", "cancelled"] as const;
+
+/** Upcoming, Past and Cancelled as counted; All their sum ("N+" when one is capped, which stays true). */
+function sumViews([upcoming, past, cancelled]: BookingCount[]): BookingViewCounts {
   return {
     upcoming: upcoming!,
     past: past!,
