@@ -135,7 +135,7 @@ export async function countBookingViews(
     // 10,000); only the others are counted, each fetching the matches again.
     return sumViews(
       await Promise.all(
-        TABS.map((view) =>
+        TABS.map(async (view) =>
           found[view] > cap
             ? { total: cap, capped: true }
             : countBookingsForViewer(db, viewer, { ...options, view }, cap),

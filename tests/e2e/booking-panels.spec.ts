@@ -5,6 +5,7 @@
  */
 import { expect, test } from "./support/test";
 import { scanAtBothWidths } from "./support/accessibility";
+import { startBrennanBooking } from "./support/booking-form";
 import { queryPortalDatabase, signIn, signOut } from "./support/portal";
 
 const EXAMINEE = "Casey Panel-Loader";
@@ -15,18 +16,7 @@ test("cancel opens on demand with focus on its heading, Escape gives focus back,
   test.setTimeout(300_000);
   await signIn(page, "motor@northwind.test");
 
-  await page.goto("/bookings/new");
-  await page
-    .getByRole("listitem")
-    .filter({ hasText: "Dr. Lucas Brennan" })
-    .getByRole("link", { name: "Book" })
-    .click();
-  const times = page.getByRole("list", { name: "Free times" }).getByRole("button");
-  await expect(times.first()).toBeVisible();
-  await times.first().click();
-  await page.getByLabel("Examinee full name").fill(EXAMINEE);
-  await page.getByLabel("Examinee phone").fill("(212) 555-0123");
-  await page.getByLabel("Team").selectOption({ label: "Motor Claims" });
+  await startBrennanBooking(page, EXAMINEE, "(212) 555-0123");
   await page.getByRole("button", { name: "Book examination" }).click();
   await expect(page).toHaveURL(/\/bookings\/[a-z0-9]+\?booked=1$/);
   const bookingPath = new URL(page.url()).pathname;

@@ -1,5 +1,6 @@
 import { expect, test } from "./support/test";
 import { scanAtBothWidths } from "./support/accessibility";
+import { startBrennanBooking } from "./support/booking-form";
 import { queryPortalDatabase, signIn, signOut } from "./support/portal";
 
 const EXAMINEE = "Rowan Referral-Detail";
@@ -12,21 +13,8 @@ test("a referrer books with a claim number, sees it on the booking and changes t
   test.setTimeout(600_000);
   await signIn(page, "motor@northwind.test");
 
-  // The booking form: pick Dr. Brennan's first free time, fill the examinee and the referral details.
-  await page.goto("/bookings/new");
-  await page
-    .getByRole("listitem")
-    .filter({ hasText: "Dr. Lucas Brennan" })
-    .getByRole("link", { name: "Book" })
-    .click();
-  await expect(page.getByRole("heading", { name: "Book Dr. Lucas Brennan" })).toBeVisible();
-  const times = page.getByRole("list", { name: "Free times" }).getByRole("button");
-  await expect(times.first()).toBeVisible();
-  await times.first().click();
-  await expect(page.getByTestId("chosen-time")).toContainText("Chosen:");
-  await page.getByLabel("Examinee full name").fill(EXAMINEE);
-  await page.getByLabel("Examinee phone").fill("(212) 555-0177");
-  await page.getByLabel("Team").selectOption({ label: "Motor Claims" });
+  // The booking form: Dr. Brennan's first free time, the examinee, and the referral details.
+  await startBrennanBooking(page, EXAMINEE, "(212) 555-0177");
   await page.getByLabel("Claim or matter number (optional)").fill(CLAIM);
   await page.getByLabel("Type of report requested (optional)").fill("File review");
 
