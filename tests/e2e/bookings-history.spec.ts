@@ -54,8 +54,11 @@ test("the pager goes a page at a time, a new page size starts from the top row, 
   const range = page.getByTestId("booking-range");
   await expect(range).toHaveText(/^1–10 of /);
   const total = Number(/of ([\d,]+)/.exec((await range.textContent()) ?? "")?.[1]?.replace(/,/g, ""));
-  expect(total, "the demo gives Northwind between one and two pages of ten").toBeGreaterThan(10);
-  expect(total).toBeLessThanOrEqual(20);
+  // The demo gives Northwind more than a page of ten; specs before this one book more for it, so
+  // the second page may or may not be the last — it holds at most one page of 25 either way.
+  expect(total, "Northwind has more than one page of ten").toBeGreaterThan(10);
+  expect(total, "Northwind fits one page of 25").toBeLessThanOrEqual(25);
+  const secondPageEnd = Math.min(total, 20);
   // The pager's buttons are the browser's part of a table rendered on the server: wait for React.
   await page.waitForFunction(() => {
     const select = document.querySelector("nav[aria-label=Pages] select");
@@ -66,15 +69,16 @@ test("the pager goes a page at a time, a new page size starts from the top row, 
 
   await pager.getByRole("button", { name: "Next" }).click();
   await expect(page).toHaveURL(/[?&]page=2(&|$)/);
-  await expect(range).toHaveText(`11–${total} of ${total} bookings`);
-  await expect(pager.getByRole("button", { name: "Next" })).toBeDisabled();
+  await expect(range).toHaveText(`11–${secondPageEnd} of ${total} bookings`);
+  const next = pager.getByRole("button", { name: "Next" });
+  await (total > 20 ? expect(next).toBeEnabled() : expect(next).toBeDisabled());
   // Row 11 was on top: with 25 a page it is on the first page, which the URL says by saying nothing.
   await pager.getByLabel("Rows").selectOption("25");
   await expect(page).toHaveURL(/[?&]size=25(&|$)/);
   await expect(page).not.toHaveURL(/page=/);
   await expect(range).toHaveText(`1–${total} of ${total} bookings`);
   await page.goBack();
-  await expect(range).toHaveText(`11–${total} of ${total} bookings`);
+  await expect(range).toHaveText(`11–${secondPageEnd} of ${total} bookings`);
   await pager.getByRole("button", { name: "Previous" }).click();
   await expect(range).toHaveText(/^1–10 of /);
   await expect(page).not.toHaveURL(/page=/);
