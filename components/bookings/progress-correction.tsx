@@ -29,15 +29,14 @@ export function ProgressCorrection({
     stage: "",
     note: "",
   });
-  const setError = onRefused;
   return (
     <form
       className="space-y-2 rounded-md bg-slate-50 p-3"
       data-testid="progress-correct"
       onSubmit={(event) => {
         event.preventDefault();
-        if (!correction.stage) return setError("Choose the stage the booking should be at.");
-        if (!correction.note.trim()) return setError("A correction needs a note saying why.");
+        if (!correction.stage) return onRefused("Choose the stage the booking should be at.");
+        if (!correction.note.trim()) return onRefused("A correction needs a note saying why.");
         const to = correction.stage;
         submit(
           () => correctProgressAction({ bookingId, expectedFrom: currentStage, to, note: correction.note }),

@@ -1,10 +1,11 @@
 "use client";
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ReferralDetails } from "@/lib/bookings/referral-details";
 // The labels without zod (the server checks with referral-details' zod rules).
 import { REFERRAL_FIELDS, REFERRAL_LABELS } from "@/lib/bookings/referral-fields";
 import type { EditReferralAction } from "./referral-details-form";
+import { useDisclosureFocus } from "./use-disclosure-focus";
 
 // The edit form loads when first opened (or pointed at): most visits read the details and edit
 // nothing, and the booking page's first load stays within its budget (issue 14).
@@ -41,23 +42,17 @@ export function ReferralDetailsPanel({
   /** The viewer's today (YYYY-MM-DD), the date picker's latest day. */
   today: string;
 }) {
-  const [open, setOpen] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
   // The form focuses its heading as it arrives; closing gives focus back to the Edit button (WCAG 2.4.3).
-  const returnFocus = useRef(false);
-  const opener = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open && returnFocus.current) opener.current?.querySelector("button")?.focus();
-    returnFocus.current = false;
-  }, [open]);
+  const disclosure = useDisclosureFocus();
+  const { open, opener } = disclosure;
+  const [saved, setSaved] = useState<string | null>(null);
   const show = () => {
     setSaved(null);
-    setOpen(true);
+    disclosure.show();
   };
   const close = (said: string | null) => {
-    returnFocus.current = true;
     setSaved(said);
-    setOpen(false);
+    disclosure.close();
   };
   const empty = REFERRAL_FIELDS.every((field) => !details[field]);
 
@@ -72,11 +67,15 @@ export function ReferralDetailsPanel({
           Referral details
         </h2>
         {editAction && !open && (
-          <div ref={opener}>
-            <Button variant="secondary" onClick={show} onPointerEnter={preloadForm} onFocus={preloadForm}>
-              {empty ? "Add referral details" : "Edit referral details"}
-            </Button>
-          </div>
+          <Button
+            ref={opener}
+            variant="secondary"
+            onClick={show}
+            onPointerEnter={preloadForm}
+            onFocus={preloadForm}
+          >
+            {empty ? "Add referral details" : "Edit referral details"}
+          </Button>
         )}
       </div>
       <p role="status" className="text-sm text-emerald-800 empty:hidden">

@@ -34,7 +34,6 @@ export function ReschedulePanel({
   const [error, setError] = useState<string | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
   const [pending, startTransition] = useTransition();
-  const close = onClose;
   useEffect(() => heading.current?.focus(), []);
 
   return (
@@ -46,7 +45,7 @@ export function ReschedulePanel({
       onKeyDown={(event) => {
         if (event.key === "Escape" && !pending) {
           event.stopPropagation();
-          close();
+          onClose();
         }
       }}
     >
@@ -103,7 +102,7 @@ export function ReschedulePanel({
               if (chosen)
                 announce(`Moved to ${dateTimeLabel(new Date(chosen.startsAt), timeZone, "weekday")}.`);
               setSlot(null);
-              close();
+              onClose();
               router.refresh();
             })
           }
@@ -118,7 +117,7 @@ export function ReschedulePanel({
             "Pick a time"
           )}
         </Button>
-        <Button variant="secondary" onClick={() => close()} disabled={pending}>
+        <Button variant="secondary" onClick={onClose} disabled={pending}>
           Keep the current time
         </Button>
       </div>

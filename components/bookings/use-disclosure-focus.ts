@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 
 /**
- * Focus for a panel that a button opens in place of itself (Reschedule, Cancel): the panel —
+ * Focus for a panel that a button opens in place of itself (Reschedule, Cancel, referral details): the panel —
  * loaded when first opened — focuses its own heading as it mounts (read out first, and the next
  * Tab reaches its first control); closing — Escape, the panel's own close button, or done — gives
  * focus back to the button that opened it, which is back in the page by then (WCAG 2.4.3).
