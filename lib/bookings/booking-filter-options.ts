@@ -1,28 +1,37 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { organizations, specialists, teams } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { isPlatformAdmin } from "@/lib/authz/policy";
+
+export type BookingFilterOptions = {
+  specialists: { id: string; name: string }[];
+  teams: { id: string; name: string; organizationName: string }[];
+};
 
 /**
  * Choices for the table's specialist and team filters. Teams are those of the viewer's
  * organizations (all for platform admins); the rows themselves stay scoped by the query.
+ * One statement for both lists: the bookings page runs on every visit, and each round trip
+ * costs the server as much as these few rows do (issue 14).
  */
-export async function bookingFilterOptions(db: DbOrTx, viewer: Actor) {
-  const specialistOptions = await db
-    .select({ id: specialists.id, name: specialists.name })
-    .from(specialists)
-    .orderBy(asc(specialists.name));
+export async function bookingFilterOptions(db: DbOrTx, viewer: Actor): Promise<BookingFilterOptions> {
   const orgIds = viewer.memberships.map((m) => m.organizationId);
-  const teamQuery = db
-    .select({ id: teams.id, name: teams.name, organizationName: organizations.name })
-    .from(teams)
-    .innerJoin(organizations, eq(organizations.id, teams.organizationId))
-    .orderBy(asc(organizations.name), asc(teams.name));
-  const teamOptions = isPlatformAdmin(viewer)
-    ? await teamQuery
+  // Plain SQL, every column qualified (correlated subqueries; see lib/authz/load-actor.ts).
+  const teamScope = isPlatformAdmin(viewer)
+    ? sql`true`
     : orgIds.length
-      ? await teamQuery.where(inArray(teams.organizationId, orgIds))
-      : [];
-  return { specialists: specialistOptions, teams: teamOptions };
+      ? sql`t.organization_id in (${sql.join(
+          orgIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`
+      : sql`false`;
+  const { rows } = await db.execute<BookingFilterOptions>(sql`
+    select
+      coalesce((select json_agg(json_build_object('id', s.id, 'name', s.name) order by s.name)
+                  from specialists s), '[]'::json) as specialists,
+      coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name, 'organizationName', o.name)
+                                order by o.name, t.name)
+                  from teams t join organizations o on o.id = t.organization_id
+                 where ${teamScope}), '[]'::json) as teams`);
+  return rows[0]!;
 }

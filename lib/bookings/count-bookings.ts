@@ -34,6 +34,29 @@ export interface BookingCount {
 
 type CountOptions = Pick<BookingListOptions, "filters" | "search" | "view" | "now">;
 
+/**
+ * The rows a count walks, to the cap: a search's through its trigram indexes; everything else —
+ * and two letters, which the trigram index serves only platform-wide — in date order, so the
+ * planner walks a (…, appointment_date) index and stops at the cap (unordered, it took a
+ * sequential scan for the cheapest way to the first 10,001 rows; the name index reached the first
+ * "Li…" after 136,000 rows, where names and dates are uncorrelated).
+ */
+function cappedMatches(db: DbOrTx, viewer: Actor, options: CountOptions, cap: number) {
+  const matching = db
+    .select({ one: sql`1` })
+    .from(bookings)
+    .where(bookingListWhere(viewer, options))
+    .$dynamic();
+  const walked =
+    options.search && !isWordStartSearch(options.search)
+      ? matching
+      : matching.orderBy(desc(bookings.appointmentDate));
+  return walked.limit(cap + 1);
+}
+
+const capped = (total: number, cap: number): BookingCount =>
+  total > cap ? { total: cap, capped: true } : { total, capped: false };
+
 /** How many bookings the viewer's list holds with these filters — exact up to the cap. */
 export async function countBookingsForViewer(
   db: DbOrTx,
@@ -41,29 +64,32 @@ export async function countBookingsForViewer(
   options: CountOptions = {},
   cap = BOOKING_COUNT_CAP,
 ): Promise<BookingCount> {
-  const where = bookingListWhere(viewer, options);
-  const matching = (
-    options.search && !isWordStartSearch(options.search)
-      ? db
-          .select({ one: sql`1` })
-          .from(bookings)
-          .where(where)
-      : // In date order, so the planner walks a (…, appointment_date) index and stops at the cap —
-        // unordered, it took a sequential scan for the cheapest way to the first 10,001 rows.
-        // A search keeps its trigram indexes (a date walk past rare matches would be the slow way),
-        // but for two letters, which the trigram index serves only platform-wide: walked in date
-        // order (uncorrelated with names: the name index reached the first "Li…" after 136,000 rows).
-        db
-          .select({ one: sql`1` })
-          .from(bookings)
-          .where(where)
-          .orderBy(desc(bookings.appointmentDate))
-  )
-    .limit(cap + 1)
-    .as("matching");
+  const matching = cappedMatches(db, viewer, options, cap).as("matching");
   const [row] = await db.select({ total: sql<number>`count(*)::int` }).from(matching);
-  const total = row?.total ?? 0;
-  return total > cap ? { total: cap, capped: true } : { total, capped: false };
+  return capped(row?.total ?? 0, cap);
+}
+
+/**
+ * Several tabs' counts in ONE statement, a scalar subquery each: a page's three counts were three
+ * round trips, each taking a pooled connection — at a large insurer's size the statements
+ * themselves take under a millisecond, and their protocol and pool work was as much again (issue 14).
+ */
+async function countTabsInOneStatement(
+  db: DbOrTx,
+  viewer: Actor,
+  options: Omit<CountOptions, "view">,
+  views: readonly Tab[],
+  cap: number,
+): Promise<Partial<Record<Tab, BookingCount>>> {
+  const counted = sql.join(
+    views.map(
+      (view, i) =>
+        sql`(select count(*)::int from ${cappedMatches(db, viewer, { ...options, view }, cap)} as ${sql.identifier(`m${i}`)}) as ${sql.identifier(view)}`,
+    ),
+    sql`, `,
+  );
+  const { rows } = await db.execute<Record<Tab, number>>(sql`select ${counted}`);
+  return Object.fromEntries(views.map((view) => [view, capped(Number(rows[0]![view]), cap)]));
 }
 
 export type BookingViewCounts = Record<BookingView, BookingCount>;
@@ -133,22 +159,16 @@ export async function countBookingViews(
     // More than the pass took: a tab that already showed more than the cap in it reads "1,000+"
     // as it is (a platform-wide "brenn": 50,000 matches, every tab past 1,000 within the first
     // 10,000); only the others are counted, each fetching the matches again.
-    return sumViews(
-      await Promise.all(
-        TABS.map(async (view) =>
-          found[view] > cap
-            ? { total: cap, capped: true }
-            : countBookingsForViewer(db, viewer, { ...options, view }, cap),
-        ),
-      ),
-    );
+    const toCount = TABS.filter((view) => found[view] <= cap);
+    const counted = toCount.length ? await countTabsInOneStatement(db, viewer, options, toCount, cap) : {};
+    return sumViews(TABS.map((view) => counted[view] ?? { total: cap, capped: true }));
   }
-  return sumViews(
-    await Promise.all(TABS.map((view) => countBookingsForViewer(db, viewer, { ...options, view }, cap))),
-  );
+  const counted = await countTabsInOneStatement(db, viewer, options, TABS, cap);
+  return sumViews(TABS.map((view) => counted[view]!));
 }
 
 const TABS = ["upcoming", "past", "cancelled"] as const;
+type Tab = (typeof TABS)[number];
 
 /** Upcoming, Past and Cancelled as counted; All their sum ("N+" when one is capped, which stays true). */
 function sumViews([upcoming, past, cancelled]: BookingCount[]): BookingViewCounts {

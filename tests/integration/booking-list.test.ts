@@ -7,6 +7,7 @@ import { loadActor } from "@/lib/authz/load-actor";
 import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
 import { countBookingViews, countBookingsForViewer } from "@/lib/bookings/count-bookings";
+import { bookingFilterOptions } from "@/lib/bookings/booking-filter-options";
 import { ACTOR_KEYS, BOOKING_KEYS, VISIBLE, type BookingKey, type IdOf } from "../support/authz-fixture";
 import { insertAuthzWorld } from "../support/insert-authz-world";
 
@@ -201,4 +202,31 @@ it("a search is counted first: no match, or a page past its matches, gives an em
   expect(pastEnd.rows).toEqual([]);
   expect(pastEnd.total).toBe(visible);
   expect(pastEnd.hasNextPage).toBe(false);
+});
+
+describe("the filter choices", () => {
+  const fixtureTeams = async (actorKey: (typeof ACTOR_KEYS)[number]) => {
+    const actor = (await loadActor(getDb(), id(actorKey), null))!;
+    const { teams, specialists } = await bookingFilterOptions(getDb(), actor);
+    return {
+      teams: teams.filter((t) => [id("A1"), id("A2"), id("B1")].includes(t.id)).map((t) => t.name),
+      specialists,
+    };
+  };
+
+  it("offer the teams of the viewer's organizations only (every team to a platform admin), sorted", async () => {
+    expect((await fixtureTeams("memberA1")).teams).toEqual(["A1", "A2"]);
+    expect((await fixtureTeams("memberB1")).teams).toEqual(["B1"]);
+    expect((await fixtureTeams("platformAdmin")).teams).toEqual(["A1", "A2", "B1"]);
+    expect((await fixtureTeams("specialistS1")).teams).toEqual([]);
+    expect((await fixtureTeams("outsider")).teams).toEqual([]);
+  });
+
+  it("offer every specialist, and name each team's organization", async () => {
+    const { specialists } = await fixtureTeams("outsider");
+    expect(specialists.map((s) => s.id)).toContain(id("S1"));
+    const actor = (await loadActor(getDb(), id("memberA1"), null))!;
+    const { teams } = await bookingFilterOptions(getDb(), actor);
+    expect(teams.find((t) => t.id === id("A1"))?.organizationName).toMatch(/^Org A /);
+  });
 });

@@ -15,6 +15,7 @@ import {
   listBriefsMissing,
   listOwedReports,
   loadSpecialistHome,
+  DAY_LIMIT,
   loadSpecialistWeek,
 } from "@/lib/homes/specialist-home";
 import { buildActors, buildBookings, type IdOf } from "../support/authz-fixture";
@@ -141,6 +142,32 @@ describe("the specialist's week", () => {
       specialistLocation: "Denver",
       specialistTimezone: "America/Denver",
     });
+  });
+});
+
+describe("a full day of the week", () => {
+  it(`shows the day's first ${DAY_LIMIT} examinations in time order and counts the rest, by the specialist's day`, async () => {
+    // Wednesday 13 January 2027 in Denver (UTC−7): DAY_LIMIT + 2 from 08:00, half an hour apart,
+    // and one at 22:30 — Thursday in UTC, Wednesday on the specialist's clock.
+    const wednesday = Array.from({ length: DAY_LIMIT + 2 }, (_, i) =>
+      new Date(Date.parse("2027-01-13T15:00:00Z") + i * 30 * 60_000).toISOString(),
+    );
+    for (const [i, at] of wednesday.entries())
+      await booking(`wednesday${String(i).padStart(2, "0")}`, at, "scheduled", { docs: ["brief"] });
+    await booking("wednesdayLate", "2027-01-14T05:30:00Z", "scheduled", { docs: ["brief"] });
+    await booking("thursday", "2027-01-14T17:00:00Z", "scheduled", { docs: ["brief"] });
+    await booking("wednesdayCancelled", "2027-01-13T14:00:00Z", "cancelled", { docs: ["brief"] });
+
+    const week = await loadSpecialistWeek(getDb(), actors.specialistS1, "2027-01-11", "America/Denver", NOW);
+    const [wed, thu] = [week.days[2]!, week.days[3]!];
+    expect(names(wed.examinations.map((row) => row.id))).toEqual(
+      Array.from({ length: DAY_LIMIT }, (_, i) => `wednesday${String(i).padStart(2, "0")}`),
+    );
+    expect(wed.more).toBe(3); // two of the daytime ones and 22:30; not the cancelled one
+    expect(wed.moreIsCapped).toBe(false);
+    expect(names(thu.examinations.map((row) => row.id))).toEqual(["thursday"]);
+    expect(thu.more).toBe(0);
+    expect(week.days.filter((day) => day !== wed && day !== thu).every((day) => day.more === 0)).toBe(true);
   });
 });
 

@@ -20,6 +20,13 @@ describe("phone numbers", () => {
     expect(formatPhone("+12125550142")).toBe("(212) 555-0142");
     expect(formatPhone("+442079460958")).toBe("+44 20 7946 0958");
   });
+  it("formats a number the same when it is drawn again, in each home country", () => {
+    expect(formatPhone("+12125550142")).toBe("(212) 555-0142");
+    expect(formatPhone("+12125550142", "GB")).toBe("+1 212 555 0142");
+    expect(formatPhone("+12125550142")).toBe("(212) 555-0142");
+    expect(formatPhone("not a number")).toBe("not a number");
+    expect(formatPhone("not a number")).toBe("not a number");
+  });
 });
 
 describe("the availability cache", () => {

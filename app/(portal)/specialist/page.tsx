@@ -36,6 +36,17 @@ function dueText(row: OwedReport) {
   return `Due ${dueDay(row.reportDueOn)} (in ${-row.daysOverdue} day${row.daysOverdue === -1 ? "" : "s"})`;
 }
 
+/**
+ * A day's examinations past the week's DAY_LIMIT, in the bookings list: that day, in time order.
+ * The list reads days in the viewer's zone, the week in the calendar's — the same day for a
+ * specialist working where their calendar is.
+ */
+function dayInBookingsHref(day: string, specialistIds: string[]) {
+  const query = new URLSearchParams({ view: "all", from: day, to: day, sort: "appointmentDate.asc" });
+  if (specialistIds.length === 1) query.set("specialist", specialistIds[0]!);
+  return `/bookings?${query.toString()}`;
+}
+
 const pageLink = "font-medium text-indigo-700 underline hover:text-indigo-900";
 const weekLink =
   "inline-flex min-h-8 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 underline hover:bg-slate-50";
@@ -156,11 +167,6 @@ export default async function SpecialistHomePage({
             </Link>
           </nav>
         </div>
-        {week.hidden > 0 && (
-          <p className="mt-2 text-sm text-amber-900">
-            {week.hidden} more examinations this week are not shown; the bookings list has them all.
-          </p>
-        )}
         <div className="mt-3">
           <WeekGrid
             label={`Examinations, ${weekRange(week.start)}`}
@@ -168,14 +174,27 @@ export default async function SpecialistHomePage({
               day: day.day,
               label: day.isToday ? `Today — ${dayLabel(day.day, "long")}` : dayLabel(day.day, "long"),
               isToday: day.isToday,
-              count: day.examinations.length,
+              count: day.examinations.length + day.more,
               content:
                 day.examinations.length === 0 ? null : (
-                  <ul className="divide-y divide-slate-100">
-                    {day.examinations.map((row) => (
-                      <WeekItem key={row.id} row={row} viewerZone={viewerZone} />
-                    ))}
-                  </ul>
+                  <>
+                    <ul className="divide-y divide-slate-100">
+                      {day.examinations.map((row) => (
+                        <WeekItem key={row.id} row={row} viewerZone={viewerZone} />
+                      ))}
+                    </ul>
+                    {day.more > 0 && (
+                      <Link
+                        href={dayInBookingsHref(day.day, actor.specialistIds)}
+                        className="block px-2 py-2 text-sm font-medium text-indigo-700 underline hover:text-indigo-900"
+                        data-week-item
+                        data-testid="agenda-day-more"
+                      >
+                        {day.more}
+                        {day.moreIsCapped ? "+" : ""} more on {dayLabel(day.day, "short")}
+                      </Link>
+                    )}
+                  </>
                 ),
             }))}
           />
