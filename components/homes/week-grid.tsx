@@ -8,6 +8,8 @@ export interface WeekGridDay {
   label: string;
   isToday: boolean;
   count: number;
+  /** The day holds more than `count` (counted to a cap). */
+  countIsCapped?: boolean;
   /** The day's examinations, rendered on the server. */
   content: ReactNode;
 }
@@ -110,7 +112,11 @@ export function WeekGrid({ days, label }: { days: WeekGridDay[]; label: string }
           >
             {day.label}
             <span className="block text-xs font-normal text-slate-600">
-              {day.count === 0 ? "No examinations" : `${day.count} examination${day.count === 1 ? "" : "s"}`}
+              {day.count === 0
+                ? "No examinations"
+                : day.countIsCapped
+                  ? `${day.count}+ examinations`
+                  : `${day.count} examination${day.count === 1 ? "" : "s"}`}
             </span>
           </h3>
           {day.content}

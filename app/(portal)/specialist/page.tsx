@@ -175,6 +175,7 @@ export default async function SpecialistHomePage({
               label: day.isToday ? `Today — ${dayLabel(day.day, "long")}` : dayLabel(day.day, "long"),
               isToday: day.isToday,
               count: day.examinations.length + day.more,
+              countIsCapped: day.moreIsCapped,
               content:
                 day.examinations.length === 0 ? null : (
                   <>
