@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
 import { organizations, teams, users } from "./auth";
 import { createdAtColumn, idColumn, updatedAtColumn, userRef } from "./columns";
 import { APPOINTMENT_TYPES, BOOKING_SOURCES, BOOKING_STATUSES, PROGRESS_STAGES, sqlList } from "./enums";
@@ -60,6 +60,14 @@ export const bookings = pgTable(
      */
     lastProgressAt: timestamp("last_progress_at", { withTimezone: true }),
     reportReadyAt: timestamp("report_ready_at", { withTimezone: true }),
+    /**
+     * Whether a brief / a consent form is among the booking's documents. Kept by the database
+     * (trigger `documents_keep_booking_papers`, migration 0020) whoever writes the documents, so
+     * "papers missing" and "briefs missing" walk an index of the bookings missing one instead of
+     * probing the documents of every upcoming examination (issue 14).
+     */
+    hasBrief: boolean("has_brief").notNull().default(false),
+    hasConsentForm: boolean("has_consent_form").notNull().default(false),
   },
   (t) => [
     check("bookings_appointment_type_check", sql.raw(`appointment_type IN (${sqlList(APPOINTMENT_TYPES)})`)),

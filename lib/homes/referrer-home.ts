@@ -4,7 +4,7 @@
  * reports. Every query is scoped by bookingVisibilityCondition (the policy in SQL), bounded,
  * and counted in the database.
  */
-import { and, asc, desc, eq, gte, inArray, lt, not, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, not, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { qualifiedColumn } from "@/db/qualified-column";
 import { bookingProgress, bookings, documents, members, organizations, specialists } from "@/db/schema";
@@ -20,6 +20,7 @@ import {
   homeBookingColumns,
   isActive,
   isAwaiting,
+  papersMissing,
   loadSpecialistZones,
   notArchived,
   notCancelled,
@@ -101,7 +102,7 @@ export function listMissingPapers(db: DbOrTx, viewer: Actor, now: Date, limit = 
       isActive(),
       isAwaiting(),
       gte(bookings.appointmentDate, now),
-      or(not(hasDocument("brief")), not(hasDocument("consent_form"))),
+      papersMissing(),
     )!,
     [asc(bookings.appointmentDate), asc(bookings.id)],
     { limit },

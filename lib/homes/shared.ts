@@ -40,6 +40,15 @@ export const inOwedStages = () =>
 export const hasDocument = (category: DocumentCategory) =>
   sql<boolean>`coalesce((select true from ${documents} where ${documents.bookingId} = ${qualifiedColumn(bookings.id)} and ${documents.category} = ${category} limit 1), false)`;
 
+/**
+ * The booking is missing its brief or its consent form: the columns migration 0020 keeps from the
+ * documents, written as the literal of its partial index `idx_bookings_papers_missing_organization`.
+ */
+export const papersMissing = () => sql`(not ${bookings.hasBrief} or not ${bookings.hasConsentForm})`;
+
+/** No brief yet — the literal of migration 0020's `idx_bookings_brief_missing_specialist`. */
+export const briefMissing = () => sql`not ${bookings.hasBrief}`;
+
 /** Active bookings, as the literal of migrations 0016/0017's partial indexes (owed reports, awaiting examinations). */
 export const isActive = () => sql`${bookings.status} = 'active'`;
 
@@ -65,8 +74,8 @@ export const homeBookingColumns = {
   specialistLocation: specialists.location,
   specialistTimezone: specialists.timezone,
   reportDueOn: bookings.reportDueOn,
-  hasBrief: hasDocument("brief"),
-  hasConsentForm: hasDocument("consent_form"),
+  hasBrief: bookings.hasBrief,
+  hasConsentForm: bookings.hasConsentForm,
 };
 
 export interface HomeBookingRow {

@@ -4,7 +4,7 @@
  * brief is not in. Only bookings of the specialist records linked to the viewer, and within what
  * the policy lets them see; every list bounded, every count in the database.
  */
-import { and, asc, gte, inArray, lt, not, sql, type SQL } from "drizzle-orm";
+import { and, asc, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { bookings, specialists } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
@@ -14,7 +14,7 @@ import { addDays, isValidTimeZone, localDateIn, zonedTimeToInstant } from "@/lib
 import {
   boundedHomeLines,
   daysBetween,
-  hasDocument,
+  briefMissing,
   selectHomeLines,
   isActive,
   isAwaiting,
@@ -200,7 +200,7 @@ export async function listBriefsMissing(
     isActive(),
     isAwaiting(),
     gte(bookings.appointmentDate, now),
-    not(hasDocument("brief")),
+    briefMissing(),
   );
   return boundedHomeLines(db, where, [asc(bookings.appointmentDate), asc(bookings.id)], { limit });
 }
