@@ -6,12 +6,13 @@
  */
 import { beforeAll, expect, it } from "vitest";
 import { eq, inArray } from "drizzle-orm";
-import { getDb, getPool } from "@/db/client";
+import { getDb } from "@/db/client";
 import { bookings, documents } from "@/db/schema";
 import type { DocumentCategory } from "@/db/schema/enums";
 import { newId } from "@/lib/ids";
 import type { IdOf } from "../support/authz-fixture";
 import { insertAuthzWorld } from "../support/insert-authz-world";
+import { waitForLockWaiter } from "../support/lock-waiter";
 
 let id: IdOf;
 let first: string;
@@ -87,7 +88,7 @@ it("keeps both papers when they are uploaded at once in two transactions", async
   const secondUpload = getDb().transaction(async (tx) => {
     await tx.insert(documents).values(documentRow(bookingId, "consent_form"));
   });
-  await waitForLockWaiter();
+  await waitForLockWaiter("the second upload");
   commitFirst();
   await Promise.all([firstUpload, secondUpload]);
   expect(await papersOf(bookingId)).toEqual({ brief: true, consent: true });
@@ -96,15 +97,3 @@ it("keeps both papers when they are uploaded at once in two transactions", async
     .where(inArray(documents.bookingId, [bookingId]));
   expect(await papersOf(bookingId)).toEqual({ brief: false, consent: false });
 });
-
-/** Resolves once some backend of this database waits for a lock (the second transaction). */
-async function waitForLockWaiter() {
-  for (let i = 0; i < 500; i++) {
-    const { rows } = await getPool().query(
-      "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
-    );
-    if (rows[0].n > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error("the second upload never waited for the booking's lock");
-}

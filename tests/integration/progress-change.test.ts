@@ -6,7 +6,7 @@
 import { randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb, getPool } from "@/db/client";
+import { getDb } from "@/db/client";
 import { bookingProgress, bookings, documents } from "@/db/schema";
 import type { ProgressStage } from "@/db/schema/enums";
 import { defineAction } from "@/lib/actions/define-action";
@@ -23,6 +23,7 @@ import type { AcuityEmulator } from "@/services/acuity-emulator/server";
 import { buildActors } from "../support/authz-fixture";
 import { auditRowsFor } from "../support/audit-rows";
 import { insertAuthzWorld } from "../support/insert-authz-world";
+import { waitForLockWaiter } from "../support/lock-waiter";
 import { clientFor, HART, IN_PERSON, startTestEmulator } from "./acuity-test-support";
 
 const HOUR = 3_600_000;
@@ -157,18 +158,6 @@ describe("two people changing one booking at once", () => {
     expect(await progressRows(bookingId)).toHaveLength(1);
   });
 });
-
-/** Resolves once some backend of this database waits for a lock (the second transaction). */
-async function waitForLockWaiter() {
-  for (let i = 0; i < 200; i++) {
-    const { rows } = await getPool().query(
-      "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
-    );
-    if (rows[0].n > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error("the second transaction never waited for the row lock");
-}
 
 describe("what a move requires, checked on the stored booking", () => {
   it("refuses report_generated without a report document, then allows it once one is uploaded", async () => {

@@ -1,0 +1,17 @@
+import { getPool } from "@/db/client";
+
+/**
+ * Resolves once some backend of this database waits for a lock — the second of two transactions
+ * racing for a row — so a test releases the first only when the second is really waiting. Polls
+ * `pg_stat_activity`; throws if nobody ever waits.
+ */
+export async function waitForLockWaiter(what = "the second transaction"): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const { rows } = await getPool().query<{ n: number }>(
+      "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+    );
+    if (rows[0]!.n > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`${what} never waited for the row lock`);
+}
