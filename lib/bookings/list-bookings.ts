@@ -133,6 +133,9 @@ export async function listBookingsForViewer(
       createdById: bookings.createdById,
       createdForId: bookings.createdForId,
       createdAt: bookings.createdAt,
+      // Kept on the booking from its documents (migration 0020), as the homes read them.
+      hasBrief: bookings.hasBrief,
+      hasConsentForm: bookings.hasConsentForm,
     })
     .from(picked)
     .innerJoin(bookings, eq(bookings.id, picked.id))
@@ -151,8 +154,6 @@ export async function listBookingsForViewer(
   // Written out: inside a sql template drizzle leaves a subquery's column unqualified, and a bare
   // "id" would mean documents.id there.
   const pageId = sql.raw(`"page"."id"`);
-  const hasDocument = (category: string) =>
-    sql<boolean>`exists (select 1 from documents d where d.booking_id = ${pageId} and d.category = ${sql.raw(`'${category}'`)})`;
   const rows = await db
     .select({
       id: page.id,
@@ -177,8 +178,8 @@ export async function listBookingsForViewer(
       createdById: page.createdById,
       createdForId: page.createdForId,
       createdAt: page.createdAt,
-      hasBrief: hasDocument("brief"),
-      hasConsentForm: hasDocument("consent_form"),
+      hasBrief: page.hasBrief,
+      hasConsentForm: page.hasConsentForm,
       report: sql<{ id: string; fileName: string } | null>`(
         select json_build_object('id', d.id, 'fileName', d.file_name) from documents d
          where d.booking_id = ${pageId} and d.category = 'report'
