@@ -6,32 +6,31 @@ import type { Actor } from "@/lib/authz/actor";
 import { log, setLogUser } from "@/lib/log";
 import { holdsSavedAdminSession, RESUME_ADMIN_SESSION_PATH } from "@/lib/impersonation/resume-admin-session";
 import { TWO_FACTOR_SETUP_PATH } from "@/lib/two-factor/requirement";
-import { standingOf, type SessionStanding } from "./session-standing";
+import type { SessionStanding } from "./session-standing";
+import { resolveRequestSession, type CurrentSession } from "./read-session";
 import { recordSessionSeen } from "@/lib/sessions/last-seen";
-import { getAuth } from "./auth";
 import { RETURN_PATH_HEADER, signInPathFor } from "./return-path";
 
 /**
- * The signed-in session, read past the cookie cache so a revoked or ended impersonation
- * session stops working at once. Memoized per request.
+ * The signed-in session and its standing, read past the cookie cache so a revoked or ended
+ * impersonation session stops working at once (lib/auth/read-session.ts). Memoized per request.
  */
-export const getCurrentSession = cache(async () => {
+const resolveSession = cache(async () => {
   // headers() first: it marks the page dynamic before anything touches auth or the database.
   const requestHeaders = await headers();
-  const session = await getAuth().api.getSession({
-    headers: requestHeaders,
-    query: { disableCookieCache: true },
-  });
+  const resolved = await resolveRequestSession(getDb(), requestHeaders);
   // "Last seen" on the sessions screens: one write per session per few minutes, not per request.
-  if (session) await recordSessionSeen(getDb(), session.session);
-  return session;
+  if (resolved) await recordSessionSeen(getDb(), resolved.session.session);
+  return resolved;
 });
 
+/** The signed-in session (lib/auth/read-session.ts, CurrentSession). Memoized per request. */
+export const getCurrentSession = async (): Promise<CurrentSession | null> =>
+  (await resolveSession())?.session ?? null;
+
 /** The session's actor and whether they owe a second factor (lib/auth/session-standing.ts). Memoized per request. */
-export const getSessionStanding = cache(async (): Promise<SessionStanding | null> => {
-  const session = await getCurrentSession();
-  return session ? standingOf(getDb(), session) : null;
-});
+export const getSessionStanding = async (): Promise<SessionStanding | null> =>
+  (await resolveSession())?.standing ?? null;
 
 /**
  * THE choke point: every page (requireActor), server action (defineAction) and route handler

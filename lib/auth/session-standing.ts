@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
-import { loadActorWithStanding } from "@/lib/authz/load-actor";
+import { loadActorWithStanding, type LoadedActor } from "@/lib/authz/load-actor";
 import { mustUseTwoFactor } from "@/lib/two-factor/requirement";
 
 /** What of better-auth's session the standing needs (its user and session rows). */
@@ -23,9 +23,13 @@ export interface SessionStanding {
  * (lib/authz/load-actor.ts): this runs on every signed-in request.
  */
 export async function standingOf(db: DbOrTx, session: SessionForStanding): Promise<SessionStanding | null> {
+  const loaded = await loadActorWithStanding(db, session.user.id, session.session.impersonatedBy ?? null);
+  return loaded ? standingFromLoaded(session, loaded) : null;
+}
+
+/** The standing of a session whose actor was read already (with the session: lib/auth/read-session.ts). */
+export function standingFromLoaded(session: SessionForStanding, loaded: LoadedActor): SessionStanding {
   const impersonatedBy = session.session.impersonatedBy ?? null;
-  const loaded = await loadActorWithStanding(db, session.user.id, impersonatedBy);
-  if (!loaded) return null;
   const actor: Actor = {
     ...loaded.actor,
     secondFactorVerified: Boolean(session.session.twoFactorVerifiedAt),

@@ -9,31 +9,26 @@ export interface LoadedActor {
   organizationsRequiringTwoFactor: Set<string>;
 }
 
+/** The user's columns and what the actor is built from, as loadActorWithStanding's statement returns them. */
+export type ActorRow = {
+  id: string;
+  name: string;
+  email: string;
+  role: string | null;
+  memberships: { organizationId: string; role: string }[];
+  teams: { teamId: string; organizationId: string }[];
+  specialist_ids: string[];
+  organizations_requiring_two_factor: string[];
+};
+
 /**
- * The user, their memberships, teams and specialist links, and which of their organizations
- * require two-factor — in ONE statement. Every signed-in page, action and route resolves its
- * actor, so this is on every request: one round trip instead of two rounds of four queries (the
- * user, then three at once, each taking a pooled connection) and a fifth for the organizations'
- * settings. Null when the user no longer exists.
+ * The actor's columns for the user aliased `u`: their memberships, teams and specialist links, and
+ * which of their organizations require two-factor — shared by loadActorWithStanding and the
+ * session read (lib/auth/read-session.ts), which adds them to its own statement. Plain SQL, every
+ * column qualified: drizzle writes a single-table select's columns unqualified, which inside these
+ * correlated subqueries would be ambiguous (members.user_id vs users.id).
  */
-export async function loadActorWithStanding(
-  db: DbOrTx,
-  userId: string,
-  impersonatorId: string | null,
-): Promise<LoadedActor | null> {
-  // Plain SQL, every column qualified: drizzle writes a single-table select's columns unqualified,
-  // which inside these correlated subqueries would be ambiguous (members.user_id vs users.id).
-  const { rows } = await db.execute<{
-    id: string;
-    name: string;
-    email: string;
-    role: string | null;
-    memberships: { organizationId: string; role: string }[];
-    teams: { teamId: string; organizationId: string }[];
-    specialist_ids: string[];
-    organizations_requiring_two_factor: string[];
-  }>(sql`
-    SELECT u.id, u.name, u.email, u.role,
+export const ACTOR_COLUMNS = sql.raw(`u.id, u.name, u.email, u.role,
       coalesce((SELECT json_agg(json_build_object('organizationId', m.organization_id, 'role', m.role) ORDER BY m.organization_id)
                   FROM members m WHERE m.user_id = u.id), '[]'::json) AS memberships,
       coalesce((SELECT json_agg(json_build_object('teamId', t.id, 'organizationId', t.organization_id) ORDER BY t.id)
@@ -42,12 +37,10 @@ export async function loadActorWithStanding(
       coalesce((SELECT json_agg(os.organization_id) FROM organization_settings os
                  WHERE os.require_two_factor
                    AND os.organization_id IN (SELECT m.organization_id FROM members m WHERE m.user_id = u.id)),
-               '[]'::json) AS organizations_requiring_two_factor
-      FROM users u
-     WHERE u.id = ${userId}`);
-  const row = rows[0];
-  if (!row) return null;
+               '[]'::json) AS organizations_requiring_two_factor`);
 
+/** The actor of an ActorRow (acting as themselves, or impersonated by `impersonatorId`). */
+export function actorFromRow(row: ActorRow, impersonatorId: string | null): LoadedActor {
   return {
     actor: {
       userId: row.id,
@@ -64,6 +57,26 @@ export async function loadActorWithStanding(
     },
     organizationsRequiringTwoFactor: new Set(row.organizations_requiring_two_factor),
   };
+}
+
+/**
+ * The user, their memberships, teams and specialist links, and which of their organizations
+ * require two-factor — in ONE statement. Every signed-in page, action and route resolves its
+ * actor, so this is on every request: one round trip instead of two rounds of four queries (the
+ * user, then three at once, each taking a pooled connection) and a fifth for the organizations'
+ * settings. Null when the user no longer exists. (A page's request reads it with the session, in
+ * the session's statement: lib/auth/read-session.ts.)
+ */
+export async function loadActorWithStanding(
+  db: DbOrTx,
+  userId: string,
+  impersonatorId: string | null,
+): Promise<LoadedActor | null> {
+  const { rows } = await db.execute<ActorRow>(
+    sql`SELECT ${ACTOR_COLUMNS} FROM users u WHERE u.id = ${userId}`,
+  );
+  const row = rows[0];
+  return row ? actorFromRow(row, impersonatorId) : null;
 }
 
 /** Builds the actor for a user from the database; null when the user no longer exists. */

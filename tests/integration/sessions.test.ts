@@ -13,6 +13,7 @@ import { auditLogs, sessions } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define-action";
 import { getAuth } from "@/lib/auth/auth";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address-header";
+import { resolveRequestSession } from "@/lib/auth/read-session";
 import type { Actor } from "@/lib/authz/actor";
 import { loadActor } from "@/lib/authz/load-actor";
 import { newId } from "@/lib/ids";
@@ -64,9 +65,7 @@ async function signIn(
 
 /** Whether a browser holding this cookie is still signed in — what every portal page asks first. */
 const stillSignedIn = async ({ cookie }: SignedIn) =>
-  Boolean(
-    await getAuth().api.getSession({ headers: new Headers({ cookie }), query: { disableCookieCache: true } }),
-  );
+  Boolean(await resolveRequestSession(getDb(), new Headers({ cookie })));
 
 /** The request as the portal's actions see it: coming with this session. */
 const comingWith = (session: SignedIn): SessionRequest => ({
