@@ -7,7 +7,7 @@ export interface ViewTab {
   view: string;
   label: string;
   href: string;
-  /** Already worded ("12", "1,000+"). */
+  /** Already worded ("12", "1,000+"); empty when not known. */
   count: string;
 }
 
@@ -34,12 +34,14 @@ export function ListViewTabs({ tabs, current }: { tabs: ViewTab[]; current: stri
                 }`}
               >
                 {tab.label}
-                <span
-                  className={`rounded-full px-2 py-0.5 text-xs ${active ? "bg-indigo-100 text-indigo-900" : "bg-slate-100 text-slate-700"}`}
-                  data-testid="view-tab-count"
-                >
-                  {tab.count}
-                </span>
+                {tab.count && (
+                  <span
+                    className={`rounded-full px-2 py-0.5 text-xs ${active ? "bg-indigo-100 text-indigo-900" : "bg-slate-100 text-slate-700"}`}
+                    data-testid="view-tab-count"
+                  >
+                    {tab.count}
+                  </span>
+                )}
               </Link>
             </li>
           );
@@ -56,9 +58,12 @@ const VIEW_LABELS: Record<BookingView, string> = {
   all: "All",
 };
 
-/** "12", or "1,000+" when the count stopped at its cap — what the reader sees stays true. */
+/**
+ * "12", or "1,000+" when the count stopped at its cap — what the reader sees stays true. Nothing
+ * for a tab a search's capped pass saw none of (count-bookings.ts): "0+" would say nothing either.
+ */
 export const countWords = (count: BookingCount) =>
-  `${count.total.toLocaleString("en-US")}${count.capped ? "+" : ""}`;
+  count.capped && count.total === 0 ? "" : `${count.total.toLocaleString("en-US")}${count.capped ? "+" : ""}`;
 
 /** The four tabs for a list state: same search and filters, first page, each view's natural order. */
 export function viewTabsFor(path: string, state: BookingListState, counts: BookingViewCounts): ViewTab[] {

@@ -16,19 +16,14 @@ import { searchTerms } from "./search-terms";
  */
 export const BOOKING_COUNT_CAP = 1_000;
 
-/**
- * Two letters find names with a word starting with them: the trigram index cannot narrow that to
- * an organization or a specialist ("ko" is every "Ko…" on the platform), so their matches are
- * counted walking the scope's date index, which carries the name (migration 0018), row by row.
- */
-/** How far a search's one pass over all tabs goes (countBookingViews). */
-export const SEARCH_ONE_PASS_CAP = 10_000;
-
 const isWordStartSearch = (search: string | undefined) => searchTerms(search).name?.match === "word-start";
 
 export interface BookingCount {
   total: number;
-  /** true when there are more than `total` (the count stopped at the cap). */
+  /**
+   * true when there may be more than `total` — the count stopped at its cap, or it is what a
+   * search's capped pass saw of this tab (countBookingViews). Read "1,000+": at least `total`.
+   */
   capped: boolean;
 }
 
@@ -100,6 +95,9 @@ const exact = (total: number): BookingCount => ({ total, capped: false });
  * fetched from the table three times (a name search at 1,000,000 bookings: 7,143 rows, three
  * times over, for 1,385 matches). One pass sorts up to `cap` + 1 matches into their tabs instead:
  * complete when they are all there is; otherwise `found` is how many each tab had among them.
+ * Two letters find names with a word starting with them: the trigram index cannot narrow that to an
+ * organization or a specialist ("ko" is every "Ko…" on the platform), so they are walked in date
+ * order through the scope's date index, which carries the name (migration 0018).
  */
 async function countSearchViewsInOnePass(
   db: DbOrTx,
@@ -134,20 +132,23 @@ async function countSearchViewsInOnePass(
  * The count on each tab, with the same search and filters. Upcoming, Past and Cancelled do not
  * overlap and together are All, so All is their sum — three capped counts, not four. When one is
  * capped the sum is a lower bound and reads "N+", which stays true.
+ *
+ * A search is counted in one pass over its first `cap` + 1 matches, sorted into tabs: exact when
+ * they are all there is — any one person's bookings, by name, phone or claim. Past the cap (a name
+ * shared by thousands: "brenn" matches 9,791 bookings in one insurer's view at 1,000,000) each tab
+ * reads what the pass saw of it as a lower bound ("122+") and All the cap ("1,000+"): counting them
+ * exactly fetched every match from the table (≈ 55 ms for "brenn", five times the rest of the page's
+ * queries), and counting each tab to the cap fetched the matches once a tab (≈ 130 ms). The list's
+ * page makes its own view's count exact where it ends on that page (list-booking-page.ts).
  */
 export async function countBookingViews(
   db: DbOrTx,
   viewer: Actor,
   options: Omit<CountOptions, "view"> & { now: Date },
   cap = BOOKING_COUNT_CAP,
-  /** How far a search's one pass goes (two letters: `cap`; else at least SEARCH_ONE_PASS_CAP). */
-  onePassCap = isWordStartSearch(options.search) ? cap : Math.max(cap, SEARCH_ONE_PASS_CAP),
 ): Promise<BookingViewCounts> {
   if (options.search) {
-    // A search's one pass goes on to 10,000 (two letters aside, walked row by row): a name shared by
-    // thousands ("brenn": 9,791 in one insurer's view) is counted exactly in that one pass (≈ 80 ms),
-    // where stopping at 1,000 led to the three tab counts, each fetching the matches again (≈ 130 ms).
-    const { complete, found } = await countSearchViewsInOnePass(db, viewer, options, onePassCap);
+    const { complete, found } = await countSearchViewsInOnePass(db, viewer, options, cap);
     if (complete)
       return {
         upcoming: exact(found.upcoming),
@@ -155,12 +156,13 @@ export async function countBookingViews(
         cancelled: exact(found.cancelled),
         all: exact(found.upcoming + found.past + found.cancelled),
       };
-    // More than the pass took: a tab that already showed more than the cap in it reads "1,000+"
-    // as it is (a platform-wide "brenn": 50,000 matches, every tab past 1,000 within the first
-    // 10,000); only the others are counted, each fetching the matches again.
-    const toCount = TABS.filter((view) => found[view] <= cap);
-    const counted = toCount.length ? await countViewsInOneStatement(db, viewer, options, toCount, cap) : {};
-    return sumViews(TABS.map((view) => counted[view] ?? { total: cap, capped: true }));
+    const atLeast = (total: number): BookingCount => ({ total: Math.min(total, cap), capped: true });
+    return {
+      upcoming: atLeast(found.upcoming),
+      past: atLeast(found.past),
+      cancelled: atLeast(found.cancelled),
+      all: atLeast(cap),
+    };
   }
   const counted = await countViewsInOneStatement(db, viewer, options, TABS, cap);
   return sumViews(TABS.map((view) => counted[view]!));

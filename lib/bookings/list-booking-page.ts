@@ -1,7 +1,12 @@
 import type { DbOrTx } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import type { BookingListState } from "./booking-list-params";
-import { BOOKING_COUNT_CAP, countBookingViews, type BookingViewCounts } from "./count-bookings";
+import {
+  BOOKING_COUNT_CAP,
+  countBookingViews,
+  type BookingCount,
+  type BookingViewCounts,
+} from "./count-bookings";
 import { listBookingsForViewer, type BookingListRow } from "./list-bookings";
 
 export interface BookingPage {
@@ -47,12 +52,30 @@ export async function listBookingPageForViewer(
     const count = viewCounts[state.view];
     rows = !count.capped && count.total <= offset ? [] : await listRows();
   } else [rows, viewCounts] = await Promise.all([listRows(), countViews()]);
-  const count = viewCounts[state.view];
+  const count = viewOnThisPage(viewCounts[state.view], rows.length, offset, state.pageSize);
   return {
     rows: rows.slice(0, state.pageSize),
     total: count.total,
     totalIsCapped: count.capped,
     hasNextPage: rows.length > state.pageSize,
-    viewCounts,
+    viewCounts: { ...viewCounts, [state.view]: count },
   };
+}
+
+/**
+ * The view's count, made exact by its page where it can be: a capped count (a lower bound) whose
+ * list ends on this page is this page's last row number — and never less than it ("1,226–1,250 of
+ * 700+" cannot be). `fetched` is the rows query's length (one past the page when there is a next).
+ */
+export function viewOnThisPage(
+  count: BookingCount,
+  fetched: number,
+  offset: number,
+  pageSize: number,
+): BookingCount {
+  if (!count.capped) return count;
+  const endsHere = fetched <= pageSize && (fetched > 0 || offset === 0);
+  if (endsHere) return { total: offset + fetched, capped: false };
+  const lastShown = fetched > 0 ? offset + Math.min(fetched, pageSize) : 0;
+  return { total: Math.max(count.total, lastShown), capped: true };
 }
