@@ -16,7 +16,9 @@
  *             BENCH_SECONDS s] — the pair shares the machine's state at that moment, so the ratio
  *             page p50 / sign-in p50 is comparable on a loaded machine where absolute times are not
  *   prints    per shape: p50 / p95 / p99 (ms, median of the rounds), requests/s, the ratio to sign-in
- *             (the issue's goal: ≤ 3× and p95 ≤ 250 ms), non-200 answers; the server's memory before,
+ *             (the issue's goal: ≤ 3× and p95 ≤ 250 ms), non-200 answers, the CPU a request cost the
+ *             portal server and PostgreSQL (from /proc: steadier than latencies on a shared machine,
+ *             and it tells whose time a page is); the server's memory before,
  *             at the peak of and after the load (after 10 s idle, and after a forced GC)
  *
  * Env: BENCH_BOOKINGS, BENCH_SECONDS, BENCH_ROUNDS, BENCH_CONNECTIONS, BENCH_PORT (3340),
@@ -43,6 +45,7 @@ import { createScratchDatabase, type ScratchDatabase } from "@/tests/support/scr
 import { generateBookings } from "./generate-bookings";
 import { addHomeData } from "./home-data";
 import { describeMachine, percentile } from "./machine";
+import { postgresCpuMs, processCpuMs } from "./process-cpu";
 
 const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -225,7 +228,12 @@ interface Measurement {
   rps: number;
   requests: number;
   non200: number;
+  /** CPU per answered request (ms) of the portal server and of PostgreSQL over the window; NaN off Linux. */
+  serverCpu: number;
+  postgresCpu: number;
 }
+
+let serverPid: number | undefined;
 
 async function load(pagePath: string, cookie: string | null, seconds = SECONDS): Promise<Measurement> {
   const times: number[] = [];
@@ -240,7 +248,11 @@ async function load(pagePath: string, cookie: string | null, seconds = SECONDS):
     times.push(responseTime);
     if (statusCode !== 200) non200 += 1;
   });
+  const cpuBefore = { server: serverPid ? processCpuMs(serverPid) : null, postgres: postgresCpuMs() };
   const result = await instance;
+  const cpuAfter = { server: serverPid ? processCpuMs(serverPid) : null, postgres: postgresCpuMs() };
+  const perRequest = (before: number | null, after: number | null) =>
+    before === null || after === null || times.length === 0 ? NaN : (after - before) / times.length;
   times.sort((a, b) => a - b);
   return {
     p50: percentile(times, 50),
@@ -249,6 +261,8 @@ async function load(pagePath: string, cookie: string | null, seconds = SECONDS):
     rps: times.length / seconds,
     requests: times.length,
     non200: non200 + result.errors + result.timeouts,
+    serverCpu: perRequest(cpuBefore.server, cpuAfter.server),
+    postgresCpu: perRequest(cpuBefore.postgres, cpuAfter.postgres),
   };
 }
 
@@ -277,6 +291,9 @@ async function measurePaired(pagePath: string, cookie: string) {
     p95: pick("page", "p95"),
     p99: pick("page", "p99"),
     rps: pick("page", "rps"),
+    serverCpu: pick("page", "serverCpu"),
+    postgresCpu: pick("page", "postgresCpu"),
+    signInServerCpu: pick("signIn", "serverCpu"),
     ratio: median(pairs.map((pair) => pair.page.p50 / pair.signIn.p50)),
     non200: pairs.reduce((sum, pair) => sum + pair.page.non200 + pair.signIn.non200, 0),
   };
@@ -351,6 +368,7 @@ try {
   );
 
   server = startServer(databaseUrl);
+  serverPid = server.pid;
   await waitForServer();
   await sleep(1000);
   const before = memoryLines().at(-1);
@@ -359,7 +377,7 @@ try {
     `load: ${CONNECTIONS} connections, ${ROUNDS} rounds of [sign-in page ${SECONDS} s, page ${SECONDS} s]; figures are medians of the rounds\n`,
   );
 
-  const header = `${"page".padEnd(44)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"req/s".padStart(7)} ${"sign-in p50".padStart(12)} ${"ratio".padStart(6)}`;
+  const header = `${"page".padEnd(44)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"req/s".padStart(7)} ${"sign-in p50".padStart(12)} ${"ratio".padStart(6)}  CPU ms/request: server + PostgreSQL (sign-in's server)`;
   const table: { persona: string; shape: string; ratio: number; p50: number; p95: number }[] = [];
   const shapeFilter = process.env.BENCH_SHAPES;
   for (const persona of PERSONAS) {
@@ -383,6 +401,7 @@ try {
       const ok = m.ratio <= 3 && m.p95 <= 250 ? "  " : "✗ ";
       print(
         `${ok}${name.padEnd(42)} ${m.p50.toFixed(0).padStart(5)}ms ${m.p95.toFixed(0).padStart(5)}ms ${m.p99.toFixed(0).padStart(5)}ms ${m.rps.toFixed(1).padStart(7)} ${`${m.signInP50.toFixed(0)}ms`.padStart(12)} ${`${m.ratio.toFixed(1)}×`.padStart(6)}` +
+          `  ${m.serverCpu.toFixed(1)} + ${m.postgresCpu.toFixed(1)} (${m.signInServerCpu.toFixed(1)})` +
           `  (${Math.round(size / 1024)} KB${m.non200 ? `, ${m.non200} non-200/errors` : ""})`,
       );
     }
