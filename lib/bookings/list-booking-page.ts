@@ -18,6 +18,11 @@ export interface BookingPage {
   hasNextPage: boolean;
   /** Each tab's count with the same search and filters; `total` is the current view's. */
   viewCounts: BookingViewCounts;
+  /**
+   * A search matched more than the count cap: All reads "1,000+" and each view's count is what the
+   * capped pass saw of it, a lower bound (count-bookings.ts) — the page says so and asks to narrow it.
+   */
+  searchCountIsPartial: boolean;
 }
 
 /** One page of the bookings table for the viewer, with the counts the tabs and the pager need. */
@@ -59,6 +64,8 @@ export async function listBookingPageForViewer(
     totalIsCapped: count.capped,
     hasNextPage: rows.length > state.pageSize,
     viewCounts: { ...viewCounts, [state.view]: count },
+    // A search's counts are exact whenever they fit under the cap; All is capped only past it.
+    searchCountIsPartial: Boolean(state.search) && viewCounts.all.capped,
   };
 }
 

@@ -4,6 +4,7 @@
  * less than the rows shown, and nothing on a tab nothing is known of.
  */
 import { describe, expect, it } from "vitest";
+import { bookingCountLine } from "@/components/bookings/booking-count-line";
 import { countWords } from "@/components/bookings/list-view-tabs";
 import { viewOnThisPage } from "@/lib/bookings/list-booking-page";
 
@@ -39,5 +40,36 @@ describe("a tab's count in words", () => {
     expect(countWords({ total: 1_000, capped: true })).toBe("1,000+");
     expect(countWords({ total: 0, capped: false })).toBe("0");
     expect(countWords({ total: 0, capped: true })).toBe("");
+  });
+});
+
+describe("the line over the table", () => {
+  const counts = (all: { total: number; capped: boolean }) => ({
+    upcoming: atLeast(31),
+    past: atLeast(819),
+    cancelled: atLeast(151),
+    all,
+  });
+
+  it("counts the view's bookings, exact or capped", () => {
+    const page = { viewCounts: counts({ total: 40, capped: false }), searchCountIsPartial: false };
+    expect(bookingCountLine({ ...page, total: 1, totalIsCapped: false }, "upcoming ")).toBe(
+      "1 upcoming booking",
+    );
+    expect(bookingCountLine({ ...page, total: 1_000, totalIsCapped: true }, "past ")).toBe(
+      "1,000+ past bookings",
+    );
+  });
+
+  it("says how many a broad search matched, not the view's partial count, and what would count them", () => {
+    const page = {
+      total: 31,
+      totalIsCapped: true,
+      viewCounts: counts({ total: 1_000, capped: true }),
+      searchCountIsPartial: true,
+    };
+    expect(bookingCountLine(page, "upcoming ")).toBe(
+      "1,000+ bookings match the search; narrow it to count each view exactly",
+    );
   });
 });

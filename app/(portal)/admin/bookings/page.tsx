@@ -5,6 +5,7 @@ import { bookingTableRow } from "@/components/bookings/booking-card-rows";
 import { BookingsTable } from "@/components/bookings/bookings-table";
 import { BookingsToolbar } from "@/components/bookings/bookings-toolbar";
 import { toolbarFilterOptions, toolbarFilterValues } from "@/components/bookings/bookings-toolbar-props";
+import { bookingCountLine } from "@/components/bookings/booking-count-line";
 import { ListViewTabs, viewTabsFor } from "@/components/bookings/list-view-tabs";
 import { getDb } from "@/db/client";
 import { requireAdminConsole } from "@/lib/admin/require-admin";
@@ -74,8 +75,7 @@ export default async function AdminBookingsPage({
       />
       <AdminBookingsBulk formId={TABLE_ID} />
       <p className="text-sm text-slate-600" data-testid="booking-count">
-        {page.total.toLocaleString("en-US")}
-        {page.totalIsCapped ? "+" : ""} {page.total === 1 && !page.totalIsCapped ? "booking" : "bookings"}
+        {bookingCountLine(page, "")}
       </p>
       {page.rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">

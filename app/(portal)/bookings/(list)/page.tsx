@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { bookingTableRow } from "@/components/bookings/booking-card-rows";
 import { BookingsTable } from "@/components/bookings/bookings-table";
+import { bookingCountLine } from "@/components/bookings/booking-count-line";
 import { ListViewTabs, viewTabsFor } from "@/components/bookings/list-view-tabs";
 import { BookingsToolbar } from "@/components/bookings/bookings-toolbar";
 import { toolbarFilterOptions, toolbarFilterValues } from "@/components/bookings/bookings-toolbar-props";
@@ -52,7 +53,7 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
               ? filtered
                 ? "No bookings match."
                 : EMPTY_VIEW[state.view]
-              : `${page.total.toLocaleString("en-US")}${page.totalIsCapped ? "+" : ""} ${VIEW_NOUN[state.view]}${page.total === 1 && !page.totalIsCapped ? "booking" : "bookings"}`}
+              : bookingCountLine(page, VIEW_NOUN[state.view])}
           </p>
         </div>
         {canBookForAnyOrganization(actor) && (
