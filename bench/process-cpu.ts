@@ -12,8 +12,8 @@ const msPerTick = () => {
   return 1000 / ticksPerSecond;
 };
 
-/** utime + stime of one process, in ms. */
-function cpuMsOf(pid: number | string): number | null {
+/** utime + stime of one process (the portal server's, say), in ms; null when it cannot be read. */
+export function processCpuMs(pid: number | string): number | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
     // Fields after the command name (which may hold spaces, inside parentheses).
@@ -24,13 +24,12 @@ function cpuMsOf(pid: number | string): number | null {
   }
 }
 
-/** The portal server's CPU so far (ms). */
-export const processCpuMs = (pid: number): number | null => cpuMsOf(pid);
-
 /**
  * Every PostgreSQL process's CPU so far (ms): the backends serving the portal's pool, and the
- * server's own workers. A backend that exits takes its time with it — the pool keeps its
- * connections for the length of a measurement, so a difference over one load window holds.
+ * server's own workers — and any other database's on this server: run the bench on a machine
+ * that does nothing else with PostgreSQL meanwhile. A backend that exits takes its time with it;
+ * the pool keeps its connections for the length of a measurement, so a difference over one load
+ * window holds.
  */
 export function postgresCpuMs(): number | null {
   if (!fs.existsSync("/proc/self/stat")) return null;
@@ -44,7 +43,7 @@ export function postgresCpuMs(): number | null {
       continue;
     }
     if (command !== "postgres") continue;
-    total += cpuMsOf(entry) ?? 0;
+    total += processCpuMs(entry) ?? 0;
   }
   return total;
 }
