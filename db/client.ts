@@ -30,6 +30,13 @@ export function getPool(): Pool {
     holder.pool = new Pool({
       connectionString: databaseUrl(),
       max: config().DATABASE_POOL_MAX,
+      // pg's default closes a connection idle for 10 s: someone reading a page between clicks then
+      // got a new one — a new backend with cold catalog caches (a list statement planned in 9 ms
+      // instead of 2) and none of the named statements prepared (db/named-statement.ts). A minute
+      // keeps the pool warm through a person's pace and still lets a quiet server give it back.
+      idleTimeoutMillis: 60_000,
+      // ...without holding a finished script's process open for that minute.
+      allowExitOnIdle: true,
     });
     // An idle connection the server ended (restart, failover, shutdown) is dropped by the pool;
     // without a listener its error would be an uncaught exception.

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { queryNamed } from "@/db/named-statement";
 import { ACTOR_COLUMNS, actorFromRow, type ActorRow, type LoadedActor } from "@/lib/authz/load-actor";
 import { getAuth } from "./auth";
 import { standingFromLoaded, standingOf, type SessionStanding } from "./session-standing";
@@ -113,12 +114,15 @@ export async function readSessionWithActor(
   // better-auth clears a session-data cookie it does not use; leave that to it.
   if (cookieHeader.includes(settings.dataCookie)) return { kind: "ask-better-auth" };
 
-  const { rows } = await db.execute<SessionRow>(sql`
+  const rows = await queryNamed<SessionRow>(
+    db,
+    sql`
     SELECT sess.id AS session_id, sess.user_id AS session_user_id, sess.expires_at,
            sess.updated_at AS session_updated_at, sess.impersonated_by, sess.two_factor_verified_at,
            u.two_factor_enabled, ${ACTOR_COLUMNS}
       FROM sessions sess JOIN users u ON u.id = sess.user_id
-     WHERE sess.token = ${token}`);
+     WHERE sess.token = ${token}`,
+  );
   const row = rows[0];
   if (!row) return { kind: "ask-better-auth" };
   const expiresAt = new Date(row.expires_at);

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { queryNamed } from "@/db/named-statement";
 import type { Actor } from "@/lib/authz/actor";
 import { isPlatformAdmin } from "@/lib/authz/policy";
 
@@ -25,13 +26,16 @@ export async function bookingFilterOptions(db: DbOrTx, viewer: Actor): Promise<B
           sql`, `,
         )})`
       : sql`false`;
-  const { rows } = await db.execute<BookingFilterOptions>(sql`
+  const rows = await queryNamed<BookingFilterOptions>(
+    db,
+    sql`
     select
       coalesce((select json_agg(json_build_object('id', s.id, 'name', s.name) order by s.name)
                   from specialists s), '[]'::json) as specialists,
       coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name, 'organizationName', o.name)
                                 order by o.name, t.name)
                   from teams t join organizations o on o.id = t.organization_id
-                 where ${teamScope}), '[]'::json) as teams`);
+                 where ${teamScope}), '[]'::json) as teams`,
+  );
   return rows[0]!;
 }
