@@ -1,6 +1,6 @@
-import { and, count, desc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { executeNamed } from "@/db/named-statement";
+import { queryNamed } from "@/db/named-statement";
 import { bookings, notificationEvents, notifications, specialists } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import type { NotificationSubject } from "./describe-notification";
@@ -100,12 +100,11 @@ export async function listNotifications(
 /** How many of the actor's visible notifications are unread — the bell's badge. */
 export async function countUnreadNotifications(db: DbOrTx, actor: Actor): Promise<number> {
   // On every page (the layout's bell): parsed and planned once per connection.
-  const [row] = await executeNamed(
-    db
-      .select({ unread: count() })
-      .from(notifications)
-      .leftJoin(bookings, eq(bookings.id, notifications.bookingId))
-      .where(and(notificationVisibilityCondition(actor), isNull(notifications.readAt))),
+  const [row] = await queryNamed<{ unread: number }>(
+    db,
+    sql`select count(*)::int as unread from ${notifications}
+          left join ${bookings} on ${bookings.id} = ${notifications.bookingId}
+         where ${and(notificationVisibilityCondition(actor), isNull(notifications.readAt))}`,
   );
   return row?.unread ?? 0;
 }

@@ -3,11 +3,10 @@
  * connection, so they are parsed once — and the next call with other values must still answer for
  * those values, not the first call's.
  */
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, type Tx } from "@/db/client";
-import { executeNamed, queryNamed } from "@/db/named-statement";
-import { users } from "@/db/schema";
+import { queryNamed } from "@/db/named-statement";
 import { createUserWithPassword } from "../support/auth-http";
 
 const preparedOnThisConnection = async (tx: Tx) =>
@@ -30,17 +29,22 @@ describe("named statements", () => {
     });
   });
 
-  it("gives another text another statement, and maps a query builder's columns as drizzle does", async () => {
+  it("gives another text another statement, each answering for itself", async () => {
     const user = await createUserWithPassword("user");
     await getDb().transaction(async (tx) => {
-      const byId = await executeNamed(
-        tx.select({ name: users.name }).from(users).where(eq(users.id, user.id)),
+      const before = await preparedOnThisConnection(tx);
+      const byId = await queryNamed<{ name: string }>(
+        tx,
+        sql`select u.name from users u where u.id = ${user.id}`,
       );
-      const byEmail = await executeNamed(
-        tx.select({ email: users.email, id: users.id }).from(users).where(eq(users.email, user.email)),
+      const byEmail = await queryNamed<{ email: string; id: string }>(
+        tx,
+        sql`select u.email, u.id from users u where u.email = ${user.email}`,
       );
       expect(byId).toEqual([{ name: expect.stringMatching(/^user /) }]);
       expect(byEmail).toEqual([{ email: user.email, id: user.id }]);
+      const added = (await preparedOnThisConnection(tx)).filter((name) => !before.includes(name));
+      expect(added).toHaveLength(2);
     });
   });
 });
