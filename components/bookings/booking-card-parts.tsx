@@ -49,11 +49,11 @@ export function ReferralNumbers({ row }: { row: BookingTableRow }) {
     <>
       {row.claimNumber && (
         <div className="text-xs text-slate-700" data-testid="booking-claim-number">
-          Claim {row.claimNumber}
+          {`Claim ${row.claimNumber}`}
         </div>
       )}
       {row.caseManagerReference && (
-        <div className="text-xs text-slate-700">Ref. {row.caseManagerReference}</div>
+        <div className="text-xs text-slate-700">{`Ref. ${row.caseManagerReference}`}</div>
       )}
     </>
   );

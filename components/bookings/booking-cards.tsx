@@ -3,10 +3,10 @@
  * The bookings list on a phone (< 640 px): one card per booking — examinee, when, specialist,
  * progress and documents in view without scrolling sideways. Same rows, same pager as the table.
  */
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { DocumentIndicators } from "./document-indicators";
 import { ProgressBadge } from "./progress-badge";
+import { ROW_LINK } from "./use-row-links";
 import {
   OrganizationName,
   ReferralNumbers,
@@ -46,13 +46,14 @@ export function BookingCards({
             <div className="flex min-w-0 items-start gap-2">
               {selectable && <SelectBooking row={row} />}
               <div className="min-w-0">
-                <Link
+                <a
                   href={`/bookings/${row.id}`}
                   className="font-medium break-words text-indigo-700 underline"
                   data-testid="booking-card-link"
+                  {...ROW_LINK}
                 >
                   {row.examineeName}
-                </Link>
+                </a>
                 <div className="text-xs text-slate-600">{row.phone}</div>
                 <ReferralNumbers row={row} />
               </div>

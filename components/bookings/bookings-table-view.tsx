@@ -7,7 +7,6 @@
  * One layout is in the page, not both hidden by CSS (half the markup of a page of rows): the
  * server renders its guess from the request (`phoneGuess`), the browser the one its width calls for.
  */
-import Link from "next/link";
 import type { ReactNode } from "react";
 import {
   OrganizationName,
@@ -23,6 +22,7 @@ import { DocumentIndicators } from "./document-indicators";
 import { ProgressBadge } from "./progress-badge";
 import { useListUrl } from "./use-list-url";
 import { useNarrowScreen } from "./use-narrow-screen";
+import { ROW_LINK, useRowLinks } from "./use-row-links";
 
 type Cell = (row: BookingTableRow, tools: Record<string, ReactNode> | undefined) => ReactNode;
 
@@ -30,13 +30,14 @@ const CELLS: Record<BookingColumnId, Cell> = {
   select: (row) => <SelectBooking row={row} />,
   examineeName: (row) => (
     <div>
-      <Link
+      <a
         href={`/bookings/${row.id}`}
         className="font-medium text-indigo-700 hover:underline"
         data-testid="booking-link"
+        {...ROW_LINK}
       >
         {row.examineeName}
-      </Link>
+      </a>
       <div className="text-xs text-slate-600">{row.phone}</div>
       <ReferralNumbers row={row} />
     </div>
@@ -127,6 +128,7 @@ export function BookingsTableView({
 }: Props) {
   const list = useListUrl();
   const narrow = useNarrowScreen(phoneGuess);
+  const rowLinks = useRowLinks();
   const pending = list.pending;
   // Sorting and paging are clicks: each one a history step of its own.
   const navigate = (changes: UrlChanges) =>
@@ -135,7 +137,7 @@ export function BookingsTableView({
   const first = pageIndex * pageSize + 1;
   const last = first + rows.length - 1;
   return (
-    <div className="space-y-3" id={id}>
+    <div className="space-y-3" id={id} {...rowLinks}>
       {narrow ? (
         // A phone gets cards: progress in view, no sideways scrolling.
         <BookingCards
@@ -185,13 +187,12 @@ export function BookingsTableView({
                 ))}
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            {/* The cells' padding once for the body, not on each of a page's hundreds of cells. */}
+            <tbody className="divide-y divide-slate-100 [&>tr>td]:px-4 [&>tr>td]:py-3 [&>tr>td]:align-top">
               {rows.map((row) => (
                 <tr key={row.id} data-testid="booking-row" className="hover:bg-slate-50">
                   {headers.map((header) => (
-                    <td key={header.id} className="px-4 py-3 align-top">
-                      {CELLS[header.id](row, tools)}
-                    </td>
+                    <td key={header.id}>{CELLS[header.id](row, tools)}</td>
                   ))}
                 </tr>
               ))}

@@ -34,7 +34,6 @@ interface Props {
 
 export async function BookingsTable({ selectable = false, showStatus = false, ...props }: Props) {
   const { headers, pager } = bookingsTableModel({
-    rows: props.rows,
     sorting: props.sorting,
     pagination: props.pagination,
     rowCount: props.rowCount,

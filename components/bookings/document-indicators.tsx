@@ -21,15 +21,12 @@ export function DocumentIndicators({ documents }: { documents: DocumentPresence 
       {ITEMS.map(({ key, label }) => {
         const present = documents[key];
         return (
+          // .document-chip (globals.css): one short class on each of a page's many chips.
           <li
             key={key}
             data-testid={`document-indicator-${key}`}
             data-present={present}
-            className={`inline-flex items-center gap-1 rounded border px-1.5 py-0.5 text-xs whitespace-nowrap ${
-              present
-                ? "border-emerald-300 bg-emerald-50 text-emerald-900"
-                : "border-dashed border-slate-400 text-slate-700"
-            }`}
+            className="document-chip"
           >
             <span aria-hidden>{present ? "✓" : "○"}</span>
             {label}

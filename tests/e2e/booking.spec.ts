@@ -79,9 +79,16 @@ test("a referrer finds a telehealth specialist, books the first free time, finds
   await page.getByRole("link", { name: "Go to the first page" }).click();
   await expect(page.getByTestId("booking-row").filter({ hasText: EXAMINEE })).toHaveCount(1);
 
-  // Reschedule to another free time.
-  await page.getByTestId("booking-row").filter({ hasText: EXAMINEE }).getByTestId("booking-link").click();
+  // The row's link opens the booking inside the app (a delegated click, not a page reload: the
+  // marker set on this document survives), and is a plain link for a new tab.
+  const rowLink = page.getByTestId("booking-row").filter({ hasText: EXAMINEE }).getByTestId("booking-link");
+  await expect(rowLink).toHaveAttribute("href", bookingUrl);
+  await page.evaluate(() => Object.assign(window, { listDocument: true }));
+  await rowLink.click();
   await expect(page).toHaveURL(new RegExp(`${bookingUrl}$`));
+  expect(await page.evaluate(() => "listDocument" in window)).toBe(true);
+
+  // Reschedule to another free time.
   const before = await page.getByTestId("booking-when").innerText();
   await page.getByRole("button", { name: "Reschedule" }).click();
   const panel = page.getByTestId("reschedule-panel");

@@ -64,13 +64,8 @@ describe("the bookings table's organization cell", () => {
 });
 
 describe("the bookings table's model, worked out on the server", () => {
-  const rows = [
-    bookingTableRow(listed({ id: "b1" }), actors.ownerA, null),
-    bookingTableRow(listed({ id: "b2", examineeName: "Bo Examinee" }), actors.ownerA, null),
-  ];
   const model = (pageIndex: number, sort = { id: "appointmentDate", desc: false }, admin = false) =>
     bookingsTableModel({
-      rows,
       sorting: [sort],
       pagination: { pageIndex, pageSize: 25 },
       rowCount: 200,
@@ -124,5 +119,18 @@ describe("the bookings table's model, worked out on the server", () => {
     expect(pager.next).toEqual({ page: "4" });
     // Back to the first page: the URL drops `page`.
     expect(model(1).pager.previous).toEqual({ page: null, size: "25" });
+  });
+
+  it("keeps one model per table state, never another state's, and frozen against changes", () => {
+    const first = model(2);
+    const sortedByName = model(2, { id: "examineeName", desc: true });
+    expect(model(2)).toBe(first);
+    expect(sortedByName).not.toBe(first);
+    expect(sortedByName.headers.find((header) => header.id === "examineeName")?.sorted).toBe("desc");
+    expect(model(2).headers.find((header) => header.id === "examineeName")?.sorted).toBe(false);
+    expect(model(3).pager.previous).toEqual({ page: "3", size: "25" });
+    expect(() => {
+      (first.pager.previous as Record<string, string | null>).page = "9";
+    }).toThrow(TypeError);
   });
 });
