@@ -6,7 +6,7 @@
 import type { ReactNode } from "react";
 import { DocumentIndicators } from "./document-indicators";
 import { ProgressBadge } from "./progress-badge";
-import { ROW_LINK } from "./use-row-links";
+import { ROW_LINK } from "@/components/ui/row-link";
 import {
   OrganizationName,
   ReferralNumbers,

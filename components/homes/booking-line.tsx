@@ -1,5 +1,5 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { ROW_LINK } from "@/components/ui/row-link";
 import { ProgressBadge } from "@/components/bookings/progress-badge";
 import { ZonedTime } from "@/components/bookings/zoned-time";
 import type { HomeBookingRow } from "@/lib/homes/shared";
@@ -52,13 +52,14 @@ export function BookingLine({
       </span>
       <span className="flex min-w-0 flex-1 flex-col gap-1">
         <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
-          <Link
+          <a
             href={`/bookings/${row.id}`}
             className="font-medium text-indigo-700 underline hover:text-indigo-900"
             data-testid="examinee"
+            {...ROW_LINK}
           >
             {row.examineeName}
-          </Link>
+          </a>
           <ProgressBadge stage={row.currentProgress} testId="stage" />
         </span>
         <span className="text-slate-600">

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ROW_LINK } from "@/components/ui/row-link";
 import { ProgressBadge } from "@/components/bookings/progress-badge";
 import { ZonedTime } from "@/components/bookings/zoned-time";
 import type { HomeBookingRow } from "@/lib/homes/shared";
@@ -17,14 +17,15 @@ export function WeekItem({ row, viewerZone }: { row: HomeBookingRow; viewerZone:
           secondaryClassName="text-xs font-normal text-slate-600"
         />
       </span>
-      <Link
+      <a
         href={`/bookings/${row.id}`}
         data-week-item
         data-testid="examinee"
+        {...ROW_LINK}
         className="block font-medium break-words text-indigo-700 underline hover:text-indigo-900"
       >
         {row.examineeName}
-      </Link>
+      </a>
       <span className="block text-xs text-slate-700">
         {row.appointmentType === "in_person" ? "In person" : "Telehealth"} · {row.organizationName}
       </span>

@@ -50,12 +50,15 @@ test("the specialist starts the report, uploads it and marks it ready; the refer
 }) => {
   const exam = await insertTodaysExamination();
   await signIn(page, SPECIALIST.email);
+  // The week's link opens the booking inside the app: the marker set on this document survives.
+  await page.evaluate(() => Object.assign(window, { homeDocument: true }));
   await page
     .getByTestId("agenda-item")
     .filter({ hasText: exam.examineeName })
     .getByTestId("examinee")
     .click();
   await expect(page).toHaveURL(new RegExp(`/bookings/${exam.bookingId}$`));
+  expect(await page.evaluate(() => "homeDocument" in window)).toBe(true);
 
   const panel = page.getByTestId("progress-panel");
   await expect(panel.getByTestId("progress-current")).toHaveAttribute("data-stage", "scheduled");

@@ -1,20 +1,19 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useRef, type MouseEvent, type SyntheticEvent } from "react";
-
-/** The attribute that marks a list's booking link (a plain `<a href>`) for useRowLinks. */
-export const ROW_LINK = { "data-row-link": "" } as const;
+import { ROW_LINK_SELECTOR } from "./row-link";
 
 const rowLinkIn = (event: SyntheticEvent) =>
-  event.target instanceof Element ? event.target.closest<HTMLAnchorElement>("a[data-row-link]") : null;
+  event.target instanceof Element ? event.target.closest<HTMLAnchorElement>(ROW_LINK_SELECTOR) : null;
 
 /**
- * Client-side navigation for a list's booking links, delegated to the list's container.
- * Why not `next/link` per row: each Link is a component with its own hooks on the server (a page
- * of 25–100 rows renders them all) and, in the browser, prefetches its page when it scrolls into
- * view — a page of rows asked the server for 25 booking pages nobody opened. Here a row's link is
- * a plain anchor (middle-click, open in new tab and copy link work as anchors do); a plain click
- * navigates in the app, and a pointer resting on it or focus reaching it prefetches that one page.
+ * Client-side navigation for lists' links to bookings, delegated to one container (the portal's
+ * <main>, components/shell/portal-main.tsx). Why not `next/link` per row: each Link is a component
+ * with its own hooks on the server (a page of 25–100 rows, a specialist's week of 56, renders them
+ * all) and, in the browser, prefetches its page when it scrolls into view — a list asked the
+ * server for every booking page on it, opened or not. Here a row's link is a plain anchor
+ * (middle-click, open in new tab and copy link work as anchors do); a plain click navigates in the
+ * app, and a pointer resting on it or focus reaching it prefetches that one page.
  */
 export function useRowLinks() {
   const router = useRouter();
