@@ -1,7 +1,6 @@
 import { Suspense } from "react";
 import { ImpersonationBanner } from "@/components/shell/impersonation-banner";
 import { AppNav } from "@/components/shell/app-nav";
-import { PortalMain } from "@/components/shell/portal-main";
 import { LiveRegionProvider } from "@/components/ui/live-region";
 import { RouteFocus } from "@/components/ui/route-focus";
 import { SkipLink } from "@/components/ui/skip-link";
@@ -32,7 +31,9 @@ export default async function PortalLayout({ children }: { children: React.React
         <Suspense fallback={null}>
           <RouteFocus />
         </Suspense>
-        <PortalMain>{children}</PortalMain>
+        <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8">
+          {children}
+        </main>
       </LiveRegionProvider>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { RowLinksArea } from "@/components/ui/row-links-area";
 import { redirect } from "next/navigation";
 import { BookingListSection } from "@/components/homes/booking-list-section";
 import { dueDay } from "@/components/homes/home-section";
@@ -32,7 +33,7 @@ export default async function HomePage() {
   const needsYou = missingPapers.total + readyReports.total + specialistChanges.total + overdue.total;
 
   return (
-    <div className="space-y-8">
+    <RowLinksArea className="space-y-8">
       <header>
         <h1 className="text-2xl font-semibold">Home</h1>
         <p className="mt-1 text-sm text-slate-700">
@@ -156,6 +157,6 @@ export default async function HomePage() {
         <p className="mb-3 text-sm text-slate-700">Open a stage to see its bookings.</p>
         <StageCounts counts={data.stageCounts} />
       </section>
-    </div>
+    </RowLinksArea>
   );
 }

@@ -23,6 +23,7 @@ import { ProgressBadge } from "./progress-badge";
 import { useListUrl } from "./use-list-url";
 import { useNarrowScreen } from "./use-narrow-screen";
 import { ROW_LINK } from "@/components/ui/row-link";
+import { useRowLinks } from "@/components/ui/row-links";
 
 type Cell = (row: BookingTableRow, tools: Record<string, ReactNode> | undefined) => ReactNode;
 
@@ -128,6 +129,7 @@ export function BookingsTableView({
 }: Props) {
   const list = useListUrl();
   const narrow = useNarrowScreen(phoneGuess);
+  const rowLinks = useRowLinks();
   const pending = list.pending;
   // Sorting and paging are clicks: each one a history step of its own.
   const navigate = (changes: UrlChanges) =>
@@ -136,7 +138,7 @@ export function BookingsTableView({
   const first = pageIndex * pageSize + 1;
   const last = first + rows.length - 1;
   return (
-    <div className="space-y-3" id={id}>
+    <div className="space-y-3" id={id} {...rowLinks}>
       {narrow ? (
         // A phone gets cards: progress in view, no sideways scrolling.
         <BookingCards

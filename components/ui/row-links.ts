@@ -7,8 +7,8 @@ const rowLinkIn = (event: SyntheticEvent) =>
   event.target instanceof Element ? event.target.closest<HTMLAnchorElement>(ROW_LINK_SELECTOR) : null;
 
 /**
- * Client-side navigation for lists' links to bookings, delegated to one container (the portal's
- * <main>, components/shell/portal-main.tsx). Why not `next/link` per row: each Link is a component
+ * Client-side navigation for lists' links to bookings, delegated to the list's container (the
+ * bookings table, a home's RowLinksArea). Why not `next/link` per row: each Link is a component
  * with its own hooks on the server (a page of 25–100 rows, a specialist's week of 56, renders them
  * all) and, in the browser, prefetches its page when it scrolls into view — a list asked the
  * server for every booking page on it, opened or not. Here a row's link is a plain anchor

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { RowLinksArea } from "@/components/ui/row-links-area";
 import Link from "next/link";
 import { BookingListSection } from "@/components/homes/booking-list-section";
 import { countLabel, HomeSection } from "@/components/homes/home-section";
@@ -80,7 +81,7 @@ export default async function OperationsPage() {
     }));
 
   return (
-    <div className="space-y-8">
+    <RowLinksArea className="space-y-8">
       <header>
         <h1 className="text-2xl font-semibold">Operations</h1>
         <p className="mt-1 text-sm text-slate-700">
@@ -317,6 +318,6 @@ export default async function OperationsPage() {
           </>
         )}
       </section>
-    </div>
+    </RowLinksArea>
   );
 }

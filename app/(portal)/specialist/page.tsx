@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { RowLinksArea } from "@/components/ui/row-links-area";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BookingLine } from "@/components/homes/booking-line";
@@ -87,7 +88,7 @@ export default async function SpecialistHomePage({
   const attention = briefsMissing.total + toConfirm.total;
 
   return (
-    <div className="space-y-8">
+    <RowLinksArea className="space-y-8">
       <header>
         <h1 className="text-2xl font-semibold">My examinations</h1>
         <p className="mt-1 text-sm text-slate-700">
@@ -250,6 +251,6 @@ export default async function SpecialistHomePage({
           </>
         )}
       </section>
-    </div>
+    </RowLinksArea>
   );
 }
