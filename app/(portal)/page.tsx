@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { RowLinksArea } from "@/components/ui/row-links-area";
 import { redirect } from "next/navigation";
 import { BookingListSection } from "@/components/homes/booking-list-section";
 import { dueDay } from "@/components/homes/home-section";
@@ -7,6 +6,7 @@ import { StageCounts } from "@/components/homes/stage-counts";
 import { DownloadButton } from "@/components/documents/download-button";
 import { Timestamp } from "@/components/ui/timestamp";
 import { homePathFor } from "@/components/shell/nav-items";
+import { RowLinksArea } from "@/components/ui/row-links-area";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-session";
 import { viewerTimeZone } from "@/lib/bookings/viewer-time-zone";

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { RowLinksArea } from "@/components/ui/row-links-area";
 import Link from "next/link";
 import { BookingListSection } from "@/components/homes/booking-list-section";
 import { countLabel, HomeSection } from "@/components/homes/home-section";
@@ -7,6 +6,7 @@ import { TurnaroundChart } from "@/components/homes/turnaround-chart";
 import { WeeklyStageChart } from "@/components/homes/weekly-stage-chart";
 import { PROGRESS_LABELS } from "@/components/bookings/progress-label";
 import { Timestamp } from "@/components/ui/timestamp";
+import { RowLinksArea } from "@/components/ui/row-links-area";
 import { getDb } from "@/db/client";
 import { PROGRESS_STAGES } from "@/db/schema/enums";
 import { requireAdminConsole } from "@/lib/admin/require-admin";

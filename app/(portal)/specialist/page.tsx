@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { RowLinksArea } from "@/components/ui/row-links-area";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BookingLine } from "@/components/homes/booking-line";
@@ -7,6 +6,7 @@ import { BookingListSection } from "@/components/homes/booking-list-section";
 import { countLabel, dueDay } from "@/components/homes/home-section";
 import { WeekGrid } from "@/components/homes/week-grid";
 import { WeekItem } from "@/components/homes/week-item";
+import { RowLinksArea } from "@/components/ui/row-links-area";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-session";
 import { hasSpecialistWorkspace } from "@/lib/authz/policy";
