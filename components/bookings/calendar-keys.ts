@@ -3,6 +3,7 @@
  * arithmetic on "YYYY-MM-DD" strings, so it is the same on the server, in the browser and in
  * tests, and never touches a time zone (the dates are the specialist's calendar days).
  */
+import { localDateIn } from "@/lib/time/zoned";
 
 const parse = (date: string) => {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
@@ -74,8 +75,5 @@ export function dateForKey(date: string, key: string): string | null {
   }
 }
 
-/** Today in `timeZone` as "YYYY-MM-DD" (en-CA formats dates that way). */
-export const todayIn = (timeZone: string, now = new Date()) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    now,
-  );
+/** Today in `timeZone` as "YYYY-MM-DD". */
+export const todayIn = (timeZone: string, now = new Date()) => localDateIn(now, timeZone);

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { dateLabel } from "@/lib/time/people-time";
 
 /** "12", or "1,000+" when the count stopped at its cap — what the reader sees stays true. */
 export const countLabel = (total: number, capped = false) =>
@@ -77,11 +78,4 @@ export function HomeSection({
 }
 
 /** A due day (YYYY-MM-DD, a calendar day — no zone to convert): "Mon, Dec 14". */
-export function dueDay(day: string): string {
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone: "UTC",
-    weekday: "short",
-    month: "short",
-    day: "numeric",
-  }).format(new Date(`${day}T12:00:00Z`));
-}
+export const dueDay = (day: string) => dateLabel(new Date(`${day}T12:00:00Z`), "UTC", "weekday");

@@ -5,6 +5,7 @@
  * it was due. Nothing before the examination, nor for a cancelled or no-show booking.
  */
 import type { BookingStatus, ProgressStage } from "@/db/schema/enums";
+import { dateLabel } from "@/lib/time/people-time";
 import { isReportOverdue } from "./report-due-date";
 
 export type ReportDueStatus =
@@ -34,12 +35,4 @@ export function reportDueStatus(
 }
 
 /** A due day (YYYY-MM-DD) for people: "Mon, Dec 14, 2026" — a calendar day, no zone to convert. */
-export function dueDayLabel(day: string): string {
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone: "UTC",
-    weekday: "short",
-    month: "short",
-    day: "numeric",
-    year: "numeric",
-  }).format(new Date(`${day}T12:00:00Z`));
-}
+export const dueDayLabel = (day: string) => dateLabel(new Date(`${day}T12:00:00Z`), "UTC", "weekdayYear");

@@ -33,8 +33,25 @@ function utcOffsetName(instant: Date, zone: string): string {
   return `UTC${sign}${hours}${rest ? `:${String(rest).padStart(2, "0")}` : ""}`;
 }
 
-/** The zone's name as people read it at `instant` (daylight saving included): "EST", "AEDT", "BST", else "UTC+9". */
+const abbreviations = new Map<string, string>();
+
+/**
+ * The zone's name as people read it at `instant` (daylight saving included): "EST", "AEDT", "BST",
+ * else "UTC+9". A zone's name follows its offset (EST at -5, EDT at -4), so it is looked up once
+ * per zone and offset — up to nine ICU calls each, for every time on every page otherwise.
+ */
 export function zoneAbbreviation(instant: Date, zone: string): string {
+  if (typeof window !== "undefined") return abbreviationFromIcu(instant, zone); // the memo is the server's, as in zoned.ts
+  const key = `${zone}|${offsetMinutesAt(instant, zone)}`;
+  let name = abbreviations.get(key);
+  if (name === undefined) {
+    name = abbreviationFromIcu(instant, zone);
+    abbreviations.set(key, name);
+  }
+  return name;
+}
+
+function abbreviationFromIcu(instant: Date, zone: string): string {
   for (const locale of LOCALES) {
     const name = shortNameIn(locale, instant, zone);
     if (name && !OFFSET_ONLY.test(name)) return name;

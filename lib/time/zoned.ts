@@ -32,18 +32,16 @@ export interface WallClock {
   second: number;
 }
 
+/** The wall clock in `zone` at `instant` (to the second): the instant moved by the zone's offset then. */
 export function wallClock(instant: Date, zone: string): WallClock {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(zone).formatToParts(instant)) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
+  const shifted = new Date(wholeSeconds(instant) + offsetMinutesAt(instant, zone) * 60_000);
   return {
-    year: parts.year!,
-    month: parts.month!,
-    day: parts.day!,
-    hour: parts.hour!,
-    minute: parts.minute!,
-    second: parts.second!,
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+    second: shifted.getUTCSeconds(),
   };
 }
 
@@ -56,12 +54,46 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-/** Minutes east of UTC that `zone` observes at `instant` (New York in winter: -300). */
+const wholeSeconds = (instant: Date) => Math.floor(instant.getTime() / 1000) * 1000;
+
+/** The offset read from ICU: exact at any instant, and the costly part of a time label (formatToParts). */
+function offsetFromIntl(instant: Date, zone: string): number {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(zone).formatToParts(instant)) {
+    if (part.type !== "literal") parts[part.type] = Number(part.value);
+  }
+  const { year, month, day, hour, minute, second } = parts as unknown as WallClock;
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  return Math.round((asUtc - wholeSeconds(instant)) / 60_000);
+}
+
+const DAY_MS = 86_400_000;
+/** Per zone and UTC day: the offset all day long, or null on a day the offset changes. */
+const dayOffsets = new Map<string, number | null>();
+/** Zones × days a process may remember (a page of bookings spans a few dozen); then it starts over. */
+const DAY_OFFSETS_KEPT = 20_000;
+
+/**
+ * Minutes east of UTC that `zone` observes at `instant` (New York in winter: -300). Asked for
+ * every time on every page, so ICU is asked once per zone and UTC day: when the offset is the
+ * same at the day's start and at the next day's, it holds all day — a zone changes its offset
+ * at most twice a year, never twice in one day. On the day of a change each instant asks ICU.
+ */
 export function offsetMinutesAt(instant: Date, zone: string): number {
-  const w = wallClock(instant, zone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  const wholeSeconds = Math.floor(instant.getTime() / 1000) * 1000;
-  return Math.round((asUtc - wholeSeconds) / 60_000);
+  // The browser writes a handful of times, the server hundreds a page: the memo is the server's
+  // (`typeof window` is a constant to the bundler, so the browser's bundle leaves the rest out).
+  if (typeof window !== "undefined") return offsetFromIntl(instant, zone);
+  const day = Math.floor(instant.getTime() / DAY_MS);
+  const key = `${zone}|${day}`;
+  let offset = dayOffsets.get(key);
+  if (offset === undefined) {
+    const atStart = offsetFromIntl(new Date(day * DAY_MS), zone);
+    const atEnd = offsetFromIntl(new Date((day + 1) * DAY_MS), zone);
+    offset = atStart === atEnd ? atStart : null;
+    if (dayOffsets.size >= DAY_OFFSETS_KEPT) dayOffsets.clear();
+    dayOffsets.set(key, offset);
+  }
+  return offset ?? offsetFromIntl(instant, zone);
 }
 
 /** The instant at which the wall clock in `zone` shows `date` (YYYY-MM-DD) `time` (HH:mm[:ss]). */

@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { dueDay } from "@/components/homes/home-section";
+import { dueDayLabel } from "@/lib/bookings/report-due-status";
+import { dateLabel, dateTimeLabel } from "@/lib/time/people-time";
+import { zoneAbbreviation } from "@/lib/time/zone-name";
+import { localDateIn, offsetMinutesAt, wallClock } from "@/lib/time/zoned";
+
+/**
+ * The wall clock and offset behind every time label are worked out once per zone and UTC day on
+ * the server (lib/time/zoned.ts), a zone's name once per zone and offset (lib/time/zone-name.ts).
+ * Here each is held to what ICU itself says at the same instant — across a year and a half, both
+ * sides of each daylight-saving change (where the per-day shortcut does not hold), and zones with
+ * half-hour, 45-minute and half-hour-daylight-saving offsets — and so is every label built on them.
+ */
+const ZONES = [
+  "America/New_York",
+  "America/Denver",
+  "America/Phoenix",
+  "America/St_Johns",
+  "Europe/London",
+  "Europe/Dublin",
+  "Australia/Sydney",
+  "Australia/Lord_Howe",
+  "Asia/Kolkata",
+  "Asia/Kathmandu",
+  "Pacific/Chatham",
+  "UTC",
+];
+
+const icuFormatters = new Map<string, Intl.DateTimeFormat>();
+function icu(zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${zone} ${JSON.stringify(options)}`;
+  let formatter = icuFormatters.get(key);
+  if (!formatter)
+    icuFormatters.set(key, (formatter = new Intl.DateTimeFormat("en-US", { timeZone: zone, ...options })));
+  return formatter;
+}
+
+const icuText = (instant: Date, zone: string, options: Intl.DateTimeFormatOptions) =>
+  icu(zone, options)
+    .format(instant)
+    .replace(/[\u202f\u00a0]/g, " ");
+
+function icuWallClock(instant: Date, zone: string) {
+  const parts = icu(zone, {
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  }).formatToParts(instant);
+  const field = (type: string) => Number(parts.find((part) => part.type === type)!.value);
+  return {
+    year: field("year"),
+    month: field("month"),
+    day: field("day"),
+    hour: field("hour"),
+    minute: field("minute"),
+    second: field("second"),
+  };
+}
+
+/** Every 7 h 13 min from 1 Jan 2026 for 18 months, plus a minute either side of each hour of the DST-change days. */
+function instants(): Date[] {
+  const out: Date[] = [];
+  const start = Date.UTC(2026, 0, 1);
+  for (let at = start; at < start + 548 * 86_400_000; at += (7 * 60 + 13) * 60_000) out.push(new Date(at));
+  const changeDays = ["2026-03-08", "2026-03-29", "2026-04-05", "2026-10-04", "2026-10-25", "2026-11-01"];
+  for (const day of changeDays) {
+    const midnight = Date.parse(`${day}T00:00:00Z`);
+    for (let hour = -14; hour <= 38; hour++)
+      for (const minute of [-1, 0, 1, 29, 30, 31])
+        out.push(new Date(midnight + (hour * 60 + minute) * 60_000));
+  }
+  return out;
+}
+
+describe("time labels from the remembered offsets read as ICU writes them", () => {
+  const all = instants();
+
+  it.each(ZONES)("%s: offset and wall clock at every instant", (zone) => {
+    for (const instant of all) {
+      const expected = icuWallClock(instant, zone);
+      expect(wallClock(instant, zone), `${instant.toISOString()} in ${zone}`).toEqual(expected);
+      const asUtc = Date.UTC(
+        expected.year,
+        expected.month - 1,
+        expected.day,
+        expected.hour,
+        expected.minute,
+        expected.second,
+      );
+      expect(offsetMinutesAt(instant, zone)).toBe(
+        Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000),
+      );
+      expect(localDateIn(instant, zone)).toBe(
+        `${expected.year}-${String(expected.month).padStart(2, "0")}-${String(expected.day).padStart(2, "0")}`,
+      );
+    }
+  });
+
+  it.each(ZONES)("%s: every date style and the clock", (zone) => {
+    for (const instant of all) {
+      const name = zoneAbbreviation(instant, zone);
+      const clock = `${icuText(instant, zone, { hour: "numeric", minute: "2-digit" })} ${name}`;
+      expect(dateTimeLabel(instant, zone, "none")).toBe(clock);
+      expect(dateLabel(instant, zone, "weekday")).toBe(
+        icuText(instant, zone, { weekday: "short", month: "short", day: "numeric" }),
+      );
+      expect(dateLabel(instant, zone, "weekdayYear")).toBe(
+        icuText(instant, zone, { weekday: "short", month: "short", day: "numeric", year: "numeric" }),
+      );
+      expect(dateLabel(instant, zone, "long")).toBe(
+        icuText(instant, zone, { weekday: "long", month: "long", day: "numeric", year: "numeric" }),
+      );
+      expect(dateTimeLabel(instant, zone, "date")).toBe(
+        `${icuText(instant, zone, { month: "short", day: "numeric", year: "numeric" })}, ${clock}`,
+      );
+    }
+  });
+
+  it("names a zone by the offset in force at the instant, on either side of a change", () => {
+    // New York springs forward at 07:00 UTC on 8 March 2026; London at 01:00 UTC on 29 March.
+    expect(zoneAbbreviation(new Date("2026-03-08T06:59:00Z"), "America/New_York")).toBe("EST");
+    expect(zoneAbbreviation(new Date("2026-03-08T07:00:00Z"), "America/New_York")).toBe("EDT");
+    expect(zoneAbbreviation(new Date("2026-03-29T00:59:00Z"), "Europe/London")).toBe("GMT");
+    expect(zoneAbbreviation(new Date("2026-03-29T01:00:00Z"), "Europe/London")).toBe("BST");
+    expect(dateTimeLabel(new Date("2026-03-08T06:59:00Z"), "America/New_York", "date")).toBe(
+      "Mar 8, 2026, 1:59 AM EST",
+    );
+    expect(dateTimeLabel(new Date("2026-03-08T07:00:00Z"), "America/New_York", "date")).toBe(
+      "Mar 8, 2026, 3:00 AM EDT",
+    );
+  });
+
+  it("writes a due day (a calendar day, no zone) as ICU does, every day of two years", () => {
+    for (let at = Date.UTC(2026, 0, 1); at < Date.UTC(2028, 0, 1); at += 86_400_000) {
+      const day = new Date(at).toISOString().slice(0, 10);
+      const noon = new Date(`${day}T12:00:00Z`);
+      expect(dueDay(day)).toBe(icuText(noon, "UTC", { weekday: "short", month: "short", day: "numeric" }));
+      expect(dueDayLabel(day)).toBe(
+        icuText(noon, "UTC", { weekday: "short", month: "short", day: "numeric", year: "numeric" }),
+      );
+    }
+    expect(dueDayLabel("2026-12-14")).toBe("Mon, Dec 14, 2026");
+  });
+});
