@@ -25,7 +25,8 @@
  *      BENCH_PERSONAS (comma list of referrer,owner,specialist,admin), BENCH_SHAPES (substring filter),
  *      BENCH_DATABASE_URL (use this database as it is: no generation, nothing dropped — for repeat runs),
  *      BENCH_KEEP_DATABASE=1 (keep the scratch database and print its URL),
- *      BENCH_SERVER_NODE_OPTIONS (extra node flags for the server, e.g. "--max-old-space-size=512").
+ *      BENCH_SERVER_NODE_OPTIONS (extra node flags for the server, e.g. "--max-old-space-size=512"),
+ *      BENCH_VIEWER_ZONE (the personas' browsers' zone cookie: America/Chicago; "" for none).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -40,6 +41,7 @@ import { buildDemoBookings } from "@/db/seed/demo-bookings";
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "@/db/seed/demo-people";
 import { seedDemoData } from "@/db/seed/seed";
 import { DEMO_CALENDARS } from "@/lib/acuity/demo-calendars";
+import { VIEWER_TIME_ZONE_COOKIE } from "@/lib/bookings/viewer-time-zone";
 import { totpCodeFor } from "@/lib/two-factor/totp-code";
 import { createScratchDatabase, type ScratchDatabase } from "@/tests/support/scratch-database";
 import { generateBookings } from "./generate-bookings";
@@ -53,6 +55,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const PORT = Number(process.env.BENCH_PORT ?? 3340);
 const BASE = `http://127.0.0.1:${PORT}`;
+/** The personas' browsers' zone (BENCH_VIEWER_ZONE; "" for none, as before a browser has said it). */
+const VIEWER_ZONE = process.env.BENCH_VIEWER_ZONE ?? "America/Chicago";
 const AUTH_SECRET = "http-bench-secret-that-is-long-enough-for-better-auth";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -133,7 +137,9 @@ async function signIn(persona: Persona): Promise<string> {
   };
   const first = await post("/sign-in/email", { email: persona.email, password: DEMO_PASSWORD });
   if (first.twoFactorRedirect) await post("/two-factor/verify-totp", { code: totpCodeFor(DEMO_TOTP_SECRET) });
-  return jar.header();
+  // A browser says its zone after its first page (ViewerTimeZoneSync), and then every time is
+  // written on two clocks where the specialist's differs — pages cost what people's pages cost.
+  return VIEWER_ZONE ? `${jar.header()}; ${VIEWER_TIME_ZONE_COOKIE}=${VIEWER_ZONE}` : jar.header();
 }
 
 // ── the server and its memory ────────────────────────────────────────────────────────────────
