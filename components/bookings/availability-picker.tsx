@@ -2,9 +2,9 @@
 import { useEffect, useState, useTransition } from "react";
 import { loadAvailableDates, loadAvailableTimes } from "@/app/(portal)/bookings/new/availability-actions";
 import type { AvailableSlot } from "@/lib/availability/available-times";
+import { addMonths, todayIn } from "@/lib/availability/months";
 import { zoneAbbreviation, zonePlace } from "@/lib/time/zone-name";
 import { zonedTimeToInstant } from "@/lib/time/zoned";
-import { todayIn } from "./calendar-keys";
 import { MonthGrid } from "./month-grid";
 import { SlotLabel } from "./slot-label";
 
@@ -19,12 +19,6 @@ interface Props {
   /** Bump to reload (e.g. after "that time was just taken"). */
   reloadKey?: number;
 }
-
-const addMonths = (month: string, n: number) => {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  const i = y * 12 + m - 1 + n;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
-};
 
 /** Which clock the times are on, named for the day on show (EST and EDT differ). */
 function zoneNote(zone: string, date: string | null) {

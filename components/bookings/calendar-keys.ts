@@ -3,7 +3,6 @@
  * arithmetic on "YYYY-MM-DD" strings, so it is the same on the server, in the browser and in
  * tests, and never touches a time zone (the dates are the specialist's calendar days).
  */
-import { localDateIn } from "@/lib/time/zoned";
 
 const parse = (date: string) => {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
@@ -74,6 +73,3 @@ export function dateForKey(date: string, key: string): string | null {
       return null;
   }
 }
-
-/** Today in `timeZone` as "YYYY-MM-DD". */
-export const todayIn = (timeZone: string, now = new Date()) => localDateIn(now, timeZone);

@@ -1,3 +1,5 @@
+import { localDateIn } from "@/lib/time/zoned";
+
 /** Calendar arithmetic on YYYY-MM / YYYY-MM-DD strings (no time zone involved). */
 export function addMonths(month: string, count: number): string {
   const [y, m] = month.split("-").map(Number) as [number, number];
@@ -6,14 +8,7 @@ export function addMonths(month: string, count: number): string {
 }
 
 /** Today's date (YYYY-MM-DD) as a wall calendar in `timeZone` shows it. */
-export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-}
+export const todayIn = (timeZone: string, now = new Date()): string => localDateIn(now, timeZone);
 
 /** The months (YYYY-MM) touched by the inclusive date range. */
 export function monthsBetween(from: string, to: string): string[] {

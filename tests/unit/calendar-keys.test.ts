@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  addMonthsToDate,
-  dateForKey,
-  monthDelta,
-  todayIn,
-  weekdayIndex,
-} from "@/components/bookings/calendar-keys";
+import { addMonthsToDate, dateForKey, monthDelta, weekdayIndex } from "@/components/bookings/calendar-keys";
+import { todayIn } from "@/lib/availability/months";
 
 describe("the month grid's keys", () => {
   // 2026-12-09 is a Wednesday.
