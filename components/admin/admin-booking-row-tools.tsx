@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/admin/action-form";
 import { compactControlClass, FormField } from "@/components/ui/form-field";
-import { PROGRESS_LABELS } from "@/components/bookings/progress-label";
+import { STAGE_NAMES } from "@/lib/bookings/progress/stage-names";
 import { correctStageAction, moveBookingAction } from "@/app/(portal)/admin/bookings/actions";
 import type { BookingStatus, ProgressStage } from "@/db/schema/enums";
 
@@ -59,7 +59,7 @@ export function AdminBookingRowTools({
               <select name="to" className={compactControlClass}>
                 {correctionTargets.map((stage) => (
                   <option key={stage} value={stage}>
-                    {PROGRESS_LABELS[stage].label}
+                    {STAGE_NAMES[stage]}
                   </option>
                 ))}
               </select>

@@ -8,7 +8,7 @@ import type { BookingListState } from "@/lib/bookings/booking-list-params";
 import { NO_TEAM } from "@/lib/bookings/booking-list-query";
 import { BOOKING_STATUS_LABELS } from "@/lib/bookings/status-labels";
 import type { FilterOption } from "./bookings-toolbar";
-import { PROGRESS_LABELS } from "./progress-label";
+import { STAGE_NAMES } from "@/lib/bookings/progress/stage-names";
 
 type FilterChoices = Awaited<ReturnType<typeof bookingFilterOptions>>;
 
@@ -38,7 +38,7 @@ export function toolbarFilterOptions(choices: FilterChoices, organizations?: { i
   const nameOrganization = Boolean(organizations) || choices.teams.length > 4;
   return {
     ...(organizations ? { organization: organizations.map((o) => ({ value: o.id, label: o.name })) } : {}),
-    progress: PROGRESS_STAGES.map((p) => ({ value: p, label: PROGRESS_LABELS[p].label })),
+    progress: PROGRESS_STAGES.map((p) => ({ value: p, label: STAGE_NAMES[p] })),
     status: BOOKING_STATUSES.map((s) => ({ value: s, label: BOOKING_STATUS_LABELS[s] })),
     specialist: choices.specialists.map((s) => ({ value: s.id, label: s.name })),
     team: [

@@ -1,16 +1,14 @@
 import type { ProgressStage } from "@/db/schema/enums";
-import { PROGRESS_LABELS } from "./progress-label";
+import { STAGE_NAMES } from "@/lib/bookings/progress/stage-names";
 
-/** A stage as a coloured pill; `data-stage` lets tests read the stage without the wording. */
+/**
+ * A stage as a coloured pill: `data-stage` picks its colour (`.stage-badge` in globals.css — one
+ * class on each of a list's rows instead of six) and lets tests read the stage without the wording.
+ */
 export function ProgressBadge({ stage, testId }: { stage: ProgressStage; testId?: string }) {
-  const { label, tone } = PROGRESS_LABELS[stage];
   return (
-    <span
-      data-testid={testId}
-      data-stage={stage}
-      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${tone}`}
-    >
-      {label}
+    <span data-testid={testId} data-stage={stage} className="stage-badge">
+      {STAGE_NAMES[stage]}
     </span>
   );
 }

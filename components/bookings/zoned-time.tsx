@@ -22,7 +22,7 @@ export function ZonedTime({
 }) {
   const { primary, secondary } = examinationTime(instant, zone, viewerZone, dateStyle);
   return (
-    <span className="inline-flex flex-col leading-tight">
+    <span className="zoned-time">
       <time dateTime={instant.toISOString()}>{primary}</time>
       {secondary && (
         <span className={secondaryClassName} data-testid="viewer-time">

@@ -7,11 +7,7 @@ import type { HomeBookingRow } from "@/lib/homes/shared";
 /** Brief / consent present or missing, in words (never colour alone). */
 export function PaperFlag({ present, label, testId }: { present: boolean; label: string; testId: string }) {
   return (
-    <span
-      data-testid={testId}
-      data-present={present}
-      className={`rounded px-1.5 py-0.5 text-xs whitespace-nowrap ${present ? "bg-emerald-50 text-emerald-800" : "bg-rose-50 text-rose-800"}`}
-    >
+    <span data-testid={testId} data-present={present} className="paper-flag">
       {label} {present ? "in" : "missing"}
     </span>
   );
@@ -36,28 +32,19 @@ export function BookingLine({
   children?: ReactNode;
 }) {
   return (
-    <li
-      className="flex flex-col gap-1 py-3 text-sm sm:flex-row sm:items-start sm:gap-4"
-      data-testid={testId}
-      data-booking-id={row.id}
-    >
-      <span className="shrink-0 font-medium text-slate-900 sm:w-44">
+    <li className="home-line" data-testid={testId} data-booking-id={row.id}>
+      <span className="home-line-time">
         <ZonedTime
           instant={row.appointmentDate}
           zone={row.specialistTimezone ?? "UTC"}
           viewerZone={viewerZone}
           dateStyle="weekday"
-          secondaryClassName="text-xs font-normal text-slate-600"
+          secondaryClassName="zoned-time-note"
         />
       </span>
-      <span className="flex min-w-0 flex-1 flex-col gap-1">
-        <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
-          <a
-            href={`/bookings/${row.id}`}
-            className="font-medium text-indigo-700 underline hover:text-indigo-900"
-            data-testid="examinee"
-            {...ROW_LINK}
-          >
+      <span className="home-line-main">
+        <span className="home-line-title">
+          <a href={`/bookings/${row.id}`} className="list-link" data-testid="examinee" {...ROW_LINK}>
             {row.examineeName}
           </a>
           <ProgressBadge stage={row.currentProgress} testId="stage" />
@@ -66,13 +53,13 @@ export function BookingLine({
           {row.specialistName} · {row.organizationName}
         </span>
         {showPapers && (
-          <span className="flex flex-wrap gap-1">
+          <span className="flag-row">
             <PaperFlag present={row.hasBrief} label="Brief" testId="brief-flag" />
             <PaperFlag present={row.hasConsentForm} label="Consent form" testId="consent-flag" />
           </span>
         )}
       </span>
-      {children && <span className="flex shrink-0 flex-col items-start gap-1 sm:items-end">{children}</span>}
+      {children && <span className="home-line-detail">{children}</span>}
     </li>
   );
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { PROGRESS_LABELS } from "@/components/bookings/progress-label";
+import { STAGE_NAMES } from "@/lib/bookings/progress/stage-names";
 import { PROGRESS_STAGES } from "@/db/schema/enums";
 import type { StageCounts as Counts } from "@/lib/homes/referrer-home";
 import { countLabel } from "./home-section";
@@ -23,7 +23,7 @@ export function StageCounts({ counts }: { counts: Counts }) {
               <span className="text-2xl font-semibold text-slate-900 tabular-nums">
                 {countLabel(counts[stage].total, counts[stage].capped)}
               </span>
-              <span className="text-sm text-indigo-800 underline">{PROGRESS_LABELS[stage].label}</span>
+              <span className="text-sm text-indigo-800 underline">{STAGE_NAMES[stage]}</span>
             </Link>
           </li>
         ))}

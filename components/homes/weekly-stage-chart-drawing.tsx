@@ -1,6 +1,6 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { PROGRESS_LABELS } from "@/components/bookings/progress-label";
+import { STAGE_NAMES } from "@/lib/bookings/progress/stage-names";
 import { PROGRESS_STAGES } from "@/db/schema/enums";
 import { STAGE_COLORS } from "./chart-colors";
 import type { WeeklyStageBar } from "./weekly-stage-chart";
@@ -23,7 +23,7 @@ export default function WeeklyStageChartDrawing({ weeks }: { weeks: WeeklyStageB
           <Bar
             key={stage}
             dataKey={stage}
-            name={PROGRESS_LABELS[stage].label}
+            name={STAGE_NAMES[stage]}
             stackId="stages"
             fill={STAGE_COLORS[stage]}
             isAnimationActive={false}

@@ -4,7 +4,7 @@ import { BookingListSection } from "@/components/homes/booking-list-section";
 import { countLabel, HomeSection } from "@/components/homes/home-section";
 import { TurnaroundChart } from "@/components/homes/turnaround-chart";
 import { WeeklyStageChart } from "@/components/homes/weekly-stage-chart";
-import { PROGRESS_LABELS } from "@/components/bookings/progress-label";
+import { STAGE_NAMES } from "@/lib/bookings/progress/stage-names";
 import { Timestamp } from "@/components/ui/timestamp";
 import { RowLinksArea } from "@/components/ui/row-links-area";
 import { getDb } from "@/db/client";
@@ -218,7 +218,7 @@ export default async function OperationsPage() {
                   </th>
                   {PROGRESS_STAGES.map((stage) => (
                     <th key={stage} scope="col" className={`${headCell} text-right`}>
-                      {PROGRESS_LABELS[stage].label}
+                      {STAGE_NAMES[stage]}
                     </th>
                   ))}
                   <th scope="col" className={`${headCell} text-right`}>

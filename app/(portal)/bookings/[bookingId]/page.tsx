@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { BookingProgressPanel } from "@/components/bookings/booking-progress-panel";
 import { CancelControl } from "@/components/bookings/cancel-control";
-import { PROGRESS_LABELS } from "@/components/bookings/progress-label";
+import { STAGE_NAMES } from "@/lib/bookings/progress/stage-names";
 import { ReferralDetailsPanel } from "@/components/bookings/referral-details";
 import { ReportDue, reportDueLabel } from "@/components/bookings/report-due";
 import { RescheduleControl } from "@/components/bookings/reschedule-control";
@@ -56,7 +56,6 @@ export default async function BookingPage({
   const viewerZone = await viewerTimeZone();
   const b = booking.booking;
   const zone = zoneOf(booking.specialist);
-  const progress = PROGRESS_LABELS[b.currentProgress];
   // Only those who may change the list see its addresses (third parties' e-mails).
   const recipients = canManageBookingContacts(actor, b) ? await listBookingContacts(getDb(), b.id) : null;
   // What the booking costs: its organization's owners and admins and platform admins; null for others.
@@ -90,10 +89,11 @@ export default async function BookingPage({
         </div>
         <div className="flex items-center gap-2">
           <span
-            className={`rounded-full px-3 py-1 text-sm font-medium ${progress.tone}`}
+            className="stage-badge px-3 py-1 text-sm"
+            data-stage={b.currentProgress}
             data-testid="booking-progress"
           >
-            {progress.label}
+            {STAGE_NAMES[b.currentProgress]}
           </span>
           {b.status !== "active" && (
             <span className="rounded-full bg-slate-200 px-3 py-1 text-sm capitalize">{b.status}</span>
