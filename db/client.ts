@@ -2,6 +2,7 @@ import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
 import { config } from "@/lib/config";
 import { log, LOG_EVENTS } from "@/lib/log";
+import { StatementNamingClient } from "./named-statement";
 import * as schema from "./schema";
 
 export type Database = NodePgDatabase<typeof schema>;
@@ -39,6 +40,8 @@ export function getPool(): Pool {
     holder.pool = new Pool({
       connectionString: databaseUrl(),
       max: config().DATABASE_POOL_MAX,
+      // Names the statements sent as named ones after their text (db/named-statement.ts).
+      Client: StatementNamingClient,
       // pg's default closes a connection idle for 10 s: someone reading a page between clicks then
       // got a new one — a new backend with cold catalog caches (a list statement planned in 9 ms
       // instead of 2) and none of the named statements prepared (db/named-statement.ts). A minute

@@ -1,33 +1,71 @@
 import { createHash } from "node:crypto";
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
+import { Client, type QueryConfig } from "pg";
 import type { DbOrTx } from "./client";
 
 const dialect = new PgDialect();
 
 /**
- * Runs a statement as a named (prepared) one: each pooled connection parses it once, and after five
- * executions PostgreSQL may keep one generic plan for it instead of planning every call.
+ * Named (prepared) statements: each pooled connection parses one once, and after five executions
+ * PostgreSQL may keep one generic plan for it instead of planning every call — it compares the
+ * generic plan's cost with the custom plans' it made so far and keeps planning when generic
+ * would be dearer, so a statement whose best plan depends on a value stays planned per call.
  *
  * Why: the statements every page runs — the session with its actor, the bell's unread count, the
- * filter choices — cost PostgreSQL more to parse and plan than to execute (1.5 ms of planning for
- * the session's 0.15 ms; the count plans against every index on `bookings`), and the server
- * sent their whole text on every call (issue 14); pg-boss's large insert likewise
- * (lib/jobs/drizzle-executor.ts). Only for statements whose text is fixed and whose parameters are
- * ids: a generic plan cannot see a parameter's value, so a statement whose best plan depends on one
- * (a date, a search, a partial index's predicate) stays unnamed.
+ * filter choices, and the bookings list's page and tab counts — cost PostgreSQL more to parse and
+ * plan than to execute (the list's count: 1.0–2.1 ms of planning for 1.0 ms of execution; it plans
+ * against every index on `bookings`), and the server sent their whole text on every call
+ * (issue 14); pg-boss's large insert likewise (lib/jobs/drizzle-executor.ts).
+ * Not for statements whose plan must see a value the generic plan is blind to — a search's
+ * pattern (the trigram index's selectivity), a date range's width: those stay unnamed.
  *
- * The name is the text's hash, so one text is one statement however many callers share it, and a
- * changed text (another membership count in an IN list) is another statement, never a clash.
- * (Behind a transaction-mode pooler this needs one that keeps prepared statements: PgBouncer ≥ 1.21
- * with max_prepared_statements set.)
+ * A statement's name is its text's hash: one text is one statement however many callers share
+ * it, and a changed text (another membership count in an IN list) is another statement, never a
+ * clash. (Behind a transaction-mode pooler this needs one that keeps prepared statements:
+ * PgBouncer ≥ 1.21 with max_prepared_statements set.)
  */
+const NAME_PREFIX = "n_";
+const statementName = (text: string) =>
+  `${NAME_PREFIX}${createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
+
+/**
+ * At most this many named statements per connection; texts past them run unnamed. Each keeps its
+ * parse tree and plans in the connection's backend — measured at 1,000,000 bookings: the list's
+ * tab count ≈ 100 KB, its page ≈ 340 KB with the generic plan — and the list's texts multiply with
+ * its viewers' scopes, filters, sorts and page sizes. The bound keeps a busy connection (the pool's
+ * idle timeout never ends one under steady load) to ≈ 16 MB however many combinations a day's
+ * users try; the fixed statements (session, bell, filter choices, pg-boss's) take about ten.
+ */
+export const NAMED_STATEMENTS_PER_CONNECTION = 48;
+
+/**
+ * The pool's client (db/client.ts): holds each connection to NAMED_STATEMENTS_PER_CONNECTION —
+ * a statement named here that is not yet prepared on a connection at its bound runs unnamed.
+ */
+export class StatementNamingClient extends Client {
+  private readonly named = new Set<string>();
+
+  // pg's query() has a dozen overloads; only a config object carrying one of our names is changed.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override query(...args: any[]): any {
+    const [config] = args as [QueryConfig | string | undefined];
+    const name = typeof config === "object" ? config.name : undefined;
+    if (name?.startsWith(NAME_PREFIX) && !this.named.has(name)) {
+      if (this.named.size < NAMED_STATEMENTS_PER_CONNECTION) this.named.add(name);
+      else args[0] = { ...(config as QueryConfig), name: undefined };
+    }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return (super.query as (...a: any[]) => any)(...args);
+  }
+}
+
+/** Runs `{ sql, params }` as a named statement; rows as PostgreSQL sends them. */
 export async function runNamed<Row>(db: DbOrTx, query: { sql: string; params: unknown[] }): Promise<Row[]> {
-  const name = `n_${createHash("sha1").update(query.sql).digest("hex").slice(0, 24)}`;
   const prepared = db._.session.prepareQuery<{ execute: { rows: Row[] }; all: unknown; values: unknown }>(
     query,
     undefined,
-    name,
+    statementName(query.sql),
     false,
   );
   return (await prepared.execute()).rows;
@@ -36,4 +74,40 @@ export async function runNamed<Row>(db: DbOrTx, query: { sql: string; params: un
 /** A drizzle `sql` statement, run as a named statement (`runNamed`); rows as PostgreSQL sends them. */
 export function queryNamed<Row>(db: DbOrTx, query: SQL): Promise<Row[]> {
   return runNamed<Row>(db, dialect.sqlToQuery(query));
+}
+
+/** What drizzle's `.prepare()` gives for node-postgres: the two configs it hands pg carry the name. */
+interface DrizzlePreparedSelect<Result> {
+  getQuery(): { sql: string };
+  execute(): Promise<Result>;
+  queryConfig?: { name?: string };
+  rawQueryConfig?: { name?: string };
+}
+
+/**
+ * A drizzle select (its rows mapped as drizzle maps them), run as a named statement. The name
+ * comes from the text drizzle built for `.prepare()`: naming it first would build the page's
+ * largest statement twice.
+ */
+export function selectNamed<Result>(query: { prepare(name: string): DrizzlePreparedSelect<Result> }) {
+  const prepared = query.prepare(`${NAME_PREFIX}pending`);
+  const name = statementName(prepared.getQuery().sql);
+  if (!prepared.queryConfig || !prepared.rawQueryConfig)
+    throw new Error("drizzle's prepared query no longer carries its pg configs: see db/named-statement.ts");
+  prepared.queryConfig.name = name;
+  prepared.rawQueryConfig.name = name;
+  return prepared.execute();
+}
+
+/**
+ * A LIMIT written into the statement's text rather than sent as a parameter. A generic plan
+ * cannot see a `limit $1` and costs it as a tenth of the table, so PostgreSQL judged every generic
+ * plan of the list dearer than its custom ones and planned each call; with the number in the text
+ * it keeps the generic plan (measured on the list's count at 1,000,000 bookings: planning
+ * 1.0 ms → 0.01 ms, execution unchanged). A whole number only, never text: nothing to inject.
+ * Typed as a number for drizzle's `.limit()`, which writes an SQL chunk given in its place as is.
+ */
+export function limitInText(limit: number): number {
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`not a row limit: ${limit}`);
+  return sql.raw(String(limit)) as unknown as number;
 }

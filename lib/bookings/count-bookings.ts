@@ -1,9 +1,10 @@
 import { desc, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { limitInText, queryNamed } from "@/db/named-statement";
 import { bookings } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { viewCondition, type BookingView } from "./booking-list-query";
-import { bookingListWhere, type BookingListOptions } from "./list-bookings";
+import { bookingListWhere, plannedOnce, type BookingListOptions } from "./list-bookings";
 import { searchTerms } from "./search-terms";
 
 /**
@@ -46,7 +47,7 @@ function cappedMatches(db: DbOrTx, viewer: Actor, options: CountOptions, cap: nu
     options.search && !isWordStartSearch(options.search)
       ? matching
       : matching.orderBy(desc(bookings.appointmentDate));
-  return walked.limit(cap + 1);
+  return walked.limit(limitInText(cap + 1));
 }
 
 const capped = (total: number, cap: number): BookingCount =>
@@ -82,7 +83,12 @@ async function countViewsInOneStatement(
     ),
     sql`, `,
   );
-  const { rows } = await db.execute<Record<BookingView, number>>(sql`select ${counted}`);
+  const statement = sql`select ${counted}`;
+  // A deep page's cap is its own number: a text per page, each planned once for one use.
+  const rows =
+    plannedOnce(options) && cap === BOOKING_COUNT_CAP
+      ? await queryNamed<Record<BookingView, number>>(db, statement)
+      : (await db.execute<Record<BookingView, number>>(statement)).rows;
   return Object.fromEntries(views.map((view) => [view, capped(Number(rows[0]![view]), cap)]));
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { limitInText, selectNamed } from "@/db/named-statement";
 import { bookings, organizations, specialists, teams } from "@/db/schema";
 import type { BookingStatus, ProgressStage } from "@/db/schema/enums";
 import type { Actor } from "@/lib/authz/actor";
@@ -69,6 +70,14 @@ export function bookingListWhere(viewer: Actor, options: BookingListOptions): SQ
 }
 
 /**
+ * Whether the list's statements (its page and its tabs' counts) may keep one plan per connection
+ * (db/named-statement.ts): not with a search, whose plan hangs on the pattern, nor a date range,
+ * whose plan hangs on its width — a generic plan sees neither.
+ */
+export const plannedOnce = (options: Pick<BookingListOptions, "search" | "filters">) =>
+  !options.search && !options.filters?.from && !options.filters?.to;
+
+/**
  * The bookings the viewer may see, filtered, searched and sorted (newest appointment first by
  * default). The visibility condition is always part of the WHERE: no unscoped variant exists.
  *
@@ -105,7 +114,7 @@ export async function listBookingsForViewer(
   )
     .where(bookingListWhere(viewer, options))
     .orderBy(direction(innerSort), direction(bookings.id))
-    .limit(options.limit ?? 100)
+    .limit(limitInText(options.limit ?? 100))
     .offset(options.offset ?? 0)
     .as("picked");
   const page = db
@@ -154,7 +163,7 @@ export async function listBookingsForViewer(
   // Written out: inside a sql template drizzle leaves a subquery's column unqualified, and a bare
   // "id" would mean documents.id there.
   const pageId = sql.raw(`"page"."id"`);
-  const rows = await db
+  const query = db
     .select({
       id: page.id,
       examineeName: page.examineeName,
@@ -187,6 +196,7 @@ export async function listBookingsForViewer(
     })
     .from(page)
     .orderBy(direction(outerSort), direction(page.id));
+  const rows = await (plannedOnce(options) ? selectNamed(query) : query);
   return rows.map(({ report, ...row }) => ({
     ...row,
     // Selected through a subquery, timestamps arrive as text.

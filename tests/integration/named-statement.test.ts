@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, type Tx } from "@/db/client";
-import { queryNamed } from "@/db/named-statement";
+import { NAMED_STATEMENTS_PER_CONNECTION, queryNamed } from "@/db/named-statement";
 import { createUserWithPassword } from "../support/auth-http";
 
 const preparedOnThisConnection = async (tx: Tx) =>
@@ -45,6 +45,26 @@ describe("named statements", () => {
       expect(byEmail).toEqual([{ email: user.email, id: user.id }]);
       const added = (await preparedOnThisConnection(tx)).filter((name) => !before.includes(name));
       expect(added).toHaveLength(2);
+    });
+  });
+});
+
+describe("named statements per connection", () => {
+  it("stop at the bound: texts past it run unnamed and still answer", async () => {
+    await getDb().transaction(async (tx) => {
+      const before = (await preparedOnThisConnection(tx)).length;
+      const extra = 5;
+      for (let i = 0; i < NAMED_STATEMENTS_PER_CONNECTION + extra; i++) {
+        // A text of its own each (the number is written into it), one value sent as a parameter.
+        const rows = await queryNamed<{ n: number }>(
+          tx,
+          sql`select ${sql.raw(String(i))}::int + ${1}::int as n`,
+        );
+        expect(rows).toEqual([{ n: i + 1 }]);
+      }
+      const after = (await preparedOnThisConnection(tx)).length;
+      expect(after).toBeLessThanOrEqual(NAMED_STATEMENTS_PER_CONNECTION);
+      expect(after).toBeGreaterThan(before);
     });
   });
 });

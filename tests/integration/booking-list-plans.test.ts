@@ -1,0 +1,89 @@
+/**
+ * The bookings list's page and its tabs' counts are named statements (db/named-statement.ts):
+ * after five calls on a connection PostgreSQL may keep one generic plan for each — a plan that no
+ * longer sees the values. Every viewer must still get their own bookings and counts from it, and a
+ * search, whose plan must see its pattern, must stay unnamed (planned for each call).
+ */
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb, type Tx } from "@/db/client";
+import { loadActor } from "@/lib/authz/load-actor";
+import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
+import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
+import { ACTOR_KEYS, VISIBLE, type BookingKey, type IdOf } from "../support/authz-fixture";
+import { insertAuthzWorld } from "../support/insert-authz-world";
+
+let id: IdOf;
+let bookingIds: Record<BookingKey, string>;
+const lastFour = String(Math.floor(Math.random() * 10_000)).padStart(4, "0");
+
+beforeAll(async () => {
+  ({ id, bookingIds } = await insertAuthzWorld({
+    examineePhone: `+1646556${lastFour}`,
+    withMemberships: true,
+  }));
+});
+
+// The fixture's specialists are this world's own: filtering by one keeps other files' bookings out.
+const BOOKINGS_OF = {
+  S1: ["aTeam2", "bTeam1"],
+  S2: ["aNoTeam", "aTeam1", "aTeam2ForMember", "aTeam2ByMember1", "bNoTeam"],
+} as const satisfies Record<string, readonly BookingKey[]>;
+
+async function pageFor(tx: Tx, actorKey: (typeof ACTOR_KEYS)[number], params: Record<string, string>) {
+  const actor = (await loadActor(tx, id(actorKey), null))!;
+  const page = await listBookingPageForViewer(tx, actor, parseBookingListParams(params), "UTC");
+  const keyOf = new Map(Object.entries(bookingIds).map(([key, bookingId]) => [bookingId, key]));
+  return { keys: page.rows.map((row) => keyOf.get(row.id)).sort(), total: page.total };
+}
+
+/** The bookings list's statements prepared on this connection, with how each was planned. */
+const listStatements = async (tx: Tx) =>
+  (
+    await tx.execute<{ statement: string; generic_plans: number; custom_plans: number }>(
+      sql`select statement, generic_plans::int, custom_plans::int from pg_prepared_statements
+           where statement like '%from "bookings"%'`,
+    )
+  ).rows;
+
+describe("the bookings list's kept plans", () => {
+  it("answer each viewer for themselves, call after call on one connection", async () => {
+    await getDb().transaction(async (tx) => {
+      for (let round = 0; round < 2; round++) {
+        for (const actorKey of ACTOR_KEYS) {
+          for (const specialist of ["S1", "S2"] as const) {
+            const page = await pageFor(tx, actorKey, { view: "all", specialist: id(specialist) });
+            const expected = BOOKINGS_OF[specialist].filter((key) => VISIBLE[actorKey][key]).sort();
+            expect(page.keys, `${actorKey}, ${specialist}'s bookings`).toEqual(expected);
+            expect(page.total).toBe(expected.length);
+          }
+        }
+      }
+      // One text per shape of viewer (an owner's scope is written unlike a member's): the page's
+      // statement and the tabs' count answered every call above, and each text called more than
+      // five times (ownerA's and adminA's, say) was answered from the plan kept for it.
+      const calls = ACTOR_KEYS.length * 2 * 2;
+      for (const kind of ['select "id"', "select (select count(*)"]) {
+        const statements = (await listStatements(tx)).filter((row) => row.statement.startsWith(kind));
+        expect(statements.reduce((sum, row) => sum + row.generic_plans + row.custom_plans, 0)).toBe(calls);
+        const reused = statements.filter((row) => row.generic_plans + row.custom_plans > 5);
+        expect(reused.length).toBeGreaterThan(0);
+        for (const row of reused) expect(row.generic_plans).toBeGreaterThan(0);
+        // A `limit $n` costs a tenth of the table in a generic plan — dearer than the custom
+        // plans at a large insurer's size, where PostgreSQL then kept planning every call.
+        for (const row of statements) expect(row.statement).not.toMatch(/limit \$\d/);
+      }
+    });
+  });
+
+  it("leave a search unnamed: its plan is made for its pattern each time", async () => {
+    await getDb().transaction(async (tx) => {
+      const before = await listStatements(tx);
+      for (let call = 0; call < 7; call++) {
+        const page = await pageFor(tx, "platformAdmin", { q: `(646) 556-${lastFour}` });
+        expect(page.keys).toHaveLength(Object.keys(bookingIds).length);
+      }
+      expect(await listStatements(tx)).toEqual(before);
+    });
+  });
+});
