@@ -40,7 +40,7 @@ export function getPool(): Pool {
     holder.pool = new Pool({
       connectionString: databaseUrl(),
       max: config().DATABASE_POOL_MAX,
-      // Names the statements sent as named ones after their text (db/named-statement.ts).
+      // Holds each connection to a bound of named statements; past it they run unnamed (db/named-statement.ts).
       Client: StatementNamingClient,
       // pg's default closes a connection idle for 10 s: someone reading a page between clicks then
       // got a new one — a new backend with cold catalog caches (a list statement planned in 9 ms
