@@ -89,17 +89,28 @@ describe.each(ACTOR_KEYS)("the notifications of %s", (actorKey) => {
       ...BOOKING_KEYS.filter((key) => VISIBLE[actorKey][key]).map((key) => notificationIds[actorKey][key]),
       ...(actorKey === "platformAdmin" ? [notificationIds[actorKey].attention] : []),
     ].sort();
-    expect(page.items.map((item) => item.id).sort()).toEqual(expected);
+    // Other files' "needs attention" events reach every platform admin in the shared database:
+    // a platform admin's list is held to this file's notifications; everyone else's is all theirs.
+    const ours = new Set(Object.values(notificationIds[actorKey]));
+    const shown = page.items.map((item) => item.id).filter((itemId) => ours.has(itemId));
+    expect(shown.sort()).toEqual(expected);
     expect(page.nextBefore).toBeNull();
-    expect(await countUnreadNotifications(getDb(), actor)).toBe(expected.length);
+    const unread = await countUnreadNotifications(getDb(), actor);
+    if (actorKey === "platformAdmin") expect(unread).toBeGreaterThanOrEqual(expected.length);
+    else {
+      expect(page.items).toHaveLength(expected.length);
+      expect(unread).toBe(expected.length);
+    }
   });
 });
 
 it("names bookings by reference and specialist, never by the examinee", async () => {
   const admin = await actorOf("platformAdmin");
-  const views = (await listNotifications(getDb(), admin, { limit: 100 })).items.map((row) =>
-    notificationView(row, "America/New_York"),
-  );
+  // This file's notifications only: other files' attention events reach every platform admin.
+  const ours = new Set(Object.values(notificationIds.platformAdmin));
+  const views = (await listNotifications(getDb(), admin, { limit: 100 })).items
+    .filter((row) => ours.has(row.id))
+    .map((row) => notificationView(row, "America/New_York"));
   expect(views).toHaveLength(BOOKING_KEYS.length + 1);
   for (const view of views) expect(view.sentence).not.toMatch(/Examinee/);
   const aTeam1 = views.find((view) => view.id === notificationIds.platformAdmin.aTeam1)!;
