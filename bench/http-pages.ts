@@ -92,7 +92,7 @@ const PERSONAS: Persona[] = [
   (persona) => !process.env.BENCH_PERSONAS || process.env.BENCH_PERSONAS.split(",").includes(persona.key),
 );
 
-/** The /bookings shapes: the table, filters combined with a search, and the views. */
+/** The /bookings shapes: the table, the other filters and sorts, filters combined with a search, and the views. */
 const BOOKING_SHAPES: [string, string][] = [
   ["first page", ""],
   ["deep page (all, page 200)", "?view=all&page=200"],
@@ -101,6 +101,11 @@ const BOOKING_SHAPES: [string, string][] = [
   ["absent name", "?view=all&q=zzyzx"],
   ["progress filter (generating report)", "?view=all&progress=generating_report"],
   ["sort by date asc", "?view=all&sort=appointmentDate.asc"],
+  ["sort by created (newest)", "?view=all&sort=createdAt.desc"],
+  // The generator gives telehealth to one organization (g % 3): Northwind has 9 among its 196,000
+  // live bookings, so the walk finds too few to stop at — the costliest filter a scope can meet.
+  ["type filter (telehealth)", "?view=all&type=telehealth"],
+  ["status filter (closed)", "?view=all&status=closed"],
   ['filter + search (paid, "kowal")', "?view=all&progress=payment_received&q=kowal"],
   ["view: upcoming", "?view=upcoming"],
   ["view: past", "?view=past"],

@@ -4,9 +4,10 @@
  * longer sees the values. Every viewer must still get their own bookings and counts from it, and a
  * search, whose plan must see its pattern, must stay unnamed (planned for each call).
  */
-import { sql } from "drizzle-orm";
+import { inArray, sql, TransactionRollbackError } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, type Tx } from "@/db/client";
+import { bookings } from "@/db/schema";
 import { loadActor } from "@/lib/authz/load-actor";
 import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
 import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
@@ -74,6 +75,48 @@ describe("the bookings list's kept plans", () => {
         for (const row of statements) expect(row.statement).not.toMatch(/limit \$\d/);
       }
     });
+  });
+
+  it("write a Status filter into the text, and keep each viewer to their closed bookings", async () => {
+    const closed: BookingKey[] = ["aTeam2", "bNoTeam"];
+    await expect(
+      getDb().transaction(async (tx) => {
+        await tx
+          .update(bookings)
+          .set({ status: "closed" })
+          .where(
+            inArray(
+              bookings.id,
+              closed.map((key) => bookingIds[key]),
+            ),
+          );
+        for (const actorKey of ACTOR_KEYS) {
+          for (const specialist of ["S1", "S2"] as const) {
+            const ofSpecialist = BOOKINGS_OF[specialist].filter((key) => VISIBLE[actorKey][key]);
+            const page = await pageFor(tx, actorKey, {
+              view: "all",
+              status: "closed",
+              specialist: id(specialist),
+            });
+            expect(page.keys, `${actorKey}, ${specialist}'s closed`).toEqual(
+              ofSpecialist.filter((key) => closed.includes(key)).sort(),
+            );
+            const both = { view: "all", status: "active,closed", specialist: id(specialist) };
+            expect((await pageFor(tx, actorKey, both)).keys, `${actorKey}, active and closed`).toEqual(
+              [...ofSpecialist].sort(),
+            );
+          }
+        }
+        // A parameter hides the status from a kept (generic) plan, which then cannot use the
+        // live bookings' partial indexes: "closed" walked the table (0.2–1.2 s at 1,000,000).
+        const statements = await listStatements(tx);
+        expect(statements.some((row) => row.statement.includes(`"bookings"."status" in ('closed')`))).toBe(
+          true,
+        );
+        for (const row of statements) expect(row.statement).not.toMatch(/"status" in \(\$\d/);
+        tx.rollback();
+      }),
+    ).rejects.toThrow(TransactionRollbackError);
   });
 
   it("leave a search unnamed: its plan is made for its pattern each time", async () => {

@@ -1,0 +1,46 @@
+-- The bookings list's filters and its Created sort at a large provider's size (issue 14: 1,000,000
+-- bookings, organizations of ≈ 333,000, specialists of ≈ 167,000; measured over HTTP, one request
+-- at a time, before → after).
+--
+-- A filter the date walk could not test inside the index read the table for every entry it passed:
+-- an insurer's telehealth bookings (9 of its 196,000 live ones) walked the whole organization
+-- through the heap — 1.0–1.7 s a page for the referrer and the owner; status "closed" 0.2–1.2 s.
+-- The date-order indexes of 0018 again, carrying every column the table's filters test (stage,
+-- status, team, the referrer's own bookings, specialist or organization, type, source), so any
+-- filter is an index-only walk that stops at the page's rows and the count's cap — and where
+-- nothing matches, a walk of the scope's index alone: 70–90 ms for that referrer.
+-- Same keys and predicate, more INCLUDEd: every plan the old ones served, these serve.
+CREATE INDEX IF NOT EXISTS idx_bookings_live_organization_filtered ON bookings (organization_id, appointment_date, id)
+    INCLUDE (current_progress, status, team_id, created_by_id, created_for_id, specialist_id, appointment_type, source, examinee_name)
+    WHERE status <> 'archived';
+--> statement-breakpoint
+DROP INDEX IF EXISTS idx_bookings_live_organization_named;
+--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS idx_bookings_live_specialist_filtered ON bookings (specialist_id, appointment_date, id)
+    INCLUDE (current_progress, status, organization_id, team_id, appointment_type, source, examinee_name)
+    WHERE status <> 'archived';
+--> statement-breakpoint
+DROP INDEX IF EXISTS idx_bookings_live_specialist_named;
+--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS idx_bookings_live_date_filtered ON bookings (appointment_date, id)
+    INCLUDE (current_progress, status, organization_id, team_id, specialist_id, appointment_type, source, examinee_name)
+    WHERE status <> 'archived';
+--> statement-breakpoint
+DROP INDEX IF EXISTS idx_bookings_live_date_named;
+--> statement-breakpoint
+-- Sorting by Created (when the booking was made — "what came in lately"): with no index in that
+-- order the planner read and sorted a whole scope to show 25 rows, 0.3–0.55 s for every persona.
+-- These walk one scope's live bookings in creation order, testing the views and filters inside
+-- the index: 24–43 ms. (Nulls — bookings made before the column — sort first descending, last
+-- ascending, as the index reads them either way.)
+CREATE INDEX IF NOT EXISTS idx_bookings_live_organization_created ON bookings (organization_id, created_at, id)
+    INCLUDE (appointment_date, current_progress, status, team_id, created_by_id, created_for_id, specialist_id, appointment_type, source)
+    WHERE status <> 'archived';
+--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS idx_bookings_live_specialist_created ON bookings (specialist_id, created_at, id)
+    INCLUDE (appointment_date, current_progress, status, organization_id, team_id, appointment_type, source)
+    WHERE status <> 'archived';
+--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS idx_bookings_live_created ON bookings (created_at, id)
+    INCLUDE (appointment_date, current_progress, status, organization_id, team_id, specialist_id, appointment_type, source)
+    WHERE status <> 'archived';
