@@ -102,10 +102,12 @@ const BOOKING_SHAPES: [string, string][] = [
   ["progress filter (generating report)", "?view=all&progress=generating_report"],
   ["sort by date asc", "?view=all&sort=appointmentDate.asc"],
   ["sort by created (newest)", "?view=all&sort=createdAt.desc"],
+  ["sort by specialist", "?view=all&sort=specialist.asc"],
   // The generator gives telehealth to one organization (g % 3): Northwind has 9 among its 196,000
   // live bookings, so the walk finds too few to stop at — the costliest filter a scope can meet.
   ["type filter (telehealth)", "?view=all&type=telehealth"],
   ["status filter (closed)", "?view=all&status=closed"],
+  ["status filter (archived)", "?view=all&status=archived"],
   ['filter + search (paid, "kowal")', "?view=all&progress=payment_received&q=kowal"],
   ["view: upcoming", "?view=upcoming"],
   ["view: past", "?view=past"],
