@@ -59,3 +59,43 @@ CREATE INDEX IF NOT EXISTS idx_bookings_specialist_status ON bookings (specialis
 --> statement-breakpoint
 CREATE INDEX IF NOT EXISTS idx_bookings_status_date ON bookings (status, appointment_date, id)
     INCLUDE (current_progress, organization_id, team_id, specialist_id, appointment_type, source);
+--> statement-breakpoint
+-- 0018's name-order and stage-order indexes, likewise carrying every column a filter tests: the
+-- name sort with a filter that matches little (the insurer's telehealth bookings) read the table
+-- for each entry, 0.9–1.4 s → 0.17 s. Sorting by progress orders each stage by the appointment now
+-- (lib/bookings/list-bookings.ts), the order these walk. Same keys and predicates, more INCLUDEd.
+CREATE INDEX IF NOT EXISTS idx_bookings_live_organization_name_filtered ON bookings (organization_id, examinee_name, id)
+    INCLUDE (appointment_date, current_progress, status, team_id, created_by_id, created_for_id, specialist_id, appointment_type, source)
+    WHERE status <> 'archived';
+--> statement-breakpoint
+DROP INDEX IF EXISTS idx_bookings_live_organization_name;
+--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS idx_bookings_live_specialist_name_filtered ON bookings (specialist_id, examinee_name, id)
+    INCLUDE (appointment_date, current_progress, status, organization_id, team_id, appointment_type, source)
+    WHERE status <> 'archived';
+--> statement-breakpoint
+DROP INDEX IF EXISTS idx_bookings_live_specialist_name;
+--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS idx_bookings_live_name_filtered ON bookings (examinee_name, id)
+    INCLUDE (appointment_date, current_progress, status, organization_id, team_id, specialist_id, appointment_type, source)
+    WHERE status <> 'archived';
+--> statement-breakpoint
+DROP INDEX IF EXISTS idx_bookings_live_name;
+--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS idx_bookings_live_organization_progress_filtered ON bookings (organization_id, current_progress, appointment_date, id)
+    INCLUDE (status, team_id, created_by_id, created_for_id, specialist_id, appointment_type, source, examinee_name)
+    WHERE status <> 'archived';
+--> statement-breakpoint
+DROP INDEX IF EXISTS idx_bookings_live_organization_progress_named;
+--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS idx_bookings_live_specialist_progress_filtered ON bookings (specialist_id, current_progress, appointment_date, id)
+    INCLUDE (status, organization_id, team_id, appointment_type, source, examinee_name)
+    WHERE status <> 'archived';
+--> statement-breakpoint
+DROP INDEX IF EXISTS idx_bookings_live_specialist_progress_named;
+--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS idx_bookings_live_progress_filtered ON bookings (current_progress, appointment_date, id)
+    INCLUDE (status, organization_id, team_id, specialist_id, appointment_type, source, examinee_name)
+    WHERE status <> 'archived';
+--> statement-breakpoint
+DROP INDEX IF EXISTS idx_bookings_live_progress_named;

@@ -2,8 +2,8 @@
  * The filters, search and sort of the bookings table as SQL — always ANDed with the viewer's
  * visibility condition by the list and count queries, never used alone.
  */
-import { and, asc, desc, eq, gte, ilike, inArray, isNull, like, lt, or, sql, type SQL } from "drizzle-orm";
-import { bookings, specialists } from "@/db/schema";
+import { and, eq, gte, ilike, inArray, isNull, like, lt, or, sql, type SQL } from "drizzle-orm";
+import { bookings } from "@/db/schema";
 import { BOOKING_STATUSES } from "@/db/schema/enums";
 import type { AppointmentType, BookingSource, BookingStatus, ProgressStage } from "@/db/schema/enums";
 import { zonedTimeToInstant } from "@/lib/time/zoned";
@@ -139,18 +139,4 @@ export function filterConditions(filters: BookingListFilters = {}): SQL[] {
       : undefined,
   ];
   return conditions.filter((c): c is SQL => c !== undefined);
-}
-
-const SORT_EXPRESSIONS = {
-  appointmentDate: bookings.appointmentDate,
-  examineeName: bookings.examineeName,
-  specialist: specialists.name,
-  progress: bookings.currentProgress,
-  createdAt: bookings.createdAt,
-} as const;
-
-/** ORDER BY for a sort, with the booking id as the tie-breaker so pages never overlap. */
-export function sortOrder(sort: BookingSort = DEFAULT_BOOKING_SORT): SQL[] {
-  const direction = sort.direction === "asc" ? asc : desc;
-  return [direction(SORT_EXPRESSIONS[sort.column]), direction(bookings.id)];
 }

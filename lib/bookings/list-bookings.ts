@@ -77,12 +77,17 @@ export function bookingListWhere(viewer: Actor, options: BookingListOptions): SQ
 export const plannedOnce = (options: Pick<BookingListOptions, "search" | "filters">) =>
   !options.search && !options.filters?.from && !options.filters?.to;
 
-/** The order a page's booking ids are picked in (then the id); the specialist's is pickBySpecialist's. */
+/**
+ * The order a page's booking ids are picked in (then the id); the specialist's is pickBySpecialist's.
+ * Sorting by progress groups the list by stage, so the appointment orders each group — the order
+ * of the (scope, stage, date) indexes, walked without sorting (by the id, the admin's Past in
+ * stage order sorted the platform's bookings of a stage: 0.2 s).
+ */
 const INNER_SORT = {
-  appointmentDate: bookings.appointmentDate,
-  examineeName: bookings.examineeName,
-  progress: bookings.currentProgress,
-  createdAt: bookings.createdAt,
+  appointmentDate: [bookings.appointmentDate],
+  examineeName: [bookings.examineeName],
+  progress: [bookings.currentProgress, bookings.appointmentDate],
+  createdAt: [bookings.createdAt],
 } as const satisfies Record<Exclude<BookingSort["column"], "specialist">, unknown>;
 
 /**
@@ -148,7 +153,7 @@ export async function listBookingsForViewer(
           .select({ id: sql<string>`${bookings.id}`.as("picked_id") })
           .from(bookings)
           .where(bookingListWhere(viewer, options))
-          .orderBy(direction(INNER_SORT[sort.column]), direction(bookings.id))
+          .orderBy(...INNER_SORT[sort.column].map((column) => direction(column)), direction(bookings.id))
           .limit(limitInText(limit))
           .offset(offset)
           .as("picked");
@@ -192,7 +197,7 @@ export async function listBookingsForViewer(
     appointmentDate: [page.appointmentDate],
     examineeName: [page.examineeName],
     specialist: [page.specialistName, page.appointmentDate],
-    progress: [page.currentProgress],
+    progress: [page.currentProgress, page.appointmentDate],
     createdAt: [page.createdAt],
   }[sort.column];
   // Written out: inside a sql template drizzle leaves a subquery's column unqualified, and a bare

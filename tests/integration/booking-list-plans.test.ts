@@ -12,7 +12,7 @@ import { loadActor } from "@/lib/authz/load-actor";
 import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
 import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import { DEFAULT_BOOKING_SORT } from "@/lib/bookings/booking-list-query";
-import { listBookingsForViewer } from "@/lib/bookings/list-bookings";
+import { listBookingsForViewer, type BookingListRow } from "@/lib/bookings/list-bookings";
 import { ACTOR_KEYS, VISIBLE, type BookingKey, type IdOf } from "../support/authz-fixture";
 import { insertAuthzWorld } from "../support/insert-authz-world";
 
@@ -133,35 +133,44 @@ describe("the bookings list's kept plans", () => {
   });
 });
 
-describe("sorting by specialist", () => {
-  it("orders by the specialist's name, then the appointment — every page, both ways", async () => {
+describe("sorting by specialist and by progress", () => {
+  // Each groups the list (by the specialist's name, by the stage); the appointment orders a group.
+  const groupOf = {
+    specialist: (row: BookingListRow) => row.specialistName,
+    progress: (row: BookingListRow) => row.currentProgress,
+  } as const;
+
+  it("orders each group by the appointment — every page, both ways", async () => {
     const db = getDb();
     const owner = (await loadActor(db, id("ownerA"), null))!;
     const all = await listBookingsForViewer(db, owner, { view: "all", sort: DEFAULT_BOOKING_SORT });
     expect(all.length).toBeGreaterThan(3);
-    for (const direction of ["asc", "desc"] as const) {
-      const sign = direction === "asc" ? 1 : -1;
-      const expected = [...all]
-        .sort(
-          (a, b) =>
-            sign * a.specialistName.localeCompare(b.specialistName) ||
-            sign * (a.appointmentDate.getTime() - b.appointmentDate.getTime()) ||
-            sign * a.id.localeCompare(b.id),
-        )
-        .map((row) => row.id);
-      const sort = { column: "specialist", direction } as const;
-      const whole = await listBookingsForViewer(db, owner, { view: "all", sort });
-      expect(
-        whole.map((row) => row.id),
-        direction,
-      ).toEqual(expected);
-      // Each specialist's walk reaches past the offset: the second page of two follows the first.
-      for (const offset of [0, 2, 4]) {
-        const page = await listBookingsForViewer(db, owner, { view: "all", sort, limit: 2, offset });
+    for (const column of ["specialist", "progress"] as const) {
+      for (const direction of ["asc", "desc"] as const) {
+        const sign = direction === "asc" ? 1 : -1;
+        const group = groupOf[column];
+        const expected = [...all]
+          .sort(
+            (a, b) =>
+              sign * (group(a) < group(b) ? -1 : group(a) > group(b) ? 1 : 0) ||
+              sign * (a.appointmentDate.getTime() - b.appointmentDate.getTime()) ||
+              sign * (a.id < b.id ? -1 : 1),
+          )
+          .map((row) => row.id);
+        const sort = { column, direction } as const;
+        const whole = await listBookingsForViewer(db, owner, { view: "all", sort });
         expect(
-          page.map((row) => row.id),
-          `${direction}, from ${offset}`,
-        ).toEqual(expected.slice(offset, offset + 2));
+          whole.map((row) => row.id),
+          `${column} ${direction}`,
+        ).toEqual(expected);
+        // A specialist's walk reaches past the offset: each page of two follows the one before.
+        for (const offset of [0, 2, 4]) {
+          const page = await listBookingsForViewer(db, owner, { view: "all", sort, limit: 2, offset });
+          expect(
+            page.map((row) => row.id),
+            `${column} ${direction}, from ${offset}`,
+          ).toEqual(expected.slice(offset, offset + 2));
+        }
       }
     }
   });
