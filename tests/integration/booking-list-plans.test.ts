@@ -4,7 +4,7 @@
  * longer sees the values. Every viewer must still get their own bookings and counts from it, and a
  * search, whose plan must see its pattern, must stay unnamed (planned for each call).
  */
-import { inArray, sql, TransactionRollbackError } from "drizzle-orm";
+import { eq, inArray, sql, TransactionRollbackError } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, type Tx } from "@/db/client";
 import { bookings } from "@/db/schema";
@@ -141,10 +141,28 @@ describe("sorting by specialist and by progress", () => {
   } as const;
 
   it("orders each group by the appointment — every page, both ways", async () => {
-    const db = getDb();
-    const owner = (await loadActor(db, id("ownerA"), null))!;
-    const all = await listBookingsForViewer(db, owner, { view: "all", sort: DEFAULT_BOOKING_SORT });
+    await expect(
+      getDb().transaction(async (tx) => {
+        // Three stages among owner A's bookings, so the stage groups are more than one.
+        await tx
+          .update(bookings)
+          .set({ currentProgress: "cancelled" })
+          .where(eq(bookings.id, bookingIds.aTeam1));
+        await tx
+          .update(bookings)
+          .set({ currentProgress: "generating_report" })
+          .where(eq(bookings.id, bookingIds.aTeam2));
+        await expectGroupedOrders(tx);
+        tx.rollback();
+      }),
+    ).rejects.toThrow(TransactionRollbackError);
+  });
+
+  async function expectGroupedOrders(tx: Tx) {
+    const owner = (await loadActor(tx, id("ownerA"), null))!;
+    const all = await listBookingsForViewer(tx, owner, { view: "all", sort: DEFAULT_BOOKING_SORT });
     expect(all.length).toBeGreaterThan(3);
+    expect(new Set(all.map((row) => row.currentProgress)).size).toBe(3);
     for (const column of ["specialist", "progress"] as const) {
       for (const direction of ["asc", "desc"] as const) {
         const sign = direction === "asc" ? 1 : -1;
@@ -158,14 +176,14 @@ describe("sorting by specialist and by progress", () => {
           )
           .map((row) => row.id);
         const sort = { column, direction } as const;
-        const whole = await listBookingsForViewer(db, owner, { view: "all", sort });
+        const whole = await listBookingsForViewer(tx, owner, { view: "all", sort });
         expect(
           whole.map((row) => row.id),
           `${column} ${direction}`,
         ).toEqual(expected);
-        // A specialist's walk reaches past the offset: each page of two follows the one before.
+        // Each group's walk reaches past the offset: each page of two follows the one before.
         for (const offset of [0, 2, 4]) {
-          const page = await listBookingsForViewer(db, owner, { view: "all", sort, limit: 2, offset });
+          const page = await listBookingsForViewer(tx, owner, { view: "all", sort, limit: 2, offset });
           expect(
             page.map((row) => row.id),
             `${column} ${direction}, from ${offset}`,
@@ -173,5 +191,5 @@ describe("sorting by specialist and by progress", () => {
         }
       }
     }
-  });
+  }
 });
