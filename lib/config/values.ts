@@ -1,3 +1,4 @@
+import cronParser from "cron-parser";
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/time/zoned";
 
@@ -65,3 +66,19 @@ export const commaList = (item: z.ZodType<string, string> = z.string()) =>
 /** An IANA time zone Intl knows (e.g. America/New_York). */
 export const ianaTimeZone = () =>
   z.string().refine(isValidTimeZone, "must be an IANA time zone, e.g. America/New_York");
+
+const parsesAsCron = (value: string): boolean => {
+  try {
+    cronParser.parseExpression(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Five cron fields (minute hour day month weekday), each one cron-parser can read. */
+export const cronExpression = (example: string) =>
+  z
+    .string()
+    .regex(/^\S+(\s+\S+){4}$/, `must be a cron expression of five fields, e.g. ${example}`)
+    .refine(parsesAsCron, `must be a cron expression of five fields, e.g. ${example}`);

@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { commaList, httpUrl, ianaTimeZone, onOff, portNumber, urlWithScheme, wholeNumber } from "./values";
+import {
+  commaList,
+  cronExpression,
+  httpUrl,
+  ianaTimeZone,
+  onOff,
+  portNumber,
+  urlWithScheme,
+  wholeNumber,
+} from "./values";
 
 /**
  * Every environment variable the portal and its commands read, declared once: its type (the
@@ -290,11 +299,7 @@ export const VARIABLES = {
     meaning: "the wait before an e-mail's first retry; each further retry waits about twice as long",
   }),
   DIGEST_CRON: variable({
-    // Five fields (minute hour day month weekday); pg-boss parses it when the worker starts.
-    schema: z
-      .string()
-      .regex(/^\S+(\s+\S+){4}$/, "must be a cron expression of five fields, e.g. 0 7 * * *")
-      .default("0 7 * * *"),
+    schema: cronExpression("0 7 * * *").default("0 7 * * *"),
     default: "`0 7 * * *`",
     meaning:
       "when the daily digests go out (specialists' reports owed, admins' what needs a person), read in `DIGEST_TIME_ZONE`; one run across all instances",
@@ -325,10 +330,7 @@ export const VARIABLES = {
     meaning: "how often the sealer seals the audit rows written since its last pass (ms)",
   }),
   AUDIT_VERIFY_CRON: variable({
-    schema: z
-      .string()
-      .regex(/^\S+(\s+\S+){4}$/, "must be a cron expression of five fields, e.g. 30 3 * * *")
-      .default("30 3 * * *"),
+    schema: cronExpression("30 3 * * *").default("30 3 * * *"),
     default: "`30 3 * * *`",
     meaning:
       "when the daily verification of the audit trail runs (UTC); a failure is told to the admins (in-app and their digest)",

@@ -15,6 +15,7 @@ import { config } from "@/lib/config";
 import { log, LOG_EVENTS } from "@/lib/log";
 import { drizzleExecutor } from "./drizzle-executor";
 import { ensureQueues, type QueueName } from "./queues";
+import { ScheduleClock } from "./schedule-clock";
 import { WorkerLoop } from "./worker-loop";
 
 export { QUEUE_NAMES, type QueueName } from "./queues";
@@ -32,6 +33,8 @@ export function bossOptions(databaseUrl: string): PgBoss.ConstructorOptions {
     // Expired leases (a dead worker's jobs) are found by maintenance: run it often enough that a
     // lease comes back soon after it ends.
     maintenanceIntervalSeconds: Math.max(1, Math.min(60, config().JOB_LEASE_SECONDS)),
+    // The schedules run on the portal's own clock (schedule-clock.ts says why), not pg-boss's.
+    schedule: false,
   };
 }
 
@@ -81,38 +84,33 @@ export interface JobSchedule {
 
 interface Running {
   boss: PgBoss;
+  clock: ScheduleClock;
   loops: WorkerLoop[];
 }
 
 /**
- * Starts the engine in this process: maintenance (expired leases come back), the schedules, and a
- * worker loop per entry (worker-loop.ts). Each job of a batch is completed or failed on its own, so
- * one bad message does not retry its neighbours.
+ * Starts the engine in this process: maintenance (expired leases come back), the schedules' clock
+ * (schedule-clock.ts), and a worker loop per entry (worker-loop.ts). Each job of a batch is
+ * completed or failed on its own, so one bad message does not retry its neighbours.
  *
  * - The queues' retry and lease settings are brought in line with this process's configuration
  *   (JOB_LEASE_SECONDS, EMAIL_RETRY_*) — db:migrate wrote them once; a worker started with new
  *   values applies them to the jobs enqueued from then on.
- * - The stored schedules are made to equal `schedules`: each is (re)written, and any other is
- *   removed — so a schedule switched off (UPLOAD_CLEANUP=off) stops in every process. Every started
- *   engine runs pg-boss's clock, but a schedule's job is created once per due time across all of
- *   them (a database timestamp elects one process per check, and the job is a singleton for its
- *   minute).
+ * - Every started engine runs the clock of `schedules` (this process's configuration: set it alike
+ *   on every instance); a due time gets one job across all of them. Schedules an earlier version
+ *   stored for pg-boss's own clock are removed, so no process still running one sends them too.
  */
 export async function startJobWorkers(workers: readonly JobWorker[], schedules: readonly JobSchedule[]) {
   holder.starting ??= (async (): Promise<Running> => {
     const boss = engine();
+    const clock = new ScheduleClock(boss, schedules);
     await boss.start();
     await ensureQueues(boss);
-    const wanted = new Set<string>(schedules.map((schedule) => schedule.queue));
-    for (const stored of await boss.getSchedules()) {
-      if (!wanted.has(stored.name)) await boss.unschedule(stored.name);
-    }
-    for (const schedule of schedules) {
-      await boss.schedule(schedule.queue, schedule.cron, {}, { tz: schedule.tz });
-    }
+    for (const stored of await boss.getSchedules()) await boss.unschedule(stored.name);
+    clock.start();
     const pollMs = config().JOB_POLL_MS;
     const loops = workers.map((worker) => new WorkerLoop(boss, worker, pollMs));
-    return { boss, loops };
+    return { boss, clock, loops };
   })();
   // A start that failed (the database was down) may be tried again by the next call.
   const starting = holder.starting;
@@ -134,7 +132,8 @@ export async function stopJobWorkers(timeoutMs: number): Promise<void> {
   const running = await starting.catch(() => null);
   holder.boss = undefined;
   if (!running) return;
-  const { boss, loops } = running;
+  const { boss, clock, loops } = running;
+  await clock.stop();
   for (const loop of loops) loop.stop();
   let timer: NodeJS.Timeout | undefined;
   const finished = await Promise.race([

@@ -22,15 +22,22 @@ const idOf = (data: Record<string, unknown>, key: string): string => {
   return value;
 };
 
+/** The time a scheduled job was due (schedule-clock.ts writes it); a job without one: its creation. */
+const dueTimeOf = (data: Record<string, unknown>, job: { createdOn: Date }): Date => {
+  const due = typeof data.dueAt === "string" ? new Date(data.dueAt) : null;
+  return due && !Number.isNaN(due.getTime()) ? due : job.createdOn;
+};
+
 /** A digest run: who got one, logged; the digest's own rule keeps it to one per person per day. */
 async function runDigest(
   name: string,
   send: typeof sendReportsOwedDigests,
+  data: Record<string, unknown>,
   job: { createdOn: Date },
 ): Promise<void> {
   const { DIGEST_TIME_ZONE } = config();
-  // The day is the one the schedule fired on, so a retry after midnight still counts as that day.
-  const result = await send(getDb(), job.createdOn, DIGEST_TIME_ZONE);
+  // The day is the one the schedule was due on, so a retry after midnight still counts as that day.
+  const result = await send(getDb(), dueTimeOf(data, job), DIGEST_TIME_ZONE);
   log.info({ event: LOG_EVENTS.digestSent, digest: name, ...result }, "daily digest run finished");
 }
 
@@ -52,14 +59,14 @@ export const JOB_WORKERS: readonly JobWorker[] = [
   {
     queue: QUEUE_NAMES.reportsOwedDigest,
     batchSize: 1,
-    handler: (_data, job) =>
-      runAsJob("digest.reports-owed", () => runDigest("reports_owed", sendReportsOwedDigests, job)),
+    handler: (data, job) =>
+      runAsJob("digest.reports-owed", () => runDigest("reports_owed", sendReportsOwedDigests, data, job)),
   },
   {
     queue: QUEUE_NAMES.attentionDigest,
     batchSize: 1,
-    handler: (_data, job) =>
-      runAsJob("digest.attention", () => runDigest("attention", sendAttentionDigests, job)),
+    handler: (data, job) =>
+      runAsJob("digest.attention", () => runDigest("attention", sendAttentionDigests, data, job)),
   },
   {
     queue: QUEUE_NAMES.uploadCleanup,
@@ -78,9 +85,10 @@ export const JOB_WORKERS: readonly JobWorker[] = [
 ];
 
 /**
- * The schedules, read from the configuration on each start. pg-boss keeps them in its table and
- * creates each due job once across every process; the ones not listed here are removed, so
- * UPLOAD_CLEANUP=off takes the cleanup off the schedule (cron runs `npm run documents:cleanup`).
+ * The schedules, read from the configuration on each start; every started engine's clock
+ * (schedule-clock.ts) creates each due time's job once across every process. UPLOAD_CLEANUP=off
+ * takes the cleanup off the schedule (cron runs `npm run documents:cleanup`): set it alike on
+ * every instance.
  */
 export function jobSchedules(): JobSchedule[] {
   const { DIGEST_CRON, DIGEST_TIME_ZONE, UPLOAD_CLEANUP } = config();
