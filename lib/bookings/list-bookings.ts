@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { enumWordRows } from "@/db/enum-words";
 import { limitInText, selectNamed } from "@/db/named-statement";
 import { bookings, organizations, specialists, teams } from "@/db/schema";
 import { PROGRESS_STAGES, type BookingStatus, type ProgressStage } from "@/db/schema/enums";
@@ -79,9 +80,9 @@ export const plannedOnce = (options: Pick<BookingListOptions, "search" | "filter
 
 /** The order a page's booking ids are picked in (then the id); by specialist or stage: pickInGroups. */
 const INNER_SORT = {
-  appointmentDate: [bookings.appointmentDate],
-  examineeName: [bookings.examineeName],
-  createdAt: [bookings.createdAt],
+  appointmentDate: bookings.appointmentDate,
+  examineeName: bookings.examineeName,
+  createdAt: bookings.createdAt,
 } as const satisfies Record<Exclude<BookingSort["column"], "specialist" | "progress">, unknown>;
 
 /** Groups a sort walks one by one: their key, the order they come in, the booking column they match. */
@@ -99,10 +100,9 @@ const BY_SPECIALIST: Grouping = {
   bookingColumn: bookings.specialistId,
 };
 
-// Stage names in the text, as the views write theirs: a handful of known words, never input.
-const STAGE_ROWS = sql.raw(PROGRESS_STAGES.map((stage) => `('${stage}')`).join(", "));
 const BY_STAGE: Grouping = {
-  groups: sql`(values ${STAGE_ROWS}) as "stage"("name")`,
+  // Stage names in the text, as the views write theirs (db/enum-words.ts).
+  groups: sql`(values ${enumWordRows(PROGRESS_STAGES, PROGRESS_STAGES)}) as "stage"("name")`,
   key: sql`"stage"."name"`,
   order: sql`"stage"."name"`,
   bookingColumn: bookings.currentProgress,
@@ -176,7 +176,7 @@ export async function listBookingsForViewer(
           .select({ id: sql<string>`${bookings.id}`.as("picked_id") })
           .from(bookings)
           .where(bookingListWhere(viewer, options))
-          .orderBy(...INNER_SORT[sort.column].map((column) => direction(column)), direction(bookings.id))
+          .orderBy(direction(INNER_SORT[sort.column]), direction(bookings.id))
           .limit(limitInText(limit))
           .offset(offset)
           .as("picked");

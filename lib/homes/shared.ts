@@ -6,8 +6,10 @@
  */
 import { and, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { inEnumWords } from "@/db/enum-words";
 import { qualifiedColumn } from "@/db/qualified-column";
 import { bookings, documents, organizations, specialists } from "@/db/schema";
+import { PROGRESS_STAGES } from "@/db/schema/enums";
 import type { AppointmentType, BookingStatus, DocumentCategory, ProgressStage } from "@/db/schema/enums";
 import { addDays, isValidTimeZone, localDateIn } from "@/lib/time/zoned";
 
@@ -28,8 +30,7 @@ export const AWAITING_STAGES = ["scheduled", "rescheduled"] as const satisfies r
  * `current_progress IN (…owed…)` with the values as literals, not parameters: the planner proves
  * a partial index's predicate only from constants it can see.
  */
-export const inOwedStages = () =>
-  sql`${bookings.currentProgress} in (${sql.raw(REPORT_OWED_STAGES.map((stage) => `'${stage}'`).join(", "))})`;
+export const inOwedStages = () => inEnumWords(bookings.currentProgress, PROGRESS_STAGES, REPORT_OWED_STAGES);
 
 /**
  * "The booking has a document of this category" — the booking's id qualified
@@ -57,8 +58,7 @@ export const isActive = () => sql`${bookings.status} = 'active'`;
  * 0017's `idx_bookings_awaiting_*`, which "papers missing", "briefs missing" and "attendance to
  * confirm" walk in date order.
  */
-export const isAwaiting = () =>
-  sql`${bookings.currentProgress} in (${sql.raw(AWAITING_STAGES.map((stage) => `'${stage}'`).join(", "))})`;
+export const isAwaiting = () => inEnumWords(bookings.currentProgress, PROGRESS_STAGES, AWAITING_STAGES);
 
 /** The columns of one booking line on a home (joins: specialists, organizations). */
 export const homeBookingColumns = {
