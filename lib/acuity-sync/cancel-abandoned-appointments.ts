@@ -124,13 +124,17 @@ async function cancelOne(
     if (resolved.length === 0) return;
     if (owed.was_in_flight) {
       // Free the form a dead process left claimed — its own claim, not a later one of the same form.
+      // Compared in PostgreSQL: the attempt's time read into a JS Date loses its microseconds, and
+      // a claim made in the same millisecond as its attempt would then look later than it.
+      const attemptMade = sql`(select ${acuityBookingAttempts.createdAt} from ${acuityBookingAttempts}
+        where ${acuityBookingAttempts.bookingReference} = ${owed.booking_reference})`;
       await tx
         .delete(bookingRequests)
         .where(
           and(
             eq(bookingRequests.idempotencyKey, owed.idempotency_key),
             isNull(bookingRequests.bookingId),
-            lte(bookingRequests.createdAt, owed.created_at),
+            lte(bookingRequests.createdAt, attemptMade),
           ),
         );
     }

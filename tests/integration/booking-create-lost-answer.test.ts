@@ -260,9 +260,18 @@ describe("a process that died after Acuity booked", () => {
 
   it("cancels the appointment once the attempt's time is up, and frees the form the dead process held", async () => {
     const { key, reference } = await diedMidBooking();
+    // The form's claim and the attempt within one millisecond, as a fast machine makes them: a JS
+    // Date holds milliseconds, PostgreSQL microseconds (CI once met this by chance).
+    await getDb()
+      .update(bookingRequests)
+      .set({ createdAt: sql`timestamptz '2026-12-04 09:36:12.541200+00'` })
+      .where(eq(bookingRequests.idempotencyKey, key));
     await getDb()
       .update(acuityBookingAttempts)
-      .set({ nextAttemptAt: sql`now() - interval '1 second'` })
+      .set({
+        createdAt: sql`timestamptz '2026-12-04 09:36:12.541900+00'`,
+        nextAttemptAt: sql`now() - interval '1 second'`,
+      })
       .where(eq(acuityBookingAttempts.bookingReference, reference));
 
     expect(await cancelAbandonedAppointments(getDb(), freshAcuity())).toMatchObject({
