@@ -28,7 +28,6 @@ type OwedCancellation = {
   acuity_calendar_id: string;
   appointment_at: Date;
   acuity_appointment_id: string | null;
-  created_at: Date;
   attempts: number;
   /** The process making it died: nobody gave it up, so nobody freed the form's key either. */
   was_in_flight: boolean;
@@ -57,11 +56,10 @@ async function claimOwedCancellations(db: Database): Promise<OwedCancellation[]>
       FOR UPDATE SKIP LOCKED) AS due
     WHERE a.booking_reference = due.booking_reference
     RETURNING a.booking_reference, a.requested_by_id, a.idempotency_key, a.acuity_calendar_id, a.appointment_at,
-      a.acuity_appointment_id, a.created_at, a.attempts, due.was_in_flight`);
+      a.acuity_appointment_id, a.attempts, due.was_in_flight`);
   return result.rows.map((row) => ({
     ...row,
     appointment_at: new Date(row.appointment_at),
-    created_at: new Date(row.created_at),
   }));
 }
 

@@ -6,6 +6,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, lt, not, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { inEnumWords } from "@/db/enum-words";
 import { qualifiedColumn } from "@/db/qualified-column";
 import { bookingProgress, bookings, documents, members, organizations, specialists } from "@/db/schema";
 import { PROGRESS_STAGES, type ProgressStage } from "@/db/schema/enums";
@@ -197,7 +198,7 @@ export interface SpecialistSideChange extends HomeBookingRow {
 }
 
 /** The stages a change by the specialist's side leaves a booking in, as literals (migration 0017's index predicate). */
-const CHANGED_STAGES = sql.raw(`('rescheduled', 'cancelled')`);
+const CHANGED_STAGES = ["rescheduled", "cancelled"] as const satisfies readonly ProgressStage[];
 
 /**
  * Needs you: bookings rescheduled or cancelled in the last 14 days by someone outside the
@@ -229,7 +230,7 @@ export async function listSpecialistSideChanges(
     .where(
       and(
         sql`${bookingProgress.bookingId} = ${qualifiedColumn(bookings.id)}`,
-        sql`${bookingProgress.progress} in ${CHANGED_STAGES}`,
+        inEnumWords(bookingProgress.progress, PROGRESS_STAGES, CHANGED_STAGES),
       ),
     )
     .orderBy(desc(bookingProgress.createdAt), desc(bookingProgress.id))
@@ -239,7 +240,7 @@ export async function listSpecialistSideChanges(
   const where = and(
     bookingVisibilityCondition(viewer),
     notArchived(),
-    sql`${bookings.currentProgress} in ${CHANGED_STAGES}`,
+    inEnumWords(bookings.currentProgress, PROGRESS_STAGES, CHANGED_STAGES),
     gte(bookings.lastProgressAt, since),
     gte(latestChange.createdAt, since),
     not(byTheOrganization),

@@ -45,7 +45,7 @@ export function checkSchedule(schedule: JobSchedule): void {
 
 export class ScheduleClock {
   private timer: NodeJS.Timeout | undefined;
-  private checking: Promise<void> | undefined;
+  private checking: Promise<unknown> | undefined;
 
   constructor(
     private readonly boss: PgBoss,
@@ -57,9 +57,7 @@ export class ScheduleClock {
   start(): void {
     const tick = () => {
       // A check still running (a slow database) is not doubled.
-      this.checking ??= this.check()
-        .then(() => undefined)
-        .finally(() => (this.checking = undefined));
+      this.checking ??= this.check().finally(() => (this.checking = undefined));
     };
     tick();
     this.timer = setInterval(tick, SCHEDULE_CHECK_MS);
