@@ -73,10 +73,16 @@ export function bookingListWhere(viewer: Actor, options: BookingListOptions): SQ
 /**
  * Whether the list's statements (its page and its tabs' counts) may keep one plan per connection
  * (db/named-statement.ts): not with a search, whose plan hangs on the pattern, nor a date range,
- * whose plan hangs on its width — a generic plan sees neither.
+ * whose plan hangs on its width, nor a Type or Source filter — two values, and a scope may hold
+ * almost none of one: a generic plan, blind to the value, counted an insurer's 9 telehealth
+ * bookings by walking all its cancelled ones (8 ms a call at 1,000,000 bookings, against 1.3 ms
+ * of planning). Stage, specialist and team filters lead an index of their own, and their generic
+ * plans were the custom ones (checked at that size); Status is written as literal words.
  */
-export const plannedOnce = (options: Pick<BookingListOptions, "search" | "filters">) =>
-  !options.search && !options.filters?.from && !options.filters?.to;
+export const plannedOnce = (options: Pick<BookingListOptions, "search" | "filters">) => {
+  const filters = options.filters ?? {};
+  return !options.search && !filters.from && !filters.to && !filters.appointmentType && !filters.source;
+};
 
 /** The order a page's booking ids are picked in (then the id); by specialist or stage: pickInGroups. */
 const INNER_SORT = {

@@ -131,6 +131,29 @@ describe("the bookings list's kept plans", () => {
       expect(await listStatements(tx)).toEqual(before);
     });
   });
+
+  it("leave a Type filter unnamed: a generic plan walked a scope with few of that type whole", async () => {
+    await getDb().transaction(async (tx) => {
+      const before = await listStatements(tx);
+      // The fixture's bookings are all telehealth.
+      const ofS2 = BOOKINGS_OF.S2.filter((key) => VISIBLE.ownerA[key]).sort();
+      for (let call = 0; call < 7; call++) {
+        const telehealth = await pageFor(tx, "ownerA", {
+          view: "all",
+          type: "telehealth",
+          specialist: id("S2"),
+        });
+        expect(telehealth.keys).toEqual(ofS2);
+        const inPerson = await pageFor(tx, "ownerA", {
+          view: "all",
+          type: "in_person",
+          specialist: id("S2"),
+        });
+        expect(inPerson.keys).toEqual([]);
+      }
+      expect(await listStatements(tx)).toEqual(before);
+    });
+  });
 });
 
 describe("sorting by specialist and by progress", () => {

@@ -1,0 +1,39 @@
+/**
+ * Which bookings lists keep one plan per connection (a named statement, db/named-statement.ts).
+ * A generic plan is blind to parameters: a filter whose best plan hangs on its value (a type one
+ * scope has almost none of, a date range's width, a search's pattern) is planned for each call.
+ */
+import { describe, expect, it } from "vitest";
+import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
+import { plannedOnce } from "@/lib/bookings/list-bookings";
+
+const optionsOf = (params: Record<string, string>) => {
+  const state = parseBookingListParams(params);
+  return { search: state.search, filters: { ...state.filters, timeZone: "America/Chicago" } };
+};
+
+describe("which lists keep one plan", () => {
+  it("keeps one for the views and sorts with no filter", () => {
+    expect(plannedOnce(optionsOf({}))).toBe(true);
+    expect(plannedOnce(optionsOf({ view: "past", sort: "createdAt.desc", page: "3" }))).toBe(true);
+  });
+
+  it("keeps one for a Status filter, whose words are in the text", () => {
+    expect(plannedOnce(optionsOf({ view: "all", status: "closed" }))).toBe(true);
+  });
+
+  it("keeps one for filters that lead an index of their own (stage, specialist, team)", () => {
+    expect(plannedOnce(optionsOf({ view: "all", progress: "generating_report" }))).toBe(true);
+    expect(plannedOnce(optionsOf({ view: "all", specialist: "s1", team: "t1" }))).toBe(true);
+  });
+
+  it.each([
+    ["a search", { q: "brennan" }],
+    ["a type", { type: "telehealth" }],
+    ["a source", { source: "acuity_direct" }],
+    ["a type with a stage", { type: "in_person", progress: "no_show" }],
+    ["a date range", { from: "2026-01-01", to: "2026-02-01" }],
+  ])("plans every call with %s", (_, params) => {
+    expect(plannedOnce(optionsOf({ view: "all", ...params }))).toBe(false);
+  });
+});
