@@ -48,13 +48,11 @@ export function ReferralNumbers({ row }: { row: BookingTableRow }) {
   return (
     <>
       {row.claimNumber && (
-        <div className="text-xs text-slate-700" data-testid="booking-claim-number">
+        <div className="cell-note" data-testid="booking-claim-number">
           {`Claim ${row.claimNumber}`}
         </div>
       )}
-      {row.caseManagerReference && (
-        <div className="text-xs text-slate-700">{`Ref. ${row.caseManagerReference}`}</div>
-      )}
+      {row.caseManagerReference && <div className="cell-note">{`Ref. ${row.caseManagerReference}`}</div>}
     </>
   );
 }
@@ -62,7 +60,7 @@ export function ReferralNumbers({ row }: { row: BookingTableRow }) {
 /** The report's download, named for the booking so several on a page are told apart. */
 export function ReportDownload({ row }: { row: BookingTableRow }) {
   return row.report ? (
-    <span data-testid="row-report-download">
+    <span className="mt-2 block" data-testid="row-report-download">
       <DownloadButton
         documentId={row.report.documentId}
         fileName={`${row.report.fileName} (report of ${row.examineeName})`}

@@ -54,7 +54,7 @@ export function BookingCards({
                 >
                   {row.examineeName}
                 </a>
-                <div className="text-xs text-slate-600">{row.phone}</div>
+                <div className="cell-note">{row.phone}</div>
                 <ReferralNumbers row={row} />
               </div>
             </div>
@@ -64,7 +64,7 @@ export function BookingCards({
             <dt className="text-slate-600">When</dt>
             <dd>
               {row.when}
-              {row.whenViewer && <div className="text-xs text-slate-600">{row.whenViewer} your time</div>}
+              {row.whenViewer && <div className="cell-note">{row.whenViewer} your time</div>}
             </dd>
             <dt className="text-slate-600">Specialist</dt>
             <dd className="break-words">{row.specialistName}</dd>

@@ -27,10 +27,12 @@ import { useRowLinks } from "@/components/ui/row-links";
 
 type Cell = (row: BookingTableRow, tools: Record<string, ReactNode> | undefined) => ReactNode;
 
+// Each cell's lines sit in the cell itself, without a wrapper: a page is hundreds of cells, and
+// every element is work for the server's render and the browser's (.cell-note, globals.css).
 const CELLS: Record<BookingColumnId, Cell> = {
   select: (row) => <SelectBooking row={row} />,
   examineeName: (row) => (
-    <div>
+    <>
       <a
         href={`/bookings/${row.id}`}
         className="font-medium text-indigo-700 hover:underline"
@@ -39,33 +41,33 @@ const CELLS: Record<BookingColumnId, Cell> = {
       >
         {row.examineeName}
       </a>
-      <div className="text-xs text-slate-600">{row.phone}</div>
+      <div className="cell-note">{row.phone}</div>
       <ReferralNumbers row={row} />
-    </div>
+    </>
   ),
   appointmentDate: (row) => (
-    <div className="leading-tight">
-      <div>{row.when}</div>
-      {row.whenViewer && <div className="text-xs text-slate-600">{row.whenViewer} your time</div>}
-    </div>
+    <>
+      {row.when}
+      {row.whenViewer && <div className="cell-note">{row.whenViewer} your time</div>}
+    </>
   ),
   specialist: (row) => row.specialistName,
   organization: (row) => (
-    <div className="leading-tight">
+    <>
       <div data-testid="booking-organization">
         <OrganizationName row={row} />
       </div>
-      <div className="text-xs text-slate-600">{teamLine(row)}</div>
-    </div>
+      <div className="cell-note">{teamLine(row)}</div>
+    </>
   ),
   type: (row) =>
     row.appointmentType === "telehealth" ? (
-      <div className="leading-tight">
-        <div>Telehealth</div>
+      <>
+        Telehealth
         {row.meetingLink && (
           <a
             href={row.meetingLink}
-            className="text-xs text-indigo-700 hover:underline"
+            className="block text-xs text-indigo-700 hover:underline"
             target="_blank"
             rel="noreferrer"
             data-testid="meeting-link"
@@ -73,17 +75,17 @@ const CELLS: Record<BookingColumnId, Cell> = {
             Meeting link
           </a>
         )}
-      </div>
+      </>
     ) : (
       "In person"
     ),
   status: (row) => <span data-testid="admin-booking-status">{row.statusLabel}</span>,
   progress: (row) => <ProgressBadge stage={row.stage} testId="booking-progress-badge" />,
   documents: (row) => (
-    <div className="flex flex-col items-start gap-2">
+    <>
       <DocumentIndicators documents={row.documents} />
       <ReportDownload row={row} />
-    </div>
+    </>
   ),
   createdAt: (row) => row.created,
   tools: (row, tools) => tools?.[row.id] ?? null,
@@ -188,8 +190,8 @@ export function BookingsTableView({
                 ))}
               </tr>
             </thead>
-            {/* The cells' padding once for the body, not on each of a page's hundreds of cells. */}
-            <tbody className="divide-y divide-slate-100 [&>tr>td]:px-4 [&>tr>td]:py-3 [&>tr>td]:align-top">
+            {/* The cells' padding and leading once for the body, not on each of a page's hundreds of cells. */}
+            <tbody className="divide-y divide-slate-100 [&>tr>td]:px-4 [&>tr>td]:py-3 [&>tr>td]:align-top [&>tr>td]:leading-tight">
               {rows.map((row) => (
                 <tr key={row.id} data-testid="booking-row" className="hover:bg-slate-50">
                   {headers.map((header) => (

@@ -1,6 +1,7 @@
 /**
  * Which of a booking's documents are there — brief, consent form, report — as a short list:
- * a shape (✓ or ○) and the word, so neither colour nor the symbol alone carries it, and the
+ * a shape (✓ or ○, drawn by .document-chip's ::before with empty alternative text, so screen
+ * readers skip it) and the word, so neither colour nor the symbol alone carries it, and the
  * state in words for screen readers. No hooks: renders in the table and the phone cards alike.
  */
 export interface DocumentPresence {
@@ -28,7 +29,6 @@ export function DocumentIndicators({ documents }: { documents: DocumentPresence 
             data-present={present}
             className="document-chip"
           >
-            <span aria-hidden>{present ? "✓" : "○"}</span>
             {label}
             <span className="sr-only">{present ? ": uploaded" : ": not yet"}</span>
           </li>
