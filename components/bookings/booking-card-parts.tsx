@@ -57,10 +57,13 @@ export function ReferralNumbers({ row }: { row: BookingTableRow }) {
   );
 }
 
-/** The report's download, named for the booking so several on a page are told apart. */
-export function ReportDownload({ row }: { row: BookingTableRow }) {
+/**
+ * The report's download, named for the booking so several on a page are told apart. `className`
+ * places it: under the chips in a table cell, beside them in a card's row.
+ */
+export function ReportDownload({ row, className }: { row: BookingTableRow; className?: string }) {
   return row.report ? (
-    <span className="mt-2 block" data-testid="row-report-download">
+    <span className={className} data-testid="row-report-download">
       <DownloadButton
         documentId={row.report.documentId}
         fileName={`${row.report.fileName} (report of ${row.examineeName})`}

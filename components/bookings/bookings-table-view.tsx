@@ -84,7 +84,7 @@ const CELLS: Record<BookingColumnId, Cell> = {
   documents: (row) => (
     <>
       <DocumentIndicators documents={row.documents} />
-      <ReportDownload row={row} />
+      <ReportDownload row={row} className="mt-2 block" />
     </>
   ),
   createdAt: (row) => row.created,
