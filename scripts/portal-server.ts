@@ -14,10 +14,12 @@
 import http from "node:http";
 import type { Duplex } from "node:stream";
 import { trustSocketAddressHeader } from "@/lib/audit/stamp-socket-address";
+import { prepareConnectionScope } from "@/db/connection-scope";
 import { setEnvironment } from "@/lib/config/environment";
 import { PORTAL_PRODUCTION_REQUIREMENTS } from "@/lib/config/startup";
 import { startCommand } from "@/services/start-command";
 import { exitWithParent } from "@/services/exit-with-parent";
+import { writeAbortReasonStacksAtOnce } from "@/services/abort-reason-stacks";
 import { closeHttpServer, onShutdownSignal } from "@/services/graceful-shutdown";
 import { applyBuiltNextConfig } from "./standalone-next-config";
 
@@ -29,6 +31,12 @@ setEnvironment({ NODE_ENV: dev ? "development" : "production" });
 const { PORT: port } = startCommand("portal-server", { inProduction: PORTAL_PRODUCTION_REQUIREMENTS }, dev);
 // The client address (rate limit, audit) starts from the socket, which only this server knows.
 trustSocketAddressHeader();
+// Before anything is served: the context database connections are opened in, so a pooled
+// connection holds nothing of the request that happened to open it (db/connection-scope.ts).
+prepareConnectionScope();
+// Before React loads: a finished render's abort reason must not keep its frames (and through them
+// the requests after it) alive (services/abort-reason-stacks.ts).
+writeAbortReasonStacksAtOnce();
 
 // The configuration `next build` serialized, not next.config.ts (which the image does not have).
 if (!dev) applyBuiltNextConfig();
