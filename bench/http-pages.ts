@@ -26,7 +26,8 @@
  *      BENCH_DATABASE_URL (use this database as it is: no generation, nothing dropped — for repeat runs),
  *      BENCH_KEEP_DATABASE=1 (keep the scratch database and print its URL),
  *      BENCH_SERVER_NODE_OPTIONS (extra node flags for the server, e.g. "--max-old-space-size=512"),
- *      BENCH_VIEWER_ZONE (the personas' browsers' zone cookie: America/Chicago; "" for none).
+ *      BENCH_VIEWER_ZONE (the personas' browsers' zone cookie: America/Chicago; "" for none),
+ *      BENCH_WARMUP_SECONDS (5: untimed sign-in page and /bookings load before the first round).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -54,6 +55,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const PORT = Number(process.env.BENCH_PORT ?? 3340);
+/** Untimed load before the first measured round (BENCH_WARMUP_SECONDS; 0 for none): see warmUp. */
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const BASE = `http://127.0.0.1:${PORT}`;
 /** The personas' browsers' zone (BENCH_VIEWER_ZONE; "" for none, as before a browser has said it). */
 const VIEWER_ZONE = process.env.BENCH_VIEWER_ZONE ?? "America/Chicago";
@@ -313,6 +316,19 @@ async function measurePaired(pagePath: string, cookie: string) {
   };
 }
 
+/**
+ * Untimed load first, as a server in service has had: a fresh server's first few hundred pages
+ * run code V8 has not yet compiled — measured, the first 400 `/bookings` pages cost ≈ 27 ms of
+ * server CPU each against 18–21 after, and the sign-in page 10.6 ms for its first 800 against
+ * 5.2 — so without it the first persona's first shape, and its paired sign-in rounds, measured
+ * start-up instead of the page.
+ */
+async function warmUp(cookie: string) {
+  if (WARMUP_SECONDS <= 0) return;
+  await load("/sign-in", null, WARMUP_SECONDS);
+  await load("/bookings", cookie, WARMUP_SECONDS);
+}
+
 /** The page must be the page, not a redirect to sign-in or an error (those are fast and wrong). */
 async function checkPage(pagePath: string, cookie: string): Promise<number> {
   const response = await fetch(`${BASE}${pagePath}`, { headers: { cookie }, redirect: "manual" });
@@ -388,14 +404,16 @@ try {
   const before = memoryLines().at(-1);
   print(`server memory before the load: ${describeMemory(before)}`);
   print(
-    `load: ${CONNECTIONS} connections, ${ROUNDS} rounds of [sign-in page ${SECONDS} s, page ${SECONDS} s]; figures are medians of the rounds\n`,
+    `load: ${CONNECTIONS} connections, ${ROUNDS} rounds of [sign-in page ${SECONDS} s, page ${SECONDS} s]; figures are medians of the rounds` +
+      ` (after ${WARMUP_SECONDS} s each of untimed sign-in page and /bookings load)\n`,
   );
 
   const header = `${"page".padEnd(44)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"req/s".padStart(7)} ${"sign-in p50".padStart(12)} ${"ratio".padStart(6)}  CPU ms/request: server + PostgreSQL (sign-in's server)`;
   const table: { persona: string; shape: string; ratio: number; p50: number; p95: number }[] = [];
   const shapeFilter = process.env.BENCH_SHAPES;
-  for (const persona of PERSONAS) {
+  for (const [index, persona] of PERSONAS.entries()) {
     const cookie = await signIn(persona);
+    if (index === 0) await warmUp(cookie);
     print(`== ${persona.label} (${persona.email})`);
     print(header);
     const pages: [string, string][] = [
