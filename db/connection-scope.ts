@@ -7,15 +7,11 @@ import { StatementNamingClient } from "./named-statement";
  * Why: Node stamps every async resource — a connection's socket — with the AsyncLocalStorage
  * stores of the code that created it, and the socket's events run in them for as long as it
  * lives. A pooled connection outlives the request that happened to open it by minutes and then
- * serves every later one, so it held on to that request's stores:
- *   - our log context: the pool's "idle connection lost" warning carried the request id, route and
- *     user of whoever opened the connection, minutes earlier;
- *   - Next's and React's per-request state, including React's render request. A finished render
- *     aborts its cache signal with an Error whose not-yet-printed stack holds the timer it ran in,
- *     which links to the next timers in Node's queue and their requests' state, and so on: after
- *     2,000 `/bookings` pages a fresh server kept 150–270 MB of heap after a full GC, 1,984
- *     requests' responses among it (a heap snapshot's retainers: pg Connection → socket → its
- *     stores → React's request → abort reason → Immediate → next request …) — issue 14.
+ * serves every later one, so it held on to that request's stores: the pool's "idle connection
+ * lost" warning carried the log context (request id, route, user) of whoever opened the
+ * connection, and the socket kept that request's Next and React state reachable — one of the
+ * anchors of the chain services/abort-reason-stacks.ts breaks (alone, this did not bound memory:
+ * other long-lived things anchor it too).
  *
  * The scope is an async resource made at process start, before anything is served (the portal
  * server calls prepareConnectionScope first thing); a connection opened inside it starts with
