@@ -5,7 +5,7 @@
 import { and, eq, gte, ilike, inArray, isNull, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { inEnumWords } from "@/db/enum-words";
 import { bookings } from "@/db/schema";
-import { BOOKING_STATUSES } from "@/db/schema/enums";
+import { APPOINTMENT_TYPES, BOOKING_SOURCES, BOOKING_STATUSES } from "@/db/schema/enums";
 import type { AppointmentType, BookingSource, BookingStatus, ProgressStage } from "@/db/schema/enums";
 import { zonedTimeToInstant } from "@/lib/time/zoned";
 import { searchTerms } from "./search-terms";
@@ -124,8 +124,12 @@ export function filterConditions(filters: BookingListFilters = {}): SQL[] {
         : eq(bookings.teamId, filters.teamId)
       : undefined,
     filters.organizationId ? eq(bookings.organizationId, filters.organizationId) : undefined,
-    filters.appointmentType ? eq(bookings.appointmentType, filters.appointmentType) : undefined,
-    filters.source ? eq(bookings.source, filters.source) : undefined,
+    // Literal too: a scope may hold almost none of one type (an insurer's 9 telehealth bookings
+    // among 196,000), and a kept plan blind to the value walked the scope to find them.
+    filters.appointmentType
+      ? inEnumWords(bookings.appointmentType, APPOINTMENT_TYPES, [filters.appointmentType])
+      : undefined,
+    filters.source ? inEnumWords(bookings.source, BOOKING_SOURCES, [filters.source]) : undefined,
     filters.from ? gte(bookings.appointmentDate, zonedTimeToInstant(filters.from, "00:00", zone)) : undefined,
     filters.to
       ? lt(bookings.appointmentDate, zonedTimeToInstant(nextDay(filters.to), "00:00", zone))

@@ -1,7 +1,8 @@
 /**
  * Which bookings lists keep one plan per connection (a named statement, db/named-statement.ts).
- * A generic plan is blind to parameters: a filter whose best plan hangs on its value (a type one
- * scope has almost none of, a date range's width, a search's pattern) is planned for each call.
+ * A generic plan is blind to parameters: a filter whose best plan hangs on its value (a date
+ * range's width, a search's pattern) is planned for each call; one whose few values are written
+ * into the text (status, type, source) keeps a plan for each value.
  */
 import { describe, expect, it } from "vitest";
 import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
@@ -18,8 +19,11 @@ describe("which lists keep one plan", () => {
     expect(plannedOnce(optionsOf({ view: "past", sort: "createdAt.desc", page: "3" }))).toBe(true);
   });
 
-  it("keeps one for a Status filter, whose words are in the text", () => {
+  it("keeps one for Status, Type and Source filters, whose words are in the text", () => {
     expect(plannedOnce(optionsOf({ view: "all", status: "closed" }))).toBe(true);
+    expect(plannedOnce(optionsOf({ type: "telehealth" }))).toBe(true);
+    expect(plannedOnce(optionsOf({ view: "all", source: "acuity_direct" }))).toBe(true);
+    expect(plannedOnce(optionsOf({ view: "all", type: "in_person", progress: "no_show" }))).toBe(true);
   });
 
   it("keeps one for filters that lead an index of their own (stage, specialist, team)", () => {
@@ -29,9 +33,7 @@ describe("which lists keep one plan", () => {
 
   it.each([
     ["a search", { q: "brennan" }],
-    ["a type", { type: "telehealth" }],
-    ["a source", { source: "acuity_direct" }],
-    ["a type with a stage", { type: "in_person", progress: "no_show" }],
+    ["a type with a search", { type: "telehealth", q: "brennan" }],
     ["a date range", { from: "2026-01-01", to: "2026-02-01" }],
   ])("plans every call with %s", (_, params) => {
     expect(plannedOnce(optionsOf({ view: "all", ...params }))).toBe(false);
