@@ -37,6 +37,7 @@ import autocannon from "autocannon";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
 import * as schema from "@/db/schema";
+import { PRODUCTION_NODE_FLAGS } from "@/services/production-node-flags";
 import { migrateDatabase } from "@/db/migrate";
 import { buildDemoBookings } from "@/db/seed/demo-bookings";
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "@/db/seed/demo-people";
@@ -185,9 +186,9 @@ function startServer(databaseUrl: string): ChildProcess {
     process.execPath,
     [
       "--expose-gc",
-      // As `npm start`, the image and start:embedded run it (ARCHITECTURE.md, "Memory"); a flag in
-      // BENCH_SERVER_NODE_OPTIONS comes later and wins.
-      "--max-old-space-size=512",
+      // As `npm start`, the image and start:embedded run it (services/production-node-flags.ts); a
+      // flag in BENCH_SERVER_NODE_OPTIONS comes later and wins.
+      ...PRODUCTION_NODE_FLAGS,
       ...extraFlags,
       "--import",
       "tsx",

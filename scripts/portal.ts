@@ -34,6 +34,7 @@ import { startAcuityEmulator } from "@/services/acuity-emulator";
 import { startLocalSmtp } from "@/services/local-smtp/start-local-smtp";
 import { demoAcuityAppointments } from "@/services/demo-acuity-appointments";
 import { printLine, printProblem } from "@/services/terminal";
+import { PRODUCTION_NODE_FLAGS } from "@/services/production-node-flags";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 // Only a malformed variable stops the launcher: it fills in every missing service itself, and the
@@ -197,9 +198,9 @@ async function main() {
   log(`portal on http://localhost:${port}`);
   // Node itself (tsx as a loader), not the tsx CLI: the CLI would sit between as a second
   // process, and the server could not notice this launcher disappearing.
-  // A production start gets the image's heap bound (ARCHITECTURE.md, Memory): V8's default on a
-  // large host lets the heap grow to gigabytes under load. Dev compiles in-process and keeps it.
-  const heap = mode === "start" ? ["--max-old-space-size=512"] : [];
+  // A production start gets the image's heap sizes (services/production-node-flags.ts). Dev
+  // compiles in-process and keeps V8's defaults.
+  const heap = mode === "start" ? PRODUCTION_NODE_FLAGS : [];
   return run(process.execPath, [...heap, "--import", "tsx", path.join("scripts", "portal-server.ts"), mode]);
 }
 
