@@ -1,22 +1,38 @@
 import type { ReactNode } from "react";
-import { ROW_LINK } from "@/components/ui/row-link";
-import { ProgressBadge } from "@/components/bookings/progress-badge";
-import { ZonedTime } from "@/components/bookings/zoned-time";
 import type { HomeBookingRow } from "@/lib/homes/shared";
+import { examinationTime } from "@/lib/time/two-clocks";
+import type { DateStyle } from "@/lib/time/people-time";
+import { BookingLineView, type HomeLineData } from "./home-line-views";
 
-/** Brief / consent present or missing, in words (never colour alone). */
-export function PaperFlag({ present, label, testId }: { present: boolean; label: string; testId: string }) {
-  return (
-    <span data-testid={testId} data-present={present} className="paper-flag">
-      {label} {present ? "in" : "missing"}
-    </span>
+/** A home's booking as the line views draw it: the examination time in words, on both clocks. */
+export function homeLineData(
+  row: HomeBookingRow,
+  viewerZone: string | null,
+  dateStyle: DateStyle,
+): HomeLineData {
+  const { primary, secondary } = examinationTime(
+    row.appointmentDate,
+    row.specialistTimezone ?? "UTC",
+    viewerZone,
+    dateStyle,
   );
+  return {
+    id: row.id,
+    examineeName: row.examineeName,
+    when: primary,
+    whenIso: row.appointmentDate.toISOString(),
+    whenViewer: secondary,
+    stage: row.currentProgress,
+    hasBrief: row.hasBrief,
+    hasConsentForm: row.hasConsentForm,
+  };
 }
 
 /**
  * One booking on a home: the examination time (the specialist's zone, the viewer's under it when
  * it differs), the examinee as a link to the booking, specialist and organization, its stage —
- * and whatever the list adds (`children`: a due day, a download, what changed).
+ * and whatever the list adds (`children`: a due day, a download, what changed). Worked out here,
+ * drawn from data (home-line-views.tsx).
  */
 export function BookingLine({
   row,
@@ -32,34 +48,13 @@ export function BookingLine({
   children?: ReactNode;
 }) {
   return (
-    <li className="home-line" data-testid={testId} data-booking-id={row.id}>
-      <span className="home-line-time">
-        <ZonedTime
-          instant={row.appointmentDate}
-          zone={row.specialistTimezone ?? "UTC"}
-          viewerZone={viewerZone}
-          dateStyle="weekday"
-          secondaryClassName="zoned-time-note"
-        />
-      </span>
-      <span className="home-line-main">
-        <span className="home-line-title">
-          <a href={`/bookings/${row.id}`} className="list-link" data-testid="examinee" {...ROW_LINK}>
-            {row.examineeName}
-          </a>
-          <ProgressBadge stage={row.currentProgress} testId="stage" />
-        </span>
-        <span className="text-slate-600">
-          {row.specialistName} · {row.organizationName}
-        </span>
-        {showPapers && (
-          <span className="flag-row">
-            <PaperFlag present={row.hasBrief} label="Brief" testId="brief-flag" />
-            <PaperFlag present={row.hasConsentForm} label="Consent form" testId="consent-flag" />
-          </span>
-        )}
-      </span>
-      {children && <span className="home-line-detail">{children}</span>}
-    </li>
+    <BookingLineView
+      line={homeLineData(row, viewerZone, "weekday")}
+      people={`${row.specialistName} · ${row.organizationName}`}
+      testId={testId}
+      showPapers={showPapers}
+    >
+      {children}
+    </BookingLineView>
   );
 }

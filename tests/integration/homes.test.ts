@@ -415,6 +415,18 @@ describe("the admin's operations view", () => {
     expect(listed).not.toContain("todayCancelled");
   });
 
+  it("today's first lines are the soonest across every specialist's today, and the count is all of them", async () => {
+    const all = await listTodaysExaminations(getDb(), actors.platformAdmin, NOW, 100);
+    expect(all.rows.length).toBeGreaterThanOrEqual(2);
+    const times = all.rows.map((row) => row.appointmentDate.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    for (const limit of [1, all.rows.length - 1]) {
+      const first = await listTodaysExaminations(getDb(), actors.platformAdmin, NOW, limit);
+      expect(first.rows.map((row) => row.id)).toEqual(all.rows.slice(0, limit).map((row) => row.id));
+      expect(first.total).toBe(all.rows.length);
+    }
+  });
+
   it("counts overdue reports per specialist", async () => {
     const rows = await listOverdueBySpecialist(getDb(), actors.platformAdmin, NOW, 1_000);
     expect(rows.find((row) => row.specialistId === id("S1"))).toMatchObject({ overdue: 3, capped: false });

@@ -5,7 +5,7 @@ import { BookingLine } from "@/components/homes/booking-line";
 import { BookingListSection } from "@/components/homes/booking-list-section";
 import { countLabel, dueDay } from "@/components/homes/home-section";
 import { WeekGrid } from "@/components/homes/week-grid";
-import { WeekItem } from "@/components/homes/week-item";
+import { WeekItems } from "@/components/homes/week-item";
 import { RowLinksArea } from "@/components/ui/row-links-area";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-session";
@@ -180,11 +180,7 @@ export default async function SpecialistHomePage({
               content:
                 day.examinations.length === 0 ? null : (
                   <>
-                    <ul className="divide-y divide-slate-100">
-                      {day.examinations.map((row) => (
-                        <WeekItem key={row.id} row={row} viewerZone={viewerZone} />
-                      ))}
-                    </ul>
+                    <WeekItems rows={day.examinations} viewerZone={viewerZone} />
                     {day.more > 0 && (
                       <Link
                         href={dayInBookingsHref(day.day, actor.specialistIds)}
