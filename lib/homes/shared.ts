@@ -7,6 +7,7 @@
 import { and, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { inEnumWords } from "@/db/enum-words";
+import { limitInText, selectNamed } from "@/db/named-statement";
 import { qualifiedColumn } from "@/db/qualified-column";
 import { bookings, documents, organizations, specialists } from "@/db/schema";
 import { PROGRESS_STAGES } from "@/db/schema/enums";
@@ -205,15 +206,18 @@ export async function countBookingsCapped(
   /** The list's own order: the count walks the same index and stops at the cap (no scan of the rest). */
   order: SQL[] = [],
   cap = COUNT_CAP,
+  /** Run as a named statement (db/named-statement.ts): only for a WHERE no value of which changes its plan. */
+  planOnce = false,
 ): Promise<{ total: number; capped: boolean }> {
   const matching = db
     .select({ one: sql`1` })
     .from(bookings)
     .where(where)
     .orderBy(...order)
-    .limit(cap + 1)
+    .limit(limitInText(cap + 1))
     .as("matching");
-  const [row] = await db.select({ total: sql<number>`count(*)::int` }).from(matching);
+  const counting = db.select({ total: sql<number>`count(*)::int` }).from(matching);
+  const [row] = await (planOnce ? selectNamed(counting) : counting);
   const total = row?.total ?? 0;
   return total > cap ? { total: cap, capped: true } : { total, capped: false };
 }
