@@ -1,5 +1,6 @@
 import type { DateStyle } from "@/lib/time/people-time";
 import { examinationTime } from "@/lib/time/two-clocks";
+import { ZonedTimeText } from "./zoned-time-text";
 
 /**
  * An examination time as the time display rule writes it: the specialist's calendar zone, and
@@ -22,13 +23,11 @@ export function ZonedTime({
 }) {
   const { primary, secondary } = examinationTime(instant, zone, viewerZone, dateStyle);
   return (
-    <span className="zoned-time">
-      <time dateTime={instant.toISOString()}>{primary}</time>
-      {secondary && (
-        <span className={secondaryClassName} data-testid="viewer-time">
-          {secondary} your time
-        </span>
-      )}
-    </span>
+    <ZonedTimeText
+      iso={instant.toISOString()}
+      primary={primary}
+      secondary={secondary}
+      secondaryClassName={secondaryClassName}
+    />
   );
 }

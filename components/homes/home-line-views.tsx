@@ -8,6 +8,7 @@
 import type { ReactNode } from "react";
 import type { ProgressStage } from "@/db/schema/enums";
 import { ProgressBadge } from "@/components/bookings/progress-badge";
+import { ZonedTimeText } from "@/components/bookings/zoned-time-text";
 import { ROW_LINK } from "@/components/ui/row-link";
 
 /** What a line shows of one booking, already in words. */
@@ -33,19 +34,15 @@ export function PaperFlag({ present, label, testId }: { present: boolean; label:
   );
 }
 
-/** The time display rule's two clocks (components/bookings/zoned-time.tsx), from its words. */
-function LineTime({ line }: { line: HomeLineData }) {
-  return (
-    <span className="zoned-time">
-      <time dateTime={line.whenIso}>{line.when}</time>
-      {line.whenViewer && (
-        <span className="zoned-time-note" data-testid="viewer-time">
-          {line.whenViewer} your time
-        </span>
-      )}
-    </span>
-  );
-}
+/** The time display rule's two clocks, from the line's words. */
+const LineTime = ({ line }: { line: HomeLineData }) => (
+  <ZonedTimeText
+    iso={line.whenIso}
+    primary={line.when}
+    secondary={line.whenViewer}
+    secondaryClassName="zoned-time-note"
+  />
+);
 
 /** One booking on a home (booking-line.tsx says what it shows). */
 export function BookingLineView({
