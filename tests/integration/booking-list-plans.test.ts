@@ -121,6 +121,29 @@ describe("the bookings list's kept plans", () => {
     ).rejects.toThrow(TransactionRollbackError);
   });
 
+  it("count a deep page's tabs with the first page's statement, and say how far its rows reach", async () => {
+    await getDb().transaction(async (tx) => {
+      const params = { view: "all", specialist: id("S2") };
+      const expected = BOOKINGS_OF.S2.filter((key) => VISIBLE.ownerA[key]).length;
+      await pageFor(tx, "ownerA", params);
+      const counts = async () =>
+        (await listStatements(tx)).filter((row) => row.statement.startsWith("select (select count(*)"));
+      const before = await counts();
+      const calls = (rows: typeof before) =>
+        rows.reduce((sum, row) => sum + row.generic_plans + row.custom_plans, 0);
+      // Page 200, far past this list's end: counted to the page, its tabs were a statement of their
+      // own (`limit 5001`) planned for one use, and walked 5,001 index entries each at a large
+      // insurer's size. Counted to the usual cap, they are the first page's, kept plan and all.
+      const deep = await pageFor(tx, "ownerA", { ...params, page: "200" });
+      expect(deep.keys).toEqual([]);
+      expect(deep.total).toBe(expected);
+      const after = await counts();
+      const texts = (rows: typeof before) => rows.map((row) => row.statement).sort();
+      expect(texts(after)).toEqual(texts(before));
+      expect(calls(after)).toBe(calls(before) + 1);
+    });
+  });
+
   it("leave a search unnamed: its plan is made for its pattern each time", async () => {
     await getDb().transaction(async (tx) => {
       const before = await listStatements(tx);
