@@ -30,6 +30,25 @@ export function bookingVisibilityCondition(actor: Actor): SQL {
 }
 
 /**
+ * The scopes whose bookings hold everything the actor may see — the organizations they belong to
+ * and the specialists they are — for a search to read its trigrams by (migration 0026's scoped
+ * trigram indexes): every booking bookingVisibilityCondition lets through is in one of them. Null
+ * for a platform admin, who sees every booking.
+ */
+export function searchScopesOf(actor: Actor): SearchScopes | null {
+  if (isPlatformAdmin(actor)) return null;
+  return {
+    organizationIds: [...new Set(actor.memberships.map((m) => m.organizationId))],
+    specialistIds: actor.specialistIds,
+  };
+}
+
+export interface SearchScopes {
+  organizationIds: string[];
+  specialistIds: string[];
+}
+
+/**
  * The same condition as disjoint parts whose union is bookingVisibilityCondition — for a plain
  * member of one organization (no specialist record, nothing they manage), whose view is a
  * fraction of the organization's bookings: their teams', the team-less ones, and those of other

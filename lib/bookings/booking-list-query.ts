@@ -7,6 +7,7 @@ import { inEnumWords } from "@/db/enum-words";
 import { bookings } from "@/db/schema";
 import { APPOINTMENT_TYPES, BOOKING_SOURCES, BOOKING_STATUSES } from "@/db/schema/enums";
 import type { AppointmentType, BookingSource, BookingStatus, ProgressStage } from "@/db/schema/enums";
+import type { SearchScopes } from "@/lib/authz/booking-scope";
 import { zonedTimeToInstant } from "@/lib/time/zoned";
 import { searchTerms } from "./search-terms";
 
@@ -84,23 +85,56 @@ const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
  */
 const wordStartsWith = (letters: string) => sql`${bookings.examineeName} ~* ${`(^|[ -])${letters}`}`;
 
+/** Three letters or digits in a row: a trigram whole inside a word (pg_trgm's words are letters and digits). */
+const HAS_WORD_TRIGRAM = /[\p{L}\p{N}]{3}/u;
+
 /**
  * Examinee name, phone digits, claim number and the case manager's reference, as searchTerms
  * reads the typed text. Each branch is served by its own trigram index (a BitmapOr), so adding
  * the referral fields adds no scan of bookings.
+ *
+ * With `scopes` (a viewer's organizations and specialists: searchScopesOf — for a search's count,
+ * and its rows when that count was complete: BookingListOptions.searchByScope), the name is looked up
+ * by its trigrams keyed by each scope (migration 0026), which reads only that scope's bookings'
+ * entries — the plain trigram index reads every organization's (≈ 19 → 5 ms for one insurer's
+ * "brenn" at 1,000,000 bookings). Those trigrams are a necessary condition, not the match
+ * ("Brenda Lorenn" has bre, ren and enn), so the exact branches stay beside them as a second
+ * condition. Written as two ORs, the index's is exactly what the BitmapOr finds and is not checked
+ * again row by row (scoped_trigrams is dear); the exact one is plain ILIKEs on the rows found.
  */
-export function searchCondition(search: string | undefined): SQL | undefined {
+export function searchCondition(
+  search: string | undefined,
+  scopes: SearchScopes | null = null,
+): SQL | undefined {
   const { name, phoneDigits, reference } = searchTerms(search);
-  const branches: (SQL | undefined)[] = [
-    !name
-      ? undefined
-      : name.match === "anywhere"
-        ? ilike(bookings.examineeName, `%${escapeLike(name.text)}%`)
-        : wordStartsWith(name.text),
+  const otherBranches: (SQL | undefined)[] = [
     phoneDigits ? like(bookings.examineePhone, `%${phoneDigits}%`) : undefined,
     reference ? ilike(bookings.claimNumber, `%${escapeLike(reference)}%`) : undefined,
     reference ? ilike(bookings.caseManagerReference, `%${escapeLike(reference)}%`) : undefined,
   ];
+  const nameBranch = !name
+    ? undefined
+    : name.match === "anywhere"
+      ? ilike(bookings.examineeName, `%${escapeLike(name.text)}%`)
+      : wordStartsWith(name.text);
+  const exact = anyOf([nameBranch, ...otherBranches]);
+  if (!scopes || name?.match !== "anywhere" || !HAS_WORD_TRIGRAM.test(name.text)) return exact;
+  const nameTrigrams = [
+    ...scopes.organizationIds.map(
+      (id) =>
+        sql`scoped_trigrams(${bookings.organizationId}, ${bookings.examineeName}) @> scoped_trigrams(${id}, ${name.text})`,
+    ),
+    ...scopes.specialistIds.map(
+      (id) =>
+        sql`scoped_trigrams(${bookings.specialistId}, ${bookings.examineeName}) @> scoped_trigrams(${id}, ${name.text})`,
+    ),
+  ];
+  // No scope: the viewer sees nothing, and their visibility condition says so.
+  if (nameTrigrams.length === 0) return exact;
+  return and(anyOf([...nameTrigrams, ...otherBranches]), exact);
+}
+
+function anyOf(branches: (SQL | undefined)[]): SQL | undefined {
   const present = branches.filter((b): b is SQL => b !== undefined);
   return present.length > 1 ? or(...present) : present[0];
 }

@@ -117,7 +117,7 @@ async function countSearchViewsInOnePass(
   const picking = db
     .select({ tab: tab.as("tab") })
     .from(bookings)
-    .where(bookingListWhere(viewer, { ...options, view: "all" }))
+    .where(bookingListWhere(viewer, { ...options, view: "all", searchByScope: true }))
     .$dynamic();
   // Two letters: in date order, as countBookingsForViewer walks them.
   const matching = (

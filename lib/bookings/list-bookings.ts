@@ -5,7 +5,7 @@ import { limitInText, selectNamed } from "@/db/named-statement";
 import { bookings, organizations, specialists, teams } from "@/db/schema";
 import { PROGRESS_STAGES, type BookingStatus, type ProgressStage } from "@/db/schema/enums";
 import type { Actor } from "@/lib/authz/actor";
-import { bookingVisibilityCondition } from "@/lib/authz/booking-scope";
+import { bookingVisibilityCondition, searchScopesOf } from "@/lib/authz/booking-scope";
 import {
   DEFAULT_BOOKING_SORT,
   filterConditions,
@@ -58,6 +58,13 @@ export interface BookingListOptions {
   /** The instant "upcoming" and "past" divide at: one value for the list and its counts. */
   now?: Date;
   sort?: BookingSort;
+  /**
+   * Find a name search through the viewer's scoped trigrams (searchCondition). For a search's
+   * count, always; for its rows only when that count was complete (≤ the cap): the planner reads
+   * the scoped trigrams as nearly unique and then fetches and sorts every match, where a search
+   * matching thousands is better walked in date order until the page is full.
+   */
+  searchByScope?: boolean;
 }
 
 /** The WHERE of the list and of every count: visibility first, then view, search and filters. */
@@ -65,7 +72,7 @@ export function bookingListWhere(viewer: Actor, options: BookingListOptions): SQ
   return and(
     bookingVisibilityCondition(viewer),
     viewCondition(options.view, options.now ?? new Date()),
-    searchCondition(options.search),
+    searchCondition(options.search, options.searchByScope ? searchScopesOf(viewer) : null),
     ...filterConditions(options.filters),
   );
 }

@@ -124,6 +124,54 @@ it("finds a two-letter name by the start of a word of it, and nothing for one le
   expect(await found("n")).toEqual(["first", "hyphen", "middle", "ng"]);
 });
 
+describe("a name search read through each scope's trigrams (migration 0026)", () => {
+  // Copies of organization A's booking in team A2 with specialist S1: each viewer's scope (their
+  // organization, or their specialist) reads it through its own trigram keys.
+  const names = {
+    apostrophe: "Siobhan O'Brennan",
+    upper: "JOE MCBRENNAN",
+    accented: "Zoë Brennå",
+    // bre, ren and enn are all here, "brenn" is not: the trigrams narrow, the text decides.
+    trigramsOnly: "Brenda Lorenn",
+  };
+  let inserted: Record<string, string>;
+
+  beforeAll(async () => {
+    const [template] = await getDb().select().from(bookings).where(eq(bookings.id, bookingIds.aTeam2));
+    inserted = Object.fromEntries(Object.keys(names).map((key) => [newId(), key]));
+    await getDb()
+      .insert(bookings)
+      .values(
+        Object.entries(inserted).map(([bookingId, key]) => ({
+          ...template!,
+          id: bookingId,
+          acuityAppointmentId: `${template!.acuityAppointmentId}-${key}`,
+          examineeName: names[key as keyof typeof names],
+        })),
+      );
+  });
+
+  it.each(ACTOR_KEYS)(
+    "%s finds the typed text in any case and around punctuation, and not a name that only holds its trigrams",
+    async (actorKey) => {
+      const actor = (await loadActor(getDb(), id(actorKey), null))!;
+      const found = async (q: string) => {
+        const state = parseBookingListParams({ q, size: "100", view: "all" });
+        const page = await listBookingPageForViewer(getDb(), actor, state, "UTC");
+        return page.rows
+          .map((row) => inserted[row.id])
+          .filter(Boolean)
+          .sort();
+      };
+      const sees = VISIBLE[actorKey].aTeam2;
+      expect(await found("BRENN")).toEqual(sees ? ["accented", "apostrophe", "upper"] : []);
+      expect(await found("o'brenn")).toEqual(sees ? ["apostrophe"] : []);
+      expect(await found("zoë brenn")).toEqual(sees ? ["accented"] : []);
+      expect(await found("lorenn")).toEqual(sees ? ["trigramsOnly"] : []);
+    },
+  );
+});
+
 it("filters by appointment date range in the viewer's zone", async () => {
   // The fixture's bookings are 1..6 days ahead; a range of the first two days holds two of them.
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
