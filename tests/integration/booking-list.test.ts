@@ -36,6 +36,23 @@ async function tableFor(actorKey: (typeof ACTOR_KEYS)[number], params: Record<st
   return page.rows.map((r) => keyOf.get(r.id)).filter((k): k is BookingKey => k !== undefined);
 }
 
+/** Copies of a fixture booking under other examinee names; their ids mapped to the names' keys. */
+async function insertCopiesNamed(templateKey: BookingKey, names: Record<string, string>) {
+  const [template] = await getDb().select().from(bookings).where(eq(bookings.id, bookingIds[templateKey]));
+  const inserted = Object.fromEntries(Object.keys(names).map((key) => [newId(), key]));
+  await getDb()
+    .insert(bookings)
+    .values(
+      Object.entries(inserted).map(([bookingId, key]) => ({
+        ...template!,
+        id: bookingId,
+        acuityAppointmentId: `${template!.acuityAppointmentId}-${key}`,
+        examineeName: names[key]!,
+      })),
+    );
+  return inserted;
+}
+
 const visibleOf = (actorKey: (typeof ACTOR_KEYS)[number], among: readonly BookingKey[] = BOOKING_KEYS) =>
   among.filter((key) => VISIBLE[actorKey][key]);
 
@@ -91,19 +108,12 @@ it("pages with an exact count, and stops counting at the cap", async () => {
 
 it("finds a two-letter name by the start of a word of it, and nothing for one letter", async () => {
   // Copies of organization A's team-less booking under the names a two-letter search is for.
-  const [template] = await getDb().select().from(bookings).where(eq(bookings.id, bookingIds.aNoTeam));
-  const names = { ng: "Tom Ng", hyphen: "Anna Park-Ng", first: "Ngozi Obi", middle: "Angus Long" };
-  const inserted = Object.fromEntries(Object.keys(names).map((key) => [newId(), key]));
-  await getDb()
-    .insert(bookings)
-    .values(
-      Object.entries(inserted).map(([bookingId, key]) => ({
-        ...template!,
-        id: bookingId,
-        acuityAppointmentId: `${template!.acuityAppointmentId}-${key}`,
-        examineeName: names[key as keyof typeof names],
-      })),
-    );
+  const inserted = await insertCopiesNamed("aNoTeam", {
+    ng: "Tom Ng",
+    hyphen: "Anna Park-Ng",
+    first: "Ngozi Obi",
+    middle: "Angus Long",
+  });
   const owner = (await loadActor(getDb(), id("ownerA"), null))!;
   const found = async (q: string) => {
     const page = await listBookingPageForViewer(
@@ -137,18 +147,7 @@ describe("a name search read through each scope's trigrams (migration 0026)", ()
   let inserted: Record<string, string>;
 
   beforeAll(async () => {
-    const [template] = await getDb().select().from(bookings).where(eq(bookings.id, bookingIds.aTeam2));
-    inserted = Object.fromEntries(Object.keys(names).map((key) => [newId(), key]));
-    await getDb()
-      .insert(bookings)
-      .values(
-        Object.entries(inserted).map(([bookingId, key]) => ({
-          ...template!,
-          id: bookingId,
-          acuityAppointmentId: `${template!.acuityAppointmentId}-${key}`,
-          examineeName: names[key as keyof typeof names],
-        })),
-      );
+    inserted = await insertCopiesNamed("aTeam2", names);
   });
 
   it.each(ACTOR_KEYS)(
