@@ -71,6 +71,27 @@ export async function runNamed<Row>(db: DbOrTx, query: { sql: string; params: un
   return (await prepared.execute()).rows;
 }
 
+/**
+ * A built select's rows as arrays, in its select list's order (pg's array row mode), named when
+ * `named` — for a wide list whose caller maps its own columns: drizzle's row mapper tests each
+ * field of each row against its entity classes, ≈ 0.4 ms of the server's time for a page of 25
+ * bookings of 25 columns (issue 14). Timestamps arrive as text, as drizzle's driver reads them.
+ */
+export async function runForArrays(
+  db: DbOrTx,
+  query: { sql: string; params: unknown[] },
+  named: boolean,
+): Promise<unknown[][]> {
+  const prepared = db._.session.prepareQuery<{ execute: unknown[][]; all: unknown; values: unknown }>(
+    query,
+    undefined,
+    named ? statementName(query.sql) : undefined,
+    true,
+    (rows) => rows as unknown[][],
+  );
+  return prepared.execute();
+}
+
 /** A drizzle `sql` statement, run as a named statement (`runNamed`); rows as PostgreSQL sends them. */
 export function queryNamed<Row>(db: DbOrTx, query: SQL): Promise<Row[]> {
   return runNamed<Row>(db, dialect.sqlToQuery(query));

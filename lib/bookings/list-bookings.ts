@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { enumWordRows } from "@/db/enum-words";
-import { limitInText, selectNamed } from "@/db/named-statement";
+import { limitInText, runForArrays } from "@/db/named-statement";
 import { bookings, organizations, specialists, teams } from "@/db/schema";
 import { PROGRESS_STAGES, type BookingStatus, type ProgressStage } from "@/db/schema/enums";
 import type { Actor } from "@/lib/authz/actor";
@@ -248,49 +248,65 @@ export async function listBookingsForViewer(
   // Written out: inside a sql template drizzle leaves a subquery's column unqualified, and a bare
   // "id" would mean documents.id there.
   const pageId = sql.raw(`"page"."id"`);
+  const selection = {
+    id: page.id,
+    examineeName: page.examineeName,
+    examineePhone: page.examineePhone,
+    appointmentDate: page.appointmentDate,
+    appointmentType: page.appointmentType,
+    meetingLink: page.meetingLink,
+    currentProgress: page.currentProgress,
+    status: page.status,
+    source: page.source,
+    claimNumber: page.claimNumber,
+    caseManagerReference: page.caseManagerReference,
+    specialistId: page.specialistId,
+    specialistName: page.specialistName,
+    specialistTimezone: page.specialistTimezone,
+    organizationId: page.organizationId,
+    organizationName: page.organizationName,
+    organizationSlug: page.organizationSlug,
+    teamId: page.teamId,
+    teamName: page.teamName,
+    createdById: page.createdById,
+    createdForId: page.createdForId,
+    createdAt: page.createdAt,
+    hasBrief: page.hasBrief,
+    hasConsentForm: page.hasConsentForm,
+    report: sql<{ id: string; fileName: string } | null>`(
+      select json_build_object('id', d.id, 'fileName', d.file_name) from documents d
+       where d.booking_id = ${pageId} and d.category = 'report'
+       order by d.created_at desc, d.id desc limit 1)`,
+  };
   const query = db
-    .select({
-      id: page.id,
-      examineeName: page.examineeName,
-      examineePhone: page.examineePhone,
-      appointmentDate: page.appointmentDate,
-      appointmentType: page.appointmentType,
-      meetingLink: page.meetingLink,
-      currentProgress: page.currentProgress,
-      status: page.status,
-      source: page.source,
-      claimNumber: page.claimNumber,
-      caseManagerReference: page.caseManagerReference,
-      specialistId: page.specialistId,
-      specialistName: page.specialistName,
-      specialistTimezone: page.specialistTimezone,
-      organizationId: page.organizationId,
-      organizationName: page.organizationName,
-      organizationSlug: page.organizationSlug,
-      teamId: page.teamId,
-      teamName: page.teamName,
-      createdById: page.createdById,
-      createdForId: page.createdForId,
-      createdAt: page.createdAt,
-      hasBrief: page.hasBrief,
-      hasConsentForm: page.hasConsentForm,
-      report: sql<{ id: string; fileName: string } | null>`(
-        select json_build_object('id', d.id, 'fileName', d.file_name) from documents d
-         where d.booking_id = ${pageId} and d.category = 'report'
-         order by d.created_at desc, d.id desc limit 1)`,
-    })
+    .select(selection)
     .from(page)
     .orderBy(...outerSort.map((column) => direction(column)), direction(page.id));
   // A deep page sorted by specialist or stage has a text of its own (each group's walk is as long
   // as the offset): planned for its one use, not kept.
   const named = plannedOnce(options) && !(sort.column in GROUPINGS && offset > 0);
-  const rows = await (named ? selectNamed(query) : query);
+  const columns = Object.keys(selection) as (keyof typeof selection)[];
+  const rows = (await runForArrays(db, query.toSQL(), named)).map((values) => {
+    const row = {} as Record<keyof typeof selection, unknown>;
+    columns.forEach((column, i) => (row[column] = values[i]));
+    return row as unknown as RawListRow;
+  });
   return rows.map(({ report, ...row }) => ({
     ...row,
-    // Selected through a subquery, timestamps arrive as text.
+    // Timestamps arrive as text (runForArrays).
     appointmentDate: new Date(row.appointmentDate),
     createdAt: row.createdAt ? new Date(row.createdAt) : null,
     reportDocumentId: report?.id ?? null,
     reportFileName: report?.fileName ?? null,
   }));
 }
+
+/** A listed booking as its statement sends it, in the select list's order (listBookingsForViewer). */
+type RawListRow = Omit<
+  BookingListRow,
+  "appointmentDate" | "createdAt" | "reportDocumentId" | "reportFileName"
+> & {
+  appointmentDate: string;
+  createdAt: string | null;
+  report: { id: string; fileName: string } | null;
+};

@@ -27,6 +27,14 @@ const ZONES = [
   "UTC",
 ];
 
+/** ICU's options for each date style: the server writes them by hand (people-time.ts), ICU is the reference. */
+const ICU_DATE_OPTIONS = {
+  weekday: { weekday: "short", month: "short", day: "numeric" },
+  weekdayYear: { weekday: "short", month: "short", day: "numeric", year: "numeric" },
+  long: { weekday: "long", month: "long", day: "numeric", year: "numeric" },
+  date: { month: "short", day: "numeric", year: "numeric" },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
 const icuFormatters = new Map<string, Intl.DateTimeFormat>();
 function icu(zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${zone} ${JSON.stringify(options)}`;
@@ -127,13 +135,14 @@ describe("time labels from the remembered offsets read as ICU writes them", () =
     }
   });
 
-  it.each(ZONES)("%s: the clock and the zone's name, alone and after a date", (zone) => {
+  it.each(ZONES)("%s: the clock and the zone's name, alone and after each style of date", (zone) => {
     for (const instant of all) {
       const clock = `${icuText(instant, zone, { hour: "numeric", minute: "2-digit" })} ${icuZoneName(instant, zone)}`;
       expect(dateTimeLabel(instant, zone, "none"), `${instant.toISOString()} in ${zone}`).toBe(clock);
-      expect(dateTimeLabel(instant, zone, "date")).toBe(
-        `${icuText(instant, zone, { month: "short", day: "numeric", year: "numeric" })}, ${clock}`,
-      );
+      for (const [style, options] of Object.entries(ICU_DATE_OPTIONS))
+        expect(dateTimeLabel(instant, zone, style as keyof typeof ICU_DATE_OPTIONS)).toBe(
+          `${icuText(instant, zone, options)}, ${clock}`,
+        );
     }
   });
 
