@@ -393,6 +393,18 @@ try {
   const {
     rows: [bytes],
   } = await pool.query<{ size: string }>(`SELECT pg_size_pretty(pg_total_relation_size('bookings')) AS size`);
+  // One booking every persona sees (the referrer's team, the specialist's diary): found by its
+  // claim number, as people look one up — the identifiers share their "CLM-2025-" prefix.
+  const {
+    rows: [claim],
+  } = await pool.query<{ claim_number: string }>(
+    `SELECT b.claim_number FROM bookings b JOIN organizations o ON o.id = b.organization_id
+       JOIN teams t ON t.id = b.team_id JOIN specialists s ON s.id = b.specialist_id
+      WHERE o.slug = 'northwind-insurance' AND t.name = 'Motor Claims' AND s.name = 'Dr. Amelia Hart'
+        AND b.claim_number IS NOT NULL AND b.status = 'active' LIMIT 1`,
+  );
+  if (claim)
+    BOOKING_SHAPES.push([`claim number "${claim.claim_number}"`, `?view=all&q=${claim.claim_number}`]);
   await pool.end();
   print(
     `data: ${sizes.map((row) => `${row.name} ${Number(row.n).toLocaleString("en-US")}`).join("; ")} (${bytes!.size} with indexes)`,

@@ -101,37 +101,65 @@ const HAS_WORD_TRIGRAM = /[\p{L}\p{N}]{3}/u;
  * ("Brenda Lorenn" has bre, ren and enn), so the exact branches stay beside them as a second
  * condition. Written as two ORs, the index's is exactly what the BitmapOr finds and is not checked
  * again row by row (scoped_trigrams is dear); the exact one is plain ILIKEs on the rows found.
+ * A claim number or reference typed with separators is looked up the same way: the index by its
+ * most distinctive run (distinctiveRun), the exact ILIKE on the rows found.
  */
 export function searchCondition(
   search: string | undefined,
   scopes: SearchScopes | null = null,
 ): SQL | undefined {
   const { name, phoneDigits, reference } = searchTerms(search);
-  const otherBranches: (SQL | undefined)[] = [
-    phoneDigits ? like(bookings.examineePhone, `%${phoneDigits}%`) : undefined,
-    reference ? ilike(bookings.claimNumber, `%${escapeLike(reference)}%`) : undefined,
-    reference ? ilike(bookings.caseManagerReference, `%${escapeLike(reference)}%`) : undefined,
-  ];
+  const phoneBranch = phoneDigits ? like(bookings.examineePhone, `%${phoneDigits}%`) : undefined;
+  const referenceBranches = (text: string | null) =>
+    text
+      ? [
+          ilike(bookings.claimNumber, `%${escapeLike(text)}%`),
+          ilike(bookings.caseManagerReference, `%${escapeLike(text)}%`),
+        ]
+      : [];
   const nameBranch = !name
     ? undefined
     : name.match === "anywhere"
       ? ilike(bookings.examineeName, `%${escapeLike(name.text)}%`)
       : wordStartsWith(name.text);
-  const exact = anyOf([nameBranch, ...otherBranches]);
-  if (!scopes || name?.match !== "anywhere" || !HAS_WORD_TRIGRAM.test(name.text)) return exact;
-  const nameTrigrams = [
-    ...scopes.organizationIds.map(
-      (id) =>
-        sql`scoped_trigrams(${bookings.organizationId}, ${bookings.examineeName}) @> scoped_trigrams(${id}, ${name.text})`,
-    ),
-    ...scopes.specialistIds.map(
-      (id) =>
-        sql`scoped_trigrams(${bookings.specialistId}, ${bookings.examineeName}) @> scoped_trigrams(${id}, ${name.text})`,
-    ),
-  ];
-  // No scope: the viewer sees nothing, and their visibility condition says so.
-  if (nameTrigrams.length === 0) return exact;
-  return and(anyOf([...nameTrigrams, ...otherBranches]), exact);
+  const exact = anyOf([nameBranch, phoneBranch, ...referenceBranches(reference)]);
+  // The index's own references: only their rarest-looking run when the typed text has several.
+  const narrowReference = reference && distinctiveRun(reference);
+  const indexedReferences = referenceBranches(narrowReference ?? reference);
+
+  const nameTrigrams =
+    scopes && name?.match === "anywhere" && HAS_WORD_TRIGRAM.test(name.text)
+      ? [
+          ...scopes.organizationIds.map(
+            (id) =>
+              sql`scoped_trigrams(${bookings.organizationId}, ${bookings.examineeName}) @> scoped_trigrams(${id}, ${name.text})`,
+          ),
+          ...scopes.specialistIds.map(
+            (id) =>
+              sql`scoped_trigrams(${bookings.specialistId}, ${bookings.examineeName}) @> scoped_trigrams(${id}, ${name.text})`,
+          ),
+        ]
+      : [];
+  // No scope with trigrams (a platform admin; or a viewer who sees nothing, whose visibility
+  // condition says so): the name is found by its plain trigram index.
+  if (nameTrigrams.length > 0) return and(anyOf([...nameTrigrams, phoneBranch, ...indexedReferences]), exact);
+  if (narrowReference) return and(anyOf([nameBranch, phoneBranch, ...indexedReferences]), exact);
+  return exact;
+}
+
+/**
+ * The run of letters or digits a claim number or reference is best looked up by, when the typed
+ * text has more than one: the longest (the last of equals — a serial ends an identifier). A
+ * trigram index intersects the posting lists of every trigram of the pattern, and an insurer's
+ * identifiers share their prefix: "CLM-2025-336133" read the lists of clm, 202 and 025, which
+ * hold every claim on the platform (19 ms at 1,000,000 bookings); "336133" alone reads 0.3 ms.
+ * It is a part of the typed text, so what it finds holds every match; the exact ILIKE decides.
+ */
+function distinctiveRun(text: string): string | null {
+  const runs = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (runs.length < 2) return null;
+  const longest = runs.reduce((best, run) => (run.length >= best.length ? run : best));
+  return longest.length >= 3 ? longest : null;
 }
 
 function anyOf(branches: (SQL | undefined)[]): SQL | undefined {

@@ -36,10 +36,13 @@ async function tableFor(actorKey: (typeof ACTOR_KEYS)[number], params: Record<st
   return page.rows.map((r) => keyOf.get(r.id)).filter((k): k is BookingKey => k !== undefined);
 }
 
-/** Copies of a fixture booking under other examinee names; their ids mapped to the names' keys. */
-async function insertCopiesNamed(templateKey: BookingKey, names: Record<string, string>) {
+/** Copies of a fixture booking with some of its fields changed; their ids mapped to the changes' keys. */
+async function insertCopiesWith(
+  templateKey: BookingKey,
+  changes: Record<string, Partial<typeof bookings.$inferInsert>>,
+) {
   const [template] = await getDb().select().from(bookings).where(eq(bookings.id, bookingIds[templateKey]));
-  const inserted = Object.fromEntries(Object.keys(names).map((key) => [newId(), key]));
+  const inserted = Object.fromEntries(Object.keys(changes).map((key) => [newId(), key]));
   await getDb()
     .insert(bookings)
     .values(
@@ -47,11 +50,18 @@ async function insertCopiesNamed(templateKey: BookingKey, names: Record<string, 
         ...template!,
         id: bookingId,
         acuityAppointmentId: `${template!.acuityAppointmentId}-${key}`,
-        examineeName: names[key]!,
+        ...changes[key],
       })),
     );
   return inserted;
 }
+
+/** Copies of a fixture booking under other examinee names; their ids mapped to the names' keys. */
+const insertCopiesNamed = (templateKey: BookingKey, names: Record<string, string>) =>
+  insertCopiesWith(
+    templateKey,
+    Object.fromEntries(Object.entries(names).map(([key, examineeName]) => [key, { examineeName }])),
+  );
 
 const visibleOf = (actorKey: (typeof ACTOR_KEYS)[number], among: readonly BookingKey[] = BOOKING_KEYS) =>
   among.filter((key) => VISIBLE[actorKey][key]);
@@ -167,6 +177,42 @@ describe("a name search read through each scope's trigrams (migration 0026)", ()
       expect(await found("o'brenn")).toEqual(sees ? ["apostrophe"] : []);
       expect(await found("zoë brenn")).toEqual(sees ? ["accented"] : []);
       expect(await found("lorenn")).toEqual(sees ? ["trigramsOnly"] : []);
+    },
+  );
+});
+
+describe("a claim number or reference typed with separators", () => {
+  // The index is asked for the typed text's most distinctive run ("<serial>"); the whole text decides.
+  const serial = `${lastFour}${String(Math.floor(Math.random() * 100)).padStart(2, "0")}`;
+  // Named apart from the fixture's bookings, which other tests count by their name.
+  const copies = {
+    exact: { examineeName: "Claim Copy", claimNumber: `CLM-2025-${serial}` },
+    otherCase: { examineeName: "Claim Copy", claimNumber: `clm-2025-${serial}-b` },
+    otherYear: { examineeName: "Claim Copy", claimNumber: `CLM-2024-${serial}` },
+    reference: { examineeName: "Claim Copy", caseManagerReference: `REF/2025/${serial}`, claimNumber: null },
+  };
+  let inserted: Record<string, string>;
+
+  beforeAll(async () => {
+    inserted = await insertCopiesWith("aTeam2", copies);
+  });
+
+  it.each(ACTOR_KEYS)(
+    "%s finds the whole typed text, in any case, and not another with its serial",
+    async (actorKey) => {
+      const actor = (await loadActor(getDb(), id(actorKey), null))!;
+      const found = async (q: string) => {
+        const state = parseBookingListParams({ q, size: "100", view: "all" });
+        const page = await listBookingPageForViewer(getDb(), actor, state, "UTC");
+        return page.rows
+          .map((row) => inserted[row.id])
+          .filter(Boolean)
+          .sort();
+      };
+      const sees = VISIBLE[actorKey].aTeam2;
+      expect(await found(`CLM-2025-${serial}`)).toEqual(sees ? ["exact", "otherCase"] : []);
+      expect(await found(`ref/2025/${serial}`)).toEqual(sees ? ["reference"] : []);
+      expect(await found(`2024-${serial}`)).toEqual(sees ? ["otherYear"] : []);
     },
   );
 });
