@@ -4,7 +4,7 @@
  * the browser.
  *
  * Three letters or digits match anywhere in a name, phone, claim number or case manager's
- * reference: shorter ones match nearly everything. Two letters still find short names ("Ng", "Li", "Wu") where a word of the name
+ * reference (a phone only when no letter was typed): shorter ones match nearly everything. Two letters still find short names ("Ng", "Li", "Wu") where a word of the name
  * starts with them.
  */
 export const MIN_SEARCH_LENGTH = 3;
@@ -20,8 +20,9 @@ export interface SearchTerms {
 
 export function searchTerms(typed: string | undefined): SearchTerms {
   const text = typed?.trim() ?? "";
-  // Phone search ignores spaces, dashes, brackets and "+".
-  const digits = text.replace(/\D/g, "");
+  // Phone search ignores spaces, dashes, brackets and "+". Text with a letter is a name or an
+  // identifier, not a phone number: "CLM-2025-336133" is not looked up among phones as 2025336133.
+  const digits = /\p{L}/u.test(text) ? "" : text.replace(/\D/g, "");
   const name =
     text.length >= MIN_SEARCH_LENGTH
       ? { text, match: "anywhere" as const }

@@ -190,6 +190,8 @@ describe("a claim number or reference typed with separators", () => {
     otherCase: { examineeName: "Claim Copy", claimNumber: `clm-2025-${serial}-b` },
     otherYear: { examineeName: "Claim Copy", claimNumber: `CLM-2024-${serial}` },
     reference: { examineeName: "Claim Copy", caseManagerReference: `REF/2025/${serial}`, claimNumber: null },
+    // The claim's digits as a phone number: typed with its letters, the claim is not a phone search.
+    phoneTwin: { examineeName: "Claim Copy", examineePhone: `+12025${serial}`, claimNumber: null },
   };
   let inserted: Record<string, string>;
 
@@ -198,7 +200,7 @@ describe("a claim number or reference typed with separators", () => {
   });
 
   it.each(ACTOR_KEYS)(
-    "%s finds the whole typed text, in any case, and not another with its serial",
+    "%s finds the whole typed text, in any case, and not another with its serial nor a phone with its digits",
     async (actorKey) => {
       const actor = (await loadActor(getDb(), id(actorKey), null))!;
       const found = async (q: string) => {
@@ -213,6 +215,7 @@ describe("a claim number or reference typed with separators", () => {
       expect(await found(`CLM-2025-${serial}`)).toEqual(sees ? ["exact", "otherCase"] : []);
       expect(await found(`ref/2025/${serial}`)).toEqual(sees ? ["reference"] : []);
       expect(await found(`2024-${serial}`)).toEqual(sees ? ["otherYear"] : []);
+      expect(await found(`2025 ${serial}`)).toEqual(sees ? ["phoneTwin"] : []);
     },
   );
 });
