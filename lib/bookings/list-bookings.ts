@@ -286,27 +286,26 @@ export async function listBookingsForViewer(
   // as the offset): planned for its one use, not kept.
   const named = plannedOnce(options) && !(sort.column in GROUPINGS && offset > 0);
   const columns = Object.keys(selection) as (keyof typeof selection)[];
-  const rows = (await runForArrays(db, query.toSQL(), named)).map((values) => {
-    const row = {} as Record<keyof typeof selection, unknown>;
-    columns.forEach((column, i) => (row[column] = values[i]));
-    return row as unknown as RawListRow;
-  });
-  return rows.map(({ report, ...row }) => ({
-    ...row,
-    // Timestamps arrive as text (runForArrays).
-    appointmentDate: new Date(row.appointmentDate),
-    createdAt: row.createdAt ? new Date(row.createdAt) : null,
-    reportDocumentId: report?.id ?? null,
-    reportFileName: report?.fileName ?? null,
-  }));
+  return (await runForArrays(db, query.toSQL(), named)).map((values) => listRowFrom(columns, values));
 }
 
-/** A listed booking as its statement sends it, in the select list's order (listBookingsForViewer). */
-type RawListRow = Omit<
-  BookingListRow,
-  "appointmentDate" | "createdAt" | "reportDocumentId" | "reportFileName"
-> & {
-  appointmentDate: string;
-  createdAt: string | null;
-  report: { id: string; fileName: string } | null;
-};
+/**
+ * A listed booking from its statement's values, in the select list's order. Built field by field:
+ * a rest-and-spread copy per row cost ≈ 3.7 µs, more than the rest of the row's work (issue 14).
+ * Timestamps arrive as text (runForArrays); the report as { id, fileName } or null.
+ */
+function listRowFrom(columns: readonly string[], values: unknown[]): BookingListRow {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i]!;
+    const value = values[i];
+    if (column === "appointmentDate") row.appointmentDate = new Date(value as string);
+    else if (column === "createdAt") row.createdAt = value ? new Date(value as string) : null;
+    else if (column === "report") {
+      const report = value as { id: string; fileName: string } | null;
+      row.reportDocumentId = report?.id ?? null;
+      row.reportFileName = report?.fileName ?? null;
+    } else row[column] = value;
+  }
+  return row as unknown as BookingListRow;
+}

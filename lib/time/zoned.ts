@@ -3,6 +3,8 @@
  * instant and calendar-date helpers. The one implementation shared by the portal and the Acuity
  * emulator; writing times for people is people-time.ts and two-clocks.ts.
  */
+const DAY_MS = 86_400_000;
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(zone: string): Intl.DateTimeFormat {
@@ -34,14 +36,44 @@ export interface WallClock {
 
 /** The wall clock in `zone` at `instant` (to the second): the instant moved by the zone's offset then. */
 export function wallClock(instant: Date, zone: string): WallClock {
-  const shifted = new Date(wholeSeconds(instant) + offsetMinutesAt(instant, zone) * 60_000);
+  const local = wholeSeconds(instant) + offsetMinutesAt(instant, zone) * 60_000;
+  const days = Math.floor(local / DAY_MS);
+  const ofDay = local - days * DAY_MS;
+  const { year, month, day } = civilDate(days);
+  // Written out, not spread: a spread into a new object cost ≈ 3 µs a call here.
   return {
-    year: shifted.getUTCFullYear(),
-    month: shifted.getUTCMonth() + 1,
-    day: shifted.getUTCDate(),
-    hour: shifted.getUTCHours(),
-    minute: shifted.getUTCMinutes(),
-    second: shifted.getUTCSeconds(),
+    year,
+    month,
+    day,
+    hour: Math.floor(ofDay / 3_600_000),
+    minute: Math.floor((ofDay % 3_600_000) / 60_000),
+    second: Math.floor((ofDay % 60_000) / 1000),
+  };
+}
+
+/**
+ * The proleptic Gregorian date `days` after 1970-01-01, by arithmetic (H. Hinnant's
+ * civil_from_days): the server writes hundreds of times a page, and a Date read field by field
+ * cost more than the rest of a label (issue 14).
+ */
+function civilDate(days: number): { year: number; month: number; day: number } {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153); // March = 0
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  return {
+    year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0),
+    month,
+    day: dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1,
   };
 }
 
@@ -67,9 +99,9 @@ function offsetFromIntl(instant: Date, zone: string): number {
   return Math.round((asUtc - wholeSeconds(instant)) / 60_000);
 }
 
-const DAY_MS = 86_400_000;
-/** Per zone and UTC day: the offset all day long, or null on a day the offset changes. */
-const dayOffsets = new Map<string, number | null>();
+/** Per zone, per UTC day: the offset all day long, or null on a day the offset changes. */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+let dayOffsetsKept = 0;
 /** Zones × days a process may remember (a page of bookings spans a few dozen); then it starts over. */
 const DAY_OFFSETS_KEPT = 20_000;
 
@@ -84,14 +116,21 @@ export function offsetMinutesAt(instant: Date, zone: string): number {
   // (`typeof window` is a constant to the bundler, so the browser's bundle leaves the rest out).
   if (typeof window !== "undefined") return offsetFromIntl(instant, zone);
   const day = Math.floor(instant.getTime() / DAY_MS);
-  const key = `${zone}|${day}`;
-  let offset = dayOffsets.get(key);
+  // Keyed by zone, then by the day's number: no key text built per call.
+  let ofZone = dayOffsets.get(zone);
+  if (!ofZone) dayOffsets.set(zone, (ofZone = new Map()));
+  let offset = ofZone.get(day);
   if (offset === undefined) {
     const atStart = offsetFromIntl(new Date(day * DAY_MS), zone);
     const atEnd = offsetFromIntl(new Date((day + 1) * DAY_MS), zone);
     offset = atStart === atEnd ? atStart : null;
-    if (dayOffsets.size >= DAY_OFFSETS_KEPT) dayOffsets.clear();
-    dayOffsets.set(key, offset);
+    if (dayOffsetsKept >= DAY_OFFSETS_KEPT) {
+      dayOffsets.clear();
+      dayOffsets.set(zone, (ofZone = new Map()));
+      dayOffsetsKept = 0;
+    }
+    ofZone.set(day, offset);
+    dayOffsetsKept++;
   }
   return offset ?? offsetFromIntl(instant, zone);
 }

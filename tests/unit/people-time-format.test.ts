@@ -146,6 +146,23 @@ describe("time labels from the remembered offsets read as ICU writes them", () =
     }
   });
 
+  it("reads the calendar by arithmetic as Date does, across five centuries and every leap rule", () => {
+    // 1600 and 2000 are leap years, 1900 and 2100 are not; every 13 h 7 min from 1601 to 2400.
+    for (let at = Date.UTC(1601, 0, 1); at < Date.UTC(2400, 11, 31); at += (13 * 60 + 7) * 60_000 * 97) {
+      const instant = new Date(at);
+      expect(wallClock(instant, "UTC"), instant.toISOString()).toEqual({
+        year: instant.getUTCFullYear(),
+        month: instant.getUTCMonth() + 1,
+        day: instant.getUTCDate(),
+        hour: instant.getUTCHours(),
+        minute: instant.getUTCMinutes(),
+        second: instant.getUTCSeconds(),
+      });
+    }
+    for (const day of ["1900-02-28", "1900-03-01", "2000-02-29", "2100-03-01", "2024-12-31"])
+      expect(localDateIn(new Date(`${day}T12:00:00Z`), "UTC")).toBe(day);
+  });
+
   it("names a zone by the offset in force at the instant, on either side of a change", () => {
     // New York springs forward at 07:00 UTC on 8 March 2026; London at 01:00 UTC on 29 March.
     expect(zoneAbbreviation(new Date("2026-03-08T06:59:00Z"), "America/New_York")).toBe("EST");
