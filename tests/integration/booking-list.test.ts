@@ -63,6 +63,18 @@ const insertCopiesNamed = (templateKey: BookingKey, names: Record<string, string
     Object.fromEntries(Object.entries(names).map(([key, examineeName]) => [key, { examineeName }])),
   );
 
+/** What a viewer's search (All, 100 a page) finds among copies: their keys, sorted. */
+const copiesFoundBy =
+  (actorKey: (typeof ACTOR_KEYS)[number], inserted: Record<string, string>) => async (q: string) => {
+    const actor = (await loadActor(getDb(), id(actorKey), null))!;
+    const state = parseBookingListParams({ q, size: "100", view: "all" });
+    const page = await listBookingPageForViewer(getDb(), actor, state, "UTC");
+    return page.rows
+      .map((row) => inserted[row.id])
+      .filter(Boolean)
+      .sort();
+  };
+
 const visibleOf = (actorKey: (typeof ACTOR_KEYS)[number], among: readonly BookingKey[] = BOOKING_KEYS) =>
   among.filter((key) => VISIBLE[actorKey][key]);
 
@@ -163,15 +175,7 @@ describe("a name search read through each scope's trigrams (migration 0026)", ()
   it.each(ACTOR_KEYS)(
     "%s finds the typed text in any case and around punctuation, and not a name that only holds its trigrams",
     async (actorKey) => {
-      const actor = (await loadActor(getDb(), id(actorKey), null))!;
-      const found = async (q: string) => {
-        const state = parseBookingListParams({ q, size: "100", view: "all" });
-        const page = await listBookingPageForViewer(getDb(), actor, state, "UTC");
-        return page.rows
-          .map((row) => inserted[row.id])
-          .filter(Boolean)
-          .sort();
-      };
+      const found = copiesFoundBy(actorKey, inserted);
       const sees = VISIBLE[actorKey].aTeam2;
       expect(await found("BRENN")).toEqual(sees ? ["accented", "apostrophe", "upper"] : []);
       expect(await found("o'brenn")).toEqual(sees ? ["apostrophe"] : []);
@@ -202,15 +206,7 @@ describe("a claim number or reference typed with separators", () => {
   it.each(ACTOR_KEYS)(
     "%s finds the whole typed text, in any case, and not another with its serial nor a phone with its digits",
     async (actorKey) => {
-      const actor = (await loadActor(getDb(), id(actorKey), null))!;
-      const found = async (q: string) => {
-        const state = parseBookingListParams({ q, size: "100", view: "all" });
-        const page = await listBookingPageForViewer(getDb(), actor, state, "UTC");
-        return page.rows
-          .map((row) => inserted[row.id])
-          .filter(Boolean)
-          .sort();
-      };
+      const found = copiesFoundBy(actorKey, inserted);
       const sees = VISIBLE[actorKey].aTeam2;
       expect(await found(`CLM-2025-${serial}`)).toEqual(sees ? ["exact", "otherCase"] : []);
       expect(await found(`ref/2025/${serial}`)).toEqual(sees ? ["reference"] : []);
