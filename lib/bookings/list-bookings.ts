@@ -2,10 +2,11 @@ import { and, asc, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm"
 import type { DbOrTx } from "@/db/client";
 import { enumWordRows } from "@/db/enum-words";
 import { limitInText, runForArrays } from "@/db/named-statement";
-import { bookings, organizations, specialists, teams } from "@/db/schema";
+import { bookings, specialists } from "@/db/schema";
 import { PROGRESS_STAGES, type BookingStatus, type ProgressStage } from "@/db/schema/enums";
 import type { Actor } from "@/lib/authz/actor";
 import { bookingVisibilityCondition, searchScopesOf } from "@/lib/authz/booking-scope";
+import { bookingListStatement } from "./booking-list-statement";
 import {
   DEFAULT_BOOKING_SORT,
   filterConditions,
@@ -168,7 +169,28 @@ function pickInGroups(
     .orderBy(direction(grouping.order), direction(ofGroup.at), direction(ofGroup.id))
     .limit(limitInText(limit))
     .offset(offset)
-    .as("picked");
+    .$dynamic();
+}
+
+/**
+ * The select picking the page's booking ids (as `picked_id`), in the sort's order: the only part
+ * of the list's statement that carries the viewer's scope, the view, the search and the filters.
+ */
+export function pickedBookingIds(db: DbOrTx, viewer: Actor, options: BookingListOptions = {}) {
+  const sort = options.sort ?? DEFAULT_BOOKING_SORT;
+  const direction = sort.direction === "asc" ? asc : desc;
+  const limit = options.limit ?? 100;
+  const offset = options.offset ?? 0;
+  if (sort.column === "specialist" || sort.column === "progress")
+    return pickInGroups(db, viewer, options, GROUPINGS[sort.column], direction, limit, offset);
+  return db
+    .select({ id: sql<string>`${bookings.id}`.as("picked_id") })
+    .from(bookings)
+    .where(bookingListWhere(viewer, options))
+    .orderBy(direction(INNER_SORT[sort.column]), direction(bookings.id))
+    .limit(limitInText(limit))
+    .offset(offset)
+    .$dynamic();
 }
 
 /**
@@ -179,8 +201,8 @@ function pickInGroups(
  * reading only what the WHERE and the order need — for the date and name orders an index-only
  * walk of the scope's index, so a deep page's skipped rows are never read from the table (page
  * 200 fetched 5,000 rows to show 25); the next joins the page's rows to their specialist,
- * organization and team; the outer one adds the document indicators with EXISTS over those rows
- * only — no query per row.
+ * organization and team; the outer one adds each row's newest report — no query per row. The
+ * last two are fixed for a sort (booking-list-statement.ts).
  */
 export async function listBookingsForViewer(
   db: DbOrTx,
@@ -188,105 +210,11 @@ export async function listBookingsForViewer(
   options: BookingListOptions = {},
 ): Promise<BookingListRow[]> {
   const sort = options.sort ?? DEFAULT_BOOKING_SORT;
-  const direction = sort.direction === "asc" ? asc : desc;
-  const limit = options.limit ?? 100;
-  const offset = options.offset ?? 0;
-  const picked =
-    sort.column === "specialist" || sort.column === "progress"
-      ? pickInGroups(db, viewer, options, GROUPINGS[sort.column], direction, limit, offset)
-      : db
-          .select({ id: sql<string>`${bookings.id}`.as("picked_id") })
-          .from(bookings)
-          .where(bookingListWhere(viewer, options))
-          .orderBy(direction(INNER_SORT[sort.column]), direction(bookings.id))
-          .limit(limitInText(limit))
-          .offset(offset)
-          .as("picked");
-  const page = db
-    .select({
-      id: bookings.id,
-      examineeName: bookings.examineeName,
-      examineePhone: bookings.examineePhone,
-      appointmentDate: bookings.appointmentDate,
-      appointmentType: bookings.appointmentType,
-      meetingLink: bookings.meetingLink,
-      currentProgress: bookings.currentProgress,
-      status: bookings.status,
-      source: bookings.source,
-      claimNumber: bookings.claimNumber,
-      caseManagerReference: bookings.caseManagerReference,
-      specialistId: bookings.specialistId,
-      // Three tables have a `name`: aliased, so the outer query can tell them apart.
-      specialistName: sql<string>`${specialists.name}`.as("specialist_name"),
-      specialistTimezone: specialists.timezone,
-      organizationId: bookings.organizationId,
-      organizationName: sql<string>`${organizations.name}`.as("organization_name"),
-      organizationSlug: organizations.slug,
-      teamId: bookings.teamId,
-      teamName: sql<string | null>`${teams.name}`.as("team_name"),
-      createdById: bookings.createdById,
-      createdForId: bookings.createdForId,
-      createdAt: bookings.createdAt,
-      // Kept on the booking from its documents (migration 0020), as the homes read them.
-      hasBrief: bookings.hasBrief,
-      hasConsentForm: bookings.hasConsentForm,
-    })
-    .from(picked)
-    .innerJoin(bookings, eq(bookings.id, picked.id))
-    .innerJoin(specialists, eq(specialists.id, bookings.specialistId))
-    .innerJoin(organizations, eq(organizations.id, bookings.organizationId))
-    .leftJoin(teams, eq(teams.id, bookings.teamId))
-    .as("page");
-
-  const outerSort = {
-    appointmentDate: [page.appointmentDate],
-    examineeName: [page.examineeName],
-    specialist: [page.specialistName, page.appointmentDate],
-    progress: [page.currentProgress, page.appointmentDate],
-    createdAt: [page.createdAt],
-  }[sort.column];
-  // Written out: inside a sql template drizzle leaves a subquery's column unqualified, and a bare
-  // "id" would mean documents.id there.
-  const pageId = sql.raw(`"page"."id"`);
-  const selection = {
-    id: page.id,
-    examineeName: page.examineeName,
-    examineePhone: page.examineePhone,
-    appointmentDate: page.appointmentDate,
-    appointmentType: page.appointmentType,
-    meetingLink: page.meetingLink,
-    currentProgress: page.currentProgress,
-    status: page.status,
-    source: page.source,
-    claimNumber: page.claimNumber,
-    caseManagerReference: page.caseManagerReference,
-    specialistId: page.specialistId,
-    specialistName: page.specialistName,
-    specialistTimezone: page.specialistTimezone,
-    organizationId: page.organizationId,
-    organizationName: page.organizationName,
-    organizationSlug: page.organizationSlug,
-    teamId: page.teamId,
-    teamName: page.teamName,
-    createdById: page.createdById,
-    createdForId: page.createdForId,
-    createdAt: page.createdAt,
-    hasBrief: page.hasBrief,
-    hasConsentForm: page.hasConsentForm,
-    report: sql<{ id: string; fileName: string } | null>`(
-      select json_build_object('id', d.id, 'fileName', d.file_name) from documents d
-       where d.booking_id = ${pageId} and d.category = 'report'
-       order by d.created_at desc, d.id desc limit 1)`,
-  };
-  const query = db
-    .select(selection)
-    .from(page)
-    .orderBy(...outerSort.map((column) => direction(column)), direction(page.id));
+  const statement = bookingListStatement(db, pickedBookingIds(db, viewer, options), sort);
   // A deep page sorted by specialist or stage has a text of its own (each group's walk is as long
   // as the offset): planned for its one use, not kept.
-  const named = plannedOnce(options) && !(sort.column in GROUPINGS && offset > 0);
-  const columns = Object.keys(selection) as (keyof typeof selection)[];
-  return (await runForArrays(db, query.toSQL(), named)).map((values) => listRowFrom(columns, values));
+  const named = plannedOnce(options) && !(sort.column in GROUPINGS && (options.offset ?? 0) > 0);
+  return (await runForArrays(db, statement, named)).map((values) => listRowFrom(statement.columns, values));
 }
 
 /**
