@@ -73,7 +73,11 @@ export function bookingListWhere(viewer: Actor, options: BookingListOptions): SQ
   return and(
     bookingVisibilityCondition(viewer),
     viewCondition(options.view, options.now ?? new Date()),
-    searchCondition(options.search, searchesByScope(options) ? searchScopesOf(viewer) : null),
+    searchCondition(
+      options.search,
+      searchesByScope(options) ? searchScopesOf(viewer) : null,
+      options.filters?.progress,
+    ),
     ...filterConditions(options.filters),
   );
 }

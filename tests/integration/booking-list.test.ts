@@ -185,6 +185,62 @@ describe("a name search read through each scope's trigrams (migration 0026)", ()
   );
 });
 
+describe("a name search with a Progress filter read through each scope's stage trigrams (migration 0027)", () => {
+  // Copies of organization A's booking in team A2 with specialist S1, in two stages.
+  const copies = {
+    scheduled: { examineeName: "Ada Brennick", currentProgress: "scheduled" },
+    paid: { examineeName: "Ben Brennick", currentProgress: "payment_received" },
+    // bre, ren and enn are all here, "brenn" is not: the stage's trigrams narrow, the text decides.
+    paidTrigramsOnly: { examineeName: "Brenda Lorenn", currentProgress: "payment_received" },
+  } as const;
+  let inserted: Record<string, string>;
+
+  beforeAll(async () => {
+    inserted = await insertCopiesWith("aTeam2", copies);
+  });
+
+  const foundWith = (actorKey: (typeof ACTOR_KEYS)[number]) => async (q: string, progress: string) => {
+    const actor = (await loadActor(getDb(), id(actorKey), null))!;
+    const state = parseBookingListParams({ q, progress, size: "100", view: "all" });
+    const page = await listBookingPageForViewer(getDb(), actor, state, "UTC");
+    return page.rows
+      .map((row) => inserted[row.id])
+      .filter(Boolean)
+      .sort();
+  };
+
+  it.each(ACTOR_KEYS)(
+    "%s finds a name in the stages asked for only, as the stage changes",
+    async (actorKey) => {
+      const found = foundWith(actorKey);
+      const seen = (keys: string[]) => (VISIBLE[actorKey].aTeam2 ? keys : []);
+      expect(await found("brennick", "payment_received")).toEqual(seen(["paid"]));
+      expect(await found("BRENNICK", "scheduled,payment_received")).toEqual(seen(["paid", "scheduled"]));
+      expect(await found("brenn", "payment_received")).toEqual(seen(["paid"]));
+      expect(await found("lorenn", "payment_received")).toEqual(seen(["paidTrigramsOnly"]));
+      expect(await found("brennick", "no_show")).toEqual([]);
+    },
+  );
+
+  it("keeps a booking's stage trigrams with its stage when the stage changes", async () => {
+    const paidId = Object.keys(inserted).find((bookingId) => inserted[bookingId] === "paid")!;
+    await getDb()
+      .update(bookings)
+      .set({ currentProgress: "report_generated" })
+      .where(eq(bookings.id, paidId));
+    try {
+      const found = foundWith("ownerA");
+      expect(await found("brennick", "payment_received")).toEqual([]);
+      expect(await found("brennick", "report_generated")).toEqual(["paid"]);
+    } finally {
+      await getDb()
+        .update(bookings)
+        .set({ currentProgress: "payment_received" })
+        .where(eq(bookings.id, paidId));
+    }
+  });
+});
+
 describe("a claim number or reference typed with separators", () => {
   // The index is asked for the typed text's most distinctive run ("<serial>"); the whole text decides.
   const serial = `${lastFour}${String(Math.floor(Math.random() * 100)).padStart(2, "0")}`;
