@@ -3,7 +3,7 @@
 -- bookings: "kowal" in "payment received" fetched all 9,793 of one insurer's Kowal… bookings to
 -- test their stage and found none (≈ 16 ms), "brenn" in "scheduled" fetched 9,791 (≈ 25 ms). Keyed
 -- by the scope and the stage ("<organization id>/payment_received:kow"), a search with stages asks
--- only for theirs: ≈ 1 ms. lib/bookings/booking-list-query.ts (scopedByStage) writes the same
+-- only for theirs: ≈ 1 ms. lib/bookings/booking-list-query.ts (scopedNameTrigrams) writes the same
 -- expression, word for word, so the planner matches it to these indexes.
 CREATE INDEX IF NOT EXISTS idx_bookings_live_organization_stage_name_tokens ON bookings
     USING gin (scoped_trigrams(organization_id || '/' || current_progress, examinee_name)) WHERE status <> 'archived';

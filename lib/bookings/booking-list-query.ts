@@ -102,9 +102,9 @@ const HAS_WORD_TRIGRAM = /[\p{L}\p{N}]{3}/u;
  * condition. Written as two ORs, the index's is exactly what the BitmapOr finds and is not checked
  * again row by row (scoped_trigrams is dear); the exact one is plain ILIKEs on the rows found.
  * With `stages` (the Progress filter's), the scoped trigrams are keyed by each stage too
- * (scopedByStage, migration 0027). A claim number or reference typed with separators is looked up
- * the same way: the index by its most distinctive run (distinctiveRun), the exact ILIKE on the rows
- * found.
+ * (scopedNameTrigrams, migration 0027). A claim number or reference typed with separators is
+ * looked up the same way: the index by its most distinctive run (distinctiveRun), the exact ILIKE
+ * on the rows found.
  */
 export function searchCondition(
   search: string | undefined,
