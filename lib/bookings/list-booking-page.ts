@@ -1,12 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import type { BookingListState } from "./booking-list-params";
-import {
-  BOOKING_COUNT_CAP,
-  countBookingViews,
-  type BookingCount,
-  type BookingViewCounts,
-} from "./count-bookings";
+import { countBookingViews, type BookingCount, type BookingViewCounts } from "./count-bookings";
 import { listBookingsForViewer, type BookingListRow } from "./list-bookings";
 
 export interface BookingPage {
@@ -19,7 +14,7 @@ export interface BookingPage {
   /** Each tab's count with the same search and filters; `total` is the current view's. */
   viewCounts: BookingViewCounts;
   /**
-   * A search matched more than the count cap: All reads "1,000+" and each view's count is what the
+   * A search matched more than its count cap: All reads "250+" and each view's count is what the
    * capped pass saw of it, a lower bound (count-bookings.ts) — the page says so and asks to narrow it.
    */
   searchCountIsPartial: boolean;
@@ -49,7 +44,8 @@ export async function listBookingPageForViewer(
   // how far the list goes at least (viewOnThisPage: page 200 reads "4,976–5,000 of 5,000+"), and
   // where it ends. Counted to the page instead, each of the three tabs walked 5,001 index entries
   // in a statement planned for one use — most of a deep page's PostgreSQL time (issue 14).
-  const countViews = () => countBookingViews(db, viewer, options, BOOKING_COUNT_CAP);
+  // (A search's to its own, lower cap: SEARCH_COUNT_CAP.)
+  const countViews = () => countBookingViews(db, viewer, options);
   let rows: BookingListRow[];
   let viewCounts: BookingViewCounts;
   if (state.search) {

@@ -6,7 +6,8 @@ import { newId } from "@/lib/ids";
 import { loadActor } from "@/lib/authz/load-actor";
 import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
-import { countBookingViews, countBookingsForViewer } from "@/lib/bookings/count-bookings";
+import { bookingCountLine } from "@/components/bookings/booking-count-line";
+import { countBookingViews, countBookingsForViewer, SEARCH_COUNT_CAP } from "@/lib/bookings/count-bookings";
 import { bookingFilterOptions } from "@/lib/bookings/booking-filter-options";
 import { ACTOR_KEYS, BOOKING_KEYS, VISIBLE, type BookingKey, type IdOf } from "../support/authz-fixture";
 import { insertAuthzWorld } from "../support/insert-authz-world";
@@ -316,6 +317,45 @@ it("counts a search's tabs exactly in one pass up to its cap, and past it reads 
     cancelled: { total: 0, capped: true },
     all: { total: 2, capped: true },
   });
+});
+
+it('a search counts its matches to SEARCH_COUNT_CAP: exact at the cap, past it "250+" and a request to narrow it, with every page still reachable', async () => {
+  const owner = (await loadActor(getDb(), id("ownerA"), null))!;
+  // Copies of one of the owner's bookings under a name no other booking has, in two batches:
+  // first exactly the cap, then a few more.
+  const name = `Capped ${nameTag}`;
+  const copies = (from: number, to: number) =>
+    Object.fromEntries(
+      Array.from({ length: to - from }, (_, i) => [`capped${from + i}`, { examineeName: name }]),
+    );
+  const page = (pageNumber: number) =>
+    listBookingPageForViewer(
+      getDb(),
+      owner,
+      parseBookingListParams({ view: "all", q: `capped ${nameTag}`, page: String(pageNumber) }),
+      "UTC",
+    );
+
+  await insertCopiesWith("aTeam1", copies(0, SEARCH_COUNT_CAP));
+  const atCap = await page(1);
+  expect(atCap.searchCountIsPartial).toBe(false);
+  expect(bookingCountLine(atCap, "")).toBe(`${SEARCH_COUNT_CAP} bookings`);
+
+  await insertCopiesWith("aTeam1", copies(SEARCH_COUNT_CAP, SEARCH_COUNT_CAP + 5));
+  const first = await page(1);
+  expect(first.searchCountIsPartial).toBe(true);
+  expect(bookingCountLine(first, "")).toBe(
+    `${SEARCH_COUNT_CAP}+ bookings match the search; narrow it to count each view exactly`,
+  );
+  expect(first.rows).toHaveLength(25);
+  expect(first.hasNextPage).toBe(true);
+  // The last page (25 a page) holds the 5 past the cap, and its count is exact again.
+  const lastPageNumber = Math.ceil((SEARCH_COUNT_CAP + 5) / 25);
+  const last = await page(lastPageNumber);
+  expect(last.rows).toHaveLength((SEARCH_COUNT_CAP + 5) % 25 || 25);
+  expect(last.hasNextPage).toBe(false);
+  expect(last.total).toBe(SEARCH_COUNT_CAP + 5);
+  expect(last.totalIsCapped).toBe(false);
 });
 
 it("a search is counted first: no match, or a page past its matches, gives an empty page with the true count; a page within them gives its rows", async () => {
