@@ -12,8 +12,8 @@ import { searchTerms } from "./search-terms";
  * cap, and at a large insurer's size (333,000 bookings) every tab is past it: to 10,000 that was
  * ≈ 8 ms of PostgreSQL per tab, three tabs a page, the largest part of the database's share of a
  * page — to 1,000, under 1 ms (issue 14). "1,000+" (40 pages of 25) says as much to someone paging
- * a list; the homes count stages to 10,000 for the overview. A deep page keeps the cap: its own
- * rows say how far its view goes at least (viewOnThisPage in list-booking-page.ts).
+ * a list, and the home's counts by stage, which lead here, stop there too. A deep page keeps the
+ * cap: its own rows say how far its view goes at least (viewOnThisPage in list-booking-page.ts).
  */
 export const BOOKING_COUNT_CAP = 1_000;
 

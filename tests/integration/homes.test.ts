@@ -24,7 +24,9 @@ import {
   listReadyReports,
   listSpecialistSideChanges,
   listUpcomingExaminations,
+  STAGE_COUNT_CAP,
 } from "@/lib/homes/referrer-home";
+import { newId } from "@/lib/ids";
 import {
   listBriefsMissing,
   listOwedReports,
@@ -341,6 +343,47 @@ describe("counts by stage per persona", () => {
       payment_received: 0,
     });
     expect(Object.values(await totals(actors.outsider)).every((n) => n === 0)).toBe(true);
+  });
+});
+
+describe("a stage's count on the home", () => {
+  /** Bookings in a stage no other test of this file uses, copied from a fixture booking. */
+  const copies = (like: BookingKey, count: number) => {
+    const facts = buildBookings(id)[like];
+    return Array.from({ length: count }, () => {
+      const bookingId = newId();
+      return {
+        ...facts,
+        id: bookingId,
+        acuityAppointmentId: `stage-cap-${bookingId}`,
+        examineeName: "Examinee stage cap",
+        examineePhone: "+12125550100",
+        appointmentDate: daysFromNow(-40),
+        appointmentType: "in_person" as const,
+        currentProgress: "no_show" as const,
+      };
+    });
+  };
+  const rolledBack = new Error("rolled back: these bookings are this test's only");
+
+  it(`is exact up to STAGE_COUNT_CAP and reads "${STAGE_COUNT_CAP.toLocaleString("en-US")}+" past it, a team member's team and team-less bookings counted together`, async () => {
+    await expect(
+      getDb().transaction(async (tx) => {
+        const noShows = async () => (await countBookingsByStage(tx, actors.memberA1)).no_show;
+        const before = (await noShows()).total;
+        // memberA1 sees team A1's bookings and the organization's team-less ones: two parts of their view.
+        const teamless = Math.floor(STAGE_COUNT_CAP / 2);
+        await tx.insert(bookings).values(copies("aNoTeam", teamless));
+        await tx.insert(bookings).values(copies("aTeam1", STAGE_COUNT_CAP - before - teamless));
+        expect(await noShows()).toEqual({ total: STAGE_COUNT_CAP, capped: false });
+        // Another team's bookings are not theirs and do not tip the count over.
+        await tx.insert(bookings).values(copies("aTeam2", 3));
+        expect(await noShows()).toEqual({ total: STAGE_COUNT_CAP, capped: false });
+        await tx.insert(bookings).values(copies("aTeam1", 1));
+        expect(await noShows()).toEqual({ total: STAGE_COUNT_CAP, capped: true });
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
   });
 });
 
