@@ -256,7 +256,7 @@ export async function listSpecialistSideChanges(
       ),
     )
     .orderBy(desc(bookingProgress.createdAt), desc(bookingProgress.id))
-    .limit(1)
+    .limit(limitInText(1))
     .as("change");
   const byTheOrganization = sql`exists (select 1 from ${members} m where m.organization_id = ${qualifiedColumn(bookings.organizationId)} and m.user_id in (${latestChange.changedById}, ${latestChange.changedForId}))`;
   const where = and(
@@ -274,26 +274,30 @@ export async function listSpecialistSideChanges(
     .innerJoinLateral(latestChange, sql`true`)
     .where(where)
     .orderBy(order[0]!)
-    .limit(COUNT_CAP + 1)
+    .limit(limitInText(COUNT_CAP + 1))
     .as("matching");
+  // Named, both, as a home's bounded lists are (shared.ts, boundedHomeLines): "the last 14 days"
+  // walked in the order of migration 0017's index, whatever the values.
   const [rows, [count]] = await Promise.all([
-    db
-      .select({
-        ...homeBookingColumns,
-        change: sql<"rescheduled" | "cancelled">`${latestChange.progress}`,
-        changedAt: sql<Date>`${latestChange.createdAt}`.mapWith((value: string | Date) => new Date(value)),
-        movedFrom: sql<Date | null>`${latestChange.appointmentFrom}`.mapWith(
-          (value: string | Date) => new Date(value),
-        ),
-      })
-      .from(bookings)
-      .innerJoinLateral(latestChange, sql`true`)
-      .innerJoin(specialists, eq(specialists.id, bookings.specialistId))
-      .innerJoin(organizations, eq(organizations.id, bookings.organizationId))
-      .where(where)
-      .orderBy(...order)
-      .limit(limit),
-    db.select({ total: sql<number>`count(*)::int` }).from(matching),
+    selectNamed(
+      db
+        .select({
+          ...homeBookingColumns,
+          change: sql<"rescheduled" | "cancelled">`${latestChange.progress}`,
+          changedAt: sql<Date>`${latestChange.createdAt}`.mapWith((value: string | Date) => new Date(value)),
+          movedFrom: sql<Date | null>`${latestChange.appointmentFrom}`.mapWith(
+            (value: string | Date) => new Date(value),
+          ),
+        })
+        .from(bookings)
+        .innerJoinLateral(latestChange, sql`true`)
+        .innerJoin(specialists, eq(specialists.id, bookings.specialistId))
+        .innerJoin(organizations, eq(organizations.id, bookings.organizationId))
+        .where(where)
+        .orderBy(...order)
+        .limit(limitInText(limit)),
+    ),
+    selectNamed(db.select({ total: sql<number>`count(*)::int` }).from(matching)),
   ]);
   const total = count?.total ?? 0;
   return { rows, total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };

@@ -1,8 +1,9 @@
 /**
- * The homes' statements that carry no time bound — the counts by stage, and "reports ready" with
- * its count — are named statements (db/named-statement.ts): after five calls on a connection
- * PostgreSQL may keep one generic plan for each, blind to the values. Every viewer must still get
- * their own bookings from it.
+ * The homes' statements — the counts by stage, "reports ready" with its count, and every bounded
+ * list (the next 14 days, papers missing, overdue, the specialist's lists) with its count — are
+ * named statements (db/named-statement.ts): after five calls on a connection PostgreSQL may keep
+ * one generic plan for each, blind to the values. Every viewer must still get their own bookings
+ * from it.
  */
 import { randomUUID } from "node:crypto";
 import { inArray, sql, TransactionRollbackError } from "drizzle-orm";
@@ -10,7 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, type Tx } from "@/db/client";
 import { bookings, documents } from "@/db/schema";
 import { loadActor } from "@/lib/authz/load-actor";
-import { countBookingsByStage, listReadyReports } from "@/lib/homes/referrer-home";
+import { countBookingsByStage, listReadyReports, listUpcomingExaminations } from "@/lib/homes/referrer-home";
 import { ACTOR_KEYS, BOOKING_KEYS, VISIBLE, type BookingKey, type IdOf } from "../support/authz-fixture";
 import { insertAuthzWorld } from "../support/insert-authz-world";
 
@@ -25,14 +26,16 @@ beforeAll(async () => {
 const ACTORS = ACTOR_KEYS.filter((key) => key !== "platformAdmin");
 const CALLS = 7;
 
-/** Statements prepared on this connection whose text holds `marker`, with how each was planned. */
-const prepared = async (tx: Tx, marker: string) =>
+/**
+ * Statements prepared on this connection whose text holds every marker, with how each was planned
+ * (the connection may hold an earlier test's statements too).
+ */
+const prepared = async (tx: Tx, ...markers: string[]) =>
   (
     await tx.execute<{ statement: string; generic_plans: number; custom_plans: number }>(
-      sql`select statement, generic_plans::int, custom_plans::int from pg_prepared_statements
-           where position(${marker} in statement) > 0`,
+      sql`select statement, generic_plans::int, custom_plans::int from pg_prepared_statements`,
     )
-  ).rows;
+  ).rows.filter((row) => markers.every((marker) => row.statement.includes(marker)));
 
 /** Each text was answered every call, a text called more than five times from a kept plan. */
 function expectKeptPlans(statements: Awaited<ReturnType<typeof prepared>>, calls: number) {
@@ -94,6 +97,33 @@ describe("the homes' kept plans", () => {
         const calls = CALLS * ACTORS.length;
         expectKeptPlans(await prepared(tx, `"bookings"."examinee_name"`), calls);
         expectKeptPlans(await prepared(tx, "count(*)::int"), calls);
+        tx.rollback();
+      }),
+    ).rejects.toThrow(TransactionRollbackError);
+  });
+
+  it("list each viewer's next examinations, and only theirs, from the kept plans", async () => {
+    await expect(
+      getDb().transaction(async (tx) => {
+        const keyOf = new Map(Object.entries(bookingIds).map(([key, bookingId]) => [bookingId, key]));
+        // The fixture's bookings are one a day from tomorrow: all within the next 14 days.
+        for (let call = 0; call < CALLS; call++) {
+          for (const actorKey of ACTORS) {
+            const actor = (await loadActor(tx, id(actorKey), null))!;
+            const list = await listUpcomingExaminations(tx, actor, new Date(), BOOKING_KEYS.length);
+            const expected = BOOKING_KEYS.filter((key) => VISIBLE[actorKey][key]);
+            expect(
+              list.rows.map((row) => keyOf.get(row.id)),
+              actorKey,
+            ).toEqual(expected);
+            expect(list.total).toBe(expected.length);
+          }
+        }
+        const calls = CALLS * ACTORS.length;
+        // The next 14 days' upper bound is in these statements only.
+        const withinDays = `"bookings"."appointment_date" <`;
+        expectKeptPlans(await prepared(tx, `"bookings"."examinee_name"`, withinDays), calls);
+        expectKeptPlans(await prepared(tx, "count(*)::int", withinDays), calls);
         tx.rollback();
       }),
     ).rejects.toThrow(TransactionRollbackError);
