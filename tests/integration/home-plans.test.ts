@@ -1,9 +1,9 @@
 /**
- * The homes' statements — the counts by stage, "reports ready" with its count, and every bounded
- * list (the next 14 days, papers missing, overdue, the specialist's lists) with its count — are
- * named statements (db/named-statement.ts): after five calls on a connection PostgreSQL may keep
- * one generic plan for each, blind to the values. Every viewer must still get their own bookings
- * from it.
+ * The homes' statements — the counts by stage, "reports ready" with its count, the specialist's
+ * week, and every bounded list (the next 14 days, papers missing, overdue, the specialist's lists)
+ * with its count — are named statements (db/named-statement.ts): after five calls on a connection
+ * PostgreSQL may keep one generic plan for each, blind to the values. Every viewer must still get
+ * their own bookings from it.
  */
 import { randomUUID } from "node:crypto";
 import { inArray, sql, TransactionRollbackError } from "drizzle-orm";
@@ -12,6 +12,8 @@ import { getDb, type Tx } from "@/db/client";
 import { bookings, documents } from "@/db/schema";
 import { loadActor } from "@/lib/authz/load-actor";
 import { countBookingsByStage, listReadyReports, listUpcomingExaminations } from "@/lib/homes/referrer-home";
+import { loadSpecialistWeek } from "@/lib/homes/specialist-home";
+import { addDays, localDateIn } from "@/lib/time/zoned";
 import { ACTOR_KEYS, BOOKING_KEYS, VISIBLE, type BookingKey, type IdOf } from "../support/authz-fixture";
 import { insertAuthzWorld } from "../support/insert-authz-world";
 
@@ -124,6 +126,30 @@ describe("the homes' kept plans", () => {
         const withinDays = `"bookings"."appointment_date" <`;
         expectKeptPlans(await prepared(tx, `"bookings"."examinee_name"`, withinDays), calls);
         expectKeptPlans(await prepared(tx, "count(*)::int", withinDays), calls);
+        tx.rollback();
+      }),
+    ).rejects.toThrow(TransactionRollbackError);
+  });
+
+  it("show the specialist their own week, day by day, from the kept plan", async () => {
+    await expect(
+      getDb().transaction(async (tx) => {
+        const keyOf = new Map(Object.entries(bookingIds).map(([key, bookingId]) => [bookingId, key]));
+        const actor = (await loadActor(tx, id("specialistS1"), null))!;
+        // The fixture's bookings are one a day from tomorrow: the 14 days from today hold them all,
+        // in BOOKING_KEYS' order.
+        const today = localDateIn(new Date(), "UTC");
+        const expected = BOOKING_KEYS.filter((key) => VISIBLE.specialistS1[key]);
+        expect(expected.length).toBeGreaterThan(1);
+        for (let call = 0; call < CALLS; call++) {
+          const shown: string[] = [];
+          for (const start of [today, addDays(today, 7)]) {
+            const week = await loadSpecialistWeek(tx, actor, start, "UTC", new Date());
+            shown.push(...week.days.flatMap((day) => day.examinations.map((row) => keyOf.get(row.id)!)));
+          }
+          expect(shown).toEqual(expected);
+        }
+        expectKeptPlans(await prepared(tx, "cross join lateral", "as counted"), CALLS * 2);
         tx.rollback();
       }),
     ).rejects.toThrow(TransactionRollbackError);
