@@ -31,19 +31,22 @@ export function bookingVisibilityCondition(actor: Actor): SQL {
 
 /**
  * The scopes whose bookings hold everything the actor may see — the organizations they belong to
- * and the specialists they are — for a search to read its trigrams by (migration 0026's scoped
- * trigram indexes): every booking bookingVisibilityCondition lets through is in one of them. Null
- * for a platform admin, who sees every booking.
+ * and the specialists they are; for a platform admin, who sees every booking, the platform — for a
+ * search to read its trigrams by (the scoped trigram indexes of migrations 0026 and 0029): every
+ * booking bookingVisibilityCondition lets through is in one of them.
  */
-export function searchScopesOf(actor: Actor): SearchScopes | null {
-  if (isPlatformAdmin(actor)) return null;
+export function searchScopesOf(actor: Actor): SearchScopes {
+  if (isPlatformAdmin(actor)) return { platform: true, organizationIds: [], specialistIds: [] };
   return {
+    platform: false,
     organizationIds: [...new Set(actor.memberships.map((m) => m.organizationId))],
     specialistIds: actor.specialistIds,
   };
 }
 
 export interface SearchScopes {
+  /** Every booking: a platform admin's, keyed by migration 0029's one constant scope. */
+  platform: boolean;
   organizationIds: string[];
   specialistIds: string[];
 }

@@ -93,11 +93,13 @@ const HAS_WORD_TRIGRAM = /[\p{L}\p{N}]{3}/u;
  * reads the typed text. Each branch is served by its own trigram index (a BitmapOr), so adding
  * the referral fields adds no scan of bookings.
  *
- * With `scopes` (a viewer's organizations and specialists: searchScopesOf — for a search's count,
- * and its rows when that count was complete: BookingListOptions.searchByScope), the name is looked up
- * by its trigrams keyed by each scope (migration 0026), which reads only that scope's bookings'
- * entries — the plain trigram index reads every organization's (≈ 19 → 5 ms for one insurer's
- * "brenn" at 1,000,000 bookings). Those trigrams are a necessary condition, not the match
+ * With `scopes` (a viewer's organizations and specialists, or the platform: searchScopesOf — for a
+ * search's count, and its rows when that count was complete: BookingListOptions.searchByScope), the
+ * name is looked up by its trigrams keyed by each scope (migration 0026), which reads only that
+ * scope's bookings' entries — the plain trigram index reads every organization's (≈ 19 → 5 ms for
+ * one insurer's "brenn" at 1,000,000 bookings) — and, for a platform admin, keyed by the platform
+ * (migration 0029): the same entries as the plain index, but the planner no longer trades them for a
+ * sequential scan when the column's statistics call the name common. Those trigrams are a necessary condition, not the match
  * ("Brenda Lorenn" has bre, ren and enn), so the exact branches stay beside them as a second
  * condition. Written as two ORs, the index's is exactly what the BitmapOr finds and is not checked
  * again row by row (scoped_trigrams is dear); the exact one is plain ILIKEs on the rows found.
@@ -134,8 +136,8 @@ export function searchCondition(
     scopes && name?.match === "anywhere" && HAS_WORD_TRIGRAM.test(name.text)
       ? scopedNameTrigrams(scopes, stages, name.text)
       : [];
-  // No scope with trigrams (a platform admin; or a viewer who sees nothing, whose visibility
-  // condition says so): the name is found by its plain trigram index.
+  // No scope with trigrams (a viewer who sees nothing, whose visibility condition says so; or
+  // archived bookings asked for, which the scoped indexes do not hold): the plain trigram index.
   if (nameTrigrams.length > 0) return and(anyOf([...nameTrigrams, phoneBranch, ...indexedReferences]), exact);
   if (narrowReference) return and(anyOf([nameBranch, phoneBranch, ...indexedReferences]), exact);
   return exact;
@@ -158,6 +160,12 @@ function scopedNameTrigrams(scopes: SearchScopes, stages: readonly ProgressStage
             sql`scoped_trigrams(${scope} || '/' || ${bookings.currentProgress}, ${bookings.examineeName}) @> scoped_trigrams(${`${id}/${stage}`}, ${text})`,
         );
   return [
+    // A platform admin's: one constant scope (migration 0029), not keyed by stage — a stage's
+    // bookings across the platform are still thousands to fetch ("kowal" in "payment received":
+    // 11,914), so the Progress filter is tested on the rows found.
+    ...(scopes.platform
+      ? [sql`scoped_trigrams('platform', ${bookings.examineeName}) @> scoped_trigrams('platform', ${text})`]
+      : []),
     ...scopes.organizationIds.flatMap((id) => keyed(bookings.organizationId, id)),
     ...scopes.specialistIds.flatMap((id) => keyed(bookings.specialistId, id)),
   ];
