@@ -39,6 +39,20 @@ const prepared = async (tx: Tx, ...markers: string[]) =>
     )
   ).rows.filter((row) => markers.every((marker) => row.statement.includes(marker)));
 
+/** A fixture booking's key by its id. */
+const keyOf = (bookingId: string) =>
+  Object.entries(bookingIds).find(([, fixtureId]) => fixtureId === bookingId)?.[0];
+
+/** Runs `work` in a transaction that is rolled back after it: its bookings and documents stay its own. */
+async function inRolledBackTransaction(work: (tx: Tx) => Promise<void>) {
+  await expect(
+    getDb().transaction(async (tx) => {
+      await work(tx);
+      tx.rollback();
+    }),
+  ).rejects.toThrow(TransactionRollbackError);
+}
+
 /** Each text was answered every call, a text called more than five times from a kept plan. */
 function expectKeptPlans(statements: Awaited<ReturnType<typeof prepared>>, calls: number) {
   expect(statements.reduce((sum, row) => sum + row.generic_plans + row.custom_plans, 0)).toBe(calls);
@@ -67,91 +81,79 @@ describe("the homes' kept plans", () => {
 
   it("list each viewer's reports ready, and only theirs, from the kept plans", async () => {
     const ready: BookingKey[] = ["aTeam1", "aTeam2", "bTeam1"];
-    await expect(
-      getDb().transaction(async (tx) => {
-        const readyIds = ready.map((key) => bookingIds[key]);
-        await tx
-          .update(bookings)
-          .set({ currentProgress: "report_generated" })
-          .where(inArray(bookings.id, readyIds));
-        await tx.insert(documents).values(
-          readyIds.map((bookingId) => ({
-            bookingId,
-            uploadedById: id("specialistS1"),
-            s3Key: `home-plans/${randomUUID()}.pdf`,
-            fileName: "report.pdf",
-            fileSize: 1_000,
-            mimeType: "application/pdf",
-            category: "report" as const,
-          })),
-        );
-        const keyOf = new Map(Object.entries(bookingIds).map(([key, bookingId]) => [bookingId, key]));
-        for (let call = 0; call < CALLS; call++) {
-          for (const actorKey of ACTORS) {
-            const actor = (await loadActor(tx, id(actorKey), null))!;
-            const list = await listReadyReports(tx, actor);
-            const expected = ready.filter((key) => VISIBLE[actorKey][key]).sort();
-            expect(list.rows.map((row) => keyOf.get(row.id)).sort(), actorKey).toEqual(expected);
-            expect(list.total).toBe(expected.length);
-            expect(list.rows.every((row) => row.fileName === "report.pdf")).toBe(true);
-          }
+    await inRolledBackTransaction(async (tx) => {
+      const readyIds = ready.map((key) => bookingIds[key]);
+      await tx
+        .update(bookings)
+        .set({ currentProgress: "report_generated" })
+        .where(inArray(bookings.id, readyIds));
+      await tx.insert(documents).values(
+        readyIds.map((bookingId) => ({
+          bookingId,
+          uploadedById: id("specialistS1"),
+          s3Key: `home-plans/${randomUUID()}.pdf`,
+          fileName: "report.pdf",
+          fileSize: 1_000,
+          mimeType: "application/pdf",
+          category: "report" as const,
+        })),
+      );
+      for (let call = 0; call < CALLS; call++) {
+        for (const actorKey of ACTORS) {
+          const actor = (await loadActor(tx, id(actorKey), null))!;
+          const list = await listReadyReports(tx, actor);
+          const expected = ready.filter((key) => VISIBLE[actorKey][key]).sort();
+          expect(list.rows.map((row) => keyOf(row.id)).sort(), actorKey).toEqual(expected);
+          expect(list.total).toBe(expected.length);
+          expect(list.rows.every((row) => row.fileName === "report.pdf")).toBe(true);
         }
-        const calls = CALLS * ACTORS.length;
-        expectKeptPlans(await prepared(tx, `"bookings"."examinee_name"`), calls);
-        expectKeptPlans(await prepared(tx, "count(*)::int"), calls);
-        tx.rollback();
-      }),
-    ).rejects.toThrow(TransactionRollbackError);
+      }
+      const calls = CALLS * ACTORS.length;
+      expectKeptPlans(await prepared(tx, `"bookings"."examinee_name"`), calls);
+      expectKeptPlans(await prepared(tx, "count(*)::int"), calls);
+    });
   });
 
   it("list each viewer's next examinations, and only theirs, from the kept plans", async () => {
-    await expect(
-      getDb().transaction(async (tx) => {
-        const keyOf = new Map(Object.entries(bookingIds).map(([key, bookingId]) => [bookingId, key]));
-        // The fixture's bookings are one a day from tomorrow: all within the next 14 days.
-        for (let call = 0; call < CALLS; call++) {
-          for (const actorKey of ACTORS) {
-            const actor = (await loadActor(tx, id(actorKey), null))!;
-            const list = await listUpcomingExaminations(tx, actor, new Date(), BOOKING_KEYS.length);
-            const expected = BOOKING_KEYS.filter((key) => VISIBLE[actorKey][key]);
-            expect(
-              list.rows.map((row) => keyOf.get(row.id)),
-              actorKey,
-            ).toEqual(expected);
-            expect(list.total).toBe(expected.length);
-          }
+    await inRolledBackTransaction(async (tx) => {
+      // The fixture's bookings are one a day from tomorrow: all within the next 14 days.
+      for (let call = 0; call < CALLS; call++) {
+        for (const actorKey of ACTORS) {
+          const actor = (await loadActor(tx, id(actorKey), null))!;
+          const list = await listUpcomingExaminations(tx, actor, new Date(), BOOKING_KEYS.length);
+          const expected = BOOKING_KEYS.filter((key) => VISIBLE[actorKey][key]);
+          expect(
+            list.rows.map((row) => keyOf(row.id)),
+            actorKey,
+          ).toEqual(expected);
+          expect(list.total).toBe(expected.length);
         }
-        const calls = CALLS * ACTORS.length;
-        // The next 14 days' upper bound is in these statements only.
-        const withinDays = `"bookings"."appointment_date" <`;
-        expectKeptPlans(await prepared(tx, `"bookings"."examinee_name"`, withinDays), calls);
-        expectKeptPlans(await prepared(tx, "count(*)::int", withinDays), calls);
-        tx.rollback();
-      }),
-    ).rejects.toThrow(TransactionRollbackError);
+      }
+      const calls = CALLS * ACTORS.length;
+      // The next 14 days' upper bound is in these statements only.
+      const withinDays = `"bookings"."appointment_date" <`;
+      expectKeptPlans(await prepared(tx, `"bookings"."examinee_name"`, withinDays), calls);
+      expectKeptPlans(await prepared(tx, "count(*)::int", withinDays), calls);
+    });
   });
 
   it("show the specialist their own week, day by day, from the kept plan", async () => {
-    await expect(
-      getDb().transaction(async (tx) => {
-        const keyOf = new Map(Object.entries(bookingIds).map(([key, bookingId]) => [bookingId, key]));
-        const actor = (await loadActor(tx, id("specialistS1"), null))!;
-        // The fixture's bookings are one a day from tomorrow: the 14 days from today hold them all,
-        // in BOOKING_KEYS' order.
-        const today = localDateIn(new Date(), "UTC");
-        const expected = BOOKING_KEYS.filter((key) => VISIBLE.specialistS1[key]);
-        expect(expected.length).toBeGreaterThan(1);
-        for (let call = 0; call < CALLS; call++) {
-          const shown: string[] = [];
-          for (const start of [today, addDays(today, 7)]) {
-            const week = await loadSpecialistWeek(tx, actor, start, "UTC", new Date());
-            shown.push(...week.days.flatMap((day) => day.examinations.map((row) => keyOf.get(row.id)!)));
-          }
-          expect(shown).toEqual(expected);
+    await inRolledBackTransaction(async (tx) => {
+      const actor = (await loadActor(tx, id("specialistS1"), null))!;
+      // The fixture's bookings are one a day from tomorrow: the 14 days from today hold them all,
+      // in BOOKING_KEYS' order.
+      const today = localDateIn(new Date(), "UTC");
+      const expected = BOOKING_KEYS.filter((key) => VISIBLE.specialistS1[key]);
+      expect(expected.length).toBeGreaterThan(1);
+      for (let call = 0; call < CALLS; call++) {
+        const shown: string[] = [];
+        for (const start of [today, addDays(today, 7)]) {
+          const week = await loadSpecialistWeek(tx, actor, start, "UTC", new Date());
+          shown.push(...week.days.flatMap((day) => day.examinations.map((row) => keyOf(row.id)!)));
         }
-        expectKeptPlans(await prepared(tx, "cross join lateral", "as counted"), CALLS * 2);
-        tx.rollback();
-      }),
-    ).rejects.toThrow(TransactionRollbackError);
+        expect(shown).toEqual(expected);
+      }
+      expectKeptPlans(await prepared(tx, "cross join lateral", "as counted"), CALLS * 2);
+    });
   });
 });
