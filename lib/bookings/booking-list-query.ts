@@ -98,11 +98,12 @@ const HAS_WORD_TRIGRAM = /[\p{L}\p{N}]{3}/u;
  * name is looked up by its trigrams keyed by each scope (migration 0026), which reads only that
  * scope's bookings' entries — the plain trigram index reads every organization's (≈ 19 → 5 ms for
  * one insurer's "brenn" at 1,000,000 bookings) — and, for a platform admin, keyed by the platform
- * (migration 0029): the same entries as the plain index, but the planner no longer trades them for a
- * sequential scan when the column's statistics call the name common. Those trigrams are a necessary condition, not the match
- * ("Brenda Lorenn" has bre, ren and enn), so the exact branches stay beside them as a second
- * condition. Written as two ORs, the index's is exactly what the BitmapOr finds and is not checked
- * again row by row (scoped_trigrams is dear); the exact one is plain ILIKEs on the rows found.
+ * (migration 0029): the same entries as the plain index, but the planner no longer trades them for
+ * a sequential scan when the column's statistics call the name common. Those trigrams are a
+ * necessary condition, not the match ("Brenda Lorenn" has bre, ren and enn), so the exact branches
+ * stay beside them as a second condition. Written as two ORs, the index's is exactly what the
+ * BitmapOr finds and is not checked again row by row (scoped_trigrams is dear); the exact one is
+ * plain ILIKEs on the rows found.
  * With `stages` (the Progress filter's), the scoped trigrams are keyed by each stage too
  * (scopedNameTrigrams, migration 0027). A claim number or reference typed with separators is
  * looked up the same way: the index by its most distinctive run (distinctiveRun), the exact ILIKE

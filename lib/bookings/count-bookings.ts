@@ -21,8 +21,8 @@ export const BOOKING_COUNT_CAP = 1_000;
  * A search's matches are counted to 250 ("250+ bookings match the search"), not 1,000: its count
  * pass fetches each match from the table (or, for two letters, walks the date index with a regex a
  * name) until one past the cap, so the work is the cap's. At 1,000,000 bookings that pass was most
- * of a broad search's PostgreSQL time — two letters ≈ 7.5 → 3 ms, a platform admin's "brenn"
- * ≈ 12 → 7 ms. 250 is ten pages of 25: past that, the page asks to narrow the search, and someone
+ * of a broad search's PostgreSQL time — two letters ≈ 8.8 → 4.8 ms a page over HTTP, an insurer's
+ * "brenn" 1–2 ms less. 250 is ten pages of 25: past that, the page asks to narrow the search, and someone
  * looking for one examinee does. Lower caps walk further for a page's rows: a search with more
  * matches than the cap finds them in date order (list-booking-page.ts), and one just past 250 in
  * an insurer's 333,000 bookings walked as much as finding all 260 through the trigrams cost.
