@@ -105,9 +105,10 @@ const HAS_WORD_TRIGRAM = /[\p{L}\p{N}]{3}/u;
  * BitmapOr finds and is not checked again row by row (scoped_trigrams is dear); the exact one is
  * plain ILIKEs on the rows found.
  * With `stages` (the Progress filter's), the scoped trigrams are keyed by each stage too
- * (scopedNameTrigrams, migration 0027). A claim number or reference typed with separators is
- * looked up the same way: the index by its most distinctive run (distinctiveRun), the exact ILIKE
- * on the rows found.
+ * (scopedNameTrigrams, migration 0027). The live indexes serve a search of live bookings; among
+ * archived ones, the same keys over archived bookings (migration 0030), without the stage.
+ * A claim number or reference typed with separators is looked up the same way: the index by its
+ * most distinctive run (distinctiveRun), the exact ILIKE on the rows found.
  */
 export function searchCondition(
   search: string | undefined,
@@ -137,8 +138,8 @@ export function searchCondition(
     scopes && name?.match === "anywhere" && HAS_WORD_TRIGRAM.test(name.text)
       ? scopedNameTrigrams(scopes, stages, name.text)
       : [];
-  // No scope with trigrams (a viewer who sees nothing, whose visibility condition says so; or
-  // archived bookings asked for, which the scoped indexes do not hold): the plain trigram index.
+  // No scope with trigrams (a viewer who sees nothing, whose visibility condition says so; or none
+  // asked for — a search's rows past its count's cap, live and archived at once): the plain index.
   if (nameTrigrams.length > 0) return and(anyOf([...nameTrigrams, phoneBranch, ...indexedReferences]), exact);
   if (narrowReference) return and(anyOf([nameBranch, phoneBranch, ...indexedReferences]), exact);
   return exact;

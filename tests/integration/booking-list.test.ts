@@ -191,7 +191,7 @@ describe("a name search read through each scope's trigrams (migration 0026)", ()
   );
 });
 
-it("reads a platform admin's name search by the platform's trigram keys, written as migration 0029's index writes them", async () => {
+it("reads a platform admin's name search by the platform's trigram keys, written as migrations 0029's and 0030's indexes write them", async () => {
   const admin = (await loadActor(getDb(), id("platformAdmin"), null))!;
   const planOf = async (where: ReturnType<typeof bookingListWhere>) => {
     const query = getDb().select({ id: bookings.id }).from(bookings).where(where);
@@ -200,21 +200,55 @@ it("reads a platform admin's name search by the platform's trigram keys, written
   };
   // This file's table is small enough that the planner reads it another way; what matters is that
   // the condition holds the index's expression as PostgreSQL writes both, so it can match them.
-  const {
-    rows: [index],
-  } = await getDb().execute<{ definition: string }>(
-    sql`select pg_get_indexdef('idx_bookings_live_platform_name_tokens'::regclass) as definition`,
+  const expressionOf = async (index: string) => {
+    const {
+      rows: [row],
+    } = await getDb().execute<{ definition: string }>(
+      sql`select pg_get_indexdef(${index}::regclass) as definition`,
+    );
+    return /USING gin \((.+)\) WHERE/.exec(row!.definition)?.[1];
+  };
+  const live = await expressionOf("idx_bookings_live_platform_name_tokens");
+  expect(live).toContain("'platform'");
+  expect(await expressionOf("idx_bookings_archived_platform_name_tokens")).toBe(live);
+  const search = (status?: ("active" | "archived")[]) =>
+    planOf(bookingListWhere(admin, { search: "brennan", searchByScope: true, filters: { status } }));
+  expect(await search()).toContain(`${live} @> '{platform:bre,`);
+  expect(await search(["archived"])).toContain(`${live} @> '{platform:bre,`);
+  // Live and archived at once: neither partial index holds them all — the plain trigram index's condition.
+  const both = await search(["active", "archived"]);
+  expect(both).not.toContain("scoped_trigrams");
+  expect(both).toContain("~~* '%brennan%'");
+});
+
+describe("a name search among archived bookings read through each scope's archived trigrams (migration 0030)", () => {
+  // Archived copies of organization A's booking in team A2 with specialist S1.
+  const copies = {
+    archived: { examineeName: "Ada Brennock", status: "archived", currentProgress: "payment_received" },
+    archivedTrigramsOnly: { examineeName: "Brenda Lorennock", status: "archived" },
+    live: { examineeName: "Ben Brennock" },
+  } as const;
+  let inserted: Record<string, string>;
+
+  beforeAll(async () => {
+    inserted = await insertCopiesWith("aTeam2", copies);
+  });
+
+  it.each(ACTOR_KEYS)(
+    "%s finds archived bookings by name when asked for them, and only then",
+    async (actorKey) => {
+      const found = copiesFoundBy(actorKey, inserted);
+      const sees = VISIBLE[actorKey].aTeam2;
+      expect(await found("brennock", { status: "archived" })).toEqual(sees ? ["archived"] : []);
+      expect(await found("brennock", { status: "archived", progress: "payment_received" })).toEqual(
+        sees ? ["archived"] : [],
+      );
+      expect(await found("brennock")).toEqual(sees ? ["live"] : []);
+      expect(await found("brennock", { status: "active,archived" })).toEqual(
+        sees ? ["archived", "live"] : [],
+      );
+    },
   );
-  const expression = /USING gin \((.+)\) WHERE/.exec(index!.definition)?.[1];
-  expect(expression).toContain("'platform'");
-  const plan = await planOf(bookingListWhere(admin, { search: "brennan", searchByScope: true }));
-  expect(plan).toContain(`${expression} @> '{platform:bre,`);
-  // Archived bookings asked for: not in that index, so the plain trigram index's condition instead.
-  const withArchived = await planOf(
-    bookingListWhere(admin, { search: "brennan", searchByScope: true, filters: { status: ["archived"] } }),
-  );
-  expect(withArchived).not.toContain("scoped_trigrams");
-  expect(withArchived).toContain("~~* '%brennan%'");
 });
 
 describe("a name search with a Progress filter read through each scope's stage trigrams (migration 0027)", () => {
