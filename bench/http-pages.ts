@@ -27,7 +27,8 @@
  *      BENCH_KEEP_DATABASE=1 (keep the scratch database and print its URL),
  *      BENCH_SERVER_NODE_OPTIONS (extra node flags for the server, e.g. "--max-old-space-size=512"),
  *      BENCH_VIEWER_ZONE (the personas' browsers' zone cookie: America/Chicago; "" for none),
- *      BENCH_WARMUP_SECONDS (5: untimed sign-in page and /bookings load before the first round).
+ *      BENCH_WARMUP_SECONDS (5: untimed sign-in page and /bookings load before the first round),
+ *      BENCH_PLANS=0 (skip the plans: bench/page-plans.ts prints each page's statements' plans first).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -48,6 +49,7 @@ import { totpCodeFor } from "@/lib/two-factor/totp-code";
 import { createScratchDatabase, type ScratchDatabase } from "@/tests/support/scratch-database";
 import { generateBookings } from "./generate-bookings";
 import { addHomeData } from "./home-data";
+import { printPagePlans } from "./page-plans";
 import { describeMachine, percentile } from "./machine";
 import { postgresCpuMs, processCpuMs } from "./process-cpu";
 
@@ -114,6 +116,10 @@ const BOOKING_SHAPES: [string, string][] = [
   ["status filter (closed)", "?view=all&status=closed"],
   ["status filter (archived)", "?view=all&status=archived"],
   ['filter + search (paid, "kowal")', "?view=all&progress=payment_received&q=kowal"],
+  // A fragment in thousands of names, and a search among archived bookings (the old ones): both
+  // read `bookings` sequentially before migrations 0029 and 0030.
+  ['common fragment "ber"', "?view=all&q=ber"],
+  ['archived search ("brenn")', "?view=all&status=archived&q=brenn"],
   ["view: upcoming", "?view=upcoming"],
   ["view: past", "?view=past"],
   ["view: cancelled", "?view=cancelled"],
@@ -410,6 +416,25 @@ try {
     `data: ${sizes.map((row) => `${row.name} ${Number(row.n).toLocaleString("en-US")}`).join("; ")} (${bytes!.size} with indexes)`,
   );
 
+  const shapeFilter = process.env.BENCH_SHAPES;
+  const wanted = ([name]: [string, string]) =>
+    !shapeFilter || shapeFilter.split(",").some((part) => name.includes(part));
+  if (process.env.BENCH_PLANS !== "0") {
+    const plans = await printPagePlans(
+      databaseUrl,
+      PERSONAS.map((persona) => ({
+        label: persona.label,
+        email: persona.email,
+        home: persona.key === "admin" ? "admin" : persona.key === "specialist" ? "specialist" : "referrer",
+      })),
+      BOOKING_SHAPES.filter(wanted),
+      print,
+    );
+    print(
+      `plans: ${plans.statements} statements explained, ${plans.sequentialScans} with a sequential scan of bookings\n`,
+    );
+  }
+
   server = startServer(databaseUrl);
   serverPid = server.pid;
   await waitForServer();
@@ -423,7 +448,6 @@ try {
 
   const header = `${"page".padEnd(44)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"req/s".padStart(7)} ${"sign-in p50".padStart(12)} ${"ratio".padStart(6)}  CPU ms/request: server + PostgreSQL (sign-in's server)`;
   const table: { persona: string; shape: string; ratio: number; p50: number; p95: number }[] = [];
-  const shapeFilter = process.env.BENCH_SHAPES;
   for (const [index, persona] of PERSONAS.entries()) {
     const cookie = await signIn(persona);
     if (index === 0) await warmUp(cookie);
@@ -432,7 +456,7 @@ try {
     const pages: [string, string][] = [
       ...BOOKING_SHAPES.map(([name, query]): [string, string] => [name, `/bookings${query}`]),
       ...persona.homes.map((home): [string, string] => [`home ${home}`, home]),
-    ].filter(([name]) => !shapeFilter || shapeFilter.split(",").some((part) => name.includes(part)));
+    ].filter(wanted);
     for (const [name, pagePath] of pages) {
       let size: number;
       try {
