@@ -25,7 +25,7 @@ import { loadActor } from "@/lib/authz/load-actor";
 import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
 import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import { loadAverage, ORG, prepareBenchDatabase, RUNS, WARMUP } from "./bench-database";
-import { planShape } from "./explain-shape";
+import { explainShape } from "./explain-shape";
 import { describeMachine, percentile } from "./machine";
 
 /**
@@ -156,10 +156,7 @@ async function main() {
         const lines: string[] = [];
         let seq = false;
         for (const [i, query] of statements.entries()) {
-          const { rows } = await pool.query(`EXPLAIN (FORMAT JSON) ${query.sql}`, query.params);
-          const shape = planShape(
-            (rows[0]["QUERY PLAN"] as { Plan: Parameters<typeof planShape>[0] }[])[0]!.Plan,
-          );
+          const shape = await explainShape(pool, query);
           seq ||= shape.seqScanOfBookings;
           const label = labels(statements.length)[i];
           lines.push(`       ${shape.seqScanOfBookings ? "SEQ SCAN " : ""}${label}: ${shape.shape}`);

@@ -1,3 +1,5 @@
+import type { Pool } from "pg";
+
 /** A one-line summary of a Postgres JSON plan: how each table is reached, and any seq scan of bookings. */
 interface PlanNode {
   "Node Type": string;
@@ -6,7 +8,7 @@ interface PlanNode {
   Plans?: PlanNode[];
 }
 
-export function planShape(plan: PlanNode): { shape: string; seqScanOfBookings: boolean } {
+function planShape(plan: PlanNode): { shape: string; seqScanOfBookings: boolean } {
   const parts: string[] = [];
   let seqScanOfBookings = false;
   const walk = (node: PlanNode) => {
@@ -21,4 +23,13 @@ export function planShape(plan: PlanNode): { shape: string; seqScanOfBookings: b
   };
   walk(plan);
   return { shape: [...new Set(parts)].join(", "), seqScanOfBookings };
+}
+
+/** EXPLAINs a captured statement (as drizzle's logger saw it) and summarizes its plan (planShape). */
+export async function explainShape(
+  pool: Pool,
+  statement: { sql: string; params: unknown[] },
+): Promise<{ shape: string; seqScanOfBookings: boolean }> {
+  const { rows } = await pool.query(`EXPLAIN (FORMAT JSON) ${statement.sql}`, statement.params);
+  return planShape((rows[0]["QUERY PLAN"] as { Plan: PlanNode }[])[0]!.Plan);
 }

@@ -54,7 +54,7 @@ import {
 } from "@/lib/homes/specialist-home";
 import { loadAverage, ORG, prepareBenchDatabase, RUNS, WARMUP } from "./bench-database";
 import { addHomeData } from "./home-data";
-import { planShape } from "./explain-shape";
+import { explainShape } from "./explain-shape";
 import { describeMachine, percentile } from "./machine";
 
 const TARGET_MS = 50;
@@ -165,10 +165,7 @@ async function main() {
         // The whole-home rows repeat the statements above; their plans are not printed twice.
         if (!queryName.startsWith("whole")) {
           for (const statement of statements) {
-            const { rows } = await pool.query(`EXPLAIN (FORMAT JSON) ${statement.sql}`, statement.params);
-            const shape = planShape(
-              (rows[0]["QUERY PLAN"] as { Plan: Parameters<typeof planShape>[0] }[])[0]!.Plan,
-            );
+            const shape = await explainShape(pool, statement);
             seq ||= shape.seqScanOfBookings;
             lines.push(
               `       ${shape.seqScanOfBookings ? "SEQ SCAN OF BOOKINGS " : ""}${shape.shape || "(no table)"}`,

@@ -14,7 +14,7 @@ import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import { loadAdminHome } from "@/lib/homes/admin-home";
 import { loadReferrerHome } from "@/lib/homes/referrer-home";
 import { loadSpecialistHome } from "@/lib/homes/specialist-home";
-import { planShape } from "./explain-shape";
+import { explainShape } from "./explain-shape";
 
 export interface PlannedPersona {
   label: string;
@@ -76,10 +76,7 @@ export async function printPagePlans(
         await load();
         print(`  ${name}`);
         for (const statement of [...captured]) {
-          const { rows } = await pool.query(`EXPLAIN (FORMAT JSON) ${statement.sql}`, statement.params);
-          const shape = planShape(
-            (rows[0]["QUERY PLAN"] as { Plan: Parameters<typeof planShape>[0] }[])[0]!.Plan,
-          );
+          const shape = await explainShape(pool, statement);
           statements += 1;
           if (shape.seqScanOfBookings) sequentialScans += 1;
           print(`    ${shape.seqScanOfBookings ? "SEQ SCAN " : ""}${shape.shape}`);

@@ -5,7 +5,7 @@ import { limitInText, runForArrays } from "@/db/named-statement";
 import { bookings, specialists } from "@/db/schema";
 import { PROGRESS_STAGES, type BookingStatus, type ProgressStage } from "@/db/schema/enums";
 import type { Actor } from "@/lib/authz/actor";
-import { bookingVisibilityCondition, searchScopesOf } from "@/lib/authz/booking-scope";
+import { bookingVisibilityCondition, searchScopesOf, type SearchScopes } from "@/lib/authz/booking-scope";
 import { bookingListStatement } from "./booking-list-statement";
 import {
   DEFAULT_BOOKING_SORT,
@@ -70,30 +70,32 @@ export interface BookingListOptions {
 
 /** The WHERE of the list and of every count: visibility first, then view, search and filters. */
 export function bookingListWhere(viewer: Actor, options: BookingListOptions): SQL | undefined {
+  const { scopes, stages } = scopedTrigramsFor(viewer, options);
   return and(
     bookingVisibilityCondition(viewer),
     viewCondition(options.view, options.now ?? new Date()),
-    searchCondition(
-      options.search,
-      searchesByScope(options) ? searchScopesOf(viewer) : null,
-      // The stage-keyed trigrams (migration 0027) hold live bookings only; among archived ones the
-      // scope's keys (0030) serve, and the stage is tested on the rows found.
-      options.filters?.status?.includes("archived") ? [] : options.filters?.progress,
-    ),
+    searchCondition(options.search, scopes, stages),
     ...filterConditions(options.filters),
   );
 }
 
 /**
- * The scoped trigram indexes are partial: live bookings (migrations 0026, 0027, 0029) and archived
- * ones (0030), each a search's only when its Status filter says which. Both asked for at once (a
- * hand-written URL: the filter offers one status) the scoped condition would be tested row by row
- * through scoped_trigrams (≈ 45 µs a row), so the plain trigram indexes serve that search.
+ * Which scoped trigram keys a search reads (searchCondition): none unless asked for
+ * (searchByScope). The scoped indexes are partial — live bookings (migrations 0026, 0027, 0029)
+ * and archived ones (0030) — so the Status filter says which serve: both at once (a hand-written
+ * URL; the filter offers one status) and the scoped condition would be tested row by row through
+ * scoped_trigrams (≈ 45 µs a row), so the plain trigram indexes serve that search. The stage-keyed
+ * ones (0027) hold live bookings only: among archived ones the stage is tested on the rows found.
  */
-function searchesByScope(options: BookingListOptions): boolean {
+function scopedTrigramsFor(
+  viewer: Actor,
+  options: BookingListOptions,
+): { scopes: SearchScopes | null; stages: readonly ProgressStage[] } {
   const statuses = options.filters?.status ?? [];
   const archived = statuses.includes("archived");
-  return options.searchByScope === true && (!archived || statuses.length === 1);
+  if (options.searchByScope !== true || (archived && statuses.length > 1))
+    return { scopes: null, stages: [] };
+  return { scopes: searchScopesOf(viewer), stages: archived ? [] : (options.filters?.progress ?? []) };
 }
 
 /**
