@@ -12,14 +12,15 @@ const WEEKDAYS = [
   ["Sun", "Sunday"],
 ] as const;
 
-const longDate = (date: string) =>
-  new Date(`${date}T12:00:00Z`).toLocaleDateString("en-US", {
-    weekday: "long",
-    month: "long",
-    day: "numeric",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+// Made once: each of a month's ≈ 35 day buttons is labelled, and a formatter is costly to make.
+const LONG_DATE = new Intl.DateTimeFormat("en-US", {
+  weekday: "long",
+  month: "long",
+  day: "numeric",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const longDate = (date: string) => LONG_DATE.format(new Date(`${date}T12:00:00Z`));
 
 /**
  * A month of days as an ARIA grid (the date-picker pattern): one Tab stop — the chosen day, else

@@ -16,13 +16,13 @@ const ReferralDetailsForm = lazy(() =>
 const preloadForm = () => void loadForm().catch(() => {});
 
 /** "Mar 14, 2026": a calendar day as typed, no zone to convert. */
-const dayLabel = (day: string) =>
-  new Intl.DateTimeFormat("en-US", {
-    timeZone: "UTC",
-    month: "short",
-    day: "numeric",
-    year: "numeric",
-  }).format(new Date(`${day}T12:00:00Z`));
+const DAY_LABEL = new Intl.DateTimeFormat("en-US", {
+  timeZone: "UTC",
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+});
+const dayLabel = (day: string) => DAY_LABEL.format(new Date(`${day}T12:00:00Z`));
 
 /**
  * The booking's referral details — claim or matter number, date of injury, type of report,

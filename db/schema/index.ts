@@ -11,3 +11,4 @@ export * from "./organization-settings";
 export * from "./audit-seals";
 export * from "./invoices";
 export * from "./report-turnaround";
+export * from "./booking-hour-counts";

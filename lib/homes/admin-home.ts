@@ -26,8 +26,10 @@ import { bookings, outboxEmails, specialists, webhookEvents } from "@/db/schema"
 import { PROGRESS_STAGES, type ProgressStage } from "@/db/schema/enums";
 import type { Actor } from "@/lib/authz/actor";
 import { bookingVisibilityCondition } from "@/lib/authz/booking-scope";
+import { isPlatformAdmin } from "@/lib/authz/policy";
 import type { EmailKind } from "@/lib/notifications/kinds";
 import { addDays, localDateIn, zonedTimeToInstant } from "@/lib/time/zoned";
+import { countsBetweenHourEdges, onWholeUtcHour, type BucketCount } from "./booking-hour-counts";
 import { chartMonths, medianReportDaysBySpecialist, type ReportTurnaround } from "./report-turnaround";
 import {
   COUNT_CAP,
@@ -246,7 +248,10 @@ export interface WeekOfBookings {
 
 /**
  * Examinations per week (by appointment time, weeks Monday–Sunday in `zone`) for the last
- * `weeks` weeks including this one, split by each booking's current stage. Grouped in SQL.
+ * `weeks` weeks including this one, split by each booking's current stage. A platform admin's
+ * weeks are summed from the hours the database keeps (booking-hour-counts.ts) when the zone's
+ * Mondays start on whole UTC hours (every zone but the half- and quarter-hour ones); otherwise, and
+ * for anyone who sees less than every booking, the bookings themselves are grouped in SQL.
  */
 export async function bookingsPerWeekByStage(
   db: DbOrTx,
@@ -255,31 +260,11 @@ export async function bookingsPerWeekByStage(
   zone: string,
   weeks = CHART_WEEKS,
 ): Promise<WeekOfBookings[]> {
-  const thisMonday = mondayOf(localDateIn(now, zone));
-  const mondays = Array.from({ length: weeks }, (_, i) => addDays(thisMonday, (i - weeks + 1) * 7));
-  // Week boundaries as instants (Monday 00:00 in the zone): width_bucket files each row by
-  // comparison alone — no zone conversion per row.
-  const edges = [...mondays, addDays(thisMonday, 7)].map((monday) =>
-    zonedTimeToInstant(monday, "00:00", zone),
-  );
-  const edgeArray = sql`array[${sql.join(
-    edges.map((edge) => sql`${edge.toISOString()}::timestamptz`),
-    sql`, `,
-  )}]`;
-  const bucket = sql<number>`width_bucket(${bookings.appointmentDate}, ${edgeArray})`;
-  const rows = await db
-    .select({ bucket, stage: bookings.currentProgress, n: sql<number>`count(*)::int` })
-    .from(bookings)
-    .where(
-      and(
-        bookingVisibilityCondition(viewer),
-        notArchived(),
-        gte(bookings.appointmentDate, edges[0]!),
-        lt(bookings.appointmentDate, edges.at(-1)!),
-      ),
-    )
-    // By position: a repeated expression would carry its parameters again.
-    .groupBy(sql.raw("1"), sql.raw("2"));
+  const { mondays, edges } = chartWeekEdges(now, zone, weeks);
+  const rows =
+    isPlatformAdmin(viewer) && edges.every(onWholeUtcHour)
+      ? await countsBetweenHourEdges(db, edges)
+      : await countBookingsBetweenEdges(db, viewer, edges);
   const byWeek = new Map(
     mondays.map((week) => [
       week,
@@ -288,9 +273,48 @@ export async function bookingsPerWeekByStage(
   );
   for (const row of rows) {
     const counts = byWeek.get(mondays[row.bucket - 1] ?? "");
-    if (counts) counts[row.stage] = row.n;
+    if (counts) counts[row.stage] += row.n;
   }
   return mondays.map((week) => ({ week, counts: byWeek.get(week)! }));
+}
+
+/** The chart's weeks: their Mondays (YYYY-MM-DD in `zone`) and the instants they start, and the next. */
+export function chartWeekEdges(now: Date, zone: string, weeks = CHART_WEEKS) {
+  const thisMonday = mondayOf(localDateIn(now, zone));
+  const mondays = Array.from({ length: weeks }, (_, i) => addDays(thisMonday, (i - weeks + 1) * 7));
+  const edges = [...mondays, addDays(thisMonday, 7)].map((monday) =>
+    zonedTimeToInstant(monday, "00:00", zone),
+  );
+  return { mondays, edges };
+}
+
+/** The viewer's live bookings per stage between consecutive `edges`, grouped from the bookings. */
+export async function countBookingsBetweenEdges(
+  db: DbOrTx,
+  viewer: Actor,
+  edges: Date[],
+): Promise<BucketCount[]> {
+  // width_bucket files each row by comparison alone — no zone conversion per row.
+  const edgeArray = sql`array[${sql.join(
+    edges.map((edge) => sql`${edge.toISOString()}::timestamptz`),
+    sql`, `,
+  )}]`;
+  const bucket = sql<number>`width_bucket(${bookings.appointmentDate}, ${edgeArray})`;
+  return (
+    db
+      .select({ bucket, stage: bookings.currentProgress, n: sql<number>`count(*)::int` })
+      .from(bookings)
+      .where(
+        and(
+          bookingVisibilityCondition(viewer),
+          notArchived(),
+          gte(bookings.appointmentDate, edges[0]!),
+          lt(bookings.appointmentDate, edges.at(-1)!),
+        ),
+      )
+      // By position: a repeated expression would carry its parameters again.
+      .groupBy(sql.raw("1"), sql.raw("2"))
+  );
 }
 
 export interface AdminHome {

@@ -10,6 +10,7 @@ import { runAuditVerification } from "@/lib/audit-seal/run-verification";
 import { config } from "@/lib/config";
 import { runUploadCleanupPass, UPLOAD_CLEANUP_CRON } from "@/lib/documents/cleanup-schedule";
 import { deliverOutboxEmail } from "@/lib/email/deliver-email";
+import { foldBookingHourCounts, HOUR_COUNTS_FOLD_CRON } from "@/lib/homes/booking-hour-counts";
 import { log, LOG_EVENTS, runAsJob } from "@/lib/log";
 import { sendAttentionDigests } from "@/lib/notifications/attention-digest";
 import { sendReportsOwedDigests } from "@/lib/notifications/reports-owed-digest";
@@ -82,6 +83,15 @@ export const JOB_WORKERS: readonly JobWorker[] = [
         await runAuditVerification(getDb(), "schedule");
       }),
   },
+  {
+    // One statement; rows appended meanwhile stay for the next fold: safe to run twice, or at once.
+    queue: QUEUE_NAMES.hourCountsFold,
+    batchSize: 1,
+    handler: () =>
+      runAsJob("homes.fold-hour-counts", async () => {
+        await foldBookingHourCounts(getDb());
+      }),
+  },
 ];
 
 /**
@@ -99,5 +109,6 @@ export function jobSchedules(): JobSchedule[] {
   if (UPLOAD_CLEANUP)
     schedules.push({ queue: QUEUE_NAMES.uploadCleanup, cron: UPLOAD_CLEANUP_CRON, tz: "UTC" });
   schedules.push({ queue: QUEUE_NAMES.auditVerify, cron: config().AUDIT_VERIFY_CRON, tz: "UTC" });
+  schedules.push({ queue: QUEUE_NAMES.hourCountsFold, cron: HOUR_COUNTS_FOLD_CRON, tz: "UTC" });
   return schedules;
 }

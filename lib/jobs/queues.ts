@@ -17,6 +17,8 @@ export const QUEUE_NAMES = {
   uploadCleanup: "documents.cleanup",
   /** Scheduled daily: recompute the audit trail's seals; a failure is told to the admins. */
   auditVerify: "audit.verify",
+  /** Scheduled every ten minutes: the kept booking counts per hour and stage, one row each (lib/homes/booking-hour-counts.ts). */
+  hourCountsFold: "homes.fold-hour-counts",
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 

@@ -1,7 +1,8 @@
 /**
  * The job engine's schedules as the configuration makes them: the daily digests at DIGEST_CRON in
  * DIGEST_TIME_ZONE, the upload cleanup hourly unless UPLOAD_CLEANUP=off (then cron runs `npm run
- * documents:cleanup`), the audit trail's verification daily at AUDIT_VERIFY_CRON (UTC); and the
+ * documents:cleanup`), the audit trail's verification daily at AUDIT_VERIFY_CRON (UTC), the fold of the kept booking
+ * counts every ten minutes; and the
  * clock's arithmetic — which due time a check sends, under which id. That each due time gets one
  * job across instances is tested on PostgreSQL (tests/integration/job-schedule-clock.test.ts) and
  * with real worker processes (jobs-schedule-once.test.ts); the cleanup pass in documents-cleanup.
@@ -18,12 +19,13 @@ afterEach(() => {
 });
 
 describe("the job engine's schedules", () => {
-  it("by default: both digests at 7:00 New York time, the upload cleanup hourly, the audit verification at 3:30 UTC", () => {
+  it("by default: both digests at 7:00 New York time, the upload cleanup hourly, the audit verification at 3:30 UTC, the fold every ten minutes", () => {
     expect(jobSchedules()).toEqual([
       { queue: QUEUE_NAMES.reportsOwedDigest, cron: "0 7 * * *", tz: "America/New_York" },
       { queue: QUEUE_NAMES.attentionDigest, cron: "0 7 * * *", tz: "America/New_York" },
       { queue: QUEUE_NAMES.uploadCleanup, cron: UPLOAD_CLEANUP_CRON, tz: "UTC" },
       { queue: QUEUE_NAMES.auditVerify, cron: "30 3 * * *", tz: "UTC" },
+      { queue: QUEUE_NAMES.hourCountsFold, cron: "*/10 * * * *", tz: "UTC" },
     ]);
     // Once an hour: a fixed minute, every hour of every day.
     expect(UPLOAD_CLEANUP_CRON).toMatch(/^\d{1,2} \* \* \* \*$/);
