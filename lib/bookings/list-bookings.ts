@@ -10,7 +10,9 @@ import { bookingListStatement } from "./booking-list-statement";
 import {
   DEFAULT_BOOKING_SORT,
   filterConditions,
+  readsScopedTrigrams,
   searchCondition,
+  testedOnRowsOnly,
   viewCondition,
   type BookingListFilters,
   type BookingSort,
@@ -71,8 +73,11 @@ export interface BookingListOptions {
 /** The WHERE of the list and of every count: visibility first, then view, search and filters. */
 export function bookingListWhere(viewer: Actor, options: BookingListOptions): SQL | undefined {
   const { scopes, stages } = scopedTrigramsFor(viewer, options);
+  const visibility = bookingVisibilityCondition(viewer);
   return and(
-    bookingVisibilityCondition(viewer),
+    // Found through keys of the viewer's own scopes, the rows are still each held to the policy's
+    // condition — only not reached through it (testedOnRowsOnly).
+    readsScopedTrigrams(options.search, scopes) ? testedOnRowsOnly(visibility) : visibility,
     viewCondition(options.view, options.now ?? new Date()),
     searchCondition(options.search, scopes, stages),
     ...filterConditions(options.filters),
