@@ -119,6 +119,9 @@ const BOOKING_SHAPES: [string, string][] = [
   // A fragment in thousands of names, and a search among archived bookings (the old ones): both
   // read `bookings` sequentially before migrations 0029 and 0030.
   ['common fragment "ber"', "?view=all&q=ber"],
+  // Three letters, what anyone types first: one trigram, whose keys the planner ANDed with the whole
+  // organization's index until the scope was tested row by row (booking-list-query.ts, testedOnRowsOnly).
+  ['three letters "bre"', "?view=all&q=bre"],
   ['archived search ("brenn")', "?view=all&status=archived&q=brenn"],
   ["view: upcoming", "?view=upcoming"],
   ["view: past", "?view=past"],
