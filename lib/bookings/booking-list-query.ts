@@ -218,15 +218,21 @@ function anyOf(branches: (SQL | undefined)[]): SQL | undefined {
 const nextDay = (date: string) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-export function filterConditions(filters: BookingListFilters = {}): SQL[] {
+export function filterConditions(
+  filters: BookingListFilters = {},
+  { stageInKeys = false }: { stageInKeys?: boolean } = {},
+): SQL[] {
   const zone = filters.timeZone ?? "UTC";
+  const progress = filters.progress?.length ? inArray(bookings.currentProgress, filters.progress) : undefined;
   const conditions: (SQL | undefined)[] = [
     // Literal, not a parameter: the planner can then use partial indexes on live bookings — for
     // "closed" too, which a named statement's generic plan could not see through `in ($1)`.
     filters.status?.length
       ? inEnumWords(bookings.status, BOOKING_STATUSES, filters.status)
       : sql`${bookings.status} <> 'archived'`,
-    filters.progress?.length ? inArray(bookings.currentProgress, filters.progress) : undefined,
+    // A search read through stage-keyed trigrams has the stage in its keys: the stage's own index
+    // ANDed in read 85,000 entries ("bre" among Scheduled: 10.8 → 0.1 ms without, testedOnRowsOnly).
+    stageInKeys ? testedOnRowsOnly(progress) : progress,
     filters.specialistId ? eq(bookings.specialistId, filters.specialistId) : undefined,
     filters.teamId
       ? filters.teamId === NO_TEAM

@@ -74,13 +74,16 @@ export interface BookingListOptions {
 export function bookingListWhere(viewer: Actor, options: BookingListOptions): SQL | undefined {
   const { scopes, stages } = scopedTrigramsFor(viewer, options);
   const visibility = bookingVisibilityCondition(viewer);
+  const view = viewCondition(options.view, options.now ?? new Date());
+  // Found through keys of the viewer's own scopes, the rows are still each held to the policy's
+  // condition and the view — only not reached through them (testedOnRowsOnly): ANDed with the
+  // scope's index or the view's date range, a rare name's page of 4 read 87,000 index entries.
+  const byKeys = readsScopedTrigrams(options.search, scopes);
   return and(
-    // Found through keys of the viewer's own scopes, the rows are still each held to the policy's
-    // condition — only not reached through it (testedOnRowsOnly).
-    readsScopedTrigrams(options.search, scopes) ? testedOnRowsOnly(visibility) : visibility,
-    viewCondition(options.view, options.now ?? new Date()),
+    byKeys ? testedOnRowsOnly(visibility) : visibility,
+    byKeys ? testedOnRowsOnly(view) : view,
     searchCondition(options.search, scopes, stages),
-    ...filterConditions(options.filters),
+    ...filterConditions(options.filters, { stageInKeys: byKeys && stages.length > 0 }),
   );
 }
 
