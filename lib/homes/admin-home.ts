@@ -29,7 +29,12 @@ import { bookingVisibilityCondition } from "@/lib/authz/booking-scope";
 import { isPlatformAdmin } from "@/lib/authz/policy";
 import type { EmailKind } from "@/lib/notifications/kinds";
 import { addDays, localDateIn, zonedTimeToInstant } from "@/lib/time/zoned";
-import { countsBetweenHourEdges, onWholeUtcHour, type BucketCount } from "./booking-hour-counts";
+import {
+  countsBetweenHourEdges,
+  instantArray,
+  onWholeUtcHour,
+  type BucketCount,
+} from "./booking-hour-counts";
 import { chartMonths, medianReportDaysBySpecialist, type ReportTurnaround } from "./report-turnaround";
 import {
   COUNT_CAP,
@@ -294,12 +299,8 @@ export async function countBookingsBetweenEdges(
   viewer: Actor,
   edges: Date[],
 ): Promise<BucketCount[]> {
-  // width_bucket files each row by comparison alone — no zone conversion per row.
-  const edgeArray = sql`array[${sql.join(
-    edges.map((edge) => sql`${edge.toISOString()}::timestamptz`),
-    sql`, `,
-  )}]`;
-  const bucket = sql<number>`width_bucket(${bookings.appointmentDate}, ${edgeArray})`;
+  // Week edges as instants: no zone conversion per row.
+  const bucket = sql<number>`width_bucket(${bookings.appointmentDate}, ${instantArray(edges)})`;
   return (
     db
       .select({ bucket, stage: bookings.currentProgress, n: sql<number>`count(*)::int` })

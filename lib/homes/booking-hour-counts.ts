@@ -14,6 +14,13 @@ export const HOUR_COUNTS_FOLD_CRON = "*/10 * * * *";
 /** Whether an instant is a whole UTC hour — a boundary the kept hours can be summed up to. */
 export const onWholeUtcHour = (instant: Date) => instant.getTime() % 3_600_000 === 0;
 
+/** Instants as a timestamptz array, for width_bucket: it files each row by comparison alone. */
+export const instantArray = (instants: Date[]) =>
+  sql`array[${sql.join(
+    instants.map((instant) => sql`${instant.toISOString()}::timestamptz`),
+    sql`, `,
+  )}]`;
+
 export interface BucketCount {
   /** 1 for [edges[0], edges[1]), … as width_bucket numbers them. */
   bucket: number;
@@ -27,10 +34,7 @@ export interface BucketCount {
  */
 export async function countsBetweenHourEdges(db: DbOrTx, edges: Date[]): Promise<BucketCount[]> {
   if (!edges.every(onWholeUtcHour)) throw new Error("the kept counts are per whole UTC hour");
-  const edgeArray = sql`array[${sql.join(
-    edges.map((edge) => sql`${edge.toISOString()}::timestamptz`),
-    sql`, `,
-  )}]`;
+  const edgeArray = instantArray(edges);
   // Named (db/named-statement.ts): the same text every load, its plan kept (planning was ≈ 1.6 ms).
   return queryNamed<BucketCount>(
     db,

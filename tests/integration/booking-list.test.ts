@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type DbOrTx } from "@/db/client";
 import { bookings } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { loadActor } from "@/lib/authz/load-actor";
@@ -39,6 +39,13 @@ async function tableFor(actorKey: (typeof ACTOR_KEYS)[number], params: Record<st
 }
 
 /** Copies of a fixture booking with some of its fields changed; their ids mapped to the changes' keys. */
+/** The plan of a select of booking ids under `where`, as EXPLAIN (costs off) writes it. */
+async function planOfWhere(db: DbOrTx, where: ReturnType<typeof bookingListWhere>): Promise<string> {
+  const query = db.select({ id: bookings.id }).from(bookings).where(where);
+  const { rows } = await db.execute<{ "QUERY PLAN": string }>(sql`explain (costs off) ${query}`);
+  return rows.map((row) => row["QUERY PLAN"]).join("\n");
+}
+
 async function insertCopiesWith(
   templateKey: BookingKey,
   changes: Record<string, Partial<typeof bookings.$inferInsert>>,
@@ -193,11 +200,7 @@ describe("a name search read through each scope's trigrams (migration 0026)", ()
 
 it("reads a platform admin's name search by the platform's trigram keys, written as migrations 0029's and 0030's indexes write them", async () => {
   const admin = (await loadActor(getDb(), id("platformAdmin"), null))!;
-  const planOf = async (where: ReturnType<typeof bookingListWhere>) => {
-    const query = getDb().select({ id: bookings.id }).from(bookings).where(where);
-    const { rows } = await getDb().execute<{ "QUERY PLAN": string }>(sql`explain (costs off) ${query}`);
-    return rows.map((row) => row["QUERY PLAN"]).join("\n");
-  };
+  const planOf = (where: ReturnType<typeof bookingListWhere>) => planOfWhere(getDb(), where);
   // This file's table is small enough that the planner reads it another way; what matters is that
   // the condition holds the index's expression as PostgreSQL writes both, so it can match them.
   const expressionOf = async (index: string) => {
@@ -236,12 +239,7 @@ it.each(["ownerA", "memberA1", "specialistS1"] as const)(
         for (const setting of ["enable_seqscan", "enable_indexscan", "enable_indexonlyscan"])
           await tx.execute(sql`select set_config(${setting}, 'off', true)`);
         await tx.execute(sql`set local random_page_cost = 1000`);
-        const query = tx
-          .select({ id: bookings.id })
-          .from(bookings)
-          .where(bookingListWhere(viewer, { search: "bre", searchByScope: true, ...options }));
-        const { rows } = await tx.execute<{ "QUERY PLAN": string }>(sql`explain (costs off) ${query}`);
-        return rows.map((row) => row["QUERY PLAN"]).join("\n");
+        return planOfWhere(tx, bookingListWhere(viewer, { search: "bre", searchByScope: true, ...options }));
       });
     for (const options of [
       { view: "all" as const },
