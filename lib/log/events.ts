@@ -38,6 +38,8 @@ export const LOG_EVENTS = {
   databaseConnectionLost: "db.idle_connection_lost",
   /** Acuity's appointment types could not be read; telehealth calendars are not recognised meanwhile (warn). */
   acuityAppointmentTypesUnreadable: "acuity.appointment_types_unreadable",
+  /** The name-search statistics (pg_stats) could not be read; every search is counted through its trigram keys meanwhile (warn). */
+  searchStatisticsUnreadable: "search.statistics_unreadable",
   /** The job engine (pg-boss) reported an error of its own: a lost connection, a failed maintenance pass. */
   jobEngineError: "jobs.engine_error",
   /** A job failed; pg-boss retries it with backoff until its queue's retry limit (warn). */

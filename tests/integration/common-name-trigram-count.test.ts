@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { bookings } from "@/db/schema";
+import { newId } from "@/lib/ids";
+import { loadActor } from "@/lib/authz/load-actor";
+import {
+  countBookingViews,
+  countSearchViewsByDateWalk,
+  SEARCH_COUNT_CAP,
+} from "@/lib/bookings/count-bookings";
+import { dateWalkBudget, nameTrigramStatistics } from "@/lib/bookings/common-name-trigrams";
+import type { IdOf } from "../support/authz-fixture";
+import { insertAuthzWorld } from "../support/insert-authz-world";
+
+// Organization A's examinees are nearly all "Bertrand …": "ber" is its commonest name fragment.
+// Past ones were inserted first, so a pass in table order meets them before the upcoming ones;
+// a walk from the newest examination meets the upcoming ones first.
+const PAST = 1_700;
+const UPCOMING = 300;
+let id: IdOf;
+// Letters only (digits are read as a phone number), and none of b, e, r: no other name here has "ber".
+const nameTag = `q${Array.from({ length: 6 }, () => "acdfghijklmnopstuvwxyz"[Math.floor(Math.random() * 22)]).join("")}`;
+
+async function insertExaminees(count: number, firstDate: Date, organization: "A" | "B") {
+  const db = getDb();
+  const [template] = await db
+    .select()
+    .from(bookings)
+    .where(eq(bookings.organizationId, id(organization)))
+    .limit(1);
+  for (let start = 0; start < count; start += 500) {
+    await db.insert(bookings).values(
+      Array.from({ length: Math.min(500, count - start) }, (_, i) => {
+        const bookingId = newId();
+        return {
+          ...template!,
+          id: bookingId,
+          acuityAppointmentId: `walk-${bookingId}`,
+          examineeName: `Bertrand ${nameTag} ${start + i}`,
+          appointmentDate: new Date(firstDate.getTime() + (start + i) * 3_600_000),
+          // Booked the day before (an examination is after its booking: valid_appointment_date).
+          createdAt: new Date(firstDate.getTime() + (start + i) * 3_600_000 - 86_400_000),
+          currentProgress: "scheduled" as const,
+          status: "active" as const,
+        };
+      }),
+    );
+  }
+}
+
+beforeAll(async () => {
+  ({ id } = await insertAuthzWorld({ withMemberships: true, examineeNameTag: nameTag }));
+  await insertExaminees(PAST, new Date("2001-01-01T00:00:00Z"), "A");
+  await insertExaminees(UPCOMING, new Date("2098-01-01T00:00:00Z"), "A");
+  // Organization B's are the newest of all: not organization A's owner's to count.
+  await insertExaminees(50, new Date("2099-06-01T00:00:00Z"), "B");
+  // The statistics the walk is chosen by are ANALYZE's (autovacuum's, in production).
+  await getDb().execute(sql`analyze bookings`);
+}, 60_000);
+
+const ownerA = async () => (await loadActor(getDb(), id("ownerA"), null))!;
+const options = (search: string) => ({ search, filters: { timeZone: "UTC" }, now: new Date() });
+
+describe("a one-trigram search the statistics call common", () => {
+  it("is counted by walking the owner's newest bookings: the tabs say what the newest 251 matches were", async () => {
+    const owner = await ownerA();
+    const budget = dateWalkBudget(
+      await nameTrigramStatistics(getDb()),
+      owner,
+      "ber",
+      { timeZone: "UTC" },
+      SEARCH_COUNT_CAP,
+    );
+    expect(budget).toBeGreaterThan(SEARCH_COUNT_CAP);
+
+    const counts = await countBookingViews(getDb(), owner, options("ber"));
+    expect(counts.all).toEqual({ total: 250, capped: true });
+    // Upcoming reads "250+"; Past, whose 1,700 matches the walk did not reach, shows no number.
+    expect(counts.upcoming).toEqual({ total: 250, capped: true });
+    expect(counts.past).toEqual({ total: 0, capped: true });
+  });
+
+  it("walks only what the viewer sees, and proves the cap only when the budget holds enough matches", async () => {
+    const owner = await ownerA();
+    const walk = (cap: number, budget: number) =>
+      countSearchViewsByDateWalk(getDb(), owner, options("ber"), cap, budget);
+    // Every match of organization A by tab, counted plainly: the copies, and fixture names like
+    // "…ByMember1". B's 50 newer ones are not among them.
+    const { rows } = await getDb().execute<{ tab: string; n: number }>(sql`
+      select case when current_progress = 'cancelled' then 'cancelled'
+                  when appointment_date >= now() then 'upcoming' else 'past' end as tab, count(*)::int as n
+        from bookings
+       where organization_id = ${id("A")} and status <> 'archived'
+         and (examinee_name ilike '%ber%' or claim_number ilike '%ber%' or case_manager_reference ilike '%ber%')
+       group by 1`);
+    const of = (tab: string) => rows.find((r) => r.tab === tab)?.n ?? 0;
+    const all = { upcoming: of("upcoming"), past: of("past"), cancelled: of("cancelled") };
+    const total = all.upcoming + all.past + all.cancelled;
+    expect(all.past).toBeGreaterThanOrEqual(PAST);
+    expect(await walk(total - 1, 1_000_000)).toEqual(all);
+    expect(await walk(total, 1_000_000)).toBeNull();
+    // 100 bookings walked cannot hold 251 matches: the trigram pass counts instead.
+    expect(await walk(SEARCH_COUNT_CAP, 100)).toBeNull();
+  });
+
+  it("leaves a rarer fragment, and longer searches, to the trigram pass: exact where they fit under the cap", async () => {
+    const owner = await ownerA();
+    // "Bertrand <tag> 17", 170–179: ten past and eleven upcoming of the owner's (and B's, not theirs).
+    const counts = await countBookingViews(getDb(), owner, options(`${nameTag} 17`));
+    expect(counts.past).toEqual({ total: 11, capped: false });
+    expect(counts.upcoming).toEqual({ total: 11, capped: false });
+    expect(counts.all).toEqual({ total: 22, capped: false });
+  });
+});

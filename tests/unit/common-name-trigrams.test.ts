@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/authz/actor";
+import { dateWalkBudget, type NameTrigramStatistics } from "@/lib/bookings/common-name-trigrams";
+
+const actor = (changes: Partial<Actor>): Actor => ({
+  userId: "u",
+  name: "U",
+  email: "u@example.test",
+  platformRole: "user",
+  specialistIds: [],
+  memberships: [],
+  teams: [],
+  impersonatorId: null,
+  ...changes,
+});
+const admin = actor({ platformRole: "admin" });
+const owner = actor({ memberships: [{ organizationId: "org-a", role: "owner" }] });
+const member = actor({ memberships: [{ organizationId: "org-a", role: "member" }] });
+const specialist = actor({ specialistIds: ["spec-1"] });
+const ownerAndSpecialist = actor({ ...owner, specialistIds: ["spec-1"] });
+
+// 600,000 live bookings; the organization holds a third of them, the specialist a sixth.
+const statistics: NameTrigramStatistics = {
+  liveBookings: 600_000,
+  scopeShares: new Map([
+    ["org-a", 1 / 3],
+    ["spec-1", 1 / 6],
+  ]),
+  keyShares: new Map([
+    // In 15% of the organization's names: 251 matches among its newest ≈ 1,700.
+    ["org-a:ber", 0.05],
+    // In 5%: ≈ 5,000 to walk, against a key of 10,200 entries — the key is cheaper.
+    ["org-a:bre", 0.017],
+    ["platform:ber", 0.15],
+    ["platform:bre", 0.05],
+    ["spec-1:ber", 0.035],
+  ]),
+};
+const budget = (viewer: Actor, search: string, filters = {}) =>
+  dateWalkBudget(statistics, viewer, search, { timeZone: "UTC", ...filters }, 250);
+
+describe("counting a search by walking the newest bookings", () => {
+  it("walks a fragment the statistics call common, about twice as far as 251 matches are expected", () => {
+    // 251 / 15% ≈ 1,673 expected, walked to twice that at most.
+    expect(budget(owner, "ber")).toBe(3347);
+    expect(budget(owner, "BER")).toBe(3347);
+    expect(budget(admin, "ber")).toBe(3347);
+    expect(budget(specialist, "ber")).toBe(Math.ceil((2 * 251) / (0.035 * 6)));
+  });
+
+  it("reads the key where the walk would cost more than half of it", () => {
+    expect(budget(owner, "bre")).toBeNull();
+    expect(budget(admin, "bre")).toBeNull();
+  });
+
+  it("reads the key for a fragment the statistics do not list, or without statistics", () => {
+    expect(budget(owner, "zzq")).toBeNull();
+    const none: NameTrigramStatistics = { liveBookings: 0, keyShares: new Map(), scopeShares: new Map() };
+    expect(dateWalkBudget(none, owner, "ber", {}, 250)).toBeNull();
+  });
+
+  it("walks one-trigram searches only: more letters may match far fewer names than their commonest trigram", () => {
+    expect(budget(owner, "bern")).toBeNull();
+    expect(budget(owner, "be")).toBeNull();
+    expect(budget(owner, "b-r")).toBeNull();
+  });
+
+  it("walks only a viewer whose view is one whole scope", () => {
+    // A plain member sees part of the organization; two scopes are two walks.
+    expect(budget(member, "ber")).toBeNull();
+    expect(budget(ownerAndSpecialist, "ber")).toBeNull();
+  });
+
+  it("does not walk past a filter, but the default live bookings and empty choices are no filter", () => {
+    expect(budget(owner, "ber", { progress: ["scheduled"] })).toBeNull();
+    expect(budget(owner, "ber", { status: ["archived"] })).toBeNull();
+    expect(budget(owner, "ber", { status: [], progress: [] })).toBe(3347);
+  });
+});
