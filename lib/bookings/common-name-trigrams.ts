@@ -9,7 +9,7 @@
  * ≈ 1,700 bookings in ≈ 2 ms. For a rare fragment the walk would cover the whole scope, so it is
  * taken only where ANALYZE's sample (pg_stats' most common elements of the key indexes, migrations
  * 0026 and 0029) says the walk is short, and only as far as twice that: a walk that does not reach
- * the cap leaves the count to the trigram pass, which is then exact (count-bookings.ts).
+ * the cap leaves the count to the trigram pass, as before (count-bookings.ts).
  */
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
@@ -31,23 +31,28 @@ export interface NameTrigramStatistics {
   liveBookings: number;
   /** A key's ("<scope>:<trigram>") share of live bookings — for ANALYZE's most common keys only. */
   keyShares: Map<string, number>;
-  /** An organization's or specialist's share of all bookings — for the most common ones only. */
+  /** An organization's, specialist's or team's share of all bookings — for the most common ones only. */
   scopeShares: Map<string, number>;
+  /** The share of bookings with no team. */
+  teamlessShare: number;
 }
 
 const NO_STATISTICS: NameTrigramStatistics = {
   liveBookings: 0,
   keyShares: new Map(),
   scopeShares: new Map(),
+  teamlessShare: 0,
 };
 
 /**
  * What one booking of a walk costs, in entries of a trigram key read (≈ 0.45 µs each), by the index
- * the walk goes through (measured at 1,000,000 bookings, 5,000 bookings walked): an organization's
- * date index carries every column the walk tests (≈ 1.3 µs a booking); the platform's and a
- * specialist's fetch each booking's claim number and reference from the table (≈ 1.7 and 2.5 µs).
+ * the walk goes through — measured under load at 1,000,000 bookings: an organization's date index
+ * carries every column the walk tests (≈ 1.5 µs a booking); the platform's and a specialist's fetch
+ * each booking's claim number and reference from the table, a page of its own for nearly every
+ * booking (≈ 4–5 µs). A specialist's key is a sixth of the platform's, so their common fragments
+ * are rarely worth walking; the platform's 88,000-entry "ber" is.
  */
-const WALK_ENTRY_COST = { organization: 3, platform: 4, specialist: 6 } as const;
+const WALK_ENTRY_COST = { organization: 4, platform: 10, specialist: 10 } as const;
 type ScopeKind = keyof typeof WALK_ENTRY_COST;
 /** The walk is taken when its expected cost is at most half the key's: the estimate is a sample's, and may be off by two. */
 const ESTIMATE_MARGIN = 2;
@@ -56,19 +61,22 @@ const WALK_BUDGET_FACTOR = 2;
 
 interface StatisticsRow {
   table: string;
+  column: string;
   rows: number;
   elements: string[] | null;
   elementShares: number[] | null;
   values: string[] | null;
   valueShares: number[] | null;
+  nullShare: number;
 }
 
 async function readStatistics(db: DbOrTx): Promise<NameTrigramStatistics> {
   // pg_stats lists a table's statistics to its owner (the portal's role, which ran the migrations).
   const { rows } = await db.execute<StatisticsRow & Record<string, unknown>>(sql`
-    select s.tablename as "table", c.reltuples::float8 as "rows",
+    select s.tablename as "table", s.attname as "column", c.reltuples::float8 as "rows",
            s.most_common_elems::text::text[] as "elements", s.most_common_elem_freqs::float8[] as "elementShares",
-           s.most_common_vals::text::text[] as "values", s.most_common_freqs::float8[] as "valueShares"
+           s.most_common_vals::text::text[] as "values", s.most_common_freqs::float8[] as "valueShares",
+           s.null_frac::float8 as "nullShare"
       from pg_stats s
       join pg_namespace n on n.nspname = s.schemaname
       join pg_class c on c.relnamespace = n.oid and c.relname = s.tablename
@@ -77,11 +85,16 @@ async function readStatistics(db: DbOrTx): Promise<NameTrigramStatistics> {
          KEY_INDEXES.map((name) => sql`${name}`),
          sql`, `,
        )})
-            or (s.tablename = 'bookings' and s.attname in ('organization_id', 'specialist_id')))`);
-  const statistics: NameTrigramStatistics = { liveBookings: 0, keyShares: new Map(), scopeShares: new Map() };
+            or (s.tablename = 'bookings' and s.attname in ('organization_id', 'specialist_id', 'team_id')))`);
+  const statistics: NameTrigramStatistics = {
+    ...NO_STATISTICS,
+    keyShares: new Map(),
+    scopeShares: new Map(),
+  };
   for (const row of rows) {
     if (row.table === "bookings") {
       row.values?.forEach((value, i) => statistics.scopeShares.set(value, row.valueShares?.[i] ?? 0));
+      if (row.column === "team_id") statistics.teamlessShare = row.nullShare;
       continue;
     }
     statistics.liveBookings = Math.max(statistics.liveBookings, row.rows);
@@ -109,16 +122,35 @@ export function nameTrigramStatistics(db: DbOrTx, now = Date.now()): Promise<Nam
   return statistics;
 }
 
-/** The one scope a viewer's whole view is (the platform, one organization they run, or the specialist they are); null otherwise. */
-function wholeScopeOf(viewer: Actor): { id: string; kind: ScopeKind } | null {
-  if (isPlatformAdmin(viewer)) return { id: "platform", kind: "platform" };
-  // A plain member sees part of their organization: the walk would read the rest too.
-  if (viewer.memberships.some((m) => m.role === "member")) return null;
+interface WholeScope {
+  id: string;
+  kind: ScopeKind;
+  /** The share of the scope's bookings the viewer sees: a plain member, their teams' and the team-less ones. */
+  seen: number;
+}
+
+/**
+ * The one scope a viewer's view lies in — the platform, one organization, or the specialist they
+ * are — and how much of it they see; null for several.
+ */
+function wholeScopeOf(viewer: Actor, statistics: NameTrigramStatistics): WholeScope | null {
+  if (isPlatformAdmin(viewer)) return { id: "platform", kind: "platform", seen: 1 };
   const organizationIds = [...new Set(viewer.memberships.map((m) => m.organizationId))];
   if (organizationIds.length + viewer.specialistIds.length !== 1) return null;
-  return organizationIds.length === 1
-    ? { id: organizationIds[0]!, kind: "organization" }
-    : { id: viewer.specialistIds[0]!, kind: "specialist" };
+  if (viewer.specialistIds.length === 1) return { id: viewer.specialistIds[0]!, kind: "specialist", seen: 1 };
+  const organizationId = organizationIds[0]!;
+  if (viewer.memberships.every((m) => m.role !== "member"))
+    return { id: organizationId, kind: "organization", seen: 1 };
+  // A plain member: their teams' bookings and the team-less ones (those they booked in other teams
+  // are left out — fewer seen, a longer walk expected: the estimate errs towards the key).
+  const organizationShare = statistics.scopeShares.get(organizationId) ?? 0;
+  const teamsShare = viewer.teams.reduce(
+    (sum, team) => sum + (statistics.scopeShares.get(team.teamId) ?? 0),
+    0,
+  );
+  const seen =
+    organizationShare > 0 ? Math.min(1, teamsShare / organizationShare + statistics.teamlessShare) : 0;
+  return { id: organizationId, kind: "organization", seen };
 }
 
 /** Filters other than the default (live bookings) change what a walk must read past: not walked. */
@@ -131,7 +163,7 @@ const hasFilters = (filters: BookingListFilters = {}) =>
 /**
  * How many of the viewer's newest bookings to walk to count a search to `cap`, or null to count
  * it through its trigram key: a one-trigram search (three letters or digits) with no filter, by a
- * viewer who sees one whole scope, whose key the statistics call common enough.
+ * viewer whose view lies in one scope, whose key the statistics call common enough among what they see.
  */
 export function dateWalkBudget(
   statistics: NameTrigramStatistics,
@@ -142,14 +174,15 @@ export function dateWalkBudget(
 ): number | null {
   const name = searchTerms(search).name;
   if (name?.match !== "anywhere" || !/^[\p{L}\p{N}]{3}$/u.test(name.text) || hasFilters(filters)) return null;
-  const scope = wholeScopeOf(viewer);
-  if (!scope) return null;
+  const scope = wholeScopeOf(viewer, statistics);
+  if (!scope?.seen) return null;
   const keyShare = statistics.keyShares.get(`${scope.id}:${name.text.toLowerCase()}`);
   const scopeShare = scope.kind === "platform" ? 1 : statistics.scopeShares.get(scope.id);
   if (!keyShare || !scopeShare) return null;
   const keyEntries = keyShare * statistics.liveBookings;
-  // The share of the scope's bookings that match: how far apart matches are in a walk.
-  const density = Math.min(1, keyShare / scopeShare);
+  // The share of the bookings walked (the scope's) that match and are the viewer's: how far apart
+  // a walk meets its matches.
+  const density = Math.min(1, (keyShare / scopeShare) * scope.seen);
   const expectedWalk = (cap + 1) / density;
   if (expectedWalk * WALK_ENTRY_COST[scope.kind] * ESTIMATE_MARGIN > keyEntries) return null;
   return Math.ceil(WALK_BUDGET_FACTOR * expectedWalk);

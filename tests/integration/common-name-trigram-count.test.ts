@@ -10,19 +10,20 @@ import {
   SEARCH_COUNT_CAP,
 } from "@/lib/bookings/count-bookings";
 import { dateWalkBudget, nameTrigramStatistics } from "@/lib/bookings/common-name-trigrams";
+import { bookingListWhere } from "@/lib/bookings/list-bookings";
 import type { IdOf } from "../support/authz-fixture";
 import { insertAuthzWorld } from "../support/insert-authz-world";
 
 // Organization A's examinees are nearly all "Bertrand …": "ber" is its commonest name fragment.
 // Past ones were inserted first, so a pass in table order meets them before the upcoming ones;
 // a walk from the newest examination meets the upcoming ones first.
-const PAST = 1_700;
+const PAST = 2_700;
 const UPCOMING = 300;
 let id: IdOf;
 // Letters only (digits are read as a phone number), and none of b, e, r: no other name here has "ber".
 const nameTag = `q${Array.from({ length: 6 }, () => "acdfghijklmnopstuvwxyz"[Math.floor(Math.random() * 22)]).join("")}`;
 
-async function insertExaminees(count: number, firstDate: Date, organization: "A" | "B") {
+async function insertExaminees(count: number, firstDate: Date, organization: "A" | "B", team: string | null) {
   const db = getDb();
   const [template] = await db
     .select()
@@ -38,6 +39,10 @@ async function insertExaminees(count: number, firstDate: Date, organization: "A"
           id: bookingId,
           acuityAppointmentId: `walk-${bookingId}`,
           examineeName: `Bertrand ${nameTag} ${start + i}`,
+          teamId: team,
+          // Booked by the owner, for nobody in particular: a member sees them by their team only.
+          createdById: organization === "A" ? id("ownerA") : template!.createdById,
+          createdForId: null,
           appointmentDate: new Date(firstDate.getTime() + (start + i) * 3_600_000),
           // Booked the day before (an examination is after its booking: valid_appointment_date).
           createdAt: new Date(firstDate.getTime() + (start + i) * 3_600_000 - 86_400_000),
@@ -51,10 +56,11 @@ async function insertExaminees(count: number, firstDate: Date, organization: "A"
 
 beforeAll(async () => {
   ({ id } = await insertAuthzWorld({ withMemberships: true, examineeNameTag: nameTag }));
-  await insertExaminees(PAST, new Date("2001-01-01T00:00:00Z"), "A");
-  await insertExaminees(UPCOMING, new Date("2098-01-01T00:00:00Z"), "A");
+  // Team A2's past ones are not team A1's member's; team A1's upcoming ones are.
+  await insertExaminees(PAST, new Date("2001-01-01T00:00:00Z"), "A", id("A2"));
+  await insertExaminees(UPCOMING, new Date("2098-01-01T00:00:00Z"), "A", id("A1"));
   // Organization B's are the newest of all: not organization A's owner's to count.
-  await insertExaminees(50, new Date("2099-06-01T00:00:00Z"), "B");
+  await insertExaminees(50, new Date("2099-06-01T00:00:00Z"), "B", null);
   // The statistics the walk is chosen by are ANALYZE's (autovacuum's, in production).
   await getDb().execute(sql`analyze bookings`);
 }, 60_000);
@@ -76,7 +82,7 @@ describe("a one-trigram search the statistics call common", () => {
 
     const counts = await countBookingViews(getDb(), owner, options("ber"));
     expect(counts.all).toEqual({ total: 250, capped: true });
-    // Upcoming reads "250+"; Past, whose 1,700 matches the walk did not reach, shows no number.
+    // Upcoming reads "250+"; Past, whose 2,700 matches the walk did not reach, shows no number.
     expect(counts.upcoming).toEqual({ total: 250, capped: true });
     expect(counts.past).toEqual({ total: 0, capped: true });
   });
@@ -104,10 +110,30 @@ describe("a one-trigram search the statistics call common", () => {
     expect(await walk(SEARCH_COUNT_CAP, 100)).toBeNull();
   });
 
+  it("walks a plain member's organization holding each booking to what they see", async () => {
+    const member = (await loadActor(getDb(), id("memberA1"), null))!;
+    // Their matches by tab, under the policy's condition (the trigram pass's).
+    const tab = sql<string>`case when ${bookings.currentProgress} = 'cancelled' then 'cancelled'
+      when ${bookings.appointmentDate} >= now() then 'upcoming' else 'past' end`;
+    const rows = await getDb()
+      .select({ tab, n: sql<number>`count(*)::int` })
+      .from(bookings)
+      .where(bookingListWhere(member, { search: "ber", view: "all" }))
+      .groupBy(tab);
+    const of = (name: string) => rows.find((r) => r.tab === name)?.n ?? 0;
+    const theirs = { upcoming: of("upcoming"), past: of("past"), cancelled: of("cancelled") };
+    expect(theirs.upcoming).toBeGreaterThanOrEqual(UPCOMING);
+    expect(theirs.past).toBeLessThan(PAST);
+    const total = theirs.upcoming + theirs.past + theirs.cancelled;
+    const walk = (cap: number) => countSearchViewsByDateWalk(getDb(), member, options("ber"), cap, 1_000_000);
+    expect(await walk(total - 1)).toEqual(theirs);
+    expect(await walk(total)).toBeNull();
+  });
+
   it("leaves a rarer fragment, and longer searches, to the trigram pass: exact where they fit under the cap", async () => {
     const owner = await ownerA();
-    // "Bertrand <tag> 17", 170–179: ten past and eleven upcoming of the owner's (and B's, not theirs).
-    const counts = await countBookingViews(getDb(), owner, options(`${nameTag} 17`));
+    // "Bertrand <tag> 28", 280–289: eleven past and eleven upcoming of the owner's (and B's, not theirs).
+    const counts = await countBookingViews(getDb(), owner, options(`${nameTag} 28`));
     expect(counts.past).toEqual({ total: 11, capped: false });
     expect(counts.upcoming).toEqual({ total: 11, capped: false });
     expect(counts.all).toEqual({ total: 22, capped: false });

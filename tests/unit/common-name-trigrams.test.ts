@@ -15,17 +15,28 @@ const actor = (changes: Partial<Actor>): Actor => ({
 });
 const admin = actor({ platformRole: "admin" });
 const owner = actor({ memberships: [{ organizationId: "org-a", role: "owner" }] });
-const member = actor({ memberships: [{ organizationId: "org-a", role: "member" }] });
+const member = actor({
+  memberships: [{ organizationId: "org-a", role: "member" }],
+  teams: [{ teamId: "team-1", organizationId: "org-a" }],
+});
+const memberWithoutTeam = actor({ ...member, teams: [] });
+const memberOfTwo = actor({
+  ...member,
+  memberships: [...member.memberships, { organizationId: "org-b", role: "member" }],
+});
 const specialist = actor({ specialistIds: ["spec-1"] });
 const ownerAndSpecialist = actor({ ...owner, specialistIds: ["spec-1"] });
 
-// 600,000 live bookings; the organization holds a third of them, the specialist a sixth.
+// 600,000 live bookings; the organization holds a third of them, the specialist a sixth; one
+// booking in five has no team, and team-1 holds 45% of the organization's.
 const statistics: NameTrigramStatistics = {
   liveBookings: 600_000,
   scopeShares: new Map([
     ["org-a", 1 / 3],
     ["spec-1", 1 / 6],
+    ["team-1", 0.15],
   ]),
+  teamlessShare: 0.2,
   keyShares: new Map([
     // In 15% of the organization's names: 251 matches among its newest ≈ 1,700.
     ["org-a:ber", 0.05],
@@ -33,7 +44,9 @@ const statistics: NameTrigramStatistics = {
     ["org-a:bre", 0.017],
     ["platform:ber", 0.15],
     ["platform:bre", 0.05],
-    ["spec-1:ber", 0.035],
+    // In 30% of the specialist's names: fetched from the table, a walk costs more a booking.
+    ["spec-1:ber", 0.05],
+    ["spec-1:bre", 0.03],
   ]),
 };
 const budget = (viewer: Actor, search: string, filters = {}) =>
@@ -45,17 +58,24 @@ describe("counting a search by walking the newest bookings", () => {
     expect(budget(owner, "ber")).toBe(3347);
     expect(budget(owner, "BER")).toBe(3347);
     expect(budget(admin, "ber")).toBe(3347);
-    expect(budget(specialist, "ber")).toBe(Math.ceil((2 * 251) / (0.035 * 6)));
+    expect(budget(specialist, "ber")).toBe(Math.ceil((2 * 251) / (0.05 * 6)));
   });
 
   it("reads the key where the walk would cost more than half of it", () => {
     expect(budget(owner, "bre")).toBeNull();
     expect(budget(admin, "bre")).toBeNull();
+    // 18% of the specialist's: as common as "ber" is to the organization, but dearer to walk.
+    expect(budget(specialist, "bre")).toBeNull();
   });
 
   it("reads the key for a fragment the statistics do not list, or without statistics", () => {
     expect(budget(owner, "zzq")).toBeNull();
-    const none: NameTrigramStatistics = { liveBookings: 0, keyShares: new Map(), scopeShares: new Map() };
+    const none: NameTrigramStatistics = {
+      liveBookings: 0,
+      keyShares: new Map(),
+      scopeShares: new Map(),
+      teamlessShare: 0,
+    };
     expect(dateWalkBudget(none, owner, "ber", {}, 250)).toBeNull();
   });
 
@@ -65,9 +85,15 @@ describe("counting a search by walking the newest bookings", () => {
     expect(budget(owner, "b-r")).toBeNull();
   });
 
-  it("walks only a viewer whose view is one whole scope", () => {
-    // A plain member sees part of the organization; two scopes are two walks.
-    expect(budget(member, "ber")).toBeNull();
+  it("walks a plain member's organization as far as the part they see needs", () => {
+    // Their team's 45% and the team-less 20%: 15% × 65% of the bookings walked are theirs and match.
+    expect(budget(member, "ber")).toBe(Math.ceil((2 * 251) / (0.15 * 0.65)));
+    // The team-less 20% alone: matches too far apart to walk for.
+    expect(budget(memberWithoutTeam, "ber")).toBeNull();
+  });
+
+  it("walks only a viewer whose view lies in one scope", () => {
+    expect(budget(memberOfTwo, "ber")).toBeNull();
     expect(budget(ownerAndSpecialist, "ber")).toBeNull();
   });
 
