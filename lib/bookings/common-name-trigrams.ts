@@ -45,15 +45,12 @@ const NO_STATISTICS: NameTrigramStatistics = {
 };
 
 /**
- * What one booking of a walk costs, in entries of a trigram key read (≈ 0.45 µs each), by the index
- * the walk goes through — measured under load at 1,000,000 bookings: an organization's date index
- * carries every column the walk tests (≈ 1.5 µs a booking); the platform's and a specialist's fetch
- * each booking's claim number and reference from the table, a page of its own for nearly every
- * booking (≈ 4–5 µs). A specialist's key is a sixth of the platform's, so their common fragments
- * are rarely worth walking; the platform's 88,000-entry "ber" is.
+ * What one booking of a walk costs, in entries of a trigram key read (≈ 0.45 µs each): the scope's
+ * date index carries every column the walk tests (migrations 0028, 0033), ≈ 1.3 µs a booking, ≈ 1.5
+ * under load (measured at 1,000,000 bookings). Before 0033 the platform's and a specialist's fetched
+ * each booking's claim number and reference from the table: ≈ 4–5 µs.
  */
-const WALK_ENTRY_COST = { organization: 4, platform: 10, specialist: 10 } as const;
-type ScopeKind = keyof typeof WALK_ENTRY_COST;
+const WALK_ENTRY_COST = 4;
 /** The walk is taken when its expected cost is at most half the key's: the estimate is a sample's, and may be off by two. */
 const ESTIMATE_MARGIN = 2;
 /** The walk goes this many times as far as expected before it gives up (then ≤ about twice the trigram pass's cost). */
@@ -124,7 +121,6 @@ export function nameTrigramStatistics(db: DbOrTx, now = Date.now()): Promise<Nam
 
 interface WholeScope {
   id: string;
-  kind: ScopeKind;
   /** The share of the scope's bookings the viewer sees: a plain member, their teams' and the team-less ones. */
   seen: number;
 }
@@ -134,13 +130,12 @@ interface WholeScope {
  * are — and how much of it they see; null for several.
  */
 function wholeScopeOf(viewer: Actor, statistics: NameTrigramStatistics): WholeScope | null {
-  if (isPlatformAdmin(viewer)) return { id: "platform", kind: "platform", seen: 1 };
+  if (isPlatformAdmin(viewer)) return { id: "platform", seen: 1 };
   const organizationIds = [...new Set(viewer.memberships.map((m) => m.organizationId))];
   if (organizationIds.length + viewer.specialistIds.length !== 1) return null;
-  if (viewer.specialistIds.length === 1) return { id: viewer.specialistIds[0]!, kind: "specialist", seen: 1 };
+  if (viewer.specialistIds.length === 1) return { id: viewer.specialistIds[0]!, seen: 1 };
   const organizationId = organizationIds[0]!;
-  if (viewer.memberships.every((m) => m.role !== "member"))
-    return { id: organizationId, kind: "organization", seen: 1 };
+  if (viewer.memberships.every((m) => m.role !== "member")) return { id: organizationId, seen: 1 };
   // A plain member: their teams' bookings and the team-less ones (those they booked in other teams
   // are left out — fewer seen, a longer walk expected: the estimate errs towards the key).
   const organizationShare = statistics.scopeShares.get(organizationId) ?? 0;
@@ -150,7 +145,7 @@ function wholeScopeOf(viewer: Actor, statistics: NameTrigramStatistics): WholeSc
   );
   const seen =
     organizationShare > 0 ? Math.min(1, teamsShare / organizationShare + statistics.teamlessShare) : 0;
-  return { id: organizationId, kind: "organization", seen };
+  return { id: organizationId, seen };
 }
 
 /** Filters other than the default (live bookings) change what a walk must read past: not walked. */
@@ -177,13 +172,13 @@ export function dateWalkBudget(
   const scope = wholeScopeOf(viewer, statistics);
   if (!scope?.seen) return null;
   const keyShare = statistics.keyShares.get(`${scope.id}:${name.text.toLowerCase()}`);
-  const scopeShare = scope.kind === "platform" ? 1 : statistics.scopeShares.get(scope.id);
+  const scopeShare = scope.id === "platform" ? 1 : statistics.scopeShares.get(scope.id);
   if (!keyShare || !scopeShare) return null;
   const keyEntries = keyShare * statistics.liveBookings;
   // The share of the bookings walked (the scope's) that match and are the viewer's: how far apart
   // a walk meets its matches.
   const density = Math.min(1, (keyShare / scopeShare) * scope.seen);
   const expectedWalk = (cap + 1) / density;
-  if (expectedWalk * WALK_ENTRY_COST[scope.kind] * ESTIMATE_MARGIN > keyEntries) return null;
+  if (expectedWalk * WALK_ENTRY_COST * ESTIMATE_MARGIN > keyEntries) return null;
   return Math.ceil(WALK_BUDGET_FACTOR * expectedWalk);
 }
