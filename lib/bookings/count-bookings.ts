@@ -1,4 +1,5 @@
-import { desc, sql } from "drizzle-orm";
+import { desc, sql, type SQL } from "drizzle-orm";
+import type { SubqueryWithSelection } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { limitInText, queryNamed } from "@/db/named-statement";
 import { bookings } from "@/db/schema";
@@ -136,11 +137,7 @@ async function countSearchViewsInOnePass(
   )
     .limit(cap + 1)
     .as("matching");
-  const rows = await db
-    .select({ tab: matching.tab, total: sql<number>`count(*)::int` })
-    .from(matching)
-    .groupBy(matching.tab);
-  const found = foundInTabs(rows);
+  const found = await matchesByTab(db, matching);
   return { complete: found.upcoming + found.past + found.cancelled <= cap, found };
 }
 
@@ -150,7 +147,15 @@ type FoundInTabs = Record<Exclude<BookingView, "all">, number>;
 const tabOf = (now: Date) => sql<BookingView>`case when ${viewCondition("cancelled", now)} then 'cancelled'
     when ${viewCondition("upcoming", now)} then 'upcoming' else 'past' end`;
 
-function foundInTabs(rows: { tab: BookingView; total: number }[]): FoundInTabs {
+/** How many of a pass's matches (a subquery of their tabs) each tab has. */
+async function matchesByTab(
+  db: DbOrTx,
+  matching: SubqueryWithSelection<{ tab: SQL.Aliased<BookingView> }, "matching">,
+): Promise<FoundInTabs> {
+  const rows = await db
+    .select({ tab: matching.tab, total: sql<number>`count(*)::int` })
+    .from(matching)
+    .groupBy(matching.tab);
   const of = (view: BookingView) => rows.find((r) => r.tab === view)?.total ?? 0;
   return { upcoming: of("upcoming"), past: of("past"), cancelled: of("cancelled") };
 }
@@ -160,7 +165,8 @@ function foundInTabs(rows: { tab: BookingView; total: number }[]): FoundInTabs {
  * into tabs — or null when fewer are there (the walk proves nothing; the trigram pass counts).
  * The budget bounds the bookings read, the cap stops the walk as soon as it is reached: the
  * newest `budget` are walked in date order through the scope's date index (which carries the name,
- * claim and reference, migration 0018), each tested with the exact match (common-name-trigrams.ts).
+ * claim and reference, migrations 0028 and 0033), each tested with the exact match
+ * (common-name-trigrams.ts).
  */
 export async function countSearchViewsByDateWalk(
   db: DbOrTx,
@@ -185,11 +191,7 @@ export async function countSearchViewsByDateWalk(
     .where(sql`${walked.hit}`)
     .limit(cap + 1)
     .as("matching");
-  const rows = await db
-    .select({ tab: matching.tab, total: sql<number>`count(*)::int` })
-    .from(matching)
-    .groupBy(matching.tab);
-  const found = foundInTabs(rows);
+  const found = await matchesByTab(db, matching);
   return found.upcoming + found.past + found.cancelled > cap ? found : null;
 }
 
