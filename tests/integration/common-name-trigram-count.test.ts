@@ -1,6 +1,10 @@
-import { beforeAll, describe, expect, it } from "vitest";
+/**
+ * A database of its own (tests/support/jobs-database.ts): the test fills one organization with
+ * thousands of like names and runs ANALYZE, whose statistics choose the walk — on the run's shared
+ * database they changed the plans other files' kept-plan tests assert (home-plans, booking-list-plans).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
 import { bookings } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { loadActor } from "@/lib/authz/load-actor";
@@ -13,6 +17,7 @@ import { dateWalkBudget, nameTrigramStatistics } from "@/lib/bookings/common-nam
 import { bookingListWhere } from "@/lib/bookings/list-bookings";
 import type { IdOf } from "../support/authz-fixture";
 import { insertAuthzWorld } from "../support/insert-authz-world";
+import { createJobsDatabase, type JobsDatabase } from "../support/jobs-database";
 
 // Organization A's examinees are nearly all "Bertrand …": "ber" is its commonest name fragment.
 // Past ones were inserted first, so a pass in table order meets them before the upcoming ones;
@@ -20,6 +25,8 @@ import { insertAuthzWorld } from "../support/insert-authz-world";
 const PAST = 2_700;
 const UPCOMING = 300;
 let id: IdOf;
+let own: JobsDatabase;
+const getDb = () => own.db;
 // Letters only (digits are read as a phone number), and none of b, e, r: no other name here has "ber".
 const nameTag = `q${Array.from({ length: 6 }, () => "acdfghijklmnopstuvwxyz"[Math.floor(Math.random() * 22)]).join("")}`;
 
@@ -55,7 +62,8 @@ async function insertExaminees(count: number, firstDate: Date, organization: "A"
 }
 
 beforeAll(async () => {
-  ({ id } = await insertAuthzWorld({ withMemberships: true, examineeNameTag: nameTag }));
+  own = await createJobsDatabase("ime_common_trigrams");
+  ({ id } = await insertAuthzWorld({ withMemberships: true, examineeNameTag: nameTag, db: own.db }));
   // Team A2's past ones are not team A1's member's; team A1's upcoming ones are.
   await insertExaminees(PAST, new Date("2001-01-01T00:00:00Z"), "A", id("A2"));
   await insertExaminees(UPCOMING, new Date("2098-01-01T00:00:00Z"), "A", id("A1"));
@@ -63,7 +71,10 @@ beforeAll(async () => {
   await insertExaminees(50, new Date("2099-06-01T00:00:00Z"), "B", null);
   // The statistics the walk is chosen by are ANALYZE's (autovacuum's, in production).
   await getDb().execute(sql`analyze bookings`);
-}, 60_000);
+}, 120_000);
+afterAll(async () => {
+  await own?.drop();
+});
 
 const ownerA = async () => (await loadActor(getDb(), id("ownerA"), null))!;
 const options = (search: string) => ({ search, filters: { timeZone: "UTC" }, now: new Date() });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { getDb } from "@/db/client";
+import { getDb, type Database } from "@/db/client";
 import * as t from "@/db/schema";
 import {
   ACTOR_KEYS,
@@ -17,11 +17,13 @@ export async function insertAuthzWorld(
     withMemberships?: boolean;
     /** Put into every examinee name ("Examinee <tag>aTeam1"), so a name search finds this world only. */
     examineeNameTag?: string;
+    /** Another database than the run's shared one (a test that must not touch the others' data). */
+    db?: Database;
   } = {},
 ): Promise<{ id: IdOf; bookingIds: Record<BookingKey, string> }> {
   const tag = randomBytes(4).toString("hex");
   const id: IdOf = (key) => `${tag}-${key}`;
-  const db = getDb();
+  const db = options.db ?? getDb();
   const now = new Date();
   await db.insert(t.users).values(
     [...ACTOR_KEYS, "specialistS2"].map((key) => ({
@@ -78,27 +80,25 @@ export async function insertAuthzWorld(
       appointmentType: "telehealth" as const,
     })),
   );
-  if (options.withMemberships) await insertFixtureMemberships(id);
+  if (options.withMemberships) await insertFixtureMemberships(db, id);
   return { id, bookingIds };
 }
 
 /** The organization and team memberships the fixture's actors describe, so loadActor rebuilds them. */
-async function insertFixtureMemberships(id: IdOf) {
+async function insertFixtureMemberships(db: Database, id: IdOf) {
   const actors = Object.values(buildActors(id));
   const createdAt = new Date();
-  await getDb()
-    .insert(t.members)
-    .values(
-      actors.flatMap((actor) =>
-        actor.memberships.map((m) => ({
-          organizationId: m.organizationId,
-          userId: actor.userId,
-          role: m.role,
-          createdAt,
-        })),
-      ),
-    );
-  await getDb()
+  await db.insert(t.members).values(
+    actors.flatMap((actor) =>
+      actor.memberships.map((m) => ({
+        organizationId: m.organizationId,
+        userId: actor.userId,
+        role: m.role,
+        createdAt,
+      })),
+    ),
+  );
+  await db
     .insert(t.teamMembers)
     .values(
       actors.flatMap((actor) => actor.teams.map((team) => ({ teamId: team.teamId, userId: actor.userId }))),
