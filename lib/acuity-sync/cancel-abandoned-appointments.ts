@@ -1,4 +1,4 @@
-import { and, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { acuityBookingAttempts, bookingRequests } from "@/db/schema";
 import {
@@ -36,6 +36,8 @@ type OwedCancellation = {
 export interface AbandonedAppointmentsReport {
   cancelled: number;
   notInAcuity: number;
+  /** Claims whose answer came after a newer claim or a webhook took the attempt over: left to those. */
+  superseded: number;
   failed: number;
 }
 
@@ -83,11 +85,29 @@ async function standingAppointment(
   });
 }
 
+/**
+ * Whether this claim's answer may still settle the attempt. A claim is only a lease: while its
+ * answer was on the way, a webhook may have revealed the appointment (and made the attempt due
+ * with its id) or a newer claim may have taken it over. "Not in Acuity" is then stale and must
+ * not resolve it — the appointment would stand uncancelled; a cancellation we made is true
+ * whoever else holds the attempt, as long as it is the appointment the attempt now names.
+ */
+function stillOwnedBy(owed: OwedCancellation, standing: AcuityAppointment | null) {
+  const { acuityAppointmentId, attempts } = acuityBookingAttempts;
+  if (standing) return or(isNull(acuityAppointmentId), eq(acuityAppointmentId, String(standing.id)));
+  return and(
+    eq(attempts, owed.attempts),
+    owed.acuity_appointment_id === null
+      ? isNull(acuityAppointmentId)
+      : eq(acuityAppointmentId, owed.acuity_appointment_id),
+  );
+}
+
 async function cancelOne(
   db: Database,
   acuity: AcuityClient,
   owed: OwedCancellation,
-): Promise<"cancelled" | "not_in_acuity"> {
+): Promise<"cancelled" | "not_in_acuity" | "superseded"> {
   const standing = await standingAppointment(acuity, owed);
   if (standing) {
     await acuity
@@ -101,9 +121,9 @@ async function cancelOne(
   }
   const resolution = standing ? "cancelled" : "not_in_acuity";
   const systemUserId = await getSystemUserId(db);
-  await db.transaction(async (tx) => {
+  const resolved = await db.transaction(async (tx) => {
     // Two workers may meet on one attempt (reconcile makes owed ones due at once): the first resolves it.
-    const resolved = await tx
+    const rows = await tx
       .update(acuityBookingAttempts)
       .set({
         resolvedAt: sql`now()`,
@@ -116,10 +136,11 @@ async function cancelOne(
         and(
           eq(acuityBookingAttempts.bookingReference, owed.booking_reference),
           isNull(acuityBookingAttempts.resolvedAt),
+          stillOwnedBy(owed, standing),
         ),
       )
       .returning({ reference: acuityBookingAttempts.bookingReference });
-    if (resolved.length === 0) return;
+    if (rows.length === 0) return false;
     if (owed.was_in_flight) {
       // Free the form a dead process left claimed — its own claim, not a later one of the same form.
       // Compared in PostgreSQL: the attempt's time read into a JS Date loses its microseconds, and
@@ -148,8 +169,9 @@ async function cancelOne(
         },
       });
     }
+    return true;
   });
-  return resolution;
+  return resolved ? resolution : "superseded";
 }
 
 /** Keeps the reason as a sentence and tries again later, backing off; an owed cancellation is never dropped. */
@@ -174,7 +196,15 @@ async function recordFailure(db: Database, owed: OwedCancellation, error: unknow
       lastError,
       nextAttemptAt: sql`now() + make_interval(secs => ${retryDelaySeconds(owed.attempts)})`,
     })
-    .where(eq(acuityBookingAttempts.bookingReference, owed.booking_reference));
+    .where(
+      // Only the attempt's current claim may put it off: a resolved one stays resolved (without a
+      // stale sentence), and one a newer claim or a webhook has taken over keeps their timing.
+      and(
+        eq(acuityBookingAttempts.bookingReference, owed.booking_reference),
+        isNull(acuityBookingAttempts.resolvedAt),
+        stillOwnedBy(owed, null),
+      ),
+    );
 }
 
 /**
@@ -186,7 +216,7 @@ export async function cancelAbandonedAppointments(
   db: Database,
   acuity: AcuityClient,
 ): Promise<AbandonedAppointmentsReport> {
-  const report: AbandonedAppointmentsReport = { cancelled: 0, notInAcuity: 0, failed: 0 };
+  const report: AbandonedAppointmentsReport = { cancelled: 0, notInAcuity: 0, superseded: 0, failed: 0 };
   await db
     .delete(acuityBookingAttempts)
     .where(sql`${acuityBookingAttempts.resolvedAt} < now() - make_interval(days => ${KEEP_RESOLVED_DAYS})`);
@@ -197,8 +227,10 @@ export async function cancelAbandonedAppointments(
   ) {
     for (const attempt of owed) {
       try {
-        if ((await cancelOne(db, acuity, attempt)) === "cancelled") report.cancelled += 1;
-        else report.notInAcuity += 1;
+        const outcome = await cancelOne(db, acuity, attempt);
+        if (outcome === "cancelled") report.cancelled += 1;
+        else if (outcome === "not_in_acuity") report.notInAcuity += 1;
+        else report.superseded += 1;
       } catch (error) {
         report.failed += 1;
         await recordFailure(db, attempt, error);

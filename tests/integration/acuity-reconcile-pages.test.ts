@@ -16,6 +16,10 @@ import { as, createSignedInAdmin, TEST_IP } from "../support/admin-session";
 import { auditLogs } from "@/db/schema";
 import { and, eq } from "drizzle-orm";
 import { startAcuityEmulator, type AcuityEmulator } from "@/services/acuity-emulator";
+import { runOnOwnDemoDatabase } from "../support/own-demo-database";
+
+// Its sweeps claim every due booking attempt of the database: only this file's may be there.
+runOnOwnDemoDatabase("ime_reconcile_pages");
 
 const USER_ID = "4545";
 const API_KEY = "reconcile-pages-test-key";

@@ -37,6 +37,10 @@ import {
   type BookingWorld,
   telehealthBookingForm,
 } from "./booking-test-world";
+import { runOnOwnDemoDatabase } from "../support/own-demo-database";
+
+// Its sweeps claim every due booking attempt of the database: only this file's may be there.
+runOnOwnDemoDatabase("ime_lost_answer");
 
 const serverLog = captureServerLog();
 

@@ -14,6 +14,10 @@ import { claimDueEvents } from "@/lib/acuity-sync/claim-events";
 import { reconcileWindow } from "@/lib/acuity-sync/reconcile";
 import { captureServerLog } from "../support/server-log";
 import { setUpWebhookHarness } from "../support/webhook-harness";
+import { runOnOwnDemoDatabase } from "../support/own-demo-database";
+
+// Its sweeps claim every due booking attempt of the database: only this file's may be there.
+runOnOwnDemoDatabase("ime_needs_person");
 
 const USER_ID = "4747";
 const API_KEY = "needs-person-test-key";

@@ -18,6 +18,10 @@ import { MAX_ATTEMPTS } from "@/lib/acuity-sync/retry-policy";
 import { getSystemUserId } from "@/lib/acuity-sync/system-user";
 import { newId } from "@/lib/ids";
 import { setUpWebhookHarness } from "../support/webhook-harness";
+import { runOnOwnDemoDatabase } from "../support/own-demo-database";
+
+// Its sweeps claim every due booking attempt of the database: only this file's may be there.
+runOnOwnDemoDatabase("ime_webhook_recovery");
 
 const API_KEY = "recovery-test-key";
 const harness = setUpWebhookHarness({ userId: "4343", apiKey: API_KEY, firstAppointmentId: 3_200_001 });
