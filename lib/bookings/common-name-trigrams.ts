@@ -155,6 +155,15 @@ const hasFilters = (filters: BookingListFilters = {}) =>
       key !== "timeZone" && value !== undefined && (!Array.isArray(value) || value.length > 0),
   );
 
+/** Whether a search has the shape a date walk can count: one trigram (three letters or digits), no filter. */
+export function mayCountByDateWalk(
+  search: string | undefined,
+  filters: BookingListFilters | undefined,
+): boolean {
+  const name = searchTerms(search).name;
+  return name?.match === "anywhere" && /^[\p{L}\p{N}]{3}$/u.test(name.text) && !hasFilters(filters);
+}
+
 /**
  * How many of the viewer's newest bookings to walk to count a search to `cap`, or null to count
  * it through its trigram key: a one-trigram search (three letters or digits) with no filter, by a
@@ -167,8 +176,8 @@ export function dateWalkBudget(
   filters: BookingListFilters | undefined,
   cap: number,
 ): number | null {
-  const name = searchTerms(search).name;
-  if (name?.match !== "anywhere" || !/^[\p{L}\p{N}]{3}$/u.test(name.text) || hasFilters(filters)) return null;
+  if (!mayCountByDateWalk(search, filters)) return null;
+  const name = searchTerms(search).name!;
   const scope = wholeScopeOf(viewer, statistics);
   if (!scope?.seen) return null;
   const keyShare = statistics.keyShares.get(`${scope.id}:${name.text.toLowerCase()}`);
