@@ -155,13 +155,14 @@ const hasFilters = (filters: BookingListFilters = {}) =>
       key !== "timeZone" && value !== undefined && (!Array.isArray(value) || value.length > 0),
   );
 
-/** Whether a search has the shape a date walk can count: one trigram (three letters or digits), no filter. */
-export function mayCountByDateWalk(
+/** The trigram of a search a date walk can count — one trigram (three letters or digits), no filter — else null. */
+export function dateWalkTrigram(
   search: string | undefined,
   filters: BookingListFilters | undefined,
-): boolean {
+): string | null {
   const name = searchTerms(search).name;
-  return name?.match === "anywhere" && /^[\p{L}\p{N}]{3}$/u.test(name.text) && !hasFilters(filters);
+  if (name?.match !== "anywhere" || !/^[\p{L}\p{N}]{3}$/u.test(name.text) || hasFilters(filters)) return null;
+  return name.text.toLowerCase();
 }
 
 /**
@@ -176,11 +177,11 @@ export function dateWalkBudget(
   filters: BookingListFilters | undefined,
   cap: number,
 ): number | null {
-  if (!mayCountByDateWalk(search, filters)) return null;
-  const name = searchTerms(search).name!;
+  const trigram = dateWalkTrigram(search, filters);
+  if (trigram === null) return null;
   const scope = wholeScopeOf(viewer, statistics);
   if (!scope?.seen) return null;
-  const keyShare = statistics.keyShares.get(`${scope.id}:${name.text.toLowerCase()}`);
+  const keyShare = statistics.keyShares.get(`${scope.id}:${trigram}`);
   const scopeShare = scope.id === "platform" ? 1 : statistics.scopeShares.get(scope.id);
   if (!keyShare || !scopeShare) return null;
   const keyEntries = keyShare * statistics.liveBookings;

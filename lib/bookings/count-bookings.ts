@@ -5,7 +5,7 @@ import { limitInText, queryNamed } from "@/db/named-statement";
 import { bookings } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { searchCondition, viewCondition, type BookingView } from "./booking-list-query";
-import { dateWalkBudget, mayCountByDateWalk, nameTrigramStatistics } from "./common-name-trigrams";
+import { dateWalkBudget, dateWalkTrigram, nameTrigramStatistics } from "./common-name-trigrams";
 import { bookingListWhere, plannedOnce, type BookingListOptions } from "./list-bookings";
 import { searchTerms } from "./search-terms";
 
@@ -203,9 +203,10 @@ async function countSearchViews(
   cap: number,
 ): Promise<{ complete: boolean; found: FoundInTabs }> {
   // The shape first: most searches are not one trigram and need no statistics at all.
-  const budget = mayCountByDateWalk(options.search, options.filters)
-    ? dateWalkBudget(await nameTrigramStatistics(db), viewer, options.search, options.filters, cap)
-    : null;
+  const budget =
+    dateWalkTrigram(options.search, options.filters) !== null
+      ? dateWalkBudget(await nameTrigramStatistics(db), viewer, options.search, options.filters, cap)
+      : null;
   const walked = budget === null ? null : await countSearchViewsByDateWalk(db, viewer, options, cap, budget);
   return walked ? { complete: false, found: walked } : countSearchViewsInOnePass(db, viewer, options, cap);
 }

@@ -10,15 +10,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { drizzle } from "drizzle-orm/node-postgres";
-import { Pool } from "pg";
 import type { TestProject } from "vitest/node";
-import * as schema from "@/db/schema";
-import { migrateDatabase } from "@/db/migrate";
-import { buildDemoBookings } from "@/db/seed/demo-bookings";
-import { seedDemoData } from "@/db/seed/seed";
 import { startLocalSmtp } from "@/services/local-smtp/start-local-smtp";
-import { createScratchDatabase } from "./scratch-database";
+import { createDemoDatabase } from "./demo-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -29,12 +23,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const scratch = await createScratchDatabase("ime_test");
-  await migrateDatabase(scratch.url);
-  const pool = new Pool({ connectionString: scratch.url });
-  // No fee schedule: tests that charge make their own (tests/integration/billing-charges.test.ts).
-  await seedDemoData(drizzle(pool, { schema }), buildDemoBookings(new Date()), { feeSchedule: false });
-  await pool.end();
+  const scratch = await createDemoDatabase("ime_test");
   project.provide("databaseUrl", scratch.url);
   const mailboxDir = await mkdtemp(path.join(os.tmpdir(), "ime-test-mailbox-"));
   const smtp = await startLocalSmtp({ port: 0, mailboxDir });

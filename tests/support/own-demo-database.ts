@@ -7,26 +7,17 @@
  * Call it at the top of the file, before any other hook: its beforeAll then runs first and points
  * the app's own client (getDb) at the new database; its afterAll closes that client and drops it.
  */
-import { drizzle } from "drizzle-orm/node-postgres";
 import { afterAll, beforeAll } from "vitest";
-import * as schema from "@/db/schema";
 import { closeDb } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
-import { buildDemoBookings } from "@/db/seed/demo-bookings";
-import { seedDemoData } from "@/db/seed/seed";
-import { createScratchDatabase, type ScratchDatabase } from "./scratch-database";
+import { createDemoDatabase } from "./demo-database";
+import type { ScratchDatabase } from "./scratch-database";
 
 export function runOnOwnDemoDatabase(prefix: string): void {
   let scratch: ScratchDatabase | undefined;
   const runDatabaseUrl = process.env.DATABASE_URL;
   beforeAll(async () => {
     // On the run's server (the shared database's URL names it): no server of its own to start.
-    scratch = await createScratchDatabase(prefix);
-    await migrateDatabase(scratch.url);
-    // As the run's database is seeded (tests/support/global-setup.ts): the demo world, no fee schedule.
-    await seedDemoData(drizzle(scratch.pool(2), { schema }), buildDemoBookings(new Date()), {
-      feeSchedule: false,
-    });
+    scratch = await createDemoDatabase(prefix);
     await closeDb();
     process.env.DATABASE_URL = scratch.url;
   });
