@@ -129,7 +129,7 @@ async function countSearchViewsInOnePass(
   const picking = db
     .select({ tab: tab.as("tab") })
     .from(bookings)
-    .where(bookingListWhere(viewer, { ...options, view: "all", searchByScope: true }))
+    .where(bookingListWhere(viewer, { ...options, view: "all", searchBy: "scoped-keys" }))
     .$dynamic();
   // Two letters: in date order, as countBookingsForViewer walks them.
   const matching = (

@@ -2,7 +2,7 @@ import type { DbOrTx } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import type { BookingListState } from "./booking-list-params";
 import { countBookingViews, type BookingCount, type BookingViewCounts } from "./count-bookings";
-import { listBookingsForViewer, type BookingListRow } from "./list-bookings";
+import { listBookingsForViewer, type BookingListOptions, type BookingListRow } from "./list-bookings";
 
 export interface BookingPage {
   rows: BookingListRow[];
@@ -31,10 +31,10 @@ export async function listBookingPageForViewer(
   const filters = { ...state.filters, timeZone };
   const options = { filters, search: state.search, now };
   const offset = (state.page - 1) * state.pageSize;
-  const listRows = (searchByScope = false) =>
+  const listRows = (searchBy?: BookingListOptions["searchBy"]) =>
     listBookingsForViewer(db, viewer, {
       ...options,
-      searchByScope,
+      searchBy,
       view: state.view,
       sort: state.sort,
       limit: state.pageSize + 1,
@@ -55,7 +55,10 @@ export async function listBookingPageForViewer(
     viewCounts = await countViews();
     const count = viewCounts[state.view];
     // Every match counted: few enough to find the page's rows through the scoped trigrams too.
-    rows = !count.capped && count.total <= offset ? [] : await listRows(!viewCounts.all.capped);
+    rows =
+      !count.capped && count.total <= offset
+        ? []
+        : await listRows(viewCounts.all.capped ? "walk" : "scoped-keys");
   } else [rows, viewCounts] = await Promise.all([listRows(), countViews()]);
   const count = viewOnThisPage(viewCounts[state.view], rows.length, offset, state.pageSize);
   return {

@@ -11,6 +11,8 @@ import { bookings } from "@/db/schema";
 import { loadActor } from "@/lib/authz/load-actor";
 import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
 import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
+import { SEARCH_COUNT_CAP } from "@/lib/bookings/count-bookings";
+import { newId } from "@/lib/ids";
 import { DEFAULT_BOOKING_SORT } from "@/lib/bookings/booking-list-query";
 import { listBookingsForViewer, type BookingListRow } from "@/lib/bookings/list-bookings";
 import { ACTOR_KEYS, VISIBLE, type BookingKey, type IdOf } from "../support/authz-fixture";
@@ -48,6 +50,28 @@ const listStatements = async (tx: Tx) =>
            where statement like '%from "bookings"%'`,
     )
   ).rows;
+
+/** Letters only (digits would be read as a phone number), unlike any other examinee's name. */
+const randomLetters = () =>
+  `zq${Array.from({ length: 6 }, () => "abcdefghijklmnopqrstuvwxy"[Math.floor(Math.random() * 25)]).join("")}`;
+
+/** `count` more of organization A's bookings, each examinee named with `tag`, an hour apart. */
+async function insertNamesakes(tx: Tx, tag: string, count: number) {
+  const [template] = await tx.select().from(bookings).where(eq(bookings.id, bookingIds.aNoTeam));
+  const first = Date.now() + 30 * 86_400_000;
+  await tx.insert(bookings).values(
+    Array.from({ length: count }, (_, i) => {
+      const bookingId = newId();
+      return {
+        ...template!,
+        id: bookingId,
+        acuityAppointmentId: `namesake-${bookingId}`,
+        examineeName: `Namesake ${tag} ${i}`,
+        appointmentDate: new Date(first + i * 3_600_000),
+      };
+    }),
+  );
+}
 
 describe("the bookings list's kept plans", () => {
   it("answer each viewer for themselves, call after call on one connection", async () => {
@@ -144,7 +168,7 @@ describe("the bookings list's kept plans", () => {
     });
   });
 
-  it("leave a search unnamed: its plan is made for its pattern each time", async () => {
+  it("leave a search within its count's cap unnamed: its plan is made for its pattern each time", async () => {
     await getDb().transaction(async (tx) => {
       const before = await listStatements(tx);
       for (let call = 0; call < 7; call++) {
@@ -153,6 +177,39 @@ describe("the bookings list's kept plans", () => {
       }
       expect(await listStatements(tx)).toEqual(before);
     });
+  });
+
+  it("keep one plan for a search's rows past its count's cap, each pattern answered with its own rows", async () => {
+    // Two names each shared by more of owner A's bookings than a search counts (SEARCH_COUNT_CAP):
+    // their rows are walked newest first (searchBy "walk"), one text for both patterns.
+    const tags = [randomLetters(), randomLetters()];
+    await expect(
+      getDb().transaction(async (tx) => {
+        for (const tag of tags) await insertNamesakes(tx, tag, SEARCH_COUNT_CAP + 10);
+        const owner = (await loadActor(tx, id("ownerA"), null))!;
+        for (let call = 0; call < 7; call++) {
+          for (const tag of tags) {
+            const state = parseBookingListParams({ view: "all", q: tag });
+            const page = await listBookingPageForViewer(tx, owner, state, "UTC");
+            expect(page.totalIsCapped, tag).toBe(true);
+            expect(page.rows).toHaveLength(state.pageSize);
+            for (const row of page.rows) expect(row.examineeName).toContain(tag);
+            const dates = page.rows.map((row) => row.appointmentDate.getTime());
+            expect(dates, `${tag}: newest first`).toEqual([...dates].sort((a, b) => b - a));
+          }
+        }
+        const walked = (await listStatements(tx)).filter(
+          (row) => row.statement.startsWith('select "id"') && row.statement.includes(" ilike "),
+        );
+        expect(walked).toHaveLength(1);
+        expect(walked[0]!.statement).not.toContain(tags[0]);
+        expect(walked[0]!.generic_plans + walked[0]!.custom_plans).toBe(7 * tags.length);
+        expect(walked[0]!.generic_plans).toBeGreaterThan(0);
+        // The count through the scoped trigram keys stays planned for its pattern.
+        for (const row of await listStatements(tx)) expect(row.statement).not.toContain("scoped_trigrams");
+        tx.rollback();
+      }),
+    ).rejects.toThrow(TransactionRollbackError);
   });
 
   it("keep a plan for each Type and Source, with the value in its text, each answering its own", async () => {

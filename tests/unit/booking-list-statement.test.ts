@@ -33,7 +33,11 @@ const SHAPES: Record<string, string>[] = [
   { view: "past", from: "2026-01-01", to: "2026-02-01", specialist: "s1", team: "t1" },
 ];
 
-function optionsOf(params: Record<string, string>, sort: string, searchByScope: boolean): BookingListOptions {
+function optionsOf(
+  params: Record<string, string>,
+  sort: string,
+  searchBy: BookingListOptions["searchBy"],
+): BookingListOptions {
   const state = parseBookingListParams({ ...params, sort });
   return {
     filters: { ...state.filters, timeZone: "America/Chicago" },
@@ -41,7 +45,7 @@ function optionsOf(params: Record<string, string>, sort: string, searchByScope: 
     view: state.view,
     sort: state.sort,
     now,
-    searchByScope,
+    searchBy,
     limit: state.pageSize + 1,
     offset: (state.page - 1) * state.pageSize,
   };
@@ -52,8 +56,8 @@ describe("the bookings list's statement", () => {
     let compared = 0;
     for (const actorKey of ACTOR_KEYS) {
       for (const params of SHAPES) {
-        for (const searchByScope of [false, true]) {
-          const options = optionsOf(params, sort, searchByScope);
+        for (const searchBy of ["walk", "scoped-keys"] as const) {
+          const options = optionsOf(params, sort, searchBy);
           const spliced = bookingListStatement(
             db,
             pickedBookingIds(db, actors[actorKey], options),
@@ -74,7 +78,7 @@ describe("the bookings list's statement", () => {
   });
 
   it("lists its columns in the select list's order, the report last", () => {
-    const options = optionsOf({}, "appointmentDate.desc", false);
+    const options = optionsOf({}, "appointmentDate.desc", "walk");
     const { sql, columns } = bookingListStatement(
       db,
       pickedBookingIds(db, actors.ownerA, options),
@@ -86,7 +90,7 @@ describe("the bookings list's statement", () => {
   });
 
   it("gives each viewer their own scope, asked one after the other on the same sort", () => {
-    const options = optionsOf({}, "appointmentDate.desc", false);
+    const options = optionsOf({}, "appointmentDate.desc", "walk");
     const statementFor = (actorKey: "ownerA" | "memberB1") =>
       bookingListStatement(db, pickedBookingIds(db, actors[actorKey], options), options.sort!);
     const owner = statementFor("ownerA");

@@ -6,11 +6,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
-import { plannedOnce } from "@/lib/bookings/list-bookings";
+import { plannedOnce, type BookingListOptions } from "@/lib/bookings/list-bookings";
 
-const optionsOf = (params: Record<string, string>) => {
+const optionsOf = (params: Record<string, string>, searchBy?: BookingListOptions["searchBy"]) => {
   const state = parseBookingListParams(params);
-  return { search: state.search, filters: { ...state.filters, timeZone: "America/Chicago" } };
+  return { search: state.search, searchBy, filters: { ...state.filters, timeZone: "America/Chicago" } };
 };
 
 describe("which lists keep one plan", () => {
@@ -37,5 +37,15 @@ describe("which lists keep one plan", () => {
     ["a date range", { from: "2026-01-01", to: "2026-02-01" }],
   ])("plans every call with %s", (_, params) => {
     expect(plannedOnce(optionsOf({ view: "all", ...params }))).toBe(false);
+    expect(plannedOnce(optionsOf({ view: "all", ...params }, "scoped-keys"))).toBe(false);
+  });
+
+  it("keeps one for a search's rows walked past its count's cap, which no pattern can move off the walk", () => {
+    expect(plannedOnce(optionsOf({ view: "all", q: "brennan" }, "walk"))).toBe(true);
+    expect(plannedOnce(optionsOf({ view: "all", type: "telehealth", q: "ma" }, "walk"))).toBe(true);
+    // A date range's width still decides its plan, walked or not.
+    expect(plannedOnce(optionsOf({ q: "brennan", from: "2026-01-01", to: "2026-02-01" }, "walk"))).toBe(
+      false,
+    );
   });
 });
