@@ -29,6 +29,17 @@ async function visit(page: Page, path: string) {
   await expect(page.locator("h1").first()).toBeVisible();
 }
 
+/** Opens an address with nothing behind it: the portal's own 404 screen, scanned like the others. */
+async function scanNotFound(page: Page, name: string, path: string) {
+  await test.step(`${name} (${path})`, async () => {
+    const response = await page.goto(path);
+    expect(response?.status(), `${path} answered`).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Go to your home page" })).toBeVisible();
+    await scanAtBothWidths(page, name);
+  });
+}
+
 async function scanScreens(page: Page, persona: string, screens: Record<string, string>) {
   for (const [screen, path] of Object.entries(screens)) {
     const name = `${persona}-${screen}`;
@@ -104,6 +115,10 @@ test("signed out: sign-in, its two-factor step, forgot and reset password, an in
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByLabel("Authenticator code")).toBeVisible();
   await scanAtBothWidths(page, "signed-out-two-factor-step");
+
+  await page.context().clearCookies();
+  await scanNotFound(page, "signed-out-not-found", "/no-such-page");
+  await expect(page).toHaveTitle(/^Page not found/);
 });
 
 test("the referrer's screens", async ({ page }) => {
@@ -198,6 +213,8 @@ test("the admin's screens, every section and its sub-pages", async ({ page }) =>
     await issue.getByRole("button", { name: "Issue invoice" }).click();
     await expect(page.getByTestId("invoice-state")).toHaveText("Issued");
   }
+  // A record that does not exist: the 404 inside the portal's frame (app/(portal)/not-found.tsx).
+  await scanNotFound(page, "admin-invoice-not-found", "/admin/billing/invoices/no-such-invoice");
   await signOut(page);
 });
 

@@ -1,3 +1,4 @@
+"use client";
 /** Shown while the bookings page's query runs (first load and every filter or page change). */
 export default function BookingsLoading() {
   return (
