@@ -1,5 +1,9 @@
 "use client";
-/** Shown while the bookings page's query runs (first load and every filter or page change). */
+/**
+ * Shown while the bookings page's query runs (first load and every filter or page change). A client
+ * component though it has no state: as a server one its 3.5 KB element tree travelled in every
+ * `/bookings` payload (issue 14); as a client one the payload carries a reference.
+ */
 export default function BookingsLoading() {
   return (
     <section className="space-y-4" aria-busy="true" aria-label="Loading bookings">
