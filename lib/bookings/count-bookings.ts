@@ -276,7 +276,9 @@ export async function countBookingViews(
     ...(current === "all" ? [{ view: "all" as const, cap }] : []),
   ]);
   const tabs = sumViews(TABS.map((view) => counted[view]!));
-  return current === "all" ? { ...tabs, all: counted.all! } : tabs;
+  if (current === "all") return { ...tabs, all: counted.all! };
+  // All's badge no higher than its own view would count ("1,000+", not "1,200+" and then "1,000+").
+  return { ...tabs, all: tabs.all.total > cap ? { total: cap, capped: true } : tabs.all };
 }
 
 const TABS = ["upcoming", "past", "cancelled"] as const;

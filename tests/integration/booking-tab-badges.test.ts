@@ -6,7 +6,7 @@ import { newId } from "@/lib/ids";
 import { loadActor } from "@/lib/authz/load-actor";
 import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
-import { TAB_BADGE_CAP } from "@/lib/bookings/count-bookings";
+import { countBookingViews, TAB_BADGE_CAP } from "@/lib/bookings/count-bookings";
 import { bookingCountLine } from "@/components/bookings/booking-count-line";
 import { viewTabsFor } from "@/components/bookings/list-view-tabs";
 import { BOOKING_KEYS, VISIBLE, type BookingKey, type IdOf } from "../support/authz-fixture";
@@ -73,4 +73,16 @@ it("on All, All is counted itself (exact) while Past is a badge", async () => {
   expect(bookingCountLine(page, "")).toBe(`${upcoming + PAST} bookings`);
   expect(badges.all).toBe(String(upcoming + PAST));
   expect(badges.past).toBe(`${TAB_BADGE_CAP}+`);
+});
+
+it("All's badge reads no more than its own view counts to: the sum of the badges stops at the cap", async () => {
+  const owner = (await loadActor(getDb(), id("ownerA"), null))!;
+  // A cap of 4: Upcoming (the view) and Past both reach it, so their sum (8) would read "8+" — but
+  // All's own view, counted to 4, would read "4+".
+  expect(await countBookingViews(getDb(), owner, { now: new Date() }, 4, "upcoming")).toEqual({
+    upcoming: { total: 4, capped: true },
+    past: { total: 4, capped: true },
+    cancelled: { total: 0, capped: false },
+    all: { total: 4, capped: true },
+  });
 });
