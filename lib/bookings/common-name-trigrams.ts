@@ -45,13 +45,22 @@ const NO_STATISTICS: NameTrigramStatistics = {
 };
 
 /**
- * What one booking of a walk costs, in entries of a trigram key read (≈ 0.45 µs each): the scope's
- * date index carries every column the walk tests (migrations 0028, 0033), ≈ 1.3 µs a booking, ≈ 1.5
- * under load (measured at 1,000,000 bookings). Before 0033 the platform's and a specialist's fetched
- * each booking's claim number and reference from the table: ≈ 4–5 µs.
+ * What one booking of a walk costs, in entries of a trigram key read: the scope's date index
+ * carries every column the walk tests (migrations 0028, 0033). Measured at 1,000,000 bookings, a
+ * walked booking 0.75–0.82 µs and a key entry 0.26–0.42 µs (an Intel and an AMD host): 2.0–2.9
+ * entries; 3 errs towards the key. (4 until the walk and the key were measured on one host: it kept
+ * an administrator's "bre" on a 29,000-entry key — 16 ms — where the walk takes 4.) Before 0033
+ * the platform's and a specialist's walks fetched each booking's claim number and reference from
+ * the table: ≈ 4–5 µs.
  */
-const WALK_ENTRY_COST = 4;
-/** The walk is taken when its expected cost is at most half the key's: the estimate is a sample's, and may be off by two. */
+const WALK_ENTRY_COST = 3;
+/**
+ * What each match the trigram pass counts costs after its key is read, in key entries: fetched from
+ * the table and tested (the walk fetches nothing) — measured ≈ 14 µs a match (251 in 206 blocks,
+ * 3.5 ms), ≈ 33 entries; 20 errs towards the walk's side.
+ */
+const MATCH_FETCH_COST = 20;
+/** The walk is taken when its expected cost is at most half the key pass's: the estimate is a sample's, and may be off by two. */
 const ESTIMATE_MARGIN = 2;
 /** The walk goes this many times as far as expected before it gives up (then ≤ about twice the trigram pass's cost). */
 const WALK_BUDGET_FACTOR = 2;
@@ -184,11 +193,12 @@ export function dateWalkBudget(
   const keyShare = statistics.keyShares.get(`${scope.id}:${trigram}`);
   const scopeShare = scope.id === "platform" ? 1 : statistics.scopeShares.get(scope.id);
   if (!keyShare || !scopeShare) return null;
-  const keyEntries = keyShare * statistics.liveBookings;
+  // The key pass: the whole key read as a bitmap, then each match fetched until one past the cap.
+  const keyPassCost = keyShare * statistics.liveBookings + (cap + 1) * MATCH_FETCH_COST;
   // The share of the bookings walked (the scope's) that match and are the viewer's: how far apart
   // a walk meets its matches.
   const density = Math.min(1, (keyShare / scopeShare) * scope.seen);
   const expectedWalk = (cap + 1) / density;
-  if (expectedWalk * WALK_ENTRY_COST * ESTIMATE_MARGIN > keyEntries) return null;
+  if (expectedWalk * WALK_ENTRY_COST * ESTIMATE_MARGIN > keyPassCost) return null;
   return Math.ceil(WALK_BUDGET_FACTOR * expectedWalk);
 }
