@@ -238,9 +238,9 @@ export async function countBookingViews(
   db: DbOrTx,
   viewer: Actor,
   options: Omit<CountOptions, "view"> & { now: Date },
+  /** The view the reader is on: the other tabs are badges (TAB_BADGE_CAP) — but a search's one pass counts all alike. */
+  current: BookingView,
   cap = options.search ? SEARCH_COUNT_CAP : BOOKING_COUNT_CAP,
-  /** The view the reader is on: the others are badges (TAB_BADGE_CAP). Without it every tab counts to `cap`. */
-  current?: BookingView,
 ): Promise<BookingViewCounts> {
   if (options.search) {
     const { complete, found } = await countSearchViews(db, viewer, options, cap);
@@ -258,15 +258,6 @@ export async function countBookingViews(
       cancelled: atLeast(found.cancelled),
       all: atLeast(cap),
     };
-  }
-  if (!current) {
-    const counted = await countViewsInOneStatement(
-      db,
-      viewer,
-      options,
-      TABS.map((view) => ({ view, cap })),
-    );
-    return sumViews(TABS.map((view) => counted[view]!));
   }
   // The reader's view to the cap, the other tabs to their badges' (TAB_BADGE_CAP); All, when it is
   // the view, counted itself rather than summed from three badges.

@@ -40,13 +40,13 @@ export async function listBookingPageForViewer(
       limit: state.pageSize + 1,
       offset,
     });
-  // The page's view counts to the cap on every page, the other tabs to their badges' (TAB_BADGE_CAP).
-  // A deep page's own view needs no more: its rows say
-  // how far the list goes at least (viewOnThisPage: page 200 reads "4,976–5,000 of 5,000+"), and
-  // where it ends. Counted to the page instead, each of the three tabs walked 5,001 index entries
-  // in a statement planned for one use — most of a deep page's PostgreSQL time (issue 14).
-  // (A search's to its own, lower cap: SEARCH_COUNT_CAP.)
-  const countViews = () => countBookingViews(db, viewer, options, undefined, state.view);
+  // The page's view counts to the cap on every page, the other tabs to their badges'
+  // (TAB_BADGE_CAP). A deep page's own view needs no more: its rows say how far the list goes at
+  // least (viewOnThisPage: page 200 reads "4,976–5,000 of 5,000+"), and where it ends. Counted to
+  // the page instead, each of the three tabs walked 5,001 index entries in a statement planned for
+  // one use — most of a deep page's PostgreSQL time (issue 14). (A search's to its own, lower cap:
+  // SEARCH_COUNT_CAP.)
+  const countViews = () => countBookingViews(db, viewer, options, state.view);
   let rows: BookingListRow[];
   let viewCounts: BookingViewCounts;
   if (state.search) {

@@ -13,6 +13,7 @@ import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
 import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import { newId } from "@/lib/ids";
 import type { BookingKey, IdOf } from "../support/authz-fixture";
+import { insertBookingCopies } from "../support/booking-copies";
 import { insertAuthzWorld } from "../support/insert-authz-world";
 
 let id: IdOf;
@@ -34,22 +35,18 @@ const extra: Record<string, { at: number; progress: ProgressStage; id?: string }
 
 beforeAll(async () => {
   ({ id, bookingIds } = await insertAuthzWorld({ withMemberships: true, examineeNameTag: tag }));
-  const [template] = await getDb().select().from(bookings).where(eq(bookings.id, bookingIds.aNoTeam));
   for (const b of Object.values(extra)) b.id = newId();
-  await getDb()
-    .insert(bookings)
-    .values(
-      Object.entries(extra).map(([key, b]) => ({
-        ...template!,
-        id: b.id!,
-        acuityAppointmentId: `${template!.acuityAppointmentId}-${key}`,
-        examineeName: `Examinee ${tag}${key}`,
-        appointmentDate: new Date(now.getTime() + b.at),
-        currentProgress: b.progress,
-        // Booked before the examination (a constraint), a week ago.
-        createdAt: new Date(now.getTime() - 7 * 86_400_000),
-      })),
-    );
+  await insertBookingCopies(
+    bookingIds.aNoTeam,
+    Object.entries(extra).map(([key, b]) => ({
+      id: b.id!,
+      examineeName: `Examinee ${tag}${key}`,
+      appointmentDate: new Date(now.getTime() + b.at),
+      currentProgress: b.progress,
+      // Booked before the examination (a constraint), a week ago.
+      createdAt: new Date(now.getTime() - 7 * 86_400_000),
+    })),
+  );
   // Referral numbers on one fixture booking of each organization.
   await getDb()
     .update(bookings)

@@ -1,8 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { bookings } from "@/db/schema";
-import { newId } from "@/lib/ids";
 import { loadActor } from "@/lib/authz/load-actor";
 import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
@@ -10,6 +7,7 @@ import { countBookingViews, TAB_BADGE_CAP } from "@/lib/bookings/count-bookings"
 import { bookingCountLine } from "@/components/bookings/booking-count-line";
 import { viewTabsFor } from "@/components/bookings/list-view-tabs";
 import { BOOKING_KEYS, VISIBLE, type BookingKey, type IdOf } from "../support/authz-fixture";
+import { insertBookingCopies } from "../support/booking-copies";
 import { insertAuthzWorld } from "../support/insert-authz-world";
 
 /**
@@ -25,19 +23,14 @@ beforeAll(async () => {
   const world = await insertAuthzWorld({ withMemberships: true });
   id = world.id;
   upcoming = BOOKING_KEYS.filter((key: BookingKey) => VISIBLE.ownerA[key]).length;
-  const [template] = await getDb().select().from(bookings).where(eq(bookings.id, world.bookingIds.aTeam1));
-  await getDb()
-    .insert(bookings)
-    .values(
-      Array.from({ length: PAST }, (_, i) => ({
-        ...template!,
-        id: newId(),
-        acuityAppointmentId: `${template!.acuityAppointmentId}-past${i}`,
-        // Booked a month ago (an appointment comes after its booking).
-        createdAt: new Date(Date.now() - 30 * 86_400_000),
-        appointmentDate: new Date(Date.now() - (i + 1) * 3_600_000),
-      })),
-    );
+  await insertBookingCopies(
+    world.bookingIds.aTeam1,
+    Array.from({ length: PAST }, (_, i) => ({
+      // Booked a month ago (an appointment comes after its booking).
+      createdAt: new Date(Date.now() - 30 * 86_400_000),
+      appointmentDate: new Date(Date.now() - (i + 1) * 3_600_000),
+    })),
+  );
 });
 
 async function pageFor(view: string) {
@@ -79,7 +72,7 @@ it("All's badge reads no more than its own view counts to: the sum of the badges
   const owner = (await loadActor(getDb(), id("ownerA"), null))!;
   // A cap of 4: Upcoming (the view) and Past both reach it, so their sum (8) would read "8+" — but
   // All's own view, counted to 4, would read "4+".
-  expect(await countBookingViews(getDb(), owner, { now: new Date() }, 4, "upcoming")).toEqual({
+  expect(await countBookingViews(getDb(), owner, { now: new Date() }, "upcoming", 4)).toEqual({
     upcoming: { total: 4, capped: true },
     past: { total: 4, capped: true },
     cancelled: { total: 0, capped: false },

@@ -93,7 +93,7 @@ describe("a one-trigram search the statistics call common", () => {
     );
     expect(budget).toBeGreaterThan(SEARCH_COUNT_CAP);
 
-    const counts = await countBookingViews(getDb(), owner, options("ber"));
+    const counts = await countBookingViews(getDb(), owner, options("ber"), "all");
     expect(counts.all).toEqual({ total: 250, capped: true });
     // Upcoming reads "250+"; Past, whose 2,700 matches the walk did not reach, shows no number.
     expect(counts.upcoming).toEqual({ total: 250, capped: true });
@@ -146,7 +146,7 @@ describe("a one-trigram search the statistics call common", () => {
   it("leaves a rarer fragment, and longer searches, to the trigram pass: exact where they fit under the cap", async () => {
     const owner = await ownerA();
     // "Bertrand <tag> 28", 280–289: eleven past and eleven upcoming of the owner's (and B's, not theirs).
-    const counts = await countBookingViews(getDb(), owner, options(`${nameTag} 28`));
+    const counts = await countBookingViews(getDb(), owner, options(`${nameTag} 28`), "all");
     expect(counts.past).toEqual({ total: 11, capped: false });
     expect(counts.upcoming).toEqual({ total: 11, capped: false });
     expect(counts.all).toEqual({ total: 22, capped: false });
