@@ -131,10 +131,10 @@ async function countSearchViewsInOnePass(
   viewer: Actor,
   options: Omit<CountOptions, "view"> & { now: Date },
   cap: number,
-): Promise<{ complete: boolean; found: FoundInTabs }> {
+): Promise<SearchPass> {
   const tab = tabOf(options.now);
   const picking = db
-    .select({ tab: tab.as("tab") })
+    .select({ tab: tab.as("tab"), id: sql<string>`${bookings.id}`.as("match_id") })
     .from(bookings)
     .where(bookingListWhere(viewer, { ...options, view: "all", searchBy: "scoped-keys" }))
     .$dynamic();
@@ -144,11 +144,40 @@ async function countSearchViewsInOnePass(
   )
     .limit(cap + 1)
     .as("matching");
-  const found = await matchesByTab(db, matching);
-  return { complete: found.upcoming + found.past + found.cancelled <= cap, found };
+  // Each tab's matches' ids come along (the pass has the rows in hand): when they are all there
+  // is, the page's rows are picked from them rather than found through the trigrams again.
+  const rows = await db
+    .select({
+      tab: matching.tab,
+      total: sql<number>`count(*)::int`,
+      ids: sql<string[]>`array_agg(${matching.id})`,
+    })
+    .from(matching)
+    .groupBy(matching.tab);
+  const of = (view: Tab) => rows.find((r) => r.tab === view);
+  const found = {
+    upcoming: of("upcoming")?.total ?? 0,
+    past: of("past")?.total ?? 0,
+    cancelled: of("cancelled")?.total ?? 0,
+  };
+  const complete = found.upcoming + found.past + found.cancelled <= cap;
+  const ids = {
+    upcoming: of("upcoming")?.ids ?? [],
+    past: of("past")?.ids ?? [],
+    cancelled: of("cancelled")?.ids ?? [],
+  };
+  return { complete, found, matchIds: complete ? ids : null };
 }
 
-type FoundInTabs = Record<Exclude<BookingView, "all">, number>;
+type Tab = Exclude<BookingView, "all">;
+type FoundInTabs = Record<Tab, number>;
+
+/** A search's count pass: each tab's matches among the first `cap` + 1, and their ids when that was all of them. */
+interface SearchPass {
+  complete: boolean;
+  found: FoundInTabs;
+  matchIds: Record<Tab, string[]> | null;
+}
 
 /** The same conditions as the tabs' (viewCondition), in the order that tells them apart. */
 const tabOf = (now: Date) => sql<BookingView>`case when ${viewCondition("cancelled", now)} then 'cancelled'
@@ -208,14 +237,56 @@ async function countSearchViews(
   viewer: Actor,
   options: Omit<CountOptions, "view"> & { now: Date },
   cap: number,
-): Promise<{ complete: boolean; found: FoundInTabs }> {
+): Promise<SearchPass> {
   // The shape first: most searches are not one trigram and need no statistics at all.
   const budget =
     dateWalkTrigram(options.search, options.filters) !== null
       ? dateWalkBudget(await nameTrigramStatistics(db), viewer, options.search, options.filters, cap)
       : null;
   const walked = budget === null ? null : await countSearchViewsByDateWalk(db, viewer, options, cap, budget);
-  return walked ? { complete: false, found: walked } : countSearchViewsInOnePass(db, viewer, options, cap);
+  return walked
+    ? { complete: false, found: walked, matchIds: null }
+    : countSearchViewsInOnePass(db, viewer, options, cap);
+}
+
+/** A search's tab counts (as countBookingViews) and, when they are complete, every match's id: the page's rows are among them. */
+export interface SearchMatches {
+  counts: BookingViewCounts;
+  /** The view's matches' ids when the count found them all (under its cap); null past it. */
+  matchIds: (view: BookingView) => string[] | null;
+}
+
+/** countBookingViews for a search, keeping the ids its count pass found (list-booking-page.ts). */
+export async function countSearchMatches(
+  db: DbOrTx,
+  viewer: Actor,
+  options: Omit<CountOptions, "view"> & { now: Date; search: string },
+  cap = SEARCH_COUNT_CAP,
+): Promise<SearchMatches> {
+  const { complete, found, matchIds } = await countSearchViews(db, viewer, options, cap);
+  const idsOf = (view: BookingView) =>
+    matchIds &&
+    (view === "all" ? [...matchIds.upcoming, ...matchIds.past, ...matchIds.cancelled] : matchIds[view]);
+  if (complete)
+    return {
+      counts: {
+        upcoming: exact(found.upcoming),
+        past: exact(found.past),
+        cancelled: exact(found.cancelled),
+        all: exact(found.upcoming + found.past + found.cancelled),
+      },
+      matchIds: idsOf,
+    };
+  const atLeast = (total: number): BookingCount => ({ total: Math.min(total, cap), capped: true });
+  return {
+    counts: {
+      upcoming: atLeast(found.upcoming),
+      past: atLeast(found.past),
+      cancelled: atLeast(found.cancelled),
+      all: atLeast(cap),
+    },
+    matchIds: () => null,
+  };
 }
 
 /**
@@ -242,23 +313,8 @@ export async function countBookingViews(
   current: BookingView,
   cap = options.search ? SEARCH_COUNT_CAP : BOOKING_COUNT_CAP,
 ): Promise<BookingViewCounts> {
-  if (options.search) {
-    const { complete, found } = await countSearchViews(db, viewer, options, cap);
-    if (complete)
-      return {
-        upcoming: exact(found.upcoming),
-        past: exact(found.past),
-        cancelled: exact(found.cancelled),
-        all: exact(found.upcoming + found.past + found.cancelled),
-      };
-    const atLeast = (total: number): BookingCount => ({ total: Math.min(total, cap), capped: true });
-    return {
-      upcoming: atLeast(found.upcoming),
-      past: atLeast(found.past),
-      cancelled: atLeast(found.cancelled),
-      all: atLeast(cap),
-    };
-  }
+  if (options.search)
+    return (await countSearchMatches(db, viewer, { ...options, search: options.search }, cap)).counts;
   // The reader's view to the cap, the other tabs to their badges' (TAB_BADGE_CAP); All, when it is
   // the view, counted itself rather than summed from three badges.
   const badge = Math.min(cap, TAB_BADGE_CAP);

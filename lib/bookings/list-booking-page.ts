@@ -1,8 +1,18 @@
 import type { DbOrTx } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import type { BookingListState } from "./booking-list-params";
-import { countBookingViews, type BookingCount, type BookingViewCounts } from "./count-bookings";
-import { listBookingsForViewer, type BookingListOptions, type BookingListRow } from "./list-bookings";
+import {
+  countBookingViews,
+  countSearchMatches,
+  type BookingCount,
+  type BookingViewCounts,
+} from "./count-bookings";
+import {
+  listBookingsForViewer,
+  sortPicksFromMatchIds,
+  type BookingListOptions,
+  type BookingListRow,
+} from "./list-bookings";
 
 export interface BookingPage {
   rows: BookingListRow[];
@@ -53,13 +63,16 @@ export async function listBookingPageForViewer(
     // A search is counted first: when nothing (or nothing this far) matches, the rows query is not
     // run — it would walk its index to prove there is nothing (a "paid" filter with a name nobody
     // has walked 77,000 entries at 1,000,000 bookings, most of a second under load).
-    viewCounts = await countViews();
+    const matches = await countSearchMatches(db, viewer, { ...options, search: state.search });
+    viewCounts = matches.counts;
     const count = viewCounts[state.view];
-    // Every match counted: few enough to find the page's rows through the scoped trigrams too.
+    // Every match counted: the page is picked from their ids (sorted by the bookings' own
+    // columns), or found through the scoped trigrams (by specialist or stage); past the cap, walked.
+    const matchIds = sortPicksFromMatchIds(state.sort) ? matches.matchIds(state.view) : null;
     rows =
       !count.capped && count.total <= offset
         ? []
-        : await listRows(viewCounts.all.capped ? "walk" : "scoped-keys");
+        : await listRows(matchIds ? { matchIds } : viewCounts.all.capped ? "walk" : "scoped-keys");
   } else [rows, viewCounts] = await Promise.all([listRows(), countViews()]);
   const count = viewOnThisPage(viewCounts[state.view], rows.length, offset, state.pageSize);
   return {

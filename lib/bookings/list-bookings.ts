@@ -71,15 +71,35 @@ export interface BookingListOptions {
    *   the list's order until the page is full; the search is then tested on the rows walked only
    *   and estimated as common (testedOnRowsAsCommon), so no pattern moves the plan off the walk
    *   and the statement keeps one plan (plannedOnce).
+   * - { matchIds }: its rows among the matches its count has just found, all of them (a count
+   *   under its cap: countSearchMatches). The page's rows are picked from those ids through the
+   *   primary key, sorted and paged there — the search's trigrams are not read a second time, and
+   *   the statement keeps one plan whatever was searched (issue 14). The viewer's visibility, the
+   *   view and the filters are still tested on every row.
    */
-  searchBy?: "scoped-keys" | "walk";
+  searchBy?: "scoped-keys" | "walk" | { matchIds: readonly string[] };
 }
+
+/**
+ * The sorts a page of matches is picked by from their ids (searchBy { matchIds }): the ones that
+ * order the bookings themselves. By specialist or stage the rows are picked group by group
+ * (pickInGroups), each group's walk testing every id — found through the scoped trigrams instead.
+ */
+export const sortPicksFromMatchIds = (sort: BookingSort = DEFAULT_BOOKING_SORT) => sort.column in INNER_SORT;
 
 /** The WHERE of the list and of every count: visibility first, then view, search and filters. */
 export function bookingListWhere(viewer: Actor, options: BookingListOptions): SQL | undefined {
-  const { scopes, stages } = scopedTrigramsFor(viewer, options);
   const visibility = bookingVisibilityCondition(viewer);
   const view = viewCondition(options.view, options.now ?? new Date());
+  if (typeof options.searchBy === "object") {
+    // Reached through the primary key alone: ANDed with the scope's or a filter's index, the
+    // planner would walk that instead when it misjudges how few the ids are.
+    return and(
+      sql`${bookings.id} = any(${sql.param(options.searchBy.matchIds)}::text[])`,
+      testedOnRowsOnly(and(visibility, view, ...filterConditions(options.filters))),
+    );
+  }
+  const { scopes, stages } = scopedTrigramsFor(viewer, options);
   // Found through keys of the viewer's own scopes, the rows are still each held to the policy's
   // condition and the view — only not reached through them (testedOnRowsOnly): ANDed with the
   // scope's index or the view's date range, a rare name's page of 4 read 87,000 index entries.
@@ -125,6 +145,9 @@ function scopedTrigramsFor(
  * a type-filtered page spent 5–10 ms planning its list and 4–8 ms its counts (54 indexes to weigh).
  */
 export const plannedOnce = (options: Pick<BookingListOptions, "search" | "searchBy" | "filters">) => {
+  // Picked among the matches' ids, every row is reached through the primary key: one plan serves
+  // every search and every date range (their conditions are tested on the rows only).
+  if (typeof options.searchBy === "object") return true;
   const filters = options.filters ?? {};
   return (!options.search || options.searchBy === "walk") && !filters.from && !filters.to;
 };

@@ -56,7 +56,7 @@ describe("the bookings list's statement", () => {
     let compared = 0;
     for (const actorKey of ACTOR_KEYS) {
       for (const params of SHAPES) {
-        for (const searchBy of ["walk", "scoped-keys"] as const) {
+        for (const searchBy of ["walk", "scoped-keys", { matchIds: ["b1", "b2"] }] as const) {
           const options = optionsOf(params, sort, searchBy);
           const spliced = bookingListStatement(
             db,
@@ -74,7 +74,7 @@ describe("the bookings list's statement", () => {
         }
       }
     }
-    expect(compared).toBe(ACTOR_KEYS.length * SHAPES.length * 2);
+    expect(compared).toBe(ACTOR_KEYS.length * SHAPES.length * 3);
   });
 
   it("lists its columns in the select list's order, the report last", () => {

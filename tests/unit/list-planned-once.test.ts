@@ -48,4 +48,10 @@ describe("which lists keep one plan", () => {
       false,
     );
   });
+
+  it("keeps one for a search's page picked from its matches' ids, whatever was searched and whatever the dates", () => {
+    const picked = { matchIds: ["b1", "b2"] };
+    expect(plannedOnce(optionsOf({ view: "all", q: "brennan" }, picked))).toBe(true);
+    expect(plannedOnce(optionsOf({ q: "brennan", from: "2026-01-01", to: "2026-02-01" }, picked))).toBe(true);
+  });
 });
