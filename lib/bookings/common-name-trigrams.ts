@@ -1,6 +1,7 @@
 /**
- * Three letters, what anyone types first, counted by walking the viewer's bookings newest first
- * when PostgreSQL's own statistics say the fragment is common — instead of through its trigram key.
+ * A word, and above all three letters (what anyone types first), counted by walking the viewer's
+ * bookings newest first when PostgreSQL's own statistics say its trigrams are common — instead of
+ * through its trigram keys.
  *
  * Why: a search is counted to SEARCH_COUNT_CAP (250) through its scope's trigram key, but a GIN
  * index is only read as a bitmap, whole: "ber" is in 15% of an insurer's names, and its key's
@@ -164,20 +165,34 @@ const hasFilters = (filters: BookingListFilters = {}) =>
       key !== "timeZone" && value !== undefined && (!Array.isArray(value) || value.length > 0),
   );
 
-/** The trigram of a search a date walk can count — one trigram (three letters or digits), no filter — else null. */
-export function dateWalkTrigram(
+/**
+ * The trigrams of a search a date walk can count — one word of letters or digits, three or more of
+ * them, and no filter — else null. (The trigrams are the key index's: every run of three, lower case.)
+ */
+export function dateWalkTrigrams(
   search: string | undefined,
   filters: BookingListFilters | undefined,
-): string | null {
+): string[] | null {
   const name = searchTerms(search).name;
-  if (name?.match !== "anywhere" || !/^[\p{L}\p{N}]{3}$/u.test(name.text) || hasFilters(filters)) return null;
-  return name.text.toLowerCase();
+  if (name?.match !== "anywhere" || !/^[\p{L}\p{N}]{3,}$/u.test(name.text) || hasFilters(filters))
+    return null;
+  const letters = [...name.text.toLowerCase()];
+  return [...new Set(letters.slice(2).map((_, i) => letters.slice(i, i + 3).join("")))];
 }
 
 /**
  * How many of the viewer's newest bookings to walk to count a search to `cap`, or null to count
- * it through its trigram key: a one-trigram search (three letters or digits) with no filter, by a
- * viewer whose view lies in one scope, whose key the statistics call common enough among what they see.
+ * it through its trigram keys: a one-word search with no filter, by a viewer whose view lies in one
+ * scope, whose every trigram the statistics call common enough among what they see.
+ *
+ * A word of several trigrams is weighed by its rarest: no more names hold the word than hold that
+ * trigram, so the walk is expected to meet matches at most that often — and the key pass, which
+ * reads the rarest key and skips through the others (GIN's AND), costs about that key's entries
+ * (measured at 1,000,000 bookings: "brenn" through an insurer's keys 3.9–5.4 ms, its one key "bre"
+ * alike; the platform's 10–11 ms). A word rarer than its rarest trigram ("brenn" among Brendas,
+ * Lorens and Jennifers) makes the walk fall short of the cap within its budget and give way to the
+ * key pass: at most twice the key pass's cost, where a word as common as its trigrams (an
+ * administrator's "brenn" at 1,000,000 bookings, 29,000 matches) costs half.
  */
 export function dateWalkBudget(
   statistics: NameTrigramStatistics,
@@ -186,17 +201,21 @@ export function dateWalkBudget(
   filters: BookingListFilters | undefined,
   cap: number,
 ): number | null {
-  const trigram = dateWalkTrigram(search, filters);
-  if (trigram === null) return null;
+  const trigrams = dateWalkTrigrams(search, filters);
+  if (trigrams === null) return null;
   const scope = wholeScopeOf(viewer, statistics);
   if (!scope?.seen) return null;
-  const keyShare = statistics.keyShares.get(`${scope.id}:${trigram}`);
+  const keyShares = trigrams.map((trigram) => statistics.keyShares.get(`${scope.id}:${trigram}`));
+  // A trigram missing from the statistics is rarer than every one they list: its key is short.
+  if (keyShares.some((share) => !share)) return null;
+  const keyShare = Math.min(...(keyShares as number[]));
   const scopeShare = scope.id === "platform" ? 1 : statistics.scopeShares.get(scope.id);
-  if (!keyShare || !scopeShare) return null;
-  // The key pass: the whole key read as a bitmap, then each match fetched until one past the cap.
+  if (!scopeShare) return null;
+  // The key pass: the rarest key read as a bitmap and checked in each other key, then each match
+  // fetched until one past the cap.
   const keyPassCost = keyShare * statistics.liveBookings + (cap + 1) * MATCH_FETCH_COST;
   // The share of the bookings walked (the scope's) that match and are the viewer's: how far apart
-  // a walk meets its matches.
+  // a walk meets its matches (at most).
   const density = Math.min(1, (keyShare / scopeShare) * scope.seen);
   const expectedWalk = (cap + 1) / density;
   if (expectedWalk * WALK_ENTRY_COST * ESTIMATE_MARGIN > keyPassCost) return null;

@@ -5,7 +5,7 @@ import { limitInText, queryNamed } from "@/db/named-statement";
 import { bookings } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { searchCondition, viewCondition, type BookingView } from "./booking-list-query";
-import { dateWalkBudget, dateWalkTrigram, nameTrigramStatistics } from "./common-name-trigrams";
+import { dateWalkBudget, dateWalkTrigrams, nameTrigramStatistics } from "./common-name-trigrams";
 import { bookingListWhere, plannedOnce, type BookingListOptions } from "./list-bookings";
 import { searchTerms } from "./search-terms";
 
@@ -238,9 +238,9 @@ async function countSearchViews(
   options: Omit<CountOptions, "view"> & { now: Date },
   cap: number,
 ): Promise<SearchPass> {
-  // The shape first: most searches are not one trigram and need no statistics at all.
+  // The shape first: a search of several words, or with a filter, needs no statistics at all.
   const budget =
-    dateWalkTrigram(options.search, options.filters) !== null
+    dateWalkTrigrams(options.search, options.filters) !== null
       ? dateWalkBudget(await nameTrigramStatistics(db), viewer, options.search, options.filters, cap)
       : null;
   const walked = budget === null ? null : await countSearchViewsByDateWalk(db, viewer, options, cap, budget);
@@ -302,7 +302,7 @@ export async function countSearchMatches(
  * exactly fetched every match from the table (≈ 55 ms for "brenn", five times the rest of the page's
  * queries), and counting each tab to the cap fetched the matches once a tab (≈ 130 ms). The list's
  * page makes its own view's count exact where it ends on that page (list-booking-page.ts).
- * Three letters the statistics call common are first looked for among the newest bookings
+ * A word whose trigrams the statistics call common is first looked for among the newest bookings
  * (common-name-trigrams.ts): the tabs then read what the newest matches were.
  */
 export async function countBookingViews(

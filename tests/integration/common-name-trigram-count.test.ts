@@ -100,6 +100,19 @@ describe("a one-trigram search the statistics call common", () => {
     expect(counts.past).toEqual({ total: 0, capped: true });
   });
 
+  it('walks a longer word whose every trigram is as common: "bertr" is counted as "ber" is', async () => {
+    const owner = await ownerA();
+    const statistics = await nameTrigramStatistics(getDb());
+    expect(dateWalkBudget(statistics, owner, "bertr", { timeZone: "UTC" }, SEARCH_COUNT_CAP)).toBeGreaterThan(
+      SEARCH_COUNT_CAP,
+    );
+    const counts = await countBookingViews(getDb(), owner, options("bertr"), "all");
+    // The walk's reading, as for "ber": the newest 251 are upcoming; the trigram pass would have
+    // met the 2,700 past ones first (inserted first) and read Past "250+".
+    expect(counts.upcoming).toEqual({ total: 250, capped: true });
+    expect(counts.past).toEqual({ total: 0, capped: true });
+  });
+
   it("walks only what the viewer sees, and proves the cap only when the budget holds enough matches", async () => {
     const owner = await ownerA();
     const walk = (cap: number, budget: number) =>

@@ -44,6 +44,11 @@ const statistics: NameTrigramStatistics = {
     ["org-a:bre", 0.017],
     ["platform:ber", 0.15],
     ["platform:bre", 0.05],
+    // "brenn"'s other trigrams: as common, and commoner.
+    ["org-a:ren", 0.04],
+    ["org-a:enn", 0.017],
+    ["platform:ren", 0.11],
+    ["platform:enn", 0.05],
     // In 30% and 6% of the specialist's names.
     ["spec-1:ber", 0.05],
     ["spec-1:bre", 0.01],
@@ -83,10 +88,19 @@ describe("counting a search by walking the newest bookings", () => {
     expect(dateWalkBudget(none, owner, "ber", {}, 250)).toBeNull();
   });
 
-  it("walks one-trigram searches only: more letters may match far fewer names than their commonest trigram", () => {
+  it('weighs a word of several trigrams by its rarest: the administrator\'s "brenn" is walked as "bre" is, the owner\'s read by its keys', () => {
+    // bre 5%, ren 11%, enn 5% of the platform's names: no more than 5% hold "brenn".
+    expect(budget(admin, "brenn")).toBe(10_040);
+    expect(budget(admin, "Brenn")).toBe(10_040);
+    expect(budget(owner, "brenn")).toBeNull();
+  });
+
+  it("reads the keys of a word with a trigram the statistics do not list (rarer than any they do), and of no word", () => {
+    // "ern" is not listed for organization A: its key is short, whatever "ber"'s is.
     expect(budget(owner, "bern")).toBeNull();
     expect(budget(owner, "be")).toBeNull();
     expect(budget(owner, "b-r")).toBeNull();
+    expect(budget(owner, "ber ber")).toBeNull();
   });
 
   it("walks a plain member's organization as far as the part they see needs", () => {
