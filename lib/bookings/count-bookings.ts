@@ -154,29 +154,32 @@ async function countSearchViewsInOnePass(
     })
     .from(matching)
     .groupBy(matching.tab);
-  const of = (view: Tab) => rows.find((r) => r.tab === view);
-  const found = {
-    upcoming: of("upcoming")?.total ?? 0,
-    past: of("past")?.total ?? 0,
-    cancelled: of("cancelled")?.total ?? 0,
-  };
+  const found = eachTab(rows, (row) => row.total, 0);
   const complete = found.upcoming + found.past + found.cancelled <= cap;
-  const ids = {
-    upcoming: of("upcoming")?.ids ?? [],
-    past: of("past")?.ids ?? [],
-    cancelled: of("cancelled")?.ids ?? [],
-  };
-  return { complete, found, matchIds: complete ? ids : null };
+  return { found, matchIds: complete ? eachTab(rows, (row) => row.ids, []) : null };
 }
 
 type Tab = Exclude<BookingView, "all">;
 type FoundInTabs = Record<Tab, number>;
 
-/** A search's count pass: each tab's matches among the first `cap` + 1, and their ids when that was all of them. */
+/** A search's count pass: each tab's matches among the first `cap` + 1. */
 interface SearchPass {
-  complete: boolean;
   found: FoundInTabs;
+  /** Each tab's matches' ids when the pass found them all (its counts are then exact); null past the cap. */
   matchIds: Record<Tab, string[]> | null;
+}
+
+/** A value for each tab from rows grouped by tab; `none` for a tab without a row. */
+function eachTab<Row extends { tab: BookingView }, T>(
+  rows: Row[],
+  value: (row: Row) => T,
+  none: T,
+): Record<Tab, T> {
+  const of = (tab: Tab) => {
+    const row = rows.find((r) => r.tab === tab);
+    return row ? value(row) : none;
+  };
+  return { upcoming: of("upcoming"), past: of("past"), cancelled: of("cancelled") };
 }
 
 /** The same conditions as the tabs' (viewCondition), in the order that tells them apart. */
@@ -192,8 +195,7 @@ async function matchesByTab(
     .select({ tab: matching.tab, total: sql<number>`count(*)::int` })
     .from(matching)
     .groupBy(matching.tab);
-  const of = (view: BookingView) => rows.find((r) => r.tab === view)?.total ?? 0;
-  return { upcoming: of("upcoming"), past: of("past"), cancelled: of("cancelled") };
+  return eachTab(rows, (row) => row.total, 0);
 }
 
 /**
@@ -244,9 +246,7 @@ async function countSearchViews(
       ? dateWalkBudget(await nameTrigramStatistics(db), viewer, options.search, options.filters, cap)
       : null;
   const walked = budget === null ? null : await countSearchViewsByDateWalk(db, viewer, options, cap, budget);
-  return walked
-    ? { complete: false, found: walked, matchIds: null }
-    : countSearchViewsInOnePass(db, viewer, options, cap);
+  return walked ? { found: walked, matchIds: null } : countSearchViewsInOnePass(db, viewer, options, cap);
 }
 
 /** A search's tab counts (as countBookingViews) and, when they are complete, every match's id: the page's rows are among them. */
@@ -263,11 +263,10 @@ export async function countSearchMatches(
   options: Omit<CountOptions, "view"> & { now: Date; search: string },
   cap = SEARCH_COUNT_CAP,
 ): Promise<SearchMatches> {
-  const { complete, found, matchIds } = await countSearchViews(db, viewer, options, cap);
-  const idsOf = (view: BookingView) =>
-    matchIds &&
-    (view === "all" ? [...matchIds.upcoming, ...matchIds.past, ...matchIds.cancelled] : matchIds[view]);
-  if (complete)
+  const { found, matchIds } = await countSearchViews(db, viewer, options, cap);
+  if (matchIds) {
+    const idsOf = (view: BookingView) =>
+      view === "all" ? [...matchIds.upcoming, ...matchIds.past, ...matchIds.cancelled] : matchIds[view];
     return {
       counts: {
         upcoming: exact(found.upcoming),
@@ -277,6 +276,7 @@ export async function countSearchMatches(
       },
       matchIds: idsOf,
     };
+  }
   const atLeast = (total: number): BookingCount => ({ total: Math.min(total, cap), capped: true });
   return {
     counts: {

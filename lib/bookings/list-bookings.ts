@@ -85,7 +85,7 @@ export interface BookingListOptions {
  * order the bookings themselves. By specialist or stage the rows are picked group by group
  * (pickInGroups), each group's walk testing every id — found through the scoped trigrams instead.
  */
-export const sortPicksFromMatchIds = (sort: BookingSort = DEFAULT_BOOKING_SORT) => sort.column in INNER_SORT;
+export const sortPicksFromMatchIds = (sort: BookingSort) => sort.column in INNER_SORT;
 
 /** The WHERE of the list and of every count: visibility first, then view, search and filters. */
 export function bookingListWhere(viewer: Actor, options: BookingListOptions): SQL | undefined {
