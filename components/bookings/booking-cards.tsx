@@ -64,7 +64,7 @@ export function BookingCards({
             <dt className="text-slate-600">When</dt>
             <dd>
               {row.when}
-              {row.whenViewer && <div className="cell-note">{row.whenViewer} your time</div>}
+              {row.whenViewer && <div className="cell-note">{`${row.whenViewer} your time`}</div>}
             </dd>
             <dt className="text-slate-600">Specialist</dt>
             <dd className="break-words">{row.specialistName}</dd>

@@ -7,7 +7,7 @@
  * One layout is in the page, not both hidden by CSS (half the markup of a page of rows): the
  * server renders its guess from the request (`phoneGuess`), the browser the one its width calls for.
  */
-import type { ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import {
   OrganizationName,
   ReferralNumbers,
@@ -17,6 +17,7 @@ import {
   type BookingTableRow,
 } from "./booking-card-parts";
 import { BookingCards } from "./booking-cards";
+import { unpackBookingRows, type BookingRowTuple } from "./booking-row-tuples";
 import type { BookingColumnId, BookingHeader, BookingsPager, UrlChanges } from "./bookings-table-model";
 import { DocumentIndicators } from "./document-indicators";
 import { ProgressBadge } from "./progress-badge";
@@ -33,12 +34,7 @@ const CELLS: Record<BookingColumnId, Cell> = {
   select: (row) => <SelectBooking row={row} />,
   examineeName: (row) => (
     <>
-      <a
-        href={`/bookings/${row.id}`}
-        className="font-medium text-indigo-700 hover:underline"
-        data-testid="booking-link"
-        {...ROW_LINK}
-      >
+      <a href={`/bookings/${row.id}`} className="booking-link" data-testid="booking-link" {...ROW_LINK}>
         {row.examineeName}
       </a>
       <div className="cell-note">{row.phone}</div>
@@ -48,7 +44,7 @@ const CELLS: Record<BookingColumnId, Cell> = {
   appointmentDate: (row) => (
     <>
       {row.when}
-      {row.whenViewer && <div className="cell-note">{row.whenViewer} your time</div>}
+      {row.whenViewer && <div className="cell-note">{`${row.whenViewer} your time`}</div>}
     </>
   ),
   specialist: (row) => row.specialistName,
@@ -95,7 +91,8 @@ const CELLS: Record<BookingColumnId, Cell> = {
 const UNSEEN_HEADERS = new Set<BookingColumnId>(["select", "tools"]);
 
 interface Props {
-  rows: BookingTableRow[];
+  /** The page's rows as tuples (booking-row-tuples.ts): half the bytes of objects. */
+  packedRows: BookingRowTuple[];
   headers: BookingHeader[];
   pager: BookingsPager;
   pageIndex: number;
@@ -114,7 +111,7 @@ interface Props {
 }
 
 export function BookingsTableView({
-  rows,
+  packedRows,
   headers,
   pager,
   pageIndex,
@@ -129,6 +126,7 @@ export function BookingsTableView({
   id,
   phoneGuess,
 }: Props) {
+  const rows = useMemo(() => unpackBookingRows(packedRows), [packedRows]);
   const list = useListUrl();
   const narrow = useNarrowScreen(phoneGuess);
   const rowLinks = useRowLinks();
@@ -190,10 +188,10 @@ export function BookingsTableView({
                 ))}
               </tr>
             </thead>
-            {/* The cells' padding and leading once for the body, not on each of a page's hundreds of cells. */}
-            <tbody className="divide-y divide-slate-100 [&>tr>td]:px-4 [&>tr>td]:py-3 [&>tr>td]:align-top [&>tr>td]:leading-tight">
+            {/* The rows' hover and the cells' padding once for the body, not on each of a page's hundreds of cells. */}
+            <tbody className="divide-y divide-slate-100 [&>tr:hover]:bg-slate-50 [&>tr>td]:px-4 [&>tr>td]:py-3 [&>tr>td]:align-top [&>tr>td]:leading-tight">
               {rows.map((row) => (
-                <tr key={row.id} data-testid="booking-row" className="hover:bg-slate-50">
+                <tr key={row.id} data-testid="booking-row">
                   {headers.map((header) => (
                     <td key={header.id}>{CELLS[header.id](row, tools)}</td>
                   ))}

@@ -7,6 +7,7 @@ import type { PaginationState, SortingState } from "@tanstack/table-core";
 import type { ReactNode } from "react";
 import { requestLooksLikePhone } from "@/lib/device/phone-request";
 import type { BookingTableRow } from "./booking-card-parts";
+import { packBookingRows } from "./booking-row-tuples";
 import { bookingsTableModel } from "./bookings-table-model";
 import { BookingsTableView } from "./bookings-table-view";
 
@@ -43,7 +44,7 @@ export async function BookingsTable({ selectable = false, showStatus = false, ..
   });
   return (
     <BookingsTableView
-      rows={props.rows}
+      packedRows={packBookingRows(props.rows)}
       headers={headers}
       pager={pager}
       pageIndex={props.pagination.pageIndex}

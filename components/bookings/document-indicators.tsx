@@ -18,7 +18,7 @@ const ITEMS = [
 
 export function DocumentIndicators({ documents }: { documents: DocumentPresence }) {
   return (
-    <ul className="flex flex-wrap gap-1" aria-label="Documents" data-testid="document-indicators">
+    <ul className="document-chips" aria-label="Documents" data-testid="document-indicators">
       {ITEMS.map(({ key, label }) => {
         const present = documents[key];
         return (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LinkPendingHint } from "@/components/ui/link-pending-hint";
 import { bookingListQuery, type BookingListState } from "@/lib/bookings/booking-list-params";
 import { BOOKING_VIEWS, defaultSortFor, type BookingView } from "@/lib/bookings/booking-list-query";
 import type { BookingCount, BookingViewCounts } from "@/lib/bookings/count-bookings";
@@ -27,7 +28,7 @@ export function ListViewTabs({ tabs, current }: { tabs: ViewTab[]; current: stri
                 href={tab.href}
                 aria-current={active ? "page" : undefined}
                 data-testid={`view-tab-${tab.view}`}
-                className={`inline-flex min-h-11 items-center gap-2 border-b-2 px-3 py-2 text-sm font-medium ${
+                className={`relative inline-flex min-h-11 items-center gap-2 border-b-2 px-3 py-2 text-sm font-medium ${
                   active
                     ? "border-indigo-600 text-indigo-800"
                     : "border-transparent text-slate-700 hover:border-slate-400 hover:text-slate-900"
@@ -42,6 +43,7 @@ export function ListViewTabs({ tabs, current }: { tabs: ViewTab[]; current: stri
                     {tab.count}
                   </span>
                 )}
+                <LinkPendingHint />
               </Link>
             </li>
           );

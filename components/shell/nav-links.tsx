@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { LinkPendingHint } from "@/components/ui/link-pending-hint";
 import { currentSection } from "./current-section";
 
 /**
@@ -31,9 +32,10 @@ export function NavLinks({
         key={item.href}
         href={item.href}
         aria-current={isCurrent ? "page" : undefined}
-        className={`${className} ${isCurrent ? currentClassName : otherClassName}`}
+        className={`relative ${className} ${isCurrent ? currentClassName : otherClassName}`}
       >
         {item.label}
+        <LinkPendingHint />
       </Link>
     );
   });

@@ -1,9 +1,11 @@
 import type { ComponentPropsWithRef } from "react";
 
+// The classes themselves are in app/globals.css (.button, .button-<variant>): written once there,
+// not in every page's JavaScript and markup. A caller's className (utilities) still wins over them.
 const variants = {
-  primary: "bg-indigo-600 text-white hover:bg-indigo-500 disabled:bg-indigo-300",
-  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400",
-  danger: "bg-rose-600 text-white hover:bg-rose-500 disabled:bg-rose-300",
+  primary: "button-primary",
+  secondary: "button-secondary",
+  danger: "button-danger",
 } as const;
 
 /**
@@ -16,10 +18,5 @@ export function Button({
   className = "",
   ...props
 }: ComponentPropsWithRef<"button"> & { variant?: keyof typeof variants }) {
-  return (
-    <button
-      className={`inline-flex min-h-6 min-w-6 items-center justify-center rounded-md px-3 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed aria-disabled:cursor-wait ${variants[variant]} ${className}`}
-      {...props}
-    />
-  );
+  return <button className={`button ${variants[variant]} ${className}`} {...props} />;
 }

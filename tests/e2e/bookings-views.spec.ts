@@ -156,3 +156,30 @@ test("a page of bookings carries one layout: the table to a desktop, the cards t
   await expect(page.getByTestId("bookings-table")).toBeVisible();
   await expect(page.getByTestId("booking-cards")).toHaveCount(0);
 });
+
+test("a link whose page is on its way says so: the nav's and a view tab's bar, gone when the page arrives", async ({
+  page,
+}) => {
+  await signIn(page, OWNER);
+  // The page's data held back 1.5 s (a slow network, a busy server): the click must still show.
+  await page.route(
+    (url) => url.pathname === "/bookings",
+    async (route) => {
+      if (route.request().headers()["rsc"]) await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    },
+  );
+  await page.goto("/");
+  const navLink = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Bookings" });
+  await navLink.click();
+  await expect(navLink.getByTestId("link-pending")).toBeAttached();
+  await expect(page.getByRole("heading", { level: 1, name: "Bookings" })).toBeVisible();
+  await expect(navLink).toHaveAttribute("aria-current", "page");
+  await expect(navLink.getByTestId("link-pending")).toHaveCount(0);
+
+  const pastTab = page.getByTestId("view-tab-past");
+  await pastTab.click();
+  await expect(pastTab.getByTestId("link-pending")).toBeAttached();
+  await expect(pastTab).toHaveAttribute("aria-current", "page");
+  await expect(pastTab.getByTestId("link-pending")).toHaveCount(0);
+});
