@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { limitInText, queryNamed } from "@/db/named-statement";
 import { bookings } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
-import { searchCondition, viewCondition, type BookingView } from "./booking-list-query";
+import { nowForKeptPlan, searchCondition, viewCondition, type BookingView } from "./booking-list-query";
 import { dateWalkBudget, dateWalkTrigrams, nameTrigramStatistics } from "./common-name-trigrams";
 import { bookingListWhere, plannedOnce, type BookingListOptions } from "./list-bookings";
 import { searchTerms } from "./search-terms";
@@ -97,19 +97,23 @@ async function countViewsInOneStatement(
   options: Omit<CountOptions, "view">,
   views: readonly { view: BookingView; cap: number }[],
 ): Promise<Partial<Record<BookingView, BookingCount>>> {
+  // Another cap (a caller's own bound) is a text of its own: planned for its one use, not kept.
+  const kept =
+    plannedOnce(options) && views.every(({ cap }) => cap === BOOKING_COUNT_CAP || cap === TAB_BADGE_CAP);
+  // One instant for every view; a kept plan is not shown it (nowForKeptPlan).
+  const now = options.now ?? new Date();
+  const viewOptions = { ...options, now: kept && now instanceof Date ? nowForKeptPlan(now) : now };
   const counted = sql.join(
     views.map(
       ({ view, cap }, i) =>
-        sql`(select count(*)::int from ${cappedMatches(db, viewer, { ...options, view }, cap)} as ${sql.identifier(`m${i}`)}) as ${sql.identifier(view)}`,
+        sql`(select count(*)::int from ${cappedMatches(db, viewer, { ...viewOptions, view }, cap)} as ${sql.identifier(`m${i}`)}) as ${sql.identifier(view)}`,
     ),
     sql`, `,
   );
   const statement = sql`select ${counted}`;
-  // Another cap (a caller's own bound) is a text of its own: planned for its one use, not kept.
-  const rows =
-    plannedOnce(options) && views.every(({ cap }) => cap === BOOKING_COUNT_CAP || cap === TAB_BADGE_CAP)
-      ? await queryNamed<Record<BookingView, number>>(db, statement)
-      : (await db.execute<Record<BookingView, number>>(statement)).rows;
+  const rows = kept
+    ? await queryNamed<Record<BookingView, number>>(db, statement)
+    : (await db.execute<Record<BookingView, number>>(statement)).rows;
   return Object.fromEntries(views.map(({ view, cap }) => [view, capped(Number(rows[0]![view]), cap)]));
 }
 

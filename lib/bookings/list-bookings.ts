@@ -59,8 +59,8 @@ export interface BookingListOptions {
   search?: string;
   /** Upcoming / past / cancelled; none (or "all") lists every booking. */
   view?: BookingView;
-  /** The instant "upcoming" and "past" divide at: one value for the list and its counts. */
-  now?: Date;
+  /** The instant "upcoming" and "past" divide at: one value for the list and its counts (or nowForKeptPlan's). */
+  now?: Date | SQL;
   sort?: BookingSort;
   /**
    * How a search's matches are reached (none given: the planner's choice among the plain indexes).
