@@ -50,7 +50,8 @@ export interface BookingCount {
   capped: boolean;
 }
 
-type CountOptions = Pick<BookingListOptions, "filters" | "search" | "view" | "now">;
+// `now` a Date here: nowForKeptPlan's subquery is made from it where a count keeps its plan.
+type CountOptions = Pick<BookingListOptions, "filters" | "search" | "view"> & { now?: Date };
 
 /**
  * The rows a count walks, to the cap: a search's through its trigram indexes; everything else —
@@ -59,7 +60,12 @@ type CountOptions = Pick<BookingListOptions, "filters" | "search" | "view" | "no
  * sequential scan for the cheapest way to the first 10,001 rows; the name index reached the first
  * "Li…" after 136,000 rows, where names and dates are uncorrelated).
  */
-function cappedMatches(db: DbOrTx, viewer: Actor, options: CountOptions, cap: number) {
+function cappedMatches(
+  db: DbOrTx,
+  viewer: Actor,
+  options: Pick<BookingListOptions, "filters" | "search" | "view" | "now">,
+  cap: number,
+) {
   const matching = db
     .select({ one: sql`1` })
     .from(bookings)
@@ -100,9 +106,8 @@ async function countViewsInOneStatement(
   // Another cap (a caller's own bound) is a text of its own: planned for its one use, not kept.
   const kept =
     plannedOnce(options) && views.every(({ cap }) => cap === BOOKING_COUNT_CAP || cap === TAB_BADGE_CAP);
-  // One instant for every view; a kept plan is not shown it (nowForKeptPlan).
-  const now = options.now ?? new Date();
-  const viewOptions = { ...options, now: kept && now instanceof Date ? nowForKeptPlan(now) : now };
+  // A kept plan is not shown the instant (nowForKeptPlan).
+  const viewOptions = kept ? { ...options, now: nowForKeptPlan(options.now ?? new Date()) } : options;
   const counted = sql.join(
     views.map(
       ({ view, cap }, i) =>
