@@ -41,7 +41,7 @@ export function SpecialistCard({
       </div>
       <Link
         href={bookHref}
-        className="mt-auto inline-flex justify-center rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500"
+        className="mt-auto inline-flex justify-center rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-700"
       >
         Choose a time
       </Link>

@@ -119,7 +119,7 @@ export default async function SpecialistsPage({ searchParams }: { searchParams: 
               telehealth: telehealth ? "1" : undefined,
             }}
           />
-          <button className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500">
+          <button className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-700">
             Show earliest times
           </button>
         </form>

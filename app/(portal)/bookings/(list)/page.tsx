@@ -59,7 +59,7 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
         {canBookForAnyOrganization(actor) && (
           <Link
             href="/specialists"
-            className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500"
+            className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-700"
           >
             Book an examination
           </Link>
