@@ -40,7 +40,7 @@ export const defaultSortFor = (view: BookingView): BookingSort =>
 
 /**
  * The view as SQL; `now` is the instant the page is drawn at (one value for the list and every
- * count, so a booking never falls between two tabs) — or nowForKeptPlan's subquery of it. Literal
+ * count, so a booking never falls between two tabs) — or hiddenFromPlanner's subquery of it. Literal
  * stage names, not parameters, so the planner can match partial indexes.
  */
 export function viewCondition(view: BookingView | undefined, now: Date | SQL): SQL | undefined {
@@ -55,21 +55,6 @@ export function viewCondition(view: BookingView | undefined, now: Date | SQL): S
       return undefined;
   }
 }
-
-/**
- * The instant as a one-row subquery, `(select $n::timestamptz)`, for a statement PostgreSQL keeps
- * one plan for (db/named-statement.ts): the planner cannot look into it, so it judges "from now on"
- * as it does in the kept (generic) plan, which sees no values either.
- *
- * Why: with the bare `$n` each call's own plan saw the instant and, where a viewer had fewer
- * upcoming bookings than the tab counts to (1,001 — most books: a few percent lie ahead), costed
- * the walk as reading them all: cheaper than the kept plan's guess (a third of the scope), so
- * PostgreSQL planned the counts again on every page — the same plan each time, the same index and
- * entries read (issue 14). At 60,000 bookings that was ≈ 0.8–1.2 ms of PostgreSQL's CPU a page for
- * an owner, a referrer or a specialist; at 1,000,000, where every scope has more ahead than the
- * cap, the kept plan won already and nothing changed.
- */
-export const nowForKeptPlan = (now: Date): SQL => sql`(select ${now.toISOString()}::timestamptz)`;
 
 /** The value that stands for "bookings without a team" in the team filter. */
 export const NO_TEAM = "none";

@@ -1,10 +1,10 @@
 import { desc, sql, type SQL } from "drizzle-orm";
 import type { SubqueryWithSelection } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
-import { limitInText, queryNamed } from "@/db/named-statement";
+import { hiddenFromPlanner, limitInText, queryNamed } from "@/db/named-statement";
 import { bookings } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
-import { nowForKeptPlan, searchCondition, viewCondition, type BookingView } from "./booking-list-query";
+import { searchCondition, viewCondition, type BookingView } from "./booking-list-query";
 import { dateWalkBudget, dateWalkTrigrams, nameTrigramStatistics } from "./common-name-trigrams";
 import { bookingListWhere, plannedOnce, type BookingListOptions } from "./list-bookings";
 import { searchTerms } from "./search-terms";
@@ -50,7 +50,7 @@ export interface BookingCount {
   capped: boolean;
 }
 
-// `now` a Date here: nowForKeptPlan's subquery is made from it where a count keeps its plan.
+// `now` a Date here: hiddenFromPlanner's subquery is made from it where a count keeps its plan.
 type CountOptions = Pick<BookingListOptions, "filters" | "search" | "view"> & { now?: Date };
 
 /**
@@ -106,8 +106,8 @@ async function countViewsInOneStatement(
   // Another cap (a caller's own bound) is a text of its own: planned for its one use, not kept.
   const kept =
     plannedOnce(options) && views.every(({ cap }) => cap === BOOKING_COUNT_CAP || cap === TAB_BADGE_CAP);
-  // A kept plan is not shown the instant (nowForKeptPlan).
-  const viewOptions = kept ? { ...options, now: nowForKeptPlan(options.now ?? new Date()) } : options;
+  // A kept plan is not shown the instant (db/named-statement.ts, hiddenFromPlanner).
+  const viewOptions = kept ? { ...options, now: hiddenFromPlanner(options.now ?? new Date()) } : options;
   const counted = sql.join(
     views.map(
       ({ view, cap }, i) =>

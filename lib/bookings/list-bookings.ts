@@ -59,7 +59,7 @@ export interface BookingListOptions {
   search?: string;
   /** Upcoming / past / cancelled; none (or "all") lists every booking. */
   view?: BookingView;
-  /** The instant "upcoming" and "past" divide at: one value for the list and its counts (or nowForKeptPlan's). */
+  /** The instant "upcoming" and "past" divide at: one value for the list and its counts (or hiddenFromPlanner's). */
   now?: Date | SQL;
   sort?: BookingSort;
   /**

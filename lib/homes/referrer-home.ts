@@ -7,7 +7,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, not, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { inEnumWords } from "@/db/enum-words";
-import { limitInText, queryNamed, selectNamed } from "@/db/named-statement";
+import { hiddenFromPlanner, limitInText, queryNamed, selectNamed } from "@/db/named-statement";
 import { qualifiedColumn } from "@/db/qualified-column";
 import { bookingProgress, bookings, documents, members, organizations, specialists } from "@/db/schema";
 import { PROGRESS_STAGES, type ProgressStage } from "@/db/schema/enums";
@@ -98,8 +98,8 @@ export function listUpcomingExaminations(db: DbOrTx, viewer: Actor, now: Date, l
     and(
       bookingVisibilityCondition(viewer),
       notCancelled(),
-      gte(bookings.appointmentDate, now),
-      lt(bookings.appointmentDate, new Date(now.getTime() + UPCOMING_DAYS * DAY_MS)),
+      gte(bookings.appointmentDate, hiddenFromPlanner(now)),
+      lt(bookings.appointmentDate, hiddenFromPlanner(new Date(now.getTime() + UPCOMING_DAYS * DAY_MS))),
     )!,
     [asc(bookings.appointmentDate), asc(bookings.id)],
     { limit },
@@ -117,7 +117,7 @@ export function listMissingPapers(db: DbOrTx, viewer: Actor, now: Date, limit = 
       bookingVisibilityCondition(viewer),
       isActive(),
       isAwaiting(),
-      gte(bookings.appointmentDate, now),
+      gte(bookings.appointmentDate, hiddenFromPlanner(now)),
       papersMissing(),
     )!,
     [asc(bookings.appointmentDate), asc(bookings.id)],
@@ -239,7 +239,7 @@ export async function listSpecialistSideChanges(
   now: Date,
   limit = HOME_LIST_LIMIT,
 ): Promise<Bounded<SpecialistSideChange>> {
-  const since = new Date(now.getTime() - RECENT_CHANGE_DAYS * DAY_MS);
+  const since = hiddenFromPlanner(new Date(now.getTime() - RECENT_CHANGE_DAYS * DAY_MS));
   const latestChange = db
     .select({
       progress: bookingProgress.progress,

@@ -7,7 +7,7 @@
 import { and, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { inEnumWords } from "@/db/enum-words";
-import { limitInText, selectNamed } from "@/db/named-statement";
+import { hiddenFromPlanner, limitInText, selectNamed } from "@/db/named-statement";
 import { qualifiedColumn } from "@/db/qualified-column";
 import { bookings, documents, organizations, specialists } from "@/db/schema";
 import { PROGRESS_STAGES } from "@/db/schema/enums";
@@ -122,7 +122,10 @@ export function reportOwedCondition(now: Date): SQL {
   return and(
     inOwedStages(),
     isActive(),
-    or(eq(bookings.currentProgress, "generating_report"), sql`${bookings.appointmentDate} <= ${now}`),
+    or(
+      eq(bookings.currentProgress, "generating_report"),
+      sql`${bookings.appointmentDate} <= ${hiddenFromPlanner(now)}`,
+    ),
   )!;
 }
 
@@ -161,9 +164,12 @@ export function overdueCondition(now: Date, zones: SpecialistZones): SQL {
   return and(
     inOwedStages(),
     isActive(),
-    lt(bookings.reportDueOn, latestTodayOnEarth(now)),
+    lt(bookings.reportDueOn, hiddenFromPlanner(latestTodayOnEarth(now))),
     perZone(zones, (zone, ids) =>
-      and(inArray(bookings.specialistId, ids), lt(bookings.reportDueOn, localDateIn(now, zone))),
+      and(
+        inArray(bookings.specialistId, ids),
+        lt(bookings.reportDueOn, hiddenFromPlanner(localDateIn(now, zone))),
+      ),
     ),
   )!;
 }

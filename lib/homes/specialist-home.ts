@@ -6,7 +6,7 @@
  */
 import { and, asc, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { limitInText, queryNamed } from "@/db/named-statement";
+import { hiddenFromPlanner, limitInText, queryNamed } from "@/db/named-statement";
 import { bookings, specialists } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { bookingVisibilityCondition } from "@/lib/authz/booking-scope";
@@ -205,7 +205,7 @@ export async function listBriefsMissing(
     ownBookings(viewer),
     isActive(),
     isAwaiting(),
-    gte(bookings.appointmentDate, now),
+    gte(bookings.appointmentDate, hiddenFromPlanner(now)),
     briefMissing(),
   );
   return boundedHomeLines(db, where, [asc(bookings.appointmentDate), asc(bookings.id)], { limit });
@@ -224,7 +224,12 @@ export async function listAttendanceToConfirm(
   limit = BRIEFS_MISSING_LIMIT,
 ): Promise<Bounded<HomeBookingRow>> {
   if (viewer.specialistIds.length === 0) return { rows: [], total: 0, capped: false };
-  const where = and(ownBookings(viewer), isActive(), isAwaiting(), lt(bookings.appointmentDate, now));
+  const where = and(
+    ownBookings(viewer),
+    isActive(),
+    isAwaiting(),
+    lt(bookings.appointmentDate, hiddenFromPlanner(now)),
+  );
   return boundedHomeLines(db, where, [asc(bookings.appointmentDate), asc(bookings.id)], { limit });
 }
 

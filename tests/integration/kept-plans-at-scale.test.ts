@@ -1,13 +1,15 @@
 /**
- * The bookings list's tab counts are one named statement (count-bookings.ts), and PostgreSQL keeps
- * one plan for it after five calls only when the kept plan looks no dearer than the calls' own.
- * An organization with few upcoming bookings — fewer than the tab counts to — made each call's
- * own plan, which saw the instant, look cheaper, and every page planned its counts anew (issue 14).
+ * A named statement (db/named-statement.ts) keeps one plan after five calls only when the kept plan
+ * looks no dearer than the calls' own, and a call's own plan that sees a time bound may judge it
+ * cheaper — then PostgreSQL plans it again on every page, to the same plan (issue 14). Seen: the
+ * bookings list's tab counts for an organization with fewer upcoming bookings than the tabs count
+ * to; the owner's overdue reports; the specialist's owed reports. Their time bounds are hidden from
+ * the planner (hiddenFromPlanner), and every statement a page or home runs must be kept.
  * In a database of its own: the benchmark's large-organization shape (most bookings past, as a
  * real book is), whose statistics the shared test database's cannot stand for.
  */
 import { drizzle } from "drizzle-orm/node-postgres";
-import type { PoolClient } from "pg";
+import type { Pool } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { migrateDatabase } from "@/db/migrate";
@@ -17,30 +19,34 @@ import { generateBookings } from "@/bench/generate-bookings";
 import { loadActor } from "@/lib/authz/load-actor";
 import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
 import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
+import { COUNT_CAP } from "@/lib/homes/shared";
+import { loadReferrerHome } from "@/lib/homes/referrer-home";
+import { loadSpecialistHome } from "@/lib/homes/specialist-home";
 import { createScratchDatabase, type ScratchDatabase } from "@/tests/support/scratch-database";
 
 let scratch: ScratchDatabase;
-let client: PoolClient;
+/**
+ * One connection, never closed for idleness, as a pooled one serves page after page under load:
+ * named statements live on it. (A pool of one, not a client held: the homes query side by side.)
+ */
+let pool: Pool;
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase("ime_tab_count_plan");
+  scratch = await createScratchDatabase("ime_kept_plans");
   await migrateDatabase(scratch.url);
-  const pool = scratch.pool(1);
+  pool = scratch.pool(1, { idleTimeoutMillis: 0 });
   await seedDemoData(drizzle(pool, { schema }), buildDemoBookings(new Date()));
   // ≈ 2,100 bookings an organization, a few percent of them upcoming; analyzed by the generator.
   await generateBookings(pool, { kind: "large-org", bookings: 6_300 });
-  client = await pool.connect();
 });
 afterAll(async () => {
-  client?.release();
   await scratch.drop();
 });
 
 describe("the tabs' counts on a page of bookings", () => {
   it("are planned once per connection and then answered from the kept plan, for an owner with few upcoming bookings", async () => {
-    // One connection, as a pooled one serves page after page: named statements live on it.
-    const db = drizzle(client, { schema });
-    const { rows: owners } = await client.query<{ id: string }>(
+    const db = drizzle(pool, { schema });
+    const { rows: owners } = await pool.query<{ id: string }>(
       "select id from users where email = 'owner@northwind.test'",
     );
     const owner = (await loadActor(db, owners[0]!.id, null))!;
@@ -51,7 +57,7 @@ describe("the tabs' counts on a page of bookings", () => {
       upcoming.push(page.viewCounts.upcoming.total);
     }
     // The counts themselves: the same on every call, and as many as the owner has upcoming.
-    const { rows: expected } = await client.query<{ n: number }>(
+    const { rows: expected } = await pool.query<{ n: number }>(
       `select count(*)::int as n from bookings b join members m on m.organization_id = b.organization_id
         where m.user_id = $1 and b.appointment_date >= now() and b.current_progress <> 'cancelled'
           and b.status <> 'archived'`,
@@ -60,12 +66,97 @@ describe("the tabs' counts on a page of bookings", () => {
     expect([...new Set(upcoming)]).toEqual([Math.min(expected[0]!.n, 1_000)]);
     expect(expected[0]!.n).toBeGreaterThan(0);
 
-    const { rows: statements } = await client.query<{ generic_plans: number; custom_plans: number }>(
+    const { rows: statements } = await pool.query<{ generic_plans: number; custom_plans: number }>(
       `select generic_plans::int, custom_plans::int from pg_prepared_statements
         where statement like 'select (select count(*)%'`,
     );
     expect(statements).toHaveLength(1);
     // The first five calls plan for themselves (PostgreSQL's rule); every later one is kept.
     expect(statements[0]).toEqual({ custom_plans: 5, generic_plans: pages - 5 });
+    // And so is the page's rows statement (the filter choices are cached by the server between calls).
+    expectAllKept(await plans(), pages, 2);
+  });
+});
+
+/** How each statement prepared on the connection was planned, after `deallocate all` the page's own. */
+const plans = async () =>
+  (
+    await pool.query<{ statement: string; generic_plans: number; custom_plans: number }>(
+      "select statement, generic_plans::int, custom_plans::int from pg_prepared_statements",
+    )
+  ).rows;
+
+/** The demo login's actor, on the test's one connection. */
+async function actorOf(email: string) {
+  const db = drizzle(pool, { schema });
+  const { rows } = await pool.query<{ id: string }>("select id from users where email = $1", [email]);
+  return (await loadActor(db, rows[0]!.id, null))!;
+}
+
+/**
+ * Every statement called `calls` times — at least `atLeast` of them — was planned for the first
+ * five calls only, then kept.
+ */
+function expectAllKept(statements: Awaited<ReturnType<typeof plans>>, calls: number, atLeast: number) {
+  const called = statements.filter((row) => row.generic_plans + row.custom_plans === calls);
+  expect(called.length).toBeGreaterThanOrEqual(atLeast);
+  for (const row of called) {
+    expect({
+      plans: { custom: row.custom_plans, generic: row.generic_plans },
+      statement: row.statement,
+    }).toEqual({
+      plans: { custom: 5, generic: calls - 5 },
+      statement: row.statement,
+    });
+  }
+}
+
+describe("the homes at a large organization's size", () => {
+  const calls = 8;
+
+  it("the owner's home keeps every plan, its overdue reports counted as the rule says", async () => {
+    await pool.query("deallocate all");
+    const db = drizzle(pool, { schema });
+    const owner = await actorOf("owner@northwind.test");
+    const overdue: number[] = [];
+    for (let call = 0; call < calls; call++) {
+      const home = await loadReferrerHome(db, owner, new Date());
+      overdue.push(home.overdue.total);
+    }
+    // Overdue: owed, and the due day before the specialist's today in their calendar's zone.
+    const { rows: expected } = await pool.query<{ n: number }>(
+      `select count(*)::int as n from bookings b join specialists s on s.id = b.specialist_id
+         join members m on m.organization_id = b.organization_id
+        where m.user_id = $1 and b.status = 'active'
+          and b.current_progress in ('scheduled', 'rescheduled', 'generating_report')
+          and b.report_due_on < examination_local_date(now(), s.timezone)`,
+      [owner.userId],
+    );
+    expect(expected[0]!.n).toBeGreaterThan(0);
+    expect([...new Set(overdue)]).toEqual([Math.min(expected[0]!.n, COUNT_CAP)]);
+    expectAllKept(await plans(), calls, 6);
+  });
+
+  it("the specialist's home keeps every plan, the reports they owe listed and counted", async () => {
+    await pool.query("deallocate all");
+    const db = drizzle(pool, { schema });
+    const specialist = await actorOf("amelia.hart@specialists.test");
+    const owed = new Set<string>();
+    for (let call = 0; call < calls; call++) {
+      const home = await loadSpecialistHome(db, specialist, new Date(), {});
+      owed.add(JSON.stringify({ total: home.owed.total, first: home.owed.rows.map((row) => row.id) }));
+    }
+    // Owed: active, and the report in progress or the examination's time passed without one.
+    const { rows: expected } = await pool.query<{ n: number }>(
+      `select count(*)::int as n from bookings
+        where specialist_id = any($1) and status = 'active'
+          and (current_progress = 'generating_report'
+               or (current_progress in ('scheduled', 'rescheduled') and appointment_date <= now()))`,
+      [specialist.specialistIds],
+    );
+    expect(expected[0]!.n).toBeGreaterThan(0);
+    expect(owed.size).toBe(1);
+    expect(JSON.parse([...owed][0]!).total).toBe(Math.min(expected[0]!.n, COUNT_CAP));
+    expectAllKept(await plans(), calls, 6);
   });
 });

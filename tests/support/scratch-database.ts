@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { Client, Pool } from "pg";
+import { Client, Pool, type PoolConfig } from "pg";
 import { startEmbeddedPostgres } from "@/services/embedded-postgres";
 
 export interface ScratchDatabase {
@@ -10,7 +10,7 @@ export interface ScratchDatabase {
    * the embedded server stopping) then terminates them — a pool re-emits that as an 'error', which
    * without a listener is an uncaught exception failing the whole run. These pools listen.
    */
-  pool: (max?: number) => Pool;
+  pool: (max?: number, options?: Omit<PoolConfig, "connectionString" | "max">) => Pool;
   drop: () => Promise<void>;
 }
 
@@ -18,8 +18,8 @@ function withPools(url: string, dropDatabase: () => Promise<void>): ScratchDatab
   const pools: Pool[] = [];
   return {
     url,
-    pool: (max = 4) => {
-      const pool = new Pool({ connectionString: url, max });
+    pool: (max = 4, options = {}) => {
+      const pool = new Pool({ ...options, connectionString: url, max });
       pool.on("error", () => {});
       pools.push(pool);
       return pool;
