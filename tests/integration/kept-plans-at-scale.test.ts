@@ -4,7 +4,8 @@
  * cheaper — then PostgreSQL plans it again on every page, to the same plan (issue 14). Seen: the
  * bookings list's tab counts for an organization with fewer upcoming bookings than the tabs count
  * to; the owner's overdue reports; the specialist's owed reports. Their time bounds are hidden from
- * the planner (hiddenFromPlanner), and every statement a page or home runs must be kept.
+ * the planner (hiddenFromPlanner), and every statement a page or home runs must be kept — the
+ * admin's operations view too, whose lists ran unnamed and were planned on every view.
  * In a database of its own: the benchmark's large-organization shape (most bookings past, as a
  * real book is), whose statistics the shared test database's cannot stand for.
  */
@@ -22,6 +23,7 @@ import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import { COUNT_CAP } from "@/lib/homes/shared";
 import { loadReferrerHome } from "@/lib/homes/referrer-home";
 import { loadSpecialistHome } from "@/lib/homes/specialist-home";
+import { loadAdminHome } from "@/lib/homes/admin-home";
 import { createScratchDatabase, type ScratchDatabase } from "@/tests/support/scratch-database";
 
 let scratch: ScratchDatabase;
@@ -158,5 +160,38 @@ describe("the homes at a large organization's size", () => {
     expect(owed.size).toBe(1);
     expect(JSON.parse([...owed][0]!).total).toBe(Math.min(expected[0]!.n, COUNT_CAP));
     expectAllKept(await plans(), calls, 6);
+  });
+
+  it("the admin's operations view keeps every plan, overdue reports counted per specialist", async () => {
+    await pool.query("deallocate all");
+    const db = drizzle(pool, { schema });
+    const admin = await actorOf("admin@ime.test");
+    const seen = new Set<string>();
+    for (let call = 0; call < calls; call++) {
+      const home = await loadAdminHome(db, admin, new Date(), "America/Chicago");
+      seen.add(
+        JSON.stringify(home.overdueBySpecialist.map((row) => [row.specialistId, row.overdue, row.capped])),
+      );
+    }
+    const { rows: expected } = await pool.query<{ id: string; n: number }>(
+      `select s.id, count(*)::int as n from bookings b join specialists s on s.id = b.specialist_id
+        where b.status = 'active' and b.current_progress in ('scheduled', 'rescheduled', 'generating_report')
+          and b.report_due_on < examination_local_date(now(), s.timezone)
+        group by s.id`,
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(seen.size).toBe(1);
+    const shown = new Map(
+      (JSON.parse([...seen][0]!) as [string, number, boolean][]).map(([id, overdue, capped]) => [
+        id,
+        { overdue, capped },
+      ]),
+    );
+    expect(shown).toEqual(
+      new Map(
+        expected.map((row) => [row.id, { overdue: Math.min(row.n, COUNT_CAP), capped: row.n > COUNT_CAP }]),
+      ),
+    );
+    expectAllKept(await plans(), calls, 5);
   });
 });
