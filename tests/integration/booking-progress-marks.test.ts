@@ -199,8 +199,8 @@ describe("the turnaround chart from report_ready_at", () => {
 
     const before = await s2May();
     expect(before?.reports).toBeGreaterThan(0);
-    // The five finished months are kept; June, still running, is not.
-    expect(await keptMonths()).toEqual(["2096-01", "2096-02", "2096-03", "2096-04", "2096-05"]);
+    // Every month of the chart is kept, June (still running) too.
+    expect(await keptMonths()).toEqual(["2096-01", "2096-02", "2096-03", "2096-04", "2096-05", "2096-06"]);
 
     // What is kept is what is read: a kept figure changed by hand comes back as it is...
     await getDb().execute(
@@ -224,6 +224,44 @@ describe("the turnaround chart from report_ready_at", () => {
       sql`select 1 from report_turnaround_months where time_zone = 'Asia/Tokyo'`,
     );
     expect(tokyo.rows).toHaveLength(0);
+  });
+
+  it("keeps the running month and counts a report marked ready in it at once, the kept figure never shown stale", async () => {
+    const zone = "America/Chicago";
+    const s2 = async () => {
+      const chart = await medianReportDaysBySpecialist(getDb(), actors.platformAdmin, NOW, zone);
+      return {
+        june: chart.find((row) => row.specialistId === id("S2") && row.month === "2096-06"),
+        may: chart.find((row) => row.specialistId === id("S2") && row.month === "2096-05"),
+      };
+    };
+    const keptJune = async () =>
+      (
+        await getDb().execute<{ reports: number }>(
+          sql`select reports from report_turnaround_months where time_zone = ${zone} and specialist_id = ${id("S2")} and month = '2096-06'`,
+        )
+      ).rows[0]?.reports;
+
+    const before = await s2();
+    expect(before.june?.reports).toBeGreaterThan(0);
+    expect(await keptJune()).toBe(before.june!.reports);
+
+    // A report marked ready this morning: June counts it on the next view, and keeps the new figure.
+    const today = await booking("ready-today", at(6), "generating_report", "aNoTeam");
+    await progress(today, "report_generated", at(0, -3));
+    const after = await s2();
+    expect(after.june).toMatchObject({ reports: before.june!.reports + 1 });
+    expect(after.june!.medianDays).not.toBe(before.june!.medianDays);
+    expect(await keptJune()).toBe(before.june!.reports + 1);
+    // May, finished, is untouched by it.
+    expect(after.may).toEqual(before.may);
+
+    // Moved back before "report ready": June without it again.
+    await progress(today, "generating_report", at(0, -2));
+    expect((await s2()).june).toMatchObject({
+      reports: before.june!.reports,
+      medianDays: before.june!.medianDays,
+    });
   });
 
   it("counts a report marked ready near a month's edge in the viewer's month, and recomputes that month", async () => {
