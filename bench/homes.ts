@@ -10,7 +10,7 @@
  * report_ready_at from them as they are inserted, migration 0017). Times each home's queries for
  * its personas — the referrer home as a team member and as the organization's owner, the
  * specialist home as a specialist, the operations view as a
- * platform admin (the turnaround chart with its finished months kept, migration 0019, and in zones
+ * platform admin (the turnaround chart with its months kept, migration 0019, and in zones
  * where nothing is kept yet) — printing p50/p95 and each statement's EXPLAIN shape, flagging any sequential
  * scan of `bookings`. Target: p95 ≤ 50 ms per query. After a migration that rewrote many rows,
  * VACUUM (autovacuum) before timing: index-only scans need the visibility map.
@@ -60,7 +60,7 @@ import { describeMachine, percentile } from "./machine";
 const TARGET_MS = 50;
 /**
  * Timed and printed, not held to the target: the turnaround chart in a zone with nothing kept yet —
- * one admin's load per zone after a finished month's reports changed, not what a page usually costs.
+ * the first admin load in a zone (or after every month's reports changed), not what a page usually costs.
  */
 const FIRST_LOAD_ONLY = new Set(["chart: median days, nothing kept yet"]);
 
@@ -136,7 +136,7 @@ async function main() {
         "chart: per week by stage": () => bookingsPerWeekByStage(db, admin, now, "America/New_York"),
         "chart: median days to report": () =>
           medianReportDaysBySpecialist(db, admin, now, "America/New_York"),
-        // Each run in a zone nothing is kept for: the first load after the finished months changed.
+        // Each run in a zone nothing is kept for: all six months computed, as on a zone's first load.
         "chart: median days, nothing kept yet": () =>
           medianReportDaysBySpecialist(db, admin, now, coldZones[coldRun++ % coldZones.length]!),
         "whole view, side by side": () => loadAdminHome(db, admin, now, "America/New_York"),
