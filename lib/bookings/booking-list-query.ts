@@ -194,13 +194,19 @@ function scopedNameTrigrams(scopes: SearchScopes, stages: readonly ProgressStage
           (stage) =>
             sql`scoped_trigrams(${scope} || '/' || ${bookings.currentProgress}, ${bookings.examineeName}) @> scoped_trigrams(${`${id}/${stage}`}, ${text})`,
         );
-  return [
-    // A platform admin's: one constant scope (migration 0029), not keyed by stage — a stage's
-    // bookings across the platform are still thousands to fetch ("kowal" in "payment received":
-    // 11,914), so the Progress filter is tested on the rows found.
-    ...(scopes.platform
+  // A platform admin's: one constant scope (migration 0029), and with a Progress filter the
+  // platform and each stage (migration 0034): keyed by the platform alone, "kowal" in "payment
+  // received" read all 29,377 live Kowal… entries to keep 11,914 (the count ≈ 24 → 13 ms at
+  // 1,000,000 bookings).
+  const platform =
+    stages.length === 0
       ? [sql`scoped_trigrams('platform', ${bookings.examineeName}) @> scoped_trigrams('platform', ${text})`]
-      : []),
+      : stages.map(
+          (stage) =>
+            sql`scoped_trigrams('platform/' || ${bookings.currentProgress}, ${bookings.examineeName}) @> scoped_trigrams(${`platform/${stage}`}, ${text})`,
+        );
+  return [
+    ...(scopes.platform ? platform : []),
     ...scopes.organizationIds.flatMap((id) => keyed(bookings.organizationId, id)),
     ...scopes.specialistIds.flatMap((id) => keyed(bookings.specialistId, id)),
   ];

@@ -191,7 +191,7 @@ describe("a name search read through each scope's trigrams (migration 0026)", ()
   );
 });
 
-it("reads a platform admin's name search by the platform's trigram keys, written as migrations 0029's and 0030's indexes write them", async () => {
+it("reads a platform admin's name search by the platform's trigram keys, written as migrations 0029's, 0030's and 0034's indexes write them", async () => {
   const admin = (await loadActor(getDb(), id("platformAdmin"), null))!;
   const planOf = (where: ReturnType<typeof bookingListWhere>) => planOfWhere(getDb(), where);
   // This file's table is small enough that the planner reads it another way; what matters is that
@@ -211,6 +211,24 @@ it("reads a platform admin's name search by the platform's trigram keys, written
     planOf(bookingListWhere(admin, { search: "brennan", searchBy: "scoped-keys", filters: { status } }));
   expect(await search()).toContain(`${live} @> '{platform:bre,`);
   expect(await search(["archived"])).toContain(`${live} @> '{platform:bre,`);
+  // With a Progress filter, keyed by the platform and each stage (migration 0034): only those
+  // stages' entries are read — and among archived bookings, which that index does not hold, the
+  // platform's keys as before.
+  const staged = await expressionOf("idx_bookings_live_platform_stage_name_tokens");
+  expect(staged).toContain("'platform/'");
+  const inStages = (status?: ("active" | "archived")[]) =>
+    planOf(
+      bookingListWhere(admin, {
+        search: "brennan",
+        searchBy: "scoped-keys",
+        filters: { status, progress: ["payment_received", "no_show"] },
+      }),
+    );
+  const stagedPlan = await inStages();
+  expect(stagedPlan).toContain(`${staged} @> '{platform/payment_received:bre,`);
+  expect(stagedPlan).toContain(`${staged} @> '{platform/no_show:bre,`);
+  expect(stagedPlan).not.toContain(`${live} @>`);
+  expect(await inStages(["archived"])).toContain(`${live} @> '{platform:bre,`);
   // Live and archived at once: neither partial index holds them all — the plain trigram index's condition.
   const both = await search(["active", "archived"]);
   expect(both).not.toContain("scoped_trigrams");
