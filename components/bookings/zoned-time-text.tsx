@@ -22,7 +22,7 @@ export function ZonedTimeText({
       <time dateTime={iso}>{primary}</time>
       {secondary && (
         <span className={secondaryClassName} data-testid="viewer-time">
-          {secondary} your time
+          {`${secondary} your time`}
         </span>
       )}
     </span>

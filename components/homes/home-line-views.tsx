@@ -25,11 +25,15 @@ export interface HomeLineData {
   hasConsentForm: boolean;
 }
 
-/** Brief / consent present or missing, in words (never colour alone). */
+/**
+ * Brief / consent present or missing, in words (never colour alone). One string, one text node:
+ * `{label} {word}` is three, which React's HTML separates with `<!-- -->` markers — a week's lines
+ * carry two flags each.
+ */
 export function PaperFlag({ present, label, testId }: { present: boolean; label: string; testId: string }) {
   return (
     <span data-testid={testId} data-present={present} className="paper-flag">
-      {label} {present ? "in" : "missing"}
+      {`${label} ${present ? "in" : "missing"}`}
     </span>
   );
 }
