@@ -13,9 +13,9 @@
  * and month is unchanged — the database bumps it whenever a report-ready time in or next to that
  * month appears, moves or goes. The current month too: its range is fixed (the month's first
  * instant to the next month's), so what it holds changes only by such a bump, and a report marked
- * ready bumps it in the same transaction. Computed on every view it was the largest part of the
- * admin's view at 1,000,000 bookings (≈ 7.9 ms of PostgreSQL); kept, it is computed again after a
- * report is marked ready, once, by the next view. Finished months stay kept through a working
+ * ready bumps it in the same transaction. Computed on every view it cost ≈ 2 ms of PostgreSQL at
+ * 1,000,000 bookings early in a month (more as the month fills; kept: ≈ 0.3 ms for all six); now
+ * it is computed again after a report is marked ready, once, by the next view. Finished months stay kept through a working
  * day's changes (a report marked ready today bumps only this month and, near its edge, the next).
  * Computing, storing and reading are one statement, so what it returns is exact either way.
  */
@@ -61,12 +61,9 @@ export async function medianReportDaysBySpecialist(
   // Each month's first instant in the zone, and the next month's after the last.
   const edges = [...spanned, next].map((key) => zonedTimeToInstant(`${key}-01`, "00:00", zone).toISOString());
   // Kept months are the whole platform's: a narrower viewer's chart is always computed.
-  const keepMonths = isPlatformAdmin(viewer);
+  const keep = sql`${isPlatformAdmin(viewer)}::boolean`;
   const monthRows = sql.join(
-    spanned.map(
-      (key, i) =>
-        sql`(${key}, ${edges[i]}::timestamptz, ${edges[i + 1]}::timestamptz, ${keepMonths}::boolean)`,
-    ),
+    spanned.map((key, i) => sql`(${key}, ${edges[i]}::timestamptz, ${edges[i + 1]}::timestamptz)`),
     sql`, `,
   );
   // Named (db/named-statement.ts): the months reach the walks through the VALUES list, which no
@@ -81,9 +78,9 @@ export async function medianReportDaysBySpecialist(
   }>(
     db,
     sql`
-    with m(month, starts, ends, keepable) as (values ${monthRows}),
+    with m(month, starts, ends) as (values ${monthRows}),
     pairs as (
-      select s.id, m.month, m.starts, m.ends, m.keepable, coalesce(v.version, 0) as version
+      select s.id, m.month, m.starts, m.ends, coalesce(v.version, 0) as version
         from specialists s
         cross join m
         left join report_turnaround_versions v on v.specialist_id = s.id and v.month = m.month
@@ -93,7 +90,7 @@ export async function medianReportDaysBySpecialist(
         from pairs p
         join report_turnaround_months k
           on k.time_zone = ${zone} and k.month = p.month and k.specialist_id = p.id and k.version = p.version
-       where p.keepable
+       where ${keep}
     ),
     -- Materialized: the months to compute are settled before any is (else the planner computes
     -- every month and drops the kept ones after).
@@ -102,7 +99,7 @@ export async function medianReportDaysBySpecialist(
        where not exists (select 1 from kept where kept.id = p.id and kept.month = p.month)
     ),
     computed as (
-      select p.id, p.month, p.keepable, p.version, ready.median_days, ready.reports
+      select p.id, p.month, p.version, ready.median_days, ready.reports
         from missing p
         cross join lateral (
           select percentile_cont(0.5) within group (
@@ -118,7 +115,7 @@ export async function medianReportDaysBySpecialist(
     ),
     stored as (
       insert into report_turnaround_months as k (time_zone, specialist_id, month, version, median_days, reports)
-      select ${zone}, id, month, version, median_days, reports from computed where keepable
+      select ${zone}, id, month, version, median_days, reports from computed where ${keep}
           on conflict (time_zone, month, specialist_id) do update
          set version = excluded.version, median_days = excluded.median_days,
              reports = excluded.reports, computed_at = now()
