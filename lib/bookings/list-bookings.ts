@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { enumWordRows } from "@/db/enum-words";
-import { limitInText, runForArrays } from "@/db/named-statement";
+import { limitInText, offsetHiddenFromPlanner, runForArrays } from "@/db/named-statement";
 import { bookings, specialists } from "@/db/schema";
 import { PROGRESS_STAGES, type BookingStatus, type ProgressStage } from "@/db/schema/enums";
 import type { Actor } from "@/lib/authz/actor";
@@ -240,7 +240,7 @@ export function pickedBookingIds(db: DbOrTx, viewer: Actor, options: BookingList
     .where(bookingListWhere(viewer, options))
     .orderBy(direction(INNER_SORT[sort.column]), direction(bookings.id))
     .limit(limitInText(limit))
-    .offset(offset)
+    .offset(offsetHiddenFromPlanner(offset))
     .$dynamic();
 }
 

@@ -14,7 +14,8 @@ import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import { SEARCH_COUNT_CAP } from "@/lib/bookings/count-bookings";
 import { newId } from "@/lib/ids";
 import { DEFAULT_BOOKING_SORT } from "@/lib/bookings/booking-list-query";
-import { listBookingsForViewer, type BookingListRow } from "@/lib/bookings/list-bookings";
+import { bookingListStatement } from "@/lib/bookings/booking-list-statement";
+import { listBookingsForViewer, pickedBookingIds, type BookingListRow } from "@/lib/bookings/list-bookings";
 import { ACTOR_KEYS, VISIBLE, type BookingKey, type IdOf } from "../support/authz-fixture";
 import { insertAuthzWorld } from "../support/insert-authz-world";
 
@@ -241,6 +242,40 @@ describe("the bookings list's kept plans", () => {
         expect(walked[0]!.generic_plans).toBeGreaterThan(0);
         // The count through the scoped trigram keys stays planned for its pattern.
         for (const row of await listStatements(tx)) expect(row.statement).not.toContain("scoped_trigrams");
+        tx.rollback();
+      }),
+    ).rejects.toThrow(TransactionRollbackError);
+  });
+
+  it("keep one plan for every page after the first, each page answered with its own rows", async () => {
+    // A page's OFFSET is a one-row subquery (offsetHiddenFromPlanner): a bare `offset $n` let each
+    // call's own plan see it, and PostgreSQL planned every page after the first on every call.
+    await expect(
+      getDb().transaction(async (tx) => {
+        await insertNamesakes(tx, randomLetters(), 40);
+        const owner = (await loadActor(tx, id("ownerA"), null))!;
+        const options = { view: "all" as const, filters: { specialistId: id("S2") }, now: new Date() };
+        const everything = await listBookingsForViewer(tx, owner, { ...options, limit: 100 });
+        expect(everything.length).toBeGreaterThan(40);
+        for (let page = 2; page <= 8; page++) {
+          const offset = (page - 1) * 5;
+          const rows = await listBookingsForViewer(tx, owner, { ...options, limit: 5, offset });
+          expect(
+            rows.map((row) => row.id),
+            `page ${page}`,
+          ).toEqual(everything.slice(offset, offset + 5).map((row) => row.id));
+        }
+        // Every page after the first is one text (this connection may hold other tests' statements).
+        const text = bookingListStatement(
+          tx,
+          pickedBookingIds(tx, owner, { ...options, limit: 5, offset: 5 }),
+          DEFAULT_BOOKING_SORT,
+        ).sql;
+        const paged = (await listStatements(tx)).filter((row) => row.statement === text);
+        expect(paged).toHaveLength(1);
+        expect(paged[0]!.statement).toMatch(/ offset \(select \$\d+::bigint\)/);
+        expect(paged[0]!.generic_plans + paged[0]!.custom_plans).toBe(7);
+        expect(paged[0]!.generic_plans).toBeGreaterThan(0);
         tx.rollback();
       }),
     ).rejects.toThrow(TransactionRollbackError);
