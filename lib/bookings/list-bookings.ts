@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { enumWordRows } from "@/db/enum-words";
-import { limitInText, offsetHiddenFromPlanner, runForArrays } from "@/db/named-statement";
+import { hiddenFromPlanner, limitInText, offsetHiddenFromPlanner, runForArrays } from "@/db/named-statement";
 import { bookings, specialists } from "@/db/schema";
 import { PROGRESS_STAGES, type BookingStatus, type ProgressStage } from "@/db/schema/enums";
 import type { Actor } from "@/lib/authz/actor";
@@ -261,10 +261,15 @@ export async function listBookingsForViewer(
   options: BookingListOptions = {},
 ): Promise<BookingListRow[]> {
   const sort = options.sort ?? DEFAULT_BOOKING_SORT;
-  const statement = bookingListStatement(db, pickedBookingIds(db, viewer, options), sort);
   // A deep page sorted by specialist or stage has a text of its own (each group's walk is as long
   // as the offset): planned for its one use, not kept.
   const named = plannedOnce(options) && !(sort.column in GROUPINGS && (options.offset ?? 0) > 0);
+  // A kept plan is not shown the instant Upcoming and Past divide at, as the tabs' counts' are not
+  // (hiddenFromPlanner): each call's own plan saw it, costed the view's walk by it, judged itself
+  // cheaper than the kept plan and was made again on every page after the first (issue 14).
+  const now = options.now ?? new Date();
+  const picking = named && now instanceof Date ? { ...options, now: hiddenFromPlanner(now) } : options;
+  const statement = bookingListStatement(db, pickedBookingIds(db, viewer, picking), sort);
   return (await runForArrays(db, statement, named)).map((values) => listRowFrom(statement.columns, values));
 }
 

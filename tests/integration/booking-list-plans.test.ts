@@ -5,15 +5,20 @@
  * search's count, whose plan must see its pattern, must stay unnamed (planned for each call).
  */
 import { eq, inArray, sql, TransactionRollbackError } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
-import { getDb, type Tx } from "@/db/client";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { Pool } from "pg";
+import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { getDb, getPool, type Tx } from "@/db/client";
+import { PortalClient } from "@/db/connection-scope";
+import { hiddenFromPlanner } from "@/db/named-statement";
+import * as schema from "@/db/schema";
 import { bookings } from "@/db/schema";
 import { loadActor } from "@/lib/authz/load-actor";
 import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
 import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import { SEARCH_COUNT_CAP } from "@/lib/bookings/count-bookings";
 import { newId } from "@/lib/ids";
-import { DEFAULT_BOOKING_SORT } from "@/lib/bookings/booking-list-query";
+import { DEFAULT_BOOKING_SORT, defaultSortFor } from "@/lib/bookings/booking-list-query";
 import { bookingListStatement } from "@/lib/bookings/booking-list-statement";
 import { listBookingsForViewer, pickedBookingIds, type BookingListRow } from "@/lib/bookings/list-bookings";
 import { ACTOR_KEYS, VISIBLE, type BookingKey, type IdOf } from "../support/authz-fixture";
@@ -247,40 +252,6 @@ describe("the bookings list's kept plans", () => {
     ).rejects.toThrow(TransactionRollbackError);
   });
 
-  it("keep one plan for every page after the first, each page answered with its own rows", async () => {
-    // A page's OFFSET is a one-row subquery (offsetHiddenFromPlanner): a bare `offset $n` let each
-    // call's own plan see it, and PostgreSQL planned every page after the first on every call.
-    await expect(
-      getDb().transaction(async (tx) => {
-        await insertNamesakes(tx, randomLetters(), 40);
-        const owner = (await loadActor(tx, id("ownerA"), null))!;
-        const options = { view: "all" as const, filters: { specialistId: id("S2") }, now: new Date() };
-        const everything = await listBookingsForViewer(tx, owner, { ...options, limit: 100 });
-        expect(everything.length).toBeGreaterThan(40);
-        for (let page = 2; page <= 8; page++) {
-          const offset = (page - 1) * 5;
-          const rows = await listBookingsForViewer(tx, owner, { ...options, limit: 5, offset });
-          expect(
-            rows.map((row) => row.id),
-            `page ${page}`,
-          ).toEqual(everything.slice(offset, offset + 5).map((row) => row.id));
-        }
-        // Every page after the first is one text (this connection may hold other tests' statements).
-        const text = bookingListStatement(
-          tx,
-          pickedBookingIds(tx, owner, { ...options, limit: 5, offset: 5 }),
-          DEFAULT_BOOKING_SORT,
-        ).sql;
-        const paged = (await listStatements(tx)).filter((row) => row.statement === text);
-        expect(paged).toHaveLength(1);
-        expect(paged[0]!.statement).toMatch(/ offset \(select \$\d+::bigint\)/);
-        expect(paged[0]!.generic_plans + paged[0]!.custom_plans).toBe(7);
-        expect(paged[0]!.generic_plans).toBeGreaterThan(0);
-        tx.rollback();
-      }),
-    ).rejects.toThrow(TransactionRollbackError);
-  });
-
   it("keep a plan for each Type and Source, with the value in its text, each answering its own", async () => {
     await expect(
       getDb().transaction(async (tx) => {
@@ -370,4 +341,50 @@ describe("sorting by specialist and by progress", () => {
       }
     }
   }
+
+  it("keep one plan for every page after the first, each page answered with its own rows", async () => {
+    // A page's OFFSET is a one-row subquery (offsetHiddenFromPlanner), and so is the instant Upcoming
+    // starts at (hiddenFromPlanner): bare, each call's own plan saw them, and PostgreSQL planned
+    // every page after the first on every call.
+    // A connection of its own: the file's other cases fill the shared one's named statements to
+    // their bound (NAMED_STATEMENTS_PER_CONNECTION), past which a text runs unnamed.
+    const pool = new Pool({
+      connectionString: getPool().options.connectionString,
+      max: 1,
+      Client: PortalClient,
+    });
+    onTestFinished(() => pool.end());
+    await expect(
+      drizzle(pool, { schema }).transaction(async (tx) => {
+        // 40 more of specialist S2's bookings with organization A, a month ahead: Upcoming.
+        await insertNamesakes(tx, randomLetters(), 40);
+        const owner = (await loadActor(tx, id("ownerA"), null))!;
+        for (const view of ["all", "upcoming"] as const) {
+          const options = { view, filters: { specialistId: id("S2") }, now: new Date() };
+          const sort = defaultSortFor(view);
+          const everything = await listBookingsForViewer(tx, owner, { ...options, sort, limit: 100 });
+          expect(everything.length, view).toBeGreaterThanOrEqual(40);
+          for (let page = 2; page <= 8; page++) {
+            const offset = (page - 1) * 5;
+            const rows = await listBookingsForViewer(tx, owner, { ...options, sort, limit: 5, offset });
+            expect(
+              rows.map((row) => row.id),
+              `${view}, page ${page}`,
+            ).toEqual(everything.slice(offset, offset + 5).map((row) => row.id));
+          }
+          // Every page after the first is one text (this connection may hold other tests' statements).
+          const picked = { ...options, now: hiddenFromPlanner(options.now), sort, limit: 5, offset: 5 };
+          const text = bookingListStatement(tx, pickedBookingIds(tx, owner, picked), sort).sql;
+          const paged = (await listStatements(tx)).filter((row) => row.statement === text);
+          expect(paged, view).toHaveLength(1);
+          expect(paged[0]!.statement).toMatch(/ offset \(select \$\d+::bigint\)/);
+          if (view === "upcoming")
+            expect(paged[0]!.statement).toMatch(/"appointment_date" >= \(select \$\d+::timestamptz\)/);
+          expect(paged[0]!.generic_plans + paged[0]!.custom_plans, view).toBe(7);
+          expect(paged[0]!.generic_plans, view).toBeGreaterThan(0);
+        }
+        tx.rollback();
+      }),
+    ).rejects.toThrow(TransactionRollbackError);
+  });
 });
