@@ -154,6 +154,28 @@ export function offsetHiddenFromPlanner(offset: number): number {
 }
 
 /**
+ * Every text value of a statement written as a one-row subquery, `(select $n::text)::text` — where a
+ * named statement's plan must be the same whatever its values: no call's own plan then sees more
+ * than the kept one does, so PostgreSQL keeps it after five calls. (The cast outside the parentheses
+ * makes `in (…)` read it as a value: `in ((select $1::text))` is a subquery PostgreSQL joins and
+ * flattens, and the plan saw the value again.) Values already hidden or typed (`$n::…`) and values
+ * not text (arrays, numbers) are left as they are.
+ * Why: a bookings page after the first costs the skip of its OFFSET by the rows the viewer's scope
+ * holds (offsetHiddenFromPlanner), and a call's own plan that saw the organization or specialist
+ * costed that scope by ANALYZE's sample of it — a little under the kept plan's 1/n for half of them
+ * — judged itself cheaper and was made again on every call (issue 14). Not for the first page,
+ * whose kept plan is not costed by the scope's size (its LIMIT is in the text): its text is as it was.
+ */
+export function textValuesHiddenFromPlanner<Query extends { sql: string; params: unknown[] }>(
+  query: Query,
+): Query {
+  const sql = query.sql.replace(/(\(select )?\$(\d+)(?!\d|::)/g, (whole, inSubquery?: string, n?: string) =>
+    inSubquery || typeof query.params[Number(n) - 1] !== "string" ? whole : `(select $${n}::text)::text`,
+  );
+  return { ...query, sql };
+}
+
+/**
  * A value as a one-row subquery — `(select $n::timestamptz)` for an instant, `(select $n::date)`
  * for a day key (YYYY-MM-DD) — in a named statement whose plan must not depend on it. The planner
  * cannot look into the subquery, so each call's own plan judges a bound on it as the kept (generic)

@@ -1,7 +1,13 @@
 import { and, asc, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { enumWordRows } from "@/db/enum-words";
-import { hiddenFromPlanner, limitInText, offsetHiddenFromPlanner, runForArrays } from "@/db/named-statement";
+import {
+  hiddenFromPlanner,
+  limitInText,
+  offsetHiddenFromPlanner,
+  runForArrays,
+  textValuesHiddenFromPlanner,
+} from "@/db/named-statement";
 import { bookings, specialists } from "@/db/schema";
 import { PROGRESS_STAGES, type BookingStatus, type ProgressStage } from "@/db/schema/enums";
 import type { Actor } from "@/lib/authz/actor";
@@ -269,7 +275,9 @@ export async function listBookingsForViewer(
   // cheaper than the kept plan and was made again on every page after the first (issue 14).
   const now = options.now ?? new Date();
   const picking = named && now instanceof Date ? { ...options, now: hiddenFromPlanner(now) } : options;
-  const statement = bookingListStatement(db, pickedBookingIds(db, viewer, picking), sort);
+  const built = bookingListStatement(db, pickedBookingIds(db, viewer, picking), sort);
+  // A page after the first: the viewer's scope and filters hidden too (textValuesHiddenFromPlanner).
+  const statement = named && (options.offset ?? 0) > 0 ? textValuesHiddenFromPlanner(built) : built;
   return (await runForArrays(db, statement, named)).map((values) => listRowFrom(statement.columns, values));
 }
 

@@ -10,7 +10,7 @@ import { Pool } from "pg";
 import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { getDb, getPool, type Tx } from "@/db/client";
 import { PortalClient } from "@/db/connection-scope";
-import { hiddenFromPlanner } from "@/db/named-statement";
+import { hiddenFromPlanner, textValuesHiddenFromPlanner } from "@/db/named-statement";
 import * as schema from "@/db/schema";
 import { bookings } from "@/db/schema";
 import { loadActor } from "@/lib/authz/load-actor";
@@ -343,9 +343,10 @@ describe("sorting by specialist and by progress", () => {
   }
 
   it("keep one plan for every page after the first, each page answered with its own rows", async () => {
-    // A page's OFFSET is a one-row subquery (offsetHiddenFromPlanner), and so is the instant Upcoming
-    // starts at (hiddenFromPlanner): bare, each call's own plan saw them, and PostgreSQL planned
-    // every page after the first on every call.
+    // A page's OFFSET is a one-row subquery (offsetHiddenFromPlanner), and so are the instant Upcoming
+    // starts at (hiddenFromPlanner) and the viewer's scope and filters (textValuesHiddenFromPlanner):
+    // bare, each call's own plan saw them, and PostgreSQL planned every page after the first on
+    // every call.
     // A connection of its own: the file's other cases fill the shared one's named statements to
     // their bound (NAMED_STATEMENTS_PER_CONNECTION), past which a text runs unnamed.
     const pool = new Pool({
@@ -374,10 +375,15 @@ describe("sorting by specialist and by progress", () => {
           }
           // Every page after the first is one text (this connection may hold other tests' statements).
           const picked = { ...options, now: hiddenFromPlanner(options.now), sort, limit: 5, offset: 5 };
-          const text = bookingListStatement(tx, pickedBookingIds(tx, owner, picked), sort).sql;
+          const text = textValuesHiddenFromPlanner(
+            bookingListStatement(tx, pickedBookingIds(tx, owner, picked), sort),
+          ).sql;
           const paged = (await listStatements(tx)).filter((row) => row.statement === text);
           expect(paged, view).toHaveLength(1);
           expect(paged[0]!.statement).toMatch(/ offset \(select \$\d+::bigint\)/);
+          // The viewer's organization and the specialist filtered by, as every value: hidden.
+          expect(paged[0]!.statement).toMatch(/"organization_id" in \(\(select \$\d+::text\)::text\)/);
+          expect(paged[0]!.statement).not.toMatch(/(?<!\(select )\$\d+(?!\d|::)/);
           if (view === "upcoming")
             expect(paged[0]!.statement).toMatch(/"appointment_date" >= \(select \$\d+::timestamptz\)/);
           expect(paged[0]!.generic_plans + paged[0]!.custom_plans, view).toBe(7);
