@@ -373,7 +373,7 @@ describe("sorting by specialist and by progress", () => {
               `${view}, page ${page}`,
             ).toEqual(everything.slice(offset, offset + 5).map((row) => row.id));
           }
-          // Every page after the first is one text (this connection may hold other tests' statements).
+          // Pages 2 to 8 are one text: planned for their first five calls (PostgreSQL's rule), then kept.
           const picked = { ...options, now: hiddenFromPlanner(options.now), sort, limit: 5, offset: 5 };
           const text = textValuesHiddenFromPlanner(
             bookingListStatement(tx, pickedBookingIds(tx, owner, picked), sort),
@@ -386,8 +386,10 @@ describe("sorting by specialist and by progress", () => {
           expect(paged[0]!.statement).not.toMatch(/(?<!\(select )\$\d+(?!\d|::)/);
           if (view === "upcoming")
             expect(paged[0]!.statement).toMatch(/"appointment_date" >= \(select \$\d+::timestamptz\)/);
-          expect(paged[0]!.generic_plans + paged[0]!.custom_plans, view).toBe(7);
-          expect(paged[0]!.generic_plans, view).toBeGreaterThan(0);
+          expect({ custom: paged[0]!.custom_plans, generic: paged[0]!.generic_plans }, view).toEqual({
+            custom: 5,
+            generic: 2,
+          });
         }
         tx.rollback();
       }),
