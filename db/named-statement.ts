@@ -168,8 +168,10 @@ export function offsetHiddenFromPlanner(offset: number): number {
 export function textValuesHiddenFromPlanner<Query extends { sql: string; params: unknown[] }>(
   query: Query,
 ): Query {
-  const sql = query.sql.replace(/(\(select )?\$(\d+)(?!\d|::)/g, (whole, inSubquery?: string, n?: string) =>
-    inSubquery || typeof query.params[Number(n) - 1] !== "string" ? whole : `(select $${n}::text)::text`,
+  // Every value already hidden is typed inside its subquery (`(select $n::bigint)`), so "not
+  // followed by a cast" is the whole test for a bare one.
+  const sql = query.sql.replace(/\$(\d+)(?!\d|::)/g, (bare, n: string) =>
+    typeof query.params[Number(n) - 1] === "string" ? `(select $${n}::text)::text` : bare,
   );
   return { ...query, sql };
 }

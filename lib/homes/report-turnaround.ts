@@ -15,8 +15,9 @@
  * instant to the next month's), so what it holds changes only by such a bump, and a report marked
  * ready bumps it in the same transaction. Computed on every view it cost ≈ 2 ms of PostgreSQL at
  * 1,000,000 bookings early in a month (more as the month fills; kept: ≈ 0.3 ms for all six); now
- * it is computed again after a report is marked ready, once, by the next view. Finished months stay kept through a working
- * day's changes (a report marked ready today bumps only this month and, near its edge, the next).
+ * it is computed again after a report is marked ready, once, by the next view. Finished months
+ * stay kept through a working day's changes (a report marked ready today bumps only this month
+ * and, near its edge, the next).
  * Computing, storing and reading are one statement, so what it returns is exact either way.
  */
 import { sql } from "drizzle-orm";
