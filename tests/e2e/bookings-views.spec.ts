@@ -94,9 +94,13 @@ test("the bookings list: views, a claim number found, document indicators, the r
   const row = page.getByTestId("booking-row").filter({ hasText: booking!.name });
   await expect(row).toHaveCount(1);
   await expect(row.getByTestId("booking-claim-number")).toHaveText(`Claim ${CLAIM}`);
-  await expect(row.getByTestId("document-indicator-report")).toHaveAttribute("data-present", "true");
-  await expect(row.getByTestId("document-indicator-report")).toContainText("Report: uploaded");
-  await expect(row.getByTestId("document-indicator-brief")).toHaveAttribute("data-present", "false");
+  // The chips: the word, and the state in words for a screen reader.
+  const chip = (name: string) =>
+    row.getByRole("list", { name: "Documents" }).getByRole("listitem").filter({ hasText: name });
+  await expect(chip("Report")).toHaveAttribute("data-present", "true");
+  await expect(chip("Report")).toContainText("Report: uploaded");
+  await expect(chip("Brief")).toHaveAttribute("data-present", "false");
+  await expect(chip("Brief")).toContainText("Brief: not yet");
 
   // The report comes down from the row, without opening the booking.
   const [download] = await Promise.all([
@@ -110,7 +114,9 @@ test("the bookings list: views, a claim number found, document indicators, the r
   const card = page.getByTestId("booking-card").filter({ hasText: booking!.name });
   await expect(card).toBeVisible();
   await expect(card.getByTestId("booking-card-progress")).toBeInViewport();
-  await expect(card.getByTestId("document-indicator-report")).toBeVisible();
+  await expect(
+    card.getByRole("list", { name: "Documents" }).getByRole("listitem").filter({ hasText: "Report" }),
+  ).toBeVisible();
   await expect(page.getByTestId("bookings-table")).toBeHidden();
   const widths = await page.evaluate(() => ({
     scroll: document.scrollingElement!.scrollWidth,
