@@ -142,9 +142,10 @@ export function limitInText(limit: number): number {
  * index (page 200 of an insurer's list at 1,000,000 bookings: ≈ 1.3 ms of planning idle, ≈ 3 under
  * load, for ≈ 1.7 of execution; issue 14). Hidden alone, the generic plan was kept for 60 of 120
  * later-page shapes there (21 with the bare offset); with the page's other values hidden too
- * (textValuesHiddenFromPlanner), for all of them. Written as text instead (limitInText), each page would be a statement of its own, planned on its first
- * calls and taking a named slot of each connection per page number. 0 writes no OFFSET (drizzle
- * leaves it out), so the first page's text has none. A whole number only.
+ * (textValuesHiddenFromPlanner), for all of them. Written as text instead (limitInText), each page
+ * would be a statement of its own, planned on its first calls and taking a named slot of each
+ * connection per page number. 0 writes no OFFSET (drizzle leaves it out), so the first page's text
+ * has none. A whole number only.
  */
 export function offsetHiddenFromPlanner(offset: number): number {
   if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError(`not a row offset: ${offset}`);
