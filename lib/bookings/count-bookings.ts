@@ -89,7 +89,7 @@ export async function countBookingsForViewer(
   cap = BOOKING_COUNT_CAP,
 ): Promise<BookingCount> {
   const view = options.view ?? "all";
-  return (await countViewsInOneStatement(db, viewer, options, [{ view, cap }]))[view]!;
+  return (await countViewsInOneStatement(db, viewer, options, [{ view, cap }])).counts[view]!;
 }
 
 /**
@@ -102,7 +102,8 @@ async function countViewsInOneStatement(
   viewer: Actor,
   options: Omit<CountOptions, "view">,
   views: readonly { view: BookingView; cap: number }[],
-): Promise<Partial<Record<BookingView, BookingCount>>> {
+  alongside?: SQL,
+): Promise<{ counts: Partial<Record<BookingView, BookingCount>>; row: Record<string, unknown> }> {
   // Another cap (a caller's own bound) is a text of its own: planned for its one use, not kept.
   const kept =
     plannedOnce(options) && views.every(({ cap }) => cap === BOOKING_COUNT_CAP || cap === TAB_BADGE_CAP);
@@ -115,11 +116,15 @@ async function countViewsInOneStatement(
     ),
     sql`, `,
   );
-  const statement = sql`select ${counted}`;
+  const statement = alongside ? sql`select ${counted}, ${alongside}` : sql`select ${counted}`;
   const rows = kept
-    ? await queryNamed<Record<BookingView, number>>(db, statement)
-    : (await db.execute<Record<BookingView, number>>(statement)).rows;
-  return Object.fromEntries(views.map(({ view, cap }) => [view, capped(Number(rows[0]![view]), cap)]));
+    ? await queryNamed<Record<string, unknown>>(db, statement)
+    : (await db.execute<Record<string, unknown>>(statement)).rows;
+  const row = rows[0]!;
+  return {
+    counts: Object.fromEntries(views.map(({ view, cap }) => [view, capped(Number(row[view]), cap)])),
+    row,
+  };
 }
 
 export type BookingViewCounts = Record<BookingView, BookingCount>;
@@ -324,17 +329,56 @@ export async function countBookingViews(
 ): Promise<BookingViewCounts> {
   if (options.search)
     return (await countSearchMatches(db, viewer, { ...options, search: options.search }, cap)).counts;
+  return (await countUnsearchedViews(db, viewer, options, current, cap)).counts;
+}
+
+/**
+ * countBookingViews without a search, with more columns read in the same statement (`alongside`,
+ * a select list that reads no bookings: the page's filter choices) — one round trip for both.
+ */
+export async function countBookingViewsAlongside<Alongside>(
+  db: DbOrTx,
+  viewer: Actor,
+  options: Omit<CountOptions, "view" | "search"> & { now: Date },
+  current: BookingView,
+  alongside: SQL,
+): Promise<{ counts: BookingViewCounts; alongside: Alongside }> {
+  const { counts, row } = await countUnsearchedViews(
+    db,
+    viewer,
+    options,
+    current,
+    BOOKING_COUNT_CAP,
+    alongside,
+  );
+  return { counts, alongside: row as Alongside };
+}
+
+async function countUnsearchedViews(
+  db: DbOrTx,
+  viewer: Actor,
+  options: Omit<CountOptions, "view"> & { now: Date },
+  current: BookingView,
+  cap: number,
+  alongside?: SQL,
+): Promise<{ counts: BookingViewCounts; row: Record<string, unknown> }> {
   // The reader's view to the cap, the other tabs to their badges' (TAB_BADGE_CAP); All, when it is
   // the view, counted itself rather than summed from three badges.
   const badge = Math.min(cap, TAB_BADGE_CAP);
-  const counted = await countViewsInOneStatement(db, viewer, options, [
-    ...TABS.map((view) => ({ view, cap: view === current ? cap : badge })),
-    ...(current === "all" ? [{ view: "all" as const, cap }] : []),
-  ]);
+  const { counts: counted, row } = await countViewsInOneStatement(
+    db,
+    viewer,
+    options,
+    [
+      ...TABS.map((view) => ({ view, cap: view === current ? cap : badge })),
+      ...(current === "all" ? [{ view: "all" as const, cap }] : []),
+    ],
+    alongside,
+  );
   const tabs = sumViews(TABS.map((view) => counted[view]!));
-  if (current === "all") return { ...tabs, all: counted.all! };
+  if (current === "all") return { counts: { ...tabs, all: counted.all! }, row };
   // All's badge no higher than its own view would count ("1,000+", not "1,200+" and then "1,000+").
-  return { ...tabs, all: tabs.all.total > cap ? { total: cap, capped: true } : tabs.all };
+  return { counts: { ...tabs, all: tabs.all.total > cap ? { total: cap, capped: true } : tabs.all }, row };
 }
 
 const TABS = ["upcoming", "past", "cancelled"] as const;

@@ -2,7 +2,13 @@ import type { DbOrTx } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import type { BookingListState } from "./booking-list-params";
 import {
-  countBookingViews,
+  bookingFilterOptions,
+  filterOptionColumns,
+  filterOptionsFromRow,
+  type BookingFilterOptions,
+} from "./booking-filter-options";
+import {
+  countBookingViewsAlongside,
   countSearchMatches,
   type BookingCount,
   type BookingViewCounts,
@@ -28,9 +34,11 @@ export interface BookingPage {
    * capped pass saw of it, a lower bound (count-bookings.ts) — the page says so and asks to narrow it.
    */
   searchCountIsPartial: boolean;
+  /** The toolbar's specialist and team choices (booking-filter-options.ts). */
+  filterOptions: BookingFilterOptions;
 }
 
-/** One page of the bookings table for the viewer, with the counts the tabs and the pager need. */
+/** One page of the bookings table for the viewer, with the counts the tabs and the pager need and the toolbar's choices. */
 export async function listBookingPageForViewer(
   db: DbOrTx,
   viewer: Actor,
@@ -56,15 +64,28 @@ export async function listBookingPageForViewer(
   // the page instead, each of the three tabs walked 5,001 index entries in a statement planned for
   // one use — most of a deep page's PostgreSQL time (issue 14). (A search's to its own, lower cap:
   // SEARCH_COUNT_CAP.)
-  const countViews = () => countBookingViews(db, viewer, options, state.view);
+  // The filter choices ride along the tab counts' statement: one round trip fewer a page (issue 14).
+  const countViews = () =>
+    countBookingViewsAlongside<BookingFilterOptions>(
+      db,
+      viewer,
+      options,
+      state.view,
+      filterOptionColumns(viewer),
+    );
   let rows: BookingListRow[];
   let viewCounts: BookingViewCounts;
+  let filterOptions: BookingFilterOptions;
   if (state.search) {
     // A search is counted first: when nothing (or nothing this far) matches, the rows query is not
     // run — it would walk its index to prove there is nothing (a "paid" filter with a name nobody
     // has walked 77,000 entries at 1,000,000 bookings, most of a second under load).
-    const matches = await countSearchMatches(db, viewer, { ...options, search: state.search });
+    const [matches, choices] = await Promise.all([
+      countSearchMatches(db, viewer, { ...options, search: state.search }),
+      bookingFilterOptions(db, viewer),
+    ]);
     viewCounts = matches.counts;
+    filterOptions = choices;
     const count = viewCounts[state.view];
     // Every match counted: the page is picked from their ids (sorted by the bookings' own
     // columns), or found through the scoped trigrams (by specialist or stage); past the cap, walked.
@@ -73,7 +94,12 @@ export async function listBookingPageForViewer(
       !count.capped && count.total <= offset
         ? []
         : await listRows(matchIds ? { matchIds } : viewCounts.all.capped ? "walk" : "scoped-keys");
-  } else [rows, viewCounts] = await Promise.all([listRows(), countViews()]);
+  } else {
+    const [listed, counted] = await Promise.all([listRows(), countViews()]);
+    rows = listed;
+    viewCounts = counted.counts;
+    filterOptions = filterOptionsFromRow(counted.alongside);
+  }
   const count = viewOnThisPage(viewCounts[state.view], rows.length, offset, state.pageSize);
   return {
     rows: rows.slice(0, state.pageSize),
@@ -83,6 +109,7 @@ export async function listBookingPageForViewer(
     viewCounts: { ...viewCounts, [state.view]: count },
     // A search's counts are exact whenever they fit under the cap; All is capped only past it.
     searchCountIsPartial: Boolean(state.search) && viewCounts.all.capped,
+    filterOptions,
   };
 }
 

@@ -539,4 +539,28 @@ describe("the filter choices", () => {
     const { teams } = await bookingFilterOptions(getDb(), actor);
     expect(teams.find((t) => t.id === id("A1"))?.organizationName).toMatch(/^Org A /);
   });
+
+  // The list's page reads them in its tab counts' statement (a search's page, beside its count):
+  // the toolbar must offer exactly what the choices' own statement does, for every viewer.
+  it("come with the bookings page, searched or not, the same as on their own", async () => {
+    for (const actorKey of ["memberA1", "memberB1", "platformAdmin", "specialistS1", "outsider"] as const) {
+      const actor = (await loadActor(getDb(), id(actorKey), null))!;
+      const own = await bookingFilterOptions(getDb(), actor);
+      for (const params of [{}, { view: "all", page: "2" }, { q: "Examinee" }]) {
+        const page = await listBookingPageForViewer(getDb(), actor, parseBookingListParams(params), "UTC");
+        expect(page.filterOptions, `${actorKey} ${JSON.stringify(params)}`).toEqual(own);
+      }
+    }
+    const admin = (await loadActor(getDb(), id("platformAdmin"), null))!;
+    const { filterOptions } = await listBookingPageForViewer(
+      getDb(),
+      admin,
+      parseBookingListParams({}),
+      "UTC",
+    );
+    expect(filterOptions.teams.map((t) => t.id)).toEqual(
+      expect.arrayContaining([id("A1"), id("A2"), id("B1")]),
+    );
+    expect(filterOptions.specialists.map((s) => s.id)).toContain(id("S1"));
+  });
 });

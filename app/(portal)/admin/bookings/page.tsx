@@ -10,7 +10,6 @@ import { ListViewTabs, viewTabsFor } from "@/components/bookings/list-view-tabs"
 import { getDb } from "@/db/client";
 import { requireAdminConsole } from "@/lib/admin/require-admin";
 import { FALLBACK_TIME_ZONE } from "@/lib/availability/calendar-of";
-import { bookingFilterOptions } from "@/lib/bookings/booking-filter-options";
 import { hasActiveFilters, parseBookingListParams } from "@/lib/bookings/booking-list-params";
 import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import { correctionTargets } from "@/lib/bookings/progress";
@@ -36,9 +35,8 @@ export default async function AdminBookingsPage({
   const state = parseBookingListParams(await searchParams);
   const viewerZone = await viewerTimeZone();
   const db = getDb();
-  const [page, options, organizations] = await Promise.all([
+  const [page, organizations] = await Promise.all([
     listBookingPageForViewer(db, actor, state, viewerZone ?? FALLBACK_TIME_ZONE),
-    bookingFilterOptions(db, actor),
     listOrganizationsWithTeams(db),
   ]);
   // One set per layout: the table and the phone cards are both in the page, and each field's id
@@ -71,7 +69,7 @@ export default async function AdminBookingsPage({
         search={state.search}
         hasFilters={hasActiveFilters(state)}
         filters={toolbarFilterValues(state.filters, { withOrganization: true })}
-        options={toolbarFilterOptions(options, organizations)}
+        options={toolbarFilterOptions(page.filterOptions, organizations)}
       />
       <AdminBookingsBulk formId={TABLE_ID} />
       <p className="text-sm text-slate-600" data-testid="booking-count">

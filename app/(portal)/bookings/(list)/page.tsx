@@ -10,7 +10,6 @@ import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-session";
 import { canBookForAnyOrganization } from "@/lib/authz/policy";
 import { FALLBACK_TIME_ZONE } from "@/lib/availability/calendar-of";
-import { bookingFilterOptions } from "@/lib/bookings/booking-filter-options";
 import {
   bookingListQuery,
   hasActiveFilters,
@@ -37,10 +36,7 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
   const state = parseBookingListParams(await searchParams);
   const viewerZone = await viewerTimeZone();
   const db = getDb();
-  const [page, options] = await Promise.all([
-    listBookingPageForViewer(db, actor, state, viewerZone ?? FALLBACK_TIME_ZONE),
-    bookingFilterOptions(db, actor),
-  ]);
+  const page = await listBookingPageForViewer(db, actor, state, viewerZone ?? FALLBACK_TIME_ZONE);
   const filtered = hasActiveFilters(state);
 
   return (
@@ -70,7 +66,7 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
         search={state.search}
         hasFilters={filtered}
         filters={toolbarFilterValues(state.filters)}
-        options={toolbarFilterOptions(options)}
+        options={toolbarFilterOptions(page.filterOptions)}
       />
       {page.rows.length === 0 && page.total > 0 ? (
         // A shared or bookmarked link to a page that no longer exists (bookings were cancelled, filters narrowed).
