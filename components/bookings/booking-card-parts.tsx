@@ -47,11 +47,7 @@ export const teamLine = (row: BookingTableRow) =>
 export function ReferralNumbers({ row }: { row: BookingTableRow }) {
   return (
     <>
-      {row.claimNumber && (
-        <div className="cell-note" data-testid="booking-claim-number">
-          {`Claim ${row.claimNumber}`}
-        </div>
-      )}
+      {row.claimNumber && <div className="cell-note">{`Claim ${row.claimNumber}`}</div>}
       {row.caseManagerReference && <div className="cell-note">{`Ref. ${row.caseManagerReference}`}</div>}
     </>
   );

@@ -21,7 +21,7 @@ const ITEMS = [
 
 export function DocumentIndicators({ documents }: { documents: DocumentPresence }) {
   return (
-    <ul className="document-chips" aria-label="Documents" data-testid="document-indicators">
+    <ul className="document-chips" aria-label="Documents">
       {ITEMS.map(({ key, label }) => {
         const present = documents[key];
         return (

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { expect, test, type Page } from "./support/test";
 import { ARTIFACTS_DIR } from "./support/paths";
-import { queryPortalDatabase, signIn, signOut } from "./support/portal";
+import { bookingRows, queryPortalDatabase, signIn, signOut } from "./support/portal";
 
 const EXAMINEE = "Casey Quillfeather";
 const shot = (page: Page, name: string) =>
@@ -63,25 +63,25 @@ test("a referrer finds a telehealth specialist, books the first free time, finds
   await page.goto("/bookings");
   await page.getByPlaceholder("Search name, phone, claim number or reference…").fill("quillfeath");
   await expect(page).toHaveURL(/q=quillfeath/);
-  const row = page.getByTestId("booking-row").filter({ hasText: EXAMINEE });
-  await expect(page.getByTestId("booking-row")).toHaveCount(1);
+  const row = bookingRows(page).filter({ hasText: EXAMINEE });
+  await expect(bookingRows(page)).toHaveCount(1);
   await expect(row.getByTestId("meeting-link")).toHaveAttribute("href", meetingHref);
   await shot(page, "bookings-table.png");
   await page.getByPlaceholder("Search name, phone, claim number or reference…").fill("212.555.0199");
   await expect(page).toHaveURL(/q=212\.555\.0199/);
-  await expect(page.getByTestId("booking-row").filter({ hasText: EXAMINEE })).toHaveCount(1);
+  await expect(bookingRows(page).filter({ hasText: EXAMINEE })).toHaveCount(1);
   // The view survives a reload: the search is in the URL.
   await page.reload();
-  await expect(page.getByTestId("booking-row").filter({ hasText: EXAMINEE })).toHaveCount(1);
+  await expect(bookingRows(page).filter({ hasText: EXAMINEE })).toHaveCount(1);
   // A stale link to a page past the end says so and leads back, keeping the search.
   await page.goto(`/bookings?q=212.555.0199&page=40`);
   await expect(page.getByTestId("bookings-past-end")).toContainText("past the end of the list");
   await page.getByRole("link", { name: "Go to the first page" }).click();
-  await expect(page.getByTestId("booking-row").filter({ hasText: EXAMINEE })).toHaveCount(1);
+  await expect(bookingRows(page).filter({ hasText: EXAMINEE })).toHaveCount(1);
 
   // The row's link opens the booking inside the app (a delegated click, not a page reload: the
   // marker set on this document survives), and is a plain link for a new tab.
-  const rowLink = page.getByTestId("booking-row").filter({ hasText: EXAMINEE }).getByTestId("booking-link");
+  const rowLink = bookingRows(page).filter({ hasText: EXAMINEE }).getByRole("link", { name: EXAMINEE });
   await expect(rowLink).toHaveAttribute("href", bookingUrl);
   await page.evaluate(() => Object.assign(window, { listDocument: true }));
   await rowLink.click();

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "./support/test";
 import { ARTIFACTS_DIR } from "./support/paths";
-import { queryPortalDatabase, signIn, signOut } from "./support/portal";
+import { bookingRows, queryPortalDatabase, signIn, signOut } from "./support/portal";
 import { insertTodaysExamination, REFERRER, SPECIALIST } from "./support/todays-examination";
 
 test("a specialist lands on their examinations: today's, what needs attention and what is owed — only their own", async ({
@@ -98,7 +98,7 @@ test("the specialist starts the report, uploads it and marks it ready; the refer
   await signIn(page, REFERRER.email);
   // The examination was half an hour ago: the bookings list has it under Past (Upcoming is the default).
   await page.goto("/bookings?view=past");
-  const row = page.getByTestId("booking-row").filter({ hasText: exam.examineeName });
+  const row = bookingRows(page).filter({ hasText: exam.examineeName });
   await expect(row).toContainText("Report ready");
   await page.goto(`/bookings/${exam.bookingId}`);
   await expect(page.getByTestId("progress-current")).toHaveAttribute("data-stage", "report_generated");
