@@ -5,13 +5,17 @@
  * with its progress in view and nothing to scroll sideways. Each view and Admin → Bookings are
  * scanned with axe at 1280 and 390 wide (screenshots in artifacts/e2e).
  */
-import { expect, test, type Page } from "./support/test";
+import { expect, test, type Locator, type Page } from "./support/test";
 import { scanAtBothWidths } from "./support/accessibility";
 import { bookingRows, queryPortalDatabase, signIn, signOut } from "./support/portal";
 
 const OWNER = "owner@northwind.test";
 const CLAIM = "NW-CLM-90417";
 const REPORT = "views-report.pdf";
+
+/** A booking's document chip (a row's or a phone card's), found by its list's name and its word. */
+const documentChip = (booking: Locator, name: string) =>
+  booking.getByRole("list", { name: "Documents" }).getByRole("listitem").filter({ hasText: name });
 
 async function uploadReport(page: Page) {
   const section = page.getByTestId("documents-section");
@@ -95,12 +99,10 @@ test("the bookings list: views, a claim number found, document indicators, the r
   await expect(row).toHaveCount(1);
   await expect(row.getByText(`Claim ${CLAIM}`, { exact: true })).toBeVisible();
   // The chips: the word, and the state in words for a screen reader.
-  const chip = (name: string) =>
-    row.getByRole("list", { name: "Documents" }).getByRole("listitem").filter({ hasText: name });
-  await expect(chip("Report")).toHaveAttribute("data-present", "true");
-  await expect(chip("Report")).toContainText("Report: uploaded");
-  await expect(chip("Brief")).toHaveAttribute("data-present", "false");
-  await expect(chip("Brief")).toContainText("Brief: not yet");
+  await expect(documentChip(row, "Report")).toHaveAttribute("data-present", "true");
+  await expect(documentChip(row, "Report")).toContainText("Report: uploaded");
+  await expect(documentChip(row, "Brief")).toHaveAttribute("data-present", "false");
+  await expect(documentChip(row, "Brief")).toContainText("Brief: not yet");
 
   // The report comes down from the row, without opening the booking.
   const [download] = await Promise.all([
@@ -114,9 +116,7 @@ test("the bookings list: views, a claim number found, document indicators, the r
   const card = page.getByTestId("booking-card").filter({ hasText: booking!.name });
   await expect(card).toBeVisible();
   await expect(card.getByTestId("booking-card-progress")).toBeInViewport();
-  await expect(
-    card.getByRole("list", { name: "Documents" }).getByRole("listitem").filter({ hasText: "Report" }),
-  ).toBeVisible();
+  await expect(documentChip(card, "Report")).toBeVisible();
   await expect(page.getByTestId("bookings-table")).toBeHidden();
   const widths = await page.evaluate(() => ({
     scroll: document.scrollingElement!.scrollWidth,

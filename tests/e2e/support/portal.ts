@@ -64,7 +64,7 @@ export async function visibleBookings(page: Page) {
   expect(column).toBeGreaterThan(0);
   const cells = await bookingRows(page).locator(`td:nth-child(${column})`).allInnerTexts();
   const organizations = cells.map((cell) => cell.split("\n")[0]!.trim());
-  const examinees = await table.locator("tbody tr td:first-child").allInnerTexts();
+  const examinees = await bookingRows(page).locator("td:first-child").allInnerTexts();
   return { organizations: [...new Set(organizations)], examinees };
 }
 
