@@ -7,83 +7,21 @@
  * One layout is in the page, not both hidden by CSS (half the markup of a page of rows): the
  * server renders its guess from the request (`phoneGuess`), the browser the one its width calls for.
  */
-import { useMemo, type ReactNode } from "react";
-import {
-  OrganizationName,
-  ReferralNumbers,
-  ReportDownload,
-  SelectBooking,
-  teamLine,
-  type BookingTableRow,
-} from "./booking-card-parts";
+import { useMemo, type MouseEvent, type ReactNode } from "react";
+import { bookingCellHtml, bookingRowsHtml } from "./booking-cells-html";
 import { BookingCards } from "./booking-cards";
 import { unpackBookingRows, type BookingRowTuple } from "./booking-row-tuples";
 import type { BookingColumnId, BookingHeader, BookingsPager, UrlChanges } from "./bookings-table-model";
-import { DocumentIndicators } from "./document-indicators";
-import { ProgressBadge } from "./progress-badge";
 import { useListUrl } from "./use-list-url";
 import { useNarrowScreen } from "./use-narrow-screen";
-import { ROW_LINK } from "@/components/ui/row-link";
+import { onDelegatedDownloadClick } from "@/components/documents/delegated-downloads";
 import { useRowLinks } from "@/components/ui/row-links";
 
-type Cell = (row: BookingTableRow, tools: Record<string, ReactNode> | undefined) => ReactNode;
+type StringColumnId = Exclude<BookingColumnId, "tools">;
 
-// Each cell's lines sit in the cell itself, without a wrapper: a page is hundreds of cells, and
-// every element is work for the server's render and the browser's (.cell-note, globals.css).
-const CELLS: Record<BookingColumnId, Cell> = {
-  select: (row) => <SelectBooking row={row} />,
-  examineeName: (row) => (
-    <>
-      <a href={`/bookings/${row.id}`} className="booking-link" {...ROW_LINK}>
-        {row.examineeName}
-      </a>
-      <div className="cell-note">{row.phone}</div>
-      <ReferralNumbers row={row} />
-    </>
-  ),
-  appointmentDate: (row) => (
-    <>
-      {row.when}
-      {row.whenViewer && <div className="cell-note">{`${row.whenViewer} your time`}</div>}
-    </>
-  ),
-  specialist: (row) => row.specialistName,
-  organization: (row) => (
-    <>
-      <OrganizationName row={row} />
-      <div className="cell-note">{teamLine(row)}</div>
-    </>
-  ),
-  type: (row) =>
-    row.appointmentType === "telehealth" ? (
-      <>
-        Telehealth
-        {row.meetingLink && (
-          <a
-            href={row.meetingLink}
-            className="block text-xs text-indigo-700 hover:underline"
-            target="_blank"
-            rel="noreferrer"
-            data-testid="meeting-link"
-          >
-            Meeting link
-          </a>
-        )}
-      </>
-    ) : (
-      "In person"
-    ),
-  status: (row) => row.statusLabel,
-  progress: (row) => <ProgressBadge stage={row.stage} />,
-  documents: (row) => (
-    <>
-      <DocumentIndicators documents={row.documents} />
-      <ReportDownload row={row} className="mt-2 block" />
-    </>
-  ),
-  createdAt: (row) => row.created,
-  tools: (row, tools) => tools?.[row.id] ?? null,
-};
+// The rows' hover and the cells' padding once for the body, not on each of a page's hundreds of cells.
+const BODY_CLASSES =
+  "divide-y divide-slate-100 [&>tr:hover]:bg-slate-50 [&>tr>td]:px-4 [&>tr>td]:py-3 [&>tr>td]:align-top [&>tr>td]:leading-tight";
 
 /** Columns whose header is for screen readers only (a checkbox, a tool). */
 const UNSEEN_HEADERS = new Set<BookingColumnId>(["select", "tools"]);
@@ -125,9 +63,24 @@ export function BookingsTableView({
   phoneGuess,
 }: Props) {
   const rows = useMemo(() => unpackBookingRows(packedRows), [packedRows]);
+  // Without the admin's tools every cell is a string: the whole body is one (booking-cells-html.ts).
+  const bodyHtml = useMemo(
+    () =>
+      tools
+        ? null
+        : bookingRowsHtml(
+            rows,
+            headers.map((header) => header.id as StringColumnId),
+          ),
+    [rows, headers, tools],
+  );
   const list = useListUrl();
   const narrow = useNarrowScreen(phoneGuess);
   const rowLinks = useRowLinks();
+  const onClick = (event: MouseEvent) => {
+    rowLinks.onClick(event);
+    onDelegatedDownloadClick(event);
+  };
   const pending = list.pending;
   // Sorting and paging are clicks: each one a history step of its own.
   const navigate = (changes: UrlChanges) =>
@@ -136,7 +89,7 @@ export function BookingsTableView({
   const first = pageIndex * pageSize + 1;
   const last = first + rows.length - 1;
   return (
-    <div className="space-y-3" id={id} {...rowLinks}>
+    <div className="space-y-3" id={id} {...rowLinks} onClick={onClick}>
       {narrow ? (
         // A phone gets cards: progress in view, no sideways scrolling.
         <BookingCards
@@ -186,16 +139,24 @@ export function BookingsTableView({
                 ))}
               </tr>
             </thead>
-            {/* The rows' hover and the cells' padding once for the body, not on each of a page's hundreds of cells. */}
-            <tbody className="divide-y divide-slate-100 [&>tr:hover]:bg-slate-50 [&>tr>td]:px-4 [&>tr>td]:py-3 [&>tr>td]:align-top [&>tr>td]:leading-tight">
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  {headers.map((header) => (
-                    <td key={header.id}>{CELLS[header.id](row, tools)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
+            {bodyHtml !== null ? (
+              <tbody className={BODY_CLASSES} dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+            ) : (
+              <tbody className={BODY_CLASSES}>
+                {rows.map((row) => (
+                  // Admin → Bookings: the tools are React's (forms); the other cells are strings all the same.
+                  <tr key={row.id}>
+                    {headers.map(({ id: column }) =>
+                      column === "tools" ? (
+                        <td key={column}>{tools?.[row.id] ?? null}</td>
+                      ) : (
+                        <td key={column} dangerouslySetInnerHTML={{ __html: bookingCellHtml(column, row) }} />
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            )}
           </table>
         </div>
       )}
