@@ -11,7 +11,7 @@ import { formatPhone } from "@/lib/bookings/phone";
 import { TRIAGE_ORGANIZATION_SLUG } from "@/lib/organizations/list-organizations";
 import { dateLabel } from "@/lib/time/people-time";
 import { examinationTime, timestampZone } from "@/lib/time/two-clocks";
-import type { BookingTableRow } from "./booking-card-parts";
+import type { BookingTableRow } from "./booking-table-row";
 import { BOOKING_STATUS_LABELS } from "@/lib/bookings/status-labels";
 
 export function bookingTableRow(

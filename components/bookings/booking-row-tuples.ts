@@ -6,7 +6,7 @@
  * less by paired timing, within what the benchmark host can resolve).
  * The server packs (bookings-table.tsx), the browser unpacks once per page (bookings-table-view.tsx).
  */
-import type { BookingTableRow } from "./booking-card-parts";
+import type { BookingTableRow } from "./booking-table-row";
 
 const FIELDS = [
   "id",

@@ -20,7 +20,7 @@ import {
   type Updater,
 } from "@tanstack/table-core";
 import { storeReactivityBindings } from "@tanstack/table-core/store-reactivity-bindings";
-import type { BookingTableRow } from "./booking-card-parts";
+import type { BookingTableRow } from "./booking-table-row";
 
 // Plain TanStack Store reactivity: the table lives for one server render.
 const features = tableFeatures({

@@ -8,7 +8,7 @@
  * server renders its guess from the request (`phoneGuess`), the browser the one its width calls for.
  */
 import { useMemo, type MouseEvent, type ReactNode } from "react";
-import { bookingCellHtml, bookingRowsHtml } from "./booking-cells-html";
+import { bookingCellHtml, bookingRowsHtml, type StringColumnId } from "./booking-cells-html";
 import { BookingCards } from "./booking-cards";
 import { unpackBookingRows, type BookingRowTuple } from "./booking-row-tuples";
 import type { BookingColumnId, BookingHeader, BookingsPager, UrlChanges } from "./bookings-table-model";
@@ -16,8 +16,6 @@ import { useListUrl } from "./use-list-url";
 import { useNarrowScreen } from "./use-narrow-screen";
 import { onDelegatedDownloadClick } from "@/components/documents/delegated-downloads";
 import { useRowLinks } from "@/components/ui/row-links";
-
-type StringColumnId = Exclude<BookingColumnId, "tools">;
 
 // The rows' hover and the cells' padding once for the body, not on each of a page's hundreds of cells.
 const BODY_CLASSES =

@@ -6,12 +6,12 @@
 import type { PaginationState, SortingState } from "@tanstack/table-core";
 import type { ReactNode } from "react";
 import { requestLooksLikePhone } from "@/lib/device/phone-request";
-import type { BookingTableRow } from "./booking-card-parts";
+import type { BookingTableRow } from "./booking-table-row";
 import { packBookingRows } from "./booking-row-tuples";
 import { bookingsTableModel } from "./bookings-table-model";
 import { BookingsTableView } from "./bookings-table-view";
 
-export type { BookingTableRow } from "./booking-card-parts";
+export type { BookingTableRow } from "./booking-table-row";
 
 interface Props {
   rows: BookingTableRow[];

@@ -117,6 +117,12 @@ test("the bookings list: views, a claim number found, document indicators, the r
   await expect(card).toBeVisible();
   await expect(card.getByTestId("booking-card-progress")).toBeInViewport();
   await expect(documentChip(card, "Report")).toBeVisible();
+  // The card's download is the row's: the list's one click handler, a file saved, the page kept.
+  const [cardDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    card.getByRole("button", { name: new RegExp(`^Download ${REPORT}`) }).click(),
+  ]);
+  expect(cardDownload.suggestedFilename()).toBe(REPORT);
   await expect(page.getByTestId("bookings-table")).toBeHidden();
   const widths = await page.evaluate(() => ({
     scroll: document.scrollingElement!.scrollWidth,

@@ -1,13 +1,14 @@
 /**
- * The bookings table's rows are written as strings (booking-cells-html.ts), not by React: what
+ * The bookings list's rows and phone cards are written as strings (booking-html-parts.ts), not by React: what
  * React did for them — escape every value, refuse a javascript: link — is theirs to do now.
  */
 import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { bookingCellHtml, bookingRowsHtml, stageBadgeHtml } from "@/components/bookings/booking-cells-html";
-import type { BookingTableRow } from "@/components/bookings/booking-card-parts";
-import { DocumentIndicators } from "@/components/bookings/document-indicators";
+import { bookingCardHtml } from "@/components/bookings/booking-card-html";
+import { bookingCellHtml, bookingRowsHtml } from "@/components/bookings/booking-cells-html";
+import { stageBadgeHtml } from "@/components/bookings/booking-html-parts";
+import type { BookingTableRow } from "@/components/bookings/booking-table-row";
 import { ProgressBadge } from "@/components/bookings/progress-badge";
 import { PROGRESS_STAGES } from "@/db/schema/enums";
 import { escapeHtml } from "@/lib/html/escape-html";
@@ -128,15 +129,53 @@ describe("the bookings table's rows as strings", () => {
     expect(bookingCellHtml("appointmentDate", bare)).toBe("Tue, Dec 8, 2026, 9:00 AM EST");
   });
 
-  it("write a stage's pill and the document chips as their React components do (homes, the phone cards)", () => {
+  it("write a stage's pill as ProgressBadge does (homes, the booking page)", () => {
     for (const stage of PROGRESS_STAGES) {
       expect(stageBadgeHtml(stage)).toBe(renderToStaticMarkup(h(ProgressBadge, { stage })));
+      expect(stageBadgeHtml(stage, "stage")).toBe(
+        renderToStaticMarkup(h(ProgressBadge, { stage, testId: "stage" })),
+      );
     }
-    const chips = renderToStaticMarkup(
-      h(DocumentIndicators, { documents: { brief: false, consentForm: true, report: true } }),
+  });
+});
+
+describe("a booking's phone card as a string", () => {
+  it("writes what a person typed as text, never as markup", () => {
+    const html = bookingCardHtml(
+      row({
+        examineeName: HOSTILE,
+        phone: HOSTILE,
+        specialistName: HOSTILE,
+        organizationName: HOSTILE,
+        teamName: HOSTILE,
+        statusLabel: HOSTILE,
+        claimNumber: HOSTILE,
+        report: { documentId: "d1", fileName: HOSTILE },
+      }),
+      { selectable: true, showStatus: true },
     );
-    expect(
-      bookingCellHtml("documents", row({ documents: { brief: false, consentForm: true, report: true } })),
-    ).toBe(chips);
+    expect(html).not.toContain("<img");
+    expect(html).not.toContain("<script");
+    expect(html).toContain(`data-testid="booking-card-link" data-row-link>${HOSTILE_ESCAPED}</a>`);
+    expect(html).toContain(`<dd class="break-words">${HOSTILE_ESCAPED} · ${HOSTILE_ESCAPED}</dd>`);
+    expect(html).toContain(`<dt class="text-slate-600">Status</dt><dd>${HOSTILE_ESCAPED}</dd>`);
+  });
+
+  it("shows the status and the checkbox only where asked, and a meeting link only at an http(s) address", () => {
+    const plain = bookingCardHtml(row(), { selectable: false, showStatus: false });
+    expect(plain).not.toContain("Status");
+    expect(plain).not.toContain("data-booking-select");
+    expect(plain).toContain(
+      '<span data-testid="booking-card-progress" data-stage="scheduled" class="stage-badge">',
+    );
+    const telehealth = (meetingLink: string) =>
+      bookingCardHtml(row({ appointmentType: "telehealth", meetingLink }), {
+        selectable: false,
+        showStatus: false,
+      });
+    expect(telehealth("https://meet.example.com/a")).toContain(
+      '<dd>Telehealth · <a href="https://meet.example.com/a" class="text-indigo-700 underline" target="_blank" rel="noreferrer" data-testid="meeting-link">Meeting link</a></dd>',
+    );
+    expect(telehealth("javascript:alert(1)")).toContain("<dd>Telehealth</dd>");
   });
 });

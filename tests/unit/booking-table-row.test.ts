@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { bookingTableRow } from "@/components/bookings/booking-card-rows";
 import type { BookingListRow } from "@/lib/bookings/list-bookings";
 import { TRIAGE_ORGANIZATION_SLUG } from "@/lib/organizations/list-organizations";
-import { teamLine } from "@/components/bookings/booking-card-parts";
+import { teamLine } from "@/components/bookings/booking-table-row";
 import { bookingsTableModel, type BookingHeader } from "@/components/bookings/bookings-table-model";
 import { packBookingRows, unpackBookingRows } from "@/components/bookings/booking-row-tuples";
 import { buildActors } from "../support/authz-fixture";
