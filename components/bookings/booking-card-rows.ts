@@ -39,7 +39,6 @@ export function bookingTableRow(
     meetingLink: row.meetingLink,
     stage: row.currentProgress,
     statusLabel: BOOKING_STATUS_LABELS[row.status],
-    source: row.source,
     created: row.createdAt ? dateLabel(row.createdAt, timestampZone(viewerZone), "date") : "—",
     claimNumber: row.claimNumber,
     caseManagerReference: row.caseManagerReference,

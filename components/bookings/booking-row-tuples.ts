@@ -22,7 +22,6 @@ const FIELDS = [
   "meetingLink",
   "stage",
   "statusLabel",
-  "source",
   "created",
   "claimNumber",
   "caseManagerReference",

@@ -25,7 +25,6 @@ export interface BookingTableRow {
   stage: ProgressStage;
   /** Admin → Bookings: Active / Closed / Archived. */
   statusLabel: string;
-  source: string;
   created: string;
   claimNumber: string | null;
   caseManagerReference: string | null;

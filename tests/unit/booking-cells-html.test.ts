@@ -30,7 +30,6 @@ const row = (overrides: Partial<BookingTableRow> = {}): BookingTableRow => ({
   meetingLink: null,
   stage: "scheduled",
   statusLabel: "Active",
-  source: "portal",
   created: "Dec 1, 2026",
   claimNumber: "CLM-9041",
   caseManagerReference: "CM-77",
