@@ -15,10 +15,9 @@ import {
   reportDownloadHtml,
   selectBookingHtml,
   stageBadgeHtml,
-  teamLineHtml,
   whenHtml,
 } from "./booking-html-parts";
-import type { BookingTableRow } from "./booking-table-row";
+import { teamLine, type BookingTableRow } from "./booking-table-row";
 
 export type StringColumnId = Exclude<BookingColumnId, "tools">;
 
@@ -27,7 +26,7 @@ const CELLS: Record<StringColumnId, (row: BookingTableRow) => string> = {
   examineeName: (row) => bookingLinkHtml(row, "booking-link") + noteHtml(row.phone) + referralNotesHtml(row),
   appointmentDate: whenHtml,
   specialist: (row) => escapeHtml(row.specialistName),
-  organization: (row) => organizationNameHtml(row) + `<div class="cell-note">${teamLineHtml(row)}</div>`,
+  organization: (row) => organizationNameHtml(row) + noteHtml(teamLine(row)),
   type: (row) =>
     row.appointmentType === "telehealth"
       ? "Telehealth" + meetingLinkHtml(row, "block text-xs text-indigo-700 hover:underline")

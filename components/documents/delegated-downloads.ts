@@ -2,7 +2,8 @@ import type { MouseEvent } from "react";
 import { requestDocumentDownloadAction } from "@/app/(portal)/bookings/[bookingId]/documents-actions";
 
 const DOWNLOAD_SELECTOR = "button[data-download-document]";
-const COULD_NOT_REACH = "The portal could not be reached. Try again.";
+// The words the portal's other forms use when a request never got an answer.
+const COULD_NOT_REACH = "The portal could not be reached — check your connection and try again.";
 
 /**
  * The click of a download button written as markup, not as a DownloadButton (the bookings table's
