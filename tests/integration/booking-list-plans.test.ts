@@ -348,7 +348,8 @@ describe("sorting by specialist and by progress", () => {
     // bare, each call's own plan saw them, and PostgreSQL planned every page after the first on
     // every call.
     // A connection of its own: the file's other cases fill the shared one's named statements to
-    // their bound (NAMED_STATEMENTS_PER_CONNECTION), past which a text runs unnamed.
+    // their bound (NAMED_STATEMENTS_PER_CONNECTION), and this case's count of prepared statements
+    // should be its own.
     const pool = new Pool({
       connectionString: getPool().options.connectionString,
       max: 1,

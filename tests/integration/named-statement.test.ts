@@ -4,8 +4,10 @@
  * those values, not the first call's.
  */
 import { sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
-import { getDb, type Tx } from "@/db/client";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { Pool, type PoolClient } from "pg";
+import { getDb, getPool, type Tx } from "@/db/client";
+import { PortalClient } from "@/db/connection-scope";
 import { NAMED_STATEMENTS_PER_CONNECTION, queryNamed } from "@/db/named-statement";
 import { createUserWithPassword } from "../support/auth-http";
 
@@ -50,21 +52,79 @@ describe("named statements", () => {
 });
 
 describe("named statements per connection", () => {
-  it("stop at the bound: texts past it run unnamed and still answer", async () => {
-    await getDb().transaction(async (tx) => {
-      const before = (await preparedOnThisConnection(tx)).length;
-      const extra = 5;
-      for (let i = 0; i < NAMED_STATEMENTS_PER_CONNECTION + extra; i++) {
-        // A text of its own each (the number is written into it), one value sent as a parameter.
-        const rows = await queryNamed<{ n: number }>(
-          tx,
-          sql`select ${sql.raw(String(i))}::int + ${1}::int as n`,
-        );
-        expect(rows).toEqual([{ n: i + 1 }]);
-      }
-      const after = (await preparedOnThisConnection(tx)).length;
-      expect(after).toBeLessThanOrEqual(NAMED_STATEMENTS_PER_CONNECTION);
-      expect(after).toBeGreaterThan(before);
+  // One pooled connection, asked directly: each text its own name, as statementName gives them.
+  const ask = (client: PoolClient, i: number) =>
+    client.query<{ n: number }>({
+      name: `n_bound_test_${i}`,
+      text: `select ${i}::int + $1::int as n`,
+      values: [1],
     });
+  const preparedOn = async (client: PoolClient) =>
+    (await client.query<{ name: string }>("select name from pg_prepared_statements")).rows.map((r) => r.name);
+
+  it("keep the bound by giving up the least recently used: every text answers, and one given up is prepared again when it comes back", async () => {
+    const client = await getPool().connect();
+    try {
+      const past = NAMED_STATEMENTS_PER_CONNECTION + 5;
+      for (let i = 0; i < past; i++) expect((await ask(client, i)).rows).toEqual([{ n: i + 1 }]);
+      const prepared = await preparedOn(client);
+      expect(prepared.length).toBeLessThanOrEqual(NAMED_STATEMENTS_PER_CONNECTION);
+      // The newest are kept; the first were given up.
+      expect(prepared).toContain(`n_bound_test_${past - 1}`);
+      expect(prepared).not.toContain("n_bound_test_0");
+      // The first again: prepared anew under its name (pg was told it was gone — no "does not exist").
+      expect((await ask(client, 0)).rows).toEqual([{ n: 1 }]);
+      expect(await preparedOn(client)).toContain("n_bound_test_0");
+    } finally {
+      client.release(true);
+    }
+  });
+
+  it("stay usable when giving one up is refused inside a failed transaction", async () => {
+    const client = await getPool().connect();
+    try {
+      for (let i = 0; i < NAMED_STATEMENTS_PER_CONNECTION; i++) await ask(client, i);
+      await client.query("begin");
+      await expect(client.query("select 1 / 0")).rejects.toThrow();
+      // A new text now gives up the oldest — the DEALLOCATE is refused, as is the text itself.
+      await expect(ask(client, 1000)).rejects.toThrow();
+      await client.query("rollback");
+      // The oldest is still prepared, and pg knows it: it answers without being parsed again.
+      expect((await ask(client, 0)).rows).toEqual([{ n: 1 }]);
+      expect((await ask(client, 1000)).rows).toEqual([{ n: 1001 }]);
+    } finally {
+      client.release(true);
+    }
+  });
+
+  it("forget a name PostgreSQL never prepared without failing the transaction that gives it up", async () => {
+    // A connection of its own, so the name refused below is the least recently used one.
+    const pool = new Pool({
+      connectionString: getPool().options.connectionString,
+      max: 1,
+      Client: PortalClient,
+    });
+    onTestFinished(() => pool.end());
+    const client = await pool.connect();
+    try {
+      // Asked inside a failed transaction: its Parse is refused, so PostgreSQL never holds it.
+      await client.query("begin");
+      await expect(client.query("select 1 / 0")).rejects.toThrow();
+      await expect(ask(client, 0)).rejects.toThrow();
+      await client.query("rollback");
+      for (let i = 1; i < NAMED_STATEMENTS_PER_CONNECTION; i++) await ask(client, i);
+      // The bound is reached: the next text gives up that first name — inside someone's transaction,
+      // which must go on (a DEALLOCATE of it would answer "does not exist" and fail it).
+      await client.query("begin");
+      expect((await ask(client, 1000)).rows).toEqual([{ n: 1001 }]);
+      expect((await client.query<{ ok: number }>("select 1 as ok")).rows).toEqual([{ ok: 1 }]);
+      await client.query("commit");
+      const prepared = await preparedOn(client);
+      expect(prepared).toContain("n_bound_test_1000");
+      expect(prepared).not.toContain("n_bound_test_0");
+      expect(prepared.length).toBeLessThanOrEqual(NAMED_STATEMENTS_PER_CONNECTION);
+    } finally {
+      client.release(true);
+    }
   });
 });
