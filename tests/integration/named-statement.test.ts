@@ -61,9 +61,20 @@ describe("named statements per connection", () => {
     });
   const preparedOn = async (client: PoolClient) =>
     (await client.query<{ name: string }>("select name from pg_prepared_statements")).rows.map((r) => r.name);
+  // A new connection of the portal's client for each case, so which name is the least recently used
+  // is the case's own doing — not whatever the file's earlier cases left on a pooled one.
+  const ownConnection = async () => {
+    const pool = new Pool({
+      connectionString: getPool().options.connectionString,
+      max: 1,
+      Client: PortalClient,
+    });
+    onTestFinished(() => pool.end());
+    return pool.connect();
+  };
 
   it("keep the bound by giving up the least recently used: every text answers, and one given up is prepared again when it comes back", async () => {
-    const client = await getPool().connect();
+    const client = await ownConnection();
     try {
       const past = NAMED_STATEMENTS_PER_CONNECTION + 5;
       for (let i = 0; i < past; i++) expect((await ask(client, i)).rows).toEqual([{ n: i + 1 }]);
@@ -81,7 +92,7 @@ describe("named statements per connection", () => {
   });
 
   it("stay usable when giving one up is refused inside a failed transaction", async () => {
-    const client = await getPool().connect();
+    const client = await ownConnection();
     try {
       for (let i = 0; i < NAMED_STATEMENTS_PER_CONNECTION; i++) await ask(client, i);
       await client.query("begin");
@@ -89,7 +100,8 @@ describe("named statements per connection", () => {
       // A new text now gives up the oldest — the DEALLOCATE is refused, as is the text itself.
       await expect(ask(client, 1000)).rejects.toThrow();
       await client.query("rollback");
-      // The oldest is still prepared, and pg knows it: it answers without being parsed again.
+      // The oldest (the first asked) is still prepared, and pg knows it: asked again, pg sends no
+      // Parse — one would answer "already exists".
       expect((await ask(client, 0)).rows).toEqual([{ n: 1 }]);
       expect((await ask(client, 1000)).rows).toEqual([{ n: 1001 }]);
     } finally {
@@ -98,14 +110,7 @@ describe("named statements per connection", () => {
   });
 
   it("forget a name PostgreSQL never prepared without failing the transaction that gives it up", async () => {
-    // A connection of its own, so the name refused below is the least recently used one.
-    const pool = new Pool({
-      connectionString: getPool().options.connectionString,
-      max: 1,
-      Client: PortalClient,
-    });
-    onTestFinished(() => pool.end());
-    const client = await pool.connect();
+    const client = await ownConnection();
     try {
       // Asked inside a failed transaction: its Parse is refused, so PostgreSQL never holds it.
       await client.query("begin");
