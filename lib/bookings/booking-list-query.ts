@@ -9,7 +9,8 @@ import { APPOINTMENT_TYPES, BOOKING_SOURCES, BOOKING_STATUSES } from "@/db/schem
 import type { AppointmentType, BookingSource, BookingStatus, ProgressStage } from "@/db/schema/enums";
 import type { SearchScopes } from "@/lib/authz/booking-scope";
 import { zonedTimeToInstant } from "@/lib/time/zoned";
-import { searchTerms } from "./search-terms";
+import { foldedAnywhereTest, foldedWordStartTest } from "./search-row-test";
+import { searchTerms, type SearchTerms } from "./search-terms";
 
 export const BOOKING_SORT_COLUMNS = [
   "appointmentDate",
@@ -115,35 +116,62 @@ export function searchCondition(
   scopes: SearchScopes | null = null,
   stages: readonly ProgressStage[] = [],
 ): SQL | undefined {
-  const { name, phoneDigits, reference } = searchTerms(search);
-  const phoneBranch = phoneDigits ? like(bookings.examineePhone, `%${phoneDigits}%`) : undefined;
-  const referenceBranches = (text: string | null) =>
-    text
-      ? [
-          ilike(bookings.claimNumber, `%${escapeLike(text)}%`),
-          ilike(bookings.caseManagerReference, `%${escapeLike(text)}%`),
-        ]
-      : [];
-  const nameBranch = !name
-    ? undefined
-    : name.match === "anywhere"
-      ? ilike(bookings.examineeName, `%${escapeLike(name.text)}%`)
-      : wordStartsWith(name.text);
-  const exact = anyOf([nameBranch, phoneBranch, ...referenceBranches(reference)]);
+  const terms = searchTerms(search);
+  const { name, reference } = terms;
+  const exact = exactTest(terms, name ? nameTest(name) : undefined);
   // The index's own references: only their rarest-looking run when the typed text has several.
   const narrowReference = reference && distinctiveRun(reference);
-  const indexedReferences = referenceBranches(narrowReference ?? reference);
+  const indexedReferences = referenceTests(narrowReference ?? reference);
 
   const nameTrigrams = readsScopedTrigrams(search, scopes)
     ? scopedNameTrigrams(scopes!, stages, name!.text)
     : [];
+  const phone = phoneTest(terms.phoneDigits);
   // No scope with trigrams (a viewer who sees nothing, whose visibility condition says so; or none
   // asked for — a search's rows past its count's cap, live and archived at once): the plain index.
   if (nameTrigrams.length > 0)
-    return and(anyOf([...nameTrigrams, phoneBranch, ...indexedReferences]), testedOnRowsOnly(exact));
-  if (narrowReference) return and(anyOf([nameBranch, phoneBranch, ...indexedReferences]), exact);
+    return and(anyOf([...nameTrigrams, phone, ...indexedReferences]), testedOnRowsOnly(exact));
+  if (narrowReference)
+    return and(anyOf([name ? nameTest(name) : undefined, phone, ...indexedReferences]), exact);
   return exact;
 }
+
+/**
+ * The search as a test of the rows a walk passes, not a way to reach them: searchCondition's exact
+ * test, its name, claim number and reference read case-folded from the date-walk indexes
+ * (search-row-test.ts; two letters are, always). For a common fragment's count walked in date order
+ * and a search's rows past its count's cap (searchBy "walk"), where every booking walked is tested.
+ */
+export function searchRowTest(search: string | undefined): SQL | undefined {
+  const terms = searchTerms(search);
+  const { name } = terms;
+  const references = referenceTests(terms.reference);
+  const folded = name && foldedAnywhereTest(name, or(nameTest(name), ...references)!, escapeLike);
+  return folded ? anyOf([folded, phoneTest(terms.phoneDigits)]) : searchCondition(search);
+}
+
+/** The name as typed: anywhere in it (ILIKE — what the trigram indexes serve), or a word's start. */
+function nameTest(name: NonNullable<SearchTerms["name"]>): SQL {
+  if (name.match === "anywhere") return ilike(bookings.examineeName, `%${escapeLike(name.text)}%`);
+  // Two letters are always walked (no trigram to look them up by): read folded where the walk's index holds it.
+  const regex = wordStartsWith(name.text);
+  return foldedWordStartTest(name, regex) ?? regex;
+}
+
+const phoneTest = (digits: string | null) =>
+  digits ? like(bookings.examineePhone, `%${digits}%`) : undefined;
+
+const referenceTests = (text: string | null) =>
+  text
+    ? [
+        ilike(bookings.claimNumber, `%${escapeLike(text)}%`),
+        ilike(bookings.caseManagerReference, `%${escapeLike(text)}%`),
+      ]
+    : [];
+
+/** Any of the name (as `name` writes it), the phone digits, the claim number or the reference. */
+const exactTest = (terms: SearchTerms, name: SQL | undefined) =>
+  anyOf([name, phoneTest(terms.phoneDigits), ...referenceTests(terms.reference)]);
 
 /**
  * Whether searchCondition finds the name through the scopes' trigram keys: a name matched

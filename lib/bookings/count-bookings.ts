@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { hiddenFromPlanner, limitInText, queryNamed } from "@/db/named-statement";
 import { bookings } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
-import { searchCondition, viewCondition, type BookingView } from "./booking-list-query";
+import { searchRowTest, viewCondition, type BookingView } from "./booking-list-query";
 import { dateWalkBudget, dateWalkTrigrams, nameTrigramStatistics } from "./common-name-trigrams";
 import { bookingListWhere, plannedOnce, type BookingListOptions } from "./list-bookings";
 import { searchTerms } from "./search-terms";
@@ -230,7 +230,7 @@ export async function countSearchViewsByDateWalk(
   const walked = db
     .select({
       tab: tabOf(options.now).as("tab"),
-      hit: sql<boolean>`${searchCondition(options.search)}`.as("hit"),
+      hit: sql<boolean>`${searchRowTest(options.search)}`.as("hit"),
     })
     .from(bookings)
     .where(bookingListWhere(viewer, { ...options, search: undefined, view: "all" }))

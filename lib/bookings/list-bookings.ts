@@ -18,6 +18,7 @@ import {
   filterConditions,
   readsScopedTrigrams,
   searchCondition,
+  searchRowTest,
   testedOnRowsAsCommon,
   testedOnRowsOnly,
   viewCondition,
@@ -114,7 +115,8 @@ export function bookingListWhere(viewer: Actor, options: BookingListOptions): SQ
   return and(
     byKeys ? testedOnRowsOnly(visibility) : visibility,
     byKeys ? testedOnRowsOnly(view) : view,
-    options.searchBy === "walk" ? testedOnRowsAsCommon(search) : search,
+    // Walked, the search is a test of each row passed: read folded where the index holds the name.
+    options.searchBy === "walk" ? testedOnRowsAsCommon(searchRowTest(options.search)) : search,
     ...filterConditions(options.filters, { stageInKeys: byKeys && stages.length > 0 }),
   );
 }
