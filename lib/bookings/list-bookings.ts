@@ -111,12 +111,14 @@ export function bookingListWhere(viewer: Actor, options: BookingListOptions): SQ
   // condition and the view — only not reached through them (testedOnRowsOnly): ANDed with the
   // scope's index or the view's date range, a rare name's page of 4 read 87,000 index entries.
   const byKeys = readsScopedTrigrams(options.search, scopes);
-  const search = searchCondition(options.search, scopes, stages);
+  // In name order the walk reads a name index, which holds no folded text (booking-list-query.ts, nameTest).
+  const byName = options.sort?.column === "examineeName";
+  const search = searchCondition(options.search, scopes, stages, byName);
   return and(
     byKeys ? testedOnRowsOnly(visibility) : visibility,
     byKeys ? testedOnRowsOnly(view) : view,
     // Walked, the search is a test of each row passed: read folded where the index holds the name.
-    options.searchBy === "walk" ? testedOnRowsAsCommon(searchRowTest(options.search)) : search,
+    options.searchBy === "walk" ? testedOnRowsAsCommon(searchRowTest(options.search, byName)) : search,
     ...filterConditions(options.filters, { stageInKeys: byKeys && stages.length > 0 }),
   );
 }

@@ -11,6 +11,9 @@ import { bookings } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { searchCondition, searchRowTest } from "@/lib/bookings/booking-list-query";
 import { foldedSearchText } from "@/lib/bookings/search-row-test";
+import { bookingListWhere } from "@/lib/bookings/list-bookings";
+import { loadActor } from "@/lib/authz/load-actor";
+import type { IdOf } from "../support/authz-fixture";
 import { insertAuthzWorld } from "../support/insert-authz-world";
 import { createJobsDatabase, type JobsDatabase } from "../support/jobs-database";
 
@@ -121,9 +124,10 @@ describe("the walk's index", () => {
   // A database of its own: the planner takes an index-only walk where the table is vacuumed (its
   // pages all visible), and vacuuming the run's shared one would move other files' plans.
   let own: JobsDatabase;
+  let id: IdOf;
   beforeAll(async () => {
     own = await createJobsDatabase("ime_folded_walk");
-    await insertAuthzWorld({ withMemberships: true, db: own.db });
+    ({ id } = await insertAuthzWorld({ withMemberships: true, db: own.db }));
     await own.db.execute(sql`vacuum (analyze) bookings`);
   }, 120_000);
   afterAll(async () => {
@@ -159,5 +163,38 @@ describe("the walk's index", () => {
     const computed = await planOfWalk("from the table");
     expect(computed).not.toMatch(/Index Only Scan/);
     expect(computed).toMatch(/Filter: \(CASE WHEN \(octet_length/);
+  });
+
+  it("walks two letters in name order by the name alone: the name index holds no folded text", async () => {
+    const admin = (await loadActor(own.db, id("platformAdmin"), null))!;
+    const planOf = (column: "examineeName" | "appointmentDate") =>
+      own.db.transaction(async (tx) => {
+        for (const setting of ["enable_seqscan", "enable_bitmapscan"])
+          await tx.execute(sql`select set_config(${setting}, 'off', true)`);
+        const order = column === "examineeName" ? bookings.examineeName : bookings.appointmentDate;
+        const where = bookingListWhere(admin, {
+          search: "ma",
+          searchBy: "walk",
+          view: "all",
+          sort: { column, direction: "asc" },
+        });
+        const walk = tx
+          .select({ id: bookings.id })
+          .from(bookings)
+          .where(where)
+          .orderBy(order, bookings.id)
+          .limit(5);
+        const { rows } = await tx.execute<{ "QUERY PLAN": string }>(sql`explain (costs off) ${walk}`);
+        return rows.map((row) => row["QUERY PLAN"]).join("\n");
+      });
+    // Reading the folded text (name, claim number, reference) there fetched every booking walked
+    // from the table: an insurer's "ma" by name, 60 → 608 ms at 1,000,000 bookings.
+    const byName = await planOf("examineeName");
+    expect(byName).toMatch(/Index Only Scan using idx_bookings_live_name_filtered/);
+    expect(byName).not.toMatch(/lower\(/);
+    // In date order the date index holds it, and the walk reads it.
+    const byDate = await planOf("appointmentDate");
+    expect(byDate).toMatch(/Index Only Scan using idx_bookings_live_date_filtered/);
+    expect(byDate).toMatch(/\(\(CASE WHEN \(octet_length/);
   });
 });
