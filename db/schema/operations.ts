@@ -127,10 +127,11 @@ export const outboxEmails = pgTable(
 );
 
 /**
- * Per Acuity appointment: when the newest applied read of it started. Applying a read takes
- * this row's lock (serializing concurrent syncs of one appointment) and is refused when a
- * read that started later was already applied — so an out-of-order, slower read never
- * overwrites newer truth.
+ * Per Acuity appointment: when the newest applied read of it started — or when Acuity answered
+ * the portal's own latest change to it, whichever is later (lib/acuity-sync/sync-mark.ts).
+ * Applying a read takes this row's lock (serializing concurrent syncs of one appointment) and
+ * is refused when a read that started later, or a portal change, was already applied — so an
+ * out-of-order, slower read never overwrites newer truth.
  */
 export const acuitySyncMarks = pgTable("acuity_sync_marks", {
   acuityAppointmentId: varchar("acuity_appointment_id", { length: 255 }).primaryKey(),

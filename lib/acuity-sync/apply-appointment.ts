@@ -1,6 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { acuitySyncMarks, bookingProgress, bookings, specialists } from "@/db/schema";
+import { bookingProgress, bookings, specialists } from "@/db/schema";
 import type { AcuityAppointment } from "@/lib/acuity";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { recordChargeForStageChange } from "@/lib/billing/record-charge";
@@ -11,6 +11,7 @@ import { createDirectBooking } from "./create-direct-booking";
 import { stageFromAcuity } from "./derive-stage";
 import { SyncDeferredError } from "./errors";
 import { isRecordableTime, movedBeforeBooking } from "./recordable-time";
+import { claimSyncMark } from "./sync-mark";
 import { systemAuditContext, type SyncContext } from "./sync-context";
 
 export type ApplyOutcome =
@@ -52,7 +53,8 @@ const same = (a: unknown, b: unknown) =>
 
 /**
  * Makes the booking match Acuity's appointment, inside the caller's transaction. The sync mark
- * serializes syncs of one appointment and drops a read older than one already applied. A
+ * serializes syncs of one appointment and drops a read older than one already applied, or
+ * than the portal's own change to the appointment (sync-mark.ts). A
  * progress row is added when the stage changes or the appointment moves (another time — with
  * the old and the new one — or another specialist), also when the stage stays `rescheduled`;
  * an audit row when anything changed, and a notification event when the change is news
@@ -65,23 +67,27 @@ export async function applyAcuityAppointment(
   context: SyncContext,
 ): Promise<ApplyOutcome> {
   const appointmentId = String(appointment.id);
-  const marked = await tx
-    .insert(acuitySyncMarks)
-    .values({ acuityAppointmentId: appointmentId, readStartedAt: context.readStartedAt })
-    .onConflictDoUpdate({
-      target: acuitySyncMarks.acuityAppointmentId,
-      set: { readStartedAt: context.readStartedAt, appliedAt: sql`now()` },
-      setWhere: sql`${acuitySyncMarks.readStartedAt} < excluded.read_started_at`,
-    })
-    .returning({ id: acuitySyncMarks.acuityAppointmentId });
-  if (marked.length === 0) return { outcome: "stale" };
-
-  const [booking] = await tx
+  // The booking's lock before the mark's, as the portal's own changes take them (sync-mark.ts):
+  // a portal move holds the booking while it waits for Acuity, then raises the mark.
+  const [locked] = await tx
     .select()
     .from(bookings)
     .where(eq(bookings.acuityAppointmentId, appointmentId))
     .for("update");
-  if (!booking) return createDirectBooking(tx, appointment, context);
+  if (!(await claimSyncMark(tx, appointmentId, context.readStartedAt))) return { outcome: "stale" };
+  if (!locked) {
+    // None when this sync began; a sync of the same appointment that held the mark before
+    // this one may have created it since. Read again, without waiting on its lock while this
+    // transaction holds the mark: should it exist now, the next attempt applies to it.
+    const [created] = await tx
+      .select({ id: bookings.id })
+      .from(bookings)
+      .where(eq(bookings.acuityAppointmentId, appointmentId));
+    if (created)
+      throw new SyncDeferredError(`The booking for appointment ${appointmentId} was saved while this sync ran.`);
+    return createDirectBooking(tx, appointment, context);
+  }
+  const booking = locked;
 
   const facts = {
     ...bookingFactsFromAppointment(appointment),

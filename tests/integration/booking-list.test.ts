@@ -291,7 +291,9 @@ it.each(["ownerA", "platformAdmin"] as const)(
     const indexConditions = plan.split("\n").filter((line) => line.includes("Index Cond:"));
     expect(indexConditions.join("\n")).not.toMatch(/examinee_name|examinee_phone|claim_number|reference/);
     // Tested on each row: the folded text first (its line breaks print as they are), the regex after.
-    expect(plan).toMatch(/Filter: COALESCE\([\s\S]*lower\([\s\S]*~~ '%ma%'[\s\S]*examinee_name\)::text ~\* /);
+    // Whichever index reads the scope, the filter may hold the live test before them (CI's planner
+    // read idx_bookings_organization, which also holds archived bookings, and filtered the status).
+    expect(plan).toMatch(/Filter: [\s\S]*COALESCE\([\s\S]*lower\([\s\S]*~~ '%ma%'[\s\S]*examinee_name\)::text ~\* /);
   },
 );
 

@@ -10,6 +10,7 @@ import { canViewBooking, isPlatformAdmin } from "@/lib/authz/policy";
 import { recordChargeForStageChange } from "@/lib/billing/record-charge";
 import { notificationActorOf, portalProgressEvent } from "@/lib/notifications/booking-change-events";
 import { recordBookingChange } from "@/lib/notifications/record-booking-change";
+import { markPortalChangeInAcuity } from "@/lib/acuity-sync/sync-mark";
 import { evaluateTransition } from "./evaluate-transition";
 import { BOOKING_CHANGED_MESSAGE, CORRECTION_NOTE_PREFIX } from "./messages";
 import type { TransitionKind } from "./transitions";
@@ -74,14 +75,16 @@ export async function changeProgress(
   });
   if (!verdict.ok) throw new UserFacingError(verdict.code, verdict.reason);
 
-  const move =
-    verdict.rule && verdict.rule.kind !== "advance"
-      ? await sideEffect(verdict.rule.kind, {
-          bookingId: booking.id,
-          acuityAppointmentId: booking.acuityAppointmentId,
-          note,
-        })
-      : undefined;
+  let move: AppointmentMove | void = undefined;
+  if (verdict.rule && verdict.rule.kind !== "advance") {
+    move = await sideEffect(verdict.rule.kind, {
+      bookingId: booking.id,
+      acuityAppointmentId: booking.acuityAppointmentId,
+      note,
+    });
+    // Acuity has answered: a sync that read the appointment before now must not undo this.
+    await markPortalChangeInAcuity(tx, booking.acuityAppointmentId);
+  }
 
   const updated = await tx
     .update(bookings)
