@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { containsPattern } from "@/db/like-pattern";
 import { auditLogs } from "@/db/schema";
 import { isValidTimeZone } from "@/lib/time/zoned";
 
@@ -91,14 +92,12 @@ export function auditFilterToSearchParams(filter: AuditFilter): URLSearchParams 
   return params;
 }
 
-const likePattern = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** Users whose id is `value`, or whose e-mail or name contains it. */
 const personMatches = (
   column: typeof auditLogs.userId | typeof auditLogs.impersonatedUserId,
   value: string,
 ) =>
-  sql`${column} IN (SELECT u.id FROM users u WHERE u.id = ${value} OR u.email ILIKE ${likePattern(value)} OR u.name ILIKE ${likePattern(value)})`;
+  sql`${column} IN (SELECT u.id FROM users u WHERE u.id = ${value} OR u.email ILIKE ${containsPattern(value)} OR u.name ILIKE ${containsPattern(value)})`;
 
 /** The WHERE of a filter; every value is a bound parameter. */
 export function auditFilterCondition(filter: AuditFilter): SQL | undefined {

@@ -4,6 +4,7 @@
  */
 import { and, eq, gte, ilike, inArray, isNull, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { inEnumWords } from "@/db/enum-words";
+import { containsPattern } from "@/db/like-pattern";
 import { bookings } from "@/db/schema";
 import { APPOINTMENT_TYPES, BOOKING_SOURCES, BOOKING_STATUSES } from "@/db/schema/enums";
 import type { AppointmentType, BookingSource, BookingStatus, ProgressStage } from "@/db/schema/enums";
@@ -77,8 +78,6 @@ export interface BookingListFilters {
   timeZone?: string;
 }
 
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /**
  * Two letters at the start of a word: the name's start, after a space or a hyphen. One regex,
  * not three ILIKEs: half the CPU per row scanned, and the trigram index still serves it.
@@ -150,7 +149,7 @@ export function searchRowTest(search: string | undefined, walkedByName = false):
   const terms = searchTerms(search);
   const { name } = terms;
   const references = referenceTests(terms.reference);
-  const folded = name && foldedAnywhereTest(name, or(nameTest(name, true), ...references)!, escapeLike);
+  const folded = name && foldedAnywhereTest(name, or(nameAnywhere(name.text), ...references)!);
   return folded
     ? anyOf([folded, phoneTest(terms.phoneDigits)])
     : searchCondition(search, null, [], walkedByName);
@@ -165,10 +164,12 @@ export function searchRowTest(search: string | undefined, walkedByName = false):
  * 60 → 608 ms for an insurer's member at 1,000,000 bookings, where the walk passes 117,000 names.
  */
 function nameTest(name: NonNullable<SearchTerms["name"]>, walkedByName: boolean): SQL {
-  if (name.match === "anywhere") return ilike(bookings.examineeName, `%${escapeLike(name.text)}%`);
+  if (name.match === "anywhere") return nameAnywhere(name.text);
   const regex = wordStartsWith(name.text);
   return (!walkedByName && foldedWordStartTest(name, regex)) || regex;
 }
+
+const nameAnywhere = (text: string) => ilike(bookings.examineeName, containsPattern(text));
 
 const phoneTest = (digits: string | null) =>
   digits ? like(bookings.examineePhone, `%${digits}%`) : undefined;
@@ -176,8 +177,8 @@ const phoneTest = (digits: string | null) =>
 const referenceTests = (text: string | null) =>
   text
     ? [
-        ilike(bookings.claimNumber, `%${escapeLike(text)}%`),
-        ilike(bookings.caseManagerReference, `%${escapeLike(text)}%`),
+        ilike(bookings.claimNumber, containsPattern(text)),
+        ilike(bookings.caseManagerReference, containsPattern(text)),
       ]
     : [];
 

@@ -117,7 +117,7 @@ export function bookingListWhere(viewer: Actor, options: BookingListOptions): SQ
   return and(
     byKeys ? testedOnRowsOnly(visibility) : visibility,
     byKeys ? testedOnRowsOnly(view) : view,
-    // Walked, the search is a test of each row passed: read folded where the index holds the name.
+    // Walked, the search is a test of each row passed: read folded where the index holds the folded text.
     options.searchBy === "walk" ? testedOnRowsAsCommon(searchRowTest(options.search, byName)) : search,
     ...filterConditions(options.filters, { stageInKeys: byKeys && stages.length > 0 }),
   );

@@ -12,6 +12,7 @@
  * match inside one of the three lines.
  */
 import { sql, type SQL } from "drizzle-orm";
+import { containsPattern } from "@/db/like-pattern";
 import { bookings } from "@/db/schema";
 
 const searchedText = sql`${bookings.examineeName} || chr(10) || coalesce(${bookings.claimNumber}, '') || chr(10) || coalesce(${bookings.caseManagerReference}, '')`;
@@ -35,13 +36,9 @@ type NameTerm = { text: string; match: "anywhere" | "word-start" };
  * ILIKEs) decides where the index holds no folded text. Null when the typed text is not printable
  * ASCII — its case-folding is PostgreSQL's to do, and the caller tests it as before.
  */
-export function foldedAnywhereTest(
-  name: NameTerm,
-  exact: SQL,
-  escapeLike: (text: string) => string,
-): SQL | null {
+export function foldedAnywhereTest(name: NameTerm, exact: SQL): SQL | null {
   if (name.match !== "anywhere" || !isTestedFolded(name.text)) return null;
-  return sql`coalesce(${foldedSearchText} like ${`%${escapeLike(name.text.toLowerCase())}%`}, ${exact})`;
+  return sql`coalesce(${foldedSearchText} like ${containsPattern(name.text.toLowerCase())}, ${exact})`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, isNotNull, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { containsPattern } from "@/db/like-pattern";
 import { specialists } from "@/db/schema";
 import { cityOf } from "./city";
 import { specialistSummaryColumns } from "@/lib/specialists/specialist-columns";
@@ -24,8 +25,6 @@ export interface SpecialistCard {
   offersTelehealth: boolean;
 }
 
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /**
  * Active specialists for the finder, by name. Specialists are the provider's catalogue, not
  * tenant data: anyone who may book sees them all. `telehealthCalendars` comes from Acuity's
@@ -41,7 +40,7 @@ export async function listActiveSpecialists(
   if (filters.city)
     conditions.push(
       isNotNull(specialists.location),
-      ilike(specialists.location, `%${escapeLike(filters.city)}%`),
+      ilike(specialists.location, containsPattern(filters.city)),
     );
   const rows = await db
     .select(specialistSummaryColumns)

@@ -1,6 +1,7 @@
 import { and, asc, count, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { qualifiedColumn } from "@/db/qualified-column";
+import { containsPattern } from "@/db/like-pattern";
 import { members, organizations, specialists, users } from "@/db/schema";
 
 export interface UserListRow {
@@ -25,8 +26,6 @@ export interface UserListPage {
   total: number;
 }
 
-const likePattern = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 // The listed user's id, spelled out in full: in a single-table select list drizzle drops the
 // table name, and a bare "id" inside the subqueries below would name a member's or organization's.
 const listedUserId = qualifiedColumn(users.id);
@@ -39,7 +38,7 @@ const listedUserId = qualifiedColumn(users.id);
 function userSearchCondition(search: string | undefined): SQL | undefined {
   const text = search?.trim();
   if (!text) return undefined;
-  const pattern = likePattern(text);
+  const pattern = containsPattern(text);
   const inMatchingOrganization = sql`EXISTS (
     SELECT 1 FROM ${members} m JOIN ${organizations} o ON o.id = m.organization_id
     WHERE m.user_id = ${listedUserId} AND o.name ILIKE ${pattern}
