@@ -84,7 +84,9 @@ export async function applyAcuityAppointment(
       .from(bookings)
       .where(eq(bookings.acuityAppointmentId, appointmentId));
     if (created)
-      throw new SyncDeferredError(`The booking for appointment ${appointmentId} was saved while this sync ran.`);
+      throw new SyncDeferredError(
+        `The booking for appointment ${appointmentId} was saved while this sync ran.`,
+      );
     return createDirectBooking(tx, appointment, context);
   }
   const booking = locked;

@@ -293,7 +293,9 @@ it.each(["ownerA", "platformAdmin"] as const)(
     // Tested on each row: the folded text first (its line breaks print as they are), the regex after.
     // Whichever index reads the scope, the filter may hold the live test before them (CI's planner
     // read idx_bookings_organization, which also holds archived bookings, and filtered the status).
-    expect(plan).toMatch(/Filter: [\s\S]*COALESCE\([\s\S]*lower\([\s\S]*~~ '%ma%'[\s\S]*examinee_name\)::text ~\* /);
+    expect(plan).toMatch(
+      /Filter: [\s\S]*COALESCE\([\s\S]*lower\([\s\S]*~~ '%ma%'[\s\S]*examinee_name\)::text ~\* /,
+    );
   },
 );
 
