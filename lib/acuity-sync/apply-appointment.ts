@@ -69,27 +69,21 @@ export async function applyAcuityAppointment(
   const appointmentId = String(appointment.id);
   // The booking's lock before the mark's, as the portal's own changes take them (sync-mark.ts):
   // a portal move holds the booking while it waits for Acuity, then raises the mark.
-  const [locked] = await tx
-    .select()
-    .from(bookings)
-    .where(eq(bookings.acuityAppointmentId, appointmentId))
-    .for("update");
+  const bookingOfAppointment = () =>
+    tx.select().from(bookings).where(eq(bookings.acuityAppointmentId, appointmentId));
+  let [booking] = await bookingOfAppointment().for("update");
   if (!(await claimSyncMark(tx, appointmentId, context.readStartedAt))) return { outcome: "stale" };
-  if (!locked) {
-    // None when this sync began; a sync of the same appointment that held the mark before
-    // this one may have created it since. Read again, without waiting on its lock while this
-    // transaction holds the mark: should it exist now, the next attempt applies to it.
-    const [created] = await tx
-      .select({ id: bookings.id })
-      .from(bookings)
-      .where(eq(bookings.acuityAppointmentId, appointmentId));
-    if (created)
-      throw new SyncDeferredError(
-        `The booking for appointment ${appointmentId} was saved while this sync ran.`,
-      );
-    return createDirectBooking(tx, appointment, context);
+  if (!booking) {
+    // None when this sync began; the portal, or a sync of the same appointment that held the mark
+    // first, may have saved it since. Take it only if it is free: waiting for its lock while this
+    // transaction holds the mark is the reverse order of a portal change, which could be holding it.
+    [booking] = await bookingOfAppointment().for("update", { skipLocked: true });
+    if (!booking) {
+      const [busy] = await bookingOfAppointment();
+      if (busy) throw new SyncDeferredError(`The booking for appointment ${appointmentId} is being changed.`);
+      return createDirectBooking(tx, appointment, context);
+    }
   }
-  const booking = locked;
 
   const facts = {
     ...bookingFactsFromAppointment(appointment),

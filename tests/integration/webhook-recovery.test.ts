@@ -11,6 +11,7 @@ import { createAcuityClient, portalReferenceNote, signAcuityWebhook } from "@/li
 import { DEMO_APPOINTMENT_TYPES } from "@/lib/acuity/demo-calendars";
 import { applyAcuityAppointment } from "@/lib/acuity-sync/apply-appointment";
 import { claimDueEvents } from "@/lib/acuity-sync/claim-events";
+import { databaseNow } from "@/lib/acuity-sync/database-now";
 import { processClaimedEvents } from "@/lib/acuity-sync/process-events";
 import { reconcileWindow } from "@/lib/acuity-sync/reconcile";
 import { replayWebhookEvents } from "@/lib/acuity-sync/replay-events";
@@ -158,6 +159,74 @@ describe("ordering", () => {
     );
     expect(outcome.outcome).toBe("stale");
     expect((await bookingFor(appointment.id))?.currentProgress).toBe("cancelled");
+  });
+});
+
+describe("two syncs of a new appointment at once", () => {
+  it("the later one waits for the first's mark, then updates the booking the first created — one booking", async () => {
+    harness.emulator.dropNextWebhook(1);
+    const appointment = bookDirectly();
+    await harness.emulator.settleWebhooks();
+    const client = createAcuityClient({ userId: "4343", apiKey: API_KEY, baseUrl: harness.emulator.url });
+    const systemUserId = await getSystemUserId(getDb());
+    const readAt = () => databaseNow(getDb());
+    const first = { at: await readAt(), appointment: await client.getAppointment(appointment.id) };
+    harness.emulator.changeAppointmentDirectly(appointment.id, { firstName: "Robyn" });
+    const second = { at: await readAt(), appointment: await client.getAppointment(appointment.id) };
+    const apply = (
+      read: typeof first,
+      onSession: (pid: number) => void,
+      beforeCommit?: () => Promise<void>,
+    ) =>
+      getDb().transaction(async (tx) => {
+        onSession((await tx.execute<{ pid: number }>(sql`SELECT pg_backend_pid() AS pid`)).rows[0]!.pid);
+        const outcome = await applyAcuityAppointment(tx, read.appointment, {
+          systemUserId,
+          readStartedAt: read.at,
+          eventIds: [],
+          trigger: "webhook",
+        });
+        await beforeCommit?.();
+        return outcome;
+      });
+    const waitsOnALock = async (pid: number) =>
+      (
+        await getDb().execute<{ waiting: boolean }>(
+          sql`SELECT wait_event_type = 'Lock' AS waiting FROM pg_stat_activity WHERE pid = ${pid}`,
+        )
+      ).rows[0]?.waiting === true;
+    const until = async (ready: () => boolean | Promise<boolean>) => {
+      while (!(await ready())) await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+
+    // The first has created the booking and holds the mark, not committed yet…
+    let firstApplied = false;
+    let commitFirst!: () => void;
+    const firstSync = apply(
+      first,
+      () => {},
+      () => {
+        firstApplied = true;
+        return new Promise<void>((resolve) => (commitFirst = resolve));
+      },
+    );
+    await until(() => firstApplied);
+    // …when the second finds no booking and waits for the mark.
+    let secondPid = 0;
+    const secondSync = apply(second, (pid) => (secondPid = pid));
+    await until(async () => secondPid > 0 && (await waitsOnALock(secondPid)));
+    commitFirst();
+
+    expect((await firstSync).outcome).toBe("created");
+    expect(await secondSync).toMatchObject({
+      outcome: "updated",
+      changes: { examineeName: ["Robin Recovery", "Robyn Recovery"] },
+    });
+    const rows = await getDb()
+      .select({ name: bookings.examineeName })
+      .from(bookings)
+      .where(eq(bookings.acuityAppointmentId, String(appointment.id)));
+    expect(rows).toEqual([{ name: "Robyn Recovery" }]);
   });
 });
 
