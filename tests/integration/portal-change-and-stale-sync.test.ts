@@ -15,6 +15,7 @@ import { applyAcuityAppointment } from "@/lib/acuity-sync/apply-appointment";
 import { databaseNow } from "@/lib/acuity-sync/database-now";
 import { getSystemUserId } from "@/lib/acuity-sync/system-user";
 import { createBookingDefinition, rescheduleBookingDefinition } from "@/lib/bookings/booking-actions";
+import { waitUntilSessionWaitsForALock } from "../support/lock-waiter";
 import {
   as,
   freeSlots,
@@ -70,13 +71,6 @@ async function until(ready: () => Promise<boolean> | boolean) {
   while (!(await ready())) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
-const waitsOnALock = async (pid: number) =>
-  (
-    await getDb().execute<{ waiting: boolean }>(
-      sql`SELECT wait_event_type = 'Lock' AS waiting FROM pg_stat_activity WHERE pid = ${pid}`,
-    )
-  ).rows[0]?.waiting === true;
-
 const historyOf = async (bookingId: string) =>
   (
     await getDb()
@@ -117,7 +111,8 @@ it("drops a read taken before the portal moved the appointment, one that waited 
   // hold anything the move needs to finish (the sync mark) while it does.
   let syncPid = 0;
   const syncing = applyRead(beforeTheMove, (pid) => (syncPid = pid));
-  await until(async () => syncPid > 0 && (await waitsOnALock(syncPid)));
+  await until(() => syncPid > 0);
+  await waitUntilSessionWaitsForALock(syncPid);
   releaseAcuity();
 
   expect(await moving).toMatchObject({ ok: true });

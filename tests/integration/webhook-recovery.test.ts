@@ -18,6 +18,7 @@ import { replayWebhookEvents } from "@/lib/acuity-sync/replay-events";
 import { MAX_ATTEMPTS } from "@/lib/acuity-sync/retry-policy";
 import { getSystemUserId } from "@/lib/acuity-sync/system-user";
 import { newId } from "@/lib/ids";
+import { waitUntilSessionWaitsForALock } from "../support/lock-waiter";
 import { setUpWebhookHarness } from "../support/webhook-harness";
 import { runOnOwnDemoDatabase } from "../support/own-demo-database";
 
@@ -189,12 +190,6 @@ describe("two syncs of a new appointment at once", () => {
         await beforeCommit?.();
         return outcome;
       });
-    const waitsOnALock = async (pid: number) =>
-      (
-        await getDb().execute<{ waiting: boolean }>(
-          sql`SELECT wait_event_type = 'Lock' AS waiting FROM pg_stat_activity WHERE pid = ${pid}`,
-        )
-      ).rows[0]?.waiting === true;
     const until = async (ready: () => boolean | Promise<boolean>) => {
       while (!(await ready())) await new Promise((resolve) => setTimeout(resolve, 20));
     };
@@ -214,7 +209,8 @@ describe("two syncs of a new appointment at once", () => {
     // …when the second finds no booking and waits for the mark.
     let secondPid = 0;
     const secondSync = apply(second, (pid) => (secondPid = pid));
-    await until(async () => secondPid > 0 && (await waitsOnALock(secondPid)));
+    await until(() => secondPid > 0);
+    await waitUntilSessionWaitsForALock(secondPid);
     commitFirst();
 
     expect((await firstSync).outcome).toBe("created");

@@ -15,3 +15,18 @@ export async function waitForLockWaiter(what = "the second transaction"): Promis
   }
   throw new Error(`${what} never waited for the row lock`);
 }
+
+/**
+ * Resolves once the backend `pid` (a transaction's `pg_backend_pid()`) waits for a lock: precise
+ * where other files' transactions share the database. Polls until the test's own timeout.
+ */
+export async function waitUntilSessionWaitsForALock(pid: number): Promise<void> {
+  for (;;) {
+    const { rows } = await getPool().query<{ waiting: boolean }>(
+      "select wait_event_type = 'Lock' as waiting from pg_stat_activity where pid = $1",
+      [pid],
+    );
+    if (rows[0]?.waiting) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
