@@ -120,7 +120,8 @@ export function searchCondition(
 ): SQL | undefined {
   const terms = searchTerms(search);
   const { name, reference } = terms;
-  const exact = exactTest(terms, name ? nameTest(name, walkedByName) : undefined);
+  const nameMatch = name ? nameTest(name, walkedByName) : undefined;
+  const exact = exactTest(terms, nameMatch);
   // The index's own references: only their rarest-looking run when the typed text has several.
   const narrowReference = reference && distinctiveRun(reference);
   const indexedReferences = referenceTests(narrowReference ?? reference);
@@ -133,8 +134,7 @@ export function searchCondition(
   // asked for — a search's rows past its count's cap, live and archived at once): the plain index.
   if (nameTrigrams.length > 0)
     return and(anyOf([...nameTrigrams, phone, ...indexedReferences]), testedOnRowsOnly(exact));
-  if (narrowReference)
-    return and(anyOf([name ? nameTest(name, walkedByName) : undefined, phone, ...indexedReferences]), exact);
+  if (narrowReference) return and(anyOf([nameMatch, phone, ...indexedReferences]), exact);
   return exact;
 }
 

@@ -14,6 +14,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { containsPattern } from "@/db/like-pattern";
 import { bookings } from "@/db/schema";
+import type { SearchTerms } from "./search-terms";
 
 const searchedText = sql`${bookings.examineeName} || chr(10) || coalesce(${bookings.claimNumber}, '') || chr(10) || coalesce(${bookings.caseManagerReference}, '')`;
 
@@ -29,7 +30,7 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 /** Whether a typed text is tested read folded (printable ASCII): else ILIKE / `~*` fold every row. */
 export const isTestedFolded = (text: string) => PRINTABLE_ASCII.test(text);
 
-type NameTerm = { text: string; match: "anywhere" | "word-start" };
+type NameTerm = NonNullable<SearchTerms["name"]>;
 
 /**
  * A text matched anywhere in the name, claim number or reference, read folded: `exact` (the three
@@ -50,6 +51,6 @@ export function foldedAnywhereTest(name: NameTerm, exact: SQL): SQL | null {
  */
 export function foldedWordStartTest(name: NameTerm, regex: SQL): SQL | null {
   if (name.match !== "word-start" || !isTestedFolded(name.text)) return null;
-  const held = sql`${foldedSearchText} like ${`%${name.text.toLowerCase()}%`}`;
+  const held = sql`${foldedSearchText} like ${containsPattern(name.text.toLowerCase())}`;
   return sql`(case when coalesce(${held}, true) then ${regex} else false end)`;
 }

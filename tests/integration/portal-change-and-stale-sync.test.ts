@@ -5,17 +5,15 @@
  * lock, then moved the booking back to the old time ("Moved in Acuity") — and the move's own webhook
  * forward again: three `rescheduled` rows and three pairs of e-mails for one reschedule.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { bookingProgress, bookings, notificationEvents } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define-action";
-import type { AcuityAppointment } from "@/lib/acuity";
-import { applyAcuityAppointment } from "@/lib/acuity-sync/apply-appointment";
-import { databaseNow } from "@/lib/acuity-sync/database-now";
-import { getSystemUserId } from "@/lib/acuity-sync/system-user";
 import { createBookingDefinition, rescheduleBookingDefinition } from "@/lib/bookings/booking-actions";
+import { applyReadInItsOwnTransaction, readFromAcuity } from "../support/acuity-read";
 import { waitUntilSessionWaitsForALock } from "../support/lock-waiter";
+import { pollUntil } from "../support/poll-until";
 import {
   as,
   freeSlots,
@@ -40,37 +38,6 @@ async function book(datetime: string) {
   return row!;
 }
 
-/**
- * What a sync worker does with its read: apply it in a transaction of its own. `onSession` gets
- * the transaction's backend pid first, so a test can see it wait.
- */
-async function applyRead(
-  read: { at: Date; appointment: AcuityAppointment },
-  onSession: (pid: number) => void = () => {},
-) {
-  const systemUserId = await getSystemUserId(getDb());
-  return getDb().transaction(async (tx) => {
-    const { rows } = await tx.execute<{ pid: number }>(sql`SELECT pg_backend_pid() AS pid`);
-    onSession(rows[0]!.pid);
-    return applyAcuityAppointment(tx, read.appointment, {
-      systemUserId,
-      readStartedAt: read.at,
-      eventIds: [],
-      trigger: "webhook",
-    });
-  });
-}
-
-async function readAcuity(appointmentId: string) {
-  const at = await databaseNow(getDb());
-  return { at, appointment: await world.acuity.getAppointment(Number(appointmentId)) };
-}
-
-/** Polls until `ready` holds (each step waits 20 ms; the suite's own timeout bounds it). */
-async function until(ready: () => Promise<boolean> | boolean) {
-  while (!(await ready())) await new Promise((resolve) => setTimeout(resolve, 20));
-}
-
 const historyOf = async (bookingId: string) =>
   (
     await getDb()
@@ -93,7 +60,7 @@ const rescheduledEvents = async (bookingId: string) =>
 it("drops a read taken before the portal moved the appointment, one that waited on the booking while Acuity answered the move too", async () => {
   const [first, later] = await freeSlots(world, world.telehealthSpecialist, 2);
   const booking = await book(first!.datetime);
-  const beforeTheMove = await readAcuity(booking.acuityAppointmentId);
+  const beforeTheMove = await readFromAcuity(world.acuity, booking.acuityAppointmentId);
 
   // The move holds the booking's row while Acuity has not answered yet…
   const releaseAcuity = world.emulator.holdAnswers();
@@ -106,12 +73,12 @@ it("drops a read taken before the portal moved the appointment, one that waited 
     expectedAppointmentDate: first!.startsAt,
     datetime: later!.datetime,
   });
-  await until(() => world.emulator.openRequests() > 0);
+  await pollUntil(() => world.emulator.openRequests() > 0);
   // …when the old read arrives, as the webhook retry did: it waits for the move, and must not
   // hold anything the move needs to finish (the sync mark) while it does.
   let syncPid = 0;
-  const syncing = applyRead(beforeTheMove, (pid) => (syncPid = pid));
-  await until(() => syncPid > 0);
+  const syncing = applyReadInItsOwnTransaction(beforeTheMove, { onSession: (pid) => (syncPid = pid) });
+  await pollUntil(() => syncPid > 0);
   await waitUntilSessionWaitsForALock(syncPid);
   releaseAcuity();
 
@@ -126,7 +93,7 @@ it("drops a read taken before the portal moved the appointment, one that waited 
   expect(await rescheduledEvents(booking.id)).toBe(1);
 
   // The same old read arriving after the move committed is dropped too.
-  expect((await applyRead(beforeTheMove)).outcome).toBe("stale");
+  expect((await applyReadInItsOwnTransaction(beforeTheMove)).outcome).toBe("stale");
   expect(await historyOf(booking.id)).toHaveLength(2);
 });
 
@@ -146,7 +113,9 @@ it("still applies a move made in Acuity after the portal's own, read after it", 
   world.emulator.changeAppointmentDirectly(Number(booking.acuityAppointmentId), {
     datetime: latest!.datetime,
   });
-  const outcome = await applyRead(await readAcuity(booking.acuityAppointmentId));
+  const outcome = await applyReadInItsOwnTransaction(
+    await readFromAcuity(world.acuity, booking.acuityAppointmentId),
+  );
   expect(outcome.outcome).toBe("updated");
   const [row] = await getDb().select().from(bookings).where(eq(bookings.id, booking.id));
   expect(row!.appointmentDate).toEqual(new Date(latest!.startsAt));

@@ -11,14 +11,15 @@ import { createAcuityClient, portalReferenceNote, signAcuityWebhook } from "@/li
 import { DEMO_APPOINTMENT_TYPES } from "@/lib/acuity/demo-calendars";
 import { applyAcuityAppointment } from "@/lib/acuity-sync/apply-appointment";
 import { claimDueEvents } from "@/lib/acuity-sync/claim-events";
-import { databaseNow } from "@/lib/acuity-sync/database-now";
 import { processClaimedEvents } from "@/lib/acuity-sync/process-events";
 import { reconcileWindow } from "@/lib/acuity-sync/reconcile";
 import { replayWebhookEvents } from "@/lib/acuity-sync/replay-events";
 import { MAX_ATTEMPTS } from "@/lib/acuity-sync/retry-policy";
 import { getSystemUserId } from "@/lib/acuity-sync/system-user";
 import { newId } from "@/lib/ids";
+import { applyReadInItsOwnTransaction, readFromAcuity } from "../support/acuity-read";
 import { waitUntilSessionWaitsForALock } from "../support/lock-waiter";
+import { pollUntil } from "../support/poll-until";
 import { setUpWebhookHarness } from "../support/webhook-harness";
 import { runOnOwnDemoDatabase } from "../support/own-demo-database";
 
@@ -169,47 +170,24 @@ describe("two syncs of a new appointment at once", () => {
     const appointment = bookDirectly();
     await harness.emulator.settleWebhooks();
     const client = createAcuityClient({ userId: "4343", apiKey: API_KEY, baseUrl: harness.emulator.url });
-    const systemUserId = await getSystemUserId(getDb());
-    const readAt = () => databaseNow(getDb());
-    const first = { at: await readAt(), appointment: await client.getAppointment(appointment.id) };
+    const first = await readFromAcuity(client, appointment.id);
     harness.emulator.changeAppointmentDirectly(appointment.id, { firstName: "Robyn" });
-    const second = { at: await readAt(), appointment: await client.getAppointment(appointment.id) };
-    const apply = (
-      read: typeof first,
-      onSession: (pid: number) => void,
-      beforeCommit?: () => Promise<void>,
-    ) =>
-      getDb().transaction(async (tx) => {
-        onSession((await tx.execute<{ pid: number }>(sql`SELECT pg_backend_pid() AS pid`)).rows[0]!.pid);
-        const outcome = await applyAcuityAppointment(tx, read.appointment, {
-          systemUserId,
-          readStartedAt: read.at,
-          eventIds: [],
-          trigger: "webhook",
-        });
-        await beforeCommit?.();
-        return outcome;
-      });
-    const until = async (ready: () => boolean | Promise<boolean>) => {
-      while (!(await ready())) await new Promise((resolve) => setTimeout(resolve, 20));
-    };
+    const second = await readFromAcuity(client, appointment.id);
 
     // The first has created the booking and holds the mark, not committed yet…
     let firstApplied = false;
     let commitFirst!: () => void;
-    const firstSync = apply(
-      first,
-      () => {},
-      () => {
+    const firstSync = applyReadInItsOwnTransaction(first, {
+      beforeCommit: () => {
         firstApplied = true;
         return new Promise<void>((resolve) => (commitFirst = resolve));
       },
-    );
-    await until(() => firstApplied);
+    });
+    await pollUntil(() => firstApplied);
     // …when the second finds no booking and waits for the mark.
     let secondPid = 0;
-    const secondSync = apply(second, (pid) => (secondPid = pid));
-    await until(() => secondPid > 0);
+    const secondSync = applyReadInItsOwnTransaction(second, { onSession: (pid) => (secondPid = pid) });
+    await pollUntil(() => secondPid > 0);
     await waitUntilSessionWaitsForALock(secondPid);
     commitFirst();
 

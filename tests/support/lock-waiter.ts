@@ -1,4 +1,5 @@
 import { getPool } from "@/db/client";
+import { pollUntil } from "./poll-until";
 
 /**
  * Resolves once some backend of this database waits for a lock — the second of two transactions
@@ -21,12 +22,11 @@ export async function waitForLockWaiter(what = "the second transaction"): Promis
  * where other files' transactions share the database. Polls until the test's own timeout.
  */
 export async function waitUntilSessionWaitsForALock(pid: number): Promise<void> {
-  for (;;) {
+  await pollUntil(async () => {
     const { rows } = await getPool().query<{ waiting: boolean }>(
       "select wait_event_type = 'Lock' as waiting from pg_stat_activity where pid = $1",
       [pid],
     );
-    if (rows[0]?.waiting) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+    return rows[0]?.waiting === true;
+  });
 }
