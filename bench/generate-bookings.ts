@@ -43,7 +43,8 @@ const FIRST = [
   "Ingrid",
   "Kwame",
 ];
-const PREFIX = [
+/** Surnames start with one of these (exported for the generator's test). */
+export const PREFIX = [
   "Kowal",
   "Garc",
   "Ok",
@@ -95,9 +96,16 @@ export interface LargeOrganizationShape {
   bookings: number;
 }
 
-/** The examinee's name for row `g`: 20 × 20 × 20 names, searchable by whole words and by parts. */
+/**
+ * The examinee's name for row `g`: 20 × 20 × 20 names, searchable by whole words and by parts.
+ * The surname's prefix follows g / 20, not g: both `g * 7` and `g * 13` are fixed by g mod 20, which
+ * tied each first name to one prefix (20 pairs, not 400) — the only "ma" names were "Maria Whit…"
+ * and "Michael Mac…", so a name-ordered walk for "ma" passed every A–L name before its first match,
+ * where real surnames spread over every first name.
+ */
 const EXAMINEE_NAME_SQL = `(${sqlArray(FIRST)})[1 + (g * 7) % ${FIRST.length}] || ' ' ||
-  (${sqlArray(PREFIX)})[1 + (g * 13) % ${PREFIX.length}] || (${sqlArray(SUFFIX)})[1 + ((g * 31) / 7) % ${SUFFIX.length}]`;
+  (${sqlArray(PREFIX)})[1 + ((g / ${FIRST.length}) * 13) % ${PREFIX.length}] ||
+  (${sqlArray(SUFFIX)})[1 + ((g * 31) / 7) % ${SUFFIX.length}]`;
 
 /** Drops the secondary indexes of bookings (a bulk load is far quicker without them); returns their rebuild. */
 async function withoutBookingIndexes(pool: Pool, load: () => Promise<void>): Promise<void> {

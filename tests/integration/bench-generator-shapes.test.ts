@@ -12,7 +12,7 @@ import * as schema from "@/db/schema";
 import { migrateDatabase } from "@/db/migrate";
 import { buildDemoBookings } from "@/db/seed/demo-bookings";
 import { seedDemoData } from "@/db/seed/seed";
-import { generateBookings } from "@/bench/generate-bookings";
+import { generateBookings, PREFIX } from "@/bench/generate-bookings";
 import { createScratchDatabase, type ScratchDatabase } from "@/tests/support/scratch-database";
 
 const counts = async (pool: Pool, sql: string) =>
@@ -102,6 +102,24 @@ describe("large-organization shape", () => {
     expect(Number(spread!.past_open)).toBe(0);
     expect(Number(spread!.claims)).toBe((GENERATED * 3) / 5);
     expect(Number(spread!.due_wrong)).toBe(0);
+  });
+
+  it("gives each first name every surname prefix, as real names do (a search's walk meets matches spread over the alphabet)", async () => {
+    const prefixPattern = `^(${PREFIX.join("|")})`;
+    const {
+      rows: [pairs],
+    } = await pool.query<{ first_names: string; pairs: string; ma_first_letters: string }>(
+      `SELECT count(DISTINCT split_part(examinee_name, ' ', 1)) AS first_names,
+              count(DISTINCT (split_part(examinee_name, ' ', 1), substring(split_part(examinee_name, ' ', 2) FROM $1))) AS pairs,
+              count(DISTINCT left(examinee_name, 1)) FILTER (WHERE examinee_name ILIKE '%ma%') AS ma_first_letters
+         FROM bookings b WHERE ${generated}`,
+      [prefixPattern],
+    );
+    expect(Number(pairs!.first_names)).toBe(20);
+    // 20 first names × 20 prefixes: every pair is there.
+    expect(Number(pairs!.pairs)).toBe(400);
+    // "ma" (in Maria, and in the prefix Mac) is found under every first name's letter, not one or two.
+    expect(Number(pairs!.ma_first_letters)).toBeGreaterThan(10);
   });
 
   it("leaves the bookings indexes as the migrations made them", async () => {
