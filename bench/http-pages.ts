@@ -110,6 +110,8 @@ const BOOKING_SHAPES: [string, string][] = [
   ["sort by created (newest)", "?view=all&sort=createdAt.desc"],
   ["sort by specialist", "?view=all&sort=specialist.asc"],
   ["sort by progress (upcoming)", "?sort=progress.asc"],
+  // Past holds no cancelled booking: its stages' walk skips that stage (list-bookings.ts, stagesToWalk).
+  ["sort by progress (past)", "?view=past&sort=progress.asc"],
   // The generator gives telehealth to one organization (g % 3): Northwind has 9 among its 196,000
   // live bookings, so the walk finds too few to stop at — the costliest filter a scope can meet.
   ["type filter (telehealth)", "?view=all&type=telehealth"],

@@ -184,15 +184,34 @@ const BY_SPECIALIST: Grouping = {
   bookingColumn: bookings.specialistId,
 };
 
-const BY_STAGE: Grouping = {
-  // Stage names in the text, as the views write theirs (db/enum-words.ts).
-  groups: sql`(values ${enumWordRows(PROGRESS_STAGES, PROGRESS_STAGES)}) as "stage"("name")`,
-  key: sql`"stage"."name"`,
-  order: sql`"stage"."name"`,
-  bookingColumn: bookings.currentProgress,
-};
+/**
+ * The stages a page sorted by progress walks: only those its view and its Progress filter can
+ * hold. The view's "not cancelled" is tested on the rows walked, not in the stage index's key, so
+ * the cancelled stage's walk in Upcoming or Past read every cancelled booking of the scope and kept
+ * none (an administrator's Past by progress at 1,000,000 bookings: 84,600 entries, 31 ms).
+ */
+export function stagesToWalk(view: BookingView | undefined, asked: readonly ProgressStage[] = []) {
+  const inView = PROGRESS_STAGES.filter((stage) =>
+    view === "cancelled"
+      ? stage === "cancelled"
+      : view === "upcoming" || view === "past"
+        ? stage !== "cancelled"
+        : true,
+  );
+  return asked.length ? inView.filter((stage) => asked.includes(stage)) : inView;
+}
 
-const GROUPINGS = { specialist: BY_SPECIALIST, progress: BY_STAGE } as const;
+/** The stages as groups, in the text (as the views write theirs: db/enum-words.ts); none: a group-less list. */
+function byStage(stages: readonly ProgressStage[]): Grouping {
+  return {
+    groups: stages.length
+      ? sql`(values ${enumWordRows(PROGRESS_STAGES, stages)}) as "stage"("name")`
+      : sql`(select null::text as "name" where false) as "stage"`,
+    key: sql`"stage"."name"`,
+    order: sql`"stage"."name"`,
+    bookingColumn: bookings.currentProgress,
+  };
+}
 
 /**
  * The page's booking ids sorted by specialist (their name) or by progress (the stage), then by the
@@ -242,8 +261,12 @@ export function pickedBookingIds(db: DbOrTx, viewer: Actor, options: BookingList
   const direction = sort.direction === "asc" ? asc : desc;
   const limit = options.limit ?? 100;
   const offset = options.offset ?? 0;
-  if (sort.column === "specialist" || sort.column === "progress")
-    return pickInGroups(db, viewer, options, GROUPINGS[sort.column], direction, limit, offset);
+  if (sort.column === "specialist")
+    return pickInGroups(db, viewer, options, BY_SPECIALIST, direction, limit, offset);
+  if (sort.column === "progress") {
+    const stages = stagesToWalk(options.view, options.filters?.progress);
+    return pickInGroups(db, viewer, options, byStage(stages), direction, limit, offset);
+  }
   return db
     .select({ id: sql<string>`${bookings.id}`.as("picked_id") })
     .from(bookings)
@@ -273,7 +296,8 @@ export async function listBookingsForViewer(
   const sort = options.sort ?? DEFAULT_BOOKING_SORT;
   // A deep page sorted by specialist or stage has a text of its own (each group's walk is as long
   // as the offset): planned for its one use, not kept.
-  const named = plannedOnce(options) && !(sort.column in GROUPINGS && (options.offset ?? 0) > 0);
+  const sortedInGroups = sort.column === "specialist" || sort.column === "progress";
+  const named = plannedOnce(options) && !(sortedInGroups && (options.offset ?? 0) > 0);
   // A kept plan is not shown the instant Upcoming and Past divide at, as the tabs' counts' are not
   // (hiddenFromPlanner): each call's own plan saw it, costed the view's walk by it, judged itself
   // cheaper than the kept plan and was made again on every page after the first (issue 14).

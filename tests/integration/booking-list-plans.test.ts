@@ -307,6 +307,79 @@ describe("sorting by specialist and by progress", () => {
     ).rejects.toThrow(TransactionRollbackError);
   });
 
+  it("by progress, each view and Progress filter lists its own bookings in stage order (the walk skips stages the view cannot hold)", async () => {
+    await expect(
+      getDb().transaction(async (tx) => {
+        // Owner A's bookings in three stages, cancelled ones both past and upcoming.
+        await tx
+          .update(bookings)
+          .set({ currentProgress: "cancelled" })
+          .where(inArray(bookings.id, [bookingIds.aTeam1, bookingIds.aNoTeam]));
+        await tx
+          .update(bookings)
+          .set({
+            currentProgress: "generating_report",
+            createdAt: new Date(Date.now() - 10 * 86_400_000),
+            appointmentDate: new Date(Date.now() - 86_400_000),
+          })
+          .where(eq(bookings.id, bookingIds.aTeam2));
+        await tx
+          .update(bookings)
+          .set({
+            createdAt: new Date(Date.now() - 10 * 86_400_000),
+            appointmentDate: new Date(Date.now() - 2 * 86_400_000),
+          })
+          .where(eq(bookings.id, bookingIds.aTeam1));
+        const owner = (await loadActor(tx, id("ownerA"), null))!;
+        const now = new Date();
+        const byProgress = { column: "progress", direction: "asc" } as const;
+        const cases = [
+          { view: "upcoming" },
+          { view: "past" },
+          { view: "cancelled" },
+          { view: "all" },
+          { view: "all", progress: ["cancelled", "generating_report"] },
+          { view: "past", progress: ["generating_report"] },
+          // A filter the view cannot hold: nothing, not a walk of the stage.
+          { view: "upcoming", progress: ["cancelled"] },
+        ] as const;
+        const seen = new Set<string>();
+        for (const { view, ...filters } of cases) {
+          const options = {
+            view,
+            now,
+            filters: { progress: "progress" in filters ? [...filters.progress] : [] },
+          };
+          const byDate = await listBookingsForViewer(tx, owner, { ...options, sort: DEFAULT_BOOKING_SORT });
+          const expected = [...byDate]
+            .sort(
+              (a, b) =>
+                (a.currentProgress < b.currentProgress
+                  ? -1
+                  : a.currentProgress > b.currentProgress
+                    ? 1
+                    : 0) ||
+                a.appointmentDate.getTime() - b.appointmentDate.getTime() ||
+                (a.id < b.id ? -1 : 1),
+            )
+            .map((row) => row.id);
+          const sorted = await listBookingsForViewer(tx, owner, { ...options, sort: byProgress });
+          const label = `${view} ${JSON.stringify(filters)}`;
+          expect(
+            sorted.map((row) => row.id),
+            label,
+          ).toEqual(expected);
+          for (const row of sorted) seen.add(`${view}:${row.currentProgress}`);
+        }
+        // The cases reached what they are about: cancelled bookings in Cancelled, none in Upcoming or Past.
+        expect(seen).toContain("cancelled:cancelled");
+        expect(seen).toContain("past:generating_report");
+        expect([...seen].filter((key) => /^(upcoming|past):cancelled$/.test(key))).toEqual([]);
+        tx.rollback();
+      }),
+    ).rejects.toThrow(TransactionRollbackError);
+  });
+
   async function expectGroupedOrders(tx: Tx) {
     const owner = (await loadActor(tx, id("ownerA"), null))!;
     const all = await listBookingsForViewer(tx, owner, { view: "all", sort: DEFAULT_BOOKING_SORT });
