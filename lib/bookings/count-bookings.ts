@@ -65,9 +65,11 @@ function cappedMatches(
   viewer: Actor,
   options: Pick<BookingListOptions, "filters" | "search" | "view" | "now">,
   cap: number,
+  /** Each match's id (as `picked_id`) rather than a bare 1. */
+  withIds = false,
 ) {
   const matching = db
-    .select({ one: sql`1` })
+    .select(withIds ? { pickedId: sql<string>`${bookings.id}`.as("picked_id") } : { one: sql`1` })
     .from(bookings)
     .where(bookingListWhere(viewer, options))
     .$dynamic();
@@ -103,6 +105,8 @@ async function countViewsInOneStatement(
   options: Omit<CountOptions, "view">,
   views: readonly { view: BookingView; cap: number }[],
   alongside?: SQL,
+  /** A view whose matches' ids come along (column `ids`: a JSON array) when they are no more than `upTo`. */
+  idsOf?: { view: BookingView; upTo: number },
 ): Promise<{ counts: Partial<Record<BookingView, BookingCount>>; row: Record<string, unknown> }> {
   // Another cap (a caller's own bound) is a text of its own: planned for its one use, not kept.
   const kept =
@@ -116,7 +120,11 @@ async function countViewsInOneStatement(
     ),
     sql`, `,
   );
-  const statement = alongside ? sql`select ${counted}, ${alongside}` : sql`select ${counted}`;
+  const ids = idsOf
+    ? sql`, (select case when count(*) <= ${sql.raw(String(idsOf.upTo))} then coalesce(json_agg("few"."picked_id"), '[]') end
+              from ${cappedMatches(db, viewer, { ...viewOptions, view: idsOf.view }, idsOf.upTo, true)} as "few") as "ids"`
+    : sql``;
+  const statement = alongside ? sql`select ${counted}${ids}, ${alongside}` : sql`select ${counted}${ids}`;
   const rows = kept
     ? await queryNamed<Record<string, unknown>>(db, statement)
     : (await db.execute<Record<string, unknown>>(statement)).rows;
@@ -342,7 +350,9 @@ export async function countBookingViewsAlongside<Alongside>(
   options: Omit<CountOptions, "view" | "search"> & { now: Date },
   current: BookingView,
   alongside: SQL,
-): Promise<{ counts: BookingViewCounts; alongside: Alongside }> {
+  /** The current view's matches' ids too, when they are no more than this many (else `ids` is null). */
+  idsUpTo?: number,
+): Promise<{ counts: BookingViewCounts; alongside: Alongside; ids: string[] | null }> {
   const { counts, row } = await countUnsearchedViews(
     db,
     viewer,
@@ -350,8 +360,10 @@ export async function countBookingViewsAlongside<Alongside>(
     current,
     BOOKING_COUNT_CAP,
     alongside,
+    idsUpTo === undefined ? undefined : { view: current, upTo: idsUpTo },
   );
-  return { counts, alongside: row as Alongside };
+  const ids = idsUpTo === undefined ? null : ((row.ids as string[] | null) ?? null);
+  return { counts, alongside: row as Alongside, ids };
 }
 
 async function countUnsearchedViews(
@@ -361,6 +373,7 @@ async function countUnsearchedViews(
   current: BookingView,
   cap: number,
   alongside?: SQL,
+  idsOf?: { view: BookingView; upTo: number },
 ): Promise<{ counts: BookingViewCounts; row: Record<string, unknown> }> {
   // The reader's view to the cap, the other tabs to their badges' (TAB_BADGE_CAP); All, when it is
   // the view, counted itself rather than summed from three badges.
@@ -374,6 +387,7 @@ async function countUnsearchedViews(
       ...(current === "all" ? [{ view: "all" as const, cap }] : []),
     ],
     alongside,
+    idsOf,
   );
   const tabs = sumViews(TABS.map((view) => counted[view]!));
   if (current === "all") return { counts: { ...tabs, all: counted.all! }, row };
