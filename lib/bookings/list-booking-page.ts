@@ -38,11 +38,19 @@ export interface BookingPage {
   filterOptions: BookingFilterOptions;
 }
 
-/** Sorts whose page walks an index in their own order, not the date order the counts walk. */
-const WALKED_IN_ANOTHER_ORDER = new Set<BookingListState["sort"]["column"]>(["examineeName", "createdAt"]);
+/**
+ * Sorts whose page walks an index in their own order (name, creation) or each group's in date order
+ * (specialist, stage), not the one date order the counts walk.
+ */
+const WALKED_IN_ANOTHER_ORDER = new Set<BookingListState["sort"]["column"]>([
+  "examineeName",
+  "createdAt",
+  "specialist",
+  "progress",
+]);
 
 /**
- * Up to this many matches in the view, a page sorted by name or creation is picked from their ids
+ * Up to this many matches in the view, a page in one of those orders is picked from their ids
  * (each fetched through the primary key, then sorted): a few hundred fetches cost less than a
  * walk that passes a scope to find them; past it the walk finds a page soon enough.
  */
@@ -106,10 +114,10 @@ export async function listBookingPageForViewer(
         ? []
         : await listRows(matchIds ? { matchIds } : viewCounts.all.capped ? "walk" : "scoped-keys");
   } else if (WALKED_IN_ANOTHER_ORDER.has(state.sort.column)) {
-    // Sorted by name or by creation, the page walks an index in that order testing the view and the
-    // filters on each entry: where they hold few bookings of the scope (an insurer's 9 telehealth
-    // bookings, archived ones in Upcoming: none) the walk passed the whole scope to find them —
-    // 40 ms to 2.4 s at 1,000,000 bookings (bench:list-sweep). The count walks date order through
+    // Sorted by name, creation, specialist or stage, the page walks an index in that order (or each
+    // group's) testing the view and the filters on each entry: where they hold few bookings of the
+    // scope (an insurer's 9 telehealth bookings, archived ones in Upcoming: none) the walk passed
+    // the whole scope to find them — 40 ms to 2.4 s at 1,000,000 bookings (bench:list-sweep). The count walks date order through
     // indexes that carry every filter, so it is asked first, with the view's ids when they are few:
     // then the page is picked from those ids (as a search's is), and from none when there are none.
     const counted = await countViews(FEW_MATCHES);

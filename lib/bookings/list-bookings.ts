@@ -253,6 +253,33 @@ function pickInGroups(
 }
 
 /**
+ * A few ids (searchBy { matchIds }: a view's count found them all) in a grouped sort's order:
+ * each fetched through the primary key and sorted by the specialist's name or the stage, then the
+ * appointment — one pass over the ids, not one walk per group testing each of them.
+ */
+function pickFromIdsInGroupOrder(
+  db: DbOrTx,
+  viewer: Actor,
+  options: BookingListOptions,
+  column: "specialist" | "progress",
+  direction: typeof asc,
+  limit: number,
+  offset: number,
+) {
+  const picking = db
+    .select({ id: sql<string>`${bookings.id}`.as("picked_id") })
+    .from(bookings)
+    .innerJoin(specialists, eq(specialists.id, bookings.specialistId))
+    .where(bookingListWhere(viewer, options));
+  const group = column === "specialist" ? specialists.name : bookings.currentProgress;
+  return picking
+    .orderBy(direction(group), direction(bookings.appointmentDate), direction(bookings.id))
+    .limit(limitInText(limit))
+    .offset(offsetHiddenFromPlanner(offset))
+    .$dynamic();
+}
+
+/**
  * The select picking the page's booking ids (as `picked_id`), in the sort's order: the only part
  * of the list's statement that carries the viewer's scope, the view, the search and the filters.
  */
@@ -261,6 +288,8 @@ export function pickedBookingIds(db: DbOrTx, viewer: Actor, options: BookingList
   const direction = sort.direction === "asc" ? asc : desc;
   const limit = options.limit ?? 100;
   const offset = options.offset ?? 0;
+  if ((sort.column === "specialist" || sort.column === "progress") && typeof options.searchBy === "object")
+    return pickFromIdsInGroupOrder(db, viewer, options, sort.column, direction, limit, offset);
   if (sort.column === "specialist")
     return pickInGroups(db, viewer, options, BY_SPECIALIST, direction, limit, offset);
   if (sort.column === "progress") {

@@ -530,6 +530,46 @@ describe("sorted by name or by creation, a view holding few bookings", () => {
     }
   });
 
+  it("sorted by specialist or stage, is picked from the ids in the order the groups' walks give", async () => {
+    // Three stages among S2's bookings (the pages below read on connections of their own, so the
+    // change is made and put back rather than rolled back).
+    const stages = { aNoTeam: "generating_report", aTeam1: "cancelled" } as const;
+    const before = await getDb()
+      .select({ id: bookings.id, currentProgress: bookings.currentProgress })
+      .from(bookings)
+      .where(inArray(bookings.id, [bookingIds.aNoTeam, bookingIds.aTeam1]));
+    onTestFinished(async () => {
+      for (const row of before)
+        await getDb()
+          .update(bookings)
+          .set({ currentProgress: row.currentProgress })
+          .where(eq(bookings.id, row.id));
+    });
+    for (const [key, stage] of Object.entries(stages))
+      await getDb()
+        .update(bookings)
+        .set({ currentProgress: stage })
+        .where(eq(bookings.id, bookingIds[key as keyof typeof stages]));
+    for (const actorKey of ["ownerA", "platformAdmin"] as const) {
+      const actor = (await loadActor(getDb(), id(actorKey), null))!;
+      for (const sort of ["specialist.asc", "specialist.desc", "progress.asc", "progress.desc"]) {
+        const [column, direction] = sort.split(".") as ["specialist" | "progress", "asc" | "desc"];
+        const walked = await listBookingsForViewer(getDb(), actor, {
+          view: "all",
+          filters: { specialistId: id("S2") },
+          sort: { column, direction },
+        });
+        const picked = await pageWithStatements(actorKey, { view: "all", specialist: id("S2"), sort });
+        expect(new Set(walked.map((row) => row.currentProgress)).size, `${actorKey} ${sort}`).toBe(3);
+        expect(
+          picked.page.rows.map((row) => row.id),
+          `${actorKey} ${sort}`,
+        ).toEqual(walked.map((row) => row.id));
+        expect(pickedFromIds(picked.statements), `${actorKey} ${sort}`).toHaveLength(1);
+      }
+    }
+  });
+
   it("with none, is empty without a rows statement; sorted by date, walks as before", async () => {
     const none = await pageWithStatements("ownerA", {
       view: "upcoming",
