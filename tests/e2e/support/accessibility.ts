@@ -53,6 +53,10 @@ export async function scanAtBothWidths(
   options: { include?: string; fullPage?: boolean } = {},
 ) {
   await mkdir(ARTIFACTS_DIR, { recursive: true });
+  // Next streams a page's metadata: after a server action refreshes the page, its <title> comes back
+  // a moment after the content the test waited for (CI once scanned in between: "document-title").
+  // Scan the page as it settles — a page that never gets its title still fails here.
+  await expect.poll(() => page.title(), { message: `${name}: the page's title` }).not.toBe("");
   expect.soft(await labelsWithoutControl(page), `${name}: labels without their control`).toEqual([]);
   for (const size of WIDTHS) {
     await page.setViewportSize(size);
