@@ -13,12 +13,7 @@ import {
   type BookingCount,
   type BookingViewCounts,
 } from "./count-bookings";
-import {
-  listBookingsForViewer,
-  sortPicksFromMatchIds,
-  type BookingListOptions,
-  type BookingListRow,
-} from "./list-bookings";
+import { listBookingsForViewer, type BookingListOptions, type BookingListRow } from "./list-bookings";
 
 export interface BookingPage {
   rows: BookingListRow[];
@@ -106,20 +101,17 @@ export async function listBookingPageForViewer(
     viewCounts = matches.counts;
     filterOptions = choices;
     const count = viewCounts[state.view];
-    // Every match counted: the page is picked from their ids (sorted by the bookings' own
-    // columns), or found through the scoped trigrams (by specialist or stage); past the cap, walked.
-    const matchIds = sortPicksFromMatchIds(state.sort) ? matches.matchIds(state.view) : null;
-    rows =
-      !count.capped && count.total <= offset
-        ? []
-        : await listRows(matchIds ? { matchIds } : viewCounts.all.capped ? "walk" : "scoped-keys");
+    // Every match counted: the page is picked from their ids, in any order; past the cap, walked.
+    const matchIds = matches.matchIds(state.view);
+    rows = !count.capped && count.total <= offset ? [] : await listRows(matchIds ? { matchIds } : "walk");
   } else if (WALKED_IN_ANOTHER_ORDER.has(state.sort.column)) {
     // Sorted by name, creation, specialist or stage, the page walks an index in that order (or each
     // group's) testing the view and the filters on each entry: where they hold few bookings of the
     // scope (an insurer's 9 telehealth bookings, archived ones in Upcoming: none) the walk passed
-    // the whole scope to find them — 40 ms to 2.4 s at 1,000,000 bookings (bench:list-sweep). The count walks date order through
-    // indexes that carry every filter, so it is asked first, with the view's ids when they are few:
-    // then the page is picked from those ids (as a search's is), and from none when there are none.
+    // the whole scope to find them — 40 ms to 2.4 s at 1,000,000 bookings (bench:list-sweep). The
+    // count walks date order through indexes that carry every filter, so it is asked first, with
+    // the view's ids when they are few: then the page is picked from those ids (as a search's is),
+    // and from none when there are none.
     const counted = await countViews(FEW_MATCHES);
     viewCounts = counted.counts;
     filterOptions = filterOptionsFromRow(counted.alongside);

@@ -71,8 +71,8 @@ export interface BookingListOptions {
   sort?: BookingSort;
   /**
    * How a search's matches are reached (none given: the planner's choice among the plain indexes).
-   * - "scoped-keys": through the viewer's scoped trigrams (searchCondition) — a search's count,
-   *   always; its rows when that count was complete (≤ the cap).
+   * - "scoped-keys": through the viewer's scoped trigrams (searchCondition) — a search's count.
+   *   (Its rows, when that count was complete, are picked from the ids it found: { matchIds }.)
    * - "walk": its rows past the cap. The planner reads the scoped trigrams as nearly unique and
    *   then fetches and sorts every match, where a search matching thousands is better walked in
    *   the list's order until the page is full; the search is then tested on the rows walked only
@@ -87,12 +87,9 @@ export interface BookingListOptions {
   searchBy?: "scoped-keys" | "walk" | { matchIds: readonly string[] };
 }
 
-/**
- * The sorts a page of matches is picked by from their ids (searchBy { matchIds }): the ones that
- * order the bookings themselves. By specialist or stage the rows are picked group by group
- * (pickInGroups), each group's walk testing every id — found through the scoped trigrams instead.
- */
-export const sortPicksFromMatchIds = (sort: BookingSort) => sort.column in INNER_SORT;
+/** Sorts by specialist or stage: each group's page walked in date order (pickInGroups). */
+const sortedInGroups = (column: BookingSort["column"]): column is "specialist" | "progress" =>
+  column === "specialist" || column === "progress";
 
 /** The WHERE of the list and of every count: visibility first, then view, search and filters. */
 export function bookingListWhere(viewer: Actor, options: BookingListOptions): SQL | undefined {
@@ -288,7 +285,7 @@ export function pickedBookingIds(db: DbOrTx, viewer: Actor, options: BookingList
   const direction = sort.direction === "asc" ? asc : desc;
   const limit = options.limit ?? 100;
   const offset = options.offset ?? 0;
-  if ((sort.column === "specialist" || sort.column === "progress") && typeof options.searchBy === "object")
+  if (sortedInGroups(sort.column) && typeof options.searchBy === "object")
     return pickFromIdsInGroupOrder(db, viewer, options, sort.column, direction, limit, offset);
   if (sort.column === "specialist")
     return pickInGroups(db, viewer, options, BY_SPECIALIST, direction, limit, offset);
@@ -325,8 +322,7 @@ export async function listBookingsForViewer(
   const sort = options.sort ?? DEFAULT_BOOKING_SORT;
   // A deep page sorted by specialist or stage has a text of its own (each group's walk is as long
   // as the offset): planned for its one use, not kept.
-  const sortedInGroups = sort.column === "specialist" || sort.column === "progress";
-  const named = plannedOnce(options) && !(sortedInGroups && (options.offset ?? 0) > 0);
+  const named = plannedOnce(options) && !(sortedInGroups(sort.column) && (options.offset ?? 0) > 0);
   // A kept plan is not shown the instant Upcoming and Past divide at, as the tabs' counts' are not
   // (hiddenFromPlanner): each call's own plan saw it, costed the view's walk by it, judged itself
   // cheaper than the kept plan and was made again on every page after the first (issue 14).

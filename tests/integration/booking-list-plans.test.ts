@@ -570,6 +570,25 @@ describe("sorted by name or by creation, a view holding few bookings", () => {
     }
   });
 
+  it("a complete search sorted by specialist or stage is picked from its count's ids too", async () => {
+    const owner = (await loadActor(getDb(), id("ownerA"), null))!;
+    for (const sort of ["specialist.desc", "progress.asc"]) {
+      const [column, direction] = sort.split(".") as ["specialist" | "progress", "asc" | "desc"];
+      const walked = await listBookingsForViewer(getDb(), owner, {
+        view: "all",
+        search: "examinee",
+        sort: { column, direction },
+      });
+      const picked = await pageWithStatements("ownerA", { view: "all", q: "examinee", sort });
+      expect(walked.length, sort).toBeGreaterThan(1);
+      expect(
+        picked.page.rows.map((row) => row.id),
+        sort,
+      ).toEqual(walked.map((row) => row.id));
+      expect(pickedFromIds(picked.statements), sort).toHaveLength(1);
+    }
+  });
+
   it("with none, is empty without a rows statement; sorted by date, walks as before", async () => {
     const none = await pageWithStatements("ownerA", {
       view: "upcoming",
