@@ -15,8 +15,12 @@
  *             BENCH_ROUNDS (3) rounds of [the sign-in page for BENCH_SECONDS (3) s, then the page for
  *             BENCH_SECONDS s] — the pair shares the machine's state at that moment, so the ratio
  *             page p50 / sign-in p50 is comparable on a loaded machine where absolute times are not
- *   prints    per shape: p50 / p95 / p99 (ms, median of the rounds), requests/s, the ratio to sign-in
- *             (the issue's goal: ≤ 3× and p95 ≤ 250 ms), non-200 answers, the CPU a request cost the
+ *   pages     each /bookings shape (BOOKING_SHAPES), then each persona's homes, then /notifications —
+ *             the portal's shell around a short list, the fixed cost every signed-in page pays: the
+ *             floor a /bookings shape's figures stand on
+ *   prints    per page: p50 / p95 / p99 (ms, median of the rounds), requests/s, the ratio to sign-in
+ *             (the issue's goal for /bookings: ≤ 3× and p95 ≤ 250 ms; homes are held to being
+ *             bounded, and the reference page to nothing), non-200 answers, the CPU a request cost the
  *             portal server and PostgreSQL (from /proc: steadier than latencies on a shared machine,
  *             and it tells whose time a page is); the server's memory before,
  *             at the peak of and after the load (after 10 s idle, and after a forced GC)
@@ -67,6 +71,9 @@ const AUTH_SECRET = "http-bench-secret-that-is-long-enough-for-better-auth";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const print = (line = "") => process.stdout.write(`${line}\n`);
+
+/** Not held to the ratio goal: the portal's shell around a short list (see the header's "pages"). */
+const REFERENCE_PAGE = "/notifications";
 
 interface Persona {
   key: string;
@@ -298,6 +305,32 @@ async function load(pagePath: string, cookie: string | null, seconds = SECONDS):
   };
 }
 
+/** The issue's goal for a /bookings page. */
+const withinGoal = (m: { ratio: number; p95: number }) => m.ratio <= 3 && m.p95 <= 250;
+
+/**
+ * The run's verdict: /bookings against its goal; homes and the reference page by their ratios,
+ * which say how far a page stands above the shell every page pays. A run that measured no
+ * /bookings page says so, rather than "within the goal".
+ */
+function verdictLines(
+  table: { persona: string; shape: string; kind: string; ratio: number; p50: number; p95: number }[],
+): string[] {
+  const bookingPages = table.filter((row) => row.kind === "bookings");
+  const over = bookingPages.filter((row) => !withinGoal(row));
+  const named = (rows: typeof table) =>
+    rows.map((row) => `${row.persona} ${row.shape} ${row.ratio.toFixed(1)}×`).join("; ");
+  const others = table.filter((row) => row.kind !== "bookings");
+  return [
+    bookingPages.length === 0
+      ? "/bookings: no shape measured (BENCH_SHAPES matched none)"
+      : over.length === 0
+        ? `/bookings: all ${bookingPages.length} pages within the goal (p50 ≤ 3× sign-in, p95 ≤ 250 ms)`
+        : `/bookings: ${over.length} of ${bookingPages.length} pages over the goal (p50 ≤ 3× sign-in, p95 ≤ 250 ms): ${named(over)}`,
+    ...(others.length > 0 ? [`homes and the reference page (no ratio goal): ${named(others)}`] : []),
+  ];
+}
+
 const median = (values: number[]) =>
   values.length === 0 ? NaN : [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -455,17 +488,25 @@ try {
   );
 
   const header = `${"page".padEnd(44)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"req/s".padStart(7)} ${"sign-in p50".padStart(12)} ${"ratio".padStart(6)}  CPU ms/request: server + PostgreSQL (sign-in's server)`;
-  const table: { persona: string; shape: string; ratio: number; p50: number; p95: number }[] = [];
+  /** Which goal a page is held to: /bookings' ratio, a home's bound, or none (the reference page). */
+  type PageKind = "bookings" | "home" | "reference";
+  const table: { persona: string; shape: string; kind: PageKind; ratio: number; p50: number; p95: number }[] =
+    [];
   for (const [index, persona] of PERSONAS.entries()) {
     const cookie = await signIn(persona);
     if (index === 0) await warmUp(cookie);
     print(`== ${persona.label} (${persona.email})`);
     print(header);
-    const pages: [string, string][] = [
-      ...BOOKING_SHAPES.map(([name, query]): [string, string] => [name, `/bookings${query}`]),
-      ...persona.homes.map((home): [string, string] => [`home ${home}`, home]),
-    ].filter(wanted);
-    for (const [name, pagePath] of pages) {
+    const pages: [string, string, PageKind][] = [
+      ...BOOKING_SHAPES.map(([name, query]): [string, string, PageKind] => [
+        name,
+        `/bookings${query}`,
+        "bookings",
+      ]),
+      ...persona.homes.map((home): [string, string, PageKind] => [`home ${home}`, home, "home"]),
+      [`reference ${REFERENCE_PAGE}`, REFERENCE_PAGE, "reference"] as [string, string, PageKind],
+    ].filter(([name, pagePath]) => wanted([name, pagePath]));
+    for (const [name, pagePath, kind] of pages) {
       let size: number;
       try {
         size = await checkPage(pagePath, cookie);
@@ -474,8 +515,8 @@ try {
         continue;
       }
       const m = await measurePaired(pagePath, cookie);
-      table.push({ persona: persona.label, shape: name, ratio: m.ratio, p50: m.p50, p95: m.p95 });
-      const ok = m.ratio <= 3 && m.p95 <= 250 ? "  " : "✗ ";
+      table.push({ persona: persona.label, shape: name, kind, ratio: m.ratio, p50: m.p50, p95: m.p95 });
+      const ok = kind !== "bookings" || withinGoal(m) ? "  " : "✗ ";
       print(
         `${ok}${name.padEnd(42)} ${m.p50.toFixed(0).padStart(5)}ms ${m.p95.toFixed(0).padStart(5)}ms ${m.p99.toFixed(0).padStart(5)}ms ${m.rps.toFixed(1).padStart(7)} ${`${m.signInP50.toFixed(0)}ms`.padStart(12)} ${`${m.ratio.toFixed(1)}×`.padStart(6)}` +
           `  ${m.serverCpu.toFixed(1)} + ${m.postgresCpu.toFixed(1)} (${m.signInServerCpu.toFixed(1)})` +
@@ -503,12 +544,8 @@ try {
     )}`,
   );
 
-  const over = table.filter((row) => row.ratio > 3 || row.p95 > 250);
-  print(
-    over.length === 0
-      ? "\nevery page within the goal (p50 ≤ 3× sign-in, p95 ≤ 250 ms)"
-      : `\n${over.length} of ${table.length} pages over the goal (p50 ≤ 3× sign-in, p95 ≤ 250 ms): ${over.map((row) => `${row.persona} ${row.shape}`).join("; ")}`,
-  );
+  print();
+  for (const line of verdictLines(table)) print(line);
   print(
     `load average at the end: ${os
       .loadavg()
