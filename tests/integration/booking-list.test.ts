@@ -300,22 +300,25 @@ it.each(["ownerA", "platformAdmin"] as const)(
 );
 
 it.each(["ownerA", "memberA1", "specialistS1", "platformAdmin"] as const)(
-  "walks %s's archived bookings sorted by name or by creation through an archive index in that order (migration 0036)",
+  "walks %s's archived or closed bookings sorted by name or by creation through an index in that order that holds only them (migration 0036)",
   async (actorKey) => {
     const viewer = (await loadActor(getDb(), id(actorKey), null))!;
-    // Before 0036 the name and Created orders had live indexes only: an insurer's archived
-    // bookings by name walked the global name index testing each entry's organization and status
-    // (344 ms at 1,000,000 bookings; with 0036, 4 ms through the organization's). A sort made dear,
-    // as a large scope makes it, leaves the walks. Which scope's index a table this small is walked
-    // through is the planner's call (bench:list-sweep shows the large one's).
-    for (const [column, order] of [
-      [bookings.examineeName, "name"],
-      [bookings.createdAt, "created"],
-    ] as const) {
+    // Before 0036 the name and Created orders had live indexes only, not keyed by status: an
+    // insurer's archived bookings by name walked the global name index testing each entry's
+    // organization and status (344 ms at 1,000,000 bookings), an administrator's closed ones newest
+    // created first passed every newer active booking (105 ms); with 0036, ≤ 10 ms. A sort made
+    // dear, as a large scope makes it, leaves the walks. Which scope's index a table this small is
+    // walked through is the planner's call (bench:list-sweep shows the large one's).
+    const cases = [
+      ["archived", bookings.examineeName, /idx_bookings_archived_(organization_|specialist_)?name /],
+      ["archived", bookings.createdAt, /idx_bookings_(organization_|specialist_)?status_created /],
+      ["closed", bookings.createdAt, /idx_bookings_(organization_|specialist_)?status_created /],
+    ] as const;
+    for (const [status, column, index] of cases) {
       const plan = await getDb().transaction(async (tx) => {
         for (const setting of ["enable_seqscan", "enable_sort", "enable_bitmapscan"])
           await tx.execute(sql`select set_config(${setting}, 'off', true)`);
-        const where = bookingListWhere(viewer, { filters: { status: ["archived"] }, view: "all" });
+        const where = bookingListWhere(viewer, { filters: { status: [status] }, view: "all" });
         const query = tx
           .select({ id: bookings.id })
           .from(bookings)
@@ -325,11 +328,8 @@ it.each(["ownerA", "memberA1", "specialistS1", "platformAdmin"] as const)(
         const { rows } = await tx.execute<{ "QUERY PLAN": string }>(sql`explain (costs off) ${query}`);
         return rows.map((row) => row["QUERY PLAN"]).join("\n");
       });
-      expect(plan).toMatch(
-        new RegExp(
-          `Index (Only )?Scan Backward using idx_bookings_archived_(organization_|specialist_)?${order} `,
-        ),
-      );
+      expect(plan).toMatch(/Index (Only )?Scan Backward using/);
+      expect(plan).toMatch(index);
     }
   },
 );
