@@ -309,6 +309,18 @@ async function load(pagePath: string, cookie: string | null, seconds = SECONDS):
   };
 }
 
+/** Which goal a page is held to: /bookings' ratio, a home's bound, or none (the reference page). */
+type PageKind = "bookings" | "home" | "reference";
+/** One measured page's figures the verdict reads. */
+interface PageFigures {
+  persona: string;
+  shape: string;
+  kind: PageKind;
+  ratio: number;
+  p50: number;
+  p95: number;
+}
+
 /** The issue's goal for a /bookings page. */
 const withinGoal = (m: { ratio: number; p95: number }) => m.ratio <= 3 && m.p95 <= 250;
 
@@ -317,12 +329,10 @@ const withinGoal = (m: { ratio: number; p95: number }) => m.ratio <= 3 && m.p95 
  * which say how far a page stands above the shell every page pays. A run that measured no
  * /bookings page says so, rather than "within the goal".
  */
-function verdictLines(
-  table: { persona: string; shape: string; kind: string; ratio: number; p50: number; p95: number }[],
-): string[] {
+function verdictLines(table: PageFigures[]): string[] {
   const bookingPages = table.filter((row) => row.kind === "bookings");
   const over = bookingPages.filter((row) => !withinGoal(row));
-  const named = (rows: typeof table) =>
+  const named = (rows: PageFigures[]) =>
     rows.map((row) => `${row.persona} ${row.shape} ${row.ratio.toFixed(1)}×`).join("; ");
   const others = table.filter((row) => row.kind !== "bookings");
   return [
@@ -492,10 +502,7 @@ try {
   );
 
   const header = `${"page".padEnd(44)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"req/s".padStart(7)} ${"sign-in p50".padStart(12)} ${"ratio".padStart(6)}  CPU ms/request: server + PostgreSQL (sign-in's server)`;
-  /** Which goal a page is held to: /bookings' ratio, a home's bound, or none (the reference page). */
-  type PageKind = "bookings" | "home" | "reference";
-  const table: { persona: string; shape: string; kind: PageKind; ratio: number; p50: number; p95: number }[] =
-    [];
+  const table: PageFigures[] = [];
   for (const [index, persona] of PERSONAS.entries()) {
     const cookie = await signIn(persona);
     if (index === 0) await warmUp(cookie);

@@ -8,7 +8,7 @@ import { eq, inArray, sql, TransactionRollbackError } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
 import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { getDb, getPool, type Tx } from "@/db/client";
+import { getDb, getPool, type Database, type Tx } from "@/db/client";
 import { PortalClient } from "@/db/connection-scope";
 import { hiddenFromPlanner, textValuesHiddenFromPlanner } from "@/db/named-statement";
 import * as schema from "@/db/schema";
@@ -23,6 +23,22 @@ import { bookingListStatement } from "@/lib/bookings/booking-list-statement";
 import { listBookingsForViewer, pickedBookingIds, type BookingListRow } from "@/lib/bookings/list-bookings";
 import { ACTOR_KEYS, VISIBLE, type BookingKey, type IdOf } from "../support/authz-fixture";
 import { insertAuthzWorld } from "../support/insert-authz-world";
+
+/**
+ * `work` in a transaction that is rolled back after it, whatever it changed: each case's stages and
+ * dates stay its own. (drizzle rolls back by throwing; the rollback is expected, anything else fails.)
+ */
+async function inRolledBackTransaction(
+  work: (tx: Tx) => Promise<void>,
+  db: Database = getDb(),
+): Promise<void> {
+  await expect(
+    db.transaction(async (tx) => {
+      await work(tx);
+      tx.rollback();
+    }),
+  ).rejects.toThrow(TransactionRollbackError);
+}
 
 let id: IdOf;
 let bookingIds: Record<BookingKey, string>;
@@ -111,44 +127,41 @@ describe("the bookings list's kept plans", () => {
 
   it("write a Status filter into the text, and keep each viewer to their closed bookings", async () => {
     const closed: BookingKey[] = ["aTeam2", "bNoTeam"];
-    await expect(
-      getDb().transaction(async (tx) => {
-        await tx
-          .update(bookings)
-          .set({ status: "closed" })
-          .where(
-            inArray(
-              bookings.id,
-              closed.map((key) => bookingIds[key]),
-            ),
-          );
-        for (const actorKey of ACTOR_KEYS) {
-          for (const specialist of ["S1", "S2"] as const) {
-            const ofSpecialist = BOOKINGS_OF[specialist].filter((key) => VISIBLE[actorKey][key]);
-            const page = await pageFor(tx, actorKey, {
-              view: "all",
-              status: "closed",
-              specialist: id(specialist),
-            });
-            expect(page.keys, `${actorKey}, ${specialist}'s closed`).toEqual(
-              ofSpecialist.filter((key) => closed.includes(key)).sort(),
-            );
-            const both = { view: "all", status: "active,closed", specialist: id(specialist) };
-            expect((await pageFor(tx, actorKey, both)).keys, `${actorKey}, active and closed`).toEqual(
-              [...ofSpecialist].sort(),
-            );
-          }
-        }
-        // A parameter hides the status from a kept (generic) plan, which then cannot use the
-        // live bookings' partial indexes: "closed" walked the table (0.2–1.2 s at 1,000,000).
-        const statements = await listStatements(tx);
-        expect(statements.some((row) => row.statement.includes(`"bookings"."status" in ('closed')`))).toBe(
-          true,
+    await inRolledBackTransaction(async (tx) => {
+      await tx
+        .update(bookings)
+        .set({ status: "closed" })
+        .where(
+          inArray(
+            bookings.id,
+            closed.map((key) => bookingIds[key]),
+          ),
         );
-        for (const row of statements) expect(row.statement).not.toMatch(/"status" in \(\$\d/);
-        tx.rollback();
-      }),
-    ).rejects.toThrow(TransactionRollbackError);
+      for (const actorKey of ACTOR_KEYS) {
+        for (const specialist of ["S1", "S2"] as const) {
+          const ofSpecialist = BOOKINGS_OF[specialist].filter((key) => VISIBLE[actorKey][key]);
+          const page = await pageFor(tx, actorKey, {
+            view: "all",
+            status: "closed",
+            specialist: id(specialist),
+          });
+          expect(page.keys, `${actorKey}, ${specialist}'s closed`).toEqual(
+            ofSpecialist.filter((key) => closed.includes(key)).sort(),
+          );
+          const both = { view: "all", status: "active,closed", specialist: id(specialist) };
+          expect((await pageFor(tx, actorKey, both)).keys, `${actorKey}, active and closed`).toEqual(
+            [...ofSpecialist].sort(),
+          );
+        }
+      }
+      // A parameter hides the status from a kept (generic) plan, which then cannot use the
+      // live bookings' partial indexes: "closed" walked the table (0.2–1.2 s at 1,000,000).
+      const statements = await listStatements(tx);
+      expect(statements.some((row) => row.statement.includes(`"bookings"."status" in ('closed')`))).toBe(
+        true,
+      );
+      for (const row of statements) expect(row.statement).not.toMatch(/"status" in \(\$\d/);
+    });
   });
 
   it("count a deep page's tabs with the first page's statement, and say how far its rows reach", async () => {
@@ -179,106 +192,97 @@ describe("the bookings list's kept plans", () => {
     // the count finds every match, and the page is picked from their ids through the primary key.
     const tags = [randomLetters(), randomLetters()];
     const searches = [...tags, `(646) 556-${lastFour}`];
-    await expect(
-      getDb().transaction(async (tx) => {
-        for (const tag of tags) await insertNamesakes(tx, tag, 30);
-        const owner = (await loadActor(tx, id("ownerA"), null))!;
-        const ownersOwn = Object.keys(bookingIds).filter((key) => VISIBLE.ownerA[key as BookingKey]);
-        for (let call = 0; call < 7; call++) {
-          for (const search of searches) {
-            const state = parseBookingListParams({ view: "all", q: search, page: "2", size: "10" });
-            const page = await listBookingPageForViewer(tx, owner, state, "UTC");
-            if (search.startsWith("(")) {
-              // The namesakes copy a booking with the fixture's phone: they and the owner's own
-              // fixture bookings share it — organization B's do too, and are not among them.
-              expect(page.total, search).toBe(ownersOwn.length + 2 * 30);
-              expect(page.rows, search).toHaveLength(10);
-              for (const row of page.rows) expect(row.organizationId).toBe(id("A"));
-              continue;
-            }
-            expect(page.total, search).toBe(30);
-            expect(page.totalIsCapped).toBe(false);
-            // Page 2 of 10, newest first: the namesakes 19 down to 10 (each an hour after the last).
-            expect(page.rows.map((row) => row.examineeName)).toEqual(
-              Array.from({ length: 10 }, (_, i) => `Namesake ${search} ${19 - i}`),
-            );
-            expect(page.hasNextPage).toBe(true);
+    await inRolledBackTransaction(async (tx) => {
+      for (const tag of tags) await insertNamesakes(tx, tag, 30);
+      const owner = (await loadActor(tx, id("ownerA"), null))!;
+      const ownersOwn = Object.keys(bookingIds).filter((key) => VISIBLE.ownerA[key as BookingKey]);
+      for (let call = 0; call < 7; call++) {
+        for (const search of searches) {
+          const state = parseBookingListParams({ view: "all", q: search, page: "2", size: "10" });
+          const page = await listBookingPageForViewer(tx, owner, state, "UTC");
+          if (search.startsWith("(")) {
+            // The namesakes copy a booking with the fixture's phone: they and the owner's own
+            // fixture bookings share it — organization B's do too, and are not among them.
+            expect(page.total, search).toBe(ownersOwn.length + 2 * 30);
+            expect(page.rows, search).toHaveLength(10);
+            for (const row of page.rows) expect(row.organizationId).toBe(id("A"));
+            continue;
           }
+          expect(page.total, search).toBe(30);
+          expect(page.totalIsCapped).toBe(false);
+          // Page 2 of 10, newest first: the namesakes 19 down to 10 (each an hour after the last).
+          expect(page.rows.map((row) => row.examineeName)).toEqual(
+            Array.from({ length: 10 }, (_, i) => `Namesake ${search} ${19 - i}`),
+          );
+          expect(page.hasNextPage).toBe(true);
         }
-        const picked = (await listStatements(tx)).filter(
-          (row) => row.statement.startsWith('select "id"') && row.statement.includes("= any("),
-        );
-        expect(picked).toHaveLength(1);
-        for (const search of tags) expect(picked[0]!.statement).not.toContain(search);
-        expect(picked[0]!.generic_plans + picked[0]!.custom_plans).toBe(7 * searches.length);
-        expect(picked[0]!.generic_plans).toBeGreaterThan(0);
-        // The count, whose plan must see its pattern, stays unnamed.
-        for (const row of await listStatements(tx)) expect(row.statement).not.toContain("scoped_trigrams");
-        tx.rollback();
-      }),
-    ).rejects.toThrow(TransactionRollbackError);
+      }
+      const picked = (await listStatements(tx)).filter(
+        (row) => row.statement.startsWith('select "id"') && row.statement.includes("= any("),
+      );
+      expect(picked).toHaveLength(1);
+      for (const search of tags) expect(picked[0]!.statement).not.toContain(search);
+      expect(picked[0]!.generic_plans + picked[0]!.custom_plans).toBe(7 * searches.length);
+      expect(picked[0]!.generic_plans).toBeGreaterThan(0);
+      // The count, whose plan must see its pattern, stays unnamed.
+      for (const row of await listStatements(tx)) expect(row.statement).not.toContain("scoped_trigrams");
+    });
   });
 
   it("keep one plan for a search's rows past its count's cap, each pattern answered with its own rows", async () => {
     // Two names each shared by more of owner A's bookings than a search counts (SEARCH_COUNT_CAP):
     // their rows are walked newest first (searchBy "walk"), one text for both patterns.
     const tags = [randomLetters(), randomLetters()];
-    await expect(
-      getDb().transaction(async (tx) => {
-        for (const tag of tags) await insertNamesakes(tx, tag, SEARCH_COUNT_CAP + 10);
-        const owner = (await loadActor(tx, id("ownerA"), null))!;
-        for (let call = 0; call < 7; call++) {
-          for (const tag of tags) {
-            const state = parseBookingListParams({ view: "all", q: tag });
-            const page = await listBookingPageForViewer(tx, owner, state, "UTC");
-            expect(page.totalIsCapped, tag).toBe(true);
-            expect(page.rows).toHaveLength(state.pageSize);
-            for (const row of page.rows) expect(row.examineeName).toContain(tag);
-            const dates = page.rows.map((row) => row.appointmentDate.getTime());
-            expect(dates, `${tag}: newest first`).toEqual([...dates].sort((a, b) => b - a));
-          }
+    await inRolledBackTransaction(async (tx) => {
+      for (const tag of tags) await insertNamesakes(tx, tag, SEARCH_COUNT_CAP + 10);
+      const owner = (await loadActor(tx, id("ownerA"), null))!;
+      for (let call = 0; call < 7; call++) {
+        for (const tag of tags) {
+          const state = parseBookingListParams({ view: "all", q: tag });
+          const page = await listBookingPageForViewer(tx, owner, state, "UTC");
+          expect(page.totalIsCapped, tag).toBe(true);
+          expect(page.rows).toHaveLength(state.pageSize);
+          for (const row of page.rows) expect(row.examineeName).toContain(tag);
+          const dates = page.rows.map((row) => row.appointmentDate.getTime());
+          expect(dates, `${tag}: newest first`).toEqual([...dates].sort((a, b) => b - a));
         }
-        const walked = (await listStatements(tx)).filter(
-          (row) => row.statement.startsWith('select "id"') && row.statement.includes(" ilike "),
-        );
-        expect(walked).toHaveLength(1);
-        expect(walked[0]!.statement).not.toContain(tags[0]);
-        expect(walked[0]!.generic_plans + walked[0]!.custom_plans).toBe(7 * tags.length);
-        expect(walked[0]!.generic_plans).toBeGreaterThan(0);
-        // The count through the scoped trigram keys stays planned for its pattern.
-        for (const row of await listStatements(tx)) expect(row.statement).not.toContain("scoped_trigrams");
-        tx.rollback();
-      }),
-    ).rejects.toThrow(TransactionRollbackError);
+      }
+      const walked = (await listStatements(tx)).filter(
+        (row) => row.statement.startsWith('select "id"') && row.statement.includes(" ilike "),
+      );
+      expect(walked).toHaveLength(1);
+      expect(walked[0]!.statement).not.toContain(tags[0]);
+      expect(walked[0]!.generic_plans + walked[0]!.custom_plans).toBe(7 * tags.length);
+      expect(walked[0]!.generic_plans).toBeGreaterThan(0);
+      // The count through the scoped trigram keys stays planned for its pattern.
+      for (const row of await listStatements(tx)) expect(row.statement).not.toContain("scoped_trigrams");
+    });
   });
 
   it("keep a plan for each Type and Source, with the value in its text, each answering its own", async () => {
-    await expect(
-      getDb().transaction(async (tx) => {
-        // The fixture's bookings are all telehealth, booked through the portal.
-        const ofS2 = BOOKINGS_OF.S2.filter((key) => VISIBLE.ownerA[key]).sort();
-        const filtered = (params: Record<string, string>) =>
-          pageFor(tx, "ownerA", { view: "all", specialist: id("S2"), ...params });
-        // Past five calls PostgreSQL may keep a generic plan: the answers must not change with it.
-        for (let call = 0; call < 7; call++) {
-          expect((await filtered({ type: "telehealth" })).keys).toEqual(ofS2);
-          expect((await filtered({ type: "in_person" })).keys).toEqual([]);
-          expect((await filtered({ source: "portal" })).keys).toEqual(ofS2);
-          expect((await filtered({ source: "acuity_direct" })).keys).toEqual([]);
-        }
-        // A parameter would hide the type from a kept plan, which then walked a scope with few of
-        // that type whole (an insurer's 9 telehealth bookings among 196,000).
-        const statements = (await listStatements(tx)).map((row) => row.statement);
-        for (const word of ["telehealth", "in_person"])
-          expect(
-            statements.some((text) => text.includes(`"bookings"."appointment_type" in ('${word}')`)),
-          ).toBe(true);
-        for (const word of ["portal", "acuity_direct"])
-          expect(statements.some((text) => text.includes(`"bookings"."source" in ('${word}')`))).toBe(true);
-        for (const text of statements) expect(text).not.toMatch(/"(appointment_type|source)" (in \(|= )\$\d/);
-        tx.rollback();
-      }),
-    ).rejects.toThrow(TransactionRollbackError);
+    await inRolledBackTransaction(async (tx) => {
+      // The fixture's bookings are all telehealth, booked through the portal.
+      const ofS2 = BOOKINGS_OF.S2.filter((key) => VISIBLE.ownerA[key]).sort();
+      const filtered = (params: Record<string, string>) =>
+        pageFor(tx, "ownerA", { view: "all", specialist: id("S2"), ...params });
+      // Past five calls PostgreSQL may keep a generic plan: the answers must not change with it.
+      for (let call = 0; call < 7; call++) {
+        expect((await filtered({ type: "telehealth" })).keys).toEqual(ofS2);
+        expect((await filtered({ type: "in_person" })).keys).toEqual([]);
+        expect((await filtered({ source: "portal" })).keys).toEqual(ofS2);
+        expect((await filtered({ source: "acuity_direct" })).keys).toEqual([]);
+      }
+      // A parameter would hide the type from a kept plan, which then walked a scope with few of
+      // that type whole (an insurer's 9 telehealth bookings among 196,000).
+      const statements = (await listStatements(tx)).map((row) => row.statement);
+      for (const word of ["telehealth", "in_person"])
+        expect(statements.some((text) => text.includes(`"bookings"."appointment_type" in ('${word}')`))).toBe(
+          true,
+        );
+      for (const word of ["portal", "acuity_direct"])
+        expect(statements.some((text) => text.includes(`"bookings"."source" in ('${word}')`))).toBe(true);
+      for (const text of statements) expect(text).not.toMatch(/"(appointment_type|source)" (in \(|= )\$\d/);
+    });
   });
 });
 
@@ -290,94 +294,84 @@ describe("sorting by specialist and by progress", () => {
   } as const;
 
   it("orders each group by the appointment — every page, both ways", async () => {
-    await expect(
-      getDb().transaction(async (tx) => {
-        // Three stages among owner A's bookings, so the stage groups are more than one.
-        await tx
-          .update(bookings)
-          .set({ currentProgress: "cancelled" })
-          .where(eq(bookings.id, bookingIds.aTeam1));
-        await tx
-          .update(bookings)
-          .set({ currentProgress: "generating_report" })
-          .where(eq(bookings.id, bookingIds.aTeam2));
-        await expectGroupedOrders(tx);
-        tx.rollback();
-      }),
-    ).rejects.toThrow(TransactionRollbackError);
+    await inRolledBackTransaction(async (tx) => {
+      // Three stages among owner A's bookings, so the stage groups are more than one.
+      await tx
+        .update(bookings)
+        .set({ currentProgress: "cancelled" })
+        .where(eq(bookings.id, bookingIds.aTeam1));
+      await tx
+        .update(bookings)
+        .set({ currentProgress: "generating_report" })
+        .where(eq(bookings.id, bookingIds.aTeam2));
+      await expectGroupedOrders(tx);
+    });
   });
 
   it("by progress, each view and Progress filter lists its own bookings in stage order (the walk skips stages the view cannot hold)", async () => {
-    await expect(
-      getDb().transaction(async (tx) => {
-        // Owner A's bookings in three stages, cancelled ones both past and upcoming.
-        await tx
-          .update(bookings)
-          .set({ currentProgress: "cancelled" })
-          .where(inArray(bookings.id, [bookingIds.aTeam1, bookingIds.aNoTeam]));
-        await tx
-          .update(bookings)
-          .set({
-            currentProgress: "generating_report",
-            createdAt: new Date(Date.now() - 10 * 86_400_000),
-            appointmentDate: new Date(Date.now() - 86_400_000),
-          })
-          .where(eq(bookings.id, bookingIds.aTeam2));
-        await tx
-          .update(bookings)
-          .set({
-            createdAt: new Date(Date.now() - 10 * 86_400_000),
-            appointmentDate: new Date(Date.now() - 2 * 86_400_000),
-          })
-          .where(eq(bookings.id, bookingIds.aTeam1));
-        const owner = (await loadActor(tx, id("ownerA"), null))!;
-        const now = new Date();
-        const byProgress = { column: "progress", direction: "asc" } as const;
-        const cases = [
-          { view: "upcoming" },
-          { view: "past" },
-          { view: "cancelled" },
-          { view: "all" },
-          { view: "all", progress: ["cancelled", "generating_report"] },
-          { view: "past", progress: ["generating_report"] },
-          // A filter the view cannot hold: nothing, not a walk of the stage.
-          { view: "upcoming", progress: ["cancelled"] },
-        ] as const;
-        const seen = new Set<string>();
-        for (const { view, ...filters } of cases) {
-          const options = {
-            view,
-            now,
-            filters: { progress: "progress" in filters ? [...filters.progress] : [] },
-          };
-          const byDate = await listBookingsForViewer(tx, owner, { ...options, sort: DEFAULT_BOOKING_SORT });
-          const expected = [...byDate]
-            .sort(
-              (a, b) =>
-                (a.currentProgress < b.currentProgress
-                  ? -1
-                  : a.currentProgress > b.currentProgress
-                    ? 1
-                    : 0) ||
-                a.appointmentDate.getTime() - b.appointmentDate.getTime() ||
-                (a.id < b.id ? -1 : 1),
-            )
-            .map((row) => row.id);
-          const sorted = await listBookingsForViewer(tx, owner, { ...options, sort: byProgress });
-          const label = `${view} ${JSON.stringify(filters)}`;
-          expect(
-            sorted.map((row) => row.id),
-            label,
-          ).toEqual(expected);
-          for (const row of sorted) seen.add(`${view}:${row.currentProgress}`);
-        }
-        // The cases reached what they are about: cancelled bookings in Cancelled, none in Upcoming or Past.
-        expect(seen).toContain("cancelled:cancelled");
-        expect(seen).toContain("past:generating_report");
-        expect([...seen].filter((key) => /^(upcoming|past):cancelled$/.test(key))).toEqual([]);
-        tx.rollback();
-      }),
-    ).rejects.toThrow(TransactionRollbackError);
+    await inRolledBackTransaction(async (tx) => {
+      // Owner A's bookings in three stages, cancelled ones both past and upcoming.
+      await tx
+        .update(bookings)
+        .set({ currentProgress: "cancelled" })
+        .where(inArray(bookings.id, [bookingIds.aTeam1, bookingIds.aNoTeam]));
+      await tx
+        .update(bookings)
+        .set({
+          currentProgress: "generating_report",
+          createdAt: new Date(Date.now() - 10 * 86_400_000),
+          appointmentDate: new Date(Date.now() - 86_400_000),
+        })
+        .where(eq(bookings.id, bookingIds.aTeam2));
+      await tx
+        .update(bookings)
+        .set({
+          createdAt: new Date(Date.now() - 10 * 86_400_000),
+          appointmentDate: new Date(Date.now() - 2 * 86_400_000),
+        })
+        .where(eq(bookings.id, bookingIds.aTeam1));
+      const owner = (await loadActor(tx, id("ownerA"), null))!;
+      const now = new Date();
+      const byProgress = { column: "progress", direction: "asc" } as const;
+      const cases = [
+        { view: "upcoming" },
+        { view: "past" },
+        { view: "cancelled" },
+        { view: "all" },
+        { view: "all", progress: ["cancelled", "generating_report"] },
+        { view: "past", progress: ["generating_report"] },
+        // A filter the view cannot hold: nothing, not a walk of the stage.
+        { view: "upcoming", progress: ["cancelled"] },
+      ] as const;
+      const seen = new Set<string>();
+      for (const { view, ...filters } of cases) {
+        const options = {
+          view,
+          now,
+          filters: { progress: "progress" in filters ? [...filters.progress] : [] },
+        };
+        const byDate = await listBookingsForViewer(tx, owner, { ...options, sort: DEFAULT_BOOKING_SORT });
+        const expected = [...byDate]
+          .sort(
+            (a, b) =>
+              (a.currentProgress < b.currentProgress ? -1 : a.currentProgress > b.currentProgress ? 1 : 0) ||
+              a.appointmentDate.getTime() - b.appointmentDate.getTime() ||
+              (a.id < b.id ? -1 : 1),
+          )
+          .map((row) => row.id);
+        const sorted = await listBookingsForViewer(tx, owner, { ...options, sort: byProgress });
+        const label = `${view} ${JSON.stringify(filters)}`;
+        expect(
+          sorted.map((row) => row.id),
+          label,
+        ).toEqual(expected);
+        for (const row of sorted) seen.add(`${view}:${row.currentProgress}`);
+      }
+      // The cases reached what they are about: cancelled bookings in Cancelled, none in Upcoming or Past.
+      expect(seen).toContain("cancelled:cancelled");
+      expect(seen).toContain("past:generating_report");
+      expect([...seen].filter((key) => /^(upcoming|past):cancelled$/.test(key))).toEqual([]);
+    });
   });
 
   async function expectGroupedOrders(tx: Tx) {
@@ -429,8 +423,8 @@ describe("sorting by specialist and by progress", () => {
       Client: PortalClient,
     });
     onTestFinished(() => pool.end());
-    await expect(
-      drizzle(pool, { schema }).transaction(async (tx) => {
+    await inRolledBackTransaction(
+      async (tx) => {
         // 40 more of specialist S2's bookings with organization A, a month ahead: Upcoming.
         await insertNamesakes(tx, randomLetters(), 40);
         const owner = (await loadActor(tx, id("ownerA"), null))!;
@@ -465,9 +459,9 @@ describe("sorting by specialist and by progress", () => {
             generic: 2,
           });
         }
-        tx.rollback();
-      }),
-    ).rejects.toThrow(TransactionRollbackError);
+      },
+      drizzle(pool, { schema }),
+    );
   });
 });
 
