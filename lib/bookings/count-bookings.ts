@@ -1,5 +1,4 @@
-import { desc, sql, type SQL } from "drizzle-orm";
-import type { SubqueryWithSelection } from "drizzle-orm/pg-core";
+import { desc, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { hiddenFromPlanner, limitInText, queryNamed } from "@/db/named-statement";
 import { bookings } from "@/db/schema";
@@ -153,6 +152,7 @@ async function countSearchViewsInOnePass(
   viewer: Actor,
   options: Omit<CountOptions, "view"> & { now: Date },
   cap: number,
+  alongside?: SQL,
 ): Promise<SearchPass> {
   const tab = tabOf(options.now);
   const picking = db
@@ -166,19 +166,41 @@ async function countSearchViewsInOnePass(
   )
     .limit(cap + 1)
     .as("matching");
-  // Each tab's matches' ids come along (the pass has the rows in hand): when they are all there
-  // is, the page's rows are picked from them rather than found through the trigrams again.
-  const rows = await db
-    .select({
-      tab: matching.tab,
-      total: sql<number>`count(*)::int`,
-      ids: sql<string[]>`array_agg(${matching.id})`,
-    })
-    .from(matching)
-    .groupBy(matching.tab);
-  const found = eachTab(rows, (row) => row.total, 0);
+  // Each tab's matches' ids come along (the pass has the rows in hand) when they are all there
+  // is: the page's rows are then picked from them rather than found through the trigrams again.
+  // Past the cap they are no use (the page walks), so they are not sent.
+  const { tabs, row } = await tabsInOneRow<{ tab: Tab; total: number; ids: string[] | null }>(
+    db,
+    db
+      .select({
+        tab: matching.tab,
+        total: sql<number>`count(*)::int`.as("total"),
+        ids: sql<string[] | null>`case when sum(count(*)) over () <= ${sql.raw(String(cap))}
+          then array_agg(${matching.id}) end`.as("ids"),
+      })
+      .from(matching)
+      .groupBy(matching.tab),
+    alongside,
+  );
+  const found = eachTab(tabs, (t) => t.total, 0);
   const complete = found.upcoming + found.past + found.cancelled <= cap;
-  return { found, matchIds: complete ? eachTab(rows, (row) => row.ids, []) : null };
+  return { found, matchIds: complete ? eachTab(tabs, (t) => t.ids ?? [], []) : null, alongside: row };
+}
+
+/**
+ * A statement's rows grouped by tab, as one JSON column (`tabs`), with `alongside`'s columns
+ * beside it in the same one row: a search's count pass carries the page's filter choices, one
+ * statement fewer a page (issue 14) — and a pass that finds nothing still returns its row.
+ */
+async function tabsInOneRow<TabRow>(
+  db: DbOrTx,
+  grouped: SQLWrapper,
+  alongside?: SQL,
+): Promise<{ tabs: TabRow[]; row: Record<string, unknown> }> {
+  const tabs = sql`coalesce((select json_agg("by_tab") from ${grouped} as "by_tab"), '[]'::json) as "tabs"`;
+  const statement = alongside ? sql`select ${tabs}, ${alongside}` : sql`select ${tabs}`;
+  const row = (await db.execute<Record<string, unknown>>(statement)).rows[0]!;
+  return { tabs: row.tabs as TabRow[], row };
 }
 
 type Tab = Exclude<BookingView, "all">;
@@ -189,6 +211,8 @@ interface SearchPass {
   found: FoundInTabs;
   /** Each tab's matches' ids when the pass found them all (its counts are then exact); null past the cap. */
   matchIds: Record<Tab, string[]> | null;
+  /** The row the pass's statement returned, with the columns asked for alongside (tabsInOneRow). */
+  alongside: Record<string, unknown>;
 }
 
 /** A value for each tab from rows grouped by tab; `none` for a tab without a row. */
@@ -208,18 +232,6 @@ function eachTab<Row extends { tab: BookingView }, T>(
 const tabOf = (now: Date) => sql<BookingView>`case when ${viewCondition("cancelled", now)} then 'cancelled'
     when ${viewCondition("upcoming", now)} then 'upcoming' else 'past' end`;
 
-/** How many of a pass's matches (a subquery of their tabs) each tab has. */
-async function matchesByTab(
-  db: DbOrTx,
-  matching: SubqueryWithSelection<{ tab: SQL.Aliased<BookingView> }, "matching">,
-): Promise<FoundInTabs> {
-  const rows = await db
-    .select({ tab: matching.tab, total: sql<number>`count(*)::int` })
-    .from(matching)
-    .groupBy(matching.tab);
-  return eachTab(rows, (row) => row.total, 0);
-}
-
 /**
  * A common fragment's first `cap` + 1 matches among the viewer's newest `budget` bookings, sorted
  * into tabs — or null when fewer are there (the walk proves nothing; the trigram pass counts).
@@ -235,6 +247,18 @@ export async function countSearchViewsByDateWalk(
   cap: number,
   budget: number,
 ): Promise<FoundInTabs | null> {
+  return (await dateWalkPass(db, viewer, options, cap, budget)).found;
+}
+
+/** countSearchViewsByDateWalk's pass, with `alongside`'s columns in its row (tabsInOneRow). */
+async function dateWalkPass(
+  db: DbOrTx,
+  viewer: Actor,
+  options: Omit<CountOptions, "view"> & { now: Date },
+  cap: number,
+  budget: number,
+  alongside?: SQL,
+): Promise<{ found: FoundInTabs | null; row: Record<string, unknown> }> {
   const walked = db
     .select({
       tab: tabOf(options.now).as("tab"),
@@ -251,8 +275,16 @@ export async function countSearchViewsByDateWalk(
     .where(sql`${walked.hit}`)
     .limit(cap + 1)
     .as("matching");
-  const found = await matchesByTab(db, matching);
-  return found.upcoming + found.past + found.cancelled > cap ? found : null;
+  const { tabs, row } = await tabsInOneRow<{ tab: Tab; total: number }>(
+    db,
+    db
+      .select({ tab: matching.tab, total: sql<number>`count(*)::int`.as("total") })
+      .from(matching)
+      .groupBy(matching.tab),
+    alongside,
+  );
+  const found = eachTab(tabs, (t) => t.total, 0);
+  return { found: found.upcoming + found.past + found.cancelled > cap ? found : null, row };
 }
 
 /** A search's first `cap` + 1 matches by tab: by a date walk where the fragment is common, else through its trigrams. */
@@ -261,31 +293,42 @@ async function countSearchViews(
   viewer: Actor,
   options: Omit<CountOptions, "view"> & { now: Date },
   cap: number,
+  alongside?: SQL,
 ): Promise<SearchPass> {
   // The shape first: a search of several words, or with a filter, needs no statistics at all.
   const budget =
     dateWalkTrigrams(options.search, options.filters) !== null
       ? dateWalkBudget(await nameTrigramStatistics(db), viewer, options.search, options.filters, cap)
       : null;
-  const walked = budget === null ? null : await countSearchViewsByDateWalk(db, viewer, options, cap, budget);
-  return walked ? { found: walked, matchIds: null } : countSearchViewsInOnePass(db, viewer, options, cap);
+  const walked = budget === null ? null : await dateWalkPass(db, viewer, options, cap, budget, alongside);
+  return walked?.found
+    ? { found: walked.found, matchIds: null, alongside: walked.row }
+    : countSearchViewsInOnePass(db, viewer, options, cap, alongside);
 }
 
 /** A search's tab counts (as countBookingViews) and, when they are complete, every match's id: the page's rows are among them. */
-export interface SearchMatches {
+export interface SearchMatches<Alongside = Record<string, unknown>> {
   counts: BookingViewCounts;
   /** The view's matches' ids when the count found them all (under its cap); null past it. */
   matchIds: (view: BookingView) => string[] | null;
+  /** The row of the count's statement, with the columns asked for alongside (a select list that reads no bookings). */
+  alongside: Alongside;
 }
 
-/** countBookingViews for a search, keeping the ids its count pass found (list-booking-page.ts). */
-export async function countSearchMatches(
+/**
+ * countBookingViews for a search, keeping the ids its count pass found, and reading `alongside`
+ * (the page's filter choices) in the same statement (list-booking-page.ts).
+ */
+export async function countSearchMatches<Alongside = Record<string, unknown>>(
   db: DbOrTx,
   viewer: Actor,
   options: Omit<CountOptions, "view"> & { now: Date; search: string },
   cap = SEARCH_COUNT_CAP,
-): Promise<SearchMatches> {
-  const { found, matchIds } = await countSearchViews(db, viewer, options, cap);
+  alongside?: SQL,
+): Promise<SearchMatches<Alongside>> {
+  const pass = await countSearchViews(db, viewer, options, cap, alongside);
+  const { found, matchIds } = pass;
+  const row = pass.alongside as Alongside;
   if (matchIds) {
     const idsOf = (view: BookingView) =>
       view === "all" ? [...matchIds.upcoming, ...matchIds.past, ...matchIds.cancelled] : matchIds[view];
@@ -297,6 +340,7 @@ export async function countSearchMatches(
         all: exact(found.upcoming + found.past + found.cancelled),
       },
       matchIds: idsOf,
+      alongside: row,
     };
   }
   const atLeast = (total: number): BookingCount => ({ total: Math.min(total, cap), capped: true });
@@ -308,6 +352,7 @@ export async function countSearchMatches(
       all: atLeast(cap),
     },
     matchIds: () => null,
+    alongside: row,
   };
 }
 

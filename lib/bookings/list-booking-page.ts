@@ -2,7 +2,6 @@ import type { DbOrTx } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import type { BookingListState } from "./booking-list-params";
 import {
-  bookingFilterOptions,
   filterOptionColumns,
   filterOptionsFromRow,
   type BookingFilterOptions,
@@ -10,6 +9,7 @@ import {
 import {
   countBookingViewsAlongside,
   countSearchMatches,
+  SEARCH_COUNT_CAP,
   type BookingCount,
   type BookingViewCounts,
 } from "./count-bookings";
@@ -94,12 +94,16 @@ export async function listBookingPageForViewer(
     // A search is counted first: when nothing (or nothing this far) matches, the rows query is not
     // run — it would walk its index to prove there is nothing (a "paid" filter with a name nobody
     // has walked 77,000 entries at 1,000,000 bookings, most of a second under load).
-    const [matches, choices] = await Promise.all([
-      countSearchMatches(db, viewer, { ...options, search: state.search }),
-      bookingFilterOptions(db, viewer),
-    ]);
+    // The filter choices ride along the count's statement, as they do the tab counts'.
+    const matches = await countSearchMatches<BookingFilterOptions>(
+      db,
+      viewer,
+      { ...options, search: state.search },
+      SEARCH_COUNT_CAP,
+      filterOptionColumns(viewer),
+    );
     viewCounts = matches.counts;
-    filterOptions = choices;
+    filterOptions = filterOptionsFromRow(matches.alongside);
     const count = viewCounts[state.view];
     // Every match counted: the page is picked from their ids, in any order; past the cap, walked.
     const matchIds = matches.matchIds(state.view);

@@ -15,6 +15,7 @@ import * as schema from "@/db/schema";
 import { bookings } from "@/db/schema";
 import { loadActor } from "@/lib/authz/load-actor";
 import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
+import { bookingFilterOptions } from "@/lib/bookings/booking-filter-options";
 import { listBookingPageForViewer } from "@/lib/bookings/list-booking-page";
 import { SEARCH_COUNT_CAP } from "@/lib/bookings/count-bookings";
 import { newId } from "@/lib/ids";
@@ -465,35 +466,37 @@ describe("sorting by specialist and by progress", () => {
   });
 });
 
+/** A page listed on a connection of its own, with the statements it ran (after loading the actor). */
+async function pageWithStatements(
+  actorKey: (typeof ACTOR_KEYS)[number],
+  params: Record<string, string>,
+  paging = {},
+) {
+  const statements: string[] = [];
+  const pool = new Pool({
+    connectionString: getPool().options.connectionString,
+    max: 1,
+    Client: PortalClient,
+  });
+  onTestFinished(() => pool.end());
+  const db = drizzle(pool, { schema, logger: { logQuery: (text) => statements.push(text) } });
+  const actor = (await loadActor(db, id(actorKey), null))!;
+  statements.length = 0; // the page's own statements, not the actor's loading
+  const page = await listBookingPageForViewer(
+    db,
+    actor,
+    { ...parseBookingListParams(params), ...paging },
+    "UTC",
+  );
+  const keyOf = new Map(Object.entries(bookingIds).map(([key, bookingId]) => [bookingId, key]));
+  return { page, keys: page.rows.map((row) => keyOf.get(row.id)), statements };
+}
+const pickedFromIds = (statements: string[]) => statements.filter((text) => text.includes("= any("));
+
 describe("sorted by name or by creation, a view holding few bookings", () => {
   // Walked in name or creation order with the filter tested on each entry, a filter a scope barely
   // holds passed the whole scope (an insurer's 9 telehealth bookings: 45 ms at 1,000,000 bookings;
   // archived ones in Upcoming, none: 2.4 s). The count walks date order; its ids pick the page.
-  async function pageWithStatements(
-    actorKey: (typeof ACTOR_KEYS)[number],
-    params: Record<string, string>,
-    paging = {},
-  ) {
-    const statements: string[] = [];
-    const pool = new Pool({
-      connectionString: getPool().options.connectionString,
-      max: 1,
-      Client: PortalClient,
-    });
-    onTestFinished(() => pool.end());
-    const db = drizzle(pool, { schema, logger: { logQuery: (text) => statements.push(text) } });
-    const actor = (await loadActor(db, id(actorKey), null))!;
-    const page = await listBookingPageForViewer(
-      db,
-      actor,
-      { ...parseBookingListParams(params), ...paging },
-      "UTC",
-    );
-    const keyOf = new Map(Object.entries(bookingIds).map(([key, bookingId]) => [bookingId, key]));
-    return { page, keys: page.rows.map((row) => keyOf.get(row.id)), statements };
-  }
-  const pickedFromIds = (statements: string[]) => statements.filter((text) => text.includes("= any("));
-
   it("is picked from the count's ids, in the asked order, page by page, within what the viewer may see", async () => {
     for (const actorKey of ["ownerA", "memberA1", "platformAdmin"] as const) {
       const expected = BOOKINGS_OF.S2.filter((key) => VISIBLE[actorKey][key]).sort((a, b) =>
@@ -596,5 +599,37 @@ describe("sorted by name or by creation, a view holding few bookings", () => {
     const byDate = await pageWithStatements("ownerA", { view: "all", specialist: id("S2") });
     expect(byDate.keys.length).toBeGreaterThan(0);
     expect(pickedFromIds(byDate.statements)).toEqual([]);
+  });
+});
+
+describe("a search's page", () => {
+  // The filter choices rode a statement of their own beside the search's count: one round trip
+  // more than an unsearched page, ≈ 0.5 ms of a page's CPU at 1,000,000 bookings (issue 14).
+  // The name trigrams' statistics are read once a minute per database handle (common-name-trigrams.ts),
+  // not per page — here each page has a handle of its own, so its first search reads them.
+  const perPage = (statements: string[]) => statements.filter((text) => !text.includes("most_common_elems"));
+
+  it("reads its tab counts, its matches' ids and the filter choices in one statement, then its rows", async () => {
+    for (const actorKey of ["ownerA", "memberA1", "platformAdmin"] as const) {
+      const actor = (await loadActor(getDb(), id(actorKey), null))!;
+      const choices = await bookingFilterOptions(getDb(), actor);
+      const found = await pageWithStatements(actorKey, { view: "all", q: "examinee" });
+      expect(found.keys.length, actorKey).toBeGreaterThan(0);
+      expect(
+        found.keys.every((key) => key && VISIBLE[actorKey][key as BookingKey]),
+        actorKey,
+      ).toBe(true);
+      expect(found.page.filterOptions, actorKey).toEqual(choices);
+      const statements = perPage(found.statements);
+      expect(statements, actorKey).toHaveLength(2);
+      expect(statements[0], actorKey).toContain("as specialists");
+      expect(pickedFromIds(statements.slice(1)), actorKey).toHaveLength(1);
+      // Nothing matches: the count's one statement still brings the choices, and no rows are asked.
+      const none = await pageWithStatements(actorKey, { view: "all", q: `nobody ${randomLetters()}` });
+      expect(none.page.rows, actorKey).toEqual([]);
+      expect(none.page.total, actorKey).toBe(0);
+      expect(none.page.filterOptions, actorKey).toEqual(choices);
+      expect(perPage(none.statements), actorKey).toHaveLength(1);
+    }
   });
 });
