@@ -613,12 +613,11 @@ describe("a search's page", () => {
     for (const actorKey of ["ownerA", "memberA1", "platformAdmin"] as const) {
       const actor = (await loadActor(getDb(), id(actorKey), null))!;
       const choices = await bookingFilterOptions(getDb(), actor);
-      const found = await pageWithStatements(actorKey, { view: "all", q: "examinee" });
-      expect(found.keys.length, actorKey).toBeGreaterThan(0);
-      expect(
-        found.keys.every((key) => key && VISIBLE[actorKey][key as BookingKey]),
-        actorKey,
-      ).toBe(true);
+      // This file's phone: its world's bookings only, fewer than a search counts (others' "Examinee"
+      // names are more than that for an administrator in a full run).
+      const found = await pageWithStatements(actorKey, { view: "all", q: `(646) 556-${lastFour}` });
+      const theirs = Object.keys(bookingIds).filter((key) => VISIBLE[actorKey][key as BookingKey]);
+      expect(found.keys.sort(), actorKey).toEqual(theirs.sort());
       expect(found.page.filterOptions, actorKey).toEqual(choices);
       const statements = perPage(found.statements);
       expect(statements, actorKey).toHaveLength(2);
