@@ -277,6 +277,41 @@ function pickFromIdsInGroupOrder(
 }
 
 /**
+ * Upcoming sorted by creation, oldest first: the view's bookings read in date order and the page's
+ * oldest-created kept (a top-N sort), not the creation index walked. The oldest-created bookings
+ * are the past ones, so that walk tested every past booking before its first upcoming one — an
+ * administrator's first page passed 500,049 entries at 1,000,000 bookings (117–167 ms; an insurer's
+ * 35–53), growing with the history kept. Upcoming is bounded by how far ahead the business books:
+ * read through the scope's date-walk index, which carries the creation time (migration 0037), it
+ * stays index-only. Fenced (OFFSET 0) and read in date order, so no plan — a kept generic one,
+ * blind to the instant Upcoming starts at, included — goes back to the creation walk.
+ */
+function pickedByCreationFromDates(
+  db: DbOrTx,
+  viewer: Actor,
+  options: BookingListOptions,
+  limit: number,
+  offset: number,
+) {
+  const upcoming = db
+    .select({
+      id: sql<string>`${bookings.id}`.as("dated_id"),
+      createdAt: sql<Date | null>`${bookings.createdAt}`.as("dated_created_at"),
+    })
+    .from(bookings)
+    .where(bookingListWhere(viewer, options))
+    .offset(limitInText(0))
+    .as("upcoming");
+  return db
+    .select({ id: sql<string>`${upcoming.id}`.as("picked_id") })
+    .from(upcoming)
+    .orderBy(asc(upcoming.createdAt), asc(upcoming.id))
+    .limit(limitInText(limit))
+    .offset(offsetHiddenFromPlanner(offset))
+    .$dynamic();
+}
+
+/**
  * The select picking the page's booking ids (as `picked_id`), in the sort's order: the only part
  * of the list's statement that carries the viewer's scope, the view, the search and the filters.
  */
@@ -293,6 +328,8 @@ export function pickedBookingIds(db: DbOrTx, viewer: Actor, options: BookingList
     const stages = stagesToWalk(options.view, options.filters?.progress);
     return pickInGroups(db, viewer, options, byStage(stages), direction, limit, offset);
   }
+  if (sort.column === "createdAt" && sort.direction === "asc" && options.view === "upcoming")
+    return pickedByCreationFromDates(db, viewer, options, limit, offset);
   return db
     .select({ id: sql<string>`${bookings.id}`.as("picked_id") })
     .from(bookings)

@@ -8,7 +8,13 @@ import { parseBookingListParams } from "@/lib/bookings/booking-list-params";
 import { bookingCountLine } from "@/components/bookings/booking-count-line";
 import { countBookingViews, countBookingsForViewer, SEARCH_COUNT_CAP } from "@/lib/bookings/count-bookings";
 import { bookingFilterOptions } from "@/lib/bookings/booking-filter-options";
-import { bookingListWhere, type BookingListOptions } from "@/lib/bookings/list-bookings";
+import {
+  bookingListWhere,
+  listBookingsForViewer,
+  pickedBookingIds,
+  type BookingListOptions,
+} from "@/lib/bookings/list-bookings";
+import type { Actor } from "@/lib/authz/actor";
 import { ACTOR_KEYS, BOOKING_KEYS, VISIBLE, type BookingKey, type IdOf } from "../support/authz-fixture";
 import { insertBookingCopies } from "../support/booking-copies";
 import { insertAuthzWorld } from "../support/insert-authz-world";
@@ -607,5 +613,103 @@ describe("the filter choices", () => {
       expect.arrayContaining([id("A1"), id("A2"), id("B1")]),
     );
     expect(filterOptions.specialists.map((s) => s.id)).toContain(id("S1"));
+  });
+});
+
+describe("Upcoming sorted by creation, oldest first (migration 0037)", () => {
+  // The oldest-created bookings are the past ones: walked in creation order, an administrator's first
+  // page passed 500,049 past bookings before its first upcoming one at 1,000,000 bookings (117–167 ms).
+  // The page reads Upcoming in date order and keeps the oldest-created (pickedByCreationFromDates).
+  const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000);
+  const copies = {
+    pastCreatedFirst: { appointmentDate: daysFromNow(-20), createdAt: daysFromNow(-90) },
+    cancelledCreatedSecond: {
+      appointmentDate: daysFromNow(10),
+      createdAt: daysFromNow(-70),
+      currentProgress: "cancelled",
+    },
+    upcomingCreatedThird: { appointmentDate: daysFromNow(30), createdAt: daysFromNow(-60) },
+    upcomingCreatedFourth: { appointmentDate: daysFromNow(3), createdAt: daysFromNow(-5) },
+    upcomingCreatedFifth: { appointmentDate: daysFromNow(40), createdAt: daysFromNow(-1) },
+  } as const;
+  const upcomingInCreationOrder = ["upcomingCreatedThird", "upcomingCreatedFourth", "upcomingCreatedFifth"];
+  let inserted: Record<string, string>;
+
+  beforeAll(async () => {
+    // Copies of organization A's booking in team A2 with specialist S1; the fixture's own were created
+    // after every copy.
+    inserted = await insertCopiesWith("aTeam2", copies);
+  });
+
+  const upcomingByCreation = (viewer: Actor, paging: { limit: number; offset?: number }) =>
+    listBookingsForViewer(getDb(), viewer, {
+      view: "upcoming",
+      filters: { specialistId: id("S1") },
+      sort: { column: "createdAt", direction: "asc" },
+      ...paging,
+    });
+
+  it.each(ACTOR_KEYS)(
+    "%s's Upcoming by creation lists their upcoming bookings oldest-created first, page by page",
+    async (actorKey) => {
+      const viewer = (await loadActor(getDb(), id(actorKey), null))!;
+      const whole = await upcomingByCreation(viewer, { limit: 100 });
+      // Against the plainest statement of the same: the viewer's Upcoming sorted by creation.
+      const expected = await getDb()
+        .select({ id: bookings.id })
+        .from(bookings)
+        .where(bookingListWhere(viewer, { view: "upcoming", filters: { specialistId: id("S1") } }))
+        .orderBy(bookings.createdAt, bookings.id);
+      expect(whole.map((row) => row.id)).toEqual(expected.map((row) => row.id));
+      const ours = whole.map((row) => inserted[row.id]).filter(Boolean);
+      expect(ours).toEqual(VISIBLE[actorKey].aTeam2 ? upcomingInCreationOrder : []);
+      if (VISIBLE[actorKey].aTeam2) expect(ours).toEqual(whole.slice(0, 3).map((row) => inserted[row.id]));
+      const paged = [
+        ...(await upcomingByCreation(viewer, { limit: 2 })),
+        ...(await upcomingByCreation(viewer, { limit: 2, offset: 2 })),
+      ];
+      expect(paged.map((row) => row.id)).toEqual(whole.slice(0, 4).map((row) => row.id));
+    },
+  );
+
+  it.each(["ownerA", "specialistS1", "platformAdmin"] as const)(
+    "reads %s's Upcoming and sorts it by creation, never walking the creation order",
+    async (actorKey) => {
+      const viewer = (await loadActor(getDb(), id(actorKey), null))!;
+      const plan = await getDb().transaction(async (tx) => {
+        // A sort made dear, as the creation walk's was cheap to the planner: the page's shape keeps one.
+        await tx.execute(sql`set local enable_sort = off`);
+        const query = pickedBookingIds(tx, viewer, {
+          view: "upcoming",
+          sort: { column: "createdAt", direction: "asc" },
+          limit: 26,
+        });
+        const { rows } = await tx.execute<{ "QUERY PLAN": string }>(sql`explain (costs off) ${query}`);
+        return rows.map((row) => row["QUERY PLAN"]).join("\n");
+      });
+      // (EXPLAIN names the fenced subquery's columns by their table's when it prints no scan of it.)
+      expect(plan).toMatch(
+        /Sort Key: (upcoming\.dated_created_at, upcoming\.dated_id|bookings\.created_at, bookings\.id)/,
+      );
+      expect(plan).not.toMatch(/_created on bookings/);
+    },
+  );
+
+  it("keeps the creation time in each scope's date-walk indexes, so the read stays index-only", async () => {
+    const { rows } = await getDb().execute<{ indexname: string; indexdef: string }>(sql`
+      select indexname, indexdef from pg_indexes
+       where tablename = 'bookings' and indexname like 'idx_bookings_live_%filtered'
+         and indexname not like '%name%'`);
+    expect(rows.map((row) => row.indexname).sort()).toEqual(
+      [
+        "idx_bookings_live_date_filtered",
+        "idx_bookings_live_organization_filtered",
+        "idx_bookings_live_organization_progress_filtered",
+        "idx_bookings_live_progress_filtered",
+        "idx_bookings_live_specialist_filtered",
+        "idx_bookings_live_specialist_progress_filtered",
+      ].sort(),
+    );
+    for (const row of rows) expect(row.indexdef, row.indexname).toContain("INCLUDE (created_at,");
   });
 });
