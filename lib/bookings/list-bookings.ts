@@ -13,6 +13,7 @@ import { PROGRESS_STAGES, type BookingStatus, type ProgressStage } from "@/db/sc
 import type { Actor } from "@/lib/authz/actor";
 import { bookingVisibilityCondition, searchScopesOf, type SearchScopes } from "@/lib/authz/booking-scope";
 import { bookingListStatement } from "./booking-list-statement";
+import { BEFORE_EXAM } from "./progress/transitions";
 import {
   DEFAULT_BOOKING_SORT,
   filterConditions,
@@ -277,8 +278,9 @@ function pickFromIdsInGroupOrder(
 }
 
 /**
- * Upcoming sorted by creation, oldest first: the view's bookings read in date order and the page's
- * oldest-created kept (a top-N sort), not the creation index walked. The oldest-created bookings
+ * Upcoming (or only stages before the examination: holdsOnlyBookingsAhead) sorted by creation,
+ * oldest first: the view's bookings read through a date-walk index and the page's oldest-created
+ * kept (a top-N sort), not the creation index walked. The oldest-created bookings
  * are the past ones, so that walk tested every past booking before its first upcoming one — an
  * administrator's first page passed 500,049 entries at 1,000,000 bookings (117–167 ms; an insurer's
  * 35–53), growing with the history kept. Upcoming is bounded by how far ahead the business books:
@@ -286,6 +288,20 @@ function pickFromIdsInGroupOrder(
  * stays index-only. Fenced (OFFSET 0) and read in date order, so no plan — a kept generic one,
  * blind to the instant Upcoming starts at, included — goes back to the creation walk.
  */
+/**
+ * The view or the Progress filter holds only bookings whose examination is ahead or just behind:
+ * Upcoming, or only stages before the examination (scheduled, rescheduled — what has not moved on
+ * is a backlog of days, not the history). Their oldest-created are not the table's oldest, and
+ * the set is bounded by how far ahead the business books (pickedByCreationFromDates).
+ */
+function holdsOnlyBookingsAhead(options: BookingListOptions): boolean {
+  const asked = options.filters?.progress ?? [];
+  return (
+    options.view === "upcoming" ||
+    (options.view !== "cancelled" && asked.length > 0 && asked.every((stage) => BEFORE_EXAM.includes(stage)))
+  );
+}
+
 function pickedByCreationFromDates(
   db: DbOrTx,
   viewer: Actor,
@@ -328,7 +344,7 @@ export function pickedBookingIds(db: DbOrTx, viewer: Actor, options: BookingList
     const stages = stagesToWalk(options.view, options.filters?.progress);
     return pickInGroups(db, viewer, options, byStage(stages), direction, limit, offset);
   }
-  if (sort.column === "createdAt" && sort.direction === "asc" && options.view === "upcoming")
+  if (sort.column === "createdAt" && sort.direction === "asc" && holdsOnlyBookingsAhead(options))
     return pickedByCreationFromDates(db, viewer, options, limit, offset);
   return db
     .select({ id: sql<string>`${bookings.id}`.as("picked_id") })

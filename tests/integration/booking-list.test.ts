@@ -15,6 +15,8 @@ import {
   type BookingListOptions,
 } from "@/lib/bookings/list-bookings";
 import type { Actor } from "@/lib/authz/actor";
+import type { ProgressStage } from "@/db/schema/enums";
+import type { BookingView } from "@/lib/bookings/booking-list-query";
 import { ACTOR_KEYS, BOOKING_KEYS, VISIBLE, type BookingKey, type IdOf } from "../support/authz-fixture";
 import { insertBookingCopies } from "../support/booking-copies";
 import { insertAuthzWorld } from "../support/insert-authz-world";
@@ -641,13 +643,23 @@ describe("Upcoming sorted by creation, oldest first (migration 0037)", () => {
     inserted = await insertCopiesWith("aTeam2", copies);
   });
 
-  const upcomingByCreation = (viewer: Actor, paging: { limit: number; offset?: number }) =>
+  // Upcoming, and All with only a stage before the examination (what has not moved on since).
+  const lists: Record<"upcoming" | "scheduled", { view: BookingView; progress: ProgressStage[] }> = {
+    upcoming: { view: "upcoming", progress: [] },
+    scheduled: { view: "all", progress: ["scheduled"] },
+  };
+  const whereOf = (list: keyof typeof lists): BookingListOptions => ({
+    view: lists[list].view,
+    filters: { specialistId: id("S1"), progress: lists[list].progress },
+  });
+  const byCreation = (viewer: Actor, list: keyof typeof lists, paging: { limit: number; offset?: number }) =>
     listBookingsForViewer(getDb(), viewer, {
-      view: "upcoming",
-      filters: { specialistId: id("S1") },
+      ...whereOf(list),
       sort: { column: "createdAt", direction: "asc" },
       ...paging,
     });
+  const upcomingByCreation = (viewer: Actor, paging: { limit: number; offset?: number }) =>
+    byCreation(viewer, "upcoming", paging);
 
   it.each(ACTOR_KEYS)(
     "%s's Upcoming by creation lists their upcoming bookings oldest-created first, page by page",
@@ -669,29 +681,44 @@ describe("Upcoming sorted by creation, oldest first (migration 0037)", () => {
         ...(await upcomingByCreation(viewer, { limit: 2, offset: 2 })),
       ];
       expect(paged.map((row) => row.id)).toEqual(whole.slice(0, 4).map((row) => row.id));
+      // All with Progress "scheduled": the past copy, still scheduled, is among them (a backlog).
+      const scheduled = await byCreation(viewer, "scheduled", { limit: 100 });
+      const scheduledExpected = await getDb()
+        .select({ id: bookings.id })
+        .from(bookings)
+        .where(bookingListWhere(viewer, whereOf("scheduled")))
+        .orderBy(bookings.createdAt, bookings.id);
+      expect(scheduled.map((row) => row.id)).toEqual(scheduledExpected.map((row) => row.id));
     },
   );
 
   it.each(["ownerA", "specialistS1", "platformAdmin"] as const)(
-    "reads %s's Upcoming and sorts it by creation, never walking the creation order",
+    "reads %s's Upcoming (or only stages before the examination) and sorts it by creation, never walking the creation order",
     async (actorKey) => {
       const viewer = (await loadActor(getDb(), id(actorKey), null))!;
-      const plan = await getDb().transaction(async (tx) => {
+      const plans = await getDb().transaction(async (tx) => {
         // A sort made dear, as the creation walk's was cheap to the planner: the page's shape keeps one.
         await tx.execute(sql`set local enable_sort = off`);
-        const query = pickedBookingIds(tx, viewer, {
-          view: "upcoming",
-          sort: { column: "createdAt", direction: "asc" },
-          limit: 26,
-        });
-        const { rows } = await tx.execute<{ "QUERY PLAN": string }>(sql`explain (costs off) ${query}`);
-        return rows.map((row) => row["QUERY PLAN"]).join("\n");
+        const plans: string[] = [];
+        for (const list of Object.keys(lists) as (keyof typeof lists)[]) {
+          const query = pickedBookingIds(tx, viewer, {
+            ...whereOf(list),
+            filters: { progress: lists[list].progress },
+            sort: { column: "createdAt", direction: "asc" },
+            limit: 26,
+          });
+          const { rows } = await tx.execute<{ "QUERY PLAN": string }>(sql`explain (costs off) ${query}`);
+          plans.push(rows.map((row) => row["QUERY PLAN"]).join("\n"));
+        }
+        return plans;
       });
-      // (EXPLAIN names the fenced subquery's columns by their table's when it prints no scan of it.)
-      expect(plan).toMatch(
-        /Sort Key: (upcoming\.dated_created_at, upcoming\.dated_id|bookings\.created_at, bookings\.id)/,
-      );
-      expect(plan).not.toMatch(/_created on bookings/);
+      for (const plan of plans) {
+        // (EXPLAIN names the fenced subquery's columns by their table's when it prints no scan of it.)
+        expect(plan).toMatch(
+          /Sort Key: (upcoming\.dated_created_at, upcoming\.dated_id|bookings\.created_at, bookings\.id)/,
+        );
+        expect(plan).not.toMatch(/_created on bookings/);
+      }
     },
   );
 
