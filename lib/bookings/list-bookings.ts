@@ -278,17 +278,6 @@ function pickFromIdsInGroupOrder(
 }
 
 /**
- * Upcoming (or only stages before the examination: holdsOnlyBookingsAhead) sorted by creation,
- * oldest first: the view's bookings read through a date-walk index and the page's oldest-created
- * kept (a top-N sort), not the creation index walked. The oldest-created bookings
- * are the past ones, so that walk tested every past booking before its first upcoming one — an
- * administrator's first page passed 500,049 entries at 1,000,000 bookings (117–167 ms; an insurer's
- * 35–53), growing with the history kept. Upcoming is bounded by how far ahead the business books:
- * read through the scope's date-walk index, which carries the creation time (migration 0037), it
- * stays index-only. Fenced (OFFSET 0) and read in date order, so no plan — a kept generic one,
- * blind to the instant Upcoming starts at, included — goes back to the creation walk.
- */
-/**
  * The view or the Progress filter holds only bookings whose examination is ahead or just behind:
  * Upcoming, or only stages before the examination (scheduled, rescheduled — what has not moved on
  * is a backlog of days, not the history). Their oldest-created are not the table's oldest, and
@@ -302,6 +291,17 @@ function holdsOnlyBookingsAhead(options: BookingListOptions): boolean {
   );
 }
 
+/**
+ * Upcoming (or only stages before the examination: holdsOnlyBookingsAhead) sorted by creation,
+ * oldest first: the view's bookings read through a date-walk index and the page's oldest-created
+ * kept (a top-N sort), not the creation index walked. The oldest-created bookings
+ * are the past ones, so that walk tested every past booking before its first upcoming one — an
+ * administrator's first page passed 500,049 entries at 1,000,000 bookings (117–167 ms; an insurer's
+ * 35–53), growing with the history kept. Upcoming is bounded by how far ahead the business books:
+ * read through the scope's date-walk index, which carries the creation time (migration 0037), it
+ * stays index-only. Fenced (OFFSET 0): no plan — a kept generic one, blind to the instant Upcoming
+ * starts at, included — can fold the read back into the creation walk.
+ */
 function pickedByCreationFromDates(
   db: DbOrTx,
   viewer: Actor,
@@ -309,7 +309,7 @@ function pickedByCreationFromDates(
   limit: number,
   offset: number,
 ) {
-  const upcoming = db
+  const ahead = db
     .select({
       id: sql<string>`${bookings.id}`.as("dated_id"),
       createdAt: sql<Date | null>`${bookings.createdAt}`.as("dated_created_at"),
@@ -317,11 +317,11 @@ function pickedByCreationFromDates(
     .from(bookings)
     .where(bookingListWhere(viewer, options))
     .offset(limitInText(0))
-    .as("upcoming");
+    .as("ahead");
   return db
-    .select({ id: sql<string>`${upcoming.id}`.as("picked_id") })
-    .from(upcoming)
-    .orderBy(asc(upcoming.createdAt), asc(upcoming.id))
+    .select({ id: sql<string>`${ahead.id}`.as("picked_id") })
+    .from(ahead)
+    .orderBy(asc(ahead.createdAt), asc(ahead.id))
     .limit(limitInText(limit))
     .offset(offsetHiddenFromPlanner(offset))
     .$dynamic();

@@ -715,7 +715,7 @@ describe("Upcoming sorted by creation, oldest first (migration 0037)", () => {
       for (const plan of plans) {
         // (EXPLAIN names the fenced subquery's columns by their table's when it prints no scan of it.)
         expect(plan).toMatch(
-          /Sort Key: (upcoming\.dated_created_at, upcoming\.dated_id|bookings\.created_at, bookings\.id)/,
+          /Sort Key: (ahead\.dated_created_at, ahead\.dated_id|bookings\.created_at, bookings\.id)/,
         );
         expect(plan).not.toMatch(/_created on bookings/);
       }
