@@ -42,7 +42,11 @@ export const filterOptionsFromRow = (row: BookingFilterOptions): BookingFilterOp
   teams: row.teams,
 });
 
-/** The filter choices in a statement of their own (where nothing else is read alongside). */
+/**
+ * The filter choices in a statement of their own. No page reads them so now — the bookings page's
+ * ride along its counts, searched or not — but it is the plain form the scoping tests read them
+ * by, and what a page with no counts to carry them would call.
+ */
 export async function bookingFilterOptions(db: DbOrTx, viewer: Actor): Promise<BookingFilterOptions> {
   const rows = await queryNamed<BookingFilterOptions>(db, sql`select ${filterOptionColumns(viewer)}`);
   return filterOptionsFromRow(rows[0]!);

@@ -316,6 +316,8 @@ function pickedByCreationFromDates(
     })
     .from(bookings)
     .where(bookingListWhere(viewer, options))
+    // The fence: a subquery with an OFFSET is never merged into the query around it. (limitInText
+    // writes the 0 into the text, as a LIMIT's number is.)
     .offset(limitInText(0))
     .as("ahead");
   return db
